@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/store/store.h"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+/// \file
+/// Shared plumbing of concord-cli's sub-commands: each cmd_*.cpp registers its commands with
+/// a register function declared here, and reports errors through runCommand().
+
+namespace concord::cli {
+
+void registerProjectCommands(CLI::App &app);
+void registerDemoCommand(CLI::App &app);
+
+/// Runs a command body: a core::Error becomes "concord-cli: <message>" on stderr and exit
+/// code 1 (2 for usage errors from CLI11, handled in main). Sets the process exit code.
+void runCommand(const std::function<void()> &body);
+
+/// Exit code chosen by the last runCommand().
+int exitCode();
+
+/// Opens a project for a command (read-write unless `readOnly`).
+std::unique_ptr<core::Store> open(const std::string &path, bool readOnly = false);
+
+/// Prints JSON to stdout (pretty, with a trailing newline).
+void printJson(const nlohmann::json &j);
+
+/// "84.1 %" style formatting for people.
+std::string percent(double fraction, int decimals = 1);
+
+/// Pads/truncates a cell for aligned plain-text tables.
+std::string pad(const std::string &s, std::size_t width, bool right = false);
+
+} // namespace concord::cli

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// init, info, label, import-images, import-attributes, relink.
+#include "cli_common.h"
+
+#include "core/common/error.h"
+#include "core/project/project_ops.h"
+
+#include <iostream>
+#include <sstream>
+
+namespace concord::cli {
+
+namespace {
+
+std::vector<std::string> splitList(const std::string &s)
+{
+    std::vector<std::string> out;
+    std::stringstream ss(s);
+    std::string item;
+    while (std::getline(ss, item, ','))
+        if (!item.empty())
+            out.push_back(item);
+    return out;
+}
+
+void registerInit(CLI::App &app)
+{
+    auto *cmd = app.add_subcommand("init", "Create an empty project file");
+    auto project = std::make_shared<std::string>();
+    auto classes = std::make_shared<std::string>();
+    auto pxPerMm = std::make_shared<double>(0.0);
+    auto overlap = std::make_shared<int>(3);
+    auto name = std::make_shared<std::string>();
+    cmd->add_option("PROJECT", *project, "Project file to create (*.concord)")->required();
+    cmd->add_option("--classes", *classes, "Comma-separated class names, e.g. ok,scratch,dent")->required();
+    cmd->add_option("--px-per-mm", *pxPerMm, "Default calibration in pixels per millimetre")
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--overlap", *overlap, "Labels wanted per image (k)")->check(CLI::PositiveNumber);
+    cmd->add_option("--name", *name, "Display name (default: the file name)");
+    cmd->callback([=] {
+        runCommand([&] {
+            core::ProjectSettings s;
+            s.name = name->empty() ? std::filesystem::path(*project).stem().string() : *name;
+            s.pxPerMm = *pxPerMm;
+            s.overlap = *overlap;
+            core::initProject(*project, s, splitList(*classes));
+            std::cout << "Created " << *project << '\n';
+        });
+    });
+}
+
+void registerInfo(CLI::App &app)
+{
+    auto *cmd = app.add_subcommand("info", "Summarise a project: images, labelers, labels, classes");
+    auto project = std::make_shared<std::string>();
+    auto json = std::make_shared<bool>(false);
+    cmd->add_option("PROJECT", *project, "Project file")->required();
+    cmd->add_flag("--json", *json, "Machine-readable output on stdout");
+    cmd->callback([=] {
+        runCommand([&] {
+            auto store = open(*project, true);
+            const auto s = core::summarize(*store);
+            if (*json) {
+                nlohmann::json j;
+                j["name"] = s.settings.name;
+                j["schema_version"] = s.schemaVersion;
+                j["images"] = s.images;
+                j["labels"] = s.labels;
+                j["decisions"] = s.decisions;
+                j["standards"] = s.standards;
+                j["px_per_mm"] = s.settings.pxPerMm;
+                j["overlap"] = s.settings.overlap;
+                j["labelers"] = nlohmann::json::array();
+                for (const auto &l : s.labelers)
+                    j["labelers"].push_back({{"name", l.labeler.name},
+                                             {"role", std::string(core::toString(l.labeler.role))},
+                                             {"labels", l.labels},
+                                             {"assigned", l.assigned}});
+                j["classes"] = nlohmann::json::array();
+                for (const auto &c : s.classes)
+                    j["classes"].push_back({{"name", c.cls.name},
+                                            {"color", c.cls.color},
+                                            {"shortcut", c.cls.shortcut},
+                                            {"labels", c.labels}});
+                printJson(j);
+                return;
+            }
+            std::cout << s.settings.name << " — " << s.images << " images, " << s.labels
+                      << " labels, " << s.labelers.size() << " labelers\n";
+            std::cout << "calibration " << s.settings.pxPerMm << " px/mm · " << s.settings.overlap
+                      << " labels wanted per image · " << s.standards << " standards · "
+                      << s.decisions << " decisions\n\n";
+            std::cout << pad("class", 16) << pad("key", 5) << pad("labels", 8, true) << '\n';
+            for (const auto &c : s.classes)
+                std::cout << pad(c.cls.name, 16) << pad(c.cls.shortcut, 5)
+                          << pad(std::to_string(c.labels), 8, true) << '\n';
+            std::cout << '\n' << pad("labeler", 16) << pad("role", 9) << pad("labels", 8, true)
+                      << pad("assigned", 10, true) << '\n';
+            for (const auto &l : s.labelers)
+                std::cout << pad(l.labeler.name, 16) << pad(std::string(core::toString(l.labeler.role)), 9)
+                          << pad(std::to_string(l.labels), 8, true)
+                          << pad(std::to_string(l.assigned), 10, true) << '\n';
+        });
+    });
+}
+
+void registerLabel(CLI::App &app)
+{
+    auto *cmd = app.add_subcommand("label", "Set one labeler's label on one image (scriptable labeling)");
+    auto project = std::make_shared<std::string>();
+    auto labeler = std::make_shared<std::string>();
+    auto image = std::make_shared<std::string>();
+    auto cls = std::make_shared<std::string>();
+    cmd->add_option("PROJECT", *project, "Project file")->required();
+    cmd->add_option("--labeler", *labeler, "Labeler name (created when new)")->required();
+    cmd->add_option("IMAGE", *image, "Relative path or file name of the image")->required();
+    cmd->add_option("CLASS", *cls, "Class name")->required();
+    cmd->callback([=] {
+        runCommand([&] {
+            auto store = open(*project);
+            const auto img = core::findImage(*store, *image);
+            const auto c = core::findClass(*store, *cls);
+            store->transaction([&] {
+                const auto who = core::ensureLabeler(*store, *labeler);
+                core::saveLabel(*store, img.id, who.id, c.id);
+            });
+            std::cout << *labeler << ": " << img.path << " → " << c.name << '\n';
+        });
+    });
+}
+
+} // namespace
+
+void registerProjectCommands(CLI::App &app)
+{
+    registerInit(app);
+    registerInfo(app);
+    registerLabel(app);
+}
+
+} // namespace concord::cli

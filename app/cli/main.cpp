@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// concord-cli: every non-interactive step of Concord, headless (DESIGN §1). Only wiring here;
+// the work is done by core calls in the cmd_*.cpp files.
+#include "cli_common.h"
+
+#include <CLI/CLI.hpp>
+
+int main(int argc, char **argv)
+{
+    CLI::App app{"Concord: measure and raise agreement between image labelers.\n"
+                 "Projects are single SQLite files (*.concord); see README.md and docs/CLI.md.",
+                 "concord-cli"};
+    app.set_version_flag("--version", std::string("concord-cli ") + CONCORD_VERSION);
+    app.require_subcommand(1);
+    app.fallthrough(false);
+
+    concord::cli::registerProjectCommands(app);
+    // concord::cli::registerDemoCommand(app);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError &e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    }
+    return concord::cli::exitCode();
+}

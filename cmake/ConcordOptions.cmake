@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Warnings and sanitizers as INTERFACE targets (cpp-best-practices' cmake_template): every
+# Concord target links them, no global edits of CMAKE_CXX_FLAGS.
+option(CONCORD_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
+option(CONCORD_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+
+add_library(concord_warnings INTERFACE)
+target_compile_options(concord_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+  -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+  $<$<BOOL:${CONCORD_WARNINGS_AS_ERRORS}>:-Werror>)
+
+add_library(concord_sanitizers INTERFACE)
+if(CONCORD_SANITIZE)
+  target_compile_options(concord_sanitizers INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(concord_sanitizers INTERFACE -fsanitize=address,undefined)
+endif()
+
+# One function so every first-party target gets the same flags.
+function(concord_target_defaults target)
+  target_link_libraries(${target} PRIVATE concord_warnings concord_sanitizers)
+endfunction()

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/agreement/consensus.h"
+
+#include "core/agreement/itemcounts.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace concord::core {
+
+Consensus majorityVote(const ItemCounts &counts)
+{
+    const auto n = static_cast<std::size_t>(counts.itemCount());
+    const auto k = static_cast<std::size_t>(counts.classCount());
+    Consensus out;
+    out.classes = counts.classCount();
+    out.label.assign(n, -1);
+    out.confidence.assign(n, 0.0);
+    out.distribution.assign(n * k, 0.0);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto row = counts.counts(static_cast<std::int32_t>(i));
+        const std::int32_t m = counts.responses(static_cast<std::int32_t>(i));
+        if (m == 0)
+            continue;
+        const auto best = std::max_element(row.begin(), row.end());
+        const auto tied = std::count(row.begin(), row.end(), *best);
+        for (std::size_t c = 0; c < k; ++c) {
+            if (row[c] == *best)
+                out.distribution[i * k + c] = 1.0 / static_cast<double>(tied);
+        }
+        if (tied > 1) {
+            ++out.ties;
+            continue;
+        }
+        out.label[i] = static_cast<std::int32_t>(best - row.begin());
+        out.confidence[i] = static_cast<double>(*best) / m;
+    }
+    return out;
+}
+
+double expectedAccuracy(const Consensus &consensus, std::span<const std::int32_t> truth)
+{
+    const auto k = static_cast<std::size_t>(consensus.classes);
+    double hits = 0.0;
+    double known = 0.0;
+    for (std::size_t i = 0; i < truth.size() && i < consensus.label.size(); ++i) {
+        if (truth[i] < 0)
+            continue;
+        known += 1.0;
+        if (consensus.label[i] >= 0)
+            hits += consensus.label[i] == truth[i] ? 1.0 : 0.0;
+        else
+            hits += consensus.distribution[i * k + static_cast<std::size_t>(truth[i])];
+    }
+    return known > 0.0 ? hits / known : std::numeric_limits<double>::quiet_NaN();
+}
+
+} // namespace concord::core

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/agreement/itemcounts.h"
+
+#include "core/agreement/ratingtable.h"
+
+#include <algorithm>
+
+namespace concord::core {
+
+namespace {
+std::size_t idx(std::int32_t i)
+{
+    return static_cast<std::size_t>(i);
+}
+} // namespace
+
+ItemCounts::ItemCounts(const RatingTable &table)
+    : m_items(table.itemCount())
+    , m_classes(table.classCount())
+    , m_labelers(table.labelerCount())
+{
+    // Counting sort of the ratings by item: O(n), no comparison sort over a million ratings.
+    const auto &ratings = table.ratings();
+    m_offsets.assign(idx(m_items) + 1, 0);
+    for (const Rating &r : ratings)
+        ++m_offsets[idx(r.item) + 1];
+    for (std::size_t i = 0; i < idx(m_items); ++i)
+        m_offsets[i + 1] += m_offsets[i];
+    std::vector<Entry> raw(ratings.size());
+    {
+        std::vector<std::int64_t> fill(m_offsets.begin(), m_offsets.end() - 1);
+        for (const Rating &r : ratings)
+            raw[static_cast<std::size_t>(fill[idx(r.item)]++)] = {r.labeler, r.cls, 1};
+    }
+    // Within each item: sort by (labeler, class) and merge repeats into counts.
+    m_entries.reserve(raw.size());
+    std::vector<std::int64_t> offsets(idx(m_items) + 1, 0);
+    for (std::int32_t i = 0; i < m_items; ++i) {
+        auto first = raw.begin() + m_offsets[idx(i)];
+        auto last = raw.begin() + m_offsets[idx(i) + 1];
+        std::sort(first, last, [](const Entry &a, const Entry &b) {
+            return a.labeler != b.labeler ? a.labeler < b.labeler : a.cls < b.cls;
+        });
+        for (auto it = first; it != last; ++it) {
+            if (!m_entries.empty() && static_cast<std::int64_t>(m_entries.size()) > offsets[idx(i)]
+                && m_entries.back().labeler == it->labeler && m_entries.back().cls == it->cls)
+                ++m_entries.back().count;
+            else
+                m_entries.push_back(*it);
+        }
+        offsets[idx(i) + 1] = static_cast<std::int64_t>(m_entries.size());
+    }
+    m_offsets = std::move(offsets);
+    finish();
+}
+
+void ItemCounts::finish()
+{
+    const auto n = idx(m_items);
+    const auto k = idx(m_classes);
+    m_counts.assign(n * k, 0);
+    m_responses.assign(n, 0);
+    m_labelersOn.assign(n, 0);
+    m_agreeing.assign(n, 0.0);
+    m_responseTotal = 0;
+    m_hasRepeats = false;
+    std::vector<double> labelerSum(k, 0.0); // F_k = sum over labelers of f_a(k)
+    for (std::size_t i = 0; i < n; ++i) {
+        std::int32_t *row = m_counts.data() + i * k;
+        const auto es = entries(static_cast<std::int32_t>(i));
+        bool repeats = false;
+        std::int32_t labelers = 0;
+        for (std::size_t e = 0; e < es.size(); ++e) {
+            row[idx(es[e].cls)] += es[e].count;
+            m_responses[i] += es[e].count;
+            if (e == 0 || es[e].labeler != es[e - 1].labeler)
+                ++labelers;
+            else
+                repeats = true;
+            if (es[e].count > 1)
+                repeats = true;
+        }
+        m_labelersOn[i] = labelers;
+        m_responseTotal += m_responses[i];
+        if (!repeats) {
+            // One response per labeler: agreeing pairs = sum_k C(n_k, 2), exact in integers.
+            std::int64_t pairs = 0;
+            for (std::size_t c = 0; c < k; ++c)
+                pairs += static_cast<std::int64_t>(row[c]) * (row[c] - 1) / 2;
+            m_agreeing[i] = static_cast<double>(pairs);
+            continue;
+        }
+        m_hasRepeats = true;
+        // sum_{a<b} sum_k f_a(k) f_b(k) = ( sum_k F_k^2 − sum_a sum_k f_a(k)^2 ) / 2
+        double own = 0.0;
+        for (std::size_t e = 0; e < es.size();) {
+            std::size_t end = e;
+            std::int32_t total = 0;
+            while (end < es.size() && es[end].labeler == es[e].labeler)
+                total += es[end++].count;
+            for (; e < end; ++e) {
+                const double f = static_cast<double>(es[e].count) / total;
+                labelerSum[idx(es[e].cls)] += f;
+                own += f * f;
+            }
+        }
+        double all = 0.0;
+        for (const Entry &entry : es) {
+            double &f = labelerSum[idx(entry.cls)];
+            all += f * f;
+            f = 0.0; // reset only what this item touched
+        }
+        m_agreeing[i] = (all - own) / 2.0;
+    }
+}
+
+ItemCounts ItemCounts::oneVsRest(std::int32_t cls) const
+{
+    ItemCounts out;
+    out.m_items = m_items;
+    out.m_classes = 2;
+    out.m_labelers = m_labelers;
+    out.m_offsets.assign(idx(m_items) + 1, 0);
+    out.m_entries.reserve(m_entries.size());
+    for (std::int32_t i = 0; i < m_items; ++i) {
+        const auto es = entries(i);
+        for (std::size_t e = 0; e < es.size();) {
+            // Entries of one labeler are contiguous: fold them into at most two.
+            std::int32_t in = 0;
+            std::int32_t rest = 0;
+            const std::int32_t labeler = es[e].labeler;
+            for (; e < es.size() && es[e].labeler == labeler; ++e)
+                (es[e].cls == cls ? in : rest) += es[e].count;
+            if (in > 0)
+                out.m_entries.push_back({labeler, 0, in});
+            if (rest > 0)
+                out.m_entries.push_back({labeler, 1, rest});
+        }
+        out.m_offsets[idx(i) + 1] = static_cast<std::int64_t>(out.m_entries.size());
+    }
+    out.finish();
+    return out;
+}
+
+} // namespace concord::core

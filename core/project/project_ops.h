@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/store/store.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+/// \file
+/// Project-level operations that the CLI and the GUI both call (DESIGN §2: everything a user
+/// can do is a core call first). They validate names given by people and turn them into ids.
+
+namespace concord::core {
+
+/// Colours given to classes that are created without one (Okabe–Ito, colour-blind safe).
+std::string defaultClassColor(std::size_t index);
+
+/// Creates a project with the given classes (shortcuts 1..9 in order, default colours).
+std::unique_ptr<Store> initProject(const std::filesystem::path &file, const ProjectSettings &settings,
+                                   const std::vector<std::string> &classNames);
+
+/// Finds an image by relative path, then by file name. Throws Error(NotFound) when none
+/// matches and Error(Invalid) listing the candidates when a file name is ambiguous.
+ImageRecord findImage(const Store &store, const std::string &ref);
+
+/// The class of that name, or Error(NotFound) listing the project's classes.
+LabelClass findClass(const Store &store, const std::string &name);
+
+/// The labeler of that name, created with `role` when absent.
+Labeler ensureLabeler(Store &store, const std::string &name, Role role = Role::Labeler);
+
+/// Sets (or replaces) a labeler's label on an image, with its annotations, as one transaction.
+/// Marks the labeler's assignment done and records the active standard version in force.
+Id saveLabel(Store &store, Id image, Id labeler, Id labelClass,
+             const std::vector<Annotation> &annotations = {},
+             LabelSource source = LabelSource::Manual);
+
+/// Counts for `info`.
+struct ProjectSummary
+{
+    ProjectSettings settings;
+    std::int64_t images = 0;
+    std::int64_t labels = 0;
+    std::int64_t decisions = 0;
+    std::int64_t standards = 0;
+    int schemaVersion = 0;
+    struct ClassCount { LabelClass cls; std::int64_t labels = 0; };
+    std::vector<ClassCount> classes;
+    struct LabelerCount { Labeler labeler; std::int64_t labels = 0; std::int64_t assigned = 0; };
+    std::vector<LabelerCount> labelers;
+};
+ProjectSummary summarize(const Store &store);
+
+/// Gives each image to `overlap` labelers of role Labeler, spreading the load evenly (each
+/// image goes to the labelers with the fewest assignments so far, ties broken by a seeded
+/// shuffle), and shuffles each labeler's queue order. Images already assigned `overlap`
+/// times are left alone; returns the number of new assignments.
+std::int64_t assignImages(Store &store, int overlap, std::uint64_t seed, int round = 0);
+
+/// Gives a labeler who joins later a queue at once: images still short of `overlap`
+/// assignments first, then the rest up to an even share. Returns the queue length.
+std::int64_t assignNewLabeler(Store &store, Id labeler, int overlap, std::uint64_t seed);
+
+/// Active standard with the highest id, if any (the version in force for new labels).
+std::optional<Standard> standardInForce(const Store &store);
+
+} // namespace concord::core

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/store/schema.h"
+
+#include "core/common/error.h"
+#include "core/store/sqlite_db.h"
+
+#include <array>
+#include <string>
+
+namespace concord::core::sqlite {
+
+namespace {
+
+// Version 1: the tables of DESIGN §3.
+constexpr const char *kV1 = R"sql(
+CREATE TABLE project_meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE image (
+  id         INTEGER PRIMARY KEY,
+  path       TEXT NOT NULL UNIQUE,
+  hash       TEXT NOT NULL,
+  bytes      INTEGER NOT NULL DEFAULT 0,
+  width      INTEGER NOT NULL,
+  height     INTEGER NOT NULL,
+  px_per_mm  REAL,
+  file_name  TEXT NOT NULL,
+  added_at   TEXT NOT NULL
+);
+CREATE INDEX image_hash ON image(hash);
+CREATE INDEX image_file_name ON image(file_name);
+
+CREATE TABLE labeler (
+  id    INTEGER PRIMARY KEY,
+  name  TEXT NOT NULL UNIQUE,
+  role  TEXT NOT NULL CHECK (role IN ('labeler', 'lead')),
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE label_class (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  color       TEXT NOT NULL DEFAULT '',
+  shortcut    TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
+  ord         INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE image_attr (
+  image   INTEGER NOT NULL REFERENCES image(id) ON DELETE CASCADE,
+  key     TEXT NOT NULL,
+  num     REAL,
+  text    TEXT,
+  source  TEXT NOT NULL CHECK (source IN ('imported', 'computed', 'measured')),
+  PRIMARY KEY (image, key)
+) WITHOUT ROWID;
+CREATE INDEX image_attr_key ON image_attr(key, image);
+
+CREATE TABLE standard (
+  id         INTEGER PRIMARY KEY,
+  family     INTEGER NOT NULL,
+  version    INTEGER NOT NULL,
+  title      TEXT NOT NULL,
+  body       TEXT NOT NULL DEFAULT '',
+  rule       TEXT NOT NULL DEFAULT '',
+  status     TEXT NOT NULL CHECK (status IN ('draft', 'active', 'retired')),
+  created_at TEXT NOT NULL,
+  UNIQUE (family, version)
+);
+
+CREATE TABLE standard_example (
+  standard INTEGER NOT NULL REFERENCES standard(id) ON DELETE CASCADE,
+  image    INTEGER NOT NULL REFERENCES image(id) ON DELETE CASCADE,
+  role     TEXT NOT NULL CHECK (role IN ('example', 'counterexample', 'borderline')),
+  note     TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (standard, image)
+) WITHOUT ROWID;
+
+CREATE TABLE assignment (
+  image    INTEGER NOT NULL REFERENCES image(id) ON DELETE CASCADE,
+  labeler  INTEGER NOT NULL REFERENCES labeler(id) ON DELETE CASCADE,
+  round    INTEGER NOT NULL DEFAULT 0,
+  position INTEGER NOT NULL DEFAULT 0,
+  state    TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'skipped')),
+  PRIMARY KEY (image, labeler, round)
+) WITHOUT ROWID;
+CREATE INDEX assignment_queue ON assignment(labeler, round, position);
+
+CREATE TABLE label (
+  id         INTEGER PRIMARY KEY,
+  image      INTEGER NOT NULL REFERENCES image(id) ON DELETE CASCADE,
+  labeler    INTEGER NOT NULL REFERENCES labeler(id) ON DELETE CASCADE,
+  class      INTEGER NOT NULL REFERENCES label_class(id),
+  round      INTEGER NOT NULL DEFAULT 0,
+  standard   INTEGER REFERENCES standard(id),
+  source     TEXT NOT NULL CHECK (source IN ('manual', 'import', 'standard')),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (image, labeler)
+);
+CREATE INDEX label_labeler ON label(labeler, image);
+
+CREATE TABLE annotation (
+  id        INTEGER PRIMARY KEY,
+  label     INTEGER NOT NULL REFERENCES label(id) ON DELETE CASCADE,
+  kind      TEXT NOT NULL CHECK (kind IN ('box', 'line', 'polygon', 'point')),
+  geometry  TEXT NOT NULL,
+  length_px REAL NOT NULL DEFAULT 0,
+  length_mm REAL,
+  area      REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX annotation_label ON annotation(label);
+
+CREATE TABLE decision (
+  image      INTEGER PRIMARY KEY REFERENCES image(id) ON DELETE CASCADE,
+  class      INTEGER REFERENCES label_class(id),
+  method     TEXT NOT NULL CHECK (method IN ('adjudicated', 'consensus', 'standard', 'excluded')),
+  standard   INTEGER REFERENCES standard(id),
+  decided_by INTEGER REFERENCES labeler(id),
+  note       TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE audit (
+  id      INTEGER PRIMARY KEY,
+  at      TEXT NOT NULL,
+  actor   TEXT NOT NULL,
+  action  TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  undone  INTEGER NOT NULL DEFAULT 0
+);
+)sql";
+
+// Version 2: thumbnail cache keyed by content hash (so a changed file never shows a stale
+// thumbnail), and an index for "which annotations of a kind" (measured attributes).
+constexpr const char *kV2 = R"sql(
+CREATE TABLE thumbnail (
+  hash  TEXT NOT NULL,
+  size  INTEGER NOT NULL,
+  jpeg  BLOB NOT NULL,
+  PRIMARY KEY (hash, size)
+) WITHOUT ROWID;
+CREATE INDEX annotation_kind ON annotation(kind, label);
+)sql";
+
+constexpr std::array<const char *, 2> kMigrations{kV1, kV2};
+
+} // namespace
+
+void migrate(Database &db, int from, int to)
+{
+    if (from < 0 || to > static_cast<int>(kMigrations.size()) || from > to)
+        throw Error(ErrorCode::Invalid, "no migration from schema " + std::to_string(from) +
+                                            " to " + std::to_string(to));
+    for (int v = from; v < to; ++v)
+        db.execScript(kMigrations[static_cast<std::size_t>(v)]);
+    // user_version cannot be bound as a parameter; `to` is an integer we control.
+    db.execScript(("PRAGMA user_version = " + std::to_string(to)).c_str());
+}
+
+} // namespace concord::core::sqlite

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/store/sqlite_db.h"
+
+#include "core/common/error.h"
+
+#include <sqlite3.h>
+
+namespace concord::core::sqlite {
+
+void throwSqlite(sqlite3 *db, int rc, std::string_view context)
+{
+    const int primary = rc & 0xff;
+    const ErrorCode code = (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) ? ErrorCode::Busy
+                           : (primary == SQLITE_READONLY)                       ? ErrorCode::ReadOnly
+                           : (primary == SQLITE_NOTADB)                         ? ErrorCode::NotAProject
+                                                                                : ErrorCode::Database;
+    std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    const char *file = db ? sqlite3_db_filename(db, "main") : nullptr;
+    throw Error(code, std::string(context) + ": " + msg, file ? file : "");
+}
+
+Statement::Statement(sqlite3 *db, std::string_view sql)
+    : m_db(db)
+{
+    const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
+    if (rc != SQLITE_OK)
+        throwSqlite(db, rc, "prepare");
+}
+
+Statement::~Statement() { sqlite3_finalize(m_stmt); }
+
+Statement &Statement::bind(int index, std::int64_t value)
+{
+    if (const int rc = sqlite3_bind_int64(m_stmt, index, value); rc != SQLITE_OK)
+        throwSqlite(m_db, rc, "bind");
+    return *this;
+}
+
+Statement &Statement::bind(int index, double value)
+{
+    if (const int rc = sqlite3_bind_double(m_stmt, index, value); rc != SQLITE_OK)
+        throwSqlite(m_db, rc, "bind");
+    return *this;
+}
+
+Statement &Statement::bind(int index, std::string_view value)
+{
+    if (const int rc = sqlite3_bind_text64(m_stmt, index, value.data(), value.size(),
+                                           SQLITE_TRANSIENT, SQLITE_UTF8);
+        rc != SQLITE_OK)
+        throwSqlite(m_db, rc, "bind");
+    return *this;
+}
+
+Statement &Statement::bindNull(int index)
+{
+    if (const int rc = sqlite3_bind_null(m_stmt, index); rc != SQLITE_OK)
+        throwSqlite(m_db, rc, "bind");
+    return *this;
+}
+
+Statement &Statement::bindBlob(int index, const void *data, std::size_t size)
+{
+    if (const int rc = sqlite3_bind_blob64(m_stmt, index, data, size, SQLITE_TRANSIENT);
+        rc != SQLITE_OK)
+        throwSqlite(m_db, rc, "bind");
+    return *this;
+}
+
+bool Statement::step()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    sqlite3_reset(m_stmt);
+    throwSqlite(m_db, rc, "step");
+}
+
+void Statement::exec()
+{
+    while (step()) {
+    }
+    reset();
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+std::int64_t Statement::int64(int col) const { return sqlite3_column_int64(m_stmt, col); }
+double Statement::real(int col) const { return sqlite3_column_double(m_stmt, col); }
+
+std::string Statement::text(int col) const
+{
+    const auto *p = sqlite3_column_text(m_stmt, col);
+    const int n = sqlite3_column_bytes(m_stmt, col);
+    return p ? std::string(reinterpret_cast<const char *>(p), static_cast<std::size_t>(n)) : std::string();
+}
+
+bool Statement::isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+
+std::optional<std::int64_t> Statement::optInt64(int col) const
+{
+    if (isNull(col))
+        return std::nullopt;
+    return int64(col);
+}
+
+std::optional<double> Statement::optReal(int col) const
+{
+    if (isNull(col))
+        return std::nullopt;
+    return real(col);
+}
+
+std::string Statement::blob(int col) const
+{
+    const auto *p = static_cast<const char *>(sqlite3_column_blob(m_stmt, col));
+    const int n = sqlite3_column_bytes(m_stmt, col);
+    return p ? std::string(p, static_cast<std::size_t>(n)) : std::string();
+}
+
+Database::Database(const std::filesystem::path &file, Access access)
+    : m_file(file)
+{
+    int flags = SQLITE_OPEN_NOMUTEX;
+    switch (access) {
+    case Access::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+    case Access::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
+    case Access::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    }
+    const int rc = sqlite3_open_v2(file.c_str(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+        throw Error(ErrorCode::Io, "cannot open project: " + msg, file.string());
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+}
+
+Database::~Database()
+{
+    m_cache.clear();
+    sqlite3_close_v2(m_db);
+}
+
+void Database::execScript(const char *sql)
+{
+    char *err = nullptr;
+    const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string msg = err ? err : sqlite3_errstr(rc);
+        sqlite3_free(err);
+        const int primary = rc & 0xff;
+        const ErrorCode code = (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) ? ErrorCode::Busy
+                               : primary == SQLITE_NOTADB                            ? ErrorCode::NotAProject
+                               : primary == SQLITE_READONLY                          ? ErrorCode::ReadOnly
+                                                                                      : ErrorCode::Database;
+        throw Error(code, msg, m_file.string());
+    }
+}
+
+Statement &Database::prepare(const char *sql)
+{
+    auto it = m_cache.find(sql);
+    if (it == m_cache.end())
+        it = m_cache.emplace(sql, std::make_unique<Statement>(m_db, sql)).first;
+    it->second->reset();
+    return *it->second;
+}
+
+std::int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
+int Database::changes() const { return sqlite3_changes(m_db); }
+
+} // namespace concord::core::sqlite

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace concord::core::sqlite {
+
+/// A prepared statement (RAII). Values are only ever bound, never spliced into SQL text.
+class Statement
+{
+public:
+    Statement(sqlite3 *db, std::string_view sql);
+    ~Statement();
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    Statement &bind(int index, std::int64_t value);
+    Statement &bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement &bind(int index, double value);
+    Statement &bind(int index, std::string_view value);
+    Statement &bind(int index, const char *value) { return bind(index, std::string_view(value)); }
+    Statement &bind(int index, const std::string &value) { return bind(index, std::string_view(value)); }
+    Statement &bindNull(int index);
+    template <typename T>
+    Statement &bind(int index, const std::optional<T> &value)
+    {
+        return value ? bind(index, *value) : bindNull(index);
+    }
+    Statement &bindBlob(int index, const void *data, std::size_t size);
+
+    /// Binds all values in order, starting at index 1.
+    template <typename... Ts>
+    Statement &bindAll(const Ts &...values)
+    {
+        int i = 0;
+        (bind(++i, values), ...);
+        return *this;
+    }
+
+    /// Advances; true while a row is available.
+    bool step();
+    /// Runs a statement that returns no rows.
+    void exec();
+    void reset();
+
+    std::int64_t int64(int col) const;
+    int integer(int col) const { return static_cast<int>(int64(col)); }
+    double real(int col) const;
+    std::string text(int col) const;
+    bool isNull(int col) const;
+    std::optional<std::int64_t> optInt64(int col) const;
+    std::optional<double> optReal(int col) const;
+    std::string blob(int col) const;
+
+private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+/// One SQLite connection (RAII) with a cache of prepared statements.
+class Database
+{
+public:
+    enum class Access { ReadOnly, ReadWrite, Create };
+    Database(const std::filesystem::path &file, Access access);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    /// Executes SQL without parameters (schema, pragmas). Never pass user values here.
+    void execScript(const char *sql);
+    /// A cached statement, reset and with bindings cleared, ready to bind.
+    Statement &prepare(const char *sql);
+
+    std::int64_t lastInsertId() const;
+    int changes() const;
+    sqlite3 *handle() const { return m_db; }
+    const std::filesystem::path &file() const { return m_file; }
+
+private:
+    sqlite3 *m_db = nullptr;
+    std::filesystem::path m_file;
+    std::unordered_map<const char *, std::unique_ptr<Statement>> m_cache;
+};
+
+/// Throws Error(Database, or Busy for SQLITE_BUSY/LOCKED) with SQLite's message.
+[[noreturn]] void throwSqlite(sqlite3 *db, int rc, std::string_view context);
+
+} // namespace concord::core::sqlite

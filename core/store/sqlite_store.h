@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/store/sqlite_db.h"
+#include "core/store/store.h"
+
+namespace concord::core {
+
+/// The embedded backend: one SQLite file in WAL mode with foreign keys and a busy timeout.
+class SqliteStore final : public Store
+{
+public:
+    /// Use createProject()/openProject(); this constructor expects a migrated database.
+    SqliteStore(std::unique_ptr<sqlite::Database> db, bool readOnly);
+    ~SqliteStore() override;
+
+    std::filesystem::path path() const override;
+    std::filesystem::path baseDir() const override;
+    bool isReadOnly() const override { return m_readOnly; }
+    void transaction(const std::function<void()> &work) override;
+
+    ProjectSettings settings() const override;
+    void setSettings(const ProjectSettings &settings) override;
+    std::optional<std::string> meta(const std::string &key) const override;
+    void setMeta(const std::string &key, const std::string &value) override;
+    int schemaVersion() const override;
+
+    Id addClass(const LabelClass &c) override;
+    std::vector<LabelClass> classes() const override;
+    std::optional<LabelClass> classByName(const std::string &name) const override;
+
+    Id addLabeler(const std::string &name, Role role) override;
+    std::vector<Labeler> labelers() const override;
+    std::optional<Labeler> labelerByName(const std::string &name) const override;
+    std::optional<Labeler> labeler(Id id) const override;
+
+    Id addImage(const ImageRecord &image) override;
+    std::optional<ImageRecord> image(Id id) const override;
+    std::optional<ImageRecord> imageByPath(const std::string &path) const override;
+    std::vector<ImageRecord> imagesByHash(const std::string &hash) const override;
+    std::vector<ImageRecord> imagesByFileName(const std::string &name) const override;
+    std::vector<ImageRecord> images(std::int64_t offset, std::int64_t limit) const override;
+    std::int64_t imageCount() const override;
+    std::int64_t relinkImages(const std::string &oldPrefix, const std::string &newPrefix) override;
+
+    void setAttribute(const ImageAttribute &attr) override;
+    std::vector<ImageAttribute> attributes(const std::string &key) const override;
+    std::vector<ImageAttribute> imageAttributes(Id image) const override;
+    std::vector<std::string> attributeKeys() const override;
+    void removeAttributes(const std::string &key, AttrSource source) override;
+
+    Id setLabel(const Label &label) override;
+    void removeLabel(Id image, Id labeler) override;
+    std::optional<Label> label(Id image, Id labeler) const override;
+    std::optional<Label> labelById(Id id) const override;
+    std::vector<Label> labelsOfImage(Id image) const override;
+    std::vector<Label> labelsOfLabeler(Id labeler) const override;
+    std::vector<LabelRow> labelRows() const override;
+    std::int64_t labelCount() const override;
+
+    Id addAnnotation(const Annotation &a) override;
+    void removeAnnotation(Id id) override;
+    void replaceAnnotations(Id label, const std::vector<Annotation> &annotations) override;
+    std::vector<Annotation> annotationsOfLabel(Id label) const override;
+    std::vector<std::pair<Label, Annotation>> annotationsOfKind(AnnotationKind kind) const override;
+
+    void assign(const Assignment &a) override;
+    std::vector<QueueEntry> queue(Id labeler, std::int64_t offset, std::int64_t limit) const override;
+    std::int64_t queueSize(Id labeler) const override;
+    void setAssignmentState(Id image, Id labeler, int round, AssignmentState state) override;
+    std::vector<std::pair<Id, int>> assignmentCounts() const override;
+    int maxRound() const override;
+
+    Id addStandard(const Standard &s) override;
+    std::vector<Standard> standards() const override;
+    std::optional<Standard> standard(Id id) const override;
+    void setStandardStatus(Id id, StandardStatus status) override;
+    void setExample(const StandardExample &e) override;
+    void removeExample(Id standard, Id image) override;
+    std::vector<StandardExample> examples(Id standard) const override;
+
+    void setDecision(const Decision &d) override;
+    void removeDecision(Id image) override;
+    std::optional<Decision> decision(Id image) const override;
+    std::vector<Decision> decisions() const override;
+
+    Id appendAudit(const std::string &actor, const std::string &action,
+                   const std::string &payload) override;
+    std::vector<AuditEntry> auditLog(std::int64_t limit) const override;
+    void markAuditUndone(Id id) override;
+
+    /// The connection, for store-internal helpers and tests (EXPLAIN QUERY PLAN).
+    sqlite::Database &database() const { return *m_db; }
+
+private:
+    void requireWritable() const;
+    /// Runs a single write as its own transaction unless one is open.
+    void write(const std::function<void()> &work);
+
+    std::unique_ptr<sqlite::Database> m_db;
+    bool m_readOnly;
+    int m_depth = 0;
+};
+
+} // namespace concord::core

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/store/types.h"
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace concord::core {
+
+/// How a project is opened.
+enum class OpenMode : std::uint8_t {
+    ReadWrite,   ///< the default; fails with ReadOnly when the file is not writable
+    ReadOnly,    ///< never writes; every change throws Error(ReadOnly)
+    AutoReadOnly ///< read-write when possible, else read-only (the GUI shows a banner)
+};
+
+/// Label with the names resolved, as the engines and exports want it.
+struct LabelRow
+{
+    Label label;
+    std::string imagePath;
+    std::string labelerName;
+    std::string className;
+};
+
+/// One entry in a labeler's queue.
+struct QueueEntry
+{
+    Id image = 0;
+    std::string path;
+    int round = 0;
+    int position = 0;
+    AssignmentState state = AssignmentState::Pending;
+    std::optional<Id> myLabelClass; ///< the labeler's own current label, if any
+};
+
+/// The repository interface over a project's data (DESIGN §3). All SQL lives behind it in
+/// core/store, so a PostgreSQL backend for teams (DESIGN §10) can be added without touching
+/// the engines or the front ends. Every mutating call is atomic on its own; transaction()
+/// groups several into one atomic, retried unit.
+///
+/// Not thread-safe: use one Store per thread (SQLite allows several connections, WAL mode lets
+/// readers run beside one writer).
+class Store
+{
+public:
+    virtual ~Store() = default;
+
+    /// Path of the project file (empty for in-memory stores).
+    virtual std::filesystem::path path() const = 0;
+    /// Folder that relative image paths are resolved against.
+    virtual std::filesystem::path baseDir() const = 0;
+    virtual bool isReadOnly() const = 0;
+    /// Resolves an image's stored path to a file system path.
+    std::filesystem::path resolveImagePath(const ImageRecord &image) const;
+
+    /// Runs `work` as one transaction: all of it is committed or none of it. When another
+    /// process holds the write lock beyond the busy timeout, the whole unit is retried (so
+    /// `work` must be safe to run again); nested calls join the outer transaction.
+    virtual void transaction(const std::function<void()> &work) = 0;
+
+    // --- settings -------------------------------------------------------------------------
+    virtual ProjectSettings settings() const = 0;
+    virtual void setSettings(const ProjectSettings &settings) = 0;
+    virtual std::optional<std::string> meta(const std::string &key) const = 0;
+    virtual void setMeta(const std::string &key, const std::string &value) = 0;
+    /// Schema version of the open file (PRAGMA user_version).
+    virtual int schemaVersion() const = 0;
+
+    // --- classes ----------------------------------------------------------------------------
+    virtual Id addClass(const LabelClass &c) = 0;
+    virtual std::vector<LabelClass> classes() const = 0; ///< in display order
+    virtual std::optional<LabelClass> classByName(const std::string &name) const = 0;
+
+    // --- labelers ---------------------------------------------------------------------------
+    virtual Id addLabeler(const std::string &name, Role role) = 0;
+    virtual std::vector<Labeler> labelers() const = 0;
+    virtual std::optional<Labeler> labelerByName(const std::string &name) const = 0;
+    virtual std::optional<Labeler> labeler(Id id) const = 0;
+
+    // --- images -----------------------------------------------------------------------------
+    virtual Id addImage(const ImageRecord &image) = 0;
+    virtual std::optional<ImageRecord> image(Id id) const = 0;
+    virtual std::optional<ImageRecord> imageByPath(const std::string &path) const = 0;
+    virtual std::vector<ImageRecord> imagesByHash(const std::string &hash) const = 0;
+    /// Images whose file name (last path component) equals `name`.
+    virtual std::vector<ImageRecord> imagesByFileName(const std::string &name) const = 0;
+    /// Images ordered by id; `limit` < 0 means all.
+    virtual std::vector<ImageRecord> images(std::int64_t offset = 0, std::int64_t limit = -1) const = 0;
+    virtual std::int64_t imageCount() const = 0;
+    /// Re-points every relative image path from `oldPrefix` to `newPrefix` (moved folder).
+    virtual std::int64_t relinkImages(const std::string &oldPrefix, const std::string &newPrefix) = 0;
+
+    // --- attributes -------------------------------------------------------------------------
+    virtual void setAttribute(const ImageAttribute &attr) = 0;
+    virtual std::vector<ImageAttribute> attributes(const std::string &key) const = 0;
+    virtual std::vector<ImageAttribute> imageAttributes(Id image) const = 0;
+    virtual std::vector<std::string> attributeKeys() const = 0;
+    virtual void removeAttributes(const std::string &key, AttrSource source) = 0;
+
+    // --- labels -----------------------------------------------------------------------------
+    /// Inserts or replaces the label of (image, labeler); returns its id. Annotations of a
+    /// replaced label are kept unless replaced with replaceAnnotations().
+    virtual Id setLabel(const Label &label) = 0;
+    virtual void removeLabel(Id image, Id labeler) = 0;
+    virtual std::optional<Label> label(Id image, Id labeler) const = 0;
+    virtual std::optional<Label> labelById(Id id) const = 0;
+    virtual std::vector<Label> labelsOfImage(Id image) const = 0;
+    virtual std::vector<Label> labelsOfLabeler(Id labeler) const = 0;
+    /// Every current label with names resolved, ordered by image then labeler.
+    virtual std::vector<LabelRow> labelRows() const = 0;
+    virtual std::int64_t labelCount() const = 0;
+
+    // --- annotations ------------------------------------------------------------------------
+    virtual Id addAnnotation(const Annotation &a) = 0;
+    virtual void removeAnnotation(Id id) = 0;
+    virtual void replaceAnnotations(Id label, const std::vector<Annotation> &annotations) = 0;
+    virtual std::vector<Annotation> annotationsOfLabel(Id label) const = 0;
+    /// Every annotation of a kind, with its label, for measurement attributes.
+    virtual std::vector<std::pair<Label, Annotation>> annotationsOfKind(AnnotationKind kind) const = 0;
+
+    // --- assignments ------------------------------------------------------------------------
+    virtual void assign(const Assignment &a) = 0;
+    virtual std::vector<QueueEntry> queue(Id labeler, std::int64_t offset = 0,
+                                          std::int64_t limit = -1) const = 0;
+    virtual std::int64_t queueSize(Id labeler) const = 0;
+    virtual void setAssignmentState(Id image, Id labeler, int round, AssignmentState state) = 0;
+    /// Number of assignments of each image (images with none are absent).
+    virtual std::vector<std::pair<Id, int>> assignmentCounts() const = 0;
+    virtual int maxRound() const = 0;
+
+    // --- standards --------------------------------------------------------------------------
+    virtual Id addStandard(const Standard &s) = 0;
+    virtual std::vector<Standard> standards() const = 0;
+    virtual std::optional<Standard> standard(Id id) const = 0;
+    virtual void setStandardStatus(Id id, StandardStatus status) = 0;
+    virtual void setExample(const StandardExample &e) = 0;
+    virtual void removeExample(Id standard, Id image) = 0;
+    virtual std::vector<StandardExample> examples(Id standard) const = 0;
+
+    // --- decisions --------------------------------------------------------------------------
+    virtual void setDecision(const Decision &d) = 0;
+    virtual void removeDecision(Id image) = 0;
+    virtual std::optional<Decision> decision(Id image) const = 0;
+    virtual std::vector<Decision> decisions() const = 0;
+
+    // --- audit ------------------------------------------------------------------------------
+    virtual Id appendAudit(const std::string &actor, const std::string &action,
+                           const std::string &payload) = 0;
+    virtual std::vector<AuditEntry> auditLog(std::int64_t limit = -1) const = 0;
+    virtual void markAuditUndone(Id id) = 0;
+};
+
+/// Current schema version written by this build.
+inline constexpr int kSchemaVersion = 2;
+
+/// Creates a new, empty project file; fails with Error(Io) if it exists.
+std::unique_ptr<Store> createProject(const std::filesystem::path &file,
+                                     const ProjectSettings &settings);
+
+/// Opens an existing project, migrating an older schema forward inside one transaction.
+/// Throws Error(NotAProject) for a file that is not SQLite or has no Concord schema, and
+/// Error(NewerVersion) for a schema newer than kSchemaVersion; in both cases the file is
+/// not modified.
+std::unique_ptr<Store> openProject(const std::filesystem::path &file,
+                                   OpenMode mode = OpenMode::ReadWrite);
+
+/// UTC now as ISO 8601 with milliseconds ("2026-11-22T13:04:05.123Z").
+std::string utcNow();
+
+} // namespace concord::core
