@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/agreement/bootstrap.h"
+
+#include "core/common/error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <mutex>
+#include <random>
+#include <thread>
+
+namespace concord::core {
+
+namespace {
+
+/// SplitMix64 finaliser: turns (seed, resample) into well-spread generator seeds.
+std::uint64_t mix(std::uint64_t x)
+{
+    x += 0x9E3779B97F4A7C15ULL;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+    return x ^ (x >> 31);
+}
+
+/// Unbiased index in [0, n) from a 32-bit random word (Lemire 2019, multiply and reject).
+class IndexDraw
+{
+public:
+    explicit IndexDraw(std::uint32_t n)
+        : m_n(n)
+        , m_threshold(static_cast<std::uint32_t>((std::uint64_t{1} << 32) % n))
+    {
+    }
+
+    template<typename Next32>
+    std::uint32_t operator()(Next32 &next) const
+    {
+        for (;;) {
+            const std::uint64_t m = static_cast<std::uint64_t>(next()) * m_n;
+            if (static_cast<std::uint32_t>(m) >= m_threshold)
+                return static_cast<std::uint32_t>(m >> 32);
+        }
+    }
+
+private:
+    std::uint32_t m_n;
+    std::uint32_t m_threshold;
+};
+
+double quantile(const std::vector<double> &sorted, double q)
+{
+    const double h = (static_cast<double>(sorted.size()) - 1.0) * q;
+    const auto lo = static_cast<std::size_t>(std::floor(h));
+    const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+    return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+} // namespace
+
+void bootstrapWeights(std::uint64_t seed, std::int32_t resample, std::span<std::uint32_t> weights)
+{
+    std::fill(weights.begin(), weights.end(), 0U);
+    if (weights.empty())
+        return;
+    std::mt19937_64 rng(mix(seed ^ mix(static_cast<std::uint64_t>(resample))));
+    // Each 64-bit draw feeds two 32-bit words.
+    std::uint64_t word = 0;
+    bool half = false;
+    auto next32 = [&]() -> std::uint32_t {
+        half = !half;
+        if (half) {
+            word = rng();
+            return static_cast<std::uint32_t>(word);
+        }
+        return static_cast<std::uint32_t>(word >> 32);
+    };
+    const IndexDraw draw(static_cast<std::uint32_t>(weights.size()));
+    for (std::size_t i = 0; i < weights.size(); ++i)
+        ++weights[draw(next32)];
+}
+
+std::vector<ConfidenceInterval> bootstrapItems(std::int32_t items, std::int32_t statCount,
+                                               const BootstrapStatistic &statistic,
+                                               const BootstrapOptions &options)
+{
+    if (options.resamples < 0 || !(options.level > 0.0 && options.level < 1.0))
+        throw Error(ErrorCode::Invalid, "bootstrap needs resamples >= 0 and 0 < level < 1");
+    const auto b = static_cast<std::size_t>(options.resamples);
+    const auto s = static_cast<std::size_t>(statCount);
+    std::vector<ConfidenceInterval> out(s);
+    if (b == 0 || items <= 0 || s == 0)
+        return out;
+    std::vector<double> values(b * s); // [resample][statistic]
+    unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
+                                           : std::max(1U, std::thread::hardware_concurrency());
+    threads = std::min<unsigned>(threads, static_cast<unsigned>(b));
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    auto work = [&](unsigned worker) {
+        try {
+            std::vector<std::uint32_t> weights(static_cast<std::size_t>(items));
+            for (std::size_t r = worker; r < b; r += threads) {
+                bootstrapWeights(options.seed, static_cast<std::int32_t>(r), weights);
+                statistic(weights, std::span<double>(values.data() + r * s, s));
+            }
+        } catch (...) {
+            const std::lock_guard lock(failureMutex);
+            if (!failure)
+                failure = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned w = 1; w < threads; ++w)
+        pool.emplace_back(work, w);
+    work(0);
+    for (std::thread &t : pool)
+        t.join();
+    if (failure)
+        std::rethrow_exception(failure);
+
+    const double tail = (1.0 - options.level) / 2.0;
+    std::vector<double> column;
+    for (std::size_t j = 0; j < s; ++j) {
+        column.clear();
+        for (std::size_t r = 0; r < b; ++r) {
+            const double v = values[r * s + j];
+            if (std::isfinite(v))
+                column.push_back(v);
+        }
+        out[j].valid = static_cast<std::int32_t>(column.size());
+        if (column.empty())
+            continue;
+        std::sort(column.begin(), column.end());
+        out[j].lo = quantile(column, tail);
+        out[j].hi = quantile(column, 1.0 - tail);
+    }
+    return out;
+}
+
+} // namespace concord::core
