@@ -3,9 +3,12 @@
 #include "cli_common.h"
 
 #include "core/common/error.h"
+#include "core/imaging/image_import.h"
+#include "core/project/attribute_import.h"
 #include "core/project/project_ops.h"
 
 #include <iostream>
+#include <unistd.h>
 #include <sstream>
 
 namespace concord::cli {
@@ -129,6 +132,95 @@ void registerLabel(CLI::App &app)
     });
 }
 
+/// Progress on stderr for people, as a single rewritten line, only on a terminal.
+core::ProgressFn terminalProgress(const std::string &what)
+{
+    if (!isatty(2))
+        return {};
+    return [what](std::size_t done, std::size_t total, std::string_view) {
+        if (done == total || done % 25 == 0)
+            std::cerr << "\r" << what << " " << done << " / " << total << (done == total ? "\n" : "")
+                      << std::flush;
+        return true;
+    };
+}
+
+void registerImportImages(CLI::App &app)
+{
+    auto *cmd = app.add_subcommand("import-images", "Add every image below a folder (recursive)");
+    auto project = std::make_shared<std::string>();
+    auto dir = std::make_shared<std::string>();
+    auto pxPerMm = std::make_shared<double>(0.0);
+    auto maxPixels = std::make_shared<std::int64_t>(core::kDefaultMaxPixels);
+    auto json = std::make_shared<bool>(false);
+    cmd->add_option("PROJECT", *project, "Project file")->required();
+    cmd->add_option("DIR", *dir, "Folder of images (jpg, jpeg, png, bmp, tif, tiff, webp)")->required();
+    cmd->add_option("--px-per-mm", *pxPerMm, "Calibration for these images (default: the project's)")
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--max-pixels", *maxPixels, "Refuse images with more pixels than this")
+        ->check(CLI::PositiveNumber);
+    cmd->add_flag("--json", *json, "Machine-readable result on stdout");
+    cmd->callback([=] {
+        runCommand([&] {
+            auto store = open(*project);
+            core::ImageImportOptions opt;
+            opt.pxPerMm = *pxPerMm;
+            opt.maxPixels = *maxPixels;
+            const auto r = core::importImageFolder(*store, *dir, opt, terminalProgress("Importing"));
+            if (*json) {
+                nlohmann::json j{{"added", r.added}, {"skipped", nlohmann::json::array()},
+                                 {"failed", nlohmann::json::array()}};
+                for (const auto &s : r.skipped)
+                    j["skipped"].push_back({{"path", s.path}, {"reason", s.reason}});
+                for (const auto &f : r.failed)
+                    j["failed"].push_back({{"path", f.path}, {"reason", f.reason}});
+                printJson(j);
+                return;
+            }
+            std::cout << "Added " << r.added << " images, skipped " << r.skipped.size()
+                      << ", failed " << r.failed.size() << '\n';
+            for (const auto &f : r.failed)
+                std::cout << "  failed: " << f.path << ": " << f.reason << '\n';
+        });
+    });
+}
+
+void registerImportAttributes(CLI::App &app)
+{
+    auto *cmd = app.add_subcommand("import-attributes",
+                                   "Import per-image metadata from a wide CSV (image column + one column per attribute)");
+    auto project = std::make_shared<std::string>();
+    auto csv = std::make_shared<std::string>();
+    cmd->add_option("PROJECT", *project, "Project file")->required();
+    cmd->add_option("FILE", *csv, "CSV file; 'image' = relative path or file name")->required();
+    cmd->callback([=] {
+        runCommand([&] {
+            auto store = open(*project);
+            const auto r = core::importAttributesCsv(*store, *csv);
+            std::cout << "Imported " << r.values << " values for " << r.images << " images (";
+            std::cout << r.numericKeys.size() << " numeric, " << r.textKeys.size() << " text attributes)\n";
+        });
+    });
+}
+
+void registerRelink(CLI::App &app)
+{
+    auto *cmd = app.add_subcommand("relink", "Re-point images after their folder moved");
+    auto project = std::make_shared<std::string>();
+    auto from = std::make_shared<std::string>();
+    auto to = std::make_shared<std::string>();
+    cmd->add_option("PROJECT", *project, "Project file")->required();
+    cmd->add_option("OLD", *from, "Old path prefix as stored (e.g. images/)")->required();
+    cmd->add_option("NEW", *to, "New path prefix (relative to the project folder, or absolute)")->required();
+    cmd->callback([=] {
+        runCommand([&] {
+            auto store = open(*project);
+            const auto n = store->relinkImages(*from, *to);
+            std::cout << "Re-pointed " << n << " images\n";
+        });
+    });
+}
+
 } // namespace
 
 void registerProjectCommands(CLI::App &app)
@@ -136,6 +228,9 @@ void registerProjectCommands(CLI::App &app)
     registerInit(app);
     registerInfo(app);
     registerLabel(app);
+    registerImportImages(app);
+    registerImportAttributes(app);
+    registerRelink(app);
 }
 
 } // namespace concord::cli

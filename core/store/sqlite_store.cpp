@@ -897,6 +897,25 @@ std::vector<Decision> SqliteStore::decisions() const
     return collect<Decision>(st, readDecision);
 }
 
+// --- thumbnails ---------------------------------------------------------------------------
+
+std::optional<std::string> SqliteStore::thumbnail(const std::string &hash, int size) const
+{
+    auto &st = m_db->prepare("SELECT jpeg FROM thumbnail WHERE hash = ? AND size = ?");
+    st.bindAll(hash, size);
+    return first<std::string>(st, [](const Statement &s) { return s.blob(0); });
+}
+
+void SqliteStore::putThumbnail(const std::string &hash, int size, const std::string &jpeg)
+{
+    write([&] {
+        m_db->prepare("INSERT OR REPLACE INTO thumbnail(hash, size, jpeg) VALUES (?, ?, ?)")
+            .bindAll(hash, size)
+            .bindBlob(3, jpeg.data(), jpeg.size())
+            .exec();
+    });
+}
+
 // --- audit --------------------------------------------------------------------------------
 
 Id SqliteStore::appendAudit(const std::string &actor, const std::string &action,

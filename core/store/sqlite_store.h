@@ -84,6 +84,9 @@ public:
     std::optional<Decision> decision(Id image) const override;
     std::vector<Decision> decisions() const override;
 
+    std::optional<std::string> thumbnail(const std::string &hash, int size) const override;
+    void putThumbnail(const std::string &hash, int size, const std::string &jpeg) override;
+
     Id appendAudit(const std::string &actor, const std::string &action,
                    const std::string &payload) override;
     std::vector<AuditEntry> auditLog(std::int64_t limit) const override;

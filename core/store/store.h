@@ -149,6 +149,10 @@ public:
     virtual std::optional<Decision> decision(Id image) const = 0;
     virtual std::vector<Decision> decisions() const = 0;
 
+    // --- thumbnail cache (keyed by content hash, so an edited file never shows a stale one) ---
+    virtual std::optional<std::string> thumbnail(const std::string &hash, int size) const = 0;
+    virtual void putThumbnail(const std::string &hash, int size, const std::string &jpeg) = 0;
+
     // --- audit ------------------------------------------------------------------------------
     virtual Id appendAudit(const std::string &actor, const std::string &action,
                            const std::string &payload) = 0;

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/imaging/image_import.h"
+
+#include "core/common/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace concord::core {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string> &imageExtensions()
+{
+    static const std::vector<std::string> kExt{".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp"};
+    return kExt;
+}
+
+namespace {
+
+bool hasImageExtension(const fs::path &p)
+{
+    std::string ext = p.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    const auto &all = imageExtensions();
+    return std::find(all.begin(), all.end(), ext) != all.end();
+}
+
+std::vector<fs::path> listImages(const fs::path &dir)
+{
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        throw Error(ErrorCode::Io, "not a folder", dir.string());
+    std::vector<fs::path> files;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    if (ec)
+        throw Error(ErrorCode::Io, "cannot list folder: " + ec.message(), dir.string());
+    for (const auto &entry : it) {
+        std::error_code e2;
+        if (entry.is_regular_file(e2) && hasImageExtension(entry.path()))
+            files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end()); // stable ids and order across runs
+    return files;
+}
+
+} // namespace
+
+std::string storedImagePath(const Store &store, const fs::path &file)
+{
+    const fs::path abs = fs::weakly_canonical(fs::absolute(file));
+    const fs::path base = fs::weakly_canonical(store.baseDir());
+    const fs::path rel = abs.lexically_relative(base);
+    if (rel.empty() || rel.is_absolute())
+        return abs.generic_string();
+    return rel.generic_string();
+}
+
+ImageImportResult importImageFolder(Store &store, const fs::path &dir,
+                                    const ImageImportOptions &options, const ProgressFn &progress)
+{
+    const auto files = listImages(dir);
+    const double pxPerMm = options.pxPerMm > 0 ? options.pxPerMm : store.settings().pxPerMm;
+
+    struct Slot
+    {
+        std::string stored;
+        std::optional<ImageProbe> probe;
+        std::string error;
+    };
+    std::vector<Slot> slots(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i)
+        slots[i].stored = storedImagePath(store, files[i]);
+
+    // Skip paths the project has already before paying for decoding.
+    std::vector<char> known(files.size(), 0);
+    for (std::size_t i = 0; i < files.size(); ++i)
+        known[i] = store.imageByPath(slots[i].stored).has_value();
+
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
+    std::atomic<bool> cancelled{false};
+    std::mutex progressMutex;
+    auto worker = [&] {
+        while (!cancelled) {
+            const std::size_t i = next.fetch_add(1);
+            if (i >= files.size())
+                return;
+            if (!known[i]) {
+                try {
+                    slots[i].probe = probeImage(files[i], options.maxPixels, options.thumbnails);
+                } catch (const Error &e) {
+                    slots[i].error = e.detail();
+                } catch (const std::exception &e) {
+                    slots[i].error = e.what();
+                }
+            }
+            const std::size_t n = ++done;
+            std::lock_guard lock(progressMutex);
+            if (!reportProgress(progress, n, files.size(), slots[i].stored))
+                cancelled = true;
+        }
+    };
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(files.size(), 1)));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (auto &t : pool)
+        t.join();
+    if (cancelled)
+        throw Error(ErrorCode::Cancelled, "image import cancelled; nothing was added", dir.string());
+
+    ImageImportResult result;
+    store.transaction([&] {
+        result = {};
+        std::unordered_map<std::string, std::string> seenHash; // hash -> path, within this run
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            const Slot &s = slots[i];
+            if (known[i]) {
+                result.skipped.push_back({s.stored, "already in the project"});
+                continue;
+            }
+            if (!s.probe) {
+                result.failed.push_back({s.stored, s.error});
+                continue;
+            }
+            const auto same = store.imagesByHash(s.probe->hash);
+            if (!same.empty()) {
+                result.skipped.push_back({s.stored, "same content as " + same.front().path});
+                continue;
+            }
+            if (auto it = seenHash.find(s.probe->hash); it != seenHash.end()) {
+                result.skipped.push_back({s.stored, "same content as " + it->second});
+                continue;
+            }
+            seenHash.emplace(s.probe->hash, s.stored);
+            ImageRecord rec;
+            rec.path = s.stored;
+            rec.hash = s.probe->hash;
+            rec.bytes = s.probe->bytes;
+            rec.width = s.probe->width;
+            rec.height = s.probe->height;
+            rec.pxPerMm = pxPerMm;
+            result.addedIds.push_back(store.addImage(rec));
+            if (!s.probe->thumbnailJpeg.empty())
+                store.putThumbnail(rec.hash, kThumbnailSize, s.probe->thumbnailJpeg);
+            ++result.added;
+        }
+        store.appendAudit("concord", "import-images",
+                          nlohmann::json{{"folder", dir.generic_string()},
+                                         {"added", result.added},
+                                         {"skipped", result.skipped.size()},
+                                         {"failed", result.failed.size()}}
+                              .dump());
+    });
+    return result;
+}
+
+} // namespace concord::core
