@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/io/labelimporter.h"
+
+#include "core/common/error.h"
+#include "core/io/imagematcher.h"
+#include "core/io/labelreader.h"
+#include "core/project/project_ops.h"
+#include "core/store/store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace concord::core {
+
+namespace {
+
+constexpr std::size_t kListMax = 10;
+
+/// A record that passed every check, ready to be written.
+struct Resolved
+{
+    const ImportedLabel *source = nullptr;
+    const ImageRecord *image = nullptr;
+    std::string labeler;
+    std::string className;
+};
+
+std::string joinList(const std::vector<std::string> &items)
+{
+    std::string out;
+    for (std::size_t i = 0; i < items.size() && i < kListMax; ++i)
+        out += (i ? "; " : "") + items[i];
+    if (items.size() > kListMax)
+        out += "; and " + std::to_string(items.size() - kListMax) + " more";
+    return out;
+}
+
+/// The image-level class of a record: its own, else the most frequent shape class (ties go to
+/// the class that comes first in the project, then by name, so the rule never depends on
+/// the order of the file).
+std::string imageClass(const ImportedLabel &l, const std::map<std::string, int> &classOrder)
+{
+    if (!l.className.empty())
+        return l.className;
+    std::map<std::string, int> votes;
+    for (const auto &s : l.shapes)
+        ++votes[s.className];
+    std::string best;
+    int bestVotes = 0;
+    const auto rank = [&](const std::string &n) {
+        const auto it = classOrder.find(n);
+        return it == classOrder.end() ? INT32_MAX : it->second;
+    };
+    for (const auto &[name, n] : votes)
+        if (n > bestVotes || (n == bestVotes && rank(name) < rank(best))) {
+            best = name;
+            bestVotes = n;
+        }
+    return best;
+}
+
+Annotation toAnnotation(const ImportedShape &s, const std::string &labelClass, const ImageRecord &image,
+                        double pxPerMm)
+{
+    std::vector<std::array<double, 2>> pts = s.points;
+    if (s.percent) {
+        if (image.width <= 0 || image.height <= 0)
+            throw Error(ErrorCode::Invalid,
+                        "the shape is in percent of the image size, but the project does not know the size of " +
+                            image.path,
+                        s.where.file, s.where.line, s.where.field);
+        for (auto &p : pts) {
+            p[0] = p[0] / 100.0 * image.width;
+            p[1] = p[1] / 100.0 * image.height;
+        }
+    }
+    Annotation a;
+    a.kind = s.kind;
+    nlohmann::json g;
+    switch (s.kind) {
+    case AnnotationKind::Box: {
+        const double x1 = std::min(pts[0][0], pts[1][0]);
+        const double x2 = std::max(pts[0][0], pts[1][0]);
+        const double y1 = std::min(pts[0][1], pts[1][1]);
+        const double y2 = std::max(pts[0][1], pts[1][1]);
+        g = {{"x1", x1}, {"y1", y1}, {"x2", x2}, {"y2", y2}};
+        a.area = (x2 - x1) * (y2 - y1);
+        break;
+    }
+    case AnnotationKind::Line:
+        g = {{"x1", pts[0][0]}, {"y1", pts[0][1]}, {"x2", pts[1][0]}, {"y2", pts[1][1]}};
+        a.lengthPx = std::hypot(pts[1][0] - pts[0][0], pts[1][1] - pts[0][1]);
+        if (pxPerMm > 0)
+            a.lengthMm = a.lengthPx / pxPerMm;
+        break;
+    case AnnotationKind::Point:
+        g = {{"x", pts[0][0]}, {"y", pts[0][1]}};
+        break;
+    case AnnotationKind::Polygon: {
+        g["points"] = nlohmann::json::array();
+        double twiceArea = 0.0;
+        for (std::size_t i = 0; i < pts.size(); ++i) {
+            g["points"].push_back({pts[i][0], pts[i][1]});
+            const auto &q = pts[(i + 1) % pts.size()];
+            twiceArea += pts[i][0] * q[1] - q[0] * pts[i][1];
+        }
+        a.area = std::fabs(twiceArea) / 2.0;
+        break;
+    }
+    }
+    // A shape whose class differs from its label's keeps its own (multi-class detection sets).
+    if (s.className != labelClass)
+        g["class"] = s.className;
+    a.geometry = g.dump();
+    return a;
+}
+
+} // namespace
+
+ImportReport importLabels(Store &store, const std::filesystem::path &input, const ImportOptions &options)
+{
+    const auto reader = makeLabelReader(options.format);
+    ReadOptions ro;
+    ro.defaultLabeler = options.labeler;
+    reportProgress(options.progress, 0, 0, "reading");
+    const auto records = reader->read(input, ro);
+
+    std::map<std::string, int> classOrder;
+    for (const auto &c : store.classes())
+        classOrder.emplace(c.name, c.order);
+
+    // --- check everything before writing anything ---------------------------------------
+    const ImageMatcher matcher(store);
+    std::vector<Resolved> resolved;
+    std::vector<std::string> unmatched;
+    std::vector<std::string> ambiguous;
+    std::map<std::string, std::string> unknownClasses; // name → first place
+    std::map<std::pair<Id, std::string>, const ImportedLabel *> seen;
+    for (const auto &rec : records) {
+        Resolved r;
+        r.source = &rec;
+        r.labeler = rec.labeler.empty() ? options.labeler : rec.labeler;
+        if (r.labeler.empty())
+            throw Error(ErrorCode::Invalid, "the file does not name the labeler; give it with --labeler",
+                        rec.where.file, rec.where.line, rec.where.field);
+        const auto m = rec.matchStem ? matcher.matchStem(rec.image) : matcher.match(rec.image);
+        if (!m.image) {
+            if (m.candidates.empty()) {
+                unmatched.push_back(rec.where.describe() + ": " + rec.image);
+            } else {
+                std::string list;
+                for (std::size_t i = 0; i < m.candidates.size() && i < 5; ++i)
+                    list += (i ? ", " : "") + m.candidates[i]->path;
+                ambiguous.push_back(rec.where.describe() + ": " + rec.image + " matches " +
+                                    std::to_string(m.candidates.size()) + " images (" + list + ")");
+            }
+            continue;
+        }
+        r.image = m.image;
+        r.className = imageClass(rec, classOrder);
+        const auto note = [&](const std::string &name, const SourceRef &where) {
+            if (!classOrder.count(name))
+                unknownClasses.emplace(name, where.describe());
+        };
+        note(r.className, rec.where);
+        for (const auto &s : rec.shapes)
+            note(s.className, s.where);
+        if (const auto [it, fresh] = seen.emplace(std::make_pair(m.image->id, r.labeler), &rec); !fresh)
+            throw Error(ErrorCode::Invalid,
+                        "duplicate: labeler '" + r.labeler + "' labels image " + m.image->path +
+                            " twice (also at " + it->second->where.describe() + ")",
+                        rec.where.file, rec.where.line, rec.where.field);
+        resolved.push_back(std::move(r));
+    }
+    if (!ambiguous.empty())
+        throw Error(ErrorCode::Invalid,
+                    std::to_string(ambiguous.size()) +
+                        " image reference(s) match several project images; give relative paths: " +
+                        joinList(ambiguous),
+                    input.string());
+    if (!unmatched.empty() && !options.skipUnmatched)
+        throw Error(ErrorCode::NotFound,
+                    std::to_string(unmatched.size()) + " entries name images that are not in the project: " +
+                        joinList(unmatched),
+                    input.string());
+    if (!unknownClasses.empty() && !options.addClasses) {
+        std::vector<std::string> list;
+        for (const auto &[name, where] : unknownClasses)
+            list.push_back("'" + name + "' (first at " + where + ")");
+        std::string known;
+        for (const auto &[name, order] : classOrder)
+            known += (known.empty() ? "" : ", ") + name;
+        throw Error(ErrorCode::NotFound,
+                    "unknown classes: " + joinList(list) + "; the project's classes are " + known +
+                        " (use --add-classes to create them)",
+                    input.string());
+    }
+
+    // --- write, as one transaction -----------------------------------------------------------
+    ImportReport report;
+    report.unmatched = std::move(unmatched);
+    const double projectPxPerMm = store.settings().pxPerMm;
+    store.transaction([&] {
+        report.labels = 0;
+        report.annotations = 0;
+        report.classesAdded.clear();
+        std::set<std::string> labelers;
+        std::map<std::string, Id> classIds;
+        int nextOrder = 0;
+        for (const auto &c : store.classes()) {
+            classIds[c.name] = c.id;
+            nextOrder = std::max(nextOrder, c.order + 1);
+        }
+        for (const auto &[name, where] : unknownClasses) {
+            LabelClass c;
+            c.name = name;
+            c.color = defaultClassColor(static_cast<std::size_t>(nextOrder));
+            c.order = nextOrder++;
+            if (c.order < 9)
+                c.shortcut = std::to_string(c.order + 1);
+            classIds[name] = store.addClass(c);
+            report.classesAdded.push_back(name);
+        }
+        std::map<std::string, Id> labelerIds;
+        for (std::size_t i = 0; i < resolved.size(); ++i) {
+            const auto &r = resolved[i];
+            if (!reportProgress(options.progress, i, resolved.size(), r.image->path))
+                throw Error(ErrorCode::Cancelled, "import cancelled; nothing was written", input.string());
+            auto lab = labelerIds.find(r.labeler);
+            if (lab == labelerIds.end())
+                lab = labelerIds.emplace(r.labeler, ensureLabeler(store, r.labeler).id).first;
+            std::vector<Annotation> anns;
+            const double pxPerMm = r.image->pxPerMm > 0 ? r.image->pxPerMm : projectPxPerMm;
+            for (const auto &s : r.source->shapes)
+                anns.push_back(toAnnotation(s, r.className, *r.image, pxPerMm));
+            saveLabel(store, r.image->id, lab->second, classIds.at(r.className), anns, LabelSource::Import);
+            ++report.labels;
+            report.annotations += static_cast<std::int64_t>(anns.size());
+            labelers.insert(r.labeler);
+        }
+        report.labelers.assign(labelers.begin(), labelers.end());
+    });
+    reportProgress(options.progress, resolved.size(), resolved.size(), "done");
+    return report;
+}
+
+} // namespace concord::core
