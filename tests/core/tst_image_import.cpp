@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Folder import: formats, corrupt and hostile files, idempotence, cancel; attribute CSV import.
+#include "core/common/error.h"
+#include "core/common/hash.h"
+#include "core/imaging/image_header.h"
+#include "core/imaging/image_import.h"
+#include "core/project/attribute_import.h"
+#include "core/project/project_ops.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+
+using namespace concord::core;
+namespace fs = std::filesystem;
+
+namespace {
+
+cv::Mat pattern(int w, int h, int seed)
+{
+    cv::Mat img(h, w, CV_8UC3);
+    cv::randu(img, cv::Scalar::all(seed % 50), cv::Scalar::all(200 + seed % 50));
+    cv::circle(img, {w / 2, h / 2}, std::min(w, h) / 4, cv::Scalar(255, 0, 0), -1);
+    return img;
+}
+
+void writeBytes(const fs::path &p, const std::string &bytes)
+{
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+std::string readBytes(const fs::path &p)
+{
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+} // namespace
+
+class TestImageImport : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    fs::path root() const { return fs::path(m_tmp.path().toStdString()); }
+
+private slots:
+    void headerSizesMatchDecoder_data()
+    {
+        QTest::addColumn<QString>("ext");
+        for (const char *e : {".jpg", ".png", ".bmp", ".tif", ".webp"})
+            QTest::newRow(e) << QString::fromLatin1(e);
+    }
+    void headerSizesMatchDecoder()
+    {
+        QFETCH(QString, ext);
+        const fs::path p = root() / ("size" + ext.toStdString());
+        QVERIFY(cv::imwrite(p.string(), pattern(333, 211, 1)));
+        const auto h = readHeaderSize(readBytes(p));
+        QVERIFY(h.has_value());
+        const cv::Mat decoded = cv::imread(p.string());
+        QCOMPARE(h->width, decoded.cols);
+        QCOMPARE(h->height, decoded.rows);
+    }
+
+    void importsFolderAndListsBadFiles()
+    {
+        const fs::path dir = root() / "proj1" / "images";
+        fs::create_directories(dir / "sub");
+        QVERIFY(cv::imwrite((dir / "a.jpg").string(), pattern(640, 480, 1)));
+        QVERIFY(cv::imwrite((dir / "sub" / "b.png").string(), pattern(300, 200, 2)));
+        QVERIFY(cv::imwrite((dir / "sub" / "c.JPEG").string(), pattern(2000, 1000, 3)));
+        // Corrupt: a real JPEG cut to its first 300 bytes (header intact, data missing).
+        std::vector<unsigned char> jpg;
+        cv::imencode(".jpg", pattern(640, 480, 4), jpg);
+        writeBytes(dir / "truncated.jpg", std::string(jpg.begin(), jpg.begin() + 300));
+        writeBytes(dir / "empty.jpg", "");
+        writeBytes(dir / "notes.jpg", "this is not an image\n");
+        writeBytes(dir / "readme.txt", "ignored: not an image extension\n");
+        // Decompression bomb: a valid PNG signature and IHDR declaring 100000 x 100000.
+        std::string bomb("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\x01\x86\xa0\0\x01\x86\xa0\x08\x02\0\0\0", 29);
+        writeBytes(dir / "bomb.png", bomb);
+
+        auto store = initProject(root() / "proj1" / "p.concord", {"p", 25.0, 1, false}, {"ok"});
+        const auto r = importImageFolder(*store, dir);
+        QCOMPARE(r.added, std::int64_t(3));
+        QCOMPARE(r.failed.size(), std::size_t(4));
+        QMap<QString, QString> reasons;
+        for (const auto &f : r.failed)
+            reasons[QString::fromStdString(f.path)] = QString::fromStdString(f.reason);
+        QVERIFY2(reasons.value(QStringLiteral("images/truncated.jpg")).contains(QStringLiteral("corrupt")),
+                 qPrintable(reasons.value(QStringLiteral("images/truncated.jpg"))));
+        QVERIFY(reasons.value(QStringLiteral("images/empty.jpg")).contains(QStringLiteral("empty")));
+        QVERIFY(reasons.value(QStringLiteral("images/notes.jpg")).contains(QStringLiteral("not a supported image")));
+        QVERIFY(reasons.value(QStringLiteral("images/bomb.png")).contains(QStringLiteral("100000")));
+
+        const auto c = store->imageByPath("images/sub/c.JPEG");
+        QVERIFY(c.has_value());
+        QCOMPARE(c->width, 2000);
+        QCOMPARE(c->height, 1000);
+        QCOMPARE(c->pxPerMm, 25.0); // the project default
+        QCOMPARE(c->hash, fileContentHash((dir / "sub" / "c.JPEG").string()));
+        QCOMPARE(c->bytes, static_cast<std::int64_t>(fs::file_size(dir / "sub" / "c.JPEG")));
+        // The thumbnail is cached under the content hash and fits 256 px.
+        const auto thumb = store->thumbnail(c->hash, kThumbnailSize);
+        QVERIFY(thumb.has_value());
+        const cv::Mat t = cv::imdecode(cv::Mat(1, static_cast<int>(thumb->size()), CV_8U,
+                                              const_cast<char *>(thumb->data())),
+                                       cv::IMREAD_COLOR);
+        QCOMPARE(t.cols, 256);
+        QCOMPARE(t.rows, 128);
+
+        // Re-import adds nothing twice; a copy under another name is recognised by content.
+        fs::copy_file(dir / "a.jpg", dir / "a_copy.jpg");
+        const auto again = importImageFolder(*store, dir);
+        QCOMPARE(again.added, std::int64_t(0));
+        QCOMPARE(store->imageCount(), std::int64_t(3));
+        bool sawCopy = false;
+        for (const auto &s : again.skipped)
+            if (s.path == "images/a_copy.jpg") {
+                sawCopy = true;
+                QCOMPARE(s.reason, std::string("same content as images/a.jpg"));
+            }
+        QVERIFY(sawCopy);
+    }
+
+    void cancelLeavesProjectUnchanged()
+    {
+        const fs::path dir = root() / "proj2" / "images";
+        fs::create_directories(dir);
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(cv::imwrite((dir / ("i" + std::to_string(i) + ".png")).string(), pattern(64, 64, i)));
+        auto store = initProject(root() / "proj2" / "p.concord", {"p", 0, 1, false}, {"ok"});
+        ImageImportOptions opt;
+        opt.threads = 1;
+        try {
+            importImageFolder(*store, dir, opt, [](std::size_t done, std::size_t, std::string_view) {
+                return done < 3;
+            });
+            QFAIL("not cancelled");
+        } catch (const Error &e) {
+            QCOMPARE(int(e.code()), int(ErrorCode::Cancelled));
+        }
+        QCOMPARE(store->imageCount(), std::int64_t(0));
+    }
+
+    void attributesCsv()
+    {
+        const fs::path dir = root() / "proj3";
+        fs::create_directories(dir / "img");
+        auto store = initProject(dir / "p.concord", {"p", 0, 1, false}, {"ok"});
+        for (const char *n : {"a.png", "b.png"}) {
+            ImageRecord r;
+            r.path = std::string("img/") + n;
+            r.hash = n;
+            r.width = r.height = 10;
+            store->addImage(r);
+        }
+        writeBytes(dir / "meta.csv", "image,camera,length_mm,lot\nimg/a.png,cam-A,1.25,7\nb.png,cam-B,,8\n");
+        const auto r = importAttributesCsv(*store, dir / "meta.csv");
+        QCOMPARE(r.images, std::int64_t(2));
+        QCOMPARE(r.values, std::int64_t(5));
+        const auto len = store->attributes("length_mm");
+        QCOMPARE(len.size(), std::size_t(1));
+        QCOMPARE(std::get<double>(len[0].value), 1.25);
+        QCOMPARE(std::get<std::string>(store->attributes("camera")[1].value), std::string("cam-B"));
+        QCOMPARE(std::get<double>(store->attributes("lot")[1].value), 8.0);
+
+        // An unknown image names file, line and value, and writes nothing.
+        writeBytes(dir / "bad.csv", "image,weight\na.png,1\nmissing.png,2\n");
+        try {
+            importAttributesCsv(*store, dir / "bad.csv");
+            QFAIL("accepted an unknown image");
+        } catch (const Error &e) {
+            QCOMPARE(e.line(), std::int64_t(3));
+            QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("missing.png")));
+            QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("bad.csv:3")));
+        }
+        QVERIFY(store->attributes("weight").empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImageImport)
+#include "tst_image_import.moc"
