@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/demo/surfaceimage.h"
+
+#include "core/demo/demorandom.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <iterator>
+#include <numbers>
+
+namespace concord::core {
+
+namespace {
+
+constexpr double kPi = std::numbers::pi;
+constexpr int kWidth = 800;
+constexpr int kHeight = 600;
+constexpr double kMargin = 24.0; ///< defects stay this far from the border (pixels)
+constexpr int kImagesPerLot = 50;
+
+/// A camera of the simulated production line: exposure, white balance, sensor noise, and how
+/// the part sits under it (cam-B's fixture is turned, so the brushing runs vertically).
+struct Camera
+{
+    const char *name;
+    double gain;
+    double tint[3]; // B, G, R
+    double noise;
+    bool brushVertical;
+};
+
+constexpr Camera kCameras[] = {
+    {"cam-A", 1.00, {1.00, 1.00, 1.00}, 3.5, false}, // the reference station
+    {"cam-B", 0.80, {0.96, 1.00, 1.04}, 5.5, true},  // under-exposed, warm, noisier
+    {"cam-C", 1.15, {1.04, 1.00, 0.97}, 4.0, false}, // over-exposed, cool
+};
+
+std::string imageFileName(int index, int count)
+{
+    const int digits = std::max(4, static_cast<int>(std::to_string(count).size()));
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "img_%0*d.jpg", digits, index + 1);
+    return buf;
+}
+
+std::string lotName(int index)
+{
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "lot-%02d", index / kImagesPerLot + 1);
+    return buf;
+}
+
+} // namespace
+
+SurfaceImage planSurfaceImage(std::uint64_t seed, int index, int count, double pxPerMm)
+{
+    DemoRandom rng(seed, DemoRandom::Images, static_cast<std::uint64_t>(index));
+    SurfaceImage s;
+    s.index = index;
+    s.fileName = imageFileName(index, count);
+    s.width = kWidth;
+    s.height = kHeight;
+    s.pxPerMm = pxPerMm;
+    s.lot = lotName(index);
+
+    const Camera &cam = kCameras[rng.below(std::size(kCameras))];
+    s.camera = cam.name;
+    s.baseGrey = rng.uniform(115.0, 145.0);
+    s.cameraGain = cam.gain * rng.uniform(0.92, 1.08);
+    std::copy(std::begin(cam.tint), std::end(cam.tint), std::begin(s.tint));
+    s.gradientAngle = rng.uniform(0.0, 2.0 * kPi);
+    s.gradientAmount = rng.uniform(0.05, 0.30);
+    s.vignette = rng.uniform(0.10, 0.35);
+    s.noiseSigma = cam.noise * rng.uniform(0.85, 1.15);
+    s.brushVertical = cam.brushVertical;
+    s.brushStrength = rng.uniform(3.0, 8.0);
+    s.textureSeed = rng.next();
+
+    const double kind = rng.uniform();
+    if (kind < 0.60) {
+        s.defect = SurfaceDefect::Scratch;
+        s.lengthMm = rng.uniform(0.0, 5.0);
+        const double lengthPx = s.lengthMm * pxPerMm;
+        const double angle = rng.uniform(0.0, kPi);
+        const double ux = std::cos(angle) * lengthPx / 2.0;
+        const double uy = std::sin(angle) * lengthPx / 2.0;
+        const double cx = rng.uniform(kMargin + std::abs(ux), s.width - kMargin - std::abs(ux));
+        const double cy = rng.uniform(kMargin + std::abs(uy), s.height - kMargin - std::abs(uy));
+        s.x1 = cx - ux;
+        s.y1 = cy - uy;
+        s.x2 = cx + ux;
+        s.y2 = cy + uy;
+        const double polarity = rng.uniform() < 0.5 ? -1.0 : 1.0;
+        s.scratchContrast = polarity * rng.uniform(25.0, 60.0);
+        s.scratchThickness = rng.uniform() < 0.7 ? 1 : 2;
+    } else if (kind < 0.75) {
+        s.defect = SurfaceDefect::Dent;
+        s.dentA = rng.uniform(0.75, 2.5) * pxPerMm;
+        s.dentB = s.dentA * rng.uniform(0.5, 1.0);
+        s.dentAngle = rng.uniform(0.0, 180.0);
+        const double reach = s.dentA + kMargin;
+        s.dentX = rng.uniform(reach, s.width - reach);
+        s.dentY = rng.uniform(reach, s.height - reach);
+        s.dentDepth = rng.uniform(25.0, 55.0);
+        s.lightAngle = rng.uniform(0.0, 2.0 * kPi);
+    }
+    return s;
+}
+
+} // namespace concord::core
