@@ -18,6 +18,7 @@ namespace concord::cli {
 
 void registerProjectCommands(CLI::App &app);
 void registerDemoCommand(CLI::App &app);
+void registerIoCommands(CLI::App &app);
 
 /// Runs a command body: a core::Error becomes "concord-cli: <message>" on stderr and exit
 /// code 1 (2 for usage errors from CLI11, handled in main). Sets the process exit code.

@@ -5,12 +5,13 @@
 #include "core/io/jsoncursor.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace concord::core {
 
 namespace {
 
-ImportedLabel readOne(const std::filesystem::path &path)
+ImportedLabel readOne(const std::filesystem::path &path, const std::filesystem::path &importRoot)
 {
     const std::string file = path.string();
     const auto doc = readJsonFile(path);
@@ -22,8 +23,13 @@ ImportedLabel readOne(const std::filesystem::path &path)
     l.image = imagePath.string();
     if (l.image.empty())
         imagePath.fail("a non-empty image path");
-    // labelme writes imagePath relative to the JSON file; keep only what names the image.
-    while (l.image.rfind("../", 0) == 0 || l.image.rfind("..\\", 0) == 0)
+    // labelme writes imagePath relative to the JSON file: make it relative to the folder that
+    // was imported, so that sub-folders match the project's relative paths.
+    std::replace(l.image.begin(), l.image.end(), '\\', '/');
+    const auto folder = path.parent_path().lexically_relative(importRoot);
+    if (!folder.empty() && folder != ".")
+        l.image = (folder / l.image).lexically_normal().generic_string();
+    while (l.image.rfind("../", 0) == 0)
         l.image.erase(0, 3);
 
     if (const auto flags = root.find("flags")) {
@@ -85,8 +91,10 @@ std::vector<ImportedLabel> LabelmeLabelReader::read(const std::filesystem::path 
                                                     const ReadOptions &) const
 {
     std::vector<ImportedLabel> out;
+    std::error_code ec;
+    const auto root = std::filesystem::is_directory(path, ec) ? path : path.parent_path();
     for (const auto &file : listInputFiles(path, ".json")) {
-        auto l = readOne(file);
+        auto l = readOne(file, root);
         if (!l.className.empty() || !l.shapes.empty())
             out.push_back(std::move(l));
     }

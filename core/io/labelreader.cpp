@@ -58,7 +58,7 @@ std::vector<std::filesystem::path> listInputFiles(const std::filesystem::path &p
     if (!std::filesystem::is_directory(path, ec))
         throw Error(ErrorCode::Io, "no such file or folder", path.string());
     std::vector<std::filesystem::path> out;
-    for (const auto &entry : std::filesystem::directory_iterator(path)) {
+    for (const auto &entry : std::filesystem::recursive_directory_iterator(path)) {
         if (!entry.is_regular_file())
             continue;
         std::string ext = entry.path().extension().string();

@@ -74,8 +74,8 @@ public:
     virtual ~LabelReader() = default;
     /// Short name used on the command line ("coco").
     virtual std::string_view format() const = 0;
-    /// Reads a file or, for folder formats (labelme, VOC), every matching file in a folder
-    /// (sorted by name, so errors and results do not depend on directory order).
+    /// Reads a file or, for folder formats (labelme, VOC), every matching file in a folder and
+    /// its sub-folders (sorted by path, so errors and results do not depend on directory order).
     virtual std::vector<ImportedLabel> read(const std::filesystem::path &path,
                                             const ReadOptions &options) const = 0;
 };
@@ -86,7 +86,7 @@ std::unique_ptr<LabelReader> makeLabelReader(std::string_view format);
 /// Format names makeLabelReader() accepts, for help texts.
 std::vector<std::string> labelReaderFormats();
 
-/// Files with `extension` (".json", lower case compare) directly in `path`, sorted by name;
+/// Files with `extension` (".json", lower case compare) in `path` and its sub-folders, sorted;
 /// `path` itself when it is a file. Throws Error(Io) when the path does not exist.
 std::vector<std::filesystem::path> listInputFiles(const std::filesystem::path &path,
                                                   std::string_view extension);

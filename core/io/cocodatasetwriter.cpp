@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/io/cocodatasetwriter.h"
+
+#include "core/io/exportfiles.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+namespace concord::core {
+
+std::string CocoDatasetWriter::imagePath(const ExportItem &item) const
+{
+    return "images/" + exportImageName(item.image);
+}
+
+void CocoDatasetWriter::write(const ExportDataset &dataset, const std::filesystem::path &outDir) const
+{
+    nlohmann::json j;
+    j["info"] = {{"description", dataset.projectName + " (exported by Concord)"},
+                 {"date_created", dataset.createdAt}};
+    j["licenses"] = nlohmann::json::array();
+    j["categories"] = nlohmann::json::array();
+    std::map<std::string, int> categoryId;
+    for (std::size_t i = 0; i < dataset.classes.size(); ++i) {
+        categoryId[dataset.classes[i]] = static_cast<int>(i) + 1;
+        j["categories"].push_back({{"id", i + 1}, {"name", dataset.classes[i]}, {"supercategory", ""}});
+    }
+    j["images"] = nlohmann::json::array();
+    j["annotations"] = nlohmann::json::array();
+    std::int64_t imageId = 0;
+    std::int64_t annotationId = 0;
+    for (const auto &item : dataset.items) {
+        if (!item.included)
+            continue;
+        ++imageId;
+        j["images"].push_back({{"id", imageId},
+                               {"file_name", exportImageName(item.image)},
+                               {"width", item.image.width},
+                               {"height", item.image.height}});
+        std::map<std::string, int> votes;
+        for (const auto &b : item.boxes) {
+            ++votes[b.className];
+            j["annotations"].push_back({{"id", ++annotationId},
+                                        {"image_id", imageId},
+                                        {"category_id", categoryId[b.className]},
+                                        {"bbox", {b.x1, b.y1, b.x2 - b.x1, b.y2 - b.y1}},
+                                        {"area", (b.x2 - b.x1) * (b.y2 - b.y1)},
+                                        {"iscrowd", 0}});
+        }
+        if (item.finalClass.empty())
+            continue;
+        // The importer takes the majority box class when there is no image-level class; write
+        // one whenever that would not give the final class back.
+        const auto finalVotes = votes.count(item.finalClass) ? votes.at(item.finalClass) : 0;
+        bool majorityIsFinal = finalVotes > 0;
+        for (const auto &[name, n] : votes)
+            if (name != item.finalClass && n >= finalVotes)
+                majorityIsFinal = false;
+        if (!majorityIsFinal)
+            j["annotations"].push_back(
+                {{"id", ++annotationId}, {"image_id", imageId}, {"category_id", categoryId[item.finalClass]}});
+    }
+    atomicWriteFile(outDir / "annotations.json", j.dump(2) + "\n");
+}
+
+} // namespace concord::core

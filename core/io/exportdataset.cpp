@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/io/exportdataset.h"
+
+#include "core/agreement/consensus.h"
+#include "core/agreement/dawidskene.h"
+#include "core/agreement/itemagreement.h"
+#include "core/agreement/itemcounts.h"
+#include "core/agreement/ratingtable.h"
+#include "core/common/error.h"
+#include "core/store/store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <limits>
+#include <map>
+#include <unordered_map>
+
+namespace concord::core {
+
+std::string_view toString(ConsensusMethod m)
+{
+    return m == ConsensusMethod::Majority ? "majority" : "dawid-skene";
+}
+
+std::string_view toString(FinalSource s)
+{
+    switch (s) {
+    case FinalSource::Decision: return "decision";
+    case FinalSource::Standard: return "standard";
+    case FinalSource::Consensus: return "consensus";
+    case FinalSource::Unresolved: return "unresolved";
+    }
+    return "unresolved";
+}
+
+ConsensusMethod parseConsensusMethod(std::string_view s)
+{
+    if (s == "majority")
+        return ConsensusMethod::Majority;
+    if (s == "dawid-skene")
+        return ConsensusMethod::DawidSkene;
+    throw Error(ErrorCode::Invalid, "unknown consensus method (expected majority or dawid-skene)", {}, 0,
+                std::string(s));
+}
+
+namespace {
+
+/// Boxes of one label, with each box's own class when it has one.
+std::vector<ExportBox> boxesOf(const ExportLabel &label)
+{
+    std::vector<ExportBox> out;
+    for (const auto &a : label.annotations) {
+        if (a.kind != AnnotationKind::Box)
+            continue;
+        const auto g = nlohmann::json::parse(a.geometry, nullptr, false);
+        if (!g.is_object() || !g.contains("x1") || !g.contains("y1") || !g.contains("x2") || !g.contains("y2") ||
+            !g["x1"].is_number() || !g["y1"].is_number() || !g["x2"].is_number() || !g["y2"].is_number())
+            throw Error(ErrorCode::Invalid, "box geometry is not {\"x1\",\"y1\",\"x2\",\"y2\"}: " + a.geometry, {},
+                        0, "annotation " + std::to_string(a.id));
+        ExportBox b;
+        b.className = g.contains("class") && g["class"].is_string() ? g["class"].get<std::string>() : label.className;
+        b.x1 = g["x1"].get<double>();
+        b.y1 = g["y1"].get<double>();
+        b.x2 = g["x2"].get<double>();
+        b.y2 = g["y2"].get<double>();
+        out.push_back(b);
+    }
+    return out;
+}
+
+} // namespace
+
+ExportDataset buildExportDataset(const Store &store, const ExportOptions &options)
+{
+    ExportDataset ds;
+    ds.projectName = store.settings().name;
+    ds.createdAt = utcNow();
+    ds.options = options;
+    std::unordered_map<Id, std::string> className;
+    for (const auto &c : store.classes()) {
+        ds.classes.push_back(c.name);
+        className[c.id] = c.name;
+    }
+    std::unordered_map<Id, std::string> labelerName;
+    for (const auto &l : store.labelers())
+        labelerName[l.id] = l.name;
+    std::unordered_map<Id, Standard> standards;
+    for (const auto &s : store.standards())
+        standards[s.id] = s;
+
+    std::unordered_map<Id, std::size_t> itemOf;
+    for (const auto &img : store.images()) {
+        itemOf[img.id] = ds.items.size();
+        ExportItem item;
+        item.image = img;
+        item.agreement = std::numeric_limits<double>::quiet_NaN();
+        ds.items.push_back(std::move(item));
+    }
+
+    // Labels, and the rating table the consensus is computed from (classes in project order).
+    RatingTable table;
+    for (const auto &c : ds.classes)
+        table.cls(c);
+    for (const auto &row : store.labelRows()) {
+        const auto it = itemOf.find(row.label.image);
+        if (it == itemOf.end())
+            continue;
+        ExportLabel l;
+        l.labeler = row.labelerName;
+        l.className = row.className;
+        l.source = row.label.source;
+        l.standard = row.label.standard;
+        l.round = row.label.round;
+        l.updatedAt = row.label.updatedAt;
+        l.annotations = store.annotationsOfLabel(row.label.id);
+        ds.items[it->second].labels.push_back(std::move(l));
+        table.add(std::to_string(row.label.image), row.labelerName, row.className);
+    }
+
+    if (table.itemCount() > 0) {
+        const ItemCounts counts(table);
+        const Consensus consensus = options.consensus == ConsensusMethod::Majority
+                                        ? majorityVote(counts)
+                                        : dawidSkene(counts).consensus;
+        const auto agreement = itemAgreement(counts);
+        for (std::int32_t i = 0; i < table.itemCount(); ++i) {
+            auto &item = ds.items[itemOf.at(std::stoll(table.itemNames()[static_cast<std::size_t>(i)]))];
+            const auto k = static_cast<std::size_t>(i);
+            item.agreement = agreement[k].agreement;
+            if (consensus.label[k] >= 0)
+                item.consensusClass = table.classNames()[static_cast<std::size_t>(consensus.label[k])];
+            item.consensusConfidence = consensus.confidence[k];
+        }
+    }
+
+    std::unordered_map<Id, Decision> decisions;
+    for (const auto &d : store.decisions())
+        decisions[d.image] = d;
+
+    for (auto &item : ds.items) {
+        if (const auto d = decisions.find(item.image.id); d != decisions.end()) {
+            item.decision = d->second;
+            if (d->second.labelClass)
+                item.decisionClass = className[*d->second.labelClass];
+            if (d->second.by)
+                item.decidedBy = labelerName[*d->second.by];
+            if (d->second.standard && standards.count(*d->second.standard))
+                item.standard = standards[*d->second.standard];
+        }
+        // Standard-derived: every label the standard wrote agrees.
+        std::string standardClass;
+        bool standardAgrees = true;
+        std::optional<Id> standardId;
+        for (const auto &l : item.labels) {
+            if (l.source != LabelSource::Standard)
+                continue;
+            if (!standardClass.empty() && standardClass != l.className)
+                standardAgrees = false;
+            standardClass = l.className;
+            if (l.standard)
+                standardId = l.standard;
+        }
+
+        if (item.decision && !item.decisionClass.empty()) {
+            item.finalClass = item.decisionClass;
+            item.source = FinalSource::Decision;
+        } else if (item.decision) {
+            item.unresolvedReason = "excluded by a decision" + (item.decidedBy.empty() ? "" : " of " + item.decidedBy);
+        } else if (!standardClass.empty() && standardAgrees) {
+            item.finalClass = standardClass;
+            item.source = FinalSource::Standard;
+            if (standardId && standards.count(*standardId))
+                item.standard = standards[*standardId];
+        } else if (item.labels.empty()) {
+            item.unresolvedReason = "no labels";
+        } else if (item.consensusClass.empty()) {
+            item.unresolvedReason = "tie between labelers";
+        } else if (options.minAgreement > 0.0 &&
+                   (std::isnan(item.agreement) || item.agreement < options.minAgreement)) {
+            item.unresolvedReason = std::isnan(item.agreement)
+                                        ? "fewer than two labels, agreement unknown"
+                                        : "agreement below the minimum";
+        } else {
+            item.finalClass = item.consensusClass;
+            item.source = FinalSource::Consensus;
+        }
+        item.included = item.source != FinalSource::Unresolved ||
+                        (options.includeUnresolved && !item.decision);
+
+        if (!item.finalClass.empty()) {
+            for (const auto &l : item.labels) {
+                if (l.className != item.finalClass)
+                    continue;
+                auto boxes = boxesOf(l);
+                if (!boxes.empty()) {
+                    item.boxes = std::move(boxes);
+                    break;
+                }
+            }
+        }
+    }
+    return ds;
+}
+
+} // namespace concord::core

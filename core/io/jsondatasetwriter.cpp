@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/io/jsondatasetwriter.h"
+
+#include "core/io/exportfiles.h"
+
+#include <cmath>
+
+namespace concord::core {
+
+namespace {
+
+nlohmann::json numberOrNull(double v)
+{
+    return std::isnan(v) ? nlohmann::json() : nlohmann::json(v);
+}
+
+nlohmann::json standardJson(const Standard &s)
+{
+    return {{"id", s.id}, {"title", s.title}, {"version", s.version}, {"status", std::string(toString(s.status))}};
+}
+
+} // namespace
+
+nlohmann::json provenanceJson(const ExportDataset &dataset)
+{
+    nlohmann::json j;
+    j["concord_export"] = 1;
+    j["project"] = dataset.projectName;
+    j["created_at"] = dataset.createdAt;
+    j["classes"] = dataset.classes;
+    j["options"] = {{"consensus", std::string(toString(dataset.options.consensus))},
+                    {"min_agreement", dataset.options.minAgreement},
+                    {"include_unresolved", dataset.options.includeUnresolved}};
+    j["images"] = nlohmann::json::array();
+    j["unresolved"] = nlohmann::json::array();
+    for (const auto &item : dataset.items) {
+        nlohmann::json im;
+        im["path"] = item.image.path;
+        im["hash"] = item.image.hash;
+        im["width"] = item.image.width;
+        im["height"] = item.image.height;
+        im["included"] = item.included;
+        im["final"] = {{"label", item.finalClass.empty() ? nlohmann::json() : nlohmann::json(item.finalClass)},
+                       {"source", std::string(toString(item.source))}};
+        if (!item.unresolvedReason.empty())
+            im["final"]["unresolved_reason"] = item.unresolvedReason;
+        im["labels"] = nlohmann::json::array();
+        for (const auto &l : item.labels) {
+            nlohmann::json lj{{"labeler", l.labeler},
+                              {"label", l.className},
+                              {"source", std::string(toString(l.source))},
+                              {"round", l.round},
+                              {"updated_at", l.updatedAt},
+                              {"standard_id", l.standard ? nlohmann::json(*l.standard) : nlohmann::json()}};
+            lj["annotations"] = nlohmann::json::array();
+            for (const auto &a : l.annotations) {
+                nlohmann::json aj{{"kind", std::string(toString(a.kind))},
+                                  {"geometry", nlohmann::json::parse(a.geometry, nullptr, false)}};
+                if (a.lengthPx > 0)
+                    aj["length_px"] = a.lengthPx;
+                if (a.lengthMm)
+                    aj["length_mm"] = *a.lengthMm;
+                lj["annotations"].push_back(std::move(aj));
+            }
+            im["labels"].push_back(std::move(lj));
+        }
+        im["agreement"] = numberOrNull(item.agreement);
+        im["consensus"] = {{"method", std::string(toString(dataset.options.consensus))},
+                           {"label", item.consensusClass.empty() ? nlohmann::json() : nlohmann::json(item.consensusClass)},
+                           {"confidence", item.consensusConfidence}};
+        if (item.decision) {
+            im["decision"] = {{"label", item.decisionClass.empty() ? nlohmann::json() : nlohmann::json(item.decisionClass)},
+                              {"method", std::string(toString(item.decision->method))},
+                              {"by", item.decidedBy.empty() ? nlohmann::json() : nlohmann::json(item.decidedBy)},
+                              {"note", item.decision->note},
+                              {"at", item.decision->createdAt}};
+        } else {
+            im["decision"] = nullptr;
+        }
+        im["standard"] = item.standard ? standardJson(*item.standard) : nlohmann::json();
+        im["boxes"] = nlohmann::json::array();
+        for (const auto &b : item.boxes)
+            im["boxes"].push_back({{"label", b.className}, {"x1", b.x1}, {"y1", b.y1}, {"x2", b.x2}, {"y2", b.y2}});
+        im["exported_image"] = item.outputImage.empty() ? nlohmann::json() : nlohmann::json(item.outputImage);
+        im["faces_blurred"] = item.facesBlurred < 0 ? nlohmann::json() : nlohmann::json(item.facesBlurred);
+        if (item.source == FinalSource::Unresolved)
+            j["unresolved"].push_back({{"path", item.image.path}, {"reason", item.unresolvedReason}});
+        j["images"].push_back(std::move(im));
+    }
+    return j;
+}
+
+std::string JsonDatasetWriter::imagePath(const ExportItem &) const
+{
+    return {};
+}
+
+void JsonDatasetWriter::write(const ExportDataset &dataset, const std::filesystem::path &outDir) const
+{
+    atomicWriteFile(outDir / "provenance.json", provenanceJson(dataset).dump(2) + "\n");
+}
+
+} // namespace concord::core

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/io/labelstudiodatasetwriter.h"
+
+#include "core/io/exportfiles.h"
+
+#include <nlohmann/json.hpp>
+
+namespace concord::core {
+
+std::string LabelStudioDatasetWriter::imagePath(const ExportItem &item) const
+{
+    return "images/" + exportImageName(item.image);
+}
+
+void LabelStudioDatasetWriter::write(const ExportDataset &dataset, const std::filesystem::path &outDir) const
+{
+    nlohmann::json tasks = nlohmann::json::array();
+    std::int64_t id = 0;
+    for (const auto &item : dataset.items) {
+        if (!item.included)
+            continue;
+        ++id;
+        nlohmann::json result = nlohmann::json::array();
+        if (!item.finalClass.empty())
+            result.push_back({{"id", "c" + std::to_string(id)},
+                              {"from_name", "choice"},
+                              {"to_name", "image"},
+                              {"type", "choices"},
+                              {"value", {{"choices", {item.finalClass}}}}});
+        const double w = item.image.width;
+        const double h = item.image.height;
+        int n = 0;
+        for (const auto &b : item.boxes) {
+            if (w <= 0 || h <= 0)
+                break;
+            result.push_back({{"id", "r" + std::to_string(id) + "_" + std::to_string(++n)},
+                              {"from_name", "label"},
+                              {"to_name", "image"},
+                              {"type", "rectanglelabels"},
+                              {"original_width", item.image.width},
+                              {"original_height", item.image.height},
+                              {"image_rotation", 0},
+                              {"value",
+                               {{"x", b.x1 / w * 100.0},
+                                {"y", b.y1 / h * 100.0},
+                                {"width", (b.x2 - b.x1) / w * 100.0},
+                                {"height", (b.y2 - b.y1) / h * 100.0},
+                                {"rotation", 0},
+                                {"rectanglelabels", {b.className}}}}});
+        }
+        tasks.push_back({{"id", id},
+                         {"data", {{"image", imagePath(item)}}},
+                         {"annotations",
+                          {{{"id", id}, {"result", result}, {"was_cancelled", false}, {"ground_truth", false}}}},
+                         {"meta", {{"concord_source", std::string(toString(item.source))}}}});
+    }
+    atomicWriteFile(outDir / "labelstudio.json", tasks.dump(2) + "\n");
+}
+
+} // namespace concord::core
