@@ -780,6 +780,15 @@ void SqliteStore::setAssignmentState(Id image, Id labeler, int round, Assignment
     });
 }
 
+void SqliteStore::unassign(Id image, Id labeler, int round)
+{
+    write([&] {
+        m_db->prepare("DELETE FROM assignment WHERE image = ? AND labeler = ? AND round = ?")
+            .bindAll(image, labeler, round)
+            .exec();
+    });
+}
+
 std::vector<std::pair<Id, int>> SqliteStore::assignmentCounts() const
 {
     auto &st = m_db->prepare("SELECT image, count(*) FROM assignment GROUP BY image ORDER BY image");

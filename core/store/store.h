@@ -130,6 +130,8 @@ public:
                                           std::int64_t limit = -1) const = 0;
     virtual std::int64_t queueSize(Id labeler) const = 0;
     virtual void setAssignmentState(Id image, Id labeler, int round, AssignmentState state) = 0;
+    /// Removes one assignment (undoing the relabel round a standard created); no-op if absent.
+    virtual void unassign(Id image, Id labeler, int round) = 0;
     /// Number of assignments of each image (images with none are absent).
     virtual std::vector<std::pair<Id, int>> assignmentCounts() const = 0;
     virtual int maxRound() const = 0;

@@ -64,6 +64,8 @@ private slots:
             store->setAttribute({img, "length_mm", 2.25, AttrSource::Measured});
             store->setAttribute({img, "camera", std::string("cam-A"), AttrSource::Imported});
             store->assign({img, ana, 0, 7, AssignmentState::Pending});
+            store->assign({img2, ana, 1, 0, AssignmentState::Pending});
+            store->unassign(img2, ana, 1); // gone again: the queue read back below holds one entry
             Standard st;
             st.title = "Scratch length";
             st.body = "A scratch of 1.5 mm or longer is a defect.";

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/store/types.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+/// \file
+/// The executable part of a standard (DESIGN §6): a small rule language, parsed into an AST
+/// and evaluated here in core, never turned into SQL or shell text, so a rule can only read
+/// a label's class and the image's attributes and only choose a class. docs/RULES.md is the
+/// reference; the grammar in short:
+///
+///     rule      := [ 'when' condition ':' ] result
+///     result    := class [ 'if' condition 'else' result ]
+///     condition := and { 'or' and } ; and := not { 'and' not } ; not := 'not' not | primary
+///     primary   := '(' condition ')' | 'label' ('in' | 'not' 'in') '{' class {',' class} '}'
+///                | 'label' ('=' | '!=') class | attribute 'is' ['not'] ('known' | 'unknown')
+///                | attribute ('<' | '<=' | '>' | '>=' | '=' | '!=') (number | "text")
+///     class     := name | "quoted name" | 'keep'
+
+namespace concord::core {
+
+class Store;
+
+/// A name as written in the rule, with where it was written, so that validation against a
+/// project can point at it.
+struct RuleName
+{
+    std::string text;
+    int column = 0; ///< 1-based, in characters
+    int length = 0; ///< characters as written (quotes included)
+};
+
+enum class RuleCompare : std::uint8_t { Less, LessEqual, Greater, GreaterEqual, Equal, NotEqual };
+
+/// One node of a condition. Immutable and shared, so a Rule is a cheap value to copy between
+/// the GUI's editor and a background preview.
+struct RuleCondition
+{
+    enum class Kind : std::uint8_t {
+        And,     ///< left and right
+        Or,      ///< left or right
+        Not,     ///< not left
+        LabelIn, ///< the label's class is one of `classes` (negated: not one of them)
+        Known,   ///< `attribute` has a value for the image (negated: is unknown)
+        Compare, ///< `attribute` `op` `value`
+    };
+    Kind kind = Kind::And;
+    int column = 0; ///< where the node starts
+    std::shared_ptr<const RuleCondition> left;
+    std::shared_ptr<const RuleCondition> right;
+    bool negated = false;
+    std::vector<RuleName> classes;
+    RuleName attribute;
+    RuleCompare op = RuleCompare::Equal;
+    AttrValue value;     ///< a number or a text
+    int valueColumn = 0; ///< where the literal is written
+};
+
+/// `result if condition` (condition null for the final `else` result).
+struct RuleBranch
+{
+    /// Empty for `keep`: the rule deliberately leaves the label as it is.
+    std::optional<RuleName> resultClass;
+    int column = 0;
+    std::shared_ptr<const RuleCondition> condition;
+};
+
+/// A parsed rule: the optional `when` guard and the chain of results, tried in order.
+struct Rule
+{
+    std::string text;
+    std::shared_ptr<const RuleCondition> guard; ///< null: the rule applies to every label
+    std::vector<RuleBranch> branches;           ///< the last one has no condition
+
+    /// Attribute names in order of first use, each with its first position.
+    std::vector<RuleName> attributes() const;
+    /// Class names (conditions and results) in order of first use, with their first position.
+    std::vector<RuleName> classes() const;
+};
+
+/// Parses rule text. Throws RuleError(Parse) naming the column and the expected token, e.g.
+/// "expected ':' at column 41, found 'scratch'".
+Rule parseRule(std::string_view text);
+
+/// Checks a parsed rule against a project: every attribute must be one of
+/// Store::attributeKeys() and every class one of Store::classes() (RuleError NotFound naming
+/// the name, its column and the known names), and a text literal must not be compared with a
+/// numeric attribute or the reverse (RuleError Invalid). Reads only.
+void validateRule(const Rule &rule, const Store &store);
+
+/// parseRule then validateRule: what adding a standard and the rule editor call.
+Rule checkRule(std::string_view text, const Store &store);
+
+/// The rule in canonical form, every binary condition in parentheses: a test can compare the
+/// parser's reading of precedence with one written by hand, and the GUI can show it.
+std::string describeRule(const Rule &rule);
+std::string describeCondition(const RuleCondition &condition);
+
+} // namespace concord::core

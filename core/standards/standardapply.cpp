@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/standards/standardapply.h"
+
+#include "core/common/error.h"
+#include "core/standards/standardbook.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+namespace concord::core {
+
+namespace {
+
+using nlohmann::json;
+
+json optionalId(const std::optional<Id> &id)
+{
+    return id ? json(*id) : json(nullptr);
+}
+
+std::optional<Id> readOptionalId(const json &j)
+{
+    return j.is_null() ? std::nullopt : std::optional<Id>(j.get<Id>());
+}
+
+json labelState(const Label &l)
+{
+    return {{"class", l.labelClass},
+            {"source", std::string(toString(l.source))},
+            {"standard", optionalId(l.standard)},
+            {"round", l.round},
+            {"updated_at", l.updatedAt}};
+}
+
+json decisionState(const Decision &d)
+{
+    return {{"class", optionalId(d.labelClass)},
+            {"method", std::string(toString(d.method))},
+            {"standard", optionalId(d.standard)},
+            {"by", optionalId(d.by)},
+            {"note", d.note},
+            {"created_at", d.createdAt}};
+}
+
+Decision readDecision(Id image, const json &j)
+{
+    Decision d;
+    d.image = image;
+    d.labelClass = readOptionalId(j.at("class"));
+    d.method = parseDecisionMethod(j.at("method").get<std::string>());
+    d.standard = readOptionalId(j.at("standard"));
+    d.by = readOptionalId(j.at("by"));
+    d.note = j.at("note").get<std::string>();
+    d.createdAt = j.at("created_at").get<std::string>();
+    return d;
+}
+
+} // namespace
+
+ApplyResult applyStandard(Store &store, Id standardId, const std::string &actor)
+{
+    const Standard standard = findStandard(store, standardId);
+    if (standard.status == StandardStatus::Retired)
+        throw Error(ErrorCode::Invalid,
+                    "standard " + std::to_string(standardId) + " (\"" + standard.title + "\" v" +
+                        std::to_string(standard.version) +
+                        ") is retired; add a new version of it to apply it again",
+                    {}, 0, "standard");
+    ApplyResult result;
+    store.transaction([&] {
+        // Everything is recomputed inside the transaction (and again if it is retried), so
+        // what is written is exactly what the data held when it was written.
+        result = ApplyResult{};
+        result.preview = previewStandard(store, standardId);
+        const auto &p = result.preview;
+        const std::string now = utcNow();
+        json payload;
+        payload["standard"] = standardId;
+        payload["family"] = standard.family;
+        payload["version"] = standard.version;
+        payload["title"] = standard.title;
+
+        json labels = json::array();
+        for (const auto &ch : p.changes) {
+            const auto old = store.label(ch.image, ch.labeler);
+            if (!old)
+                continue; // cannot happen inside the transaction; keep the payload exact
+            Label l = *old;
+            l.labelClass = ch.toClass;
+            l.source = LabelSource::Standard;
+            l.standard = standardId;
+            l.updatedAt = now;
+            store.setLabel(l);
+            labels.push_back({{"image", ch.image},
+                              {"labeler", ch.labeler},
+                              {"before", labelState(*old)},
+                              {"after", labelState(l)}});
+        }
+        payload["labels"] = std::move(labels);
+
+        json decisions = json::array();
+        for (const auto &ch : p.decisionChanges) {
+            const auto old = store.decision(ch.image);
+            if (!old)
+                continue;
+            Decision d = *old;
+            d.labelClass = ch.toClass;
+            d.method = DecisionMethod::Standard;
+            d.standard = standardId;
+            d.createdAt = now;
+            store.setDecision(d);
+            decisions.push_back({{"image", ch.image}, {"before", decisionState(*old)}});
+        }
+        payload["decisions"] = std::move(decisions);
+
+        json statuses = json::array();
+        auto setStatus = [&](const Standard &s, StandardStatus to) {
+            store.setStandardStatus(s.id, to);
+            statuses.push_back({{"id", s.id},
+                                {"from", std::string(toString(s.status))},
+                                {"to", std::string(toString(to))}});
+        };
+        if (standard.status != StandardStatus::Active)
+            setStatus(standard, StandardStatus::Active);
+        for (const auto &s : store.standards())
+            if (s.family == standard.family && s.id != standardId && s.status == StandardStatus::Active)
+                setStatus(s, StandardStatus::Retired);
+        payload["statuses"] = std::move(statuses);
+
+        json assignments = json::array();
+        if (!p.relabel.empty()) {
+            result.round = store.maxRound() + 1;
+            std::map<Id, int> nextPosition;
+            for (const auto &r : p.relabel) {
+                const int position = nextPosition[r.labeler]++;
+                store.assign({r.image, r.labeler, result.round, position, AssignmentState::Pending});
+                assignments.push_back(
+                    {{"image", r.image}, {"labeler", r.labeler}, {"round", result.round}, {"position", position}});
+            }
+            result.assignments = static_cast<std::int64_t>(p.relabel.size());
+        }
+        payload["round"] = result.round;
+        payload["assignments"] = std::move(assignments);
+        payload["before"] = {{"hlp", p.before.hlp}, {"fleiss_kappa", p.before.fleissKappa}};
+        payload["after"] = {{"hlp", p.after.hlp}, {"fleiss_kappa", p.after.fleissKappa}};
+        result.auditId = store.appendAudit(actor, kAuditStandardApply, payload.dump());
+    });
+    return result;
+}
+
+UndoResult undoLastStandard(Store &store, const std::string &actor)
+{
+    UndoResult result;
+    store.transaction([&] {
+        result = UndoResult{};
+        std::optional<AuditEntry> entry;
+        for (const auto &e : store.auditLog()) // newest first
+            if (e.action == kAuditStandardApply && !e.undone) {
+                entry = e;
+                break;
+            }
+        if (!entry)
+            throw Error(ErrorCode::NotFound, "no applied standard to undo", {}, 0, "standard");
+        const json payload = json::parse(entry->payload);
+        result.applyAuditId = entry->id;
+        result.standard = payload.at("standard").get<Id>();
+
+        // Refuse before touching anything if a person changed a label the standard set.
+        std::int64_t conflicts = 0;
+        std::string first;
+        for (const auto &l : payload.at("labels")) {
+            const Id image = l.at("image").get<Id>();
+            const Id labeler = l.at("labeler").get<Id>();
+            const auto &after = l.at("after");
+            const auto cur = store.label(image, labeler);
+            if (cur && cur->labelClass == after.at("class").get<Id>() &&
+                cur->updatedAt == after.at("updated_at").get<std::string>())
+                continue;
+            if (conflicts++ == 0) {
+                const auto img = store.image(image);
+                const auto who = store.labeler(labeler);
+                first = (img ? img->path : std::to_string(image)) + " by " +
+                        (who ? who->name : std::to_string(labeler));
+            }
+        }
+        if (conflicts > 0)
+            throw Error(ErrorCode::Invalid,
+                        std::to_string(conflicts) + " label(s) set by the standard changed since it was "
+                        "applied (first: " + first + "); undoing would discard that work, so nothing was undone",
+                        {}, 0, "standard");
+
+        for (const auto &l : payload.at("labels")) {
+            const Id image = l.at("image").get<Id>();
+            const Id labeler = l.at("labeler").get<Id>();
+            const auto &before = l.at("before");
+            Label restored = *store.label(image, labeler);
+            restored.labelClass = before.at("class").get<Id>();
+            restored.source = parseLabelSource(before.at("source").get<std::string>());
+            restored.standard = readOptionalId(before.at("standard"));
+            restored.round = before.at("round").get<int>();
+            restored.updatedAt = before.at("updated_at").get<std::string>();
+            store.setLabel(restored);
+            ++result.labels;
+        }
+        for (const auto &d : payload.at("decisions")) {
+            store.setDecision(readDecision(d.at("image").get<Id>(), d.at("before")));
+            ++result.decisions;
+        }
+        for (const auto &a : payload.at("assignments")) {
+            store.unassign(a.at("image").get<Id>(), a.at("labeler").get<Id>(), a.at("round").get<int>());
+            ++result.assignments;
+        }
+        for (const auto &s : payload.at("statuses"))
+            store.setStandardStatus(s.at("id").get<Id>(), parseStandardStatus(s.at("from").get<std::string>()));
+        store.markAuditUndone(entry->id);
+        json undo{{"undoes", entry->id},
+                  {"standard", result.standard},
+                  {"labels", result.labels},
+                  {"decisions", result.decisions},
+                  {"assignments", result.assignments}};
+        result.auditId = store.appendAudit(actor, kAuditStandardUndo, undo.dump());
+    });
+    return result;
+}
+
+} // namespace concord::core
