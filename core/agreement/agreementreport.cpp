@@ -51,9 +51,11 @@ AgreementReport computeAgreement(const RatingTable &table, const AgreementOption
             keys.emplace_back("krippendorff_alpha_interval");
         }
         const bool ordered = r.ordered;
+        const ItemCounts::Profiles profiles = counts.profiles();
+        const ItemCounts &distinct = profiles.distinct;
         const auto intervals = bootstrapItems(
             counts.itemCount(), static_cast<std::int32_t>(keys.size()),
-            [&counts, &values, ordered](ItemWeights w, std::span<double> out) {
+            [&counts = distinct, &values, ordered](ItemWeights w, std::span<double> out) {
                 out[0] = pooledAgreement(counts, w);
                 out[1] = fleissKappa(counts, w).kappa;
                 out[2] = krippendorffAlpha(counts, AlphaLevel::Nominal, values, w);
@@ -63,7 +65,7 @@ AgreementReport computeAgreement(const RatingTable &table, const AgreementOption
                     out[5] = krippendorffAlpha(counts, AlphaLevel::Interval, values, w);
                 }
             },
-            options.bootstrap);
+            options.bootstrap, profiles.profileOf, distinct.itemCount());
         for (std::size_t j = 0; j < keys.size(); ++j)
             r.ci95.emplace(keys[j], intervals[j]);
     }

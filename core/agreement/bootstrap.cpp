@@ -58,12 +58,14 @@ double quantile(const std::vector<double> &sorted, double q)
 
 } // namespace
 
-void bootstrapWeights(std::uint64_t seed, std::int32_t resample, std::span<std::uint32_t> weights)
+void bootstrapWeights(std::uint64_t seed, std::int32_t resample, std::int32_t items,
+                      std::span<const std::int32_t> groupOf, std::span<std::uint32_t> weights)
 {
     std::fill(weights.begin(), weights.end(), 0U);
-    if (weights.empty())
+    if (items <= 0)
         return;
     std::mt19937_64 rng(mix(seed ^ mix(static_cast<std::uint64_t>(resample))));
+    const IndexDraw draw(static_cast<std::uint32_t>(items));
     // Each 64-bit draw feeds two 32-bit words.
     std::uint64_t word = 0;
     bool half = false;
@@ -75,15 +77,23 @@ void bootstrapWeights(std::uint64_t seed, std::int32_t resample, std::span<std::
         }
         return static_cast<std::uint32_t>(word >> 32);
     };
-    const IndexDraw draw(static_cast<std::uint32_t>(weights.size()));
-    for (std::size_t i = 0; i < weights.size(); ++i)
-        ++weights[draw(next32)];
+    if (groupOf.empty()) {
+        for (std::int32_t i = 0; i < items; ++i)
+            ++weights[draw(next32)];
+    } else {
+        for (std::int32_t i = 0; i < items; ++i)
+            ++weights[static_cast<std::size_t>(groupOf[draw(next32)])];
+    }
 }
 
 std::vector<ConfidenceInterval> bootstrapItems(std::int32_t items, std::int32_t statCount,
                                                const BootstrapStatistic &statistic,
-                                               const BootstrapOptions &options)
+                                               const BootstrapOptions &options,
+                                               std::span<const std::int32_t> groupOf,
+                                               std::int32_t groups)
 {
+    if (!groupOf.empty() && groupOf.size() != static_cast<std::size_t>(items))
+        throw Error(ErrorCode::Invalid, "bootstrap groups must name one group per item");
     if (options.resamples < 0 || !(options.level > 0.0 && options.level < 1.0))
         throw Error(ErrorCode::Invalid, "bootstrap needs resamples >= 0 and 0 < level < 1");
     const auto b = static_cast<std::size_t>(options.resamples);
@@ -99,9 +109,9 @@ std::vector<ConfidenceInterval> bootstrapItems(std::int32_t items, std::int32_t 
     std::mutex failureMutex;
     auto work = [&](unsigned worker) {
         try {
-            std::vector<std::uint32_t> weights(static_cast<std::size_t>(items));
+            std::vector<std::uint32_t> weights(static_cast<std::size_t>(groupOf.empty() ? items : groups));
             for (std::size_t r = worker; r < b; r += threads) {
-                bootstrapWeights(options.seed, static_cast<std::int32_t>(r), weights);
+                bootstrapWeights(options.seed, static_cast<std::int32_t>(r), items, groupOf, weights);
                 statistic(weights, std::span<double>(values.data() + r * s, s));
             }
         } catch (...) {

@@ -42,11 +42,20 @@ using BootstrapStatistic = std::function<void(ItemWeights, std::span<double>)>;
 /// (1+level)/2 quantiles of the finite resample values, linearly interpolated between order
 /// statistics (Hyndman & Fan type 7, numpy's default). `statistic` must be safe to call from
 /// several threads at once.
+///
+/// `groupOf` (optional) maps each item to a group of items the statistic cannot tell apart
+/// (ItemCounts::profiles()); the statistic then receives one multiplicity per group, summed
+/// over the group's drawn items. The draws are the same, so the intervals are identical to the
+/// ungrouped ones; only the statistic's pass shrinks from items to groups.
 std::vector<ConfidenceInterval> bootstrapItems(std::int32_t items, std::int32_t statCount,
                                                const BootstrapStatistic &statistic,
-                                               const BootstrapOptions &options = {});
+                                               const BootstrapOptions &options = {},
+                                               std::span<const std::int32_t> groupOf = {},
+                                               std::int32_t groups = 0);
 
-/// The multiplicities of resample `resample` (exposed so a test can check the draw).
-void bootstrapWeights(std::uint64_t seed, std::int32_t resample, std::span<std::uint32_t> weights);
+/// The multiplicities of resample `resample` over `items` items, accumulated into `weights`
+/// per group (`groupOf` empty: one weight per item). Exposed so a test can check the draw.
+void bootstrapWeights(std::uint64_t seed, std::int32_t resample, std::int32_t items,
+                      std::span<const std::int32_t> groupOf, std::span<std::uint32_t> weights);
 
 } // namespace concord::core

@@ -4,6 +4,8 @@
 #include "core/agreement/ratingtable.h"
 
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 
 namespace concord::core {
 
@@ -38,9 +40,11 @@ ItemCounts::ItemCounts(const RatingTable &table)
     for (std::int32_t i = 0; i < m_items; ++i) {
         auto first = raw.begin() + m_offsets[idx(i)];
         auto last = raw.begin() + m_offsets[idx(i) + 1];
-        std::sort(first, last, [](const Entry &a, const Entry &b) {
+        const auto before = [](const Entry &a, const Entry &b) {
             return a.labeler != b.labeler ? a.labeler < b.labeler : a.cls < b.cls;
-        });
+        };
+        if (!std::is_sorted(first, last, before)) // ratings usually arrive in order
+            std::sort(first, last, before);
         for (auto it = first; it != last; ++it) {
             if (!m_entries.empty() && static_cast<std::int64_t>(m_entries.size()) > offsets[idx(i)]
                 && m_entries.back().labeler == it->labeler && m_entries.back().cls == it->cls)
@@ -116,30 +120,83 @@ void ItemCounts::finish()
 
 ItemCounts ItemCounts::oneVsRest(std::int32_t cls) const
 {
+    const auto n = idx(m_items);
     ItemCounts out;
     out.m_items = m_items;
     out.m_classes = 2;
     out.m_labelers = m_labelers;
-    out.m_offsets.assign(idx(m_items) + 1, 0);
-    out.m_entries.reserve(m_entries.size());
-    for (std::int32_t i = 0; i < m_items; ++i) {
-        const auto es = entries(i);
+    out.m_responseTotal = m_responseTotal;
+    out.m_hasRepeats = m_hasRepeats;
+    out.m_responses = m_responses;
+    out.m_labelersOn = m_labelersOn;
+    out.m_offsets.assign(n + 1, 0);
+    out.m_counts.resize(2 * n);
+    out.m_agreeing.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::int32_t in = m_counts[i * idx(m_classes) + idx(cls)];
+        const std::int32_t rest = m_responses[i] - in;
+        out.m_counts[2 * i] = in;
+        out.m_counts[2 * i + 1] = rest;
+        if (m_labelersOn[i] == m_responses[i]) {
+            // One response per labeler: agreeing pairs = C(in, 2) + C(rest, 2).
+            out.m_agreeing[i] = static_cast<double>(static_cast<std::int64_t>(in) * (in - 1) / 2
+                                                    + static_cast<std::int64_t>(rest) * (rest - 1) / 2);
+            continue;
+        }
+        // Repeats: fold each labeler's entries into (share in cls, share elsewhere).
+        const auto es = entries(static_cast<std::int32_t>(i));
+        double sumIn = 0.0;
+        double sumRest = 0.0;
+        double own = 0.0;
         for (std::size_t e = 0; e < es.size();) {
-            // Entries of one labeler are contiguous: fold them into at most two.
-            std::int32_t in = 0;
-            std::int32_t rest = 0;
+            std::int32_t labelerIn = 0;
+            std::int32_t labelerRest = 0;
             const std::int32_t labeler = es[e].labeler;
             for (; e < es.size() && es[e].labeler == labeler; ++e)
-                (es[e].cls == cls ? in : rest) += es[e].count;
-            if (in > 0)
-                out.m_entries.push_back({labeler, 0, in});
-            if (rest > 0)
-                out.m_entries.push_back({labeler, 1, rest});
+                (es[e].cls == cls ? labelerIn : labelerRest) += es[e].count;
+            const double total = labelerIn + labelerRest;
+            const double fIn = labelerIn / total;
+            const double fRest = labelerRest / total;
+            sumIn += fIn;
+            sumRest += fRest;
+            own += fIn * fIn + fRest * fRest;
         }
-        out.m_offsets[idx(i) + 1] = static_cast<std::int64_t>(out.m_entries.size());
+        out.m_agreeing[i] = (sumIn * sumIn + sumRest * sumRest - own) / 2.0;
     }
-    out.finish();
     return out;
+}
+
+ItemCounts::Profiles ItemCounts::profiles() const
+{
+    const auto n = idx(m_items);
+    const auto k = idx(m_classes);
+    Profiles p;
+    ItemCounts &d = p.distinct;
+    d.m_classes = m_classes;
+    d.m_labelers = m_labelers;
+    d.m_hasRepeats = m_hasRepeats;
+    p.profileOf.resize(n);
+    std::unordered_map<std::string, std::int32_t> index;
+    std::string key;
+    for (std::size_t i = 0; i < n; ++i) {
+        // The bytes of everything a coefficient reads about the item.
+        key.assign(reinterpret_cast<const char *>(m_counts.data() + i * k), k * sizeof(std::int32_t));
+        key.append(reinterpret_cast<const char *>(&m_labelersOn[i]), sizeof(std::int32_t));
+        key.append(reinterpret_cast<const char *>(&m_agreeing[i]), sizeof(double));
+        const auto [it, inserted] = index.try_emplace(key, d.m_items);
+        if (inserted) {
+            d.m_counts.insert(d.m_counts.end(), m_counts.begin() + static_cast<std::ptrdiff_t>(i * k),
+                              m_counts.begin() + static_cast<std::ptrdiff_t>((i + 1) * k));
+            d.m_responses.push_back(m_responses[i]);
+            d.m_labelersOn.push_back(m_labelersOn[i]);
+            d.m_agreeing.push_back(m_agreeing[i]);
+            d.m_responseTotal += m_responses[i];
+            ++d.m_items;
+        }
+        p.profileOf[i] = it->second;
+    }
+    d.m_offsets.assign(idx(d.m_items) + 1, 0);
+    return p;
 }
 
 } // namespace concord::core

@@ -76,8 +76,17 @@ public:
     }
 
     /// The same data with two classes, `cls` (index 0) against all others (index 1): the
-    /// one-vs-rest view behind every per-class metric, built in one linear pass.
+    /// one-vs-rest view behind every per-class metric, built in one linear pass. It serves the
+    /// coefficients only: it has no labeler entries (entries() is empty).
     ItemCounts oneVsRest(std::int32_t cls) const;
+
+    /// Items that are alike for every coefficient (same counts, labelers and agreeing pairs)
+    /// collapsed into one row each: `distinct` holds one row per profile (no labeler entries)
+    /// and `profileOf[i]` names item i's row. With 5 labelers and 4 classes there are at most
+    /// 56 profiles however many items there are, which is what makes a 1000-resample
+    /// bootstrap of 200,000 items cheap: a resample only has to count profiles.
+    struct Profiles;
+    Profiles profiles() const;
 
 private:
     void finish();
@@ -93,6 +102,12 @@ private:
     std::vector<double> m_agreeing;
     std::vector<std::int64_t> m_offsets;
     std::vector<Entry> m_entries;
+};
+
+struct ItemCounts::Profiles
+{
+    ItemCounts distinct;
+    std::vector<std::int32_t> profileOf;
 };
 
 } // namespace concord::core

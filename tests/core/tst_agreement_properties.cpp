@@ -78,6 +78,7 @@ private slots:
     void bootstrapBracketsEstimate_data();
     void bootstrapBracketsEstimate();
     void bootstrapWeightsAreAResample();
+    void groupedBootstrapEqualsPlain();
 };
 
 void TestAgreementProperties::perfectAgreementIsOne()
@@ -234,13 +235,42 @@ void TestAgreementProperties::bootstrapWeightsAreAResample()
     std::vector<std::uint32_t> w(50);
     std::vector<double> total(50, 0.0);
     for (std::int32_t b = 0; b < 2000; ++b) {
-        bootstrapWeights(7, b, w);
+        bootstrapWeights(7, b, 50, {}, w);
         QCOMPARE(std::accumulate(w.begin(), w.end(), 0U), 50U);
         for (std::size_t i = 0; i < w.size(); ++i)
             total[i] += w[i];
     }
     for (const double x : total)
         QVERIFY(std::abs(x / 2000.0 - 1.0) < 0.1); // sd of the mean ≈ 0.022
+}
+
+void TestAgreementProperties::groupedBootstrapEqualsPlain()
+{
+    // Collapsing alike items into profiles must not change a single interval: same draws,
+    // same statistic, only summed per profile.
+    const ItemCounts counts(concord::test::wideTable("fleiss1971_diagnoses.csv"));
+    const ItemCounts::Profiles profiles = counts.profiles();
+    QVERIFY(profiles.distinct.itemCount() < counts.itemCount());
+    BootstrapOptions o;
+    o.resamples = 500;
+    const auto plain = bootstrapItems(
+        counts.itemCount(), 2,
+        [&](ItemWeights w, std::span<double> out) {
+            out[0] = fleissKappa(counts, w).kappa;
+            out[1] = pooledAgreement(counts, w);
+        },
+        o);
+    const auto grouped = bootstrapItems(
+        counts.itemCount(), 2,
+        [&](ItemWeights w, std::span<double> out) {
+            out[0] = fleissKappa(profiles.distinct, w).kappa;
+            out[1] = pooledAgreement(profiles.distinct, w);
+        },
+        o, profiles.profileOf, profiles.distinct.itemCount());
+    for (std::size_t j = 0; j < 2; ++j) {
+        QVERIFY(std::abs(plain[j].lo - grouped[j].lo) < 1e-12);
+        QVERIFY(std::abs(plain[j].hi - grouped[j].hi) < 1e-12);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAgreementProperties)
