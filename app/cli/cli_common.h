@@ -17,6 +17,7 @@
 namespace concord::cli {
 
 void registerProjectCommands(CLI::App &app);
+void registerAgreementCommands(CLI::App &app);
 void registerDemoCommand(CLI::App &app);
 void registerIoCommands(CLI::App &app);
 

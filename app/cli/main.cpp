@@ -15,6 +15,7 @@ int main(int argc, char **argv)
     app.fallthrough(false);
 
     concord::cli::registerProjectCommands(app);
+    concord::cli::registerAgreementCommands(app);
     concord::cli::registerIoCommands(app);
     // concord::cli::registerDemoCommand(app);
 

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// agreement and consensus: the numbers a lead decides from (DESIGN §4).
+#include "cli_common.h"
+
+#include "core/agreement/agreementjson.h"
+#include "core/agreement/agreementreport.h"
+#include "core/agreement/dawidskene.h"
+#include "core/agreement/itemcounts.h"
+#include "core/agreement/ratingcsv.h"
+#include "core/common/csv.h"
+#include "core/common/error.h"
+#include "core/project/project_ratings.h"
+
+#include <cmath>
+#include <fstream>
+#include <iostream>
+
+namespace concord::cli {
+
+namespace {
+
+/// A project file or a CSV of triples, as both commands accept.
+struct RatingSource
+{
+    std::string project;
+    std::string csv;
+    core::RatingCsvOptions csvOptions;
+};
+
+void addSourceOptions(CLI::App *cmd, RatingSource &src)
+{
+    auto *p = cmd->add_option("PROJECT", src.project, "Project file");
+    auto *c = cmd->add_option("--csv", src.csv, "CSV of item,labeler,label triples instead of a project");
+    p->excludes(c);
+    c->excludes(p);
+    cmd->add_option("--item-column", src.csvOptions.itemColumn, "CSV column of the item")->capture_default_str();
+    cmd->add_option("--labeler-column", src.csvOptions.labelerColumn, "CSV column of the labeler")
+        ->capture_default_str();
+    cmd->add_option("--label-column", src.csvOptions.labelColumn, "CSV column of the label")->capture_default_str();
+}
+
+core::RatingTable loadRatings(const RatingSource &src)
+{
+    if (!src.csv.empty())
+        return core::readRatingsCsv(src.csv, src.csvOptions);
+    if (src.project.empty())
+        throw core::Error(core::ErrorCode::Invalid, "give a PROJECT or --csv FILE");
+    auto store = open(src.project, true);
+    return core::ratingTableFromStore(*store);
+}
+
+std::string num(double v, int decimals = 3)
+{
+    if (!std::isfinite(v))
+        return "n/a";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+std::string interval(const core::AgreementReport &r, const std::string &key, bool asPercent)
+{
+    const auto it = r.ci95.find(key);
+    if (it == r.ci95.end() || !std::isfinite(it->second.lo))
+        return {};
+    if (asPercent)
+        return " [" + num(it->second.lo * 100, 1) + "–" + num(it->second.hi * 100, 1) + "]";
+    return " [" + num(it->second.lo) + "–" + num(it->second.hi) + "]";
+}
+
+void printReport(const core::AgreementReport &r)
+{
+    std::cout << "HLP " << percent(r.percentAgreement) << " · Fleiss κ " << num(r.fleissKappa)
+              << " · Krippendorff α " << num(r.alphaNominal) << " · Gwet AC1 " << num(r.gwetAc1) << '\n';
+    std::cout << r.items << " items, " << r.labelers << " labelers, " << r.labels << " labels; "
+              << percent(r.unanimousShare) << " unanimous; " << r.majority.ties << " majority ties\n";
+    std::cout << "95 % intervals (bootstrap over items, " << r.bootstrap.resamples << " resamples, seed "
+              << r.bootstrap.seed << "): HLP" << interval(r, "percent_agreement", true) << " %, κ"
+              << interval(r, "fleiss_kappa", false) << ", α" << interval(r, "krippendorff_alpha_nominal", false)
+              << ", AC1" << interval(r, "gwet_ac1", false) << '\n';
+    if (r.alphaOrdinal)
+        std::cout << "ordered classes: α ordinal " << num(*r.alphaOrdinal) << ", α interval "
+                  << num(r.alphaInterval.value_or(NAN)) << '\n';
+
+    std::cout << '\n' << pad("labeler", 16) << pad("items", 7, true) << pad("HLP", 9, true)
+              << pad("vs majority", 13, true) << (r.reference ? pad("vs reference", 14, true) : "") << '\n';
+    for (const auto &l : r.perLabeler) {
+        std::cout << pad(r.labelerNames[static_cast<std::size_t>(l.labeler)], 16)
+                  << pad(std::to_string(l.items), 7, true) << pad(percent(l.hlp), 9, true)
+                  << pad(percent(l.hlpVsMajority), 13, true);
+        if (r.reference)
+            std::cout << pad(l.hlpVsReference ? percent(*l.hlpVsReference) : "—", 14, true);
+        std::cout << '\n';
+    }
+    std::cout << '\n' << pad("pair", 24) << pad("shared", 8, true) << pad("agree", 9, true)
+              << pad("Cohen κ", 9, true) << '\n';
+    for (const auto &p : r.pairs)
+        std::cout << pad(r.labelerNames[static_cast<std::size_t>(p.a)] + " – " +
+                             r.labelerNames[static_cast<std::size_t>(p.b)],
+                         24)
+                  << pad(num(p.n, 0), 8, true) << pad(percent(p.agreement), 9, true)
+                  << pad(num(p.cohenKappa), 9, true) << '\n';
+    std::cout << '\n' << pad("class", 16) << pad("share", 9, true) << pad("agree", 9, true)
+              << pad("κ", 8, true) << '\n';
+    for (const auto &c : r.perClass)
+        std::cout << pad(r.classNames[static_cast<std::size_t>(c.cls)], 16) << pad(percent(c.prevalence), 9, true)
+                  << pad(percent(c.percentAgreement), 9, true) << pad(num(c.fleissKappa), 8, true) << '\n';
+}
+
+void registerAgreement(CLI::App &app)
+{
+    auto *cmd = app.add_subcommand("agreement",
+                                   "Human-level performance and chance-corrected agreement (κ, α, AC1)");
+    auto src = std::make_shared<RatingSource>();
+    auto json = std::make_shared<bool>(false);
+    auto reference = std::make_shared<std::string>();
+    auto resamples = std::make_shared<int>(1000);
+    auto seed = std::make_shared<std::uint64_t>(1);
+    auto perItem = std::make_shared<bool>(false);
+    addSourceOptions(cmd, *src);
+    cmd->add_flag("--json", *json, "Machine-readable output on stdout (keys in docs/AGREEMENT.md)");
+    cmd->add_option("--reference", *reference, "Labeler whose labels are the reference");
+    cmd->add_option("--resamples", *resamples, "Bootstrap resamples for the 95 % intervals (0 = off)")
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--seed", *seed, "Bootstrap seed");
+    cmd->add_flag("--per-item", *perItem, "With --json: one entry per item");
+    cmd->callback([=] {
+        runCommand([&] {
+            const auto table = loadRatings(*src);
+            core::AgreementOptions opt;
+            opt.reference = *reference;
+            opt.bootstrap.resamples = *resamples;
+            opt.bootstrap.seed = *seed;
+            const auto report = core::computeAgreement(table, opt);
+            if (*json) {
+                core::AgreementJsonOptions jo;
+                jo.perItem = *perItem;
+                printJson(core::toJson(report, jo));
+            } else {
+                printReport(report);
+            }
+        });
+    });
+}
+
+void registerConsensus(CLI::App &app)
+{
+    auto *cmd = app.add_subcommand("consensus", "One label per item by majority vote or Dawid–Skene");
+    auto src = std::make_shared<RatingSource>();
+    auto method = std::make_shared<std::string>("majority");
+    auto out = std::make_shared<std::string>();
+    auto iterations = std::make_shared<int>(100);
+    auto tolerance = std::make_shared<double>(1e-7);
+    addSourceOptions(cmd, *src);
+    cmd->add_option("--method", *method, "majority or dawid-skene")
+        ->check(CLI::IsMember({"majority", "dawid-skene"}));
+    cmd->add_option("--out", *out, "Write item,label,confidence to this CSV (default: stdout)");
+    cmd->add_option("--max-iterations", *iterations, "Dawid–Skene EM iteration cap")->check(CLI::PositiveNumber);
+    cmd->add_option("--tolerance", *tolerance, "Dawid–Skene convergence tolerance")->check(CLI::NonNegativeNumber);
+    cmd->callback([=] {
+        runCommand([&] {
+            const auto table = loadRatings(*src);
+            const core::ItemCounts counts(table);
+            core::Consensus consensus;
+            if (*method == "majority") {
+                consensus = core::majorityVote(counts);
+            } else {
+                core::DawidSkeneOptions o;
+                o.maxIterations = *iterations;
+                o.tolerance = *tolerance;
+                consensus = core::dawidSkene(counts, o).consensus;
+            }
+            std::string text = "item,label,confidence\n";
+            for (std::int32_t i = 0; i < table.itemCount(); ++i) {
+                const auto k = consensus.label[static_cast<std::size_t>(i)];
+                const std::string label = k < 0 ? std::string() : table.classNames()[static_cast<std::size_t>(k)];
+                char conf[32];
+                std::snprintf(conf, sizeof conf, "%.6g", k < 0 ? 0.0 : consensus.confidence[static_cast<std::size_t>(i)]);
+                text += core::csvLine({table.itemNames()[static_cast<std::size_t>(i)], label, conf}) + "\n";
+            }
+            if (out->empty()) {
+                std::cout << text;
+                return;
+            }
+            const std::string tmp = *out + ".tmp";
+            {
+                std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+                if (!f || !(f << text) || !f.flush())
+                    throw core::Error(core::ErrorCode::Io, "cannot write file", tmp);
+            }
+            std::filesystem::rename(tmp, *out);
+            std::cerr << "Wrote " << table.itemCount() << " items to " << *out << '\n';
+        });
+    });
+}
+
+} // namespace
+
+void registerAgreementCommands(CLI::App &app)
+{
+    registerAgreement(app);
+    registerConsensus(app);
+}
+
+} // namespace concord::cli
