@@ -53,26 +53,26 @@ Patterns patternsOf(const ItemCounts &counts)
     return p;
 }
 
-/// Initial posteriors per pattern: vote fractions or majority vote (one-hot, ties split).
+/// Initial posteriors per pattern: vote fractions, or the majority vote's distribution
+/// (one-hot, ties split evenly).
 std::vector<double> initialPosteriors(const ItemCounts &counts, const Patterns &patterns,
                                       DawidSkeneOptions::Init init)
 {
     const auto k = idx(counts.classCount());
     std::vector<double> t(patterns.representative.size() * k, 0.0);
+    const Consensus majority
+        = init == DawidSkeneOptions::Init::MajorityVote ? majorityVote(counts) : Consensus{};
     for (std::size_t p = 0; p < patterns.representative.size(); ++p) {
         const std::int32_t i = patterns.representative[p];
-        const auto row = counts.counts(i);
-        const std::int32_t m = counts.responses(i);
         double *tp = t.data() + p * k;
-        if (init == DawidSkeneOptions::Init::VoteFractions) {
-            for (std::size_t c = 0; c < k; ++c)
-                tp[c] = static_cast<double>(row[c]) / m;
+        if (init == DawidSkeneOptions::Init::MajorityVote) {
+            const auto row = majority.distribution.begin() + static_cast<std::ptrdiff_t>(idx(i) * k);
+            std::copy(row, row + static_cast<std::ptrdiff_t>(k), tp);
             continue;
         }
-        const std::int32_t top = *std::max_element(row.begin(), row.end());
-        const auto tied = static_cast<double>(std::count(row.begin(), row.end(), top));
+        const auto row = counts.counts(i);
         for (std::size_t c = 0; c < k; ++c)
-            tp[c] = row[c] == top ? 1.0 / tied : 0.0;
+            tp[c] = static_cast<double>(row[c]) / counts.responses(i);
     }
     return t;
 }
