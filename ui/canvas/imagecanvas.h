@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/store/types.h"
+#include "ui/decodedimage.h"
+
+#include <QGraphicsView>
+
+#include <memory>
+#include <vector>
+
+namespace concord::ui {
+
+class AnnotationItem;
+class ImageItem;
+class Tool;
+
+/// The image canvas: a QGraphicsView whose scene is in image pixels, with one ImageItem and
+/// one AnnotationItem per shape. Fit, 1:1 (one image pixel per device pixel, HiDPI aware),
+/// wheel zoom around the cursor, pan with the middle button, Space+drag or a drag on empty
+/// image in the select tool. The tools (strategy classes) report new and edited shapes through
+/// signals; the canvas never writes to the project.
+class ImageCanvas final : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    enum class ToolKind { Select, Box, Line };
+
+    explicit ImageCanvas(QWidget *parent = nullptr);
+    ~ImageCanvas() override;
+
+    /// Shows an image (null while it is still decoding: a placeholder of `nominalSize`).
+    void setImage(std::shared_ptr<const DecodedImage> image, QSize nominalSize);
+    bool hasImage() const;
+    QSize imageSize() const;
+    /// Replaces the shapes shown (after any change of the image's state).
+    void setAnnotations(const std::vector<core::Annotation> &annotations, const QColor &color, double pxPerMm);
+    void setDrawingColor(const QColor &color) { m_drawingColor = color; }
+    QColor drawingColor() const { return m_drawingColor; }
+    double pxPerMm() const { return m_pxPerMm; }
+
+    void setTool(ToolKind kind);
+    ToolKind toolKind() const { return m_toolKind; }
+    Tool *tool() const { return m_tool; }
+
+    QList<AnnotationItem *> annotationItems() const { return m_items; }
+    AnnotationItem *annotationAt(const QPointF &imagePos) const;
+    /// Index of the selected shape, or -1.
+    int selectedAnnotation() const;
+    QPointF clampToImage(const QPointF &p) const;
+    /// Screen (device-independent) pixels per image pixel.
+    double viewScale() const;
+    bool isFitting() const { return m_fit; }
+    void showMeasurement(const QString &text);
+
+public slots:
+    void fitToWindow();
+    void zoomOneToOne();
+    void zoomIn();
+    void zoomOut();
+    void deleteSelection();
+
+signals:
+    void annotationCreated(const concord::core::Annotation &annotation);
+    void annotationChanged(int index, const concord::core::Annotation &annotation);
+    void annotationRemoveRequested(int index);
+    void zoomChanged(double scale);
+    /// Live size of the shape being drawn or edited ("2.35 mm").
+    void measurementChanged(const QString &text);
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void zoomBy(double factor);
+    void scaleChanged();
+
+    QGraphicsScene *m_scene;
+    ImageItem *m_imageItem;
+    QList<AnnotationItem *> m_items;
+    std::unique_ptr<Tool> m_selectTool;
+    std::unique_ptr<Tool> m_boxTool;
+    std::unique_ptr<Tool> m_lineTool;
+    Tool *m_tool = nullptr;
+    ToolKind m_toolKind = ToolKind::Select;
+    QColor m_drawingColor{0xe6, 0x9f, 0x00};
+    double m_pxPerMm = 0.0;
+    bool m_fit = true;
+    bool m_spaceHeld = false;
+    bool m_panning = false;
+    QPoint m_panLast;
+};
+
+} // namespace concord::ui

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/canvas/tool.h"
+#include "ui/measurement.h"
+
+namespace concord::ui {
+
+class AnnotationItem;
+
+/// V / Esc: selects a shape, drags its handles or the whole shape; a press on the empty
+/// image pans. Deleting the selection is ImageCanvas::deleteSelection() (an action).
+class SelectTool final : public Tool
+{
+public:
+    explicit SelectTool(ImageCanvas &canvas)
+        : Tool(canvas)
+    {
+    }
+
+    QString name() const override;
+    void deactivate() override;
+    bool mousePress(QMouseEvent *event, const QPointF &pos) override;
+    bool mouseMove(QMouseEvent *event, const QPointF &pos) override;
+    bool mouseRelease(QMouseEvent *event, const QPointF &pos) override;
+
+private:
+    AnnotationItem *m_dragging = nullptr;
+    int m_handle = -1; ///< -1 moves the whole shape
+    QPointF m_pressPos;
+    Segment m_original;
+};
+
+} // namespace concord::ui

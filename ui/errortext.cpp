@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/errortext.h"
+
+#include "core/common/error.h"
+
+#include <QCoreApplication>
+
+namespace concord::ui {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("concord::ui::ErrorText", text);
+}
+
+QString headline(core::ErrorCode code)
+{
+    using core::ErrorCode;
+    switch (code) {
+    case ErrorCode::Io: return tr("A file could not be read or written.");
+    case ErrorCode::NotAProject: return tr("This file is not a Concord project.");
+    case ErrorCode::NewerVersion: return tr("This project was written by a newer Concord.");
+    case ErrorCode::ReadOnly: return tr("The project is open read-only.");
+    case ErrorCode::Database: return tr("The project database reported an error.");
+    case ErrorCode::Parse: return tr("The input is malformed.");
+    case ErrorCode::NotFound: return tr("Something named here does not exist.");
+    case ErrorCode::Invalid: return tr("The request does not fit the project.");
+    case ErrorCode::Busy: return tr("The project is locked by another program.");
+    case ErrorCode::Cancelled: return tr("Cancelled.");
+    case ErrorCode::Denied: return tr("Your role does not allow this.");
+    }
+    return tr("Unexpected error.");
+}
+
+} // namespace
+
+QString errorText(const core::Error &error)
+{
+    QString text = headline(error.code());
+    QString where;
+    if (!error.file().empty())
+        where = QString::fromStdString(error.file());
+    if (error.line() > 0)
+        where += tr(", line %1").arg(error.line());
+    if (!error.field().empty())
+        where += (where.isEmpty() ? QString() : QStringLiteral(", ")) +
+                 QString::fromStdString(error.field());
+    text += QLatin1Char(' ') + QString::fromStdString(error.detail());
+    if (!where.isEmpty())
+        text += QStringLiteral(" (") + where + QLatin1Char(')');
+    return text;
+}
+
+QString errorText(const std::exception &error)
+{
+    if (const auto *e = dynamic_cast<const core::Error *>(&error))
+        return errorText(*e);
+    return tr("Unexpected error: %1").arg(QString::fromLocal8Bit(error.what()));
+}
+
+} // namespace concord::ui

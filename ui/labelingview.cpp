@@ -1,0 +1,447 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/labelingview.h"
+
+#include "ui/canvas/imagecanvas.h"
+#include "ui/classbar.h"
+#include "ui/imagecache.h"
+#include "ui/labelbookpanel.h"
+#include "ui/models/classmodel.h"
+#include "ui/models/queuemodel.h"
+#include "ui/projectdocument.h"
+#include "ui/toast.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListView>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include <array>
+#include <tuple>
+
+namespace concord::ui {
+
+namespace {
+
+const QString kAutoAdvanceKey = QStringLiteral("labeling/autoAdvance");
+
+QAction *makeAction(QWidget *owner, const QString &text, const QList<QKeySequence> &keys,
+                    const QString &name)
+{
+    auto *a = new QAction(text, owner);
+    a->setObjectName(name);
+    a->setShortcuts(keys);
+    owner->addAction(a);
+    return a;
+}
+
+QColor colorOf(const ProjectDocument &doc, std::optional<core::Id> cls)
+{
+    if (cls)
+        if (const auto c = doc.labelClass(*cls))
+            return QColor(QString::fromStdString(c->color));
+    return QColor(0xe6, 0x9f, 0x00);
+}
+
+} // namespace
+
+LabelingView::LabelingView(QWidget *parent)
+    : QWidget(parent)
+    , m_cache(new ImageCache(this))
+    , m_canvas(new ImageCanvas(this))
+    , m_classModel(new ClassModel(this))
+    , m_classBar(new ClassBar(m_classModel, this))
+    , m_queueView(new QListView(this))
+    , m_progressLabel(new QLabel(this))
+    , m_progressBar(new QProgressBar(this))
+    , m_labelBook(new LabelBookPanel(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_toast(new Toast(m_canvas))
+    , m_nameLabel(new QLabel(this))
+    , m_sizeLabel(new QLabel(this))
+    , m_zoomLabel(new QLabel(this))
+    , m_scaleLabel(new QLabel(this))
+    , m_measureLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("labelingView"));
+    m_progressLabel->setObjectName(QStringLiteral("progressLabel"));
+    m_queueView->setObjectName(QStringLiteral("queueView"));
+    m_nameLabel->setObjectName(QStringLiteral("imageNameLabel"));
+    m_zoomLabel->setObjectName(QStringLiteral("zoomLabel"));
+    m_scaleLabel->setObjectName(QStringLiteral("scaleLabel"));
+    m_measureLabel->setObjectName(QStringLiteral("measureLabel"));
+
+    // Left: the queue and progress.
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(6, 6, 0, 6);
+    auto *queueTitle = new QLabel(tr("<b>My queue</b>"), left);
+    leftLayout->addWidget(queueTitle);
+    QFont big = m_progressLabel->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    m_progressLabel->setFont(big);
+    leftLayout->addWidget(m_progressLabel);
+    m_progressBar->setTextVisible(false);
+    m_progressBar->setMaximumHeight(6);
+    leftLayout->addWidget(m_progressBar);
+    m_queueView->setFocusPolicy(Qt::NoFocus);
+    m_queueView->setUniformItemSizes(true);
+    m_queueView->setSelectionMode(QAbstractItemView::SingleSelection);
+    leftLayout->addWidget(m_queueView, 1);
+
+    // Middle: canvas over the class buttons.
+    auto *middle = new QWidget(this);
+    auto *midLayout = new QVBoxLayout(middle);
+    midLayout->setContentsMargins(0, 0, 0, 0);
+    midLayout->setSpacing(0);
+    midLayout->addWidget(m_canvas, 1);
+    midLayout->addWidget(m_classBar);
+
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(middle);
+    m_splitter->addWidget(m_labelBook);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setSizes({230, 900, 300});
+    m_splitter->setChildrenCollapsible(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+
+    createActions();
+
+    connect(m_cache, &ImageCache::ready, this, &LabelingView::imageDecoded);
+    connect(m_classBar, &ClassBar::classChosen, this, &LabelingView::chooseClass);
+    connect(m_canvas, &ImageCanvas::zoomChanged, this, &LabelingView::updateStatus);
+    connect(m_canvas, &ImageCanvas::measurementChanged, m_measureLabel, &QLabel::setText);
+    connect(m_canvas, &ImageCanvas::annotationCreated, this, [this](const core::Annotation &a) {
+        if (m_document && currentImage())
+            m_document->addAnnotation(currentImage(), a);
+    });
+    connect(m_canvas, &ImageCanvas::annotationChanged, this, [this](int i, const core::Annotation &a) {
+        if (m_document && currentImage())
+            m_document->changeAnnotation(currentImage(), i, a);
+    });
+    connect(m_canvas, &ImageCanvas::annotationRemoveRequested, this, [this](int i) {
+        if (m_document && currentImage())
+            m_document->removeAnnotation(currentImage(), i);
+    });
+    setDocument(nullptr);
+}
+
+LabelingView::~LabelingView() = default;
+
+void LabelingView::createActions()
+{
+    using QKS = QKeySequence;
+    m_navigationActions = {
+        makeAction(this, tr("&Next image"), {QKS(Qt::Key_D), QKS(Qt::Key_Right)}, QStringLiteral("actionNext")),
+        makeAction(this, tr("&Previous image"), {QKS(Qt::Key_A), QKS(Qt::Key_Left)},
+                   QStringLiteral("actionPrevious")),
+        makeAction(this, tr("&Skip image"), {QKS(Qt::Key_S)}, QStringLiteral("actionSkip")),
+        makeAction(this, tr("First &unlabeled image"), {QKS(Qt::Key_U), QKS(Qt::Key_Home)},
+                   QStringLiteral("actionFirstUnlabeled")),
+    };
+    connect(m_navigationActions[0], &QAction::triggered, this, &LabelingView::next);
+    connect(m_navigationActions[1], &QAction::triggered, this, &LabelingView::previous);
+    connect(m_navigationActions[2], &QAction::triggered, this, &LabelingView::skip);
+    connect(m_navigationActions[3], &QAction::triggered, this, &LabelingView::firstUnlabeled);
+
+    m_toolGroup = new QActionGroup(this);
+    const std::array<std::tuple<QString, QKS, ImageCanvas::ToolKind, QString>, 3> tools{{
+        {tr("Se&lect and edit"), QKS(Qt::Key_V), ImageCanvas::ToolKind::Select, QStringLiteral("actionSelectTool")},
+        {tr("&Box"), QKS(Qt::Key_B), ImageCanvas::ToolKind::Box, QStringLiteral("actionBoxTool")},
+        {tr("Measuring &line"), QKS(Qt::Key_L), ImageCanvas::ToolKind::Line, QStringLiteral("actionLineTool")},
+    }};
+    for (const auto &[text, key, kind, name] : tools) {
+        QAction *a = makeAction(this, text, {key}, name);
+        a->setCheckable(true);
+        a->setChecked(kind == ImageCanvas::ToolKind::Select);
+        m_toolGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, k = kind] { m_canvas->setTool(k); });
+        m_toolActions << a;
+    }
+    QAction *esc = makeAction(this, tr("Cancel drawing"), {QKS(Qt::Key_Escape)}, QStringLiteral("actionCancel"));
+    connect(esc, &QAction::triggered, this, [this] {
+        m_toolActions.front()->setChecked(true);
+        m_canvas->setTool(ImageCanvas::ToolKind::Select);
+    });
+    m_deleteAction = makeAction(this, tr("&Delete shape"), {QKS(Qt::Key_Delete), QKS(Qt::Key_Backspace)},
+                                QStringLiteral("actionDeleteShape"));
+    connect(m_deleteAction, &QAction::triggered, m_canvas, &ImageCanvas::deleteSelection);
+    m_toolActions << esc << m_deleteAction;
+
+    m_viewActions = {
+        makeAction(this, tr("&Fit to window"), {QKS(Qt::Key_F), QKS(Qt::CTRL | Qt::Key_0)},
+                   QStringLiteral("actionFit")),
+        makeAction(this, tr("&Actual pixels (1:1)"), {QKS(Qt::CTRL | Qt::Key_1)}, QStringLiteral("actionOneToOne")),
+        makeAction(this, tr("Zoom &in"), {QKS(Qt::Key_Plus), QKS(Qt::Key_Equal), QKS::ZoomIn},
+                   QStringLiteral("actionZoomIn")),
+        makeAction(this, tr("Zoom &out"), {QKS(Qt::Key_Minus), QKS::ZoomOut}, QStringLiteral("actionZoomOut")),
+    };
+    connect(m_viewActions[0], &QAction::triggered, m_canvas, &ImageCanvas::fitToWindow);
+    connect(m_viewActions[1], &QAction::triggered, m_canvas, &ImageCanvas::zoomOneToOne);
+    connect(m_viewActions[2], &QAction::triggered, m_canvas, &ImageCanvas::zoomIn);
+    connect(m_viewActions[3], &QAction::triggered, m_canvas, &ImageCanvas::zoomOut);
+
+    m_autoAdvanceAction = makeAction(this, tr("&Move on after choosing a class"), {},
+                                     QStringLiteral("actionAutoAdvance"));
+    m_autoAdvanceAction->setCheckable(true);
+    m_autoAdvanceAction->setChecked(QSettings().value(kAutoAdvanceKey, true).toBool());
+    connect(m_autoAdvanceAction, &QAction::toggled, this,
+            [](bool on) { QSettings().setValue(kAutoAdvanceKey, on); });
+}
+
+void LabelingView::rebuildClassActions()
+{
+    qDeleteAll(m_classActions);
+    m_classActions.clear();
+    if (!m_document)
+        return;
+    for (const auto &c : m_document->classes()) {
+        const QString key = QString::fromStdString(c.shortcut);
+        auto *a = makeAction(this, QString::fromStdString(c.name),
+                             key.isEmpty() ? QList<QKeySequence>{} : QList<QKeySequence>{QKeySequence(key)},
+                             QStringLiteral("actionClass_%1").arg(c.id));
+        connect(a, &QAction::triggered, this, [this, id = c.id] { chooseClass(id); });
+        m_classActions << a;
+    }
+}
+
+QList<QAction *> LabelingView::labelActions() const
+{
+    return m_classActions + QList<QAction *>{m_autoAdvanceAction};
+}
+
+QList<QAction *> LabelingView::navigationActions() const
+{
+    return m_navigationActions;
+}
+
+QList<QAction *> LabelingView::toolActions() const
+{
+    return m_toolActions;
+}
+
+QList<QAction *> LabelingView::viewActions() const
+{
+    return m_viewActions;
+}
+
+QList<QWidget *> LabelingView::statusWidgets() const
+{
+    return {m_measureLabel, m_nameLabel, m_sizeLabel, m_zoomLabel, m_scaleLabel};
+}
+
+bool LabelingView::autoAdvance() const
+{
+    return m_autoAdvanceAction->isChecked();
+}
+
+void LabelingView::setAutoAdvance(bool on)
+{
+    m_autoAdvanceAction->setChecked(on);
+}
+
+void LabelingView::setActionsEnabled(bool on)
+{
+    for (auto *list : {&m_classActions, &m_navigationActions, &m_toolActions, &m_viewActions})
+        for (auto *a : *list)
+            a->setEnabled(on);
+}
+
+void LabelingView::setDocument(ProjectDocument *document)
+{
+    if (m_document)
+        m_document->disconnect(this);
+    m_document = document;
+    m_current = -1;
+    m_currentPath.clear();
+    m_queueView->setModel(nullptr);
+    m_queueModel.reset();
+    m_classModel->setClasses(document ? document->classes() : std::vector<core::LabelClass>{});
+    rebuildClassActions();
+    m_labelBook->setDocument(document);
+    m_canvas->setImage(nullptr, {});
+    m_canvas->setAnnotations({}, {}, 0.0);
+    m_toast->dismiss();
+    setActionsEnabled(document && document->hasSession());
+    if (!document) {
+        updateProgress();
+        updateStatus();
+        return;
+    }
+    m_queueModel = std::make_unique<QueueModel>(document);
+    m_queueView->setModel(m_queueModel.get());
+    connect(m_queueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &idx) {
+                if (idx.isValid() && idx.row() != m_current)
+                    goTo(idx.row());
+            });
+    connect(document, &ProjectDocument::imageStateChanged, this, [this](qint64 image) {
+        updateProgress();
+        if (image == currentImage())
+            refreshState();
+    });
+    connect(document, &ProjectDocument::revealRequested, this, [this](qint64 image) {
+        const int idx = m_document->queueIndexOf(image);
+        if (idx >= 0 && idx != m_current)
+            goTo(idx);
+    });
+    connect(document, &ProjectDocument::saveFailed, this,
+            [this](const QString &message) { m_toast->showMessage(message, Toast::Kind::Error); });
+    connect(document, &ProjectDocument::saveRecovered, this,
+            [this] { m_toast->showMessage(tr("Saved."), Toast::Kind::Info); });
+    updateProgress();
+    if (document->queue().empty()) {
+        m_toast->showMessage(tr("Your queue is empty: the project has no images assigned to you yet."),
+                             Toast::Kind::Info);
+        updateStatus();
+        return;
+    }
+    const int first = document->firstUnlabeledIndex();
+    goTo(first >= 0 ? first : 0);
+}
+
+core::Id LabelingView::currentImage() const
+{
+    if (!m_document || m_current < 0 || m_current >= int(m_document->queue().size()))
+        return 0;
+    return m_document->queue()[static_cast<std::size_t>(m_current)].image;
+}
+
+void LabelingView::goTo(int index)
+{
+    if (!m_document || index < 0 || index >= int(m_document->queue().size()))
+        return;
+    m_current = index;
+    const core::Id image = currentImage();
+    m_currentPath = m_document->imageFilePath(image);
+    showCurrentImage();
+    refreshState();
+
+    // Keep the neighbours decoding while the labeler looks at this one.
+    QStringList wanted{m_currentPath};
+    const auto &q = m_document->queue();
+    for (int d : {1, -1, 2}) {
+        const int i = index + d;
+        if (i >= 0 && i < int(q.size()))
+            wanted << m_document->imageFilePath(q[static_cast<std::size_t>(i)].image);
+    }
+    m_cache->setWanted(wanted);
+
+    if (m_queueModel) {
+        const QModelIndex idx = m_queueModel->index(index);
+        m_queueView->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect);
+        m_queueView->scrollTo(idx);
+    }
+    emit currentChanged(index);
+}
+
+void LabelingView::showCurrentImage()
+{
+    const auto rec = m_document->image(currentImage());
+    m_canvas->setImage(m_cache->get(m_currentPath), QSize(rec.width, rec.height));
+    if (const auto decoded = m_cache->get(m_currentPath); decoded && !decoded->error.isEmpty())
+        m_toast->showMessage(tr("Cannot show %1: %2").arg(QFileInfo(m_currentPath).fileName(), decoded->error),
+                             Toast::Kind::Error);
+    updateStatus();
+}
+
+void LabelingView::imageDecoded(const QString &path)
+{
+    if (path == m_currentPath && !m_canvas->hasImage())
+        showCurrentImage();
+}
+
+void LabelingView::refreshState()
+{
+    const core::Id image = currentImage();
+    if (!image)
+        return;
+    const ImageState s = m_document->imageState(image);
+    m_classBar->setCurrentClass(s.labelClass);
+    m_canvas->setAnnotations(s.annotations, colorOf(*m_document, s.labelClass), m_document->pxPerMm(image));
+    m_canvas->setDrawingColor(colorOf(*m_document, s.labelClass));
+}
+
+void LabelingView::next()
+{
+    if (m_document && m_current + 1 < int(m_document->queue().size()))
+        goTo(m_current + 1);
+}
+
+void LabelingView::previous()
+{
+    if (m_current > 0)
+        goTo(m_current - 1);
+}
+
+void LabelingView::skip()
+{
+    if (!m_document || !currentImage())
+        return;
+    m_document->skip(currentImage());
+    next();
+}
+
+void LabelingView::firstUnlabeled()
+{
+    if (!m_document)
+        return;
+    const int i = m_document->firstUnlabeledIndex();
+    if (i >= 0)
+        goTo(i);
+    else
+        m_toast->showMessage(tr("Every image in your queue is labeled."));
+}
+
+void LabelingView::chooseClass(qint64 classId)
+{
+    const core::Id image = currentImage();
+    if (!image)
+        return;
+    m_document->setLabel(image, classId);
+    if (!autoAdvance())
+        return;
+    if (m_current + 1 < int(m_document->queue().size()))
+        goTo(m_current + 1);
+    else if (m_document->firstUnlabeledIndex() < 0)
+        m_toast->showMessage(tr("Done: all %n image(s) in your queue are labeled.", nullptr,
+                                int(m_document->queue().size())));
+}
+
+void LabelingView::updateProgress()
+{
+    const int total = m_document ? int(m_document->queue().size()) : 0;
+    const int done = m_document ? m_document->labeledCount() : 0;
+    m_progressLabel->setText(QStringLiteral("%1 / %2").arg(done).arg(total));
+    m_progressBar->setRange(0, std::max(total, 1));
+    m_progressBar->setValue(done);
+}
+
+void LabelingView::updateStatus()
+{
+    const core::Id image = currentImage();
+    if (!image) {
+        for (auto *w : {m_nameLabel, m_sizeLabel, m_zoomLabel, m_scaleLabel, m_measureLabel})
+            w->clear();
+        return;
+    }
+    const auto rec = m_document->image(image);
+    m_nameLabel->setText(QFileInfo(QString::fromStdString(rec.path)).fileName());
+    const QSize size = m_canvas->imageSize();
+    m_sizeLabel->setText(tr("%1 × %2 px").arg(size.width()).arg(size.height()));
+    m_zoomLabel->setText(m_canvas->hasImage() ? tr("%1 %").arg(qRound(m_canvas->viewScale() * 100))
+                                              : tr("loading…"));
+    const double ppm = m_document->pxPerMm(image);
+    m_scaleLabel->setText(ppm > 0 ? tr("%1 px/mm").arg(ppm, 0, 'f', 2) : tr("no mm scale"));
+}
+
+} // namespace concord::ui

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/store/types.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QListView;
+class QProgressBar;
+class QSplitter;
+
+namespace concord::ui {
+
+class ClassBar;
+class ClassModel;
+class ImageCache;
+class ImageCanvas;
+class LabelBookPanel;
+class ProjectDocument;
+class QueueModel;
+class Toast;
+
+/// The labeler's working view: their queue on the left, the image canvas with the class
+/// buttons in the middle, the label book on the right. Keyboard first: a key per class
+/// (which saves and, by default, moves on), D/A or arrows to step, S to skip, U for the first
+/// unlabeled image, B/L/V for the tools. All changes go through the ProjectDocument.
+class LabelingView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit LabelingView(QWidget *parent = nullptr);
+    ~LabelingView() override;
+
+    /// Shows the document's session (null clears the view and disables its actions).
+    void setDocument(ProjectDocument *document);
+    ProjectDocument *document() const { return m_document; }
+
+    int currentIndex() const { return m_current; }
+    core::Id currentImage() const;
+
+    ImageCanvas *canvas() const { return m_canvas; }
+    ImageCache *imageCache() const { return m_cache; }
+    QueueModel *queueModel() const { return m_queueModel.get(); }
+    ClassModel *classModel() const { return m_classModel; }
+    LabelBookPanel *labelBook() const { return m_labelBook; }
+
+    /// Actions for the main window's menus, grouped as the menus show them.
+    QList<QAction *> labelActions() const;
+    QList<QAction *> navigationActions() const;
+    QList<QAction *> toolActions() const;
+    QList<QAction *> viewActions() const;
+    /// Labels for the status bar: image name, size, zoom, mm scale, live measurement.
+    QList<QWidget *> statusWidgets() const;
+
+    /// Whether choosing a class moves on to the next image (remembered with QSettings).
+    bool autoAdvance() const;
+    void setAutoAdvance(bool on);
+
+public slots:
+    void goTo(int index);
+    void next();
+    void previous();
+    void skip();
+    void firstUnlabeled();
+    void chooseClass(qint64 classId);
+
+signals:
+    void currentChanged(int index);
+
+private:
+    void createActions();
+    void rebuildClassActions();
+    void refreshState();
+    void imageDecoded(const QString &path);
+    void showCurrentImage();
+    void updateStatus();
+    void updateProgress();
+    void setActionsEnabled(bool on);
+
+    ProjectDocument *m_document = nullptr;
+    int m_current = -1;
+    QString m_currentPath;
+
+    ImageCache *m_cache;
+    ImageCanvas *m_canvas;
+    ClassModel *m_classModel;
+    ClassBar *m_classBar;
+    std::unique_ptr<QueueModel> m_queueModel;
+    QListView *m_queueView;
+    QLabel *m_progressLabel;
+    QProgressBar *m_progressBar;
+    LabelBookPanel *m_labelBook;
+    QSplitter *m_splitter;
+    Toast *m_toast;
+
+    QLabel *m_nameLabel;
+    QLabel *m_sizeLabel;
+    QLabel *m_zoomLabel;
+    QLabel *m_scaleLabel;
+    QLabel *m_measureLabel;
+
+    QList<QAction *> m_classActions;
+    QList<QAction *> m_navigationActions;
+    QList<QAction *> m_toolActions;
+    QList<QAction *> m_viewActions;
+    QAction *m_autoAdvanceAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QActionGroup *m_toolGroup = nullptr;
+};
+
+} // namespace concord::ui

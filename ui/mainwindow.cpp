@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/mainwindow.h"
+
+#include "core/common/error.h"
+#include "core/demo/demo.h"
+#include "core/imaging/image_import.h"
+#include "ui/canvas/imagecanvas.h"
+#include "ui/errortext.h"
+#include "ui/labelerdialog.h"
+#include "ui/labelingview.h"
+#include "ui/longtask.h"
+#include "ui/models/recentprojectsmodel.h"
+#include "ui/newprojectdialog.h"
+#include "ui/projectdocument.h"
+#include "ui/startpage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QUndoGroup>
+#include <QUndoStack>
+
+namespace concord::ui {
+
+namespace {
+
+/// QSettings key remembering who labels a given project on this machine.
+QString labelerKey(const QString &projectFile)
+{
+    const QByteArray hash = QCryptographicHash::hash(QFileInfo(projectFile).absoluteFilePath().toUtf8(),
+                                                     QCryptographicHash::Sha1);
+    return QStringLiteral("labelerOfProject/") + QString::fromLatin1(hash.toHex().left(16));
+}
+
+const QString kLastLabeler = QStringLiteral("lastLabeler");
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_undoGroup(new QUndoGroup(this))
+    , m_recent(new RecentProjectsModel(this))
+    , m_stack(new QStackedWidget(this))
+    , m_startPage(new StartPage(m_recent, this))
+    , m_labelingView(new LabelingView(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_stack->addWidget(m_startPage);
+    m_stack->addWidget(m_labelingView);
+    setCentralWidget(m_stack);
+    createMenus();
+    for (QWidget *w : m_labelingView->statusWidgets())
+        statusBar()->addPermanentWidget(w);
+
+    connect(m_startPage, &StartPage::newProjectRequested, this, &MainWindow::newProject);
+    connect(m_startPage, &StartPage::openProjectRequested, this, &MainWindow::openProjectDialog);
+    connect(m_startPage, &StartPage::openDemoRequested, this, &MainWindow::openDemo);
+    connect(m_startPage, &StartPage::recentProjectRequested, this,
+            [this](const QString &path) { openProject(path); });
+    resize(1440, 900);
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    closeProject();
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New project…"), QKeySequence::New, this, &MainWindow::newProject);
+    file->addAction(tr("&Open project…"), QKeySequence::Open, this, &MainWindow::openProjectDialog);
+    file->addAction(tr("Open the &demo"), this, &MainWindow::openDemo);
+    file->addSeparator();
+    file->addAction(tr("S&witch labeler…"), this, &MainWindow::switchLabeler);
+    file->addAction(tr("&Close project"), QKeySequence::Close, this, &MainWindow::closeProject);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Z)});
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    edit->addAction(undo);
+    edit->addAction(redo);
+    addAction(undo);
+    addAction(redo);
+
+    QMenu *label = menuBar()->addMenu(tr("&Label"));
+    connect(label, &QMenu::aboutToShow, this, [this, label] {
+        label->clear();
+        label->addActions(m_labelingView->labelActions());
+        label->addSeparator();
+        label->addActions(m_labelingView->navigationActions());
+    });
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addActions(m_labelingView->toolActions());
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addActions(m_labelingView->viewActions());
+}
+
+bool MainWindow::openProject(const QString &file, const QString &labeler)
+{
+    std::unique_ptr<ProjectDocument> doc;
+    try {
+        doc = ProjectDocument::open(file);
+    } catch (const std::exception &e) {
+        showError(tr("Cannot open project"), errorText(e));
+        return false;
+    }
+    closeProject();
+    m_document = std::move(doc);
+    m_recent->add(file);
+    if (!startSession(labeler)) {
+        closeProject();
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::startSession(const QString &labeler)
+{
+    QSettings settings;
+    const QString file = m_document->filePath();
+    QString name = labeler;
+    core::Role role = core::Role::Labeler;
+    if (name.isEmpty()) {
+        const QString suggested =
+            settings.value(labelerKey(file), settings.value(kLastLabeler)).toString();
+        LabelerDialog dialog(m_document->store().labelers(), suggested, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+        name = dialog.name();
+        role = dialog.role();
+    }
+    try {
+        m_labelingView->setDocument(nullptr);
+        m_document->startSession(name, role);
+    } catch (const std::exception &e) {
+        showError(tr("Cannot start labeling"), errorText(e));
+        return false;
+    }
+    settings.setValue(labelerKey(file), name);
+    settings.setValue(kLastLabeler, name);
+    m_undoGroup->addStack(m_document->undoStack());
+    m_undoGroup->setActiveStack(m_document->undoStack());
+    m_labelingView->setDocument(m_document.get());
+    m_stack->setCurrentWidget(m_labelingView);
+    m_labelingView->canvas()->setFocus();
+    if (m_document->isReadOnly())
+        statusBar()->showMessage(tr("Read-only: this project file cannot be written; labels will not be saved."));
+    updateTitle();
+    return true;
+}
+
+void MainWindow::closeProject()
+{
+    m_labelingView->setDocument(nullptr);
+    if (m_document)
+        m_undoGroup->removeStack(m_document->undoStack());
+    m_document.reset();
+    m_stack->setCurrentWidget(m_startPage);
+    updateTitle();
+}
+
+void MainWindow::switchLabeler()
+{
+    if (m_document)
+        startSession({});
+}
+
+void MainWindow::openProjectDialog()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                      tr("Concord projects (*.concord);;All files (*)"));
+    if (!file.isEmpty())
+        openProject(file);
+}
+
+void MainWindow::newProject()
+{
+    NewProjectDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString file = dialog.projectFile();
+    try {
+        ProjectDocument::create(file, dialog.settings(), dialog.classes());
+    } catch (const std::exception &e) {
+        showError(tr("Cannot create project"), errorText(e));
+        return;
+    }
+    if (!dialog.imageFolder().isEmpty()) {
+        const auto folder = std::filesystem::path(dialog.imageFolder().toStdString());
+        core::ImageImportResult result;
+        const auto error = runWithProgress(this, tr("Importing images…"), [&](const core::ProgressFn &progress) {
+            auto store = core::openProject(file.toStdString());
+            result = core::importImageFolder(*store, folder, {}, progress);
+        });
+        if (error) {
+            try {
+                std::rethrow_exception(error);
+            } catch (const std::exception &e) {
+                showError(tr("Images not imported"), errorText(e));
+            }
+        } else if (!result.failed.empty()) {
+            QMessageBox::information(this, tr("Images imported"),
+                                     tr("%n image(s) imported; %1 could not be read (first: %2).", nullptr,
+                                        int(result.added))
+                                         .arg(result.failed.size())
+                                         .arg(QString::fromStdString(result.failed.front().path)));
+        }
+    }
+    openProject(file);
+}
+
+void MainWindow::openDemo()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString file = QDir(dir).filePath(QStringLiteral("demo/demo.concord"));
+    if (!QFileInfo::exists(file)) {
+        QDir().mkpath(QFileInfo(file).absolutePath());
+        const auto error = runWithProgress(this, tr("Creating the demo project…"),
+                                           [&](const core::ProgressFn &progress) {
+                                               core::generateDemo(file.toStdString(), core::DemoOptions{}, progress);
+                                           });
+        if (error) {
+            try {
+                std::rethrow_exception(error);
+            } catch (const core::Error &e) {
+                if (e.code() != core::ErrorCode::Cancelled)
+                    showError(tr("Cannot create the demo"), errorText(e));
+                return;
+            } catch (const std::exception &e) {
+                showError(tr("Cannot create the demo"), errorText(e));
+                return;
+            }
+        }
+    }
+    openProject(file);
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_document || !m_document->hasSession()) {
+        setWindowTitle(tr("Concord"));
+        return;
+    }
+    setWindowTitle(tr("%1 — %2 — Concord")
+                       .arg(m_document->displayName(), QString::fromStdString(m_document->labeler().name)));
+}
+
+void MainWindow::showError(const QString &title, const QString &text)
+{
+    // Offscreen runs (tests, screenshots) must never block on a dialog.
+    if (QGuiApplication::platformName() == QLatin1String("offscreen")) {
+        qWarning("%s: %s", qPrintable(title), qPrintable(text));
+        return;
+    }
+    QMessageBox::warning(this, title, text);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    closeProject();
+    event->accept();
+}
+
+} // namespace concord::ui

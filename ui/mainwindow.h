@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QStackedWidget;
+class QUndoGroup;
+
+namespace concord::ui {
+
+class LabelingView;
+class ProjectDocument;
+class RecentProjectsModel;
+class StartPage;
+
+/// The main window only wires things together: the start page and the labeling view in a
+/// stack, the menus built from the views' actions, the status bar, and the open/new/demo
+/// flows that hand a ProjectDocument to the views.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a project and starts labeling as `labeler` (asks "Who is labeling?" when empty).
+    /// Errors are shown to the user; returns false when nothing was opened.
+    bool openProject(const QString &file, const QString &labeler = {});
+    void closeProject();
+
+    ProjectDocument *document() const { return m_document.get(); }
+    LabelingView *labelingView() const { return m_labelingView; }
+    StartPage *startPage() const { return m_startPage; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void newProject();
+    void openProjectDialog();
+    void openDemo();
+    void switchLabeler();
+    bool startSession(const QString &labeler);
+    void updateTitle();
+    void showError(const QString &title, const QString &text);
+
+    std::unique_ptr<ProjectDocument> m_document;
+    QUndoGroup *m_undoGroup;
+    RecentProjectsModel *m_recent;
+    QStackedWidget *m_stack;
+    StartPage *m_startPage;
+    LabelingView *m_labelingView;
+};
+
+} // namespace concord::ui

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/models/queuemodel.h"
+
+#include "ui/projectdocument.h"
+
+#include <QColor>
+#include <QFileInfo>
+
+namespace concord::ui {
+
+QueueModel::QueueModel(ProjectDocument *document, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_document(document)
+{
+    connect(document, &ProjectDocument::sessionStarted, this, [this] {
+        beginResetModel();
+        endResetModel();
+    });
+    connect(document, &ProjectDocument::imageStateChanged, this, &QueueModel::imageChanged);
+}
+
+int QueueModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_document->queue().size());
+}
+
+QVariant QueueModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto &e = m_document->queue()[static_cast<std::size_t>(index.row())];
+    const auto cls = e.myLabelClass ? m_document->labelClass(*e.myLabelClass) : std::nullopt;
+    switch (role) {
+    case Qt::DisplayRole: {
+        QString text = QStringLiteral("%1  %2").arg(index.row() + 1, 3).arg(
+            QFileInfo(QString::fromStdString(e.path)).fileName());
+        if (cls)
+            text += QStringLiteral("  · ") + QString::fromStdString(cls->name);
+        else if (e.state == core::AssignmentState::Skipped)
+            text += QStringLiteral("  · ") + tr("skipped");
+        return text;
+    }
+    case Qt::ToolTipRole:
+        return QString::fromStdString(e.path);
+    case Qt::DecorationRole:
+        if (cls)
+            return QColor(QString::fromStdString(cls->color));
+        return QColor(e.state == core::AssignmentState::Skipped ? 0x9e9e9e : 0xdedede);
+    case ImageIdRole:
+        return QVariant::fromValue<qint64>(e.image);
+    case LabelClassRole:
+        return e.myLabelClass ? QVariant::fromValue<qint64>(*e.myLabelClass) : QVariant();
+    case StateRole:
+        return QString::fromLatin1(core::toString(e.state).data(),
+                                   static_cast<qsizetype>(core::toString(e.state).size()));
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> QueueModel::roleNames() const
+{
+    auto names = QAbstractListModel::roleNames();
+    names.insert(ImageIdRole, "imageId");
+    names.insert(LabelClassRole, "labelClass");
+    names.insert(StateRole, "state");
+    return names;
+}
+
+void QueueModel::imageChanged(qint64 image)
+{
+    const int row = m_document->queueIndexOf(image);
+    if (row >= 0)
+        emit dataChanged(index(row), index(row));
+}
+
+} // namespace concord::ui

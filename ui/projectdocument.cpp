@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/projectdocument.h"
+
+#include "core/common/error.h"
+#include "core/project/project_ops.h"
+#include "ui/commands/addannotationcommand.h"
+#include "ui/commands/changeannotationcommand.h"
+#include "ui/commands/removeannotationcommand.h"
+#include "ui/commands/setlabelcommand.h"
+#include "ui/commands/skipimagecommand.h"
+#include "ui/errortext.h"
+#include "ui/measurement.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QUndoStack>
+
+#include <algorithm>
+
+namespace concord::ui {
+
+namespace {
+
+/// Seed of the queue a late-joining labeler gets (core mixes in the labeler id).
+constexpr std::uint64_t kQueueSeed = 0xC0C0'2D1DULL;
+
+std::filesystem::path toPath(const QString &file)
+{
+    return std::filesystem::path(QDir::toNativeSeparators(file).toStdString());
+}
+
+} // namespace
+
+ProjectDocument::ProjectDocument(std::unique_ptr<core::Store> store, QObject *parent)
+    : QObject(parent)
+    , m_store(std::move(store))
+    , m_undoStack(new QUndoStack(this))
+{
+    m_classes = m_store->classes();
+    m_retryTimer.setInterval(2000);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &ProjectDocument::retryUnsaved);
+}
+
+ProjectDocument::~ProjectDocument()
+{
+    // Last chance for input that failed to save.
+    if (!m_unsaved.empty())
+        retryUnsaved();
+    m_retryTimer.stop();
+    // Commands refer to the document; drop them before the store goes.
+    m_undoStack->clear();
+}
+
+std::unique_ptr<ProjectDocument> ProjectDocument::open(const QString &file, QObject *parent)
+{
+    return std::make_unique<ProjectDocument>(
+        core::openProject(toPath(file), core::OpenMode::AutoReadOnly), parent);
+}
+
+std::unique_ptr<ProjectDocument> ProjectDocument::create(const QString &file,
+                                                         const core::ProjectSettings &settings,
+                                                         const std::vector<core::LabelClass> &classes,
+                                                         QObject *parent)
+{
+    if (classes.empty())
+        throw core::Error(core::ErrorCode::Invalid, "a project needs at least one class", {}, 0,
+                          "classes");
+    const auto path = toPath(file);
+    auto store = core::createProject(path, settings);
+    try {
+        store->transaction([&] {
+            int order = 0;
+            for (core::LabelClass c : classes) {
+                c.id = 0;
+                c.order = order++;
+                store->addClass(c);
+            }
+        });
+    } catch (...) {
+        store.reset();
+        std::error_code ec;
+        std::filesystem::remove(path, ec);
+        throw;
+    }
+    return std::make_unique<ProjectDocument>(std::move(store), parent);
+}
+
+QString ProjectDocument::filePath() const
+{
+    return QString::fromStdString(m_store->path().string());
+}
+
+QString ProjectDocument::displayName() const
+{
+    const auto name = m_store->settings().name;
+    return name.empty() ? QFileInfo(filePath()).completeBaseName() : QString::fromStdString(name);
+}
+
+bool ProjectDocument::isReadOnly() const
+{
+    return m_store->isReadOnly();
+}
+
+void ProjectDocument::startSession(const QString &name, core::Role role)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        throw core::Error(core::ErrorCode::Invalid, "the labeler's name is empty", {}, 0, "labeler");
+    std::optional<core::Labeler> existing = m_store->labelerByName(trimmed.toStdString());
+    core::Labeler me = existing ? *existing : core::ensureLabeler(*m_store, trimmed.toStdString(), role);
+    if (me.role == core::Role::Labeler && m_store->queueSize(me.id) == 0 && m_store->imageCount() > 0)
+        core::assignNewLabeler(*m_store, me.id, std::max(1, m_store->settings().overlap), kQueueSeed);
+
+    m_undoStack->clear();
+    m_states.clear();
+    m_unsaved.clear();
+    m_labeler = me;
+    m_queue = m_store->queue(me.id);
+    m_queueIndex.clear();
+    for (std::size_t i = 0; i < m_queue.size(); ++i)
+        m_queueIndex[m_queue[i].image] = static_cast<int>(i);
+    emit sessionStarted();
+}
+
+int ProjectDocument::queueIndexOf(core::Id image) const
+{
+    const auto it = m_queueIndex.find(image);
+    return it == m_queueIndex.end() ? -1 : it->second;
+}
+
+int ProjectDocument::labeledCount() const
+{
+    return static_cast<int>(std::count_if(m_queue.begin(), m_queue.end(),
+                                          [](const core::QueueEntry &e) { return e.myLabelClass.has_value(); }));
+}
+
+int ProjectDocument::firstUnlabeledIndex() const
+{
+    int skipped = -1;
+    for (std::size_t i = 0; i < m_queue.size(); ++i) {
+        if (m_queue[i].myLabelClass)
+            continue;
+        if (m_queue[i].state != core::AssignmentState::Skipped)
+            return static_cast<int>(i);
+        if (skipped < 0)
+            skipped = static_cast<int>(i);
+    }
+    return skipped;
+}
+
+std::optional<core::LabelClass> ProjectDocument::labelClass(core::Id id) const
+{
+    const auto it = std::find_if(m_classes.begin(), m_classes.end(),
+                                 [id](const core::LabelClass &c) { return c.id == id; });
+    return it == m_classes.end() ? std::nullopt : std::optional(*it);
+}
+
+std::optional<core::LabelClass> ProjectDocument::classForShortcut(const QString &key) const
+{
+    const std::string k = key.toStdString();
+    const auto it = std::find_if(m_classes.begin(), m_classes.end(),
+                                 [&k](const core::LabelClass &c) { return !k.empty() && c.shortcut == k; });
+    return it == m_classes.end() ? std::nullopt : std::optional(*it);
+}
+
+core::ImageRecord ProjectDocument::image(core::Id id) const
+{
+    auto it = m_images.find(id);
+    if (it == m_images.end()) {
+        auto rec = m_store->image(id);
+        if (!rec)
+            return {};
+        it = m_images.emplace(id, *rec).first;
+    }
+    return it->second;
+}
+
+QString ProjectDocument::imageFilePath(core::Id id) const
+{
+    const auto rec = image(id);
+    if (rec.id == 0)
+        return {};
+    return QString::fromStdString(m_store->resolveImagePath(rec).string());
+}
+
+double ProjectDocument::pxPerMm(core::Id imageId) const
+{
+    return effectivePxPerMm(image(imageId), m_store->settings());
+}
+
+std::vector<core::Standard> ProjectDocument::activeStandards() const
+{
+    std::vector<core::Standard> out;
+    for (const auto &s : m_store->standards())
+        if (s.status == core::StandardStatus::Active)
+            out.push_back(s);
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.id > b.id; });
+    return out;
+}
+
+ImageState ProjectDocument::loadState(core::Id imageId) const
+{
+    ImageState s;
+    if (const auto label = m_store->label(imageId, m_labeler.id)) {
+        s.labelClass = label->labelClass;
+        s.annotations = m_store->annotationsOfLabel(label->id);
+    }
+    const int idx = queueIndexOf(imageId);
+    s.skipped = idx >= 0 && m_queue[static_cast<std::size_t>(idx)].state == core::AssignmentState::Skipped;
+    return s;
+}
+
+ImageState ProjectDocument::imageState(core::Id imageId) const
+{
+    auto it = m_states.find(imageId);
+    if (it == m_states.end())
+        it = m_states.emplace(imageId, loadState(imageId)).first;
+    return it->second;
+}
+
+// --- intentions ---------------------------------------------------------------------------
+
+void ProjectDocument::setLabel(core::Id imageId, core::Id classId)
+{
+    const ImageState before = imageState(imageId);
+    if (before.labelClass == classId && !m_unsaved.count(imageId))
+        return;
+    m_undoStack->push(new SetLabelCommand(this, imageId, before, classId));
+}
+
+void ProjectDocument::addAnnotation(core::Id imageId, const core::Annotation &annotation)
+{
+    m_undoStack->push(new AddAnnotationCommand(this, imageId, imageState(imageId), annotation));
+}
+
+void ProjectDocument::changeAnnotation(core::Id imageId, int index, const core::Annotation &annotation)
+{
+    const ImageState before = imageState(imageId);
+    if (index < 0 || static_cast<std::size_t>(index) >= before.annotations.size())
+        return;
+    m_undoStack->push(new ChangeAnnotationCommand(this, imageId, before, index, annotation));
+}
+
+void ProjectDocument::removeAnnotation(core::Id imageId, int index)
+{
+    const ImageState before = imageState(imageId);
+    if (index < 0 || static_cast<std::size_t>(index) >= before.annotations.size())
+        return;
+    m_undoStack->push(new RemoveAnnotationCommand(this, imageId, before, index));
+}
+
+void ProjectDocument::skip(core::Id imageId)
+{
+    const ImageState before = imageState(imageId);
+    if (before.labelClass || before.skipped)
+        return;
+    m_undoStack->push(new SkipImageCommand(this, imageId, before));
+}
+
+// --- applying ---------------------------------------------------------------------------------
+
+void ProjectDocument::applyState(core::Id imageId, const ImageState &state)
+{
+    m_states[imageId] = state;
+    updateQueueEntry(imageId, state);
+    if (persist(imageId, state)) {
+        m_unsaved.erase(imageId);
+    } else {
+        m_unsaved.insert(imageId);
+        m_retryTimer.start();
+    }
+    emit imageStateChanged(imageId);
+}
+
+void ProjectDocument::reveal(core::Id imageId)
+{
+    emit revealRequested(imageId);
+}
+
+void ProjectDocument::updateQueueEntry(core::Id imageId, const ImageState &state)
+{
+    const int idx = queueIndexOf(imageId);
+    if (idx < 0)
+        return;
+    auto &e = m_queue[static_cast<std::size_t>(idx)];
+    e.myLabelClass = state.labelClass;
+    e.state = state.labelClass ? core::AssignmentState::Done
+                               : (state.skipped ? core::AssignmentState::Skipped
+                                                : core::AssignmentState::Pending);
+}
+
+bool ProjectDocument::persist(core::Id imageId, const ImageState &state)
+{
+    try {
+        if (state.labelClass) {
+            core::saveLabel(*m_store, imageId, m_labeler.id, *state.labelClass, state.annotations);
+        } else {
+            // Without a class there is no label to hang shapes on: drawn shapes stay a draft
+            // in memory until a class is chosen.
+            const int idx = queueIndexOf(imageId);
+            const int round = idx >= 0 ? m_queue[static_cast<std::size_t>(idx)].round : 0;
+            m_store->transaction([&] {
+                if (m_store->label(imageId, m_labeler.id))
+                    m_store->removeLabel(imageId, m_labeler.id);
+                m_store->setAssignmentState(imageId, m_labeler.id, round,
+                                            state.skipped ? core::AssignmentState::Skipped
+                                                          : core::AssignmentState::Pending);
+            });
+        }
+        return true;
+    } catch (const core::Error &e) {
+        emit saveFailed(tr("Not saved yet, retrying: %1").arg(errorText(e)));
+        return false;
+    }
+}
+
+void ProjectDocument::retryUnsaved()
+{
+    const std::set<core::Id> pending = m_unsaved;
+    for (core::Id imageId : pending) {
+        if (persist(imageId, m_states[imageId]))
+            m_unsaved.erase(imageId);
+    }
+    if (m_unsaved.empty()) {
+        if (!pending.empty())
+            emit saveRecovered();
+    } else {
+        m_retryTimer.start();
+    }
+}
+
+} // namespace concord::ui

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/store/store.h"
+#include "ui/imagestate.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <set>
+#include <unordered_map>
+#include <vector>
+
+class QUndoStack;
+
+namespace concord::ui {
+
+/// The open project as the GUI sees it: owns the core::Store and the QUndoStack, and offers
+/// intention-level methods that push undo commands (Tiled's Document). Widgets read through
+/// it and never write to core themselves.
+///
+/// Blind labeling is enforced here: the document only ever asks core for the session
+/// labeler's own queue, labels and annotations (Store::queue(me), Store::label(image, me),
+/// Store::annotationsOfLabel(my label)), so nothing built on it can show another labeler's
+/// work.
+///
+/// A save that fails (locked or read-only file, full disk) never loses the input: the state
+/// stays in memory, saveFailed() is emitted and the write is retried until it succeeds.
+class ProjectDocument final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ProjectDocument(std::unique_ptr<core::Store> store, QObject *parent = nullptr);
+    ~ProjectDocument() override;
+
+    /// Opens a project file (read-write, or read-only when the file is not writable).
+    /// Throws core::Error.
+    static std::unique_ptr<ProjectDocument> open(const QString &file, QObject *parent = nullptr);
+
+    /// Creates a project with the given classes (their colours and keys as given).
+    /// Throws core::Error; leaves no file behind on failure.
+    static std::unique_ptr<ProjectDocument> create(const QString &file,
+                                                   const core::ProjectSettings &settings,
+                                                   const std::vector<core::LabelClass> &classes,
+                                                   QObject *parent = nullptr);
+
+    const core::Store &store() const { return *m_store; }
+    /// Write access for long operations run by controllers (import, demo); not for widgets.
+    core::Store &mutableStore() { return *m_store; }
+    QString filePath() const;
+    QString displayName() const;
+    bool isReadOnly() const;
+    QUndoStack *undoStack() const { return m_undoStack; }
+
+    // --- session -------------------------------------------------------------------------
+    /// Starts labeling as `name` (created with `role` when new). A labeler without
+    /// assignments gets a queue at once (core::assignNewLabeler). Throws core::Error.
+    void startSession(const QString &name, core::Role role = core::Role::Labeler);
+    bool hasSession() const { return m_labeler.id != 0; }
+    const core::Labeler &labeler() const { return m_labeler; }
+
+    /// The session labeler's queue, in their order.
+    const std::vector<core::QueueEntry> &queue() const { return m_queue; }
+    int queueIndexOf(core::Id image) const;
+    /// Images of the queue that carry the labeler's label.
+    int labeledCount() const;
+    /// First queue index without the labeler's label (skipped ones last), or -1.
+    int firstUnlabeledIndex() const;
+
+    // --- project data (read) ----------------------------------------------------------------
+    const std::vector<core::LabelClass> &classes() const { return m_classes; }
+    std::optional<core::LabelClass> labelClass(core::Id id) const;
+    /// Class bound to a key such as "1", if any.
+    std::optional<core::LabelClass> classForShortcut(const QString &key) const;
+    core::ImageRecord image(core::Id id) const;
+    /// Absolute path of an image file.
+    QString imageFilePath(core::Id id) const;
+    /// Calibration of an image (its own or the project's default), 0 when unknown.
+    double pxPerMm(core::Id image) const;
+    /// Active standards (the label book), newest first.
+    std::vector<core::Standard> activeStandards() const;
+
+    /// The labeler's current state of an image (unsaved or draft input included).
+    ImageState imageState(core::Id image) const;
+    /// True while some input failed to save and waits for a retry.
+    bool hasUnsavedInput() const { return !m_unsaved.empty(); }
+
+    // --- intentions (each pushes one undo command) -------------------------------------------
+    void setLabel(core::Id image, core::Id labelClass);
+    void addAnnotation(core::Id image, const core::Annotation &annotation);
+    void changeAnnotation(core::Id image, int index, const core::Annotation &annotation);
+    void removeAnnotation(core::Id image, int index);
+    void skip(core::Id image);
+
+    // --- used by the undo commands ------------------------------------------------------------
+    /// Makes `state` the image's state, in memory and in the project.
+    void applyState(core::Id image, const ImageState &state);
+    /// Asks the views to show an image (undo/redo of a change made elsewhere in the queue).
+    void reveal(core::Id image);
+
+    /// Delay before retrying a failed save (tests shorten it).
+    void setRetryInterval(int ms) { m_retryTimer.setInterval(ms); }
+
+signals:
+    void imageStateChanged(qint64 image);
+    void sessionStarted();
+    void revealRequested(qint64 image);
+    /// A save failed; `message` says why in words. The input is kept and retried.
+    void saveFailed(const QString &message);
+    /// Every input that had failed is now saved.
+    void saveRecovered();
+
+private:
+    ImageState loadState(core::Id image) const;
+    bool persist(core::Id image, const ImageState &state);
+    void retryUnsaved();
+    void updateQueueEntry(core::Id image, const ImageState &state);
+
+    std::unique_ptr<core::Store> m_store;
+    QUndoStack *m_undoStack = nullptr;
+    core::Labeler m_labeler;
+    std::vector<core::QueueEntry> m_queue;
+    std::unordered_map<core::Id, int> m_queueIndex;
+    std::vector<core::LabelClass> m_classes;
+    mutable std::unordered_map<core::Id, core::ImageRecord> m_images;
+    mutable std::unordered_map<core::Id, ImageState> m_states;
+    std::set<core::Id> m_unsaved;
+    QTimer m_retryTimer;
+};
+
+} // namespace concord::ui

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/startpage.h"
+
+#include "ui/models/recentprojectsmodel.h"
+
+#include <QCommandLinkButton>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QVBoxLayout>
+
+namespace concord::ui {
+
+StartPage::StartPage(RecentProjectsModel *recent, QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("startPage"));
+    auto *outer = new QHBoxLayout(this);
+    outer->addStretch(1);
+    auto *column = new QVBoxLayout;
+    column->addStretch(1);
+
+    auto *title = new QLabel(tr("Concord"), this);
+    QFont tf = title->font();
+    tf.setPointSizeF(tf.pointSizeF() * 2.6);
+    tf.setBold(true);
+    title->setFont(tf);
+    column->addWidget(title);
+    auto *subtitle = new QLabel(tr("Label images blind, measure how often labelers agree, and raise it."), this);
+    subtitle->setWordWrap(true);
+    column->addWidget(subtitle);
+    column->addSpacing(18);
+
+    auto *row = new QHBoxLayout;
+    auto *actions = new QVBoxLayout;
+    auto *newButton = new QCommandLinkButton(tr("New project…"), tr("From a folder of images and a list of classes"), this);
+    auto *openButton = new QCommandLinkButton(tr("Open project…"), tr("A .concord file"), this);
+    auto *demoButton = new QCommandLinkButton(tr("Open the demo"), tr("Phone surfaces with scratches and dents, five simulated labelers"), this);
+    newButton->setObjectName(QStringLiteral("newProjectButton"));
+    openButton->setObjectName(QStringLiteral("openProjectButton"));
+    demoButton->setObjectName(QStringLiteral("openDemoButton"));
+    for (auto *b : {newButton, openButton, demoButton}) {
+        b->setMinimumWidth(320);
+        actions->addWidget(b);
+    }
+    actions->addStretch(1);
+    row->addLayout(actions);
+    row->addSpacing(24);
+
+    auto *recentColumn = new QVBoxLayout;
+    recentColumn->addWidget(new QLabel(tr("<b>Recent projects</b>"), this));
+    auto *list = new QListView(this);
+    list->setObjectName(QStringLiteral("recentProjects"));
+    list->setModel(recent);
+    list->setMinimumSize(340, 220);
+    list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    recentColumn->addWidget(list);
+    row->addLayout(recentColumn);
+    column->addLayout(row);
+    column->addStretch(2);
+    outer->addLayout(column);
+    outer->addStretch(1);
+
+    connect(newButton, &QAbstractButton::clicked, this, &StartPage::newProjectRequested);
+    connect(openButton, &QAbstractButton::clicked, this, &StartPage::openProjectRequested);
+    connect(demoButton, &QAbstractButton::clicked, this, &StartPage::openDemoRequested);
+    connect(list, &QListView::activated, this, [this](const QModelIndex &idx) {
+        emit recentProjectRequested(idx.data(RecentProjectsModel::PathRole).toString());
+    });
+}
+
+} // namespace concord::ui

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+namespace concord::ui {
+
+class RecentProjectsModel;
+
+/// What Concord shows with no project open: New, Open, Open Demo and the recent projects.
+class StartPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit StartPage(RecentProjectsModel *recent, QWidget *parent = nullptr);
+
+signals:
+    void newProjectRequested();
+    void openProjectRequested();
+    void openDemoRequested();
+    void recentProjectRequested(const QString &path);
+};
+
+} // namespace concord::ui
