@@ -16,8 +16,8 @@ int main(int argc, char **argv)
 
     concord::cli::registerProjectCommands(app);
     concord::cli::registerAgreementCommands(app);
+    concord::cli::registerDemoCommand(app);
     concord::cli::registerIoCommands(app);
-    // concord::cli::registerDemoCommand(app);
 
     try {
         app.parse(argc, argv);
