@@ -143,6 +143,7 @@ CREATE TABLE thumbnail (
   PRIMARY KEY (hash, size)
 ) WITHOUT ROWID;
 CREATE INDEX annotation_kind ON annotation(kind, label);
+CREATE INDEX label_image_class ON label(image, class);
 )sql";
 
 constexpr std::array<const char *, 2> kMigrations{kV1, kV2};

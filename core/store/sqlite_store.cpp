@@ -688,6 +688,15 @@ std::int64_t SqliteStore::labelCount() const
     return scalar(m_db->prepare("SELECT count(*) FROM label"));
 }
 
+std::vector<Id> SqliteStore::conflictImages(std::int64_t offset, std::int64_t limit) const
+{
+    auto &st = m_db->prepare(
+        "SELECT l.image FROM label l WHERE NOT EXISTS (SELECT 1 FROM decision d WHERE d.image = l.image) "
+        "GROUP BY l.image HAVING count(DISTINCT l.class) > 1 ORDER BY l.image LIMIT ? OFFSET ?");
+    st.bindAll(limit, offset);
+    return collect<Id>(st, [](const Statement &s) { return s.int64(0); });
+}
+
 // --- annotations --------------------------------------------------------------------------
 
 Id SqliteStore::addAnnotation(const Annotation &a)

@@ -57,6 +57,7 @@ public:
     std::vector<Label> labelsOfLabeler(Id labeler) const override;
     std::vector<LabelRow> labelRows() const override;
     std::int64_t labelCount() const override;
+    std::vector<Id> conflictImages(std::int64_t offset, std::int64_t limit) const override;
 
     Id addAnnotation(const Annotation &a) override;
     void removeAnnotation(Id id) override;

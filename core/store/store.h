@@ -115,6 +115,9 @@ public:
     /// Every current label with names resolved, ordered by image then labeler.
     virtual std::vector<LabelRow> labelRows() const = 0;
     virtual std::int64_t labelCount() const = 0;
+    /// Images whose labels disagree (two or more classes) and that have no decision yet, in
+    /// image order, one page at a time (the adjudication queue).
+    virtual std::vector<Id> conflictImages(std::int64_t offset = 0, std::int64_t limit = -1) const = 0;
 
     // --- annotations ------------------------------------------------------------------------
     virtual Id addAnnotation(const Annotation &a) = 0;
