@@ -10,15 +10,15 @@ std::string formatMessage(const std::string &message, const std::string &file, s
 {
     std::string out;
     if (!file.empty()) {
-        out += file;
+        out.append(file);
         if (line > 0)
-            out += ":" + std::to_string(line);
-        out += ": ";
+            out.append(":").append(std::to_string(line));
+        out.append(": ");
     } else if (line > 0) {
-        out += "line " + std::to_string(line) + ": ";
+        out.append("line ").append(std::to_string(line)).append(": ");
     }
     if (!field.empty())
-        out += "'" + field + "': ";
+        out.append("'").append(field).append("': ");
     out += message;
     return out;
 }
