@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include <fstream>
+#include <unistd.h>
 
 using namespace concord::core;
 namespace fs = std::filesystem;
@@ -241,6 +242,36 @@ private slots:
             QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("a/x.jpg")));
         }
         QVERIFY_THROWS_EXCEPTION(Error, findImage(*store, "z.jpg"));
+    }
+
+    void relinkRepointsMovedFolder()
+    {
+        auto store = initProject(file("relink.concord"), {"r", 0, 1, false}, {"ok"});
+        store->addImage(makeImage("old/a.jpg", "1"));
+        store->addImage(makeImage("old/sub/b.jpg", "2"));
+        store->addImage(makeImage("older/c.jpg", "3")); // shares the text prefix "old" only
+        QCOMPARE(store->relinkImages("old/", "new/"), std::int64_t(2));
+        QVERIFY(store->imageByPath("new/a.jpg"));
+        QVERIFY(store->imageByPath("new/sub/b.jpg"));
+        QVERIFY(store->imageByPath("older/c.jpg"));
+        QCOMPARE(store->imagesByFileName("b.jpg").size(), std::size_t(1));
+        QCOMPARE(store->auditLog(1).front().action, std::string("relink"));
+    }
+
+    void readOnlyFileOpensReadOnly()
+    {
+        if (::geteuid() == 0)
+            QSKIP("root can write to any file: a read-only file cannot be simulated");
+        const auto path = file("ro.concord");
+        {
+            auto store = initProject(path, {"ro", 0, 1, false}, {"ok"});
+        }
+        fs::permissions(path, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+        QVERIFY_THROWS_EXCEPTION(Error, openProject(path, OpenMode::ReadWrite));
+        auto store = openProject(path, OpenMode::AutoReadOnly);
+        QVERIFY(store->isReadOnly());
+        QCOMPARE(store->classes().size(), std::size_t(1));
+        fs::permissions(path, fs::perms::owner_write, fs::perm_options::add);
     }
 
     void assignmentSpreadsEvenly()
