@@ -17,6 +17,12 @@ if(CONCORD_SANITIZE)
   target_link_options(concord_sanitizers INTERFACE -fsanitize=address,undefined)
 endif()
 
+# Fuzzing builds instrument every first-party target for coverage (the harnesses add
+# -fsanitize=fuzzer themselves).
+if(CONCORD_FUZZ)
+  target_compile_options(concord_sanitizers INTERFACE -fsanitize=fuzzer-no-link)
+endif()
+
 # One function so every first-party target gets the same flags.
 function(concord_target_defaults target)
   target_link_libraries(${target} PRIVATE concord_warnings concord_sanitizers)

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// libFuzzer targets for the parsers that read what users hand us. One source, one target per
+// FUZZ_TARGET value (CMake builds fuzz_csv, fuzz_ratings, fuzz_rule, fuzz_header). Any
+// exception other than concord::core::Error is a bug, as is any sanitizer report.
+#include "core/agreement/ratingcsv.h"
+#include "core/common/csv.h"
+#include "core/common/error.h"
+#include "core/imaging/image_header.h"
+#include "core/standards/rule.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+#include <string>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    const std::string input(reinterpret_cast<const char *>(data), size);
+    try {
+#if FUZZ_TARGET == 1
+        std::istringstream in(input);
+        const auto table = concord::core::CsvTable::read(in, "fuzz.csv");
+        for (const auto &row : table.rows())
+            for (const auto &cell : row.cells)
+                (void)concord::core::csvEscape(cell);
+#elif FUZZ_TARGET == 2
+        std::istringstream in(input);
+        const auto ratings = concord::core::readRatingsCsv(in, "fuzz.csv");
+        (void)ratings.itemCount();
+#elif FUZZ_TARGET == 3
+        const auto rule = concord::core::parseRule(input);
+        (void)rule.attributes();
+        (void)rule.classes();
+#elif FUZZ_TARGET == 4
+        (void)concord::core::readHeaderSize(input);
+#else
+#error "FUZZ_TARGET must be 1..4"
+#endif
+    } catch (const concord::core::Error &) {
+        // A clear, typed error is the expected answer to bad input.
+    }
+    return 0;
+}
