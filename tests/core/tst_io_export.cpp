@@ -1,0 +1,442 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Dataset export (core/io): final-label precedence, round trips through the import, the
+// numbers each format writes, safe names, CSV formula escaping and face blurring.
+#include "io_test_project.h"
+
+#include "core/common/error.h"
+#include "core/common/hash.h"
+#include "core/io/datasetexporter.h"
+#include "core/io/exportfiles.h"
+#include "core/io/faceblurrer.h"
+#include "core/io/labelimporter.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+using namespace concord::core;
+using iotest::qs;
+
+namespace {
+
+std::string readAll(const std::filesystem::path &p)
+{
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+/// A drawn frontal face (dark eye sockets and brows, a bright nose bridge, a mouth) that
+/// OpenCV's frontal-face Haar cascade detects, at the left of a 600 × 300 canvas whose right
+/// half is seeded noise.
+cv::Mat faceImage()
+{
+    cv::Mat gray(300, 600, CV_8UC1, cv::Scalar(90));
+    cv::Mat noise(300, 300, CV_8UC1);
+    cv::RNG rng(7);
+    rng.fill(noise, cv::RNG::UNIFORM, 0, 255);
+    noise.copyTo(gray(cv::Rect(300, 0, 300, 300)));
+    cv::ellipse(gray, {150, 155}, {80, 105}, 0, 0, 360, cv::Scalar(190), cv::FILLED);
+    cv::ellipse(gray, {150, 80}, {85, 45}, 0, 180, 360, cv::Scalar(40), cv::FILLED);
+    cv::ellipse(gray, {115, 135}, {26, 14}, 0, 0, 360, cv::Scalar(60), cv::FILLED);
+    cv::ellipse(gray, {185, 135}, {26, 14}, 0, 0, 360, cv::Scalar(60), cv::FILLED);
+    cv::line(gray, {88, 115}, {140, 112}, cv::Scalar(50), 7);
+    cv::line(gray, {160, 112}, {212, 115}, cv::Scalar(50), 7);
+    cv::ellipse(gray, {150, 180}, {14, 8}, 0, 0, 360, cv::Scalar(120), cv::FILLED);
+    cv::ellipse(gray, {150, 215}, {32, 9}, 0, 0, 360, cv::Scalar(70), cv::FILLED);
+    cv::Mat bgr;
+    cv::cvtColor(gray, bgr, cv::COLOR_GRAY2BGR);
+    return bgr;
+}
+
+} // namespace
+
+class TestIoExport : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::filesystem::path m_pristine;
+    int m_cases = 0;
+
+    std::filesystem::path root() const { return m_dir.path().toStdString(); }
+
+    std::filesystem::path freshProject()
+    {
+        const auto file = root() / ("case-" + std::to_string(++m_cases) + ".concord");
+        std::filesystem::copy_file(m_pristine, file);
+        return file;
+    }
+
+    std::filesystem::path outDir() { return root() / ("out-" + std::to_string(++m_cases)); }
+
+    static void label(Store &store, const std::string &image, const std::string &who, const std::string &cls,
+                      std::vector<Annotation> anns = {}, LabelSource source = LabelSource::Manual)
+    {
+        const auto img = findImage(store, image);
+        const auto l = ensureLabeler(store, who);
+        saveLabel(store, img.id, l.id, findClass(store, cls).id, anns, source);
+    }
+
+    static Annotation box(double x1, double y1, double x2, double y2)
+    {
+        Annotation a;
+        a.kind = AnnotationKind::Box;
+        a.geometry = nlohmann::json{{"x1", x1}, {"y1", y1}, {"x2", x2}, {"y2", y2}}.dump();
+        return a;
+    }
+
+    static const ExportItem &item(const ExportDataset &ds, const std::string &path)
+    {
+        for (const auto &i : ds.items)
+            if (i.image.path == path)
+                return i;
+        qFatal("no item %s", path.c_str());
+    }
+
+private slots:
+    /// Four images, three labelers. By hand: i1 ok (2 of 3; agreeing pairs 1 of 3), i2 scratch
+    /// (unanimous; alice's box 10,20-40,60 comes first), i3 dent (2 of 3), i4 a tie.
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_pristine = root() / "export.concord";
+        ProjectSettings s;
+        s.name = "export";
+        auto store = initProject(m_pristine, s, {"ok", "scratch", "dent"});
+        iotest::addImage(*store, root(), "a/i1.png", iotest::plainImage(200, 100, 11));
+        iotest::addImage(*store, root(), "a/i2.png", iotest::plainImage(200, 100, 12));
+        iotest::addImage(*store, root(), "b/i3.png", iotest::plainImage(200, 100, 13));
+        iotest::addImage(*store, root(), "i4.png", iotest::plainImage(200, 100, 14));
+        label(*store, "a/i1.png", "alice", "ok");
+        label(*store, "a/i1.png", "bob", "ok");
+        label(*store, "a/i1.png", "carl", "scratch");
+        label(*store, "a/i2.png", "alice", "scratch", {box(10, 20, 40, 60)});
+        label(*store, "a/i2.png", "bob", "scratch", {box(0, 0, 5, 5)});
+        label(*store, "a/i2.png", "carl", "scratch");
+        label(*store, "b/i3.png", "alice", "dent");
+        label(*store, "b/i3.png", "bob", "ok");
+        label(*store, "b/i3.png", "carl", "dent");
+        label(*store, "i4.png", "alice", "ok");
+        label(*store, "i4.png", "bob", "scratch");
+    }
+
+    void majorityConsensus()
+    {
+        auto store = openProject(m_pristine, OpenMode::ReadOnly);
+        const auto ds = buildExportDataset(*store, {});
+        const auto &i1 = item(ds, "a/i1.png");
+        QCOMPARE(qs(i1.finalClass), QStringLiteral("ok"));
+        QVERIFY(i1.source == FinalSource::Consensus);
+        QCOMPARE(i1.consensusConfidence, 2.0 / 3.0);
+        QCOMPARE(i1.agreement, 1.0 / 3.0);
+        QCOMPARE(i1.labels.size(), std::size_t(3));
+        const auto &i2 = item(ds, "a/i2.png");
+        QCOMPARE(qs(i2.finalClass), QStringLiteral("scratch"));
+        QCOMPARE(i2.boxes.size(), std::size_t(1));
+        QCOMPARE(i2.boxes[0].x1, 10.0);
+        QCOMPARE(i2.boxes[0].y2, 60.0);
+        QCOMPARE(qs(item(ds, "b/i3.png").finalClass), QStringLiteral("dent"));
+        const auto &i4 = item(ds, "i4.png");
+        QVERIFY(i4.source == FinalSource::Unresolved);
+        QVERIFY(!i4.included);
+        QVERIFY(qs(i4.unresolvedReason).contains(u"tie"));
+
+        // A minimum agreement of 0.5 drops i1 (1/3) and i3 (1/3) but not the unanimous i2.
+        ExportOptions strict;
+        strict.minAgreement = 0.5;
+        const auto ds2 = buildExportDataset(*store, strict);
+        QVERIFY(item(ds2, "a/i1.png").source == FinalSource::Unresolved);
+        QVERIFY(item(ds2, "b/i3.png").source == FinalSource::Unresolved);
+        QVERIFY(item(ds2, "a/i2.png").source == FinalSource::Consensus);
+
+        ExportOptions dsOptions;
+        dsOptions.consensus = ConsensusMethod::DawidSkene;
+        const auto ds3 = buildExportDataset(*store, dsOptions);
+        QCOMPARE(qs(item(ds3, "a/i2.png").finalClass), QStringLiteral("scratch"));
+        QVERIFY(item(ds3, "a/i2.png").consensusConfidence > 0.5);
+    }
+
+    /// Decision beats standard beats consensus.
+    void precedence()
+    {
+        auto store = openProject(freshProject());
+        const auto lead = ensureLabeler(*store, "lead", Role::Lead);
+        Decision d;
+        d.image = findImage(*store, "i4.png").id;
+        d.labelClass = findClass(*store, "dent").id;
+        d.by = lead.id;
+        d.note = "looked at it";
+        store->setDecision(d);
+        // A standard rewrites bob's label on i3 to ok: the only standard label, so it wins over
+        // the consensus dent.
+        label(*store, "b/i3.png", "bob", "ok", {}, LabelSource::Standard);
+        const auto ds = buildExportDataset(*store, {});
+        const auto &i4 = item(ds, "i4.png");
+        QVERIFY(i4.source == FinalSource::Decision);
+        QCOMPARE(qs(i4.finalClass), QStringLiteral("dent"));
+        QCOMPARE(qs(i4.decidedBy), QStringLiteral("lead"));
+        const auto &i3 = item(ds, "b/i3.png");
+        QVERIFY(i3.source == FinalSource::Standard);
+        QCOMPARE(qs(i3.finalClass), QStringLiteral("ok"));
+        QCOMPARE(qs(i3.consensusClass), QStringLiteral("dent"));
+    }
+
+    void roundTrip_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("input"); // what the import reads, relative to the export folder
+        QTest::addColumn<bool>("boxes");
+        QTest::newRow("coco") << "coco" << "annotations.json" << true;
+        QTest::newRow("csv") << "csv" << "labels.csv" << false;
+        QTest::newRow("labelme") << "labelme" << "images" << true;
+        QTest::newRow("labelstudio") << "labelstudio" << "labelstudio.json" << true;
+    }
+
+    /// Export, import the result as a new labeler: the same final labels (and boxes) come back.
+    void roundTrip()
+    {
+        QFETCH(QString, format);
+        QFETCH(QString, input);
+        QFETCH(bool, boxes);
+        auto store = openProject(freshProject());
+        ExportRequest req;
+        req.format = format.toStdString();
+        req.outDir = outDir();
+        const auto rep = exportDataset(*store, req);
+        QCOMPARE(rep.exported, std::int64_t(3));
+        QCOMPARE(rep.unresolved, std::int64_t(1));
+        ImportOptions o;
+        o.format = req.format;
+        o.labeler = "roundtrip";
+        importLabels(*store, req.outDir / input.toStdString(), o);
+        QStringList mine;
+        for (const auto &l : iotest::labelList(*store))
+            if (l.startsWith(u"roundtrip:"))
+                mine << l;
+        QCOMPARE(mine, (QStringList{"roundtrip:a/i1.png=ok", "roundtrip:a/i2.png=scratch", "roundtrip:b/i3.png=dent"}));
+        const auto img2 = findImage(*store, "a/i2.png");
+        const auto rt = store->labelerByName("roundtrip");
+        const auto l2 = store->label(img2.id, rt->id);
+        const auto anns = store->annotationsOfLabel(l2->id);
+        QCOMPARE(anns.size(), std::size_t(boxes ? 1 : 0));
+        if (boxes) {
+            const auto g = nlohmann::json::parse(anns[0].geometry);
+            QCOMPARE(g["x1"].get<double>(), 10.0);
+            QCOMPARE(g["y1"].get<double>(), 20.0);
+            QCOMPARE(g["x2"].get<double>(), 40.0);
+            QCOMPARE(g["y2"].get<double>(), 60.0);
+        }
+    }
+
+    /// YOLO by hand: box 10,20-40,60 on 200 × 100 → centre (25/200, 40/100), size (30/200, 40/100).
+    void yoloNumbers()
+    {
+        auto store = openProject(m_pristine, OpenMode::ReadOnly);
+        ExportRequest req;
+        req.format = "yolo";
+        req.outDir = outDir();
+        exportDataset(*store, req);
+        QCOMPARE(qs(readAll(req.outDir / "labels" / "a" / "i2.txt")), QStringLiteral("1 0.125 0.4 0.15 0.4\n"));
+        QCOMPARE(qs(readAll(req.outDir / "labels" / "a" / "i1.txt")), QString());
+        QVERIFY(!std::filesystem::exists(req.outDir / "labels" / "i4.txt"));
+        QVERIFY(std::filesystem::exists(req.outDir / "images" / "b" / "i3.png"));
+        const auto yaml = qs(readAll(req.outDir / "data.yaml"));
+        QVERIFY(yaml.contains(u"nc: 3\n"));
+        QVERIFY(yaml.contains(u"  0: \"ok\"\n  1: \"scratch\"\n  2: \"dent\"\n"));
+        const auto unresolved = qs(readAll(req.outDir / "unresolved.csv"));
+        QVERIFY(unresolved.contains(u"i4.png,tie between labelers"));
+    }
+
+    void imageFolderAndUnresolved()
+    {
+        auto store = openProject(m_pristine, OpenMode::ReadOnly);
+        ExportRequest req;
+        req.format = "imagefolder";
+        req.outDir = outDir();
+        req.options.includeUnresolved = true;
+        req.hardLink = true;
+        exportDataset(*store, req);
+        QVERIFY(std::filesystem::exists(req.outDir / "ok" / "a" / "i1.png"));
+        QVERIFY(std::filesystem::exists(req.outDir / "scratch" / "a" / "i2.png"));
+        QVERIFY(std::filesystem::exists(req.outDir / "dent" / "b" / "i3.png"));
+        QVERIFY(std::filesystem::exists(req.outDir / "_unresolved" / "i4.png"));
+        QCOMPARE(qs(fileContentHash((req.outDir / "ok" / "a" / "i1.png").string())),
+                 qs(fileContentHash((root() / "a" / "i1.png").string())));
+    }
+
+    void provenance()
+    {
+        auto store = openProject(m_pristine, OpenMode::ReadOnly);
+        ExportRequest req;
+        req.format = "json";
+        req.outDir = outDir();
+        exportDataset(*store, req);
+        const auto j = nlohmann::json::parse(readAll(req.outDir / "provenance.json"));
+        QCOMPARE(j["images"].size(), std::size_t(4));
+        const auto &i1 = j["images"][0];
+        QCOMPARE(qs(i1["path"].get<std::string>()), QStringLiteral("a/i1.png"));
+        QCOMPARE(qs(i1["final"]["label"].get<std::string>()), QStringLiteral("ok"));
+        QCOMPARE(qs(i1["final"]["source"].get<std::string>()), QStringLiteral("consensus"));
+        QCOMPARE(i1["labels"].size(), std::size_t(3));
+        QCOMPARE(i1["agreement"].get<double>(), 1.0 / 3.0);
+        QCOMPARE(i1["consensus"]["confidence"].get<double>(), 2.0 / 3.0);
+        QVERIFY(i1["decision"].is_null());
+        const auto &i2 = j["images"][1];
+        QCOMPARE(qs(i2["labels"][0]["annotations"][0]["kind"].get<std::string>()), QStringLiteral("box"));
+        QCOMPARE(j["unresolved"].size(), std::size_t(1));
+        QCOMPARE(qs(j["unresolved"][0]["path"].get<std::string>()), QStringLiteral("i4.png"));
+    }
+
+    void sanitize_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("parent escapes") << "../../etc/passwd" << "etc/passwd" << ".._.._etc_passwd";
+        QTest::newRow("absolute") << "/abs/x.png" << "abs/x.png" << "_abs_x.png";
+        QTest::newRow("windows drive") << "C:\\data\\x.png" << "data/x.png" << "C__data_x.png";
+        QTest::newRow("dots inside") << "a/./b/../c.png" << "a/b/c.png" << "a_._b_.._c.png";
+        QTest::newRow("only dots") << ".." << "_" << "_..";
+        QTest::newRow("empty") << "" << "_" << "_";
+        QTest::newRow("reserved characters") << "a:b*c?d\"e<f>g|h" << "a_b_c_d_e_f_g_h" << "a_b_c_d_e_f_g_h";
+        QTest::newRow("control character") << QStringLiteral("a\nb") << "a_b" << "a_b";
+    }
+
+    void sanitize()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, path);
+        QFETCH(QString, name);
+        QCOMPARE(qs(sanitizeRelativePath(input.toStdString())), path);
+        QCOMPARE(qs(sanitizeFileName(input.toStdString())), name);
+    }
+
+    /// Class and file names from users can neither leave the output folder nor run as
+    /// spreadsheet formulas.
+    void hostileNames()
+    {
+        const auto dir = root() / "hostile";
+        std::filesystem::create_directories(dir);
+        ProjectSettings s;
+        s.name = "hostile";
+        auto store = initProject(dir / "hostile.concord", s, {"../evil", "=1+1"});
+        iotest::addImage(*store, dir, "+sum.png", iotest::plainImage(50, 50, 21));
+        iotest::addImage(*store, dir, "x/@at.png", iotest::plainImage(50, 50, 22));
+        label(*store, "+sum.png", "alice", "../evil");
+        label(*store, "x/@at.png", "alice", "=1+1");
+
+        ExportRequest req;
+        req.format = "imagefolder";
+        req.outDir = dir / "out" / "folder";
+        exportDataset(*store, req);
+        QVERIFY(std::filesystem::exists(req.outDir / ".._evil" / "+sum.png"));
+        QVERIFY(!std::filesystem::exists(dir / "out" / "evil"));
+        QVERIFY(!std::filesystem::exists(dir / "evil"));
+
+        req.format = "csv";
+        req.outDir = dir / "out" / "csv";
+        exportDataset(*store, req);
+        const auto csv = qs(readAll(req.outDir / "labels.csv"));
+        QVERIFY2(csv.contains(u"\n'+sum.png,../evil,"), qPrintable(csv));
+        QVERIFY2(csv.contains(u"\nx/@at.png,'=1+1,"), qPrintable(csv));
+    }
+
+    void blurFaces()
+    {
+        const cv::Mat face = faceImage();
+        FaceBlurrer blurrer;
+        const auto faces = blurrer.detect(face);
+        QCOMPARE(faces.size(), std::size_t(1)); // the drawing is a face to the cascade
+        const cv::Rect box = faces[0];
+        const cv::Rect area = blurrer.blurArea(box, face.size());
+        QVERIFY(area.x + area.width < 300); // the noise half is outside the margin
+
+        const auto dir = root() / "faces";
+        std::filesystem::create_directories(dir);
+        ProjectSettings s;
+        s.name = "faces";
+        auto store = initProject(dir / "faces.concord", s, {"person", "empty"});
+        iotest::addImage(*store, dir, "face.png", face);
+        iotest::addImage(*store, dir, "plain.png", iotest::plainImage(300, 200, 31));
+        label(*store, "face.png", "alice", "person");
+        label(*store, "plain.png", "alice", "empty");
+
+        ExportRequest req;
+        req.format = "imagefolder";
+        req.outDir = dir / "out";
+        req.blurFaces = true;
+        const auto rep = exportDataset(*store, req);
+        QCOMPARE(rep.facesBlurred, std::int64_t(1));
+
+        const cv::Mat original = cv::imread((dir / "face.png").string());
+        const cv::Mat blurred = cv::imread((req.outDir / "person" / "face.png").string());
+        QCOMPARE(blurred.size(), original.size());
+        cv::Mat diff;
+        cv::absdiff(original, blurred, diff);
+        cv::Mat changed;
+        cv::cvtColor(diff, changed, cv::COLOR_BGR2GRAY);
+        changed = changed > 0;
+        const double insideShare = cv::countNonZero(changed(box)) / static_cast<double>(box.area());
+        QVERIFY2(insideShare > 0.5, qPrintable(QString::number(insideShare)));
+        cv::Mat outside = changed.clone();
+        outside(area).setTo(0);
+        QCOMPARE(cv::countNonZero(outside), 0);
+        // The image without a face is copied as it is; the originals are untouched.
+        QCOMPARE(qs(fileContentHash((req.outDir / "empty" / "plain.png").string())),
+                 qs(fileContentHash((dir / "plain.png").string())));
+        QCOMPARE(qs(store->images()[0].hash), qs(fileContentHash((dir / "face.png").string())));
+
+        const auto j = nlohmann::json::parse(readAll(req.outDir / "provenance.json"));
+        QCOMPARE(j["images"][0]["faces_blurred"].get<int>(), 1);
+        QCOMPARE(j["images"][1]["faces_blurred"].get<int>(), 0);
+    }
+
+    void missingCascade()
+    {
+        FaceBlurOptions o;
+        o.cascadePath = (root() / "no-such-cascade.xml").string();
+        try {
+            FaceBlurrer b(o);
+            QFAIL("expected an error");
+        } catch (const Error &e) {
+            QVERIFY(e.code() == ErrorCode::Io);
+            QVERIFY(qs(e.what()).contains(u"opencv-data"));
+        }
+    }
+
+    /// The command line: export, then a failing import that names the file and exits 1.
+    void commandLine()
+    {
+        const auto project = freshProject();
+        const auto out = outDir();
+        QProcess p;
+        p.start(QStringLiteral(CONCORD_CLI),
+                {QStringLiteral("export"), qs(project.string()), qs(out.string()), QStringLiteral("--format"),
+                 QStringLiteral("coco"), QStringLiteral("--consensus"), QStringLiteral("dawid-skene")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(std::filesystem::exists(out / "annotations.json"));
+        QVERIFY(std::filesystem::exists(out / "provenance.json"));
+
+        const auto bad = std::filesystem::path(CONCORD_TEST_DATA) / "io" / "malformed" / "coco-wrong-type.json";
+        p.start(QStringLiteral(CONCORD_CLI), {QStringLiteral("import-labels"), qs(project.string()), qs(bad.string()),
+                                              QStringLiteral("--format"), QStringLiteral("coco"),
+                                              QStringLiteral("--labeler"), QStringLiteral("x")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        const auto err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(u"coco-wrong-type.json") && err.contains(u"/images/1/file_name"), qPrintable(err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIoExport)
+#include "tst_io_export.moc"

@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Label import (core/io): hand-written files in each foreign format, the NEU-DET VOC
+// annotations, and malformed inputs that must fail naming the place and change nothing.
+#include "io_test_project.h"
+
+#include "core/common/error.h"
+#include "core/common/hash.h"
+#include "core/io/datasetexporter.h"
+#include "core/io/labelimporter.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+#include <map>
+#include <set>
+
+using namespace concord::core;
+using iotest::qs;
+
+namespace {
+
+const std::filesystem::path kData = std::filesystem::path(CONCORD_TEST_DATA) / "io";
+
+/// (class, x1, y1, x2, y2) of a box, for order-independent comparisons.
+using Box = std::tuple<std::string, double, double, double, double>;
+
+/// Reads `image,class,xmin,ymin,xmax,ymax` (the data set's own boxes.csv) into boxes per image.
+std::map<std::string, std::multiset<Box>> readBoxesCsv(const std::filesystem::path &file)
+{
+    std::map<std::string, std::multiset<Box>> out;
+    std::ifstream in(file);
+    std::string line;
+    std::getline(in, line); // header
+    while (std::getline(in, line)) {
+        const auto parts = QString::fromStdString(line).trimmed().split(u',');
+        if (parts.size() != 6)
+            continue;
+        out[parts[0].toStdString()].insert(
+            {parts[1].toStdString(), parts[2].toDouble(), parts[3].toDouble(), parts[4].toDouble(), parts[5].toDouble()});
+    }
+    return out;
+}
+
+} // namespace
+
+class TestIoImport : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::filesystem::path m_pristine;
+    int m_cases = 0;
+
+    std::filesystem::path root() const { return m_dir.path().toStdString(); }
+
+    /// A fresh copy of the fixture project (same folder, so the relative image paths resolve).
+    std::filesystem::path freshProject()
+    {
+        const auto file = root() / ("case-" + std::to_string(++m_cases) + ".concord");
+        std::filesystem::copy_file(m_pristine, file);
+        return file;
+    }
+
+    /// Box annotations of a label as (class, x1, y1, x2, y2), the class taken from the
+    /// geometry when the box has its own, else the label's.
+    static std::multiset<Box> boxesOf(const Store &store, const LabelRow &row)
+    {
+        std::multiset<Box> out;
+        for (const auto &a : store.annotationsOfLabel(row.label.id)) {
+            if (a.kind != AnnotationKind::Box)
+                continue;
+            const auto g = nlohmann::json::parse(a.geometry);
+            out.insert({g.value("class", row.className), g["x1"].get<double>(), g["y1"].get<double>(),
+                        g["x2"].get<double>(), g["y2"].get<double>()});
+        }
+        return out;
+    }
+
+    static const LabelRow *findRow(const std::vector<LabelRow> &rows, const std::string &labeler,
+                                   const std::string &image)
+    {
+        for (const auto &r : rows)
+            if (r.labelerName == labeler && r.imagePath == image)
+                return &r;
+        return nullptr;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_pristine = root() / "fixture.concord";
+        iotest::makeFixtureProject(root()); // closed at once: the file is complete on disk
+    }
+
+    void importForeign_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("labeler");
+        QTest::addColumn<QStringList>("labels");
+        QTest::addColumn<int>("annotations");
+        // Expected values read off the hand-written files (see tests/data/io/foreign/README.md).
+        QTest::newRow("csv") << "csv" << "labels.csv" << ""
+                             << QStringList{"alice:cam1/img1.png=ok", "alice:cam1/img2.png=scratch",
+                                            "bob:img3.png=dent"}
+                             << 0;
+        QTest::newRow("coco") << "coco" << "coco.json" << "carol"
+                              << QStringList{"carol:cam1/img1.png=ok", "carol:cam1/img2.png=scratch"} << 2;
+        QTest::newRow("labelme") << "labelme" << "labelme" << "erin"
+                                 << QStringList{"erin:cam1/img1.png=scratch", "erin:img3.png=dent"} << 3;
+        QTest::newRow("labelstudio") << "labelstudio" << "labelstudio.json" << ""
+                                     << QStringList{"dana@example.com:cam1/img1.png=ok",
+                                                    "labelstudio-user-10:cam1/img1.png=dent",
+                                                    "labelstudio-user-10:cam1/img2.png=scratch"}
+                                     << 1;
+    }
+
+    void importForeign()
+    {
+        QFETCH(QString, format);
+        QFETCH(QString, file);
+        QFETCH(QString, labeler);
+        QFETCH(QStringList, labels);
+        QFETCH(int, annotations);
+        auto store = openProject(freshProject());
+        ImportOptions o;
+        o.format = format.toStdString();
+        o.labeler = labeler.toStdString();
+        const auto report = importLabels(*store, kData / "foreign" / file.toStdString(), o);
+        QCOMPARE(iotest::labelList(*store), labels);
+        QCOMPARE(report.labels, labels.size());
+        QCOMPARE(report.annotations, annotations);
+        for (const auto &r : store->labelRows())
+            QVERIFY(r.label.source == LabelSource::Import);
+    }
+
+    void importedGeometry()
+    {
+        auto store = openProject(freshProject());
+        for (const auto &[format, file, labeler] :
+             std::vector<std::tuple<std::string, std::string, std::string>>{
+                 {"coco", "coco.json", "carol"}, {"labelme", "labelme", "erin"}, {"labelstudio", "labelstudio.json", ""}}) {
+            ImportOptions o;
+            o.format = format;
+            o.labeler = labeler;
+            importLabels(*store, kData / "foreign" / file, o);
+        }
+        const auto rows = store->labelRows();
+        // COCO bbox [x, y, w, h] → corners.
+        const auto *coco = findRow(rows, "carol", "cam1/img2.png");
+        QVERIFY(coco);
+        QCOMPARE(boxesOf(*store, *coco),
+                 (std::multiset<Box>{{"scratch", 10, 20, 40, 60}, {"scratch", 100.5, 10, 150.5, 30.25}}));
+        // labelme: rectangle corners normalised, a line measured (50 px = 5 mm at 10 px/mm), a
+        // 40 × 30 polygon.
+        const auto *lmRect = findRow(rows, "erin", "img3.png");
+        QVERIFY(lmRect);
+        QCOMPARE(boxesOf(*store, *lmRect), (std::multiset<Box>{{"dent", 20, 10, 120, 80}}));
+        double polygonArea = 0;
+        for (const auto &a : store->annotationsOfLabel(lmRect->label.id))
+            if (a.kind == AnnotationKind::Polygon)
+                polygonArea = a.area;
+        QCOMPARE(polygonArea, 1200.0);
+        const auto *lmLine = findRow(rows, "erin", "cam1/img1.png");
+        QVERIFY(lmLine);
+        const auto lineAnns = store->annotationsOfLabel(lmLine->label.id);
+        QCOMPARE(lineAnns.size(), std::size_t(1));
+        QVERIFY(lineAnns[0].kind == AnnotationKind::Line);
+        QCOMPARE(lineAnns[0].lengthPx, 50.0);
+        QVERIFY(lineAnns[0].lengthMm.has_value());
+        QCOMPARE(*lineAnns[0].lengthMm, 5.0);
+        // Label Studio: percent of 200 × 100 → x 10 % = 20 px, y 20 % = 20, w 25 % = 50, h 50 % = 50.
+        const auto *ls = findRow(rows, "labelstudio-user-10", "cam1/img2.png");
+        QVERIFY(ls);
+        QCOMPARE(boxesOf(*store, *ls), (std::multiset<Box>{{"scratch", 20, 20, 70, 70}}));
+    }
+
+    void malformed_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QStringList>("mentions");
+        const auto P = static_cast<int>(ErrorCode::Parse);
+        const auto N = static_cast<int>(ErrorCode::NotFound);
+        const auto I = static_cast<int>(ErrorCode::Invalid);
+        // The truncated file has 7 lines; the parser stops at its end.
+        QTest::newRow("truncated json") << "coco" << "coco-truncated.json" << P
+                                        << QStringList{"coco-truncated.json:7:", "truncated"};
+        QTest::newRow("wrong type") << "coco" << "coco-wrong-type.json" << P
+                                    << QStringList{"coco-wrong-type.json", "/images/1/file_name", "expected a string"};
+        QTest::newRow("wrong bbox type") << "coco" << "coco-bbox-type.json" << P
+                                         << QStringList{"/annotations/1/bbox/2", "expected a number"};
+        QTest::newRow("unknown image") << "coco" << "coco-unknown-image.json" << N
+                                       << QStringList{"coco-unknown-image.json '/images/2'", "missing/nope.png"};
+        QTest::newRow("unknown class") << "coco" << "coco-unknown-class.json" << N
+                                       << QStringList{"'crack'", "coco-unknown-class.json", "--add-classes"};
+        QTest::newRow("duplicate annotation id") << "coco" << "coco-duplicate-annotation-id.json" << P
+                                                 << QStringList{"duplicate annotation id 10", "/annotations/1/id"};
+        QTest::newRow("duplicate image id") << "coco" << "coco-duplicate-image-id.json" << P
+                                            << QStringList{"duplicate image id 1", "/images/2/id"};
+        QTest::newRow("dangling image id") << "coco" << "coco-dangling-image-id.json" << P
+                                           << QStringList{"/annotations/0/image_id", "99"};
+        QTest::newRow("csv unknown class") << "csv" << "csv-unknown-class.csv" << N
+                                           << QStringList{"'crack'", "csv-unknown-class.csv:3"};
+        QTest::newRow("csv duplicate") << "csv" << "csv-duplicate.csv" << I
+                                       << QStringList{"csv-duplicate.csv:4", "csv-duplicate.csv:2", "cam1/img1.png"};
+        QTest::newRow("csv missing column") << "csv" << "csv-missing-column.csv" << P
+                                            << QStringList{"csv-missing-column.csv", "label"};
+        QTest::newRow("labelme wrong type") << "labelme" << "labelme-wrong-type.json" << P
+                                            << QStringList{"labelme-wrong-type.json", "/shapes/0/points",
+                                                           "expected an array"};
+        QTest::newRow("labelstudio wrong type")
+            << "labelstudio" << "labelstudio-wrong-type.json" << P
+            << QStringList{"/0/annotations/0/result/0/value/choices", "expected an array"};
+        // The file ends after line 9; <bndbox> opened on line 6.
+        QTest::newRow("truncated xml") << "voc" << "voc" << P
+                                       << QStringList{"img3.xml:10:", "<bndbox>", "line 6", "truncated"};
+    }
+
+    void malformed()
+    {
+        QFETCH(QString, format);
+        QFETCH(QString, file);
+        QFETCH(int, code);
+        QFETCH(QStringList, mentions);
+        const auto project = freshProject();
+        const auto before = fileContentHash(project.string());
+        {
+            auto store = openProject(project);
+            ImportOptions o;
+            o.format = format.toStdString();
+            o.labeler = "mallory";
+            try {
+                importLabels(*store, kData / "malformed" / file.toStdString(), o);
+                QFAIL("the import should have failed");
+            } catch (const Error &e) {
+                const QString message = QString::fromUtf8(e.what());
+                QCOMPARE(static_cast<int>(e.code()), code);
+                for (const auto &m : mentions)
+                    QVERIFY2(message.contains(m), qPrintable(message + " lacks " + m));
+            }
+            QCOMPARE(store->labelCount(), std::int64_t(0));
+            QCOMPARE(store->labelers().size(), std::size_t(0));
+        }
+        QCOMPARE(qs(fileContentHash(project.string())), qs(before));
+    }
+
+    void addClasses()
+    {
+        auto store = openProject(freshProject());
+        ImportOptions o;
+        o.format = "csv";
+        o.addClasses = true;
+        const auto r = importLabels(*store, kData / "malformed" / "csv-unknown-class.csv", o);
+        QCOMPARE(r.classesAdded, std::vector<std::string>{"crack"});
+        QVERIFY(store->classByName("crack").has_value());
+        QCOMPARE(iotest::labelList(*store), (QStringList{"alice:cam1/img1.png=ok", "alice:cam1/img2.png=crack"}));
+    }
+
+    void skipUnmatched()
+    {
+        auto store = openProject(freshProject());
+        ImportOptions o;
+        o.format = "coco";
+        o.labeler = "carol";
+        o.skipUnmatched = true;
+        const auto r = importLabels(*store, kData / "malformed" / "coco-unknown-image.json", o);
+        QCOMPARE(r.unmatched.size(), std::size_t(1));
+        QVERIFY(qs(r.unmatched[0]).contains(u"missing/nope.png"));
+        QCOMPARE(iotest::labelList(*store), (QStringList{"carol:cam1/img1.png=ok", "carol:cam1/img2.png=scratch"}));
+    }
+
+    void cancelLeavesProjectUnchanged()
+    {
+        const auto project = freshProject();
+        const auto before = fileContentHash(project.string());
+        {
+            auto store = openProject(project);
+            ImportOptions o;
+            o.format = "csv";
+            o.progress = [](std::size_t done, std::size_t, std::string_view) { return done < 2; };
+            try {
+                importLabels(*store, kData / "foreign" / "labels.csv", o);
+                QFAIL("the import should have been cancelled");
+            } catch (const Error &e) {
+                QVERIFY(e.code() == ErrorCode::Cancelled);
+            }
+        }
+        QCOMPARE(qs(fileContentHash(project.string())), qs(before));
+    }
+
+    /// NEU-DET: real VOC files, matched by the XML's name (two of them have `<filename>`
+    /// without extension), imported, then exported as VOC with the same boxes as the data set's
+    /// own boxes.csv.
+    void neuDetVocRoundTrip()
+    {
+        const auto dir = root() / "neu";
+        std::filesystem::create_directories(dir);
+        ProjectSettings s;
+        s.name = "neu";
+        auto store = initProject(dir / "neu.concord", s,
+                                 {"crazing", "inclusion", "patches", "pitted_surface", "rolled-in_scale", "scratches"});
+        const auto expected = readBoxesCsv(kData / "neu-det" / "boxes.csv");
+        QCOMPARE(expected.size(), std::size_t(6));
+        for (const auto &[name, boxes] : expected) {
+            const auto src = kData / "neu-det" / "images" / name;
+            const cv::Mat img = cv::imread(src.string());
+            QVERIFY(!img.empty());
+            std::filesystem::create_directories(dir / "steel");
+            std::filesystem::copy_file(src, dir / "steel" / name);
+            ImageRecord r;
+            r.path = "steel/" + name;
+            r.hash = fileContentHash((dir / "steel" / name).string());
+            r.width = img.cols;
+            r.height = img.rows;
+            store->addImage(r);
+        }
+        ImportOptions o;
+        o.format = "voc";
+        o.labeler = "neu";
+        const auto report = importLabels(*store, kData / "neu-det" / "annotations", o);
+        QCOMPARE(report.labels, std::int64_t(6));
+        QCOMPARE(report.annotations, std::int64_t(15));
+        for (const auto &row : store->labelRows()) {
+            const std::string name = std::filesystem::path(row.imagePath).filename().string();
+            QCOMPARE(boxesOf(*store, row), expected.at(name));
+            // Image class: the file's prefix, which is also the majority box class
+            // (scratches_7 has three scratches boxes and one inclusion box).
+            QVERIFY2(name.rfind(row.className + "_", 0) == 0, qPrintable(qs(name + " → " + row.className)));
+        }
+
+        ExportRequest req;
+        req.format = "voc";
+        req.outDir = root() / "neu-voc";
+        const auto ex = exportDataset(*store, req);
+        QCOMPARE(ex.exported, std::int64_t(6));
+        const QRegularExpression objectRe(
+            QStringLiteral("<object>\\s*<name>([^<]*)</name>.*?<xmin>([^<]*)</xmin>\\s*<ymin>([^<]*)</ymin>\\s*"
+                           "<xmax>([^<]*)</xmax>\\s*<ymax>([^<]*)</ymax>"),
+            QRegularExpression::DotMatchesEverythingOption);
+        for (const auto &[name, boxes] : expected) {
+            const auto stem = std::filesystem::path(name).stem().string();
+            QFile xml(qs((req.outDir / "Annotations" / "steel" / (stem + ".xml")).string()));
+            QVERIFY2(xml.open(QIODevice::ReadOnly), qPrintable(xml.fileName()));
+            const QString text = QString::fromUtf8(xml.readAll());
+            std::multiset<Box> got;
+            for (auto it = objectRe.globalMatch(text); it.hasNext();) {
+                const auto m = it.next();
+                got.insert({m.captured(1).toStdString(), m.captured(2).toDouble(), m.captured(3).toDouble(),
+                            m.captured(4).toDouble(), m.captured(5).toDouble()});
+            }
+            QCOMPARE(got, boxes);
+            // The image copy is byte-identical.
+            QCOMPARE(qs(fileContentHash((req.outDir / "JPEGImages" / "steel" / name).string())),
+                     qs(fileContentHash((kData / "neu-det" / "images" / name).string())));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIoImport)
+#include "tst_io_import.moc"
