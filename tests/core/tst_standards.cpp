@@ -1,0 +1,436 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Standards end to end: the label book, a preview checked against a hand calculation on a
+// seven-image project, apply and an undo that restores the label table exactly (checksum),
+// agreement per standard version, and the acceptance scenario of issue 4 on the demo project.
+#include "core/agreement/agreementreport.h"
+#include "core/clusters/imageattributes.h"
+#include "core/common/hash.h"
+#include "core/demo/demo.h"
+#include "core/project/project_ops.h"
+#include "core/project/project_ratings.h"
+#include "core/standards/ruleerror.h"
+#include "core/standards/standardagreement.h"
+#include "core/standards/standardapply.h"
+#include "core/standards/standardbook.h"
+#include "core/standards/standardpreview.h"
+#include "test_printers.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+using namespace concord::core;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char *kSeedRule =
+    "when label in {ok, scratch} and length_mm is known: scratch if length_mm >= 1.5 else ok";
+
+/// The label table's rows as text, independent of the code under test: any difference in
+/// image, labeler, class, source, standard, round or update time changes it.
+std::string labelTableChecksum(const Store &store)
+{
+    std::string text;
+    for (const auto &r : store.labelRows()) {
+        const auto &l = r.label;
+        text += std::to_string(l.image) + '|' + std::to_string(l.labeler) + '|' + std::to_string(l.labelClass) +
+                '|' + std::string(toString(l.source)) + '|' + (l.standard ? std::to_string(*l.standard) : "-") +
+                '|' + std::to_string(l.round) + '|' + l.updatedAt + '\n';
+    }
+    return contentHash(text);
+}
+
+AgreementReport agreementOf(const Store &store)
+{
+    AgreementOptions o;
+    o.bootstrap.resamples = 0;
+    return computeAgreement(ratingTableFromStore(store), o);
+}
+
+} // namespace
+
+class TestStandards : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    fs::path file(const std::string &name) const { return fs::path(m_dir.path().toStdString()) / name; }
+
+    /// Seven images, three labelers (ana, ben, eli), every image labeled by all three:
+    ///   img1 0.8 mm  ok ok scratch      → rule: all ok        (eli changes)
+    ///   img2 2.0 mm  ok scratch scratch → rule: all scratch   (ana changes; decision ok → scratch)
+    ///   img3 1.5 mm  ok ok ok           → rule: all scratch   (three change: 1.5 is inclusive)
+    ///   img4 —       ok scratch ok      → undecided, disputed: relabel
+    ///   img5 —       ok ok ok           → undecided, unanimous: left alone
+    ///   img6 3.0 mm  dent scratch scratch → dent out of scope, the others stay scratch
+    ///   img7 —       dent dent ok       → eli undecided, disputed: relabel
+    std::unique_ptr<Store> handProject(const std::string &name)
+    {
+        auto store = initProject(file(name), {"hand", 40.0, 3, false}, {"ok", "scratch", "dent"});
+        const Id ana = store->addLabeler("ana", Role::Labeler);
+        const Id ben = store->addLabeler("ben", Role::Labeler);
+        const Id eli = store->addLabeler("eli", Role::Labeler);
+        const Id lead = store->addLabeler("lead", Role::Lead);
+        const std::map<std::string, Id> cls{{"ok", store->classByName("ok")->id},
+                                            {"scratch", store->classByName("scratch")->id},
+                                            {"dent", store->classByName("dent")->id}};
+        struct Row { const char *path; double length; const char *a; const char *b; const char *e; };
+        const Row rows[] = {{"img1.png", 0.8, "ok", "ok", "scratch"},   {"img2.png", 2.0, "ok", "scratch", "scratch"},
+                            {"img3.png", 1.5, "ok", "ok", "ok"},        {"img4.png", -1, "ok", "scratch", "ok"},
+                            {"img5.png", -1, "ok", "ok", "ok"},         {"img6.png", 3.0, "dent", "scratch", "scratch"},
+                            {"img7.png", -1, "dent", "dent", "ok"}};
+        int n = 0;
+        for (const auto &r : rows) {
+            ImageRecord img;
+            img.path = r.path;
+            img.hash = std::string(31, '0') + char('1' + n++);
+            img.width = img.height = 100;
+            const Id id = store->addImage(img);
+            store->setAttribute({id, "camera", std::string(n % 2 ? "cam-A" : "cam-B"), AttrSource::Imported});
+            if (r.length >= 0)
+                store->setAttribute({id, "length_mm", r.length, AttrSource::Measured});
+            store->assign({id, ana, 0, n, AssignmentState::Pending});
+            store->assign({id, ben, 0, n, AssignmentState::Pending});
+            store->assign({id, eli, 0, n, AssignmentState::Pending});
+            saveLabel(*store, id, ana, cls.at(r.a));
+            saveLabel(*store, id, ben, cls.at(r.b));
+            saveLabel(*store, id, eli, cls.at(r.e));
+        }
+        const Id img2 = store->imageByPath("img2.png")->id;
+        store->setDecision({img2, cls.at("ok"), DecisionMethod::Adjudicated, std::nullopt, lead, "looked short",
+                            "2026-01-02T03:04:05.678Z"});
+        return store;
+    }
+
+    static std::set<std::string> changeKeys(const StandardPreview &p)
+    {
+        std::set<std::string> out;
+        for (const auto &c : p.changes)
+            out.insert(c.imagePath + " " + c.labelerName + " " + c.from + ">" + c.to);
+        return out;
+    }
+
+private slots:
+    void labelBook()
+    {
+        auto store = handProject("book.concord");
+        const Id v1 = createStandard(*store, {"Scratch length", "A scratch of 1.5 mm or longer is a defect.",
+                                              kSeedRule, StandardStatus::Active});
+        const Id v2 = createStandardVersion(*store, v1, {"Scratch length", "Now 2 mm.",
+                                                         "when label in {ok, scratch} and length_mm is known: "
+                                                         "scratch if length_mm >= 2 else ok",
+                                                         StandardStatus::Active});
+        const Id other = createStandard(*store, {"Dents", "Any dent is a defect.", "", StandardStatus::Draft});
+        const auto s2 = findStandard(*store, v2);
+        QCOMPARE(s2.family, v1);
+        QCOMPARE(s2.version, 2);
+        QCOMPARE_ENUM(findStandard(*store, v1).status, StandardStatus::Retired); // one version in force
+        QCOMPARE_ENUM(s2.status, StandardStatus::Active);
+        QCOMPARE(standardInForce(*store)->id, v2);
+
+        const Id img1 = store->imageByPath("img1.png")->id;
+        const Id img2 = store->imageByPath("img2.png")->id;
+        const Id img3 = store->imageByPath("img3.png")->id;
+        setStandardExample(*store, v2, img1, ExampleRole::Counterexample, "0.8 mm");
+        setStandardExample(*store, v2, img2, ExampleRole::Example);
+        setStandardExample(*store, v2, img3, ExampleRole::Borderline, "right on 1.5");
+        setStandardExample(*store, v2, img3, ExampleRole::Example); // re-attached: role replaced
+        QVERIFY_THROWS_EXCEPTION(Error, setStandardExample(*store, 999, img1, ExampleRole::Example));
+
+        const auto list = standardSummaries(*store);
+        QCOMPARE(list.size(), std::size_t(3));
+        const auto &sv2 = *std::find_if(list.begin(), list.end(), [&](const auto &s) { return s.standard.id == v2; });
+        QCOMPARE(sv2.examples, 2);
+        QCOMPARE(sv2.counterexamples, 1);
+        QCOMPARE(sv2.borderline, 0);
+        QVERIFY(sv2.latest);
+        QCOMPARE(sv2.exampleHint, std::string("needs 2 more examples, 2 more counterexamples, 3 more borderline"));
+        const auto &sv1 = *std::find_if(list.begin(), list.end(), [&](const auto &s) { return s.standard.id == v1; });
+        QVERIFY(!sv1.latest);
+        QVERIFY(std::any_of(list.begin(), list.end(), [&](const auto &s) { return s.standard.id == other; }));
+
+        // A bad rule is refused with its position, and no standard is added.
+        try {
+            createStandard(*store, {"Bad", "", "when label = ok: defect", StandardStatus::Draft});
+            QFAIL("no error");
+        } catch (const RuleError &e) {
+            QCOMPARE(e.column(), 18);
+            QCOMPARE(e.name(), std::string("defect"));
+        }
+        QCOMPARE(store->standards().size(), std::size_t(3));
+    }
+
+    void previewMatchesHandCalculation()
+    {
+        auto store = handProject("preview.concord");
+        const Id sid = createStandard(*store, {"Scratch length", "1.5 mm", kSeedRule, StandardStatus::Draft});
+        const auto p = previewStandard(*store, sid);
+        const std::set<std::string> expected{"img1.png eli scratch>ok", "img2.png ana ok>scratch",
+                                             "img3.png ana ok>scratch", "img3.png ben ok>scratch",
+                                             "img3.png eli ok>scratch"};
+        QCOMPARE(changeKeys(p), expected);
+        for (const auto &c : p.changes) {
+            QCOMPARE(c.decidedBy.size(), std::size_t(1));
+            QCOMPARE(c.decidedBy[0].first, std::string("length_mm"));
+        }
+        QCOMPARE(std::get<double>(p.changes.front().decidedBy[0].second), 0.8); // img1 comes first
+        QCOMPARE(p.decisionChanges.size(), std::size_t(1));
+        QCOMPARE(p.decisionChanges[0].imagePath, std::string("img2.png"));
+        QCOMPARE(p.decisionChanges[0].to, std::string("scratch"));
+
+        std::vector<std::string> undecided;
+        std::vector<bool> disputed;
+        for (const auto &u : p.undecided) {
+            undecided.push_back(u.imagePath);
+            disputed.push_back(u.disputed);
+            QCOMPARE(u.missing, std::vector<std::string>{"length_mm"});
+        }
+        QCOMPARE(undecided, (std::vector<std::string>{"img4.png", "img5.png", "img7.png"}));
+        QCOMPARE(disputed, (std::vector<bool>{true, false, true}));
+        QCOMPARE(p.relabel.size(), std::size_t(6)); // three labelers each on img4 and img7
+        QCOMPARE(p.decidedItems.size(), std::size_t(3)); // img1..img3
+        QCOMPARE(p.labelsDecided, std::int64_t(11));     // 9 on img1-3 and ben, eli on img6
+        QCOMPARE(p.labelsUndecided, std::int64_t(7));    // img4 ×3, img5 ×3, eli on img7
+
+        // By hand: agreeing pairs per image before 1+1+3+1+3+1+1 = 11 of 21, after
+        // 3+3+3+1+3+1+1 = 15 of 21. Class shares before ok 12, scratch 6, dent 3 of 21:
+        // Pe = 189/441, κ = (231-189)/(441-189) = 1/6; after ok 9, scratch 9, dent 3:
+        // Pe = 171/441, κ = (315-171)/(441-171) = 144/270.
+        QVERIFY(qFuzzyCompare(p.before.hlp, 11.0 / 21.0));
+        QVERIFY(qFuzzyCompare(p.after.hlp, 15.0 / 21.0));
+        QVERIFY(qFuzzyCompare(p.before.fleissKappa, 1.0 / 6.0));
+        QVERIFY(qFuzzyCompare(p.after.fleissKappa, 144.0 / 270.0));
+        QCOMPARE(p.before.labels, std::int64_t(21));
+        QCOMPARE(p.after.items, std::int64_t(7));
+    }
+
+    void applyAndUndoRestoreExactly()
+    {
+        auto store = handProject("apply.concord");
+        const Id sid = createStandard(*store, {"Scratch length", "1.5 mm", kSeedRule, StandardStatus::Draft});
+        const std::string before = labelTableChecksum(*store);
+        const Decision decisionBefore = *store->decision(store->imageByPath("img2.png")->id);
+        const auto ana = *store->labelerByName("ana");
+        const auto queueBefore = store->queueSize(ana.id);
+        QCOMPARE(store->maxRound(), 0);
+
+        const auto result = applyStandard(*store, sid);
+        QVERIFY(labelTableChecksum(*store) != before);
+        QCOMPARE(result.round, 1);
+        QCOMPARE(result.assignments, std::int64_t(6));
+        QCOMPARE_ENUM(findStandard(*store, sid).status, StandardStatus::Active);
+        const Id img3 = store->imageByPath("img3.png")->id;
+        for (const auto &l : store->labelsOfImage(img3)) {
+            QCOMPARE(l.labelClass, store->classByName("scratch")->id);
+            QCOMPARE_ENUM(l.source, LabelSource::Standard);
+            QCOMPARE(l.standard.value_or(0), sid);
+            QCOMPARE(l.round, 0); // the label's own round is kept
+        }
+        const auto untouched = *store->label(store->imageByPath("img6.png")->id, ana.id);
+        QCOMPARE_ENUM(untouched.source, LabelSource::Manual);
+        const auto d = *store->decision(store->imageByPath("img2.png")->id);
+        QCOMPARE_ENUM(d.method, DecisionMethod::Standard);
+        QCOMPARE(d.labelClass.value_or(0), store->classByName("scratch")->id);
+        // The relabel round: ana gets img4 and img7 again.
+        QCOMPARE(store->queueSize(ana.id), queueBefore + 2);
+        std::vector<std::string> round1;
+        for (const auto &q : store->queue(ana.id))
+            if (q.round == 1)
+                round1.push_back(q.path);
+        QCOMPARE(round1, (std::vector<std::string>{"img4.png", "img7.png"}));
+        const auto r = agreementOf(*store);
+        QVERIFY(qFuzzyCompare(r.percentAgreement, 15.0 / 21.0));
+        const auto log = store->auditLog();
+        QCOMPARE(log.front().action, std::string(kAuditStandardApply));
+        QCOMPARE(log.front().id, result.auditId);
+
+        const auto undo = undoLastStandard(*store);
+        QCOMPARE(undo.applyAuditId, result.auditId);
+        QCOMPARE(undo.labels, std::int64_t(5));
+        QCOMPARE(undo.assignments, std::int64_t(6));
+        QCOMPARE(labelTableChecksum(*store), before);
+        QCOMPARE(store->queueSize(ana.id), queueBefore);
+        QCOMPARE(store->maxRound(), 0);
+        QCOMPARE_ENUM(findStandard(*store, sid).status, StandardStatus::Draft);
+        const auto dBack = *store->decision(store->imageByPath("img2.png")->id);
+        QCOMPARE(dBack.labelClass, decisionBefore.labelClass);
+        QCOMPARE_ENUM(dBack.method, decisionBefore.method);
+        QCOMPARE(dBack.by, decisionBefore.by);
+        QCOMPARE(dBack.note, decisionBefore.note);
+        QCOMPARE(dBack.createdAt, std::string("2026-01-02T03:04:05.678Z"));
+        QVERIFY(qFuzzyCompare(agreementOf(*store).percentAgreement, 11.0 / 21.0));
+        const auto after = store->auditLog();
+        QCOMPARE(after[0].action, std::string(kAuditStandardUndo));
+        QVERIFY(after[1].undone);
+        QCOMPARE(after[1].id, result.auditId);
+        QVERIFY_THROWS_EXCEPTION(Error, undoLastStandard(*store)); // nothing left to undo
+    }
+
+    void undoRefusesToDiscardLaterWork()
+    {
+        auto store = handProject("conflict.concord");
+        const Id sid = createStandard(*store, {"Scratch length", "", kSeedRule, StandardStatus::Draft});
+        applyStandard(*store, sid);
+        // eli looks at img1 again and says scratch: the standard's label is replaced.
+        const Id img1 = store->imageByPath("img1.png")->id;
+        saveLabel(*store, img1, store->labelerByName("eli")->id, store->classByName("scratch")->id);
+        const std::string before = labelTableChecksum(*store);
+        try {
+            undoLastStandard(*store);
+            QFAIL("no error");
+        } catch (const Error &e) {
+            QCOMPARE(e.code(), ErrorCode::Invalid);
+            QVERIFY2(std::string(e.what()).find("img1.png by eli") != std::string::npos, e.what());
+        }
+        QCOMPARE(labelTableChecksum(*store), before);
+        QVERIFY(!store->auditLog().front().undone);
+    }
+
+    void retiredStandardIsNotApplied()
+    {
+        auto store = handProject("retired.concord");
+        const Id v1 = createStandard(*store, {"Scratch length", "", kSeedRule, StandardStatus::Active});
+        createStandardVersion(*store, v1, {"Scratch length", "", kSeedRule, StandardStatus::Active});
+        const std::string before = labelTableChecksum(*store);
+        QVERIFY_THROWS_EXCEPTION(Error, applyStandard(*store, v1));
+        QCOMPARE(labelTableChecksum(*store), before);
+    }
+
+    void applyingANewVersionRetiresTheOldOneAndUndoBringsItBack()
+    {
+        auto store = handProject("versions.concord");
+        const Id v1 = createStandard(*store, {"Scratch length", "", kSeedRule, StandardStatus::Active});
+        const Id v2 = createStandardVersion(*store, v1, {"Scratch length", "", kSeedRule, StandardStatus::Draft});
+        applyStandard(*store, v2);
+        QCOMPARE_ENUM(findStandard(*store, v1).status, StandardStatus::Retired);
+        QCOMPARE_ENUM(findStandard(*store, v2).status, StandardStatus::Active);
+        undoLastStandard(*store);
+        QCOMPARE_ENUM(findStandard(*store, v1).status, StandardStatus::Active);
+        QCOMPARE_ENUM(findStandard(*store, v2).status, StandardStatus::Draft);
+    }
+
+    void agreementPerVersion()
+    {
+        auto store = handProject("perversion.concord");
+        const Id sid = createStandard(*store, {"Scratch length", "", kSeedRule, StandardStatus::Draft});
+        applyStandard(*store, sid);
+        const auto groups = agreementPerStandardVersion(*store);
+        QCOMPARE(groups.size(), std::size_t(2));
+        // Without a standard: 16 labels; pairs within the group per image: img1 ana-ben (agree),
+        // img2 ben-eli (agree), img4 1 of 3, img5 3 of 3, img6 1 of 3, img7 1 of 3 = 8 of 14.
+        QVERIFY(!groups[0].standard);
+        QCOMPARE(groups[0].figures.labels, std::int64_t(16));
+        QVERIFY(qFuzzyCompare(groups[0].figures.hlp, 8.0 / 14.0));
+        // Set by the standard: 5 labels; only img3 has a pair (3 of 3 agree).
+        QCOMPARE(groups[1].standard.value_or(0), sid);
+        QCOMPARE(groups[1].version, 1);
+        QCOMPARE(groups[1].figures.labels, std::int64_t(5));
+        QCOMPARE(groups[1].figures.items, std::int64_t(3));
+        QCOMPARE(groups[1].figures.hlp, 1.0);
+    }
+
+    void badRulesChangeNothing_data()
+    {
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<int>("column");
+        QTest::newRow("unknown attribute")
+            << "when label in {ok, scratch} and lenght_mm is known: scratch if lenght_mm >= 1.5 else ok" << 33;
+        QTest::newRow("unknown class")
+            << "when label in {ok, scrach} and length_mm is known: scratch if length_mm >= 1.5 else ok" << 20;
+        QTest::newRow("syntax error")
+            << "when label in {ok, scratch} and length_mm is known scratch if length_mm >= 1.5 else ok" << 52;
+    }
+
+    void badRulesChangeNothing()
+    {
+        QFETCH(QString, rule);
+        QFETCH(int, column);
+        const fs::path path = file(std::string("bad-") + QTest::currentDataTag() + ".concord");
+        handProject(path.filename().string()).reset();
+        const std::string hash = fileContentHash(path.string());
+        {
+            auto store = openProject(path);
+            QVERIFY_THROWS_EXCEPTION(RuleError, createStandard(*store, {"Bad", "", rule.toStdString(),
+                                                                        StandardStatus::Active}));
+            try {
+                createStandard(*store, {"Bad", "", rule.toStdString(), StandardStatus::Active});
+            } catch (const RuleError &e) {
+                QCOMPARE(e.column(), column);
+            }
+        }
+        QCOMPARE(fileContentHash(path.string()), hash);
+    }
+
+    /// Issue 4's acceptance scenario on the built-in demo (300 images, 5 labelers, seed 1).
+    void demoAcceptance()
+    {
+        const fs::path path = file("demo/demo.concord");
+        fs::create_directories(path.parent_path());
+        generateDemo(path, DemoOptions{});
+        {
+            auto store = openProject(path);
+            QVERIFY(fillMeasuredAttributes(*store) > 0); // length_mm: median of the line measurements
+        }
+        // Bad rules first: an error naming the position, and the file untouched.
+        const std::string hash = fileContentHash(path.string());
+        {
+            auto store = openProject(path);
+            const std::pair<std::string, int> bad[] = {
+                {"when label in {ok, scratch} and length is known: scratch if length >= 1.5 else ok", 33},
+                {"when label in {ok, scratch} and length_mm is known: defect if length_mm >= 1.5 else ok", 53},
+                {"when label in {ok, scratch} and length_mm is known: scratch if length_mm >= else ok", 77},
+            };
+            for (const auto &[text, column] : bad) {
+                try {
+                    createStandard(*store, {"Bad", "", text, StandardStatus::Active});
+                    QFAIL("no error");
+                } catch (const RuleError &e) {
+                    QCOMPARE(e.column(), column);
+                }
+            }
+        }
+        QCOMPARE(fileContentHash(path.string()), hash);
+
+        auto store = openProject(path);
+        const Id sid = createStandard(*store, {"Scratch length", "A scratch of 1.5 mm or longer is a defect.",
+                                               kSeedRule, StandardStatus::Draft});
+        const std::string checksum = labelTableChecksum(*store);
+        const auto before = agreementOf(*store);
+        const auto result = applyStandard(*store, sid);
+        const auto &p = result.preview;
+        QVERIFY(!p.changes.empty());
+        QVERIFY(!p.decidedItems.empty());
+
+        // Every item the rule decided is now unanimous.
+        for (const Id image : p.decidedItems) {
+            std::set<Id> classes;
+            for (const auto &l : store->labelsOfImage(image))
+                classes.insert(l.labelClass);
+            QCOMPARE(classes.size(), std::size_t(1));
+        }
+        const auto after = agreementOf(*store);
+        qInfo("demo: HLP %.4f -> %.4f, kappa %.4f -> %.4f, %zu labels change, %zu relabel",
+              before.percentAgreement, after.percentAgreement, before.fleissKappa, after.fleissKappa,
+              p.changes.size(), p.relabel.size());
+        QVERIFY(after.percentAgreement >= before.percentAgreement + 0.05);
+        QVERIFY(after.percentAgreement >= 0.95);
+        QVERIFY(after.fleissKappa >= 0.9);
+        // The preview promised exactly these figures.
+        QVERIFY(qFuzzyCompare(p.before.hlp, before.percentAgreement));
+        QVERIFY(qFuzzyCompare(p.after.hlp, after.percentAgreement));
+        QVERIFY(qFuzzyCompare(p.after.fleissKappa, after.fleissKappa));
+
+        undoLastStandard(*store);
+        QCOMPARE(labelTableChecksum(*store), checksum);
+        const auto back = agreementOf(*store);
+        QCOMPARE(back.percentAgreement, before.percentAgreement);
+        QCOMPARE(back.fleissKappa, before.fleissKappa);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStandards)
+#include "tst_standards.moc"
