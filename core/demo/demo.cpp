@@ -36,22 +36,22 @@ struct RenderedImage
     std::int64_t bytes = 0;
 };
 
-void requireRange(bool ok, const std::string &field, const std::string &what)
+void requireRange(bool ok, const std::string &field, const std::string &message)
 {
     if (!ok)
-        throw Error(ErrorCode::Invalid, "demo option " + field + " " + what, {}, 0, field);
+        throw Error(ErrorCode::Invalid, message, {}, 0, field);
 }
 
 void validate(const DemoOptions &o)
 {
-    requireRange(o.images >= 1 && o.images <= 100000, "images", "must be between 1 and 100000");
-    requireRange(o.labelers >= 1 && o.labelers <= 1000, "labelers", "must be between 1 and 1000");
+    requireRange(o.images >= 1 && o.images <= 100000, "images", "the number of images must be between 1 and 100000");
+    requireRange(o.labelers >= 1 && o.labelers <= 1000, "labelers",
+                 "the number of labelers must be between 1 and 1000");
     requireRange(o.overlap >= 1 && o.overlap <= o.labelers, "overlap",
-                 "(labels per image) must be between 1 and the number of labelers (" +
-                     std::to_string(o.labelers) + ")");
+                 "labels per image must be between 1 and the number of labelers (" + std::to_string(o.labelers) + ")");
     requireRange(o.pxPerMm >= 5.0 && o.pxPerMm <= 100.0, "px_per_mm",
-                 "must be between 5 and 100 (a 5 mm scratch must fit the 800x600 frame)");
-    requireRange(o.threads >= 0, "threads", "must be 0 (all cores) or more");
+                 "the calibration must be between 5 and 100 px/mm (a 5 mm scratch must fit the 800x600 frame)");
+    requireRange(o.threads >= 0, "threads", "the number of threads must be 0 (all cores) or more");
 }
 
 void refuseExisting(const fs::path &p, const char *what)
@@ -301,7 +301,11 @@ DemoResult generateDemo(const fs::path &projectFile, const DemoOptions &options,
 
         const std::string text = truthJson(options, plans, imageDirName, labelers).dump(2) + "\n";
         writeBytes(truthTemp, text.data(), text.size());
-        fs::rename(truthTemp, result.truthFile);
+        std::error_code renameError;
+        fs::rename(truthTemp, result.truthFile, renameError);
+        if (renameError)
+            throw Error(ErrorCode::Io, "could not move the ground-truth file into place: " + renameError.message(),
+                        result.truthFile.string());
     } catch (...) {
         store.reset();
         removeQuietly(truthTemp);
