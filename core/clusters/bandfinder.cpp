@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace concord::core {
@@ -94,7 +95,8 @@ Band findBand(std::span<const double> x, std::span<const std::uint8_t> disagree,
     }
 
     // 2. Two-level step fit.
-    double level = (*std::max_element(r.begin(), r.end()) + overall) / 2.0;
+    const double q = options.levelFraction;
+    double level = overall + (*std::max_element(r.begin(), r.end()) - overall) * q;
     Run run = bestRun(r, d, level, overall);
     for (int it = 0; it < 50; ++it) {
         if (run.end <= run.begin)
@@ -104,7 +106,7 @@ Band findBand(std::span<const double> x, std::span<const std::uint8_t> disagree,
         const auto outN = static_cast<std::int64_t>(n) - size;
         const double rin = static_cast<double>(in) / static_cast<double>(size);
         const double rout = outN > 0 ? static_cast<double>(totalDisagree - in) / static_cast<double>(outN) : 0.0;
-        level = (rin + rout) / 2.0;
+        level = rout + (rin - rout) * q;
         const Run next = bestRun(r, d, level, overall);
         if (next == run)
             break;
@@ -113,10 +115,37 @@ Band findBand(std::span<const double> x, std::span<const std::uint8_t> disagree,
     if (run.end <= run.begin)
         return band;
 
-    // 3. Bounds and counts.
+    // 3. Sparse tails: a member cut off from the rest of the band by a gap of more than
+    // kSparseGap × the band's median spacing is not evidence of where the band lies (on a
+    // measured attribute such values exist mainly because of a slip) and is left outside.
+    if (run.end - run.begin >= 4) {
+        std::vector<double> gaps;
+        for (std::size_t j = run.begin + 1; j < run.end; ++j)
+            gaps.push_back(xs[j] - xs[j - 1]);
+        std::nth_element(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2), gaps.end());
+        const double limit = options.sparseGap * gaps[gaps.size() / 2];
+        if (limit > 0) {
+            while (run.end - run.begin > 2 && xs[run.begin + 1] - xs[run.begin] > limit)
+                ++run.begin;
+            while (run.end - run.begin > 2 && xs[run.end - 1] - xs[run.end - 2] > limit)
+                --run.end;
+        }
+    }
+
+    // 4. Bounds and counts. Midpoint to the outside neighbour unless that one is far away.
     band.level = level;
-    band.lo = run.begin > 0 ? (xs[run.begin - 1] + xs[run.begin]) / 2.0 : xs[run.begin];
-    band.hi = run.end < n ? (xs[run.end - 1] + xs[run.end]) / 2.0 : xs[run.end - 1];
+    std::vector<double> spacing;
+    for (std::size_t j = run.begin + 1; j < run.end; ++j)
+        spacing.push_back(xs[j] - xs[j - 1]);
+    double far = std::numeric_limits<double>::infinity();
+    if (!spacing.empty()) {
+        std::nth_element(spacing.begin(), spacing.begin() + static_cast<std::ptrdiff_t>(spacing.size() / 2), spacing.end());
+        far = options.sparseGap * spacing[spacing.size() / 2];
+    }
+    band.lo = run.begin > 0 && xs[run.begin] - xs[run.begin - 1] <= far ? (xs[run.begin - 1] + xs[run.begin]) / 2.0
+                                                                         : xs[run.begin];
+    band.hi = run.end < n && xs[run.end] - xs[run.end - 1] <= far ? (xs[run.end - 1] + xs[run.end]) / 2.0
+                                                                   : xs[run.end - 1];
     for (std::size_t j = run.begin; j < run.end; ++j)
         band.members.push_back(order[j]);
     band.disagreeInside = prefix[run.end] - prefix[run.begin];
@@ -130,7 +159,7 @@ Band findBand(std::span<const double> x, std::span<const std::uint8_t> disagree,
     band.pValue = fisherGreater(band.disagreeInside, size - band.disagreeInside, band.disagreeOutside,
                                 band.outside - band.disagreeOutside);
 
-    // 4. Keep it only when it stands out.
+    // 5. Keep it only when it stands out.
     band.found = size >= options.minMembers && band.outside > 0 && band.rateInside > band.rateOutside &&
                  band.pValue <= options.alpha;
     return band;

@@ -22,6 +22,14 @@ struct BandOptions
     int halfWindow = 0;
     /// Fewest members a band may have.
     int minMembers = 8;
+    /// Where between the rates outside (0) and inside (1) the level that delimits the band
+    /// lies. A third, not a half: with several labelers per item the band has shoulders where
+    /// only the most extreme labeler disagrees (their rate is lower than the core's), and a
+    /// lead wants them inside. For a clean step the crossing lies h/3 ranks outside the step.
+    double levelFraction = 1.0 / 3.0;
+    /// A member separated from the rest of the band by more than this many times the band's
+    /// median spacing is left out (sparse tails carry no evidence of where the band lies).
+    double sparseGap = 10.0;
     /// Largest one-sided Fisher p-value (inside vs outside) a band may have. Strict, because
     /// the interval was chosen by looking at the data.
     double alpha = 1e-3;
@@ -50,14 +58,14 @@ struct Band
 /// 1. sort the items by value; the smoothed rate r_j is the mean of `disagree` over the
 ///    2h + 1 items centred on rank j (clipped at the ends); items with equal values share
 ///    the mean of their r;
-/// 2. start from the level L = (max r + overall rate) / 2; the band is the maximal run of
-///    consecutive ranks with r > L that holds the most disagreements in excess of the overall
-///    rate; then L = (rate inside + rate outside) / 2 and repeat until the run is stable;
-///    for a step in the true rate, a symmetric window crosses the mid-level exactly at the
-///    step, so the bounds are unbiased;
-/// 3. bounds are the midpoints between the first (last) member and its outside neighbour, or
-///    the member's own value at the ends of the data;
-/// 4. the band is kept when it has `minMembers`, leaves at least one item outside, and its
+/// 2. start from the level L = overall + q (max r − overall), q = levelFraction; the band is
+///    the maximal run of consecutive ranks with r > L that holds the most disagreements in
+///    excess of the overall rate; then L = out + q (in − out) with the rates inside and
+///    outside the run, and repeat until the run is stable;
+/// 3. members at the ends cut off by a gap > sparseGap × the median spacing are dropped;
+/// 4. bounds are the midpoints between the first (last) member and its outside neighbour
+///    (the member's own value when there is none or it is that far away);
+/// 5. the band is kept when it has `minMembers`, leaves at least one item outside, and its
 ///    rate inside exceeds the rate outside with Fisher p ≤ `alpha`.
 Band findBand(std::span<const double> x, std::span<const std::uint8_t> disagree,
               const BandOptions &options = {});

@@ -208,7 +208,7 @@ void findBands(const ClusterInput &in, const Flags &f, const ClusterOptions &o, 
             for (std::size_t l = 0; l < in.labelerNames.size(); ++l) {
                 if (xs[l].empty())
                     continue;
-                const LogisticFit fit = fitLogistic(xs[l], ys[l], LogisticMethod::Firth, o.minThresholdItems);
+                const LogisticFit fit = fitLogistic(xs[l], ys[l], LogisticMethod::Firth, o.minThresholdItems, o.lapse);
                 LabelerThreshold t;
                 t.labeler = in.labelerNames[l];
                 t.n = fit.n;

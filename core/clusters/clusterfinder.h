@@ -64,6 +64,10 @@ struct ClusterOptions
 {
     BandOptions band;
     int minThresholdItems = 8;   ///< fewest answers for a labeler's fit
+    /// Share of answers taken to be slips in the labelers' threshold fits (see fitLogistic):
+    /// 2 %, within the 0–6 % that Wichmann & Hill found harmless; without it one slip far from
+    /// a labeler's switch drags their fitted threshold by more than its width.
+    double lapse = 0.02;
     int minCategoryItems = 5;    ///< fewest items for a categorical value to be tested
     double alpha = 0.05;         ///< family-wise level after Bonferroni (categorical, visual)
     int visualClusters = 0;      ///< k; 0 = ⌊√(n/2)⌋ clamped to 2..16

@@ -2,6 +2,8 @@
 #include "core/clusters/logisticfit.h"
 
 #include <algorithm>
+#include <array>
+#include <functional>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -67,6 +69,66 @@ Sums evaluate(const std::vector<double> &z, std::span<const std::uint8_t> y, dou
     return s;
 }
 
+/// Penalised negative log-likelihood of the lapse model P = eps + (1 − 2 eps) σ(c0 + c1 z),
+/// with its expected information in `info` (i00, i01, i11).
+double lapseObjective(const std::vector<double> &z, std::span<const std::uint8_t> y, double c0, double c1,
+                      double eps, Sums &info)
+{
+    info = Sums{};
+    double ll = 0;
+    for (std::size_t i = 0; i < z.size(); ++i) {
+        const double sg = sigmoid(c0 + c1 * z[i]);
+        const double p = eps + (1.0 - 2.0 * eps) * sg;
+        const double dp = (1.0 - 2.0 * eps) * sg * (1.0 - sg);
+        const double w = dp * dp / (p * (1.0 - p));
+        info.i00 += w;
+        info.i01 += w * z[i];
+        info.i11 += w * z[i] * z[i];
+        ll += std::log(y[i] ? p : 1.0 - p);
+    }
+    const double det = info.i00 * info.i11 - info.i01 * info.i01;
+    return -(ll + 0.5 * std::log(std::max(det, std::numeric_limits<double>::min())));
+}
+
+/// Nelder–Mead in two dimensions (the penalised lapse likelihood has no closed-form score
+/// worth the trouble for two parameters).
+std::pair<double, double> nelderMead(const std::function<double(double, double)> &f, double x0, double y0)
+{
+    std::array<std::array<double, 3>, 3> s{{{x0, y0, 0}, {x0 + 0.5, y0, 0}, {x0, y0 + 0.5, 0}}};
+    for (auto &v : s)
+        v[2] = f(v[0], v[1]);
+    for (int it = 0; it < 5000; ++it) {
+        std::sort(s.begin(), s.end(), [](const auto &a, const auto &b) { return a[2] < b[2]; });
+        if (std::abs(s[2][2] - s[0][2]) < 1e-13 && std::abs(s[2][0] - s[0][0]) + std::abs(s[2][1] - s[0][1]) < 1e-10)
+            break;
+        const double cx = (s[0][0] + s[1][0]) / 2, cy = (s[0][1] + s[1][1]) / 2;
+        auto at = [&](double t) {
+            const double x = cx + t * (s[2][0] - cx), y = cy + t * (s[2][1] - cy);
+            return std::array<double, 3>{x, y, f(x, y)};
+        };
+        const auto r = at(-1.0);
+        if (r[2] < s[0][2]) {
+            const auto e = at(-2.0);
+            s[2] = e[2] < r[2] ? e : r;
+        } else if (r[2] < s[1][2]) {
+            s[2] = r;
+        } else {
+            const auto c = at(r[2] < s[2][2] ? -0.5 : 0.5);
+            if (c[2] < std::min(r[2], s[2][2])) {
+                s[2] = c;
+            } else {
+                for (int k = 1; k < 3; ++k) {
+                    s[k][0] = s[0][0] + 0.5 * (s[k][0] - s[0][0]);
+                    s[k][1] = s[0][1] + 0.5 * (s[k][1] - s[0][1]);
+                    s[k][2] = f(s[k][0], s[k][1]);
+                }
+            }
+        }
+    }
+    std::sort(s.begin(), s.end(), [](const auto &a, const auto &b) { return a[2] < b[2]; });
+    return {s[0][0], s[0][1]};
+}
+
 std::string format(const char *fmt, double a, double b = 0.0)
 {
     char buf[160];
@@ -77,7 +139,7 @@ std::string format(const char *fmt, double a, double b = 0.0)
 } // namespace
 
 LogisticFit fitLogistic(std::span<const double> x, std::span<const std::uint8_t> y,
-                        LogisticMethod method, int minItems)
+                        LogisticMethod method, int minItems, double lapse)
 {
     LogisticFit fit;
     const std::size_t n = std::min(x.size(), y.size());
@@ -167,6 +229,20 @@ LogisticFit fitLogistic(std::span<const double> x, std::span<const std::uint8_t>
     if (!converged) {
         fit.note = "the fit did not converge";
         return fit;
+    }
+
+    if (lapse > 0 && firth) {
+        // Allow for slips: maximise the Jeffreys-penalised likelihood of the lapse model from
+        // the logistic estimate; its information replaces the logistic one below.
+        Sums info;
+        const auto [l0, l1] = nelderMead(
+            [&](double a, double b) { return lapseObjective(z, y, a, b, lapse, info); }, c0, c1);
+        c0 = l0;
+        c1 = l1;
+        lapseObjective(z, y, c0, c1, lapse, info);
+        s.i00 = info.i00;
+        s.i01 = info.i01;
+        s.i11 = info.i11;
     }
 
     // Back to the scale of x: eta = c0 + c1 (x − mean) / sd.

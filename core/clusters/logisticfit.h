@@ -40,7 +40,11 @@ struct LogisticFit
     std::string note;        ///< why there is no threshold, or a caveat such as separation
 };
 
-/// Fits the logistic regression of `y` (0/1) on `x`. Returns ok = false, with a note in words,
+/// Fits the logistic regression of `y` (0/1) on `x`. With `lapse` ε > 0 (Firth only) the
+/// model is the psychometric one with slips, P = ε + (1 − 2ε) σ(b0 + b1 x) (Wichmann & Hill
+/// 2001): a person answers at random a small share of the time, so one slip far from the
+/// switch costs a bounded amount and cannot flatten the curve and drag the threshold, as it
+/// does in a plain logistic fit. P still crosses 50 % at −b0 / b1. Returns ok = false, with a note in words,
 /// instead of guessing when: fewer than `minItems` observations; fewer than 2 of either
 /// answer; x constant; the fit does not converge; the slope is not positive (the answer does
 /// not switch towards y = 1 as x grows); or the crossing lies outside the observed range of x
@@ -50,6 +54,6 @@ struct LogisticFit
 /// se² = gᵀ Σ g, Σ the inverse information. Internally x is standardised for stability and the
 /// estimates are transformed back.
 LogisticFit fitLogistic(std::span<const double> x, std::span<const std::uint8_t> y,
-                        LogisticMethod method = LogisticMethod::Firth, int minItems = 8);
+                        LogisticMethod method = LogisticMethod::Firth, int minItems = 8, double lapse = 0.0);
 
 } // namespace concord::core

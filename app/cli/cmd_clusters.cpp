@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// attributes, clusters: why do the labelers disagree (docs/CLUSTERS.md).
+#include "cli_common.h"
+
+#include "core/clusters/clusterfinder.h"
+#include "core/clusters/clusterinput.h"
+#include "core/clusters/imageattributes.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <mutex>
+
+namespace concord::cli {
+
+namespace {
+
+/// Progress on a terminal only, so logs and pipes stay clean.
+core::ProgressFn terminalProgress(std::mutex &mutex)
+{
+    if (::isatty(STDERR_FILENO) == 0)
+        return {};
+    return [&mutex](std::size_t done, std::size_t total, std::string_view what) {
+        const std::lock_guard lock(mutex);
+        std::cerr << "\r" << what << " " << done << "/" << total << "   " << std::flush;
+        return true;
+    };
+}
+
+std::string num(double v)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.4g", v);
+    return buf;
+}
+
+void registerAttributes(CLI::App &app)
+{
+    auto *cmd = app.add_subcommand(
+        "attributes", "List image attributes (imported, measured, computed); --compute fills brightness, "
+                      "contrast, sharpness, line_length_mm and the measured length_mm");
+    auto project = std::make_shared<std::string>();
+    auto compute = std::make_shared<bool>(false);
+    auto json = std::make_shared<bool>(false);
+    auto threads = std::make_shared<int>(0);
+    cmd->add_option("PROJECT", *project, "Project file")->required();
+    cmd->add_flag("--compute", *compute, "Compute the OpenCV attributes and the measured length_mm first");
+    cmd->add_option("--threads", *threads, "Threads for --compute (0 = all cores)")->check(CLI::NonNegativeNumber);
+    cmd->add_flag("--json", *json, "Machine-readable output on stdout");
+    cmd->callback([=] {
+        runCommand([&] {
+            auto store = open(*project, !*compute);
+            nlohmann::json j;
+            if (*compute) {
+                std::mutex mutex;
+                const auto s = core::fillComputedAttributes(*store, terminalProgress(mutex), *threads);
+                if (::isatty(STDERR_FILENO))
+                    std::cerr << '\n';
+                j["computed"] = {{"images", s.images}, {"computed", s.computed}, {"measured", s.measured},
+                                 {"line_length_in_mm", s.lineLengthInMm}};
+                j["computed"]["failures"] = nlohmann::json::array();
+                for (const auto &[path, why] : s.failures)
+                    j["computed"]["failures"].push_back({{"path", path}, {"error", why}});
+                if (!*json) {
+                    std::cout << "Computed attributes of " << s.computed << " of " << s.images << " images; "
+                              << s.measured << " with a measured length_mm\n";
+                    for (const auto &[path, why] : s.failures)
+                        std::cout << "  skipped " << path << ": " << why << '\n';
+                    if (!s.lineLengthInMm)
+                        std::cout << "  line_length_mm left out where no px_per_mm is known\n";
+                }
+            }
+            const auto list = core::summarizeAttributes(*store);
+            j["attributes"] = nlohmann::json::array();
+            for (const auto &a : list) {
+                nlohmann::json e{{"key", a.key}, {"source", a.source}, {"numeric", a.numeric}, {"text", a.text}};
+                if (a.min)
+                    e["min"] = *a.min;
+                if (a.max)
+                    e["max"] = *a.max;
+                if (a.text > 0)
+                    e["distinct"] = a.distinct;
+                j["attributes"].push_back(std::move(e));
+            }
+            if (*json) {
+                printJson(j);
+                return;
+            }
+            std::cout << pad("key", 18) << pad("source", 10) << pad("images", 8, true) << "  range / values\n";
+            for (const auto &a : list) {
+                std::string range = a.min ? num(*a.min) + " .. " + num(*a.max) : "";
+                if (a.text > 0)
+                    range += (range.empty() ? "" : "; ") + std::to_string(a.distinct) + " distinct texts";
+                std::cout << pad(a.key, 18) << pad(a.source, 10) << pad(std::to_string(a.numeric + a.text), 8, true)
+                          << "  " << range << '\n';
+            }
+            if (list.empty())
+                std::cout << "No attributes yet: import-attributes, or attributes --compute\n";
+        });
+    });
+}
+
+void registerClusters(CLI::App &app)
+{
+    auto *cmd = app.add_subcommand("clusters",
+                                   "Find where and why labelers disagree: attribute bands with each labeler's "
+                                   "threshold, metadata values and visual groups, ranked");
+    auto project = std::make_shared<std::string>();
+    auto json = std::make_shared<bool>(false);
+    auto noVisual = std::make_shared<bool>(false);
+    auto seed = std::make_shared<std::uint64_t>(1);
+    cmd->add_option("PROJECT", *project, "Project file")->required();
+    cmd->add_flag("--json", *json, "Machine-readable output on stdout");
+    cmd->add_flag("--no-visual", *noVisual, "Skip the visual finder (it reads every image's thumbnail)");
+    cmd->add_option("--seed", *seed, "k-means seed of the visual finder")->capture_default_str();
+    cmd->callback([=] {
+        runCommand([&] {
+            auto store = open(*project, true);
+            std::mutex mutex;
+            const auto progress = terminalProgress(mutex);
+            auto input = core::clusterInputFromStore(*store);
+            if (!*noVisual)
+                core::loadVisualFeatures(*store, input, progress);
+            core::ClusterOptions options;
+            options.seed = *seed;
+            const auto report = core::findClusters(input, options, progress);
+            if (progress)
+                std::cerr << '\n';
+            if (*json) {
+                printJson(core::clusterReportJson(input, report));
+                return;
+            }
+            std::cout << report.disagreeing << " of " << report.items << " items with two or more labels are "
+                      << "disputed (" << percent(report.items ? double(report.disagreeing) / double(report.items) : 0.0)
+                      << ")\n";
+            if (report.clusters.empty())
+                std::cout << "No cluster stands out.\n";
+            int rank = 0;
+            for (const auto &c : report.clusters) {
+                std::cout << '\n' << ++rank << ". " << c.description << '\n';
+                char buf[160];
+                std::snprintf(buf, sizeof buf, "   %s, %zu items, %lld disputed, explains %.1f disputes (p = %.2g)",
+                              std::string(core::toString(c.kind)).c_str(), c.members.size(),
+                              static_cast<long long>(c.disagreeInside), c.score, c.pValue);
+                std::cout << buf << '\n';
+                if (!c.examples.empty()) {
+                    std::cout << "   e.g.";
+                    for (std::size_t i : c.examples)
+                        std::cout << ' ' << input.items[i].path;
+                    std::cout << '\n';
+                }
+                if (c.kind != core::ClusterKind::Band)
+                    continue;
+                const auto it = report.labelerThresholds.find(c.attribute);
+                if (it == report.labelerThresholds.end())
+                    continue;
+                for (const auto &t : it->second) {
+                    if (t.ok)
+                        std::cout << "   " << pad(t.labeler, 12) << " switches to " << c.positiveClass << " at "
+                                  << num(t.threshold) << " ± " << num(t.standardError) << " (" << t.n << " items)\n";
+                    else
+                        std::cout << "   " << pad(t.labeler, 12) << " " << t.note << " (" << t.n << " items)\n";
+                }
+            }
+        });
+    });
+}
+
+} // namespace
+
+void registerClustersCommands(CLI::App &app)
+{
+    registerAttributes(app);
+    registerClusters(app);
+}
+
+} // namespace concord::cli
