@@ -18,6 +18,7 @@ int main(int argc, char **argv)
     concord::cli::registerAgreementCommands(app);
     concord::cli::registerDemoCommand(app);
     concord::cli::registerIoCommands(app);
+    concord::cli::registerClustersCommands(app);
 
     try {
         app.parse(argc, argv);
