@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Every item model of the labeler GUI under QAbstractItemModelTester (fatal mode), while the
+// changes a session makes go through it; contents checked against what was put in via core.
+#include "uitestsupport.h"
+
+#include "core/project/project_ops.h"
+#include "core/store/store.h"
+#include "ui/models/classmodel.h"
+#include "ui/models/examplemodel.h"
+#include "ui/models/labelermodel.h"
+#include "ui/models/queuemodel.h"
+#include "ui/models/recentprojectsmodel.h"
+#include "ui/models/standardmodel.h"
+#include "ui/projectdocument.h"
+
+#include <QAbstractItemModelTester>
+#include <QColor>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace concord;
+
+class TestModels final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void queueModel();
+    void classModel();
+    void standardModel();
+    void exampleModel();
+    void labelerModel();
+    void recentProjectsModel();
+
+private:
+    QString project() const { return m_dir.filePath(QStringLiteral("p.concord")); }
+
+    QTemporaryDir m_dir;
+    std::vector<core::Id> m_images;
+};
+
+void TestModels::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    uitest::isolateSettings(m_dir.filePath(QStringLiteral("settings")));
+    core::ProjectSettings settings;
+    settings.name = "models";
+    settings.pxPerMm = 10.0;
+    settings.overlap = 1;
+    auto store = core::initProject(project().toStdString(), settings, {"ok", "scratch", "dent"});
+    for (int i = 0; i < 6; ++i) {
+        const QString name = QStringLiteral("img%1.png").arg(i);
+        QImage img(64, 48, QImage::Format_RGB32);
+        img.fill(QColor::fromHsv(i * 50, 200, 200));
+        QVERIFY(img.save(m_dir.filePath(name)));
+        core::ImageRecord r;
+        r.path = name.toStdString();
+        r.hash = std::string(31, '0') + char('a' + i);
+        r.width = 64;
+        r.height = 48;
+        m_images.push_back(store->addImage(r));
+    }
+}
+
+void TestModels::queueModel()
+{
+    auto doc = ui::ProjectDocument::open(project());
+    ui::QueueModel model(doc.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QCOMPARE(model.rowCount(), 0); // no session yet
+    doc->startSession(QStringLiteral("ana"));
+    QCOMPARE(model.rowCount(), 6); // overlap 1, one labeler: every image
+    const auto classes = doc->store().classes();
+    const core::Id first = model.index(0).data(ui::QueueModel::ImageIdRole).toLongLong();
+    doc->setLabel(first, classes[1].id);
+    QCOMPARE(model.index(0).data(ui::QueueModel::LabelClassRole).toLongLong(), classes[1].id);
+    QVERIFY(model.index(0).data().toString().contains(QLatin1String("scratch")));
+    QCOMPARE(model.index(0).data(ui::QueueModel::StateRole).toString(), QStringLiteral("done"));
+    const core::Id second = model.index(1).data(ui::QueueModel::ImageIdRole).toLongLong();
+    doc->skip(second);
+    QCOMPARE(model.index(1).data(ui::QueueModel::StateRole).toString(), QStringLiteral("skipped"));
+    doc->undoStack()->undo();
+    doc->undoStack()->undo();
+    QVERIFY(!model.index(0).data(ui::QueueModel::LabelClassRole).isValid());
+    QCOMPARE(model.index(1).data(ui::QueueModel::StateRole).toString(), QStringLiteral("pending"));
+    doc->startSession(QStringLiteral("ben")); // a reset under the tester
+    // A second labeler's even share: 6 images x k=1 / 2 labelers.
+    QCOMPARE(model.rowCount(), 3);
+}
+
+void TestModels::classModel()
+{
+    auto store = core::openProject(project().toStdString(), core::OpenMode::ReadOnly);
+    ui::ClassModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setClasses(store->classes());
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(1).data().toString(), QStringLiteral("2  scratch"));
+    QCOMPARE(model.index(1).data(ui::ClassModel::ShortcutRole).toString(), QStringLiteral("2"));
+    QCOMPARE(model.index(1).data(ui::ClassModel::ColorRole).value<QColor>(),
+             QColor(QString::fromStdString(core::defaultClassColor(1))));
+    model.setClasses({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestModels::standardModel()
+{
+    ui::StandardModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    core::Standard a;
+    a.id = 1;
+    a.family = 1;
+    a.title = "Scratch length";
+    a.body = "1.5 mm or longer is a defect";
+    core::Standard b = a;
+    b.id = 2;
+    b.family = 2;
+    b.version = 3;
+    b.title = "Dents";
+    model.setStandards({a, b});
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(1).data().toString(), QStringLiteral("Dents (v3)"));
+    model.setFirst(2);
+    QCOMPARE(model.index(0).data(ui::StandardModel::StandardIdRole).toLongLong(), 2);
+    QCOMPARE(model.index(1).data(ui::StandardModel::BodyRole).toString(),
+             QStringLiteral("1.5 mm or longer is a defect"));
+}
+
+void TestModels::exampleModel()
+{
+    ui::ExampleModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setThumbnailSize(32);
+    std::vector<ui::ExampleModel::Entry> entries;
+    entries.push_back({{1, m_images[0], core::ExampleRole::Counterexample, "too short"},
+                       m_dir.filePath(QStringLiteral("img0.png"))});
+    entries.push_back({{1, m_images[1], core::ExampleRole::Borderline, ""},
+                       m_dir.filePath(QStringLiteral("img1.png"))});
+    model.setExamples(entries);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0).data().toString(), QStringLiteral("Counterexample"));
+    QCOMPARE(model.index(0).data(Qt::ToolTipRole).toString(), QStringLiteral("too short"));
+    // The thumbnail arrives from a worker thread: 64x48 scaled into 32x32 is 32x24 (the grey
+    // placeholder is square), in the colour of the file.
+    QTRY_COMPARE(model.index(1).data(Qt::DecorationRole).value<QImage>().height(), 24);
+    const QColor expected = QColor::fromHsv(50, 200, 200);
+    const QColor shown = model.index(1).data(Qt::DecorationRole).value<QImage>().pixelColor(10, 10);
+    QVERIFY(std::abs(shown.red() - expected.red()) <= 2 && std::abs(shown.green() - expected.green()) <= 2);
+    model.setExamples({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestModels::labelerModel()
+{
+    ui::LabelerModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setLabelers({{1, "ana", core::Role::Labeler}, {2, "lee", core::Role::Lead}});
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowOf(QStringLiteral("lee")), 1);
+    QCOMPARE(model.index(1).data(ui::LabelerModel::NameRole).toString(), QStringLiteral("lee"));
+    QVERIFY(model.index(1).data(ui::LabelerModel::IsLeadRole).toBool());
+    QVERIFY(!model.index(0).data(ui::LabelerModel::IsLeadRole).toBool());
+}
+
+void TestModels::recentProjectsModel()
+{
+    const QString a = m_dir.filePath(QStringLiteral("a.concord"));
+    const QString b = m_dir.filePath(QStringLiteral("b.concord"));
+    {
+        ui::RecentProjectsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.add(a);
+        model.add(b);
+        model.add(a); // moves to the top, no duplicate
+        QCOMPARE(model.paths(), QStringList({a, b}));
+        QCOMPARE(model.index(0).data().toString(), QStringLiteral("a"));
+        model.remove(b);
+        QCOMPARE(model.rowCount(), 1);
+    }
+    ui::RecentProjectsModel reloaded; // remembered through QSettings
+    QCOMPARE(reloaded.paths(), QStringList({a}));
+}
+
+QTEST_MAIN(TestModels)
+#include "tst_models.moc"
