@@ -7,6 +7,7 @@
 #include "core/agreement/itemcounts.h"
 #include "core/agreement/ratingtable.h"
 #include "core/common/error.h"
+#include "core/project/project_ratings.h"
 #include "core/store/store.h"
 
 #include <nlohmann/json.hpp>
@@ -98,11 +99,12 @@ ExportDataset buildExportDataset(const Store &store, const ExportOptions &option
         ds.items.push_back(std::move(item));
     }
 
-    // Labels, and the rating table the consensus is computed from (classes in project order).
-    RatingTable table;
-    for (const auto &c : ds.classes)
-        table.cls(c);
-    for (const auto &row : store.labelRows()) {
+    // Labels, and the agreement engine's view of them (items are image paths).
+    std::unordered_map<std::string, std::size_t> itemOfPath;
+    for (std::size_t i = 0; i < ds.items.size(); ++i)
+        itemOfPath[ds.items[i].image.path] = i;
+    const auto rows = store.labelRows();
+    for (const auto &row : rows) {
         const auto it = itemOf.find(row.label.image);
         if (it == itemOf.end())
             continue;
@@ -115,8 +117,8 @@ ExportDataset buildExportDataset(const Store &store, const ExportOptions &option
         l.updatedAt = row.label.updatedAt;
         l.annotations = store.annotationsOfLabel(row.label.id);
         ds.items[it->second].labels.push_back(std::move(l));
-        table.add(std::to_string(row.label.image), row.labelerName, row.className);
     }
+    const RatingTable table = ratingTableFromRows(store, rows);
 
     if (table.itemCount() > 0) {
         const ItemCounts counts(table);
@@ -125,7 +127,7 @@ ExportDataset buildExportDataset(const Store &store, const ExportOptions &option
                                         : dawidSkene(counts).consensus;
         const auto agreement = itemAgreement(counts);
         for (std::int32_t i = 0; i < table.itemCount(); ++i) {
-            auto &item = ds.items[itemOf.at(std::stoll(table.itemNames()[static_cast<std::size_t>(i)]))];
+            auto &item = ds.items[itemOfPath.at(table.itemNames()[static_cast<std::size_t>(i)])];
             const auto k = static_cast<std::size_t>(i);
             item.agreement = agreement[k].agreement;
             if (consensus.label[k] >= 0)
