@@ -21,6 +21,7 @@ void registerAgreementCommands(CLI::App &app);
 void registerDemoCommand(CLI::App &app);
 void registerIoCommands(CLI::App &app);
 void registerClustersCommands(CLI::App &app);
+void registerStandardCommands(CLI::App &app);
 
 /// Runs a command body: a core::Error becomes "concord-cli: <message>" on stderr and exit
 /// code 1 (2 for usage errors from CLI11, handled in main). Sets the process exit code.

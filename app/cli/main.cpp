@@ -19,6 +19,7 @@ int main(int argc, char **argv)
     concord::cli::registerDemoCommand(app);
     concord::cli::registerIoCommands(app);
     concord::cli::registerClustersCommands(app);
+    concord::cli::registerStandardCommands(app);
 
     try {
         app.parse(argc, argv);

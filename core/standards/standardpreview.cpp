@@ -77,6 +77,20 @@ StandardPreview previewStandard(const Store &store, Id standardId)
         row.label.labelClass = ch.toClass;
     }
 
+    // A labeler who still has the image pending (e.g. from an earlier apply's relabel round)
+    // is not given it twice.
+    std::map<Id, std::set<Id>> pending;
+    auto pendingFor = [&](Id labeler) -> const std::set<Id> & {
+        auto it = pending.find(labeler);
+        if (it == pending.end()) {
+            it = pending.emplace(labeler, std::set<Id>{}).first;
+            for (const auto &q : store.queue(labeler))
+                if (q.state == AssignmentState::Pending)
+                    it->second.insert(q.image);
+        }
+        return it->second;
+    };
+
     // Disputes are judged on the labels as they would be after the rule.
     std::map<Id, std::vector<const LabelRow *>> rowsOf;
     for (const auto &row : rows)
@@ -93,7 +107,8 @@ StandardPreview previewStandard(const Store &store, Id standardId)
         UndecidedItem u{image, labels.front()->imagePath, state.missing, classes.size() > 1};
         if (u.disputed)
             for (const auto *r : labels)
-                p.relabel.push_back({image, r->imagePath, r->label.labeler, r->labelerName});
+                if (!pendingFor(r->label.labeler).count(image))
+                    p.relabel.push_back({image, r->imagePath, r->label.labeler, r->labelerName});
         p.undecided.push_back(std::move(u));
     }
 

@@ -66,7 +66,8 @@ struct StandardPreview
     std::vector<LabelChange> changes;          ///< by image, then labeler
     std::vector<DecisionChange> decisionChanges;
     std::vector<UndecidedItem> undecided;      ///< by image
-    /// The labelers of every undecided, disputed image, for a new round (by image, labeler).
+    /// The labelers of every undecided, disputed image, for a new round (by image, labeler);
+    /// left out where the labeler has that image pending already.
     std::vector<RelabelEntry> relabel;
     /// Images on which the rule decided every label: after applying, each is unanimous
     /// unless the rule itself gives different classes to different labels.

@@ -270,6 +270,23 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, undoLastStandard(*store)); // nothing left to undo
     }
 
+    void reapplyingDoesNotQueueImagesTwice()
+    {
+        auto store = handProject("reapply.concord");
+        const Id sid = createStandard(*store, {"Scratch length", "", kSeedRule, StandardStatus::Draft});
+        const std::string before = labelTableChecksum(*store);
+        QCOMPARE(applyStandard(*store, sid).assignments, std::int64_t(6));
+        // Nothing left to change, and img4/img7 are still pending for their labelers.
+        const auto again = applyStandard(*store, sid);
+        QCOMPARE(again.preview.changes.size(), std::size_t(0));
+        QCOMPARE(again.assignments, std::int64_t(0));
+        QCOMPARE(store->maxRound(), 1);
+        QCOMPARE(undoLastStandard(*store).labels, std::int64_t(0));
+        QCOMPARE(undoLastStandard(*store).labels, std::int64_t(5));
+        QCOMPARE(labelTableChecksum(*store), before);
+        QCOMPARE(store->maxRound(), 0);
+    }
+
     void undoRefusesToDiscardLaterWork()
     {
         auto store = handProject("conflict.concord");

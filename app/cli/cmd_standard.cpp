@@ -1,0 +1,349 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// standard add | list | example | preview | apply | undo: the label book and its executable
+// rules (DESIGN §6). All the work is in core/standards; this file parses and prints.
+#include "cli_common.h"
+
+#include "core/common/error.h"
+#include "core/project/project_ops.h"
+#include "core/standards/standardapply.h"
+#include "core/standards/standardbook.h"
+#include "core/standards/standardpreview.h"
+
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace concord::cli {
+
+namespace {
+
+nlohmann::json number(double v)
+{
+    return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+}
+
+nlohmann::json attrJson(const core::AttrValue &v)
+{
+    if (const auto *d = std::get_if<double>(&v))
+        return *d;
+    return std::get<std::string>(v);
+}
+
+std::string attrText(const core::AttrValue &v)
+{
+    if (const auto *d = std::get_if<double>(&v)) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.4g", *d);
+        return buf;
+    }
+    return "\"" + std::get<std::string>(v) + "\"";
+}
+
+std::string kappaText(double v)
+{
+    if (!std::isfinite(v))
+        return "n/a";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    return buf;
+}
+
+std::string hlpText(double v)
+{
+    return std::isfinite(v) ? percent(v) : "n/a";
+}
+
+nlohmann::json figuresJson(const core::AgreementFigures &f)
+{
+    return {{"hlp", number(f.hlp)}, {"fleiss_kappa", number(f.fleissKappa)}, {"items", f.items}, {"labels", f.labels}};
+}
+
+/// "HLP 81.2 % → 97.9 % · κ 0.62 → 0.95 · 143 labels change": the answer first.
+std::string headline(const core::StandardPreview &p, const char *verb)
+{
+    return "HLP " + hlpText(p.before.hlp) + " \u2192 " + hlpText(p.after.hlp) + " \u00b7 \u03ba " +
+           kappaText(p.before.fleissKappa) + " \u2192 " + kappaText(p.after.fleissKappa) + " \u00b7 " +
+           std::to_string(p.changes.size()) + (p.changes.size() == 1 ? " label " : " labels ") + verb;
+}
+
+std::string standardName(const core::Standard &s)
+{
+    return "#" + std::to_string(s.id) + " \"" + s.title + "\" v" + std::to_string(s.version);
+}
+
+nlohmann::json previewJson(const core::StandardPreview &p)
+{
+    nlohmann::json j;
+    j["standard"] = {{"id", p.standard.id},
+                     {"title", p.standard.title},
+                     {"version", p.standard.version},
+                     {"rule", p.standard.rule}};
+    j["changes"] = nlohmann::json::array();
+    for (const auto &c : p.changes) {
+        nlohmann::json row{{"image", c.imagePath}, {"labeler", c.labelerName}, {"from", c.from}, {"to", c.to}};
+        row["value"] = c.decidedBy.empty() ? nlohmann::json(nullptr) : attrJson(c.decidedBy.front().second);
+        row["attribute"] = c.decidedBy.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.decidedBy.front().first);
+        j["changes"].push_back(std::move(row));
+    }
+    j["decision_changes"] = nlohmann::json::array();
+    for (const auto &c : p.decisionChanges) {
+        nlohmann::json row{{"image", c.imagePath}, {"from", c.from}, {"to", c.to}};
+        row["value"] = c.decidedBy.empty() ? nlohmann::json(nullptr) : attrJson(c.decidedBy.front().second);
+        j["decision_changes"].push_back(std::move(row));
+    }
+    j["undecided"] = nlohmann::json::array();
+    for (const auto &u : p.undecided)
+        j["undecided"].push_back({{"image", u.imagePath}, {"missing", u.missing}, {"disputed", u.disputed}});
+    j["relabel"] = nlohmann::json::array();
+    for (const auto &r : p.relabel)
+        j["relabel"].push_back({{"image", r.imagePath}, {"labeler", r.labelerName}});
+    j["decided_items"] = p.decidedItems.size();
+    j["labels_decided"] = p.labelsDecided;
+    j["labels_undecided"] = p.labelsUndecided;
+    j["before"] = figuresJson(p.before);
+    j["after"] = figuresJson(p.after);
+    return j;
+}
+
+void printPreview(const core::StandardPreview &p, std::size_t limit)
+{
+    std::cout << headline(p, "change") << '\n';
+    std::cout << standardName(p.standard) << ": " << p.labelsDecided << " labels decided, "
+              << p.undecided.size() << " images undecided (" << p.relabel.size() << " relabel assignments)\n";
+    if (!p.changes.empty()) {
+        std::cout << "\nChanges (image, labeler, from \u2192 to, because):\n";
+        std::size_t shown = 0;
+        for (const auto &c : p.changes) {
+            if (shown++ == limit) {
+                std::cout << "  ... " << (p.changes.size() - limit) << " more (--all or --json lists them)\n";
+                break;
+            }
+            std::string why;
+            for (const auto &[key, value] : c.decidedBy)
+                why += (why.empty() ? "" : ", ") + key + " = " + attrText(value);
+            std::cout << "  " << pad(c.imagePath, 28) << ' ' << pad(c.labelerName, 10) << ' ' << c.from << " \u2192 "
+                      << c.to << (why.empty() ? "" : "  (" + why + ")") << '\n';
+        }
+    }
+    for (const auto &c : p.decisionChanges)
+        std::cout << "  decision " << c.imagePath << ": " << c.from << " \u2192 " << c.to << '\n';
+    std::size_t disputed = 0;
+    for (const auto &u : p.undecided)
+        disputed += u.disputed ? 1 : 0;
+    if (!p.undecided.empty())
+        std::cout << "\n" << p.undecided.size() << " images cannot be decided (attribute unknown); " << disputed
+                  << " of them are disputed and go to a relabel round.\n";
+}
+
+void registerAdd(CLI::App &parent)
+{
+    auto *cmd = parent.add_subcommand("add", "Add a standard (a new version with --version-of)");
+    auto project = std::make_shared<std::string>();
+    auto title = std::make_shared<std::string>();
+    auto body = std::make_shared<std::string>();
+    auto bodyFile = std::make_shared<std::string>();
+    auto rule = std::make_shared<std::string>();
+    auto status = std::make_shared<std::string>("draft");
+    auto versionOf = std::make_shared<core::Id>(0);
+    cmd->add_option("PROJECT", *project, "Project file")->required();
+    cmd->add_option("--title", *title, "Title, e.g. \"Scratch length\"")->required();
+    auto *b = cmd->add_option("--body", *body, "The standard's text");
+    auto *bf = cmd->add_option("--body-file", *bodyFile, "Read the text from a file");
+    b->excludes(bf);
+    bf->excludes(b);
+    cmd->add_option("--rule", *rule, "Executable rule (docs/RULES.md)");
+    cmd->add_option("--status", *status, "draft or active")
+        ->check(CLI::IsMember({"draft", "active"}))
+        ->capture_default_str();
+    cmd->add_option("--version-of", *versionOf, "Id of a standard this is a new version of");
+    cmd->callback([=] {
+        runCommand([&] {
+            core::StandardDraft draft;
+            draft.title = *title;
+            draft.rule = *rule;
+            draft.status = core::parseStandardStatus(*status);
+            if (!bodyFile->empty()) {
+                std::ifstream in(*bodyFile, std::ios::binary);
+                if (!in)
+                    throw core::Error(core::ErrorCode::Io, "cannot read the body file", *bodyFile);
+                std::ostringstream ss;
+                ss << in.rdbuf();
+                draft.body = ss.str();
+            } else {
+                draft.body = *body;
+            }
+            auto store = open(*project);
+            const core::Id id = *versionOf ? core::createStandardVersion(*store, *versionOf, draft)
+                                           : core::createStandard(*store, draft);
+            const auto s = core::findStandard(*store, id);
+            std::cout << "Added standard " << standardName(s) << " (" << core::toString(s.status) << ")"
+                      << (s.rule.empty() ? ", no rule" : ", rule checked") << '\n';
+        });
+    });
+}
+
+void registerList(CLI::App &parent)
+{
+    auto *cmd = parent.add_subcommand("list", "List standards: versions, status, example counts");
+    auto project = std::make_shared<std::string>();
+    auto json = std::make_shared<bool>(false);
+    cmd->add_option("PROJECT", *project, "Project file")->required();
+    cmd->add_flag("--json", *json, "Machine-readable output on stdout");
+    cmd->callback([=] {
+        runCommand([&] {
+            auto store = open(*project, true);
+            const auto list = core::standardSummaries(*store);
+            if (*json) {
+                nlohmann::json j = nlohmann::json::array();
+                for (const auto &s : list)
+                    j.push_back({{"id", s.standard.id},
+                                 {"family", s.standard.family},
+                                 {"version", s.standard.version},
+                                 {"latest", s.latest},
+                                 {"title", s.standard.title},
+                                 {"status", std::string(core::toString(s.standard.status))},
+                                 {"rule", s.standard.rule},
+                                 {"body", s.standard.body},
+                                 {"created_at", s.standard.createdAt},
+                                 {"examples", s.examples},
+                                 {"counterexamples", s.counterexamples},
+                                 {"borderline", s.borderline},
+                                 {"recommended",
+                                  {{"examples", core::kRecommendedExamples},
+                                   {"counterexamples", core::kRecommendedCounterexamples},
+                                   {"borderline", core::kRecommendedBorderline}}}});
+                printJson({{"standards", j}});
+                return;
+            }
+            if (list.empty()) {
+                std::cout << "No standards yet (concord-cli standard add PROJECT --title ...)\n";
+                return;
+            }
+            std::cout << pad("id", 5, true) << "  " << pad("title", 30) << ' ' << pad("ver", 4, true) << "  "
+                      << pad("status", 8) << ' ' << pad("ex/ce/bl", 9) << "  rule\n";
+            for (const auto &s : list) {
+                const std::string counts = std::to_string(s.examples) + "/" + std::to_string(s.counterexamples) + "/" +
+                                           std::to_string(s.borderline);
+                std::cout << pad(std::to_string(s.standard.id), 5, true) << "  " << pad(s.standard.title, 30) << ' '
+                          << pad("v" + std::to_string(s.standard.version), 4, true) << "  "
+                          << pad(std::string(core::toString(s.standard.status)), 8) << ' ' << pad(counts, 9) << "  "
+                          << (s.standard.rule.empty() ? "-" : s.standard.rule) << '\n';
+                if (!s.exampleHint.empty() && s.latest)
+                    std::cout << "       " << s.exampleHint << " (recommended " << core::kRecommendedExamples << "/"
+                              << core::kRecommendedCounterexamples << "/" << core::kRecommendedBorderline << ")\n";
+            }
+        });
+    });
+}
+
+void registerExample(CLI::App &parent)
+{
+    auto *cmd = parent.add_subcommand("example", "Attach an image to a standard as an example");
+    auto project = std::make_shared<std::string>();
+    auto id = std::make_shared<core::Id>(0);
+    auto image = std::make_shared<std::string>();
+    auto role = std::make_shared<std::string>();
+    auto note = std::make_shared<std::string>();
+    cmd->add_option("PROJECT", *project, "Project file")->required();
+    cmd->add_option("ID", *id, "Standard id (standard list)")->required();
+    cmd->add_option("IMAGE", *image, "Image path or file name")->required();
+    cmd->add_option("--role", *role, "example, counterexample or borderline")
+        ->required()
+        ->check(CLI::IsMember({"example", "counterexample", "borderline"}));
+    cmd->add_option("--note", *note, "Why this image is on that side of the line");
+    cmd->callback([=] {
+        runCommand([&] {
+            auto store = open(*project);
+            const auto img = core::findImage(*store, *image);
+            core::setStandardExample(*store, *id, img.id, core::parseExampleRole(*role), *note);
+            std::cout << img.path << " is now a " << *role << " of " << standardName(core::findStandard(*store, *id))
+                      << '\n';
+        });
+    });
+}
+
+void registerPreview(CLI::App &parent)
+{
+    auto *cmd = parent.add_subcommand("preview", "What applying a standard would change, and HLP before/after");
+    auto project = std::make_shared<std::string>();
+    auto id = std::make_shared<core::Id>(0);
+    auto json = std::make_shared<bool>(false);
+    auto all = std::make_shared<bool>(false);
+    cmd->add_option("PROJECT", *project, "Project file")->required();
+    cmd->add_option("ID", *id, "Standard id (standard list)")->required();
+    cmd->add_flag("--json", *json, "Machine-readable output on stdout");
+    cmd->add_flag("--all", *all, "List every change (default: the first 20)");
+    cmd->callback([=] {
+        runCommand([&] {
+            auto store = open(*project, true);
+            const auto p = core::previewStandard(*store, *id);
+            if (*json)
+                printJson(previewJson(p));
+            else
+                printPreview(p, *all ? p.changes.size() : 20);
+        });
+    });
+}
+
+void registerApply(CLI::App &parent)
+{
+    auto *cmd = parent.add_subcommand("apply", "Apply a standard's rule to the labels (undo with standard undo)");
+    auto project = std::make_shared<std::string>();
+    auto id = std::make_shared<core::Id>(0);
+    auto json = std::make_shared<bool>(false);
+    cmd->add_option("PROJECT", *project, "Project file")->required();
+    cmd->add_option("ID", *id, "Standard id (standard list)")->required();
+    cmd->add_flag("--json", *json, "Machine-readable output on stdout");
+    cmd->callback([=] {
+        runCommand([&] {
+            auto store = open(*project);
+            const auto r = core::applyStandard(*store, *id);
+            if (*json) {
+                auto j = previewJson(r.preview);
+                j["audit_id"] = r.auditId;
+                j["round"] = r.round;
+                j["assignments"] = r.assignments;
+                printJson(j);
+                return;
+            }
+            std::cout << headline(r.preview, "changed") << '\n';
+            std::cout << "Applied " << standardName(r.preview.standard) << "; it is now active.\n";
+            if (r.assignments > 0)
+                std::cout << r.assignments << " relabel assignments in round " << r.round << ".\n";
+            std::cout << "Undo with: concord-cli standard undo " << *project << '\n';
+        });
+    });
+}
+
+void registerUndo(CLI::App &parent)
+{
+    auto *cmd = parent.add_subcommand("undo", "Undo the last applied standard, restoring the labels exactly");
+    auto project = std::make_shared<std::string>();
+    cmd->add_option("PROJECT", *project, "Project file")->required();
+    cmd->callback([=] {
+        runCommand([&] {
+            auto store = open(*project);
+            const auto r = core::undoLastStandard(*store);
+            std::cout << "Undid standard " << standardName(core::findStandard(*store, r.standard)) << ": " << r.labels
+                      << " labels and " << r.decisions << " decisions restored, " << r.assignments
+                      << " relabel assignments removed.\n";
+        });
+    });
+}
+
+} // namespace
+
+void registerStandardCommands(CLI::App &app)
+{
+    auto *cmd = app.add_subcommand("standard", "The label book: standards, examples, preview, apply, undo");
+    cmd->require_subcommand(1);
+    registerAdd(*cmd);
+    registerList(*cmd);
+    registerExample(*cmd);
+    registerPreview(*cmd);
+    registerApply(*cmd);
+    registerUndo(*cmd);
+}
+
+} // namespace concord::cli
