@@ -1,0 +1,340 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/report/htmlreport.h"
+
+#include "core/io/exportfiles.h"
+#include "core/report/htmltext.h"
+#include "core/report/svgcharts.h"
+
+#include <cmath>
+#include <limits>
+
+namespace concord::core {
+
+namespace {
+
+constexpr const char *kStyle = R"css(
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0;color:#1d2430;background:#f4f5f7;line-height:1.45}
+main{max-width:1100px;margin:0 auto;padding:24px}
+header{background:#1f3a5f;color:#fff;padding:20px 24px}
+header h1{margin:0;font-size:24px}header p{margin:4px 0 0;opacity:.8}
+section{background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.12);padding:16px 20px;margin:0 0 20px}
+h2{margin:0 0 12px;font-size:19px;color:#1f3a5f}h3{margin:14px 0 6px;font-size:16px}
+.cards{display:flex;flex-wrap:wrap;gap:12px}
+.card{flex:1 1 150px;border:1px solid #dfe3ea;border-radius:6px;padding:10px 12px}
+.card .label{font-size:12px;color:#5b6575;text-transform:uppercase;letter-spacing:.04em}
+.card .value{font-size:24px;font-weight:600}.card .ci{font-size:12px;color:#5b6575}
+table{border-collapse:collapse;margin:6px 0 10px}th,td{padding:4px 10px;border-bottom:1px solid #e5e8ee;text-align:left}
+th{text-align:left;background:#f0f2f6;font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+svg{max-width:100%;height:auto}
+.muted{color:#5b6575}.note{font-size:13px;color:#5b6575}
+.thumbs{display:flex;flex-wrap:wrap;gap:10px;margin:6px 0}
+figure{margin:0;width:132px}figure img{width:128px;height:128px;object-fit:cover;border:1px solid #cfd5df;border-radius:4px;display:block}
+figure.missing div{width:128px;height:128px;border:1px dashed #b8c0cc;border-radius:4px;display:flex;align-items:center;justify-content:center;font-size:11px;color:#7a8494}
+figcaption{font-size:11px;color:#5b6575;overflow-wrap:anywhere}
+.cluster,.standard{border-top:1px solid #e5e8ee;padding-top:6px;margin-top:10px}
+.badge{display:inline-block;font-size:11px;padding:1px 7px;border-radius:9px;background:#e3e8f0;margin-left:6px;vertical-align:middle}
+.badge.active{background:#cdebd6}.badge.retired{background:#eadada}
+pre{background:#f5f6f8;border:1px solid #e0e3e8;border-radius:4px;padding:8px;white-space:pre-wrap;overflow-wrap:anywhere}
+.body{white-space:pre-wrap}.role{font-size:13px;font-weight:600;margin-top:8px}
+footer{font-size:12px;color:#5b6575;text-align:center;padding:0 0 24px}
+)css";
+
+/// Appends pieces to one string; keeps the section code readable.
+class Html
+{
+public:
+    Html &raw(std::string_view s)
+    {
+        m_out.append(s);
+        return *this;
+    }
+    /// Text from the project or from numbers: always escaped.
+    Html &text(std::string_view s)
+    {
+        m_out += escapeHtml(s);
+        return *this;
+    }
+    Html &element(std::string_view tag, std::string_view content, std::string_view attrs = {})
+    {
+        m_out += "<" + std::string(tag) + (attrs.empty() ? "" : " " + std::string(attrs)) + ">";
+        m_out += escapeHtml(content);
+        m_out += "</" + std::string(tag) + ">";
+        return *this;
+    }
+    std::string take() { return std::move(m_out); }
+
+private:
+    std::string m_out;
+};
+
+std::string interval(const AgreementReport &r, const std::string &key, bool asPercent)
+{
+    const auto it = r.ci95.find(key);
+    if (it == r.ci95.end() || !std::isfinite(it->second.lo))
+        return "no interval";
+    const auto f = [&](double v) { return asPercent ? formatPercent(v) : formatNumber(v); };
+    return "95 % CI " + f(it->second.lo) + " – " + f(it->second.hi);
+}
+
+void card(Html &h, const char *label, const char *id, const std::string &value, const std::string &ci = {})
+{
+    h.raw("<div class=\"card\"><div class=\"label\">").text(label).raw("</div>");
+    h.raw("<div class=\"value\" id=\"").raw(id).raw("\">").text(value).raw("</div>");
+    if (!ci.empty())
+        h.raw("<div class=\"ci\" id=\"").raw(id).raw("-ci\">").text(ci).raw("</div>");
+    h.raw("</div>");
+}
+
+void summary(Html &h, const ReportData &d)
+{
+    const auto &r = d.agreement;
+    h.raw("<section id=\"summary\"><h2>Headline figures</h2><div class=\"cards\">");
+    card(h, "Project HLP", "v-hlp", formatPercent(r.percentAgreement), interval(r, "percent_agreement", true));
+    card(h, "Fleiss κ", "v-fleiss-kappa", formatNumber(r.fleissKappa), interval(r, "fleiss_kappa", false));
+    card(h, "Krippendorff α", "v-alpha", formatNumber(r.alphaNominal),
+         interval(r, "krippendorff_alpha_nominal", false));
+    card(h, "Gwet AC1", "v-ac1", formatNumber(r.gwetAc1), interval(r, "gwet_ac1", false));
+    h.raw("</div><div class=\"cards\" style=\"margin-top:12px\">");
+    card(h, "Images", "v-images", std::to_string(d.images));
+    card(h, "Labels", "v-labels", std::to_string(d.labels));
+    card(h, "Labelers", "v-labelers", std::to_string(r.labelers));
+    card(h, "Conflicts", "v-conflicts", std::to_string(d.conflicts));
+    h.raw("</div><p class=\"note\">");
+    h.text("HLP is the share of agreeing labeler pairs over all shared images; κ, α (nominal) and AC1 correct "
+           "it for chance. Intervals: percentile bootstrap over " +
+           std::to_string(r.items) + " items, " + std::to_string(r.bootstrap.resamples) + " resamples, seed " +
+           std::to_string(r.bootstrap.seed) + ". " + formatPercent(r.unanimousShare) +
+           " of the items are unanimous. Conflicts are disputed images without a decision.");
+    h.raw("</p></section>");
+}
+
+void labelers(Html &h, const ReportData &d)
+{
+    const auto &r = d.agreement;
+    h.raw("<section id=\"labelers\"><h2>Labelers</h2><table><thead><tr><th>labeler</th><th class=\"num\">n</th>"
+          "<th class=\"num\">HLP</th><th class=\"num\">HLP vs majority</th></tr></thead><tbody>");
+    for (const auto &l : r.perLabeler) {
+        h.raw("<tr><td>").text(r.labelerNames[static_cast<std::size_t>(l.labeler)]).raw("</td>");
+        h.raw("<td class=\"num\">").text(std::to_string(l.items)).raw("</td>");
+        h.raw("<td class=\"num\">").text(formatPercent(l.hlp)).raw("</td>");
+        h.raw("<td class=\"num\">").text(formatPercent(l.hlpVsMajority)).raw("</td></tr>");
+    }
+    h.raw("</tbody></table><p class=\"note\">n: images the labeler labeled. HLP: agreement with every other "
+          "labeler, pooled over shared images. vs majority: agreement with the majority of the other labels on "
+          "each image.</p></section>");
+}
+
+void kappa(Html &h, const ReportData &d)
+{
+    const auto &r = d.agreement;
+    const std::size_t n = r.labelerNames.size();
+    std::vector<double> matrix(n * n, std::numeric_limits<double>::quiet_NaN());
+    for (const auto &p : r.pairs) {
+        const auto a = static_cast<std::size_t>(p.a), b = static_cast<std::size_t>(p.b);
+        matrix[a * n + b] = matrix[b * n + a] = p.cohenKappa;
+    }
+    h.raw("<section id=\"kappa\"><h2>Pairwise Cohen κ</h2>");
+    h.raw(svgKappaHeatmap(r.labelerNames, matrix));
+    h.raw("<p class=\"note\">Each cell: Cohen's κ of two labelers over the images both labeled; grey: no shared "
+          "image.</p></section>");
+}
+
+void profile(Html &h, const ReportData &d)
+{
+    h.raw("<section id=\"profile\"><h2>Where the labelers disagree</h2>");
+    if (!d.profile) {
+        h.element("p", "No attribute band stands out: disagreement does not concentrate in an interval of any "
+                       "numeric attribute.", "class=\"muted\"");
+        h.raw("</section>");
+        return;
+    }
+    const auto &p = *d.profile;
+    h.raw("<p>");
+    h.text("Disputed share of the images along " + p.attribute + "; the shaded band (" + formatNumber(p.bandLo, 2) +
+           " – " + formatNumber(p.bandHi, 2) + ") is where disagreement concentrates. Dashed lines: where each "
+           "labeler switches to " + d.profilePositiveClass + " (logistic fit, 50 % point).");
+    h.raw("</p>").raw(svgDisagreementProfile(p));
+    h.raw("<table><thead><tr><th>labeler</th><th class=\"num\">switches at</th><th class=\"num\">± s.e.</th>"
+          "<th class=\"num\">n</th><th>note</th></tr></thead><tbody>");
+    for (const auto &t : d.thresholds) {
+        h.raw("<tr><td>").text(t.labeler).raw("</td><td class=\"num\">").text(t.ok ? formatNumber(t.threshold, 2) : "—");
+        h.raw("</td><td class=\"num\">").text(t.ok ? formatNumber(t.standardError, 2) : "");
+        h.raw("</td><td class=\"num\">").text(std::to_string(t.n)).raw("</td><td>").text(t.note).raw("</td></tr>");
+    }
+    h.raw("</tbody></table></section>");
+}
+
+void thumbnails(Html &h, const std::vector<ReportImage> &images)
+{
+    h.raw("<div class=\"thumbs\">");
+    for (const auto &img : images) {
+        const std::string caption = img.note.empty() ? img.path : img.path + " — " + img.note;
+        if (img.dataUri.empty()) {
+            h.raw("<figure class=\"missing\"><div>image not readable</div>");
+        } else {
+            h.raw("<figure><img src=\"").raw(img.dataUri).raw("\" alt=\"").text(img.path).raw("\" title=\"");
+            h.text(img.path).raw("\">");
+        }
+        h.element("figcaption", caption).raw("</figure>");
+    }
+    h.raw("</div>");
+}
+
+void clusters(Html &h, const ReportData &d)
+{
+    h.raw("<section id=\"clusters\"><h2>Disagreement clusters</h2><p>");
+    h.text(std::to_string(d.clusterDisagreeing) + " of " + std::to_string(d.clusterItems) +
+           " images with two or more labels are disputed. Clusters explain them, best first.");
+    h.raw("</p>");
+    if (d.clusters.empty())
+        h.element("p", "No cluster stands out.", "class=\"muted\"");
+    int rank = 0;
+    for (const auto &rc : d.clusters) {
+        const auto &c = rc.cluster;
+        h.raw("<div class=\"cluster\"><h3>").text(std::to_string(++rank) + ". " + c.description).raw("</h3>");
+        std::string meta = std::string(toString(c.kind)) + " · " + std::to_string(c.members.size()) + " images · " +
+                           std::to_string(c.disagreeInside) + " disputed (" + formatPercent(c.rateInside) +
+                           " inside, " + formatPercent(c.rateOutside) + " outside) · explains " +
+                           formatNumber(c.score, 1) + " disputes · p = " + formatNumber(c.pValue, 4);
+        if (!c.confusionA.empty())
+            meta += " · mostly " + c.confusionA + " ↔ " + c.confusionB;
+        h.element("p", meta, "class=\"note\"");
+        thumbnails(h, rc.examples);
+        h.raw("</div>");
+    }
+    h.raw("</section>");
+}
+
+std::string versionLabel(const VersionAgreement &v)
+{
+    return v.standard ? v.title + " v" + std::to_string(v.version) : std::string("no standard");
+}
+
+void standards(Html &h, const ReportData &d)
+{
+    h.raw("<section id=\"standards\"><h2>Standards</h2>");
+    if (d.standards.empty())
+        h.element("p", "No standard written yet.", "class=\"muted\"");
+    for (const auto &rs : d.standards) {
+        const auto &s = rs.summary.standard;
+        const std::string status(toString(s.status));
+        h.raw("<div class=\"standard\"><h3>").text(s.title + " v" + std::to_string(s.version));
+        h.raw("<span class=\"badge ").text(status).raw("\">").text(status).raw("</span></h3>");
+        if (!s.body.empty())
+            h.element("p", s.body, "class=\"body\"");
+        if (!s.rule.empty())
+            h.raw("<pre><code>").text(s.rule).raw("</code></pre>");
+        h.element("p", std::to_string(rs.summary.examples) + " examples, " +
+                           std::to_string(rs.summary.counterexamples) + " counterexamples, " +
+                           std::to_string(rs.summary.borderline) + " borderline" +
+                           (rs.summary.exampleHint.empty() ? "" : " — " + rs.summary.exampleHint),
+                  "class=\"note\"");
+        for (const ExampleRole role : {ExampleRole::Example, ExampleRole::Counterexample, ExampleRole::Borderline}) {
+            std::vector<ReportImage> images;
+            for (const auto &[r, img] : rs.examples)
+                if (r == role)
+                    images.push_back(img);
+            if (images.empty())
+                continue;
+            h.element("div", role == ExampleRole::Example          ? "Examples"
+                             : role == ExampleRole::Counterexample ? "Counterexamples"
+                                                                   : "Borderline",
+                      "class=\"role\"");
+            thumbnails(h, images);
+        }
+        if (!rs.applications.empty()) {
+            h.raw("<table><thead><tr><th>applied</th><th>by</th><th class=\"num\">HLP before</th><th class=\"num\">"
+                  "HLP after</th><th class=\"num\">κ before</th><th class=\"num\">κ after</th><th></th></tr></thead>"
+                  "<tbody>");
+            for (const auto &a : rs.applications) {
+                h.raw("<tr><td>").text(a.at).raw("</td><td>").text(a.actor).raw("</td>");
+                h.raw("<td class=\"num\">").text(formatPercent(a.before.hlp)).raw("</td>");
+                h.raw("<td class=\"num\">").text(formatPercent(a.after.hlp)).raw("</td>");
+                h.raw("<td class=\"num\">").text(formatNumber(a.before.fleissKappa)).raw("</td>");
+                h.raw("<td class=\"num\">").text(formatNumber(a.after.fleissKappa)).raw("</td>");
+                h.raw("<td>").text(a.undone ? "undone" : "").raw("</td></tr>");
+            }
+            h.raw("</tbody></table>");
+        }
+        h.raw("</div>");
+    }
+    h.raw("<h3>Agreement by standard version</h3>");
+    std::vector<FigureGroup> groups;
+    for (const auto &v : d.versions)
+        groups.push_back({versionLabel(v), v.figures.hlp, v.figures.fleissKappa});
+    h.raw(svgFigureBars(groups));
+    h.raw("<table><thead><tr><th>labels made under</th><th class=\"num\">images</th><th class=\"num\">labels</th>"
+          "<th class=\"num\">HLP</th><th class=\"num\">Fleiss κ</th></tr></thead><tbody>");
+    for (const auto &v : d.versions) {
+        h.raw("<tr><td>").text(versionLabel(v)).raw("</td><td class=\"num\">").text(std::to_string(v.figures.items));
+        h.raw("</td><td class=\"num\">").text(std::to_string(v.figures.labels)).raw("</td><td class=\"num\">");
+        h.text(formatPercent(v.figures.hlp)).raw("</td><td class=\"num\">").text(formatNumber(v.figures.fleissKappa));
+        h.raw("</td></tr>");
+    }
+    h.raw("</tbody></table><p class=\"note\">Each label counts under the standard version in force when it was "
+          "made (or that set it); only labels of the same version are compared.</p></section>");
+}
+
+void countTable(Html &h, const char *heading, const std::map<std::string, std::int64_t> &counts)
+{
+    h.raw("<table><thead><tr><th>").text(heading).raw("</th><th class=\"num\">count</th></tr></thead><tbody>");
+    for (const auto &[key, count] : counts)
+        h.raw("<tr><td>").text(key).raw("</td><td class=\"num\">").text(std::to_string(count)).raw("</td></tr>");
+    h.raw("</tbody></table>");
+}
+
+void adjudication(Html &h, const ReportData &d)
+{
+    h.raw("<section id=\"adjudication\"><h2>Adjudication log</h2><p>");
+    h.text(std::to_string(d.decisions) + " decisions recorded; ");
+    h.raw("<strong id=\"v-conflicts-remaining\">").text(std::to_string(d.conflicts)).raw("</strong>");
+    h.text(" conflicts remain (disputed images without a decision).");
+    h.raw("</p>");
+    if (!d.decisionsByMethod.empty()) {
+        countTable(h, "decision method", d.decisionsByMethod);
+        countTable(h, "decided by", d.decisionsBy);
+    }
+    if (!d.auditActions.empty())
+        countTable(h, "audit log action", d.auditActions);
+    h.raw("</section>");
+}
+
+} // namespace
+
+std::string renderReportHtml(const ReportData &d)
+{
+    Html h;
+    h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+          "<meta name=\"generator\" content=\"Concord\"><title>");
+    h.text("Concord report — " + d.projectName).raw("</title><style>").raw(kStyle).raw("</style></head><body>");
+    h.raw("<header><h1>").text("Concord report — " + d.projectName).raw("</h1><p>");
+    h.text(std::to_string(d.images) + " images, " + std::to_string(d.agreement.labelers) + " labelers, " +
+           std::to_string(d.labels) + " labels · generated " + d.generatedAt);
+    h.raw("</p></header><main>");
+    summary(h, d);
+    labelers(h, d);
+    kappa(h, d);
+    profile(h, d);
+    clusters(h, d);
+    standards(h, d);
+    adjudication(h, d);
+    if (!d.notes.empty()) {
+        h.raw("<section id=\"notes\"><h2>Notes</h2><ul>");
+        for (const auto &note : d.notes)
+            h.element("li", note);
+        h.raw("</ul></section>");
+    }
+    h.raw("</main><footer>Made by Concord. Definitions of every figure: docs/AGREEMENT.md, docs/CLUSTERS.md."
+          "</footer></body></html>\n");
+    return h.take();
+}
+
+void writeHtmlReport(const Store &store, const std::filesystem::path &file, const ReportOptions &options,
+                     const ProgressFn &progress)
+{
+    const std::string html = renderReportHtml(gatherReportData(store, options, progress));
+    atomicWriteFile(file, html);
+}
+
+} // namespace concord::core

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/report/reportdata.h"
+
+#include <filesystem>
+#include <string>
+
+/// \file
+/// The project report as one self-contained HTML file (issue 7, docs/REPORT.md): inline CSS,
+/// inline SVG charts, thumbnails as data: URIs, no script and no network reference, so it can
+/// be mailed, archived or opened offline and shows the same thing everywhere.
+
+namespace concord::core {
+
+/// The element ids of the report's sections, in page order; tests and links rely on them.
+inline constexpr const char *kReportSections[] = {"summary", "labelers", "kappa", "profile",
+                                                  "clusters", "standards", "adjudication"};
+
+/// Renders the page. Every text from the project is escaped; headline values carry ids
+/// (`v-hlp`, `v-hlp-ci`, `v-fleiss-kappa`, `v-alpha`, `v-ac1`, their `-ci`, `v-images`,
+/// `v-labels`, `v-labelers`, `v-conflicts`) so scripts can read them back.
+std::string renderReportHtml(const ReportData &data);
+
+/// Gathers the data (gatherReportData) and writes the page to `file` atomically (temporary
+/// file + rename): a reader never sees half a report, and a failed run leaves an older report
+/// in place. Error(Io) naming the file when it cannot be written.
+void writeHtmlReport(const Store &store, const std::filesystem::path &file, const ReportOptions &options = {},
+                     const ProgressFn &progress = {});
+
+} // namespace concord::core
