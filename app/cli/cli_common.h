@@ -22,6 +22,7 @@ void registerDemoCommand(CLI::App &app);
 void registerIoCommands(CLI::App &app);
 void registerClustersCommands(CLI::App &app);
 void registerStandardCommands(CLI::App &app);
+void registerReportCommands(CLI::App &app);
 
 /// Runs a command body: a core::Error becomes "concord-cli: <message>" on stderr and exit
 /// code 1 (2 for usage errors from CLI11, handled in main). Sets the process exit code.

@@ -20,6 +20,7 @@ int main(int argc, char **argv)
     concord::cli::registerIoCommands(app);
     concord::cli::registerClustersCommands(app);
     concord::cli::registerStandardCommands(app);
+    concord::cli::registerReportCommands(app);
 
     try {
         app.parse(argc, argv);
