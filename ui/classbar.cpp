@@ -58,7 +58,15 @@ void ClassBar::rebuild()
         b->setObjectName(QStringLiteral("classButton_%1").arg(row));
         b->setText(idx.data(Qt::DisplayRole).toString());
         b->setToolTip(idx.data(Qt::ToolTipRole).toString());
-        b->setIcon(swatch(idx.data(ClassModel::ColorRole).value<QColor>()));
+        const QColor color = idx.data(ClassModel::ColorRole).value<QColor>();
+        b->setIcon(swatch(color));
+        // The chosen class must be obvious at a glance: tinted in its colour, with a border.
+        QColor tint = color;
+        tint.setAlpha(60);
+        b->setStyleSheet(QStringLiteral("QToolButton{padding:4px 10px;}"
+                                        "QToolButton:checked{background:%1;border:2px solid %2;border-radius:4px;"
+                                        "font-weight:bold;}")
+                             .arg(tint.name(QColor::HexArgb), color.name()));
         b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         b->setCheckable(true);
         b->setFocusPolicy(Qt::NoFocus);

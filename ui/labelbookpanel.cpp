@@ -52,6 +52,8 @@ LabelBookPanel::LabelBookPanel(QWidget *parent)
     m_exampleList->setFocusPolicy(Qt::NoFocus);
     m_exampleList->setMinimumHeight(140);
     layout->addWidget(m_exampleList, 1);
+    // Keeps the title and the "no standard" note at the top when the lists are hidden.
+    layout->addStretch(0);
 
     connect(m_standardList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showStandard(current.row()); });

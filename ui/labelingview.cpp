@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLabel>
 #include <QListView>
 #include <QProgressBar>
@@ -159,12 +160,18 @@ void LabelingView::createActions()
         {tr("&Box"), QKS(Qt::Key_B), ImageCanvas::ToolKind::Box, QStringLiteral("actionBoxTool")},
         {tr("Measuring &line"), QKS(Qt::Key_L), ImageCanvas::ToolKind::Line, QStringLiteral("actionLineTool")},
     }};
-    for (const auto &[text, key, kind, name] : tools) {
+    const std::array<QString, 3> icons{QStringLiteral(":/concord/icons/tool-select.svg"),
+                                       QStringLiteral(":/concord/icons/tool-box.svg"),
+                                       QStringLiteral(":/concord/icons/tool-line.svg")};
+    for (std::size_t i = 0; i < tools.size(); ++i) {
+        const auto &[text, key, kind, name] = tools[i];
         QAction *a = makeAction(this, text, {key}, name);
+        a->setIcon(QIcon(icons[i]));
         a->setCheckable(true);
         a->setChecked(kind == ImageCanvas::ToolKind::Select);
         m_toolGroup->addAction(a);
         connect(a, &QAction::triggered, this, [this, k = kind] { m_canvas->setTool(k); });
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(a->text().remove(QLatin1Char('&')), key.toString()));
         m_toolActions << a;
     }
     QAction *esc = makeAction(this, tr("Cancel drawing"), {QKS(Qt::Key_Escape)}, QStringLiteral("actionCancel"));
@@ -342,6 +349,21 @@ void LabelingView::goTo(int index)
         m_queueView->scrollTo(idx);
     }
     emit currentChanged(index);
+}
+
+bool LabelingView::goToImageNamed(const QString &name)
+{
+    if (!m_document)
+        return false;
+    const auto &q = m_document->queue();
+    for (std::size_t i = 0; i < q.size(); ++i) {
+        const QString path = QString::fromStdString(q[i].path);
+        if (path == name || QFileInfo(path).fileName() == name) {
+            goTo(static_cast<int>(i));
+            return true;
+        }
+    }
+    return false;
 }
 
 void LabelingView::showCurrentImage()

@@ -64,6 +64,8 @@ public:
 
 public slots:
     void goTo(int index);
+    /// Shows the queue's image whose file name (or stored path) is `name`; false if none.
+    bool goToImageNamed(const QString &name);
     void next();
     void previous();
     void skip();

@@ -29,6 +29,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QUndoGroup>
+#include <QToolBar>
 #include <QUndoStack>
 
 namespace concord::ui {
@@ -112,6 +113,21 @@ void MainWindow::createMenus()
     tools->addActions(m_labelingView->toolActions());
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions(m_labelingView->viewActions());
+
+    // One toolbar for the mouse user; every button has a key, shown in its tool tip.
+    m_toolBar = addToolBar(tr("Labeling"));
+    m_toolBar->setObjectName(QStringLiteral("labelingToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addActions(m_labelingView->toolActions().mid(0, 3));
+    m_toolBar->addSeparator();
+    m_toolBar->addActions(m_labelingView->navigationActions());
+    m_toolBar->addSeparator();
+    m_toolBar->addActions(m_labelingView->viewActions().mid(0, 2));
+    for (QAction *a : m_toolBar->actions())
+        if (a->toolTip() == a->text().remove(QLatin1Char('&')) && !a->shortcut().isEmpty())
+            a->setToolTip(QStringLiteral("%1 (%2)").arg(a->toolTip(), a->shortcut().toString()));
+    m_toolBar->hide();
 }
 
 bool MainWindow::openProject(const QString &file, const QString &labeler)
@@ -161,6 +177,7 @@ bool MainWindow::startSession(const QString &labeler)
     m_undoGroup->setActiveStack(m_document->undoStack());
     m_labelingView->setDocument(m_document.get());
     m_stack->setCurrentWidget(m_labelingView);
+    m_toolBar->show();
     m_labelingView->canvas()->setFocus();
     if (m_document->isReadOnly())
         statusBar()->showMessage(tr("Read-only: this project file cannot be written; labels will not be saved."));
@@ -175,6 +192,7 @@ void MainWindow::closeProject()
         m_undoGroup->removeStack(m_document->undoStack());
     m_document.reset();
     m_stack->setCurrentWidget(m_startPage);
+    m_toolBar->hide();
     updateTitle();
 }
 

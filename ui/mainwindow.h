@@ -6,6 +6,7 @@
 #include <memory>
 
 class QStackedWidget;
+class QToolBar;
 class QUndoGroup;
 
 namespace concord::ui {
@@ -54,6 +55,7 @@ private:
     QStackedWidget *m_stack;
     StartPage *m_startPage;
     LabelingView *m_labelingView;
+    QToolBar *m_toolBar = nullptr;
 };
 
 } // namespace concord::ui

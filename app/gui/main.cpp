@@ -42,7 +42,10 @@ int main(int argc, char **argv)
     const QCommandLineOption toolOption(
         QStringLiteral("tool"), QApplication::translate("main", "Start with a tool: select, box or line."),
         QStringLiteral("TOOL"));
-    parser.addOptions({labelerOption, screenshotOption, delayOption, toolOption});
+    const QCommandLineOption imageOption(
+        QStringLiteral("image"), QApplication::translate("main", "Show this image of the queue first (file name)."),
+        QStringLiteral("NAME"));
+    parser.addOptions({labelerOption, imageOption, screenshotOption, delayOption, toolOption});
     parser.process(app);
 
     concord::ui::MainWindow window;
@@ -51,6 +54,8 @@ int main(int argc, char **argv)
     if (!args.isEmpty() && !window.openProject(args.first(), parser.value(labelerOption)) &&
         parser.isSet(screenshotOption))
         return 1;
+    if (parser.isSet(imageOption) && !window.labelingView()->goToImageNamed(parser.value(imageOption)))
+        qWarning("%s is not in this labeler's queue", qPrintable(parser.value(imageOption)));
     if (parser.isSet(toolOption)) {
         const QString tool = parser.value(toolOption);
         const QString name = tool == QLatin1String("box")    ? QStringLiteral("actionBoxTool")
