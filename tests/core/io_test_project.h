@@ -10,6 +10,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <filesystem>
@@ -67,6 +68,25 @@ inline QStringList labelList(const concord::core::Store &store)
     out.sort();
     return out;
 }
+
+/// A temporary folder holding one pristine project and numbered copies of it, so that every
+/// test case starts from the same file (copies sit beside it: relative image paths resolve).
+struct Workspace
+{
+    QTemporaryDir dir;
+    std::filesystem::path pristine;
+    int cases = 0;
+
+    std::filesystem::path root() const { return dir.path().toStdString(); }
+    std::filesystem::path freshProject()
+    {
+        const auto file = root() / ("case-" + std::to_string(++cases) + ".concord");
+        std::filesystem::copy_file(pristine, file);
+        return file;
+    }
+    /// A new, not yet existing folder name for an export.
+    std::filesystem::path freshDir() { return root() / ("out-" + std::to_string(++cases)); }
+};
 
 inline QString qs(const std::string &s)
 {

@@ -63,20 +63,8 @@ class TestIoExport : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::filesystem::path m_pristine;
-    int m_cases = 0;
+    iotest::Workspace m_ws;
 
-    std::filesystem::path root() const { return m_dir.path().toStdString(); }
-
-    std::filesystem::path freshProject()
-    {
-        const auto file = root() / ("case-" + std::to_string(++m_cases) + ".concord");
-        std::filesystem::copy_file(m_pristine, file);
-        return file;
-    }
-
-    std::filesystem::path outDir() { return root() / ("out-" + std::to_string(++m_cases)); }
 
     static void label(Store &store, const std::string &image, const std::string &who, const std::string &cls,
                       std::vector<Annotation> anns = {}, LabelSource source = LabelSource::Manual)
@@ -107,15 +95,15 @@ private slots:
     /// (unanimous; alice's box 10,20-40,60 comes first), i3 dent (2 of 3), i4 a tie.
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_pristine = root() / "export.concord";
+        QVERIFY(m_ws.dir.isValid());
+        m_ws.pristine = m_ws.root() / "export.concord";
         ProjectSettings s;
         s.name = "export";
-        auto store = initProject(m_pristine, s, {"ok", "scratch", "dent"});
-        iotest::addImage(*store, root(), "a/i1.png", iotest::plainImage(200, 100, 11));
-        iotest::addImage(*store, root(), "a/i2.png", iotest::plainImage(200, 100, 12));
-        iotest::addImage(*store, root(), "b/i3.png", iotest::plainImage(200, 100, 13));
-        iotest::addImage(*store, root(), "i4.png", iotest::plainImage(200, 100, 14));
+        auto store = initProject(m_ws.pristine, s, {"ok", "scratch", "dent"});
+        iotest::addImage(*store, m_ws.root(), "a/i1.png", iotest::plainImage(200, 100, 11));
+        iotest::addImage(*store, m_ws.root(), "a/i2.png", iotest::plainImage(200, 100, 12));
+        iotest::addImage(*store, m_ws.root(), "b/i3.png", iotest::plainImage(200, 100, 13));
+        iotest::addImage(*store, m_ws.root(), "i4.png", iotest::plainImage(200, 100, 14));
         label(*store, "a/i1.png", "alice", "ok");
         label(*store, "a/i1.png", "bob", "ok");
         label(*store, "a/i1.png", "carl", "scratch");
@@ -131,7 +119,7 @@ private slots:
 
     void majorityConsensus()
     {
-        auto store = openProject(m_pristine, OpenMode::ReadOnly);
+        auto store = openProject(m_ws.pristine, OpenMode::ReadOnly);
         const auto ds = buildExportDataset(*store, {});
         const auto &i1 = item(ds, "a/i1.png");
         QCOMPARE(qs(i1.finalClass), QStringLiteral("ok"));
@@ -168,7 +156,7 @@ private slots:
     /// Decision beats standard beats consensus.
     void precedence()
     {
-        auto store = openProject(freshProject());
+        auto store = openProject(m_ws.freshProject());
         const auto lead = ensureLabeler(*store, "lead", Role::Lead);
         Decision d;
         d.image = findImage(*store, "i4.png").id;
@@ -207,10 +195,10 @@ private slots:
         QFETCH(QString, format);
         QFETCH(QString, input);
         QFETCH(bool, boxes);
-        auto store = openProject(freshProject());
+        auto store = openProject(m_ws.freshProject());
         ExportRequest req;
         req.format = format.toStdString();
-        req.outDir = outDir();
+        req.outDir = m_ws.freshDir();
         const auto rep = exportDataset(*store, req);
         QCOMPARE(rep.exported, std::int64_t(3));
         QCOMPARE(rep.unresolved, std::int64_t(1));
@@ -240,10 +228,10 @@ private slots:
     /// YOLO by hand: box 10,20-40,60 on 200 × 100 → centre (25/200, 40/100), size (30/200, 40/100).
     void yoloNumbers()
     {
-        auto store = openProject(m_pristine, OpenMode::ReadOnly);
+        auto store = openProject(m_ws.pristine, OpenMode::ReadOnly);
         ExportRequest req;
         req.format = "yolo";
-        req.outDir = outDir();
+        req.outDir = m_ws.freshDir();
         exportDataset(*store, req);
         QCOMPARE(qs(readAll(req.outDir / "labels" / "a" / "i2.txt")), QStringLiteral("1 0.125 0.4 0.15 0.4\n"));
         QCOMPARE(qs(readAll(req.outDir / "labels" / "a" / "i1.txt")), QString());
@@ -258,10 +246,10 @@ private slots:
 
     void imageFolderAndUnresolved()
     {
-        auto store = openProject(m_pristine, OpenMode::ReadOnly);
+        auto store = openProject(m_ws.pristine, OpenMode::ReadOnly);
         ExportRequest req;
         req.format = "imagefolder";
-        req.outDir = outDir();
+        req.outDir = m_ws.freshDir();
         req.options.includeUnresolved = true;
         req.hardLink = true;
         exportDataset(*store, req);
@@ -270,15 +258,15 @@ private slots:
         QVERIFY(std::filesystem::exists(req.outDir / "dent" / "b" / "i3.png"));
         QVERIFY(std::filesystem::exists(req.outDir / "_unresolved" / "i4.png"));
         QCOMPARE(qs(fileContentHash((req.outDir / "ok" / "a" / "i1.png").string())),
-                 qs(fileContentHash((root() / "a" / "i1.png").string())));
+                 qs(fileContentHash((m_ws.root() / "a" / "i1.png").string())));
     }
 
     void provenance()
     {
-        auto store = openProject(m_pristine, OpenMode::ReadOnly);
+        auto store = openProject(m_ws.pristine, OpenMode::ReadOnly);
         ExportRequest req;
         req.format = "json";
-        req.outDir = outDir();
+        req.outDir = m_ws.freshDir();
         exportDataset(*store, req);
         const auto j = nlohmann::json::parse(readAll(req.outDir / "provenance.json"));
         QCOMPARE(j["images"].size(), std::size_t(4));
@@ -324,7 +312,7 @@ private slots:
     /// spreadsheet formulas.
     void hostileNames()
     {
-        const auto dir = root() / "hostile";
+        const auto dir = m_ws.root() / "hostile";
         std::filesystem::create_directories(dir);
         ProjectSettings s;
         s.name = "hostile";
@@ -360,7 +348,7 @@ private slots:
         const cv::Rect area = blurrer.blurArea(box, face.size());
         QVERIFY(area.x + area.width < 350); // the noise is outside the margin
 
-        const auto dir = root() / "faces";
+        const auto dir = m_ws.root() / "faces";
         std::filesystem::create_directories(dir);
         ProjectSettings s;
         s.name = "faces";
@@ -403,7 +391,7 @@ private slots:
     void missingCascade()
     {
         FaceBlurOptions o;
-        o.cascadePath = (root() / "no-such-cascade.xml").string();
+        o.cascadePath = (m_ws.root() / "no-such-cascade.xml").string();
         try {
             FaceBlurrer b(o);
             QFAIL("expected an error");
@@ -416,8 +404,8 @@ private slots:
     /// The command line: export, then a failing import that names the file and exits 1.
     void commandLine()
     {
-        const auto project = freshProject();
-        const auto out = outDir();
+        const auto project = m_ws.freshProject();
+        const auto out = m_ws.freshDir();
         QProcess p;
         p.start(QStringLiteral(CONCORD_CLI),
                 {QStringLiteral("export"), qs(project.string()), qs(out.string()), QStringLiteral("--format"),

@@ -52,19 +52,7 @@ class TestIoImport : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::filesystem::path m_pristine;
-    int m_cases = 0;
-
-    std::filesystem::path root() const { return m_dir.path().toStdString(); }
-
-    /// A fresh copy of the fixture project (same folder, so the relative image paths resolve).
-    std::filesystem::path freshProject()
-    {
-        const auto file = root() / ("case-" + std::to_string(++m_cases) + ".concord");
-        std::filesystem::copy_file(m_pristine, file);
-        return file;
-    }
+    iotest::Workspace m_ws;
 
     /// Box annotations of a label as (class, x1, y1, x2, y2), the class taken from the
     /// geometry when the box has its own, else the label's.
@@ -93,9 +81,9 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_pristine = root() / "fixture.concord";
-        iotest::makeFixtureProject(root()); // closed at once: the file is complete on disk
+        QVERIFY(m_ws.dir.isValid());
+        m_ws.pristine = m_ws.root() / "fixture.concord";
+        iotest::makeFixtureProject(m_ws.root()); // closed at once: the file is complete on disk
     }
 
     void importForeign_data()
@@ -128,7 +116,7 @@ private slots:
         QFETCH(QString, labeler);
         QFETCH(QStringList, labels);
         QFETCH(int, annotations);
-        auto store = openProject(freshProject());
+        auto store = openProject(m_ws.freshProject());
         ImportOptions o;
         o.format = format.toStdString();
         o.labeler = labeler.toStdString();
@@ -142,7 +130,7 @@ private slots:
 
     void importedGeometry()
     {
-        auto store = openProject(freshProject());
+        auto store = openProject(m_ws.freshProject());
         for (const auto &[format, file, labeler] :
              std::vector<std::tuple<std::string, std::string, std::string>>{
                  {"coco", "coco.json", "carol"}, {"labelme", "labelme", "erin"}, {"labelstudio", "labelstudio.json", ""}}) {
@@ -230,7 +218,7 @@ private slots:
         QFETCH(QString, file);
         QFETCH(int, code);
         QFETCH(QStringList, mentions);
-        const auto project = freshProject();
+        const auto project = m_ws.freshProject();
         const auto before = fileContentHash(project.string());
         {
             auto store = openProject(project);
@@ -254,7 +242,7 @@ private slots:
 
     void addClasses()
     {
-        auto store = openProject(freshProject());
+        auto store = openProject(m_ws.freshProject());
         ImportOptions o;
         o.format = "csv";
         o.addClasses = true;
@@ -266,7 +254,7 @@ private slots:
 
     void skipUnmatched()
     {
-        auto store = openProject(freshProject());
+        auto store = openProject(m_ws.freshProject());
         ImportOptions o;
         o.format = "coco";
         o.labeler = "carol";
@@ -279,7 +267,7 @@ private slots:
 
     void cancelLeavesProjectUnchanged()
     {
-        const auto project = freshProject();
+        const auto project = m_ws.freshProject();
         const auto before = fileContentHash(project.string());
         {
             auto store = openProject(project);
@@ -301,7 +289,7 @@ private slots:
     /// own boxes.csv.
     void neuDetVocRoundTrip()
     {
-        const auto dir = root() / "neu";
+        const auto dir = m_ws.root() / "neu";
         std::filesystem::create_directories(dir);
         ProjectSettings s;
         s.name = "neu";
@@ -338,7 +326,7 @@ private slots:
 
         ExportRequest req;
         req.format = "voc";
-        req.outDir = root() / "neu-voc";
+        req.outDir = m_ws.root() / "neu-voc";
         const auto ex = exportDataset(*store, req);
         QCOMPARE(ex.exported, std::int64_t(6));
         const QRegularExpression objectRe(
