@@ -89,6 +89,7 @@ private slots:
     void logistic();
     void logisticRefuses_data();
     void logisticRefuses();
+    void lapseResistsOneSlip();
     void fisher_data();
     void fisher();
     void bandOnSyntheticProject_data();
@@ -174,6 +175,26 @@ void TestClusters::logisticRefuses()
     const auto fit = fitLogistic(xs, ys, firth ? LogisticMethod::Firth : LogisticMethod::MaximumLikelihood, 8);
     QVERIFY(!fit.ok);
     QVERIFY(!fit.note.empty());
+}
+
+void TestClusters::lapseResistsOneSlip()
+{
+    // x = 0.25, 0.5, ..., 15: "ok" up to 7.5 and "defect" from 7.75, so the switch is known to
+    // lie in (7.5, 7.75). One slip ("defect" at x = 1) flattens a plain logistic curve and drags
+    // its crossing below 7.5; the lapse model must stay inside (7.5, 7.75).
+    std::vector<double> x;
+    std::vector<std::uint8_t> y;
+    for (int i = 1; i <= 60; ++i) {
+        x.push_back(i * 0.25);
+        y.push_back(i >= 31 || i == 4 ? 1 : 0);
+    }
+    const auto plain = fitLogistic(x, y, LogisticMethod::Firth, 8, 0.0);
+    QVERIFY(plain.ok);
+    QVERIFY2(plain.threshold < 7.5, std::to_string(plain.threshold).c_str());
+    const auto robust = fitLogistic(x, y, LogisticMethod::Firth, 8, 0.02);
+    QVERIFY2(robust.ok, robust.note.c_str());
+    QVERIFY2(robust.threshold > 7.5 && robust.threshold < 7.75, std::to_string(robust.threshold).c_str());
+    QVERIFY(robust.standardError > 0 && robust.standardError < 1.0);
 }
 
 void TestClusters::fisher_data()
