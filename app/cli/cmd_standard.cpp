@@ -159,6 +159,9 @@ void registerAdd(CLI::App &parent)
     cmd->add_option("--version-of", *versionOf, "Id of a standard this is a new version of");
     cmd->callback([=] {
         runCommand([&] {
+            if (b->count() == 0 && bf->count() == 0)
+                throw core::Error(core::ErrorCode::Invalid, "give the standard's text with --body or --body-file",
+                                  {}, 0, "body");
             core::StandardDraft draft;
             draft.title = *title;
             draft.rule = *rule;

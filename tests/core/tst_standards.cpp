@@ -15,6 +15,10 @@
 #include "core/standards/standardpreview.h"
 #include "test_printers.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -380,6 +384,69 @@ private slots:
             }
         }
         QCOMPARE(fileContentHash(path.string()), hash);
+    }
+
+    /// concord-cli's standard commands on the hand project: the JSON keys of the brief and
+    /// the hand-calculated figures, an error naming the column, and an undo back to the start.
+    void commandLine()
+    {
+        const fs::path path = file("cli.concord");
+        handProject(path.filename().string()).reset();
+        const QString project = QString::fromStdString(path.string());
+        auto run = [&](const QStringList &args, QByteArray *out = nullptr, QByteArray *err = nullptr) {
+            QProcess p;
+            p.start(QStringLiteral(CONCORD_CLI), QStringList{QStringLiteral("standard")} + args);
+            p.waitForFinished(120000);
+            if (out)
+                *out = p.readAllStandardOutput();
+            if (err)
+                *err = p.readAllStandardError();
+            return p.exitCode();
+        };
+        QByteArray out;
+        QByteArray err;
+        QCOMPARE(run({QStringLiteral("add"), project, QStringLiteral("--title"), QStringLiteral("Bad"),
+                      QStringLiteral("--body"), QStringLiteral("x"), QStringLiteral("--rule"),
+                      QStringLiteral("when label = ok: defect")},
+                     nullptr, &err),
+                 1);
+        QVERIFY2(err.contains("unknown class 'defect' at column 18"), err.constData());
+        QCOMPARE(run({QStringLiteral("add"), project, QStringLiteral("--title"), QStringLiteral("Scratch length"),
+                      QStringLiteral("--body"), QStringLiteral("1.5 mm"), QStringLiteral("--rule"),
+                      QString::fromUtf8(kSeedRule)}),
+                 0);
+        const std::string before = [&] { return labelTableChecksum(*openProject(path, OpenMode::ReadOnly)); }();
+
+        QCOMPARE(run({QStringLiteral("list"), project, QStringLiteral("--json")}, &out), 0);
+        const auto list = QJsonDocument::fromJson(out).object()[QStringLiteral("standards")].toArray();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list[0].toObject()[QStringLiteral("status")].toString(), QStringLiteral("draft"));
+        const QString id = QString::number(list[0].toObject()[QStringLiteral("id")].toInteger());
+
+        QCOMPARE(run({QStringLiteral("preview"), project, id, QStringLiteral("--json")}, &out), 0);
+        const auto j = QJsonDocument::fromJson(out).object();
+        const auto changes = j[QStringLiteral("changes")].toArray();
+        QCOMPARE(changes.size(), 5);
+        const auto first = changes[0].toObject();
+        QCOMPARE(first[QStringLiteral("image")].toString(), QStringLiteral("img1.png"));
+        QCOMPARE(first[QStringLiteral("labeler")].toString(), QStringLiteral("eli"));
+        QCOMPARE(first[QStringLiteral("from")].toString(), QStringLiteral("scratch"));
+        QCOMPARE(first[QStringLiteral("to")].toString(), QStringLiteral("ok"));
+        QCOMPARE(first[QStringLiteral("value")].toDouble(), 0.8);
+        QCOMPARE(j[QStringLiteral("undecided")].toArray().size(), 3);
+        QCOMPARE(j[QStringLiteral("relabel")].toArray().size(), 6);
+        QVERIFY(qFuzzyCompare(j[QStringLiteral("before")].toObject()[QStringLiteral("hlp")].toDouble(), 11.0 / 21.0));
+        QVERIFY(qFuzzyCompare(j[QStringLiteral("after")].toObject()[QStringLiteral("hlp")].toDouble(), 15.0 / 21.0));
+        QVERIFY(qFuzzyCompare(j[QStringLiteral("after")].toObject()[QStringLiteral("fleiss_kappa")].toDouble(),
+                              144.0 / 270.0));
+
+        QCOMPARE(run({QStringLiteral("apply"), project, id}, &out), 0);
+        QVERIFY2(out.startsWith("HLP 52.4 % \xe2\x86\x92 71.4 % \xc2\xb7 \xce\xba 0.17 \xe2\x86\x92 0.53 \xc2\xb7 5 labels changed"),
+                 out.constData());
+        QCOMPARE(run({QStringLiteral("undo"), project}), 0);
+        QCOMPARE(labelTableChecksum(*openProject(path, OpenMode::ReadOnly)), before);
+        QCOMPARE(run({QStringLiteral("undo"), project}, nullptr, &err), 1);
+        QVERIFY2(err.contains("no applied standard to undo"), err.constData());
     }
 
     /// Issue 4's acceptance scenario on the built-in demo (300 images, 5 labelers, seed 1).
