@@ -116,15 +116,14 @@ Id saveLabel(Store &store, Id image, Id labeler, Id labelClass,
         l.labeler = labeler;
         l.labelClass = labelClass;
         l.source = source;
-        l.round = store.maxRound();
+        l.round = store.assignmentRound(image, labeler).value_or(0);
         if (auto s = standardInForce(store))
             l.standard = s->id;
         if (auto old = store.label(image, labeler))
             l.createdAt = old->createdAt;
         id = store.setLabel(l);
         store.replaceAnnotations(id, annotations);
-        for (int r = 0; r <= l.round; ++r)
-            store.setAssignmentState(image, labeler, r, AssignmentState::Done);
+        store.markAssignmentsDone(image, labeler);
     });
     return id;
 }

@@ -144,6 +144,7 @@ CREATE TABLE thumbnail (
 ) WITHOUT ROWID;
 CREATE INDEX annotation_kind ON annotation(kind, label);
 CREATE INDEX label_image_class ON label(image, class);
+CREATE INDEX assignment_round ON assignment(round);
 )sql";
 
 constexpr std::array<const char *, 2> kMigrations{kV1, kV2};

@@ -806,6 +806,26 @@ std::vector<std::pair<Id, int>> SqliteStore::assignmentCounts() const
     });
 }
 
+std::optional<int> SqliteStore::assignmentRound(Id image, Id labeler) const
+{
+    auto &st = m_db->prepare("SELECT max(round) FROM assignment WHERE image = ? AND labeler = ?");
+    st.bindAll(image, labeler);
+    std::optional<int> round;
+    if (st.step() && !st.isNull(0))
+        round = st.integer(0);
+    st.reset();
+    return round;
+}
+
+void SqliteStore::markAssignmentsDone(Id image, Id labeler)
+{
+    write([&] {
+        m_db->prepare("UPDATE assignment SET state = 'done' WHERE image = ? AND labeler = ? AND state != 'done'")
+            .bindAll(image, labeler)
+            .exec();
+    });
+}
+
 int SqliteStore::maxRound() const
 {
     return static_cast<int>(scalar(m_db->prepare("SELECT coalesce(max(round), 0) FROM assignment")));

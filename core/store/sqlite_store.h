@@ -71,6 +71,8 @@ public:
     void setAssignmentState(Id image, Id labeler, int round, AssignmentState state) override;
     void unassign(Id image, Id labeler, int round) override;
     std::vector<std::pair<Id, int>> assignmentCounts() const override;
+    std::optional<int> assignmentRound(Id image, Id labeler) const override;
+    void markAssignmentsDone(Id image, Id labeler) override;
     int maxRound() const override;
 
     Id addStandard(const Standard &s) override;

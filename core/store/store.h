@@ -137,6 +137,11 @@ public:
     virtual void unassign(Id image, Id labeler, int round) = 0;
     /// Number of assignments of each image (images with none are absent).
     virtual std::vector<std::pair<Id, int>> assignmentCounts() const = 0;
+    /// Latest round in which the image is assigned to the labeler, if any (an index lookup:
+    /// saving a label must not scan the assignment table).
+    virtual std::optional<int> assignmentRound(Id image, Id labeler) const = 0;
+    /// Marks every assignment of the image to the labeler done (all rounds).
+    virtual void markAssignmentsDone(Id image, Id labeler) = 0;
     virtual int maxRound() const = 0;
 
     // --- standards --------------------------------------------------------------------------
