@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ProjectDocument: every undo command writes to the project and undoes exactly (checked by
+// reading the database through a separate core connection), and a save that fails keeps the
+// labeler's input.
+#include "uitestsupport.h"
+
+#include "core/project/project_ops.h"
+#include "core/store/store.h"
+#include "ui/measurement.h"
+#include "ui/projectdocument.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <cmath>
+
+using namespace concord;
+
+class TestProjectDocument final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void labelUndoRedo();
+    void annotationsUndoRedo();
+    void draftShapesSavedWithLabel();
+    void skipUndo();
+    void failedSaveKeepsInput();
+
+private:
+    std::unique_ptr<core::Store> reader() const
+    {
+        return core::openProject(m_file.toStdString(), core::OpenMode::ReadOnly);
+    }
+    core::Id image(int i) const { return m_images[static_cast<std::size_t>(i)]; }
+    core::AssignmentState stateOf(core::Id img) const
+    {
+        auto s = reader();
+        for (const auto &q : s->queue(s->labelerByName("ana")->id))
+            if (q.image == img)
+                return q.state;
+        return core::AssignmentState::Pending;
+    }
+
+    QTemporaryDir m_dir;
+    QString m_file;
+    std::vector<core::Id> m_images;
+    core::Id m_ok = 0;
+    core::Id m_scratch = 0;
+    std::unique_ptr<ui::ProjectDocument> m_doc;
+};
+
+void TestProjectDocument::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    uitest::isolateSettings(m_dir.filePath(QStringLiteral("settings")));
+    m_file = m_dir.filePath(QStringLiteral("doc.concord"));
+    core::ProjectSettings settings;
+    settings.pxPerMm = 10.0;
+    settings.overlap = 1;
+    auto store = core::initProject(m_file.toStdString(), settings, {"ok", "scratch"});
+    for (int i = 0; i < 6; ++i) {
+        core::ImageRecord r;
+        r.path = "img" + std::to_string(i) + ".png";
+        r.hash = std::string(31, '0') + char('a' + i);
+        r.width = 100;
+        r.height = 100;
+        m_images.push_back(store->addImage(r));
+    }
+    m_ok = store->classByName("ok")->id;
+    m_scratch = store->classByName("scratch")->id;
+    store.reset();
+    m_doc = ui::ProjectDocument::open(m_file);
+    m_doc->startSession(QStringLiteral("ana"));
+    QCOMPARE(int(m_doc->queue().size()), 6);
+}
+
+void TestProjectDocument::labelUndoRedo()
+{
+    const core::Id ana = m_doc->labeler().id;
+    m_doc->setLabel(image(0), m_scratch);
+    QCOMPARE(reader()->label(image(0), ana)->labelClass, m_scratch);
+    QVERIFY(stateOf(image(0)) == core::AssignmentState::Done);
+    m_doc->setLabel(image(0), m_ok); // relabel
+    QCOMPARE(reader()->label(image(0), ana)->labelClass, m_ok);
+    m_doc->undoStack()->undo();
+    QCOMPARE(reader()->label(image(0), ana)->labelClass, m_scratch);
+    m_doc->undoStack()->undo();
+    QVERIFY(!reader()->label(image(0), ana));
+    QVERIFY(stateOf(image(0)) == core::AssignmentState::Pending);
+    m_doc->undoStack()->redo();
+    QCOMPARE(reader()->label(image(0), ana)->labelClass, m_scratch);
+}
+
+void TestProjectDocument::annotationsUndoRedo()
+{
+    const core::Id ana = m_doc->labeler().id;
+    m_doc->setLabel(image(1), m_scratch);
+    // A 30-40-50 triangle: 50 px at 10 px/mm is 5 mm.
+    m_doc->addAnnotation(image(1), ui::makeLineAnnotation({0, 0, 30, 40}, m_doc->pxPerMm(image(1))));
+    auto shapes = [&] { return reader()->annotationsOfLabel(reader()->label(image(1), ana)->id); };
+    QCOMPARE(int(shapes().size()), 1);
+    QCOMPARE(shapes()[0].lengthPx, 50.0);
+    QCOMPARE(*shapes()[0].lengthMm, 5.0);
+    // Two edits of the same shape are one undo step.
+    const int before = m_doc->undoStack()->count();
+    m_doc->changeAnnotation(image(1), 0, ui::makeLineAnnotation({0, 0, 60, 80}, 10.0));
+    m_doc->changeAnnotation(image(1), 0, ui::makeLineAnnotation({0, 0, 90, 120}, 10.0));
+    QCOMPARE(m_doc->undoStack()->count(), before + 1);
+    QCOMPARE(*shapes()[0].lengthMm, 15.0);
+    m_doc->undoStack()->undo();
+    QCOMPARE(*shapes()[0].lengthMm, 5.0);
+    m_doc->removeAnnotation(image(1), 0);
+    QCOMPARE(int(shapes().size()), 0);
+    m_doc->undoStack()->undo();
+    QCOMPARE(int(shapes().size()), 1);
+    // A box keeps its corners ordered and its area.
+    m_doc->addAnnotation(image(1), ui::makeBoxAnnotation({40, 30, 10, 10}, 10.0));
+    const auto box = shapes()[1];
+    QVERIFY(box.kind == core::AnnotationKind::Box);
+    QCOMPARE(box.area, 600.0);
+    const auto seg = ui::segmentOf(box);
+    QVERIFY(seg && seg->x1 == 10 && seg->y1 == 10 && seg->x2 == 40 && seg->y2 == 30);
+}
+
+void TestProjectDocument::draftShapesSavedWithLabel()
+{
+    const core::Id ana = m_doc->labeler().id;
+    m_doc->addAnnotation(image(2), ui::makeLineAnnotation({5, 5, 5, 25}, 10.0));
+    QVERIFY(!reader()->label(image(2), ana)); // no class yet: a draft in memory
+    QCOMPARE(int(m_doc->imageState(image(2)).annotations.size()), 1);
+    m_doc->setLabel(image(2), m_ok);
+    const auto label = reader()->label(image(2), ana);
+    QVERIFY(label);
+    const auto shapes = reader()->annotationsOfLabel(label->id);
+    QCOMPARE(int(shapes.size()), 1);
+    QCOMPARE(*shapes[0].lengthMm, 2.0);
+}
+
+void TestProjectDocument::skipUndo()
+{
+    m_doc->skip(image(3));
+    QVERIFY(stateOf(image(3)) == core::AssignmentState::Skipped);
+    QVERIFY(m_doc->queue()[static_cast<std::size_t>(m_doc->queueIndexOf(image(3)))].state ==
+            core::AssignmentState::Skipped);
+    // Skipped images come last when looking for the first unlabeled one.
+    QVERIFY(m_doc->firstUnlabeledIndex() != m_doc->queueIndexOf(image(3)));
+    m_doc->undoStack()->undo();
+    QVERIFY(stateOf(image(3)) == core::AssignmentState::Pending);
+}
+
+void TestProjectDocument::failedSaveKeepsInput()
+{
+    // A read-only connection makes every save fail, as a locked or unwritable file would.
+    ui::ProjectDocument doc(core::openProject(m_file.toStdString(), core::OpenMode::ReadOnly));
+    doc.startSession(QStringLiteral("ana"));
+    doc.setRetryInterval(50);
+    QSignalSpy failed(&doc, &ui::ProjectDocument::saveFailed);
+    doc.setLabel(image(4), m_scratch);
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(doc.hasUnsavedInput());
+    // The input is kept and shown...
+    QCOMPARE(*doc.imageState(image(4)).labelClass, m_scratch);
+    QCOMPARE(doc.labeledCount(), m_doc->labeledCount() + 1);
+    // ...retried, and still not written to the file.
+    QTRY_VERIFY(failed.count() >= 2);
+    QVERIFY(!reader()->label(image(4), doc.labeler().id));
+}
+
+QTEST_MAIN(TestProjectDocument)
+#include "tst_projectdocument.moc"
