@@ -5,6 +5,7 @@
 
 #include <QCommandLinkButton>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QListView>
 #include <QVBoxLayout>
@@ -20,12 +21,18 @@ StartPage::StartPage(RecentProjectsModel *recent, QWidget *parent)
     auto *column = new QVBoxLayout;
     column->addStretch(1);
 
+    auto *titleRow = new QHBoxLayout;
+    auto *logo = new QLabel(this);
+    logo->setPixmap(QIcon(QStringLiteral(":/concord/icons/concord.svg")).pixmap(56, 56));
+    titleRow->addWidget(logo);
     auto *title = new QLabel(tr("Concord"), this);
     QFont tf = title->font();
     tf.setPointSizeF(tf.pointSizeF() * 2.6);
     tf.setBold(true);
     title->setFont(tf);
-    column->addWidget(title);
+    titleRow->addWidget(title);
+    titleRow->addStretch(1);
+    column->addLayout(titleRow);
     auto *subtitle = new QLabel(tr("Label images blind, measure how often labelers agree, and raise it."), this);
     subtitle->setWordWrap(true);
     column->addWidget(subtitle);

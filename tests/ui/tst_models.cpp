@@ -176,7 +176,7 @@ void TestModels::recentProjectsModel()
         model.add(b);
         model.add(a); // moves to the top, no duplicate
         QCOMPARE(model.paths(), QStringList({a, b}));
-        QCOMPARE(model.index(0).data().toString(), QStringLiteral("a"));
+        QCOMPARE(model.index(0).data().toString(), QStringLiteral("a — ") + m_dir.path());
         model.remove(b);
         QCOMPARE(model.rowCount(), 1);
     }

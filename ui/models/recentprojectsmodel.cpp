@@ -60,7 +60,8 @@ QVariant RecentProjectsModel::data(const QModelIndex &index, int role) const
     const QString &p = m_paths.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return QFileInfo(p).completeBaseName();
+        return QStringLiteral("%1 — %2").arg(QFileInfo(p).completeBaseName(),
+                                             QDir::toNativeSeparators(QFileInfo(p).absolutePath()));
     case Qt::ToolTipRole:
         return QDir::toNativeSeparators(p);
     case PathRole:
