@@ -81,7 +81,7 @@ std::string svgKappaHeatmap(const std::vector<std::string> &names, const std::ve
 {
     const std::size_t count = names.size();
     constexpr std::size_t kMaxName = 18;
-    constexpr double cell = 46.0;
+    constexpr double cell = 58.0;
     std::size_t longest = 1;
     for (const auto &name : names)
         longest = std::max(longest, std::min(ellipsize(name, kMaxName).size(), kMaxName + 1));
