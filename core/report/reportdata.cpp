@@ -5,6 +5,7 @@
 #include "core/clusters/imageattributes.h"
 #include "core/common/error.h"
 #include "core/project/project_ratings.h"
+#include "core/report/htmltext.h"
 #include "core/report/reportthumbnails.h"
 #include "core/standards/standardapply.h"
 
@@ -85,11 +86,15 @@ ProfileChart profileOf(const ClusterInput &input, const Cluster &band, const std
         ++chart.bins[b].items;
         chart.bins[b].disagreeing += disputed(input.items[i]) ? 1 : 0;
     }
-    for (const auto &t : thresholds)
+    for (const auto &t : thresholds) {
         if (t.ok)
-            chart.markers.push_back({t.labeler, t.threshold, false});
+            chart.markers.push_back({t.labeler, t.threshold, false, false});
+        else if (t.boundKind == "at_most" || t.boundKind == "at_least")
+            chart.markers.push_back({t.labeler + (t.boundKind == "at_most" ? " ≤ " : " ≥ ") + formatNumber(t.bound, 2),
+                                     t.bound, false, true});
+    }
     if (band.suggestedThreshold)
-        chart.markers.push_back({"suggested", *band.suggestedThreshold, true});
+        chart.markers.push_back({"suggested", *band.suggestedThreshold, true, false});
     return chart;
 }
 

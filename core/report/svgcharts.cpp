@@ -199,11 +199,11 @@ std::string svgDisagreementProfile(const ProfileChart &chart)
         const auto &m = markers[i];
         const double x = xs(m.x);
         const double labelY = 16.0 + rowHeight * static_cast<double>(rowOf[i]);
-        const std::string colour = m.suggested ? "#000" : "#7b3294";
+        const std::string colour = m.suggested ? "#000" : m.bound ? "#7a7a7a" : "#7b3294";
         s += "<g class=\"marker\"><title>" + escapeHtml(m.name + ": " + formatNumber(m.x, 2)) + "</title>";
         s += "<line x1=\"" + n(x) + "\" x2=\"" + n(x) + "\" y1=\"" + n(labelY + 3.0) + "\" y2=\"" + n(bottom) +
              "\" stroke=\"" + colour + "\" stroke-width=\"" + (m.suggested ? "2.5" : "1.5") +
-             "\" stroke-dasharray=\"" + (m.suggested ? "none" : "4 3") + "\"/>";
+             "\" stroke-dasharray=\"" + (m.suggested ? "none" : m.bound ? "1 3" : "4 3") + "\"/>";
         s += text(x + 3.0, labelY, ellipsize(m.name, 16),
                   "fill=\"" + colour + "\"" + (m.suggested ? " font-weight=\"bold\"" : ""));
         s += "</g>";

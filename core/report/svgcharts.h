@@ -33,6 +33,9 @@ struct ProfileMarker
     std::string name;
     double x = 0.0;
     bool suggested = false; ///< drawn bold, as the threshold a standard would use
+    /// Not a fitted switch point but the bound a one-sided labeler's answers give ("≤ 1.03"):
+    /// drawn dotted and grey, so it is seen but not mistaken for a fit.
+    bool bound = false;
 };
 
 /// The disagreement rate along one numeric attribute, with the band shaded.

@@ -275,11 +275,16 @@ void TestReport::everySection()
     QVERIFY(profile.find("class=\"band\"") != std::string::npos);
     QVERIFY(profile.find(escapeHtml(top.attribute)) != std::string::npos);
     int fitted = 0;
-    for (const auto &t : clusters.labelerThresholds.at(top.attribute))
+    for (const auto &t : clusters.labelerThresholds.at(top.attribute)) {
         if (t.ok) {
             ++fitted;
             QVERIFY2(profile.find(">" + escapeHtml(t.labeler) + "</text>") != std::string::npos, t.labeler.c_str());
+        } else if (!t.boundKind.empty()) {
+            ++fitted; // a one-sided labeler is drawn at the bound its answers give
+            const std::string label = t.labeler + (t.boundKind == "at_most" ? " ≤ " : " ≥ ") + fixed(t.bound, 2);
+            QVERIFY2(profile.find(">" + escapeHtml(ellipsize(label, 16)) + "</text>") != std::string::npos, label.c_str());
         }
+    }
     QCOMPARE(count(profile, "class=\"marker\""), std::size_t(fitted + (top.suggestedThreshold ? 1 : 0)));
     // Each cluster shown with its description and its example thumbnails.
     const std::string cl = section(m_html, "clusters");
