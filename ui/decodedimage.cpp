@@ -37,21 +37,24 @@ namespace {
 
 /// Half-size copy by area averaging (OpenCV's SIMD resize is several times faster than
 /// QImage::scaled with smooth transformation on 24-megapixel images).
-QImage halve(const QImage &src)
+QImage resized(const QImage &src, QSize size)
 {
-    const int w = std::max(1, src.width() / 2);
-    const int h = std::max(1, src.height() / 2);
-    QImage dst(w, h, src.format());
+    QImage dst(size, src.format());
     const cv::Mat in(src.height(), src.width(), CV_8UC4, const_cast<uchar *>(src.constBits()),
                      static_cast<std::size_t>(src.bytesPerLine()));
-    cv::Mat out(h, w, CV_8UC4, dst.bits(), static_cast<std::size_t>(dst.bytesPerLine()));
+    cv::Mat out(size.height(), size.width(), CV_8UC4, dst.bits(), static_cast<std::size_t>(dst.bytesPerLine()));
     cv::resize(in, out, out.size(), 0, 0, cv::INTER_AREA);
     return dst;
 }
 
+QImage halve(const QImage &src)
+{
+    return resized(src, QSize(std::max(1, src.width() / 2), std::max(1, src.height() / 2)));
+}
+
 } // namespace
 
-DecodedImage decodeImage(const QString &path, qint64 maxPixels, int minLevelSide)
+DecodedImage decodeImage(const QString &path, int maxSide, QSize fitBox, qint64 maxPixels, int minLevelSide)
 {
     DecodedImage d;
     d.path = path;
@@ -66,9 +69,14 @@ DecodedImage decodeImage(const QString &path, qint64 maxPixels, int minLevelSide
     const auto t = reader.transformation();
     d.size = t.testFlag(QImageIOHandler::TransformationRotate90) ? raw.transposed() : raw;
     const qint64 pixels = qint64(raw.width()) * raw.height();
-    if (pixels > maxPixels) {
-        const double f = std::sqrt(static_cast<double>(maxPixels) / static_cast<double>(pixels));
+    double f = 1.0;
+    if (pixels > maxPixels)
+        f = std::sqrt(static_cast<double>(maxPixels) / static_cast<double>(pixels));
+    if (maxSide > 0 && std::max(raw.width(), raw.height()) > maxSide)
+        f = std::min(f, static_cast<double>(maxSide) / std::max(raw.width(), raw.height()));
+    if (f < 1.0) {
         reader.setScaledSize(QSize(std::max(1, int(raw.width() * f)), std::max(1, int(raw.height() * f))));
+        d.reduced = true;
     }
     QImage img = reader.read();
     if (img.isNull()) {
@@ -81,6 +89,17 @@ DecodedImage decodeImage(const QString &path, qint64 maxPixels, int minLevelSide
     d.levels.push_back(std::move(img));
     while (std::max(d.levels.back().width(), d.levels.back().height()) > 2 * minLevelSide)
         d.levels.push_back(halve(d.levels.back()));
+    if (fitBox.isValid()) {
+        const QSize fit = d.size.scaled(fitBox, Qt::KeepAspectRatio);
+        // From the smallest level that is still larger, keeping the levels in size order.
+        for (std::size_t i = d.levels.size(); i-- > 0;) {
+            const QImage &src = d.levels[i];
+            if (src.width() <= fit.width())
+                continue;
+            d.levels.insert(d.levels.begin() + static_cast<std::ptrdiff_t>(i) + 1, resized(src, fit));
+            break;
+        }
+    }
     return d;
 }
 

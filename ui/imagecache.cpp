@@ -19,35 +19,48 @@ ImageCache::~ImageCache()
     m_pool.waitForDone();
 }
 
-std::shared_ptr<const DecodedImage> ImageCache::get(const QString &path)
+QString ImageCache::key(const QString &path, Detail detail)
 {
-    const auto it = m_images.constFind(path);
+    return detail == Detail::Full ? path + QStringLiteral("\n#full") : path;
+}
+
+std::shared_ptr<const DecodedImage> ImageCache::get(const QString &path, Detail detail)
+{
+    const QString k = key(path, detail);
+    const auto it = m_images.constFind(k);
     if (it == m_images.constEnd())
         return nullptr;
-    m_lru.removeOne(path);
-    m_lru.append(path);
+    m_lru.removeOne(k);
+    m_lru.append(k);
     return it.value();
 }
 
-void ImageCache::request(const QString &path)
+void ImageCache::request(const QString &path, Detail detail)
 {
-    if (path.isEmpty() || m_images.contains(path) || m_running.contains(path))
+    const QString k = key(path, detail);
+    if (path.isEmpty() || m_images.contains(k) || m_running.contains(k))
         return;
     auto *watcher = new QFutureWatcher<DecodedImage>(this);
-    m_running.insert(path, watcher);
-    connect(watcher, &QFutureWatcher<DecodedImage>::finished, this, [this, path, watcher] {
-        m_running.remove(path);
-        finished(path, watcher->result());
+    m_running.insert(k, watcher);
+    connect(watcher, &QFutureWatcher<DecodedImage>::finished, this, [this, k, watcher] {
+        m_running.remove(k);
+        finished(k, watcher->result());
         watcher->deleteLater();
     });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [path] { return decodeImage(path); }));
+    const int side = detail == Detail::Full ? 0 : m_screenSide;
+    const QSize box = detail == Detail::Full ? QSize() : m_fitBox;
+    watcher->setFuture(QtConcurrent::run(&m_pool, [path, side, box] { return decodeImage(path, side, box); }));
 }
 
-void ImageCache::setWanted(const QStringList &paths)
+void ImageCache::setWanted(const QStringList &paths, const QString &full)
 {
     m_wanted = paths;
+    if (!full.isEmpty())
+        m_wanted << key(full, Detail::Full);
     for (const auto &p : paths)
         request(p);
+    if (!full.isEmpty())
+        request(full, Detail::Full);
 }
 
 void ImageCache::setBudget(qint64 bytes)
@@ -70,15 +83,16 @@ void ImageCache::waitForIdle()
     }
 }
 
-void ImageCache::finished(const QString &path, const DecodedImage &image)
+void ImageCache::finished(const QString &k, const DecodedImage &image)
 {
     auto shared = std::make_shared<const DecodedImage>(image);
     m_bytes += shared->bytes();
-    m_images.insert(path, std::move(shared));
-    m_lru.removeOne(path);
-    m_lru.append(path);
+    m_images.insert(k, std::move(shared));
+    m_lru.removeOne(k);
+    m_lru.append(k);
     evict();
-    emit ready(path);
+    const bool full = k.endsWith(QStringLiteral("\n#full"));
+    emit ready(full ? k.chopped(6) : k, full ? Detail::Full : Detail::Screen);
 }
 
 void ImageCache::evict()

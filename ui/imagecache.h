@@ -22,15 +22,24 @@ class ImageCache final : public QObject
     Q_OBJECT
 
 public:
+    /// How much of an image to decode: enough for the screen (fast, small) or every pixel
+    /// (asked for when the labeler zooms in beyond the screen-size level).
+    enum class Detail { Screen, Full };
+
     explicit ImageCache(QObject *parent = nullptr);
     ~ImageCache() override;
 
     /// The decoded image, or null while it is not decoded yet (then call request()).
-    std::shared_ptr<const DecodedImage> get(const QString &path);
-    /// Starts decoding `path` unless it is cached or already being decoded.
-    void request(const QString &path);
-    /// Requests these paths in order and protects them from eviction.
-    void setWanted(const QStringList &paths);
+    std::shared_ptr<const DecodedImage> get(const QString &path, Detail detail = Detail::Screen);
+    /// Starts decoding unless it is cached or already being decoded.
+    void request(const QString &path, Detail detail = Detail::Screen);
+    /// Requests these screen-size images (and `full` at full detail, if set) and protects them
+    /// from eviction.
+    void setWanted(const QStringList &paths, const QString &full = {});
+    /// Longest side of screen-size decodes (default 2560 px).
+    void setScreenSide(int side) { m_screenSide = side; }
+    /// The canvas in device pixels: screen-size decodes get a level that fits it exactly.
+    void setFitBox(QSize box) { m_fitBox = box; }
 
     void setBudget(qint64 bytes);
     qint64 budget() const { return m_budget; }
@@ -40,10 +49,11 @@ public:
     void waitForIdle();
 
 signals:
-    void ready(const QString &path);
+    void ready(const QString &path, concord::ui::ImageCache::Detail detail);
 
 private:
-    void finished(const QString &path, const DecodedImage &image);
+    static QString key(const QString &path, Detail detail);
+    void finished(const QString &key, const DecodedImage &image);
     void evict();
 
     QThreadPool m_pool;
@@ -53,6 +63,8 @@ private:
     QStringList m_wanted;
     qint64 m_budget = 768LL * 1024 * 1024;
     qint64 m_bytes = 0;
+    int m_screenSide = 2560;
+    QSize m_fitBox;
 };
 
 } // namespace concord::ui

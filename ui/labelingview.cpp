@@ -117,7 +117,10 @@ LabelingView::LabelingView(QWidget *parent)
 
     createActions();
 
-    connect(m_cache, &ImageCache::ready, this, &LabelingView::imageDecoded);
+    connect(m_cache, &ImageCache::ready, this,
+            [this](const QString &path, ImageCache::Detail d) { imageDecoded(path, int(d)); });
+    connect(m_canvas, &ImageCanvas::zoomChanged, this, &LabelingView::ensureDetail);
+    connect(m_canvas, &ImageCanvas::fitBoxChanged, m_cache, &ImageCache::setFitBox);
     connect(m_classBar, &ClassBar::classChosen, this, &LabelingView::chooseClass);
     connect(m_canvas, &ImageCanvas::zoomChanged, this, &LabelingView::updateStatus);
     connect(m_canvas, &ImageCanvas::measurementChanged, m_measureLabel, &QLabel::setText);
@@ -334,14 +337,15 @@ void LabelingView::goTo(int index)
     refreshState();
 
     // Keep the neighbours decoding while the labeler looks at this one.
-    QStringList wanted{m_currentPath};
+    m_wanted = QStringList{m_currentPath};
     const auto &q = m_document->queue();
     for (int d : {1, -1, 2}) {
         const int i = index + d;
         if (i >= 0 && i < int(q.size()))
-            wanted << m_document->imageFilePath(q[static_cast<std::size_t>(i)].image);
+            m_wanted << m_document->imageFilePath(q[static_cast<std::size_t>(i)].image);
     }
-    m_cache->setWanted(wanted);
+    m_cache->setWanted(m_wanted);
+    ensureDetail();
 
     if (m_queueModel) {
         const QModelIndex idx = m_queueModel->index(index);
@@ -369,17 +373,31 @@ bool LabelingView::goToImageNamed(const QString &name)
 void LabelingView::showCurrentImage()
 {
     const auto rec = m_document->image(currentImage());
-    m_canvas->setImage(m_cache->get(m_currentPath), QSize(rec.width, rec.height));
-    if (const auto decoded = m_cache->get(m_currentPath); decoded && !decoded->error.isEmpty())
+    auto decoded = m_cache->get(m_currentPath, ImageCache::Detail::Full);
+    if (!decoded)
+        decoded = m_cache->get(m_currentPath);
+    m_canvas->setImage(decoded, QSize(rec.width, rec.height));
+    if (decoded && !decoded->error.isEmpty())
         m_toast->showMessage(tr("Cannot show %1: %2").arg(QFileInfo(m_currentPath).fileName(), decoded->error),
                              Toast::Kind::Error);
     updateStatus();
 }
 
-void LabelingView::imageDecoded(const QString &path)
+void LabelingView::imageDecoded(const QString &path, int detail)
 {
-    if (path == m_currentPath && !m_canvas->hasImage())
+    if (path == m_currentPath &&
+        (!m_canvas->hasImage() || detail == int(ImageCache::Detail::Full)))
         showCurrentImage();
+}
+
+void LabelingView::ensureDetail()
+{
+    const DecodedImage *shown = m_canvas->decodedImage();
+    if (!shown || !shown->reduced || shown->path != m_currentPath)
+        return;
+    const double needed = m_canvas->viewScale() * m_canvas->devicePixelRatioF();
+    if (needed > shown->scaleOfLevel(0) * 1.01)
+        m_cache->setWanted(m_wanted, m_currentPath);
 }
 
 void LabelingView::refreshState()

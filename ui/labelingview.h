@@ -79,7 +79,9 @@ private:
     void createActions();
     void rebuildClassActions();
     void refreshState();
-    void imageDecoded(const QString &path);
+    void imageDecoded(const QString &path, int detail);
+    /// Asks for the full-resolution decode when the zoom shows more than the screen-size one.
+    void ensureDetail();
     void showCurrentImage();
     void updateStatus();
     void updateProgress();
@@ -88,6 +90,7 @@ private:
     ProjectDocument *m_document = nullptr;
     int m_current = -1;
     QString m_currentPath;
+    QStringList m_wanted;
 
     ImageCache *m_cache;
     ImageCanvas *m_canvas;

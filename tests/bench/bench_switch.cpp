@@ -139,6 +139,8 @@ int main(int argc, char **argv)
     // The first image is decoded before timing starts (opening a project is not a switch).
     while (!canvas->hasImage())
         pause(10);
+    std::fprintf(stderr, "view scale %.3f, level 0 scale %.3f\n", canvas->viewScale(),
+                 canvas->decodedImage()->scaleOfLevel(0));
 
     std::vector<double> latencies;
     int misses = 0;

@@ -60,7 +60,10 @@ ImageCanvas::~ImageCanvas()
 
 void ImageCanvas::setImage(std::shared_ptr<const DecodedImage> image, QSize nominalSize)
 {
-    m_tool->deactivate();
+    // A sharper decode of the same picture must not interrupt a drag in progress.
+    const bool samePicture = image && m_imageItem->image() && image->path == m_imageItem->image()->path;
+    if (!samePicture)
+        m_tool->deactivate();
     const QSize before = imageSize();
     m_imageItem->setImage(std::move(image), nominalSize);
     const QRectF r = m_imageItem->boundingRect();
@@ -72,6 +75,11 @@ void ImageCanvas::setImage(std::shared_ptr<const DecodedImage> image, QSize nomi
 bool ImageCanvas::hasImage() const
 {
     return m_imageItem->image() && !m_imageItem->image()->levels.empty();
+}
+
+const DecodedImage *ImageCanvas::decodedImage() const
+{
+    return m_imageItem->image();
 }
 
 QSize ImageCanvas::imageSize() const
@@ -299,6 +307,8 @@ void ImageCanvas::keyReleaseEvent(QKeyEvent *event)
 void ImageCanvas::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
+    // fitInView() keeps a 2 px margin on each side.
+    emit fitBoxChanged((viewport()->size() - QSize(4, 4)) * devicePixelRatioF());
     if (m_fit)
         fitToWindow();
 }

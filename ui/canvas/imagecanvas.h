@@ -33,6 +33,8 @@ public:
     /// Shows an image (null while it is still decoding: a placeholder of `nominalSize`).
     void setImage(std::shared_ptr<const DecodedImage> image, QSize nominalSize);
     bool hasImage() const;
+    /// The picture shown, or null.
+    const DecodedImage *decodedImage() const;
     QSize imageSize() const;
     /// Replaces the shapes shown (after any change of the image's state).
     void setAnnotations(const std::vector<core::Annotation> &annotations, const QColor &color, double pxPerMm);
@@ -68,6 +70,8 @@ signals:
     void zoomChanged(double scale);
     /// Live size of the shape being drawn or edited ("2.35 mm").
     void measurementChanged(const QString &text);
+    /// The area a fitted image may take, in device pixels (for decoding at exactly that size).
+    void fitBoxChanged(QSize box);
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
