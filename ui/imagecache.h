@@ -61,7 +61,7 @@ private:
     QStringList m_lru; ///< most recently used last
     QHash<QString, QFutureWatcher<DecodedImage> *> m_running;
     QStringList m_wanted;
-    qint64 m_budget = 768LL * 1024 * 1024;
+    qint64 m_budget = 512LL * 1024 * 1024;
     qint64 m_bytes = 0;
     int m_screenSide = 2560;
     QSize m_fitBox;

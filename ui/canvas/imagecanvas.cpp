@@ -175,17 +175,20 @@ void ImageCanvas::zoomOneToOne()
 
 void ImageCanvas::zoomIn()
 {
-    const auto anchor = transformationAnchor();
-    setTransformationAnchor(AnchorViewCenter);
-    zoomBy(kZoomStep);
-    setTransformationAnchor(anchor);
+    zoomAroundCenter(kZoomStep);
 }
 
 void ImageCanvas::zoomOut()
 {
+    zoomAroundCenter(1.0 / kZoomStep);
+}
+
+void ImageCanvas::zoomAroundCenter(double factor)
+{
+    // Keys have no cursor position: zoom around the middle of the view.
     const auto anchor = transformationAnchor();
     setTransformationAnchor(AnchorViewCenter);
-    zoomBy(1.0 / kZoomStep);
+    zoomBy(factor);
     setTransformationAnchor(anchor);
 }
 

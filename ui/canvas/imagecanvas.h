@@ -84,6 +84,7 @@ protected:
 
 private:
     void zoomBy(double factor);
+    void zoomAroundCenter(double factor);
     void scaleChanged();
 
     QGraphicsScene *m_scene;
