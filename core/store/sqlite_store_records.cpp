@@ -1,0 +1,383 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SqliteStore, second half: labels, annotations, assignments, standards, decisions,
+// thumbnails and the audit log (sqlite_store.cpp has opening, settings, classes, labelers,
+// images and attributes).
+#include "core/store/sqlite_store.h"
+
+#include "core/common/error.h"
+#include "core/store/sqlite_rows.h"
+
+namespace concord::core {
+
+using sqlite::Statement;
+using namespace sqlite_rows;
+
+// --- labels -------------------------------------------------------------------------------
+
+Id SqliteStore::setLabel(const Label &l)
+{
+    Id id = 0;
+    write([&] {
+        const std::string now = utcNow();
+        auto &st = m_db->prepare(
+            "INSERT INTO label(image, labeler, class, round, standard, source, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(image, labeler) DO UPDATE SET class = excluded.class, "
+            "round = excluded.round, standard = excluded.standard, source = excluded.source, "
+            "updated_at = excluded.updated_at RETURNING id");
+        st.bindAll(l.image, l.labeler, l.labelClass, l.round, l.standard, toString(l.source),
+                   l.createdAt.empty() ? now : l.createdAt, l.updatedAt.empty() ? now : l.updatedAt);
+        if (st.step())
+            id = st.int64(0);
+        st.reset();
+    });
+    return id;
+}
+
+void SqliteStore::removeLabel(Id image, Id labeler)
+{
+    write([&] {
+        m_db->prepare("DELETE FROM label WHERE image = ? AND labeler = ?").bindAll(image, labeler).exec();
+    });
+}
+
+std::optional<Label> SqliteStore::label(Id image, Id labeler) const
+{
+    auto &st = m_db->prepare("SELECT " LABEL_COLS " FROM label l WHERE l.image = ? AND l.labeler = ?");
+    st.bindAll(image, labeler);
+    return first<Label>(st, [](const Statement &s) { return readLabel(s); });
+}
+
+std::optional<Label> SqliteStore::labelById(Id id) const
+{
+    auto &st = m_db->prepare("SELECT " LABEL_COLS " FROM label l WHERE l.id = ?");
+    st.bind(1, id);
+    return first<Label>(st, [](const Statement &s) { return readLabel(s); });
+}
+
+std::vector<Label> SqliteStore::labelsOfImage(Id image) const
+{
+    auto &st = m_db->prepare("SELECT " LABEL_COLS " FROM label l WHERE l.image = ? ORDER BY l.labeler");
+    st.bind(1, image);
+    return collect<Label>(st, [](const Statement &s) { return readLabel(s); });
+}
+
+std::vector<Label> SqliteStore::labelsOfLabeler(Id labeler) const
+{
+    auto &st = m_db->prepare("SELECT " LABEL_COLS " FROM label l WHERE l.labeler = ? ORDER BY l.image");
+    st.bind(1, labeler);
+    return collect<Label>(st, [](const Statement &s) { return readLabel(s); });
+}
+
+std::vector<LabelRow> SqliteStore::labelRows() const
+{
+    auto &st = m_db->prepare("SELECT " LABEL_COLS ", i.path, p.name, c.name FROM label l "
+                             "JOIN image i ON i.id = l.image JOIN labeler p ON p.id = l.labeler "
+                             "JOIN label_class c ON c.id = l.class ORDER BY l.image, l.labeler");
+    return collect<LabelRow>(st, [](const Statement &s) {
+        return LabelRow{readLabel(s), s.text(9), s.text(10), s.text(11)};
+    });
+}
+
+std::int64_t SqliteStore::labelCount() const
+{
+    return scalar(m_db->prepare("SELECT count(*) FROM label"));
+}
+
+std::vector<Id> SqliteStore::conflictImages(std::int64_t offset, std::int64_t limit) const
+{
+    auto &st = m_db->prepare(
+        "SELECT l.image FROM label l WHERE NOT EXISTS (SELECT 1 FROM decision d WHERE d.image = l.image) "
+        "GROUP BY l.image HAVING count(DISTINCT l.class) > 1 ORDER BY l.image LIMIT ? OFFSET ?");
+    st.bindAll(limit, offset);
+    return collect<Id>(st, [](const Statement &s) { return s.int64(0); });
+}
+
+// --- annotations --------------------------------------------------------------------------
+
+Id SqliteStore::addAnnotation(const Annotation &a)
+{
+    Id id = 0;
+    write([&] {
+        m_db->prepare("INSERT INTO annotation(label, kind, geometry, length_px, length_mm, area) "
+                      "VALUES (?, ?, ?, ?, ?, ?)")
+            .bindAll(a.label, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area)
+            .exec();
+        id = m_db->lastInsertId();
+    });
+    return id;
+}
+
+void SqliteStore::removeAnnotation(Id id)
+{
+    write([&] { m_db->prepare("DELETE FROM annotation WHERE id = ?").bind(1, id).exec(); });
+}
+
+void SqliteStore::replaceAnnotations(Id label, const std::vector<Annotation> &annotations)
+{
+    write([&] {
+        m_db->prepare("DELETE FROM annotation WHERE label = ?").bind(1, label).exec();
+        for (Annotation a : annotations) {
+            a.label = label;
+            addAnnotation(a);
+        }
+    });
+}
+
+std::vector<Annotation> SqliteStore::annotationsOfLabel(Id label) const
+{
+    auto &st = m_db->prepare("SELECT " ANNOTATION_COLS " FROM annotation a WHERE a.label = ? ORDER BY a.id");
+    st.bind(1, label);
+    return collect<Annotation>(st, [](const Statement &s) { return readAnnotation(s); });
+}
+
+std::vector<std::pair<Label, Annotation>> SqliteStore::annotationsOfKind(AnnotationKind kind) const
+{
+    auto &st = m_db->prepare("SELECT " LABEL_COLS ", " ANNOTATION_COLS
+                             " FROM annotation a JOIN label l ON l.id = a.label "
+                             "WHERE a.kind = ? ORDER BY l.image, l.labeler, a.id");
+    st.bind(1, toString(kind));
+    return collect<std::pair<Label, Annotation>>(st, [](const Statement &s) {
+        return std::make_pair(readLabel(s, 0), readAnnotation(s, 9));
+    });
+}
+
+// --- assignments --------------------------------------------------------------------------
+
+void SqliteStore::assign(const Assignment &a)
+{
+    write([&] {
+        m_db->prepare("INSERT INTO assignment(image, labeler, round, position, state) "
+                      "VALUES (?, ?, ?, ?, ?) ON CONFLICT(image, labeler, round) DO UPDATE SET "
+                      "position = excluded.position, state = excluded.state")
+            .bindAll(a.image, a.labeler, a.round, a.position, toString(a.state))
+            .exec();
+    });
+}
+
+std::vector<QueueEntry> SqliteStore::queue(Id labeler, std::int64_t offset, std::int64_t limit) const
+{
+    auto &st = m_db->prepare(
+        "SELECT a.image, i.path, a.round, a.position, a.state, l.class FROM assignment a "
+        "JOIN image i ON i.id = a.image "
+        "LEFT JOIN label l ON l.image = a.image AND l.labeler = a.labeler "
+        "WHERE a.labeler = ? ORDER BY a.round, a.position LIMIT ? OFFSET ?");
+    st.bindAll(labeler, limit, offset);
+    return collect<QueueEntry>(st, [](const Statement &s) {
+        return QueueEntry{s.int64(0), s.text(1), s.integer(2), s.integer(3),
+                          parseAssignmentState(s.text(4)), s.optInt64(5)};
+    });
+}
+
+std::int64_t SqliteStore::queueSize(Id labeler) const
+{
+    auto &st = m_db->prepare("SELECT count(*) FROM assignment WHERE labeler = ?");
+    st.bind(1, labeler);
+    return scalar(st);
+}
+
+void SqliteStore::setAssignmentState(Id image, Id labeler, int round, AssignmentState state)
+{
+    write([&] {
+        m_db->prepare("UPDATE assignment SET state = ? WHERE image = ? AND labeler = ? AND round = ?")
+            .bindAll(toString(state), image, labeler, round)
+            .exec();
+    });
+}
+
+void SqliteStore::unassign(Id image, Id labeler, int round)
+{
+    write([&] {
+        m_db->prepare("DELETE FROM assignment WHERE image = ? AND labeler = ? AND round = ?")
+            .bindAll(image, labeler, round)
+            .exec();
+    });
+}
+
+std::vector<std::pair<Id, int>> SqliteStore::assignmentCounts() const
+{
+    auto &st = m_db->prepare("SELECT image, count(*) FROM assignment GROUP BY image ORDER BY image");
+    return collect<std::pair<Id, int>>(st, [](const Statement &s) {
+        return std::make_pair(s.int64(0), s.integer(1));
+    });
+}
+
+std::optional<int> SqliteStore::assignmentRound(Id image, Id labeler) const
+{
+    auto &st = m_db->prepare("SELECT max(round) FROM assignment WHERE image = ? AND labeler = ?");
+    st.bindAll(image, labeler);
+    std::optional<int> round;
+    if (st.step() && !st.isNull(0))
+        round = st.integer(0);
+    st.reset();
+    return round;
+}
+
+void SqliteStore::markAssignmentsDone(Id image, Id labeler)
+{
+    write([&] {
+        m_db->prepare("UPDATE assignment SET state = 'done' WHERE image = ? AND labeler = ? AND state != 'done'")
+            .bindAll(image, labeler)
+            .exec();
+    });
+}
+
+int SqliteStore::maxRound() const
+{
+    return static_cast<int>(scalar(m_db->prepare("SELECT coalesce(max(round), 0) FROM assignment")));
+}
+
+// --- standards ----------------------------------------------------------------------------
+
+Id SqliteStore::addStandard(const Standard &s)
+{
+    if (s.title.empty())
+        throw Error(ErrorCode::Invalid, "a standard needs a title", {}, 0, "title");
+    Id id = 0;
+    write([&] {
+        m_db->prepare("INSERT INTO standard(family, version, title, body, rule, status, created_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .bindAll(s.family, s.version, s.title, s.body, s.rule, toString(s.status),
+                     s.createdAt.empty() ? utcNow() : s.createdAt)
+            .exec();
+        id = m_db->lastInsertId();
+        if (s.family == 0)
+            m_db->prepare("UPDATE standard SET family = id WHERE id = ?").bind(1, id).exec();
+    });
+    return id;
+}
+
+std::vector<Standard> SqliteStore::standards() const
+{
+    auto &st = m_db->prepare("SELECT " STANDARD_COLS " FROM standard ORDER BY family, version");
+    return collect<Standard>(st, readStandard);
+}
+
+std::optional<Standard> SqliteStore::standard(Id id) const
+{
+    auto &st = m_db->prepare("SELECT " STANDARD_COLS " FROM standard WHERE id = ?");
+    st.bind(1, id);
+    return first<Standard>(st, readStandard);
+}
+
+void SqliteStore::setStandardStatus(Id id, StandardStatus status)
+{
+    write([&] {
+        m_db->prepare("UPDATE standard SET status = ? WHERE id = ?").bindAll(toString(status), id).exec();
+    });
+}
+
+void SqliteStore::setExample(const StandardExample &e)
+{
+    write([&] {
+        m_db->prepare("INSERT INTO standard_example(standard, image, role, note) VALUES (?, ?, ?, ?) "
+                      "ON CONFLICT(standard, image) DO UPDATE SET role = excluded.role, "
+                      "note = excluded.note")
+            .bindAll(e.standard, e.image, toString(e.role), e.note)
+            .exec();
+    });
+}
+
+void SqliteStore::removeExample(Id standard, Id image)
+{
+    write([&] {
+        m_db->prepare("DELETE FROM standard_example WHERE standard = ? AND image = ?")
+            .bindAll(standard, image)
+            .exec();
+    });
+}
+
+std::vector<StandardExample> SqliteStore::examples(Id standard) const
+{
+    auto &st = m_db->prepare(
+        "SELECT standard, image, role, note FROM standard_example WHERE standard = ? ORDER BY role, image");
+    st.bind(1, standard);
+    return collect<StandardExample>(st, [](const Statement &s) {
+        return StandardExample{s.int64(0), s.int64(1), parseExampleRole(s.text(2)), s.text(3)};
+    });
+}
+
+// --- decisions ----------------------------------------------------------------------------
+
+void SqliteStore::setDecision(const Decision &d)
+{
+    write([&] {
+        m_db->prepare("INSERT INTO decision(image, class, method, standard, decided_by, note, "
+                      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(image) DO UPDATE SET "
+                      "class = excluded.class, method = excluded.method, standard = excluded.standard, "
+                      "decided_by = excluded.decided_by, note = excluded.note, "
+                      "created_at = excluded.created_at")
+            .bindAll(d.image, d.labelClass, toString(d.method), d.standard, d.by, d.note,
+                     d.createdAt.empty() ? utcNow() : d.createdAt)
+            .exec();
+    });
+}
+
+void SqliteStore::removeDecision(Id image)
+{
+    write([&] { m_db->prepare("DELETE FROM decision WHERE image = ?").bind(1, image).exec(); });
+}
+
+std::optional<Decision> SqliteStore::decision(Id image) const
+{
+    auto &st = m_db->prepare("SELECT " DECISION_COLS " FROM decision WHERE image = ?");
+    st.bind(1, image);
+    return first<Decision>(st, readDecision);
+}
+
+std::vector<Decision> SqliteStore::decisions() const
+{
+    auto &st = m_db->prepare("SELECT " DECISION_COLS " FROM decision ORDER BY image");
+    return collect<Decision>(st, readDecision);
+}
+
+// --- thumbnails ---------------------------------------------------------------------------
+
+std::optional<std::string> SqliteStore::thumbnail(const std::string &hash, int size) const
+{
+    auto &st = m_db->prepare("SELECT jpeg FROM thumbnail WHERE hash = ? AND size = ?");
+    st.bindAll(hash, size);
+    return first<std::string>(st, [](const Statement &s) { return s.blob(0); });
+}
+
+void SqliteStore::putThumbnail(const std::string &hash, int size, const std::string &jpeg)
+{
+    write([&] {
+        m_db->prepare("INSERT OR REPLACE INTO thumbnail(hash, size, jpeg) VALUES (?, ?, ?)")
+            .bindAll(hash, size)
+            .bindBlob(3, jpeg.data(), jpeg.size())
+            .exec();
+    });
+}
+
+// --- audit --------------------------------------------------------------------------------
+
+Id SqliteStore::appendAudit(const std::string &actor, const std::string &action,
+                            const std::string &payload)
+{
+    Id id = 0;
+    write([&] {
+        m_db->prepare("INSERT INTO audit(at, actor, action, payload) VALUES (?, ?, ?, ?)")
+            .bindAll(utcNow(), actor, action, payload)
+            .exec();
+        id = m_db->lastInsertId();
+    });
+    return id;
+}
+
+std::vector<AuditEntry> SqliteStore::auditLog(std::int64_t limit) const
+{
+    auto &st = m_db->prepare(
+        "SELECT id, at, actor, action, payload, undone FROM audit ORDER BY id DESC LIMIT ?");
+    st.bind(1, limit);
+    return collect<AuditEntry>(st, [](const Statement &s) {
+        return AuditEntry{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.int64(5) != 0};
+    });
+}
+
+void SqliteStore::markAuditUndone(Id id)
+{
+    write([&] { m_db->prepare("UPDATE audit SET undone = 1 WHERE id = ?").bind(1, id).exec(); });
+}
+
+} // namespace concord::core
