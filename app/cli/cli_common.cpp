@@ -5,6 +5,9 @@
 
 #include <cstdio>
 #include <iostream>
+#include <memory>
+#include <mutex>
+#include <unistd.h>
 
 namespace concord::cli {
 
@@ -34,6 +37,24 @@ int exitCode() { return g_exitCode; }
 std::unique_ptr<core::Store> open(const std::string &path, bool readOnly)
 {
     return core::openProject(path, readOnly ? core::OpenMode::ReadOnly : core::OpenMode::ReadWrite);
+}
+
+core::ProgressFn terminalProgress()
+{
+    if (::isatty(STDERR_FILENO) == 0)
+        return {};
+    auto mutex = std::make_shared<std::mutex>();
+    return [mutex](std::size_t done, std::size_t total, std::string_view what) {
+        const std::lock_guard lock(*mutex);
+        std::cerr << "\r" << what << " " << done << "/" << total << "   " << std::flush;
+        return true;
+    };
+}
+
+void endTerminalProgress(const core::ProgressFn &progress)
+{
+    if (progress)
+        std::cerr << "\r" << std::string(60, ' ') << "\r" << std::flush;
 }
 
 void printJson(const nlohmann::json &j)

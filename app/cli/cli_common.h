@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/common/progress.h"
 #include "core/store/store.h"
 
 #include <CLI/CLI.hpp>
@@ -33,6 +34,12 @@ int exitCode();
 
 /// Opens a project for a command (read-write unless `readOnly`).
 std::unique_ptr<core::Store> open(const std::string &path, bool readOnly = false);
+
+/// Progress for people: one rewritten line on stderr ("what 12/300"), thread-safe, and
+/// empty (no output at all) when stderr is not a terminal, so logs and pipes stay clean.
+core::ProgressFn terminalProgress();
+/// Clears the progress line, when one was shown.
+void endTerminalProgress(const core::ProgressFn &progress);
 
 /// Prints JSON to stdout (pretty, with a trailing newline).
 void printJson(const nlohmann::json &j);

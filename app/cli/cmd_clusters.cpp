@@ -10,23 +10,10 @@
 
 #include <cstdio>
 #include <iostream>
-#include <mutex>
 
 namespace concord::cli {
 
 namespace {
-
-/// Progress on a terminal only, so logs and pipes stay clean.
-core::ProgressFn terminalProgress(std::mutex &mutex)
-{
-    if (::isatty(STDERR_FILENO) == 0)
-        return {};
-    return [&mutex](std::size_t done, std::size_t total, std::string_view what) {
-        const std::lock_guard lock(mutex);
-        std::cerr << "\r" << what << " " << done << "/" << total << "   " << std::flush;
-        return true;
-    };
-}
 
 std::string num(double v)
 {
@@ -53,10 +40,9 @@ void registerAttributes(CLI::App &app)
             auto store = open(*project, !*compute);
             nlohmann::json j;
             if (*compute) {
-                std::mutex mutex;
-                const auto s = core::fillComputedAttributes(*store, terminalProgress(mutex), *threads);
-                if (::isatty(STDERR_FILENO))
-                    std::cerr << '\n';
+                const auto progress = terminalProgress();
+                const auto s = core::fillComputedAttributes(*store, progress, *threads);
+                endTerminalProgress(progress);
                 j["computed"] = {{"images", s.images}, {"computed", s.computed}, {"measured", s.measured},
                                  {"line_length_in_mm", s.lineLengthInMm}};
                 j["computed"]["failures"] = nlohmann::json::array();
@@ -117,16 +103,14 @@ void registerClusters(CLI::App &app)
     cmd->callback([=] {
         runCommand([&] {
             auto store = open(*project, true);
-            std::mutex mutex;
-            const auto progress = terminalProgress(mutex);
+            const auto progress = terminalProgress();
             auto input = core::clusterInputFromStore(*store);
             if (!*noVisual)
                 core::loadVisualFeatures(*store, input, progress);
             core::ClusterOptions options;
             options.seed = *seed;
             const auto report = core::findClusters(input, options, progress);
-            if (progress)
-                std::cerr << '\n';
+            endTerminalProgress(progress);
             if (*json) {
                 printJson(core::clusterReportJson(input, report));
                 return;

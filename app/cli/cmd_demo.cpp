@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <iostream>
-#include <mutex>
 
 namespace concord::cli {
 
@@ -38,19 +37,9 @@ void registerDemoCommand(CLI::App &app)
     cmd->add_flag("--json", *json, "Machine-readable result on stdout");
     cmd->callback([=] {
         runCommand([&] {
-            // Progress on a terminal only, so logs and pipes stay clean.
-            const bool showProgress = ::isatty(STDERR_FILENO) != 0;
-            std::mutex progressMutex;
-            core::ProgressFn progress;
-            if (showProgress)
-                progress = [&](std::size_t done, std::size_t total, std::string_view what) {
-                    const std::lock_guard lock(progressMutex);
-                    std::cerr << "\r" << what << " " << done << "/" << total << "   " << std::flush;
-                    return true;
-                };
+            const auto progress = terminalProgress();
             const auto r = core::generateDemo(*project, *opts, progress);
-            if (showProgress)
-                std::cerr << "\r" << std::string(40, ' ') << "\r" << std::flush;
+            endTerminalProgress(progress);
             if (*json) {
                 printJson({{"project", r.project.string()},
                            {"image_dir", r.imageDir.string()},

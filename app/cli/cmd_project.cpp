@@ -132,19 +132,6 @@ void registerLabel(CLI::App &app)
     });
 }
 
-/// Progress on stderr for people, as a single rewritten line, only on a terminal.
-core::ProgressFn terminalProgress(const std::string &what)
-{
-    if (!isatty(2))
-        return {};
-    return [what](std::size_t done, std::size_t total, std::string_view) {
-        if (done == total || done % 25 == 0)
-            std::cerr << "\r" << what << " " << done << " / " << total << (done == total ? "\n" : "")
-                      << std::flush;
-        return true;
-    };
-}
-
 void registerImportImages(CLI::App &app)
 {
     auto *cmd = app.add_subcommand("import-images", "Add every image below a folder (recursive)");
@@ -166,7 +153,9 @@ void registerImportImages(CLI::App &app)
             core::ImageImportOptions opt;
             opt.pxPerMm = *pxPerMm;
             opt.maxPixels = *maxPixels;
-            const auto r = core::importImageFolder(*store, *dir, opt, terminalProgress("Importing"));
+            const auto progress = terminalProgress();
+            const auto r = core::importImageFolder(*store, *dir, opt, progress);
+            endTerminalProgress(progress);
             if (*json) {
                 nlohmann::json j{{"added", r.added}, {"skipped", nlohmann::json::array()},
                                  {"failed", nlohmann::json::array()}};

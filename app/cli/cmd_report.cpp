@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <iostream>
-#include <mutex>
 
 namespace concord::cli {
 
@@ -34,17 +33,9 @@ void registerReportCommands(CLI::App &app)
             options.visualClusters = !*noVisual;
             options.bootstrap.resamples = *resamples;
             options.bootstrap.seed = *seed;
-            std::mutex mutex;
-            core::ProgressFn progress;
-            if (::isatty(STDERR_FILENO) != 0)
-                progress = [&mutex](std::size_t done, std::size_t total, std::string_view what) {
-                    const std::lock_guard lock(mutex);
-                    std::cerr << "\r" << what << " " << done << "/" << total << "   " << std::flush;
-                    return true;
-                };
+            const auto progress = terminalProgress();
             core::writeHtmlReport(*store, *out, options, progress);
-            if (progress)
-                std::cerr << '\n';
+            endTerminalProgress(progress);
             std::cout << "Wrote " << *out << '\n';
         });
     });
