@@ -8,6 +8,7 @@
 #include "ui/errortext.h"
 #include "ui/labelerdialog.h"
 #include "ui/labelingview.h"
+#include "ui/lead/leadview.h"
 #include "ui/longtask.h"
 #include "ui/models/recentprojectsmodel.h"
 #include "ui/newprojectdialog.h"
@@ -55,10 +56,13 @@ MainWindow::MainWindow(QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_startPage(new StartPage(m_recent, this))
     , m_labelingView(new LabelingView(this))
+    , m_leadView(new LeadView(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_stack->addWidget(m_startPage);
     m_stack->addWidget(m_labelingView);
+    m_stack->addWidget(m_leadView);
+    connect(m_leadView, &LeadView::pageRequested, this, &MainWindow::showLeadView);
     setCentralWidget(m_stack);
     createMenus();
     for (QWidget *w : m_labelingView->statusWidgets())
@@ -112,7 +116,22 @@ void MainWindow::createMenus()
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addActions(m_labelingView->toolActions());
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_showLabeling = view->addAction(tr("&Labeling"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
+                                     &MainWindow::showLabelingView);
+    m_showLabeling->setObjectName(QStringLiteral("actionShowLabeling"));
+    view->addActions(m_leadView->pageActions());
+    view->addSeparator();
     view->addActions(m_labelingView->viewActions());
+
+    // The lead's page actions, rebuilt on show so that each page can offer its own.
+    m_leadMenu = menuBar()->addMenu(tr("L&ead"));
+    connect(m_leadMenu, &QMenu::aboutToShow, this, [this] {
+        m_leadMenu->clear();
+        m_leadMenu->addActions(m_leadView->pageActions());
+        m_leadMenu->addSeparator();
+        m_leadMenu->addActions(m_leadView->allPageActions());
+    });
+    m_leadMenu->menuAction()->setVisible(false);
 
     // One toolbar for the mouse user; every button has a key, shown in its tool tip.
     m_toolBar = addToolBar(tr("Labeling"));
@@ -128,6 +147,53 @@ void MainWindow::createMenus()
         if (a->toolTip() == a->text().remove(QLatin1Char('&')) && !a->shortcut().isEmpty())
             a->setToolTip(QStringLiteral("%1 (%2)").arg(a->toolTip(), a->shortcut().toString()));
     m_toolBar->hide();
+
+    // A lead moves between labeling and the lead pages; labelers never see this bar.
+    m_viewBar = addToolBar(tr("Views"));
+    m_viewBar->setObjectName(QStringLiteral("viewToolBar"));
+    m_viewBar->setMovable(false);
+    m_viewBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_viewBar->addAction(m_showLabeling);
+    m_viewBar->addActions(m_leadView->pageActions());
+    for (QAction *a : m_viewBar->actions())
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(a->text().remove(QLatin1Char('&')), a->shortcut().toString()));
+    m_viewBar->hide();
+}
+
+void MainWindow::showLabelingView()
+{
+    if (!m_document || !m_document->hasSession())
+        return;
+    m_stack->setCurrentWidget(m_labelingView);
+    m_toolBar->show();
+    m_labelingView->canvas()->setFocus();
+}
+
+void MainWindow::showLeadView()
+{
+    if (!m_document || !m_document->isLead())
+        return;
+    m_stack->setCurrentWidget(m_leadView);
+    m_toolBar->hide();
+}
+
+bool MainWindow::showPageNamed(const QString &name)
+{
+    if (!m_document || !m_document->hasSession())
+        return false;
+    if (name.compare(QLatin1String("labeling"), Qt::CaseInsensitive) == 0) {
+        showLabelingView();
+        return true;
+    }
+    if (!m_document->isLead())
+        return false;
+    for (QAction *a : m_leadView->pageActions()) {
+        if (a->text().remove(QLatin1Char('&')).compare(name, Qt::CaseInsensitive) == 0) {
+            a->trigger();
+            return true;
+        }
+    }
+    return false;
 }
 
 bool MainWindow::openProject(const QString &file, const QString &labeler)
@@ -166,6 +232,7 @@ bool MainWindow::startSession(const QString &labeler)
     }
     try {
         m_labelingView->setDocument(nullptr);
+        m_leadView->setDocument(nullptr);
         m_document->startSession(name, role);
     } catch (const std::exception &e) {
         showError(tr("Cannot start labeling"), errorText(e));
@@ -176,9 +243,19 @@ bool MainWindow::startSession(const QString &labeler)
     m_undoGroup->addStack(m_document->undoStack());
     m_undoGroup->setActiveStack(m_document->undoStack());
     m_labelingView->setDocument(m_document.get());
-    m_stack->setCurrentWidget(m_labelingView);
-    m_toolBar->show();
-    m_labelingView->canvas()->setFocus();
+    const bool lead = m_document->isLead();
+    // Blind labeling: only a lead's session hands the project to the lead pages.
+    m_leadView->setDocument(lead ? m_document.get() : nullptr);
+    m_viewBar->setVisible(lead);
+    m_leadMenu->menuAction()->setVisible(lead);
+    m_showLabeling->setEnabled(true);
+    if (lead) {
+        showLeadView();
+    } else {
+        m_stack->setCurrentWidget(m_labelingView);
+        m_toolBar->show();
+        m_labelingView->canvas()->setFocus();
+    }
     if (m_document->isReadOnly())
         statusBar()->showMessage(tr("Read-only: this project file cannot be written; labels will not be saved."));
     updateTitle();
@@ -188,6 +265,11 @@ bool MainWindow::startSession(const QString &labeler)
 void MainWindow::closeProject()
 {
     m_labelingView->setDocument(nullptr);
+    m_leadView->setDocument(nullptr);
+    if (m_viewBar)
+        m_viewBar->hide();
+    if (m_leadMenu)
+        m_leadMenu->menuAction()->setVisible(false);
     if (m_document)
         m_undoGroup->removeStack(m_document->undoStack());
     m_document.reset();

@@ -12,6 +12,7 @@ class QUndoGroup;
 namespace concord::ui {
 
 class LabelingView;
+class LeadView;
 class ProjectDocument;
 class RecentProjectsModel;
 class StartPage;
@@ -34,6 +35,13 @@ public:
 
     ProjectDocument *document() const { return m_document.get(); }
     LabelingView *labelingView() const { return m_labelingView; }
+    LeadView *leadView() const { return m_leadView; }
+    /// Shows the labeling view (Ctrl+1); leads switch back to their pages with Ctrl+2…
+    void showLabelingView();
+    void showLeadView();
+    /// Shows the page titled `name` (case-insensitive, "labeling" for the labeling view);
+    /// false when the session has no such page.
+    bool showPageNamed(const QString &name);
     StartPage *startPage() const { return m_startPage; }
 
 protected:
@@ -55,7 +63,11 @@ private:
     QStackedWidget *m_stack;
     StartPage *m_startPage;
     LabelingView *m_labelingView;
+    LeadView *m_leadView;
     QToolBar *m_toolBar = nullptr;
+    QToolBar *m_viewBar = nullptr;
+    QAction *m_showLabeling = nullptr;
+    QMenu *m_leadMenu = nullptr;
 };
 
 } // namespace concord::ui

@@ -271,6 +271,7 @@ void ProjectDocument::applyState(core::Id imageId, const ImageState &state)
         m_retryTimer.start();
     }
     emit imageStateChanged(imageId);
+    emit projectDataChanged();
 }
 
 void ProjectDocument::reveal(core::Id imageId)

@@ -61,6 +61,8 @@ public:
     void startSession(const QString &name, core::Role role = core::Role::Labeler);
     bool hasSession() const { return m_labeler.id != 0; }
     const core::Labeler &labeler() const { return m_labeler; }
+    /// True for a lead's session: only then may the lead views read every labeler's work.
+    bool isLead() const { return m_labeler.id != 0 && m_labeler.role == core::Role::Lead; }
 
     /// The session labeler's queue, in their order.
     const std::vector<core::QueueEntry> &queue() const { return m_queue; }
@@ -101,11 +103,18 @@ public:
     /// Asks the views to show an image (undo/redo of a change made elsewhere in the queue).
     void reveal(core::Id image);
 
+    /// Tells the views that labels, decisions or standards changed in the project (a saved
+    /// label, an applied standard, a decision): the lead pages recompute what they show.
+    /// Undo commands of lead actions call it after each redo and undo.
+    void notifyProjectDataChanged() { emit projectDataChanged(); }
+
     /// Delay before retrying a failed save (tests shorten it).
     void setRetryInterval(int ms) { m_retryTimer.setInterval(ms); }
 
 signals:
     void imageStateChanged(qint64 image);
+    /// Labels, decisions or standards changed (see notifyProjectDataChanged()).
+    void projectDataChanged();
     void sessionStarted();
     void revealRequested(qint64 image);
     /// A save failed; `message` says why in words. The input is kept and retried.

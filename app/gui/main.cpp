@@ -45,7 +45,11 @@ int main(int argc, char **argv)
     const QCommandLineOption imageOption(
         QStringLiteral("image"), QApplication::translate("main", "Show this image of the queue first (file name)."),
         QStringLiteral("NAME"));
-    parser.addOptions({labelerOption, imageOption, screenshotOption, delayOption, toolOption});
+    const QCommandLineOption pageOption(
+        QStringLiteral("page"),
+        QApplication::translate("main", "For a lead: start on this page (labeling, dashboard, clusters, standards, adjudication)."),
+        QStringLiteral("PAGE"));
+    parser.addOptions({labelerOption, imageOption, screenshotOption, delayOption, toolOption, pageOption});
     parser.process(app);
 
     concord::ui::MainWindow window;
@@ -64,6 +68,8 @@ int main(int argc, char **argv)
         if (auto *a = window.labelingView()->findChild<QAction *>(name))
             a->trigger();
     }
+    if (parser.isSet(pageOption) && !window.showPageNamed(parser.value(pageOption)))
+        qWarning("no page %s for this session", qPrintable(parser.value(pageOption)));
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
         QTimer::singleShot(parser.value(delayOption).toInt(), &window, [&window, file] {

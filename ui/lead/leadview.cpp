@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/lead/leadview.h"
+
+#include "ui/lead/leadpage.h"
+
+#include <QAction>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace concord::ui {
+
+LeadView::LeadView(QWidget *parent)
+    : QWidget(parent)
+    , m_tabs(new QTabWidget(this))
+{
+    setObjectName(QStringLiteral("leadView"));
+    m_tabs->setDocumentMode(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+    // The pages, in the order of the raise-HLP loop (see DESIGN §7).
+}
+
+void LeadView::addPage(LeadPage *page, const QString &title)
+{
+    m_pages.append(page);
+    m_tabs->addTab(page, title);
+    auto *show = new QAction(title, this);
+    show->setObjectName(QStringLiteral("actionShow") + page->objectName());
+    // Ctrl+1 is the labeling view; the lead pages follow.
+    show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_2 + m_pages.size() - 1)));
+    connect(show, &QAction::triggered, this, [this, page] {
+        showPage(page);
+        emit pageRequested();
+    });
+    m_showActions.append(show);
+}
+
+void LeadView::setDocument(ProjectDocument *document)
+{
+    for (LeadPage *page : std::as_const(m_pages))
+        page->setDocument(document);
+    for (QAction *a : std::as_const(m_showActions))
+        a->setEnabled(document != nullptr);
+}
+
+QList<QAction *> LeadView::allPageActions() const
+{
+    QList<QAction *> actions;
+    for (LeadPage *page : m_pages)
+        actions += page->pageActions();
+    return actions;
+}
+
+void LeadView::showPage(LeadPage *page)
+{
+    m_tabs->setCurrentWidget(page);
+}
+
+} // namespace concord::ui
