@@ -78,7 +78,9 @@ LabelDecision simulateLabel(std::uint64_t seed, int labelerIndex, const Simulate
         d.cls = static_cast<DemoClass>(other);
     }
 
-    if (d.cls == DemoClass::Scratch && image.defect == SurfaceDefect::Scratch) {
+    // A labeler measures every scratch they see, also the ones they then call ok (that is how
+    // they decide): the line is kept with the label unless they slipped to dent.
+    if (image.defect == SurfaceDefect::Scratch && d.cls != DemoClass::Dent) {
         const double cx = (image.x1 + image.x2) / 2.0;
         const double cy = (image.y1 + image.y2) / 2.0;
         const double trueLengthPx = std::hypot(image.x2 - image.x1, image.y2 - image.y1);

@@ -39,7 +39,7 @@ struct MeasuredLine
 struct LabelDecision
 {
     DemoClass cls = DemoClass::Ok;
-    std::optional<MeasuredLine> line; ///< set when the label is scratch and there is a scratch
+    std::optional<MeasuredLine> line; ///< set when there is a scratch and the label is not dent
 };
 
 /// `count` labelers named ana, ben, eli, kim, raj, mia, ... (ana2, ben2, ... beyond the list).
@@ -54,9 +54,11 @@ std::vector<SimulatedLabeler> makeSimulatedLabelers(std::uint64_t seed, int coun
 /// by measuring it, with an error uniform in ±0.1 mm; the label is scratch when that measured
 /// length reaches the threshold, else ok. Dents are dent, clean images ok. Then, with the
 /// labeler's error rate, the answer is swapped for one of the two other classes at random.
-/// A scratch label on an image that has a scratch carries the measured line (centred on the
-/// scratch, along it, end points rounded to 1/100 px); a slip to scratch on an image without
-/// one has no line, as there is nothing to measure. Uses its own random stream per
+/// Every scratch or ok label on an image that has a scratch carries the measured line (centred
+/// on the scratch, along it, end points rounded to 1/100 px): the labeler measured it to
+/// decide, whichever way they decided, so the demo has a measurement on both sides of every
+/// labeler's threshold. A dent label (a slip) has no line, nor does a slip to scratch on an
+/// image without one, as there is nothing to measure. Uses its own random stream per
 /// (labeler, image), so the answer does not depend on queue order.
 LabelDecision simulateLabel(std::uint64_t seed, int labelerIndex, const SimulatedLabeler &labeler,
                             const SurfaceImage &image);

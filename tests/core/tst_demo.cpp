@@ -287,20 +287,25 @@ private slots:
             QVERIFY(std::abs((x1 + x2) / 2 - (s.at("x1").get<double>() + s.at("x2").get<double>()) / 2) < 0.02);
             QVERIFY(std::abs((y1 + y2) / 2 - (s.at("y1").get<double>() + s.at("y2").get<double>()) / 2) < 0.02);
         }
-        // Every scratch label on an image with a scratch carries exactly one line.
-        int scratchLabelsOnScratches = 0;
+        // Every scratch or ok label on an image with a scratch carries exactly one line (the
+        // labeler measured it to decide); dent labels and images without a scratch carry none.
+        int measuredLabels = 0;
+        int okLabelsMeasured = 0;
         for (const auto &row : m_store->labelRows()) {
             const bool hasScratch = m_truthByPath.at(row.imagePath).at("defect") == "scratch";
             const int n = linesOfLabel.count(row.label.id) ? linesOfLabel.at(row.label.id) : 0;
-            if (row.className == "scratch" && hasScratch) {
-                ++scratchLabelsOnScratches;
+            if (hasScratch && row.className != "dent") {
+                ++measuredLabels;
+                okLabelsMeasured += row.className == "ok";
                 QCOMPARE(n, 1);
             } else {
                 QCOMPARE(n, 0);
             }
         }
-        QCOMPARE(lines, scratchLabelsOnScratches);
-        QVERIFY(lines > 200);
+        QCOMPARE(lines, measuredLabels);
+        // 60 % of 300 images are scratches, 3 labels each, about 2 % slipping to dent.
+        QVERIFY(lines > 500);
+        QVERIFY(okLabelsMeasured > 100);
     }
 
     void imagesOnDisk()
