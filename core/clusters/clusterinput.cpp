@@ -62,6 +62,19 @@ ClusterInput clusterInputFromStore(const Store &store)
         if (!texts.empty())
             in.text.emplace(key, std::move(texts));
     }
+    // The measured length_mm is the one attribute every project with line annotations has;
+    // a project where nobody ran `attributes --compute` yet gets it from the lines here, in
+    // memory (the store is only read), so clusters never come out empty for want of it.
+    if (!in.numeric.contains(kAttrLengthMm)) {
+        const auto medians = medianMeasurements(labelerMeasurements(store));
+        if (!medians.empty()) {
+            auto &values = in.numeric[kAttrLengthMm];
+            values.assign(n, std::numeric_limits<double>::quiet_NaN());
+            for (const auto &[image, mm] : medians)
+                if (const auto it = itemIndex.find(image); it != itemIndex.end())
+                    values[static_cast<std::size_t>(it->second)] = mm;
+        }
+    }
     return in;
 }
 

@@ -25,25 +25,6 @@ void checkCancel(const ProgressFn &progress, std::size_t done, std::size_t total
         throw Error(ErrorCode::Cancelled, "report cancelled");
 }
 
-/// The measured length_mm from the labelers' lines, for a project where nobody has stored it
-/// yet (`attributes --compute` does): the report reads only, so it derives it in memory.
-void addMeasuredLength(const Store &store, ClusterInput &input)
-{
-    if (input.numeric.contains(kAttrLengthMm))
-        return;
-    const auto medians = medianMeasurements(labelerMeasurements(store));
-    if (medians.empty())
-        return;
-    std::map<Id, std::size_t> index;
-    for (std::size_t i = 0; i < input.items.size(); ++i)
-        index.emplace(input.items[i].image, i);
-    auto &values = input.numeric[kAttrLengthMm];
-    values.assign(input.items.size(), std::numeric_limits<double>::quiet_NaN());
-    for (const auto &[image, mm] : medians)
-        if (const auto it = index.find(image); it != index.end())
-            values[it->second] = mm;
-}
-
 bool disputed(const ClusterInput::Item &item)
 {
     for (const auto &v : item.votes)
@@ -152,7 +133,6 @@ ReportData gatherReportData(const Store &store, const ReportOptions &options, co
     checkCancel(progress, 1, 1, "agreement");
 
     auto input = clusterInputFromStore(store);
-    addMeasuredLength(store, input);
     if (options.visualClusters && !input.items.empty()) {
         for (const auto &[path, why] : loadVisualFeatures(store, input, progress))
             d.notes.push_back("visual features of " + path + ": " + why);
