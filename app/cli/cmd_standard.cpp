@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// standard add | list | example | preview | apply | undo: the label book and its executable
+// standard add | list | example | preview | apply | undo | agreement: the label book and its executable
 // rules (DESIGN §6). All the work is in core/standards; this file parses and prints.
 #include "cli_common.h"
 
 #include "core/common/error.h"
 #include "core/project/project_ops.h"
+#include "core/standards/standardagreement.h"
 #include "core/standards/standardapply.h"
 #include "core/standards/standardbook.h"
 #include "core/standards/standardpreview.h"
@@ -335,11 +336,51 @@ void registerUndo(CLI::App &parent)
     });
 }
 
+void registerAgreement(CLI::App &parent)
+{
+    auto *cmd = parent.add_subcommand(
+        "agreement", "HLP and Fleiss κ per standard version: did each version make the labelers agree more?");
+    auto project = std::make_shared<std::string>();
+    auto json = std::make_shared<bool>(false);
+    cmd->add_option("PROJECT", *project, "Project file")->required();
+    cmd->add_flag("--json", *json, "Machine-readable output on stdout");
+    cmd->callback([=] {
+        runCommand([&] {
+            auto store = open(*project, true);
+            const auto groups = core::agreementPerStandardVersion(*store);
+            if (*json) {
+                auto j = nlohmann::json::array();
+                for (const auto &g : groups) {
+                    auto entry = figuresJson(g.figures);
+                    entry["standard"] = g.standard ? nlohmann::json(*g.standard) : nlohmann::json(nullptr);
+                    entry["title"] = g.standard ? nlohmann::json(g.title) : nlohmann::json(nullptr);
+                    entry["version"] = g.standard ? nlohmann::json(g.version) : nlohmann::json(nullptr);
+                    j.push_back(std::move(entry));
+                }
+                printJson({{"versions", j}});
+                return;
+            }
+            std::cout << pad("labels made under", 36) << pad("labels", 8, true) << pad("items", 7, true)
+                      << pad("HLP", 9, true) << pad("Fleiss κ", 11, true) << '\n';
+            for (const auto &g : groups) {
+                const std::string name =
+                    g.standard ? "#" + std::to_string(*g.standard) + " " + g.title + " v" + std::to_string(g.version)
+                               : std::string("no standard");
+                std::cout << pad(name, 36) << pad(std::to_string(g.figures.labels), 8, true)
+                          << pad(std::to_string(g.figures.items), 7, true) << pad(hlpText(g.figures.hlp), 9, true)
+                          << pad(kappaText(g.figures.fleissKappa), 10, true) << '\n';
+            }
+            std::cout << "Only labels made under the same version are compared with each other "
+                         "(docs/RULES.md).\n";
+        });
+    });
+}
+
 } // namespace
 
 void registerStandardCommands(CLI::App &app)
 {
-    auto *cmd = app.add_subcommand("standard", "The label book: standards, examples, preview, apply, undo");
+    auto *cmd = app.add_subcommand("standard", "The label book: standards, examples, preview, apply, undo, agreement per version");
     cmd->require_subcommand(1);
     registerAdd(*cmd);
     registerList(*cmd);
@@ -347,6 +388,7 @@ void registerStandardCommands(CLI::App &app)
     registerPreview(*cmd);
     registerApply(*cmd);
     registerUndo(*cmd);
+    registerAgreement(*cmd);
 }
 
 } // namespace concord::cli

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/standards/rule.h"
 
+#include "core/clusters/imageattributes.h"
+
 #include "core/standards/ruleerror.h"
 #include "core/standards/ruletokenizer.h"
 #include "core/store/store.h"
@@ -309,6 +311,15 @@ const char *opText(RuleCompare op)
     return "?";
 }
 
+/// The measured and computed attributes exist once someone stores them; say how.
+std::string storeHint(const std::string &name)
+{
+    for (const char *known : {kAttrLengthMm, kAttrBrightness, kAttrContrast, kAttrSharpness, kAttrLineLengthMm})
+        if (name == known)
+            return "; '" + name + "' is stored by `concord-cli attributes PROJECT --compute`";
+    return {};
+}
+
 std::string joinNames(const std::vector<std::string> &names)
 {
     std::string out;
@@ -378,7 +389,8 @@ void validateRule(const Rule &rule, const Store &store)
         if (std::find(keys.begin(), keys.end(), a.text) == keys.end()) {
             problems.push_back({a.column, a.length, ErrorCode::NotFound,
                                 "unknown attribute '" + a.text + "' at column " + std::to_string(a.column) +
-                                    " (the project's attributes are: " + joinNames(keys) + ")",
+                                    " (the project's attributes are: " + joinNames(keys) + ")" +
+                                    storeHint(a.text),
                                 a.text});
             continue;
         }

@@ -352,6 +352,26 @@ private slots:
         QCOMPARE(groups[1].figures.labels, std::int64_t(5));
         QCOMPARE(groups[1].figures.items, std::int64_t(3));
         QCOMPARE(groups[1].figures.hlp, 1.0);
+
+        // The CLI shows the same hand-calculated figures.
+        QProcess p;
+        p.start(QStringLiteral(CONCORD_CLI),
+                {QStringLiteral("standard"), QStringLiteral("agreement"),
+                 QString::fromStdString(file("perversion.concord").string()), QStringLiteral("--json")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonArray v = QJsonDocument::fromJson(p.readAllStandardOutput()).object()[QStringLiteral("versions")].toArray();
+        QCOMPARE(v.size(), 2);
+        const QJsonObject none = v[0].toObject();
+        const QJsonObject v1 = v[1].toObject();
+        QVERIFY(none[QStringLiteral("standard")].isNull());
+        QCOMPARE(none[QStringLiteral("labels")].toInt(), 16);
+        QVERIFY(qFuzzyCompare(none[QStringLiteral("hlp")].toDouble(), 8.0 / 14.0));
+        QCOMPARE(Id(v1[QStringLiteral("standard")].toInteger()), sid);
+        QCOMPARE(v1[QStringLiteral("title")].toString(), QStringLiteral("Scratch length"));
+        QCOMPARE(v1[QStringLiteral("version")].toInt(), 1);
+        QCOMPARE(v1[QStringLiteral("items")].toInt(), 3);
+        QCOMPARE(v1[QStringLiteral("hlp")].toDouble(), 1.0);
     }
 
     void badRulesChangeNothing_data()
