@@ -5,7 +5,10 @@
 #include "core/demo/demo.h"
 #include "core/imaging/image_import.h"
 #include "ui/canvas/imagecanvas.h"
+#include "core/project/project_ops.h"
+#include "core/report/htmlreport.h"
 #include "ui/errortext.h"
+#include "ui/exportdialog.h"
 #include "ui/labelerdialog.h"
 #include "ui/labelingview.h"
 #include "ui/lead/leadview.h"
@@ -19,18 +22,21 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QCryptographicHash>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QUndoGroup>
 #include <QToolBar>
+#include <QUrl>
 #include <QUndoStack>
 
 namespace concord::ui {
@@ -88,6 +94,15 @@ void MainWindow::createMenus()
     file->addAction(tr("&New project…"), QKeySequence::New, this, &MainWindow::newProject);
     file->addAction(tr("&Open project…"), QKeySequence::Open, this, &MainWindow::openProjectDialog);
     file->addAction(tr("Open the &demo"), this, &MainWindow::openDemo);
+    file->addSeparator();
+    m_exportAction = file->addAction(tr("&Export data set…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                                     &MainWindow::exportDataset);
+    m_exportAction->setObjectName(QStringLiteral("actionExport"));
+    m_reportAction = file->addAction(tr("Write &report…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
+                                     &MainWindow::writeReport);
+    m_reportAction->setObjectName(QStringLiteral("actionReport"));
+    m_exportAction->setEnabled(false);
+    m_reportAction->setEnabled(false);
     file->addSeparator();
     file->addAction(tr("S&witch labeler…"), this, &MainWindow::switchLabeler);
     file->addAction(tr("&Close project"), QKeySequence::Close, this, &MainWindow::closeProject);
@@ -249,6 +264,7 @@ bool MainWindow::startSession(const QString &labeler)
     m_viewBar->setVisible(lead);
     m_leadMenu->menuAction()->setVisible(lead);
     m_showLabeling->setEnabled(true);
+    updateLeadActions();
     if (lead) {
         showLeadView();
     } else {
@@ -273,6 +289,7 @@ void MainWindow::closeProject()
     if (m_document)
         m_undoGroup->removeStack(m_document->undoStack());
     m_document.reset();
+    updateLeadActions();
     m_stack->setCurrentWidget(m_startPage);
     m_toolBar->hide();
     updateTitle();
@@ -362,6 +379,135 @@ void MainWindow::updateTitle()
     }
     setWindowTitle(tr("%1 — %2 — Concord")
                        .arg(m_document->displayName(), QString::fromStdString(m_document->labeler().name)));
+}
+
+void MainWindow::updateLeadActions()
+{
+    const bool lead = m_document && m_document->isLead();
+    if (m_exportAction)
+        m_exportAction->setEnabled(lead);
+    if (m_reportAction)
+        m_reportAction->setEnabled(lead);
+}
+
+void MainWindow::exportDataset()
+{
+    if (!m_document || !m_document->isLead())
+        return;
+    ExportDialog dialog(m_document->filePath(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const core::ExportRequest request = dialog.request();
+    const QDir out(QString::fromStdString(request.outDir.string()));
+    if (out.exists() && !out.isEmpty() &&
+        QMessageBox::question(this, tr("Export data set"),
+                              tr("%1 is not empty. Files of an earlier export there are replaced; other files "
+                                 "stay. Export into it?")
+                                  .arg(QDir::toNativeSeparators(out.absolutePath())))
+            != QMessageBox::Yes)
+        return;
+    runExport(request);
+}
+
+bool MainWindow::runExport(core::ExportRequest request)
+{
+    if (!m_document || !m_document->isLead())
+        return false;
+    const auto project = std::filesystem::path(m_document->filePath().toStdString());
+    core::ExportReport report;
+    const auto error = runWithProgress(this, tr("Exporting the data set…"), [&](const core::ProgressFn &progress) {
+        // Its own connection: the window's store stays on the GUI thread.
+        auto store = core::openProject(project, core::OpenMode::ReadOnly);
+        request.progress = progress;
+        report = core::exportDataset(*store, request);
+    });
+    const QString folder = QString::fromStdString(request.outDir.string());
+    if (error) {
+        try {
+            std::rethrow_exception(error);
+        } catch (const core::Error &e) {
+            if (e.code() == core::ErrorCode::Cancelled)
+                statusBar()->showMessage(tr("Export cancelled; files already written in %1 are complete ones.")
+                                             .arg(QDir::toNativeSeparators(folder)),
+                                         8000);
+            else
+                showError(tr("Export failed"), errorText(e));
+        } catch (const std::exception &e) {
+            showError(tr("Export failed"), errorText(e));
+        }
+        return false;
+    }
+    QString text = tr("Exported %n image(s) as %1 to %2.", nullptr, int(report.exported))
+                       .arg(QString::fromStdString(request.format), QDir::toNativeSeparators(folder));
+    if (request.blurFaces)
+        text += QLatin1Char(' ') + tr("%n face(s) blurred in the copies.", nullptr, int(report.facesBlurred));
+    if (report.unresolved > 0)
+        text += QStringLiteral("\n\n") +
+                (request.options.includeUnresolved
+                     ? tr("%n image(s) have no final label; they are included with an empty label and listed in "
+                          "unresolved.csv.", nullptr, int(report.unresolved))
+                     : tr("%n image(s) have no final label; they are left out and listed in unresolved.csv. "
+                          "Adjudicate them, or export with \"Include images without a final label\".",
+                          nullptr, int(report.unresolved)));
+    statusBar()->showMessage(tr("Exported %n image(s).", nullptr, int(report.exported)), 8000);
+    showOutcome(tr("Data set exported"), text, folder);
+    return true;
+}
+
+void MainWindow::writeReport()
+{
+    if (!m_document || !m_document->isLead())
+        return;
+    const QFileInfo project(m_document->filePath());
+    const QString suggested = project.absoluteDir().filePath(project.completeBaseName() + QStringLiteral("-report.html"));
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("Write report"), suggested, tr("HTML files (*.html);;All files (*)"));
+    if (!file.isEmpty())
+        runReport(file);
+}
+
+bool MainWindow::runReport(const QString &file)
+{
+    if (!m_document || !m_document->isLead())
+        return false;
+    const auto project = std::filesystem::path(m_document->filePath().toStdString());
+    const auto out = std::filesystem::path(QDir::toNativeSeparators(file).toStdString());
+    const auto error = runWithProgress(this, tr("Writing the report…"), [&](const core::ProgressFn &progress) {
+        auto store = core::openProject(project, core::OpenMode::ReadOnly);
+        core::writeHtmlReport(*store, out, {}, progress);
+    });
+    if (error) {
+        try {
+            std::rethrow_exception(error);
+        } catch (const core::Error &e) {
+            if (e.code() != core::ErrorCode::Cancelled)
+                showError(tr("Report not written"), errorText(e));
+        } catch (const std::exception &e) {
+            showError(tr("Report not written"), errorText(e));
+        }
+        return false;
+    }
+    statusBar()->showMessage(tr("Report written to %1").arg(QDir::toNativeSeparators(file)), 8000);
+    if (QGuiApplication::platformName() != QLatin1String("offscreen") &&
+        QMessageBox::question(this, tr("Report written"),
+                              tr("The report is in %1 (one self-contained HTML file). Open it now?")
+                                  .arg(QDir::toNativeSeparators(file)))
+            == QMessageBox::Yes)
+        QDesktopServices::openUrl(QUrl::fromLocalFile(file));
+    return true;
+}
+
+void MainWindow::showOutcome(const QString &title, const QString &text, const QString &folder)
+{
+    if (QGuiApplication::platformName() == QLatin1String("offscreen")) {
+        qInfo("%s: %s", qPrintable(title), qPrintable(text));
+        return;
+    }
+    QMessageBox box(QMessageBox::Information, title, text, QMessageBox::Ok, this);
+    QPushButton *open = folder.isEmpty() ? nullptr : box.addButton(tr("Open folder"), QMessageBox::ActionRole);
+    box.exec();
+    if (open && box.clickedButton() == open)
+        QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
 }
 
 void MainWindow::showError(const QString &title, const QString &text)

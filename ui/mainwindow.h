@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/io/datasetexporter.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -42,6 +44,16 @@ public:
     /// Shows the page titled `name` (case-insensitive, "labeling" for the labeling view);
     /// false when the session has no such page.
     bool showPageNamed(const QString &name);
+
+    /// Lead only (the export holds every labeler's labels): asks for the options and exports
+    /// the data set with a progress dialog (Ctrl+E).
+    void exportDataset();
+    /// Runs one export with a progress dialog and reports the outcome; false when it failed
+    /// or was cancelled. Reads the project through its own read-only connection.
+    bool runExport(core::ExportRequest request);
+    /// Lead only: asks where to save the HTML report and writes it (Ctrl+Shift+E).
+    void writeReport();
+    bool runReport(const QString &file);
     StartPage *startPage() const { return m_startPage; }
 
 protected:
@@ -56,6 +68,9 @@ private:
     bool startSession(const QString &labeler);
     void updateTitle();
     void showError(const QString &title, const QString &text);
+    /// An outcome worth a dialog; `folder`, when given, gets an "Open folder" button.
+    void showOutcome(const QString &title, const QString &text, const QString &folder = {});
+    void updateLeadActions();
 
     std::unique_ptr<ProjectDocument> m_document;
     QUndoGroup *m_undoGroup;
@@ -68,6 +83,8 @@ private:
     QToolBar *m_viewBar = nullptr;
     QAction *m_showLabeling = nullptr;
     QMenu *m_leadMenu = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_reportAction = nullptr;
 };
 
 } // namespace concord::ui
