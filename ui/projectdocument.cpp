@@ -3,7 +3,10 @@
 
 #include "core/common/error.h"
 #include "core/project/project_ops.h"
+#include "core/standards/standardapply.h"
 #include "ui/commands/addannotationcommand.h"
+#include "ui/commands/applystandardcommand.h"
+#include "ui/commands/decisioncommand.h"
 #include "ui/commands/changeannotationcommand.h"
 #include "ui/commands/removeannotationcommand.h"
 #include "ui/commands/setlabelcommand.h"
@@ -256,6 +259,39 @@ void ProjectDocument::skip(core::Id imageId)
     if (before.labelClass || before.skipped)
         return;
     m_undoStack->push(new SkipImageCommand(this, imageId, before));
+}
+
+// --- lead intentions ------------------------------------------------------------------------
+
+core::Id ProjectDocument::createStandard(const core::StandardDraft &draft, core::Id versionOf,
+                                         const std::vector<core::StandardExample> &examples)
+{
+    core::Id id = 0;
+    const std::string actor = m_labeler.name.empty() ? std::string("lead") : m_labeler.name;
+    m_store->transaction([&] {
+        id = versionOf ? core::createStandardVersion(*m_store, versionOf, draft, actor)
+                       : core::createStandard(*m_store, draft, actor);
+        for (const auto &e : examples)
+            core::setStandardExample(*m_store, id, e.image, e.role, e.note);
+    });
+    emit projectDataChanged();
+    return id;
+}
+
+void ProjectDocument::applyStandard(core::Id standard)
+{
+    const auto result = core::applyStandard(*m_store, standard, m_labeler.name);
+    m_undoStack->push(new ApplyStandardCommand(this, standard,
+                                               QString::fromStdString(result.preview.standard.title)));
+    emit projectDataChanged();
+}
+
+void ProjectDocument::recordDecision(core::Decision decision)
+{
+    decision.by = m_labeler.id;
+    if (decision.createdAt.empty())
+        decision.createdAt = core::utcNow();
+    m_undoStack->push(new DecisionCommand(this, m_store->decision(decision.image), std::move(decision)));
 }
 
 // --- applying ---------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/standards/standardbook.h"
 #include "core/store/store.h"
 #include "ui/imagestate.h"
 
@@ -108,6 +109,20 @@ public:
     /// Undo commands of lead actions call it after each redo and undo.
     void notifyProjectDataChanged() { emit projectDataChanged(); }
 
+    // --- lead intentions (standards, adjudication; lead sessions only) ------------------------
+    /// Adds a standard (or, with `versionOf`, the next version of that standard's family) with
+    /// its example images, in one transaction. Not an undo step: the label book is append-only
+    /// in core (no call removes a standard), so "undo" would have to leave a retired row
+    /// behind; a wrong standard is replaced by a new version. Throws core::Error (RuleError
+    /// for a bad rule) with nothing written.
+    core::Id createStandard(const core::StandardDraft &draft, core::Id versionOf,
+                            const std::vector<core::StandardExample> &examples);
+    /// Applies a standard (core::applyStandard) and pushes an undo step whose undo is
+    /// core::undoLastStandard. Throws core::Error, pushing nothing, when the apply fails.
+    void applyStandard(core::Id standard);
+    /// Records the lead's decision on an image (by = the session's lead) as an undo step.
+    void recordDecision(core::Decision decision);
+
     /// Delay before retrying a failed save (tests shorten it).
     void setRetryInterval(int ms) { m_retryTimer.setInterval(ms); }
 
@@ -121,6 +136,13 @@ signals:
     void saveFailed(const QString &message);
     /// Every input that had failed is now saved.
     void saveRecovered();
+
+    // --- lead intentions -------------------------------------------------------------------
+    /// The decision on an image was recorded, replaced or undone.
+    void decisionChanged(qint64 image);
+    /// A lead action run from the undo stack (redo/undo of an apply or decision) failed;
+    /// `message` says why in words.
+    void leadActionFailed(const QString &message);
 
 private:
     ImageState loadState(core::Id image) const;

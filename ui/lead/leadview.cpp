@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/leadview.h"
 
+#include "ui/lead/adjudicationpage.h"
 #include "ui/lead/leadpage.h"
+#include "ui/lead/standardspage.h"
 
 #include <QAction>
 #include <QTabWidget>
@@ -19,6 +21,8 @@ LeadView::LeadView(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
     // The pages, in the order of the raise-HLP loop (see DESIGN §7).
+    addPage(new StandardsPage(this), tr("Standards"));
+    addPage(new AdjudicationPage(this), tr("Adjudication"));
 }
 
 void LeadView::addPage(LeadPage *page, const QString &title)

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/commands/applystandardcommand.h"
+
+#include "core/common/error.h"
+#include "core/standards/standardapply.h"
+#include "ui/errortext.h"
+#include "ui/projectdocument.h"
+
+#include <QCoreApplication>
+
+namespace concord::ui {
+
+ApplyStandardCommand::ApplyStandardCommand(ProjectDocument *document, core::Id standard, const QString &title)
+    : m_document(document)
+    , m_standard(standard)
+{
+    setText(QCoreApplication::translate("ApplyStandardCommand", "Apply standard \u201c%1\u201d").arg(title));
+}
+
+void ApplyStandardCommand::redo()
+{
+    if (m_firstRedo) {
+        m_firstRedo = false;
+        return;
+    }
+    try {
+        core::applyStandard(m_document->mutableStore(), m_standard, m_document->labeler().name);
+    } catch (const core::Error &e) {
+        setObsolete(true);
+        emit m_document->leadActionFailed(errorText(e));
+    }
+    m_document->notifyProjectDataChanged();
+}
+
+void ApplyStandardCommand::undo()
+{
+    try {
+        core::undoLastStandard(m_document->mutableStore(), m_document->labeler().name);
+    } catch (const core::Error &e) {
+        setObsolete(true);
+        emit m_document->leadActionFailed(errorText(e));
+    }
+    m_document->notifyProjectDataChanged();
+}
+
+} // namespace concord::ui

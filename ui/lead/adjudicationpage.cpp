@@ -1,0 +1,596 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/lead/adjudicationpage.h"
+
+#include "core/standards/rule.h"
+#include "ui/lead/adjudicationcanvas.h"
+#include "ui/lead/previewthumbnails.h"
+#include "ui/projectdocument.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QImageReader>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace concord::ui {
+
+namespace {
+
+constexpr int kImageRole = Qt::UserRole;
+constexpr int kLayerRole = Qt::UserRole + 1;
+constexpr int kPathRole = Qt::UserRole + 2;
+/// Longest side an image is decoded at for this view (the canvas fits it to the window).
+constexpr int kDecodeSide = 1400;
+
+/// Okabe–Ito: distinguishable for the common colour-vision deficiencies.
+const QColor kPalette[] = {QColor(0xe6, 0x9f, 0x00), QColor(0x56, 0xb4, 0xe9), QColor(0x00, 0x9e, 0x73),
+                           QColor(0xf0, 0xe4, 0x42), QColor(0xcc, 0x79, 0xa7), QColor(0xd5, 0x5e, 0x00),
+                           QColor(0x00, 0x72, 0xb2), QColor(0xff, 0xff, 0xff)};
+
+/// Fleiss' P_i: the fraction of agreeing pairs among the image's labels.
+double itemAgreement(const std::vector<core::Label> &labels)
+{
+    const double n = double(labels.size());
+    if (n < 2)
+        return 1.0;
+    std::map<core::Id, int> counts;
+    for (const auto &l : labels)
+        ++counts[l.labelClass];
+    double agree = 0;
+    for (const auto &[cls, c] : counts)
+        agree += double(c) * (c - 1);
+    return agree / (n * (n - 1));
+}
+
+QString attrText(const core::AttrValue &v)
+{
+    if (const auto *d = std::get_if<double>(&v))
+        return QString::number(*d, 'g', 4);
+    return QString::fromStdString(std::get<std::string>(v));
+}
+
+} // namespace
+
+AdjudicationPage::AdjudicationPage(QWidget *parent)
+    : LeadPage(parent)
+    , m_count(new QLabel(this))
+    , m_queue(new QListWidget(this))
+    , m_canvas(new AdjudicationCanvas(this))
+    , m_toggles(new QListWidget(this))
+    , m_decision(new QLabel(this))
+    , m_note(new QLineEdit(this))
+    , m_message(new QLabel(this))
+    , m_values(new QTreeWidget(this))
+    , m_standardTitle(new QLabel(this))
+    , m_standardBody(new QTextBrowser(this))
+    , m_examples(new QListWidget(this))
+    , m_thumbnails(new PreviewThumbnails(72, this))
+{
+    setObjectName(QStringLiteral("adjudicationPage"));
+    m_count->setObjectName(QStringLiteral("conflictCount"));
+    m_queue->setObjectName(QStringLiteral("adjudicationQueue"));
+    m_queue->setUniformItemSizes(true);
+    m_toggles->setObjectName(QStringLiteral("labelerToggles"));
+    m_toggles->setFlow(QListView::LeftToRight);
+    m_toggles->setWrapping(true);
+    m_toggles->setMaximumHeight(64);
+    m_toggles->setFocusPolicy(Qt::NoFocus);
+    m_decision->setObjectName(QStringLiteral("decisionLabel"));
+    m_decision->setTextFormat(Qt::RichText);
+    m_note->setObjectName(QStringLiteral("noteEdit"));
+    m_note->setPlaceholderText(tr("Note for this decision (N)"));
+    m_message->setObjectName(QStringLiteral("adjudicationMessage"));
+    m_values->setObjectName(QStringLiteral("measuredValues"));
+    m_values->setHeaderLabels({tr("Attribute"), tr("Value"), tr("Source")});
+    m_values->setRootIsDecorated(false);
+    m_values->setFocusPolicy(Qt::NoFocus);
+    m_standardTitle->setObjectName(QStringLiteral("adjudicationStandard"));
+    m_standardTitle->setWordWrap(true);
+    m_standardTitle->setTextFormat(Qt::RichText);
+    m_standardBody->setObjectName(QStringLiteral("adjudicationStandardBody"));
+    m_standardBody->setFocusPolicy(Qt::NoFocus);
+    m_examples->setObjectName(QStringLiteral("standardExamples"));
+    m_examples->setViewMode(QListView::IconMode);
+    m_examples->setIconSize(QSize(72, 72));
+    m_examples->setGridSize(QSize(84, 100));
+    m_examples->setMovement(QListView::Static);
+    m_examples->setResizeMode(QListView::Adjust);
+    m_examples->setFocusPolicy(Qt::NoFocus);
+
+    auto *keys = new QLabel(tr("<b>1</b>\u2013<b>9</b> class \u00b7 <b>M</b> majority \u00b7 <b>U</b> ambiguous "
+                               "\u00b7 <b>N</b> note \u00b7 <b>Enter</b> next \u00b7 <b>Ctrl+Z</b> undo"),
+                            this);
+    keys->setObjectName(QStringLiteral("adjudicationKeys"));
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_count);
+    leftLayout->addWidget(m_queue);
+
+    auto *center = new QWidget(this);
+    auto *centerLayout = new QVBoxLayout(center);
+    centerLayout->setContentsMargins(0, 0, 0, 0);
+    centerLayout->addWidget(m_canvas, 1);
+    centerLayout->addWidget(m_toggles);
+    centerLayout->addWidget(m_decision);
+    centerLayout->addWidget(m_note);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(keys);
+    bottom->addStretch();
+    bottom->addWidget(m_message);
+    centerLayout->addLayout(bottom);
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    auto *valuesBox = new QGroupBox(tr("Measured values"), right);
+    (new QVBoxLayout(valuesBox))->addWidget(m_values);
+    auto *standardBox = new QGroupBox(tr("Standard"), right);
+    auto *sLayout = new QVBoxLayout(standardBox);
+    sLayout->addWidget(m_standardTitle);
+    sLayout->addWidget(m_standardBody, 1);
+    sLayout->addWidget(m_examples, 1);
+    rightLayout->addWidget(valuesBox, 2);
+    rightLayout->addWidget(standardBox, 3);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(center);
+    split->addWidget(right);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
+    split->setStretchFactor(2, 2);
+    split->setSizes({260, 700, 300});
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+
+    connect(m_queue, &QListWidget::currentRowChanged, this, &AdjudicationPage::showCurrent);
+    connect(m_toggles, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        m_canvas->setLayerVisible(item->data(kLayerRole).toInt(), item->checkState() == Qt::Checked);
+    });
+    connect(m_thumbnails, &PreviewThumbnails::ready, this, [this](const QString &path, const QImage &image) {
+        for (int i = 0; i < m_examples->count(); ++i)
+            if (m_examples->item(i)->data(kPathRole).toString() == path)
+                m_examples->item(i)->setIcon(QIcon(QPixmap::fromImage(image)));
+    });
+
+    // Keyboard: page-wide shortcuts, so they work whichever child has focus (a line edit
+    // keeps printable keys for itself, so typing a note with digits works).
+    auto addKey = [this](const QString &name, const QString &text, const QList<QKeySequence> &seq, auto slot) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setShortcuts(seq);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        m_actions.append(a);
+        addAction(a);
+    };
+    for (int k = 1; k <= 9; ++k)
+        addKey(QStringLiteral("actionDecide%1").arg(k), tr("Decide Class %1").arg(k),
+               {QKeySequence(Qt::Key(Qt::Key_0 + k))}, [this, k] { decideClass(k); });
+    addKey(QStringLiteral("actionAcceptMajority"), tr("Accept Majority"), {QKeySequence(Qt::Key_M)},
+           [this] { acceptMajority(); });
+    addKey(QStringLiteral("actionMarkAmbiguous"), tr("Mark Ambiguous"), {QKeySequence(Qt::Key_U)},
+           [this] { markAmbiguous(); });
+    addKey(QStringLiteral("actionDecisionNote"), tr("Note"), {QKeySequence(Qt::Key_N)}, [this] { editNote(); });
+    addKey(QStringLiteral("actionNextConflict"), tr("Next Conflict"),
+           {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)}, [this] { next(); });
+    rebuild();
+}
+
+void AdjudicationPage::setDocument(ProjectDocument *document)
+{
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    if (m_document) {
+        connect(m_document, &ProjectDocument::decisionChanged, this, &AdjudicationPage::decisionChanged);
+        connect(m_document, &ProjectDocument::projectDataChanged, this, &AdjudicationPage::dataChanged);
+    }
+    m_stale = false;
+    rebuild();
+}
+
+void AdjudicationPage::showEvent(QShowEvent *event)
+{
+    LeadPage::showEvent(event);
+    if (m_stale)
+        rebuild();
+    m_queue->setFocus();
+}
+
+void AdjudicationPage::dataChanged()
+{
+    // A decision made here updates its row in place; anything else (an applied standard,
+    // a label) changes which images are in dispute: rebuild now if shown, else when shown.
+    if (m_ownChange) {
+        m_ownChange = false;
+        return;
+    }
+    m_stale = true;
+    if (isVisible())
+        rebuild();
+}
+
+void AdjudicationPage::rebuild()
+{
+    m_stale = false;
+    const core::Id keep = currentImage();
+    m_entries.clear();
+    m_labelerColors.clear();
+    m_labelerNames.clear();
+    {
+        const QSignalBlocker block(m_queue);
+        m_queue->clear();
+    }
+    if (!m_document || !m_document->isLead()) {
+        m_count->setText(QString());
+        showCurrent();
+        return;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const core::Store &store = m_document->store();
+    int index = 0;
+    for (const auto &l : store.labelers()) {
+        if (l.role == core::Role::Lead)
+            continue;
+        m_labelerColors.insert(l.id, kPalette[index++ % std::size(kPalette)]);
+        m_labelerNames.insert(l.id, QString::fromStdString(l.name));
+    }
+    std::map<QString, int> groupSize;
+    for (core::Id id : store.conflictImages()) {
+        const auto labels = store.labelsOfImage(id);
+        std::set<core::Id> classes;
+        for (const auto &l : labels)
+            classes.insert(l.labelClass);
+        QStringList names;
+        for (core::Id c : classes)
+            names << className(c);
+        Entry e;
+        e.image = id;
+        e.path = m_document->imageFilePath(id);
+        e.dispute = names.join(QStringLiteral(" \u2194 "));
+        e.agreement = itemAgreement(labels);
+        ++groupSize[e.dispute];
+        m_entries.push_back(std::move(e));
+    }
+    std::stable_sort(m_entries.begin(), m_entries.end(), [&](const Entry &a, const Entry &b) {
+        if (a.dispute != b.dispute) {
+            const int sa = groupSize[a.dispute], sb = groupSize[b.dispute];
+            return sa != sb ? sa > sb : a.dispute < b.dispute;
+        }
+        if (a.agreement != b.agreement)
+            return a.agreement < b.agreement;
+        return a.image < b.image;
+    });
+    {
+        const QSignalBlocker block(m_queue);
+        for (std::size_t i = 0; i < m_entries.size(); ++i) {
+            auto *item = new QListWidgetItem(m_queue);
+            item->setData(kImageRole, QVariant::fromValue<qint64>(m_entries[i].image));
+            updateRow(int(i));
+        }
+    }
+    m_count->setText(tr("<b>%n conflict(s)</b> to decide", nullptr, int(m_entries.size())));
+    QApplication::restoreOverrideCursor();
+    const int row = rowOf(keep);
+    m_queue->setCurrentRow(row >= 0 ? row : (m_entries.empty() ? -1 : 0));
+    showCurrent();
+}
+
+QString AdjudicationPage::className(std::optional<core::Id> id) const
+{
+    if (!id || !m_document)
+        return QString();
+    const auto c = m_document->labelClass(*id);
+    return c ? QString::fromStdString(c->name) : QString::number(*id);
+}
+
+void AdjudicationPage::updateRow(int row)
+{
+    auto *item = m_queue->item(row);
+    if (!item)
+        return;
+    const Entry &e = m_entries[std::size_t(row)];
+    QString text = QStringLiteral("%1 \u00b7 %2 % \u00b7 %3")
+                       .arg(e.dispute)
+                       .arg(qRound(e.agreement * 100))
+                       .arg(QFileInfo(e.path).fileName());
+    if (e.decision) {
+        const QString what = e.decision->method == core::DecisionMethod::Excluded ? tr("ambiguous")
+                                                                                  : className(e.decision->labelClass);
+        text = QStringLiteral("\u2713 %1 \u2014 ").arg(what) + text;
+        item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
+    } else {
+        item->setForeground(palette().color(QPalette::Text));
+    }
+    item->setText(text);
+    item->setToolTip(e.path);
+}
+
+int AdjudicationPage::rowOf(core::Id image) const
+{
+    for (std::size_t i = 0; i < m_entries.size(); ++i)
+        if (m_entries[i].image == image)
+            return int(i);
+    return -1;
+}
+
+core::Id AdjudicationPage::currentImage() const
+{
+    const int row = m_queue->currentRow();
+    return row >= 0 && std::size_t(row) < m_entries.size() ? m_entries[std::size_t(row)].image : 0;
+}
+
+std::vector<core::Id> AdjudicationPage::queueImages() const
+{
+    std::vector<core::Id> out;
+    for (const auto &e : m_entries)
+        out.push_back(e.image);
+    return out;
+}
+
+void AdjudicationPage::showCurrent()
+{
+    const core::Id image = currentImage();
+    m_toggles->clear();
+    m_values->clear();
+    m_message->clear();
+    if (!m_document || image == 0) {
+        m_canvas->setImage({}, {}, m_document ? tr("No conflicts left") : QString());
+        m_canvas->setLayers({});
+        m_decision->setText(m_document && m_entries.empty() ? tr("Nothing to adjudicate.") : QString());
+        m_note->clear();
+        m_standardTitle->clear();
+        m_standardBody->clear();
+        m_examples->clear();
+        m_cited.reset();
+        return;
+    }
+    const core::Store &store = m_document->store();
+    const Entry &entry = m_entries[std::size_t(m_queue->currentRow())];
+
+    // The picture, decoded at screen size.
+    QImageReader reader(entry.path);
+    reader.setAutoTransform(true);
+    QSize full = reader.size();
+    if (full.isValid() && std::max(full.width(), full.height()) > kDecodeSide)
+        reader.setScaledSize(full.scaled(kDecodeSide, kDecodeSide, Qt::KeepAspectRatio));
+    const QImage picture = reader.read();
+    if (!full.isValid())
+        full = picture.size();
+    m_canvas->setImage(picture, full, picture.isNull() ? reader.errorString() : QString());
+
+    // Every labeler's label and shapes.
+    const auto labels = store.labelsOfImage(image);
+    std::vector<AdjudicationCanvas::Layer> layers;
+    {
+        const QSignalBlocker block(m_toggles);
+        for (const auto &l : labels) {
+            AdjudicationCanvas::Layer layer;
+            layer.labeler = m_labelerNames.value(l.labeler, QString::number(l.labeler));
+            layer.color = m_labelerColors.value(l.labeler, Qt::white);
+            layer.annotations = store.annotationsOfLabel(l.id);
+            QString text = QStringLiteral("%1: %2").arg(layer.labeler, className(l.labelClass));
+            for (const auto &a : layer.annotations)
+                if (a.lengthMm)
+                    text += QStringLiteral(" (%1 mm)").arg(*a.lengthMm, 0, 'f', 2);
+            if (l.source == core::LabelSource::Standard)
+                text += tr(" [set by standard]");
+            auto *item = new QListWidgetItem(text, m_toggles);
+            QPixmap swatch(12, 12);
+            swatch.fill(layer.color);
+            item->setIcon(QIcon(swatch));
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+            item->setCheckState(Qt::Checked);
+            item->setData(kLayerRole, int(layers.size()));
+            layers.push_back(std::move(layer));
+        }
+    }
+    m_canvas->setLayers(std::move(layers));
+
+    // Measured and other values of the image.
+    for (const auto &a : store.imageAttributes(image)) {
+        auto *item = new QTreeWidgetItem(m_values);
+        item->setText(0, QString::fromStdString(a.key));
+        item->setText(1, attrText(a.value));
+        item->setText(2, QString::fromUtf8(core::toString(a.source).data(), qsizetype(core::toString(a.source).size())));
+    }
+    m_values->resizeColumnToContents(0);
+    m_values->resizeColumnToContents(1);
+
+    showStandard(labels);
+
+    if (entry.decision) {
+        const auto &d = *entry.decision;
+        const QString what = d.method == core::DecisionMethod::Excluded ? tr("ambiguous (excluded)") : className(d.labelClass);
+        m_decision->setText(tr("Decided: <b>%1</b> (%2)").arg(what.toHtmlEscaped(),
+                                                              QString::fromUtf8(core::toString(d.method).data())));
+        m_note->setText(QString::fromStdString(d.note));
+    } else {
+        m_decision->setText(tr("Undecided: %n label(s), agreement %1 %", nullptr, int(labels.size()))
+                                .arg(qRound(entry.agreement * 100)));
+        m_note->clear();
+    }
+}
+
+void AdjudicationPage::showStandard(const std::vector<core::Label> &labels)
+{
+    m_cited.reset();
+    m_examples->clear();
+    const auto active = m_document->activeStandards();
+    std::set<std::string> inDispute;
+    for (const auto &l : labels)
+        if (const auto c = m_document->labelClass(l.labelClass))
+            inDispute.insert(c->name);
+    // The newest active standard whose rule names a class in dispute, else the newest one.
+    const core::Standard *chosen = active.empty() ? nullptr : &active.front();
+    for (const auto &s : active) {
+        try {
+            const auto rule = core::parseRule(s.rule);
+            const auto names = rule.classes();
+            if (std::any_of(names.begin(), names.end(), [&](const core::RuleName &n) { return inDispute.count(n.text); })) {
+                chosen = &s;
+                break;
+            }
+        } catch (const std::exception &) {
+            // A standard without a (valid) rule can still be the general one.
+        }
+    }
+    if (!chosen) {
+        m_standardTitle->setText(tr("<i>No active standard yet.</i>"));
+        m_standardBody->clear();
+        return;
+    }
+    m_cited = chosen->id;
+    m_standardTitle->setText(QStringLiteral("<b>%1</b> v%2<br><code>%3</code>")
+                                 .arg(QString::fromStdString(chosen->title).toHtmlEscaped())
+                                 .arg(chosen->version)
+                                 .arg(QString::fromStdString(chosen->rule).toHtmlEscaped()));
+    m_standardBody->setMarkdown(QString::fromStdString(chosen->body));
+    for (const auto &e : m_document->store().examples(chosen->id)) {
+        const QString path = m_document->imageFilePath(e.image);
+        const QString role = e.role == core::ExampleRole::Example          ? tr("example")
+                             : e.role == core::ExampleRole::Counterexample ? tr("counter")
+                                                                           : tr("borderline");
+        auto *item = new QListWidgetItem(role, m_examples);
+        item->setData(kPathRole, path);
+        item->setToolTip(path);
+        const QImage t = m_thumbnails->get(path);
+        if (!t.isNull())
+            item->setIcon(QIcon(QPixmap::fromImage(t)));
+    }
+}
+
+void AdjudicationPage::message(const QString &text, bool error)
+{
+    m_message->setText(error ? QStringLiteral("<span style='color:#c62828'>%1</span>").arg(text.toHtmlEscaped()) : text);
+}
+
+void AdjudicationPage::record(core::Decision decision)
+{
+    if (!m_document || m_document->isReadOnly())
+        return;
+    decision.image = currentImage();
+    if (decision.image == 0)
+        return;
+    decision.standard = m_cited;
+    decision.note = m_note->text().toStdString();
+    m_document->recordDecision(std::move(decision));
+}
+
+void AdjudicationPage::decideClass(int key)
+{
+    if (!m_document || currentImage() == 0)
+        return;
+    const auto cls = m_document->classForShortcut(QString::number(key));
+    if (!cls) {
+        message(tr("No class has the key %1").arg(key), true);
+        return;
+    }
+    core::Decision d;
+    d.labelClass = cls->id;
+    d.method = core::DecisionMethod::Adjudicated;
+    record(d);
+}
+
+void AdjudicationPage::acceptMajority()
+{
+    const core::Id image = currentImage();
+    if (!m_document || image == 0)
+        return;
+    std::map<core::Id, int> counts;
+    for (const auto &l : m_document->store().labelsOfImage(image))
+        ++counts[l.labelClass];
+    int best = 0;
+    int ties = 0;
+    core::Id cls = 0;
+    for (const auto &[c, n] : counts) {
+        if (n > best) {
+            best = n;
+            cls = c;
+            ties = 1;
+        } else if (n == best) {
+            ++ties;
+        }
+    }
+    if (ties != 1) {
+        message(tr("No majority here (a tie): choose the class with 1\u20139"), true);
+        return;
+    }
+    core::Decision d;
+    d.labelClass = cls;
+    d.method = core::DecisionMethod::Consensus;
+    record(d);
+}
+
+void AdjudicationPage::markAmbiguous()
+{
+    core::Decision d;
+    d.method = core::DecisionMethod::Excluded;
+    record(d);
+}
+
+void AdjudicationPage::editNote()
+{
+    m_note->setFocus();
+    m_note->selectAll();
+}
+
+void AdjudicationPage::next()
+{
+    if (m_note->hasFocus()) {
+        // Enter in the note: keep it with the decision already made, then move on.
+        const int row = m_queue->currentRow();
+        if (row >= 0 && m_entries[std::size_t(row)].decision &&
+            m_entries[std::size_t(row)].decision->note != m_note->text().toStdString()) {
+            core::Decision d = *m_entries[std::size_t(row)].decision;
+            d.note = m_note->text().toStdString();
+            d.createdAt.clear();
+            m_document->recordDecision(std::move(d));
+        }
+        m_queue->setFocus();
+        if (row >= 0 && !m_entries[std::size_t(row)].decision)
+            return; // the note waits for the decision on this image
+    }
+    const int n = int(m_entries.size());
+    const int start = m_queue->currentRow();
+    for (int step = 1; step <= n; ++step) {
+        const int row = (start + step + n) % n;
+        if (!m_entries[std::size_t(row)].decision) {
+            m_queue->setCurrentRow(row);
+            return;
+        }
+    }
+    message(tr("Every conflict in the queue is decided."));
+}
+
+void AdjudicationPage::decisionChanged(qint64 image)
+{
+    m_ownChange = true; // the projectDataChanged() that follows is this change
+    const int row = rowOf(image);
+    if (row < 0 || !m_document)
+        return;
+    m_entries[std::size_t(row)].decision = m_document->store().decision(image);
+    updateRow(row);
+    if (m_queue->currentRow() != row)
+        m_queue->setCurrentRow(row); // an undo shows the image it changed
+    else
+        showCurrent();
+}
+
+} // namespace concord::ui

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/store/types.h"
+#include "ui/lead/leadpage.h"
+
+#include <QHash>
+
+#include <optional>
+#include <vector>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QListWidgetItem;
+class QTextBrowser;
+class QTreeWidget;
+
+namespace concord::ui {
+
+class AdjudicationCanvas;
+class PreviewThumbnails;
+
+/// The lead's last word on what the labelers and the standards left in dispute (issue 6).
+///
+/// The queue holds every conflict (Store::conflictImages: labels disagree, no decision yet),
+/// grouped by the classes in dispute (all "ok ↔ scratch" conflicts together, largest group
+/// first: a cheap stand-in for the disagreement clusters that needs no clustering run), then
+/// lowest item agreement first. For the selected image: every labeler's label and shapes over
+/// the image (toggle per labeler), its measured values, and the active standard that speaks
+/// about its classes with its examples.
+///
+/// Keys: 1–9 decide the class with that key, M accepts the majority, U marks the image
+/// ambiguous (excluded), N writes a note, Enter goes to the next undecided image. Each
+/// decision cites the standard shown and is one undo step (Ctrl+Z).
+class AdjudicationPage final : public LeadPage
+{
+    Q_OBJECT
+
+public:
+    explicit AdjudicationPage(QWidget *parent = nullptr);
+
+    void setDocument(ProjectDocument *document) override;
+    QList<QAction *> pageActions() const override { return m_actions; }
+
+    /// The image shown, 0 when the queue is empty.
+    core::Id currentImage() const;
+    /// Images of the queue in its order.
+    std::vector<core::Id> queueImages() const;
+    /// The standard a decision on the current image cites, if any.
+    std::optional<core::Id> citedStandard() const { return m_cited; }
+
+public slots:
+    void decideClass(int key);
+    void acceptMajority();
+    void markAmbiguous();
+    void editNote();
+    void next();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    struct Entry
+    {
+        core::Id image = 0;
+        QString path;
+        QString dispute; ///< "ok ↔ scratch"
+        double agreement = 0.0;
+        std::optional<core::Decision> decision;
+    };
+
+    void rebuild();
+    void showCurrent();
+    void record(core::Decision decision);
+    void decisionChanged(qint64 image);
+    void dataChanged();
+    void updateRow(int row);
+    void showStandard(const std::vector<core::Label> &labels);
+    void message(const QString &text, bool error = false);
+    int rowOf(core::Id image) const;
+    QString className(std::optional<core::Id> id) const;
+
+    ProjectDocument *m_document = nullptr;
+    std::vector<Entry> m_entries;
+    bool m_stale = false;
+    bool m_ownChange = false;
+    std::optional<core::Id> m_cited;
+    QHash<core::Id, QColor> m_labelerColors;
+    QHash<core::Id, QString> m_labelerNames;
+
+    QLabel *m_count;
+    QListWidget *m_queue;
+    AdjudicationCanvas *m_canvas;
+    QListWidget *m_toggles;
+    QLabel *m_decision;
+    QLineEdit *m_note;
+    QLabel *m_message;
+    QTreeWidget *m_values;
+    QLabel *m_standardTitle;
+    QTextBrowser *m_standardBody;
+    QListWidget *m_examples;
+    PreviewThumbnails *m_thumbnails;
+    QList<QAction *> m_actions;
+};
+
+} // namespace concord::ui

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/standards/standardpreview.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace concord::ui {
+
+class PreviewThumbnails;
+class ProjectDocument;
+
+/// What applying a standard would do, before it is done: HLP and Fleiss κ before → after,
+/// every label that would change (thumbnail, labeler, from → to, the values that decided
+/// it), and the items the rule cannot decide. The preview runs on a worker thread with its
+/// own read-only connection (core::openProject(ReadOnly)), so a big project never freezes
+/// the window. Apply and Undo go through the document's undo stack (Ctrl+Z undoes an apply).
+class PreviewPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PreviewPanel(QWidget *parent = nullptr);
+    ~PreviewPanel() override;
+
+    void setDocument(ProjectDocument *document);
+    /// Starts computing the preview of `standard` (0 clears the panel).
+    void preview(core::Id standard);
+    core::Id standard() const { return m_standard; }
+    bool isBusy() const { return m_watcher.isRunning(); }
+    /// The last finished preview, or null.
+    const core::StandardPreview *result() const { return m_result.get(); }
+
+    /// Rows shown at most in the changes table (the headline counts them all).
+    static constexpr int kMaxRows = 2000;
+
+signals:
+    void previewFinished();
+    void applied();
+
+private:
+    struct Outcome
+    {
+        std::shared_ptr<core::StandardPreview> preview;
+        QString error;
+    };
+
+    void finished();
+    void show(const core::StandardPreview &p);
+    void apply();
+    void undoApply();
+    void updateButtons();
+    void thumbnailReady(const QString &path, const QImage &image);
+
+    ProjectDocument *m_document = nullptr;
+    core::Id m_standard = 0;
+    int m_generation = 0;
+    std::shared_ptr<core::StandardPreview> m_result;
+    QFutureWatcher<Outcome> m_watcher;
+    PreviewThumbnails *m_thumbnails;
+
+    QLabel *m_headline;
+    QLabel *m_status;
+    QTableWidget *m_changes;
+    QTableWidget *m_undecided;
+    QPushButton *m_apply;
+    QPushButton *m_undo;
+};
+
+} // namespace concord::ui

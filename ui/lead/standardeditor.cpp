@@ -1,0 +1,425 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/lead/standardeditor.h"
+
+#include "core/standards/rule.h"
+#include "core/standards/ruleerror.h"
+#include "ui/errortext.h"
+#include "ui/lead/previewthumbnails.h"
+#include "ui/projectdocument.h"
+
+#include <QComboBox>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace concord::ui {
+
+namespace {
+
+constexpr int kImageRole = Qt::UserRole;
+constexpr int kPathRole = Qt::UserRole + 1;
+constexpr int kExampleRole = Qt::UserRole + 2;
+
+QString roleName(core::ExampleRole role)
+{
+    switch (role) {
+    case core::ExampleRole::Example:
+        return StandardEditor::tr("example");
+    case core::ExampleRole::Counterexample:
+        return StandardEditor::tr("counterexample");
+    case core::ExampleRole::Borderline:
+        return StandardEditor::tr("borderline");
+    }
+    return {};
+}
+
+QString countText(int have, int want)
+{
+    return have >= want ? QStringLiteral("<b>%1</b>/%2 \u2713").arg(have).arg(want)
+                        : QStringLiteral("<b>%1</b>/%2").arg(have).arg(want);
+}
+
+} // namespace
+
+StandardEditor::StandardEditor(QWidget *parent)
+    : QWidget(parent)
+    , m_thumbnails(new PreviewThumbnails(96, this))
+    , m_heading(new QLabel(this))
+    , m_title(new QLineEdit(this))
+    , m_status(new QComboBox(this))
+    , m_body(new QPlainTextEdit(this))
+    , m_bodyPreview(new QTextBrowser(this))
+    , m_rule(new QLineEdit(this))
+    , m_ruleStatus(new QLabel(this))
+    , m_candidates(new QListWidget(this))
+    , m_chosen(new QTreeWidget(this))
+    , m_hint(new QLabel(this))
+    , m_save(new QPushButton(tr("&Save standard"), this))
+{
+    setObjectName(QStringLiteral("standardEditor"));
+    m_heading->setObjectName(QStringLiteral("editorHeading"));
+    m_title->setObjectName(QStringLiteral("titleEdit"));
+    m_title->setPlaceholderText(tr("e.g. Scratch length"));
+    m_status->setObjectName(QStringLiteral("statusCombo"));
+    m_status->addItem(tr("Draft"), int(core::StandardStatus::Draft));
+    m_status->addItem(tr("Active"), int(core::StandardStatus::Active));
+    m_status->setToolTip(tr("A draft becomes active when it is applied"));
+    m_body->setObjectName(QStringLiteral("bodyEdit"));
+    m_body->setPlaceholderText(tr("What the labelers should do, in words (Markdown)"));
+    m_body->setTabChangesFocus(true);
+    m_bodyPreview->setObjectName(QStringLiteral("bodyPreview"));
+    m_bodyPreview->setOpenExternalLinks(false);
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_rule->setObjectName(QStringLiteral("ruleEdit"));
+    m_rule->setFont(mono);
+    m_rule->setPlaceholderText(
+        tr("optional, e.g. when label in {ok, scratch} and length_mm is known: scratch if length_mm >= 1.5 else ok"));
+    m_ruleStatus->setObjectName(QStringLiteral("ruleError"));
+    m_ruleStatus->setTextFormat(Qt::RichText);
+    m_ruleStatus->setWordWrap(false);
+    m_ruleStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_candidates->setObjectName(QStringLiteral("candidateList"));
+    m_candidates->setViewMode(QListView::IconMode);
+    m_candidates->setIconSize(QSize(96, 96));
+    m_candidates->setGridSize(QSize(112, 124));
+    m_candidates->setResizeMode(QListView::Adjust);
+    m_candidates->setMovement(QListView::Static);
+    m_candidates->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_candidates->setUniformItemSizes(true);
+    m_chosen->setObjectName(QStringLiteral("chosenExamples"));
+    m_chosen->setHeaderLabels({tr("Image"), tr("Role")});
+    m_chosen->setRootIsDecorated(false);
+    m_chosen->setIconSize(QSize(40, 40));
+    m_chosen->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_chosen->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_hint->setObjectName(QStringLiteral("exampleHint"));
+    m_hint->setWordWrap(true);
+    m_save->setObjectName(QStringLiteral("saveButton"));
+    m_save->setDefault(true);
+
+    auto *exampleButton = new QPushButton(tr("E&xample"), this);
+    exampleButton->setObjectName(QStringLiteral("exampleButton"));
+    exampleButton->setToolTip(tr("The selected images show the class the standard asks for"));
+    auto *counterButton = new QPushButton(tr("&Counterexample"), this);
+    counterButton->setObjectName(QStringLiteral("counterexampleButton"));
+    counterButton->setToolTip(tr("The selected images are on the other side of the line"));
+    auto *borderButton = new QPushButton(tr("&Borderline"), this);
+    borderButton->setObjectName(QStringLiteral("borderlineButton"));
+    borderButton->setToolTip(tr("The selected images are close to the line: how to decide them"));
+    auto *removeButton = new QPushButton(tr("&Remove"), this);
+    removeButton->setObjectName(QStringLiteral("removeExampleButton"));
+    connect(exampleButton, &QPushButton::clicked, this, [this] { assignSelected(core::ExampleRole::Example); });
+    connect(counterButton, &QPushButton::clicked, this,
+            [this] { assignSelected(core::ExampleRole::Counterexample); });
+    connect(borderButton, &QPushButton::clicked, this, [this] { assignSelected(core::ExampleRole::Borderline); });
+    connect(removeButton, &QPushButton::clicked, this, &StandardEditor::removeSelected);
+
+    // Layout: text on top, examples below, Save at the bottom right.
+    auto *form = new QFormLayout;
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_title, 1);
+    titleRow->addWidget(new QLabel(tr("Status:"), this));
+    titleRow->addWidget(m_status);
+    form->addRow(tr("&Title:"), titleRow);
+    auto *bodySplit = new QSplitter(Qt::Horizontal, this);
+    bodySplit->addWidget(m_body);
+    bodySplit->addWidget(m_bodyPreview);
+    bodySplit->setChildrenCollapsible(false);
+    bodySplit->setMinimumHeight(90);
+    form->addRow(tr("Te&xt:"), bodySplit);
+    auto *ruleBox = new QVBoxLayout;
+    ruleBox->setSpacing(2);
+    ruleBox->addWidget(m_rule);
+    ruleBox->addWidget(m_ruleStatus);
+    form->addRow(tr("R&ule:"), ruleBox);
+
+    auto *examples = new QGroupBox(tr("Examples"), this);
+    auto *exLayout = new QHBoxLayout(examples);
+    auto *candCol = new QVBoxLayout;
+    candCol->addWidget(new QLabel(tr("Candidates (select, then give a role):"), this));
+    candCol->addWidget(m_candidates, 1);
+    exLayout->addLayout(candCol, 3);
+    auto *buttons = new QVBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(exampleButton);
+    buttons->addWidget(counterButton);
+    buttons->addWidget(borderButton);
+    buttons->addSpacing(12);
+    buttons->addWidget(removeButton);
+    buttons->addStretch();
+    exLayout->addLayout(buttons);
+    auto *chosenCol = new QVBoxLayout;
+    chosenCol->addWidget(m_chosen, 1);
+    chosenCol->addWidget(m_hint);
+    exLayout->addLayout(chosenCol, 2);
+
+    auto *bottom = new QHBoxLayout;
+    bottom->addStretch();
+    bottom->addWidget(m_save);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_heading);
+    layout->addLayout(form);
+    layout->addWidget(examples, 1);
+    layout->addLayout(bottom);
+
+    connect(m_body, &QPlainTextEdit::textChanged, this,
+            [this] { m_bodyPreview->setMarkdown(m_body->toPlainText()); });
+    connect(m_rule, &QLineEdit::textChanged, this, &StandardEditor::validateRule);
+    connect(m_title, &QLineEdit::textChanged, this, &StandardEditor::updateSaveEnabled);
+    connect(m_save, &QPushButton::clicked, this, [this] {
+        if (canSave())
+            emit saveRequested();
+    });
+    connect(m_candidates, &QListWidget::itemDoubleClicked, this,
+            [this] { assignSelected(core::ExampleRole::Example); });
+    connect(m_thumbnails, &PreviewThumbnails::ready, this, &StandardEditor::thumbnailReady);
+    clear();
+}
+
+void StandardEditor::setDocument(ProjectDocument *document)
+{
+    m_document = document;
+    clear();
+}
+
+void StandardEditor::clear()
+{
+    m_versionOf = 0;
+    m_heading->setText(tr("<b>New standard</b>"));
+    m_title->clear();
+    m_status->setCurrentIndex(0);
+    m_body->clear();
+    m_rule->clear();
+    m_candidates->clear();
+    m_chosen->clear();
+    validateRule();
+    updateHint();
+}
+
+void StandardEditor::startNew(const std::vector<core::Id> &candidates)
+{
+    clear();
+    setCandidates(candidates);
+    m_title->setFocus();
+}
+
+void StandardEditor::startDraft(const StandardSeed &seed)
+{
+    clear();
+    m_heading->setText(tr("<b>New standard</b> from a disagreement cluster"));
+    m_title->setText(seed.title);
+    m_body->setPlainText(seed.body);
+    QString rule = seed.rule;
+    if (rule.isEmpty() && !seed.attribute.isEmpty() && seed.threshold && !seed.positiveClass.isEmpty()) {
+        // A start the lead completes: the "else" side is theirs to choose.
+        rule = QStringLiteral("when %1 is known: %2 if %1 >= %3 else keep")
+                   .arg(seed.attribute, seed.positiveClass,
+                        QString::number(std::round(*seed.threshold * 100.0) / 100.0));
+    }
+    m_rule->setText(rule);
+    setCandidates(seed.candidates);
+    m_title->setFocus();
+}
+
+void StandardEditor::startVersionOf(const core::Standard &standard, const std::vector<core::Id> &candidates)
+{
+    clear();
+    m_versionOf = standard.id;
+    m_heading->setText(tr("<b>Version %1</b> of \u201c%2\u201d")
+                           .arg(standard.version + 1)
+                           .arg(QString::fromStdString(standard.title).toHtmlEscaped()));
+    m_title->setText(QString::fromStdString(standard.title));
+    m_body->setPlainText(QString::fromStdString(standard.body));
+    m_rule->setText(QString::fromStdString(standard.rule));
+    std::vector<core::Id> offered = candidates;
+    if (m_document) {
+        for (const auto &e : m_document->store().examples(standard.id)) {
+            addExample(e.image, e.role);
+            offered.push_back(e.image);
+        }
+    }
+    setCandidates(offered);
+}
+
+void StandardEditor::setCandidates(const std::vector<core::Id> &candidates)
+{
+    m_candidates->clear();
+    if (!m_document)
+        return;
+    QSet<core::Id> seen;
+    for (core::Id id : candidates) {
+        if (seen.contains(id))
+            continue;
+        seen.insert(id);
+        const QString path = m_document->imageFilePath(id);
+        if (path.isEmpty())
+            continue;
+        auto *item = new QListWidgetItem(QFileInfo(path).fileName(), m_candidates);
+        item->setData(kImageRole, QVariant::fromValue<qint64>(id));
+        item->setData(kPathRole, path);
+        item->setToolTip(path);
+        const QImage thumb = m_thumbnails->get(path);
+        if (!thumb.isNull())
+            item->setIcon(QIcon(QPixmap::fromImage(thumb)));
+    }
+}
+
+void StandardEditor::thumbnailReady(const QString &path, const QImage &image)
+{
+    const QIcon icon(QPixmap::fromImage(image));
+    for (int i = 0; i < m_candidates->count(); ++i)
+        if (m_candidates->item(i)->data(kPathRole).toString() == path)
+            m_candidates->item(i)->setIcon(icon);
+    for (int i = 0; i < m_chosen->topLevelItemCount(); ++i)
+        if (m_chosen->topLevelItem(i)->data(0, kPathRole).toString() == path)
+            m_chosen->topLevelItem(i)->setIcon(0, icon);
+}
+
+void StandardEditor::addExample(core::Id image, core::ExampleRole role)
+{
+    if (!m_document)
+        return;
+    QTreeWidgetItem *item = nullptr;
+    for (int i = 0; i < m_chosen->topLevelItemCount() && !item; ++i)
+        if (m_chosen->topLevelItem(i)->data(0, kImageRole).toLongLong() == image)
+            item = m_chosen->topLevelItem(i);
+    const QString path = m_document->imageFilePath(image);
+    if (!item) {
+        item = new QTreeWidgetItem(m_chosen);
+        item->setText(0, QFileInfo(path).fileName());
+        item->setToolTip(0, path);
+        item->setData(0, kImageRole, QVariant::fromValue<qint64>(image));
+        item->setData(0, kPathRole, path);
+        const QImage thumb = m_thumbnails->get(path);
+        if (!thumb.isNull())
+            item->setIcon(0, QIcon(QPixmap::fromImage(thumb)));
+    }
+    item->setText(1, roleName(role));
+    item->setData(0, kExampleRole, int(role));
+}
+
+void StandardEditor::assignSelected(core::ExampleRole role)
+{
+    for (QListWidgetItem *item : m_candidates->selectedItems())
+        addExample(item->data(kImageRole).toLongLong(), role);
+    // Re-roling chosen ones works too.
+    for (QTreeWidgetItem *item : m_chosen->selectedItems()) {
+        item->setText(1, roleName(role));
+        item->setData(0, kExampleRole, int(role));
+    }
+    updateHint();
+}
+
+void StandardEditor::removeSelected()
+{
+    qDeleteAll(m_chosen->selectedItems());
+    updateHint();
+}
+
+std::vector<core::StandardExample> StandardEditor::examples() const
+{
+    std::vector<core::StandardExample> out;
+    for (int i = 0; i < m_chosen->topLevelItemCount(); ++i) {
+        const auto *item = m_chosen->topLevelItem(i);
+        core::StandardExample e;
+        e.image = item->data(0, kImageRole).toLongLong();
+        e.role = static_cast<core::ExampleRole>(item->data(0, kExampleRole).toInt());
+        out.push_back(e);
+    }
+    return out;
+}
+
+void StandardEditor::updateHint()
+{
+    int n[3] = {0, 0, 0};
+    for (const auto &e : examples())
+        ++n[static_cast<int>(e.role)];
+    const int want[3] = {core::kRecommendedExamples, core::kRecommendedCounterexamples,
+                         core::kRecommendedBorderline};
+    QStringList missing;
+    if (n[0] < want[0])
+        missing << tr("%n more example(s)", nullptr, want[0] - n[0]);
+    if (n[1] < want[1])
+        missing << tr("%n more counterexample(s)", nullptr, want[1] - n[1]);
+    if (n[2] < want[2])
+        missing << tr("%n more borderline case(s)", nullptr, want[2] - n[2]);
+    QString text = tr("Examples %1 \u00b7 counterexamples %2 \u00b7 borderline %3")
+                       .arg(countText(n[0], want[0]), countText(n[1], want[1]), countText(n[2], want[2]));
+    text += QStringLiteral("<br>");
+    text += missing.isEmpty() ? tr("Enough to show the line from both sides.")
+                              : tr("Recommended 4/3/3: add %1.").arg(missing.join(QStringLiteral(", ")));
+    m_hint->setText(text);
+}
+
+void StandardEditor::validateRule()
+{
+    const QString text = m_rule->text();
+    m_ruleError.clear();
+    if (text.trimmed().isEmpty()) {
+        m_ruleStatus->setText(tr("<span style='color:gray'>No rule: the standard is text and examples only.</span>"));
+    } else if (m_document) {
+        try {
+            const core::Rule rule = core::checkRule(text.toStdString(), m_document->store());
+            m_ruleStatus->setText(tr("<span style='color:#1b7f3b'>\u2713 valid:</span> <code>%1</code>")
+                                      .arg(QString::fromStdString(core::describeRule(rule)).toHtmlEscaped()));
+        } catch (const core::RuleError &e) {
+            m_ruleError = QString::fromUtf8(e.what());
+            // The rule once more in the field's font, with a caret line under the exact columns.
+            const int column = std::max(1, e.column());
+            const int length = std::max(1, e.length());
+            const QString caret = QString(column - 1, QLatin1Char(' ')) + QString(length, QLatin1Char('^'));
+            m_ruleStatus->setText(
+                QStringLiteral("<pre style='margin:0; font-family:monospace'>%1\n<span style='color:#c62828'>%2</span></pre>"
+                               "<span style='color:#c62828'>%3</span>")
+                    .arg(text.toHtmlEscaped(), caret, m_ruleError.toHtmlEscaped()));
+        } catch (const core::Error &e) {
+            m_ruleError = errorText(e);
+            m_ruleStatus->setText(QStringLiteral("<span style='color:#c62828'>%1</span>").arg(m_ruleError.toHtmlEscaped()));
+        }
+    }
+    m_rule->setStyleSheet(m_ruleError.isEmpty() ? QString()
+                                                : QStringLiteral("QLineEdit { border: 1px solid #c62828; }"));
+    updateSaveEnabled();
+}
+
+QString StandardEditor::ruleErrorText() const
+{
+    return m_ruleError;
+}
+
+bool StandardEditor::canSave() const
+{
+    return m_document && !m_document->isReadOnly() && m_ruleError.isEmpty() && !m_title->text().trimmed().isEmpty();
+}
+
+void StandardEditor::updateSaveEnabled()
+{
+    m_save->setEnabled(canSave());
+}
+
+core::StandardDraft StandardEditor::draft() const
+{
+    core::StandardDraft d;
+    d.title = m_title->text().trimmed().toStdString();
+    d.body = m_body->toPlainText().toStdString();
+    d.rule = m_rule->text().trimmed().toStdString();
+    d.status = static_cast<core::StandardStatus>(m_status->currentData().toInt());
+    return d;
+}
+
+} // namespace concord::ui

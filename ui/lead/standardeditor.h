@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/standards/standardbook.h"
+#include "ui/lead/standardseed.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QTextBrowser;
+class QTreeWidget;
+
+namespace concord::ui {
+
+class PreviewThumbnails;
+class ProjectDocument;
+
+/// Writes one standard: title, body (Markdown, shown rendered beside the text), the rule with
+/// live validation against the project (the error under the exact column), and the example /
+/// counterexample / borderline images picked from candidate thumbnails, with the 4/3/3 hint.
+/// It only collects; StandardsPage saves through the document.
+class StandardEditor final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit StandardEditor(QWidget *parent = nullptr);
+
+    void setDocument(ProjectDocument *document);
+
+    /// A blank standard; `candidates` are images offered as examples.
+    void startNew(const std::vector<core::Id> &candidates);
+    /// A standard pre-filled from a disagreement cluster.
+    void startDraft(const StandardSeed &seed);
+    /// The next version of `standard`, starting from its text and examples.
+    void startVersionOf(const core::Standard &standard, const std::vector<core::Id> &candidates);
+
+    core::StandardDraft draft() const;
+    std::vector<core::StandardExample> examples() const;
+    /// Row id of the standard this is a new version of, 0 for a new standard.
+    core::Id versionOf() const { return m_versionOf; }
+    /// True when the rule is empty or valid for the project and the title is not empty.
+    bool canSave() const;
+    /// The rule's current error text, empty when it is valid.
+    QString ruleErrorText() const;
+
+signals:
+    void saveRequested();
+
+private:
+    void clear();
+    void setCandidates(const std::vector<core::Id> &candidates);
+    void addExample(core::Id image, core::ExampleRole role);
+    void assignSelected(core::ExampleRole role);
+    void removeSelected();
+    void validateRule();
+    void updateHint();
+    void updateSaveEnabled();
+    void thumbnailReady(const QString &path, const QImage &image);
+
+    ProjectDocument *m_document = nullptr;
+    PreviewThumbnails *m_thumbnails;
+    core::Id m_versionOf = 0;
+    QString m_ruleError;
+
+    QLabel *m_heading;
+    QLineEdit *m_title;
+    QComboBox *m_status;
+    QPlainTextEdit *m_body;
+    QTextBrowser *m_bodyPreview;
+    QLineEdit *m_rule;
+    QLabel *m_ruleStatus;
+    QListWidget *m_candidates;
+    QTreeWidget *m_chosen;
+    QLabel *m_hint;
+    QPushButton *m_save;
+};
+
+} // namespace concord::ui
