@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/labelbookpanel.h"
 
+#include "core/standards/standardapply.h"
+
 #include "ui/models/examplemodel.h"
 #include "ui/models/standardmodel.h"
 #include "ui/projectdocument.h"
@@ -64,6 +66,8 @@ LabelBookPanel::LabelBookPanel(QWidget *parent)
 void LabelBookPanel::setDocument(const ProjectDocument *document)
 {
     m_document = document;
+    m_round = 0;
+    m_familyOfRound.clear();
     m_standards->setStandards(document ? document->activeStandards() : std::vector<core::Standard>{});
     const bool any = m_standards->rowCount() > 0;
     m_empty->setVisible(!any);
@@ -74,6 +78,24 @@ void LabelBookPanel::setDocument(const ProjectDocument *document)
         m_standardList->setCurrentIndex(m_standards->index(0));
     else
         showStandard(-1);
+}
+
+void LabelBookPanel::setRound(int round)
+{
+    if (!m_document || round == m_round)
+        return;
+    m_round = round;
+    auto it = m_familyOfRound.find(round);
+    if (it == m_familyOfRound.end()) {
+        const auto standard = core::standardOfRound(m_document->store(), round);
+        it = m_familyOfRound.emplace(round, standard ? std::optional(standard->family) : std::nullopt).first;
+    }
+    // Round 0 and rounds no standard made: the book in its usual order, newest first.
+    m_standards->setStandards(m_document->activeStandards());
+    if (it->second)
+        m_standards->setFirst(*it->second);
+    if (m_standards->rowCount() > 0)
+        m_standardList->setCurrentIndex(m_standards->index(0));
 }
 
 void LabelBookPanel::showStandard(int row)

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/store/types.h"
+
 #include <QWidget>
+
+#include <map>
+#include <optional>
 
 class QLabel;
 class QListView;
@@ -24,6 +29,9 @@ public:
 
     /// Reloads the active standards of the document (null clears the panel).
     void setDocument(const ProjectDocument *document);
+    /// The queue round of the image on screen: in a relabel round, the standard whose apply
+    /// created the round is shown first (the labeler was sent back because of it).
+    void setRound(int round);
     StandardModel *standardModel() const { return m_standards; }
     ExampleModel *exampleModel() const { return m_examples; }
 
@@ -38,6 +46,8 @@ private:
     QTextBrowser *m_body;
     QListView *m_exampleList;
     QLabel *m_empty;
+    int m_round = 0;
+    std::map<int, std::optional<core::Id>> m_familyOfRound; ///< cache of standardOfRound()
 };
 
 } // namespace concord::ui

@@ -335,6 +335,7 @@ void LabelingView::goTo(int index)
     m_currentPath = m_document->imageFilePath(image);
     showCurrentImage();
     refreshState();
+    m_labelBook->setRound(m_document->queue()[static_cast<std::size_t>(index)].round);
 
     // Keep the neighbours decoding while the labeler looks at this one.
     m_wanted = QStringList{m_currentPath};

@@ -224,4 +224,22 @@ UndoResult undoLastStandard(Store &store, const std::string &actor)
     return result;
 }
 
+std::optional<Standard> standardOfRound(const Store &store, int round)
+{
+    if (round <= 0)
+        return std::nullopt;
+    for (const auto &entry : store.auditLog()) {
+        if (entry.action != kAuditStandardApply || entry.undone)
+            continue;
+        const json payload = json::parse(entry.payload, nullptr, false);
+        if (payload.is_discarded() || payload.value("round", 0) != round)
+            continue;
+        const Id id = payload.value("standard", Id{0});
+        for (const auto &s : store.standards())
+            if (s.id == id)
+                return s;
+    }
+    return std::nullopt;
+}
+
 } // namespace concord::core

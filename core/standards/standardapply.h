@@ -4,6 +4,7 @@
 #include "core/standards/standardpreview.h"
 #include "core/store/store.h"
 
+#include <optional>
 #include <string>
 
 /// \file
@@ -52,5 +53,10 @@ struct UndoResult
 /// Error(NotFound) when there is nothing to undo; Error(Invalid), changing nothing, when a
 /// label the standard set was changed again since (the undo would silently discard that work).
 UndoResult undoLastStandard(Store &store, const std::string &actor = "lead");
+
+/// The standard whose apply created relabel round `round` (the apply in force, not undone),
+/// so that a labeler sent back to an image sees the standard that sent them first. Empty for
+/// round 0, for rounds no apply created, and for an undone apply.
+std::optional<Standard> standardOfRound(const Store &store, int round);
 
 } // namespace concord::core

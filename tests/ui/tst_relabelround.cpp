@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Relabel rounds (issue 5): a labeler sent back to an image by a standard's apply sees that
+// standard first in the label book, even when a newer standard would come first otherwise.
+// The expected standard is the one this test applied; the round comes from core's apply.
+#include "uitestsupport.h"
+
+#include "core/clusters/imageattributes.h"
+#include "core/project/project_ops.h"
+#include "core/standards/standardapply.h"
+#include "core/standards/standardbook.h"
+#include "core/store/store.h"
+#include "ui/labelbookpanel.h"
+#include "ui/labelingview.h"
+#include "ui/mainwindow.h"
+#include "ui/models/standardmodel.h"
+#include "ui/projectdocument.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <map>
+#include <set>
+
+using namespace concord;
+
+class TestRelabelRound final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void triggeringStandardComesFirst();
+};
+
+void TestRelabelRound::triggeringStandardComesFirst()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    uitest::isolateSettings(dir.filePath(QStringLiteral("settings")));
+    const auto project = uitest::makeDemo(dir.path(), 60, 5, 3);
+
+    core::Id trigger = 0;
+    core::Id newer = 0;
+    core::Id relabelImage = 0;
+    std::string relabeler;
+    {
+        auto store = core::openProject(project);
+        QVERIFY(core::fillMeasuredAttributes(*store) > 10);
+        // Forget the measurement of one image labeled both ok and scratch, so the rule cannot
+        // decide it and it stays disputed: its labelers get it again in a new round.
+        std::map<core::Id, std::set<std::string>> classes;
+        for (const auto &row : store->labelRows())
+            classes[row.label.image].insert(row.className);
+        const auto measured = store->attributes(core::kAttrLengthMm);
+        for (const auto &a : measured)
+            if (classes[a.image] == std::set<std::string>{"ok", "scratch"}) {
+                relabelImage = a.image;
+                break;
+            }
+        QVERIFY(relabelImage != 0);
+        store->transaction([&] {
+            store->removeAttributes(core::kAttrLengthMm, core::AttrSource::Measured);
+            for (const auto &a : measured)
+                if (a.image != relabelImage)
+                    store->setAttribute(a);
+        });
+        trigger = core::createStandard(*store, {"Scratch length", "A scratch of 1.5 mm or longer is a defect.",
+                                                "when label in {ok, scratch}: scratch if length_mm >= 1.5 else ok",
+                                                core::StandardStatus::Draft});
+        const auto applied = core::applyStandard(*store, trigger);
+        QVERIFY(applied.round > 0);
+        for (const auto &r : applied.preview.relabel)
+            if (r.image == relabelImage)
+                relabeler = r.labelerName;
+        QVERIFY(!relabeler.empty());
+        // A newer active standard of another family: newest first would put it on top.
+        newer = core::createStandard(*store, {"Dents", "Any dent is a defect.", "", core::StandardStatus::Active});
+        QCOMPARE(core::standardOfRound(*store, applied.round)->id, trigger);
+        QVERIFY(!core::standardOfRound(*store, 0));
+    }
+
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(project.string()), QString::fromStdString(relabeler)));
+    ui::LabelingView *view = window.labelingView();
+    const auto &queue = window.document()->queue();
+    int relabelIndex = -1;
+    int firstRoundIndex = -1;
+    for (std::size_t i = 0; i < queue.size(); ++i) {
+        if (queue[i].image == relabelImage && queue[i].round > 0)
+            relabelIndex = int(i);
+        else if (queue[i].round == 0 && firstRoundIndex < 0)
+            firstRoundIndex = int(i);
+    }
+    QVERIFY(relabelIndex >= 0);
+    QVERIFY(firstRoundIndex >= 0);
+    auto firstStandard = [&] {
+        const auto *model = view->labelBook()->standardModel();
+        return model->index(0).data(ui::StandardModel::StandardIdRole).toLongLong();
+    };
+
+    view->goTo(firstRoundIndex);
+    QCOMPARE(firstStandard(), newer);
+    view->goTo(relabelIndex);
+    QCOMPARE(firstStandard(), trigger);
+    QCOMPARE(view->labelBook()->standardModel()->rowCount(), 2);
+    view->goTo(firstRoundIndex);
+    QCOMPARE(firstStandard(), newer);
+}
+
+QTEST_MAIN(TestRelabelRound)
+#include "tst_relabelround.moc"
