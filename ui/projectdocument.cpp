@@ -26,6 +26,8 @@ namespace {
 
 /// Seed of the queue a late-joining labeler gets (core mixes in the labeler id).
 constexpr std::uint64_t kQueueSeed = 0xC0C0'2D1DULL;
+/// Longest wait of a save for another process's write lock (the store's default is 40 s).
+constexpr int kLockWaitMs = 1000;
 
 std::filesystem::path toPath(const QString &file)
 {
@@ -40,6 +42,9 @@ ProjectDocument::ProjectDocument(std::unique_ptr<core::Store> store, QObject *pa
     , m_undoStack(new QUndoStack(this))
 {
     m_classes = m_store->classes();
+    // A save waits at most this long for another process's write lock, so the window never
+    // freezes; the input stays in memory and is retried (retryUnsaved()).
+    m_store->setLockWait(std::chrono::milliseconds(kLockWaitMs));
     m_retryTimer.setInterval(2000);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &ProjectDocument::retryUnsaved);

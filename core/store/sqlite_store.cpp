@@ -180,6 +180,7 @@ std::unique_ptr<Store> openProject(const fs::path &file, OpenMode mode)
 SqliteStore::SqliteStore(std::unique_ptr<Database> db, bool readOnly)
     : m_db(std::move(db))
     , m_readOnly(readOnly)
+    , m_attempts(kTransactionAttempts)
 {
 }
 
@@ -199,6 +200,15 @@ void SqliteStore::requireWritable() const
         throw Error(ErrorCode::ReadOnly, "the project is open read-only", m_db->file().string());
 }
 
+void SqliteStore::setLockWait(std::chrono::milliseconds total)
+{
+    // Short waits in few attempts: each attempt waits the busy timeout, then the whole unit
+    // is retried; at least one attempt of at least 10 ms.
+    const auto ms = std::max<std::int64_t>(total.count(), 10);
+    m_attempts = ms >= std::int64_t(kBusyTimeoutMs) * 2 ? static_cast<int>(ms / kBusyTimeoutMs) : (ms >= 400 ? 4 : 1);
+    sqlite3_busy_timeout(m_db->handle(), static_cast<int>(ms / m_attempts));
+}
+
 void SqliteStore::transaction(const std::function<void()> &work)
 {
     requireWritable();
@@ -213,6 +223,7 @@ void SqliteStore::transaction(const std::function<void()> &work)
         --m_depth;
         return;
     }
+    const int attempts = m_attempts;
     std::minstd_rand jitter(static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(this)));
     for (int attempt = 1;; ++attempt) {
         try {
@@ -220,7 +231,7 @@ void SqliteStore::transaction(const std::function<void()> &work)
             // any work is done and the unit can be retried whole.
             m_db->execScript("BEGIN IMMEDIATE");
         } catch (const Error &e) {
-            if (e.code() == ErrorCode::Busy && attempt < kTransactionAttempts) {
+            if (e.code() == ErrorCode::Busy && attempt < attempts) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(20 + jitter() % 80));
                 continue;
             }
@@ -235,7 +246,7 @@ void SqliteStore::transaction(const std::function<void()> &work)
         } catch (const Error &e) {
             m_depth = 0;
             m_db->execScript("ROLLBACK");
-            if (e.code() == ErrorCode::Busy && attempt < kTransactionAttempts) {
+            if (e.code() == ErrorCode::Busy && attempt < attempts) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(20 + jitter() % 80));
                 continue;
             }

@@ -18,6 +18,7 @@ public:
     std::filesystem::path baseDir() const override;
     bool isReadOnly() const override { return m_readOnly; }
     void transaction(const std::function<void()> &work) override;
+    void setLockWait(std::chrono::milliseconds total) override;
 
     ProjectSettings settings() const override;
     void setSettings(const ProjectSettings &settings) override;
@@ -107,6 +108,7 @@ private:
     std::unique_ptr<sqlite::Database> m_db;
     bool m_readOnly;
     int m_depth = 0;
+    int m_attempts; ///< transaction attempts, each waiting the connection's busy timeout
 };
 
 } // namespace concord::core

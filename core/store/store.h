@@ -63,6 +63,11 @@ public:
     /// process holds the write lock beyond the busy timeout, the whole unit is retried (so
     /// `work` must be safe to run again); nested calls join the outer transaction.
     virtual void transaction(const std::function<void()> &work) = 0;
+    /// How long, in total, one transaction waits for another process's write lock before it
+    /// throws Error(Busy): 40 s by default (8 attempts of 5 s), which suits batch work. The
+    /// GUI asks for much less, so a save never freezes the window: its document keeps unsaved
+    /// input in memory and retries in the background instead.
+    virtual void setLockWait(std::chrono::milliseconds total) = 0;
 
     // --- settings -------------------------------------------------------------------------
     virtual ProjectSettings settings() const = 0;

@@ -9,6 +9,7 @@
 #include "ui/measurement.h"
 #include "ui/projectdocument.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,6 +30,7 @@ private slots:
     void draftShapesSavedWithLabel();
     void skipUndo();
     void failedSaveKeepsInput();
+    void lockedFileNeverFreezesTheWindow();
 
 private:
     std::unique_ptr<core::Store> reader() const
@@ -168,6 +170,31 @@ void TestProjectDocument::failedSaveKeepsInput()
     // ...retried, and still not written to the file.
     QTRY_VERIFY(failed.count() >= 2);
     QVERIFY(!reader()->label(image(4), doc.labeler().id));
+}
+
+void TestProjectDocument::lockedFileNeverFreezesTheWindow()
+{
+    ui::ProjectDocument doc(core::openProject(m_file.toStdString()));
+    doc.startSession(QStringLiteral("ana"));
+    doc.setRetryInterval(50);
+    QSignalSpy failed(&doc, &ui::ProjectDocument::saveFailed);
+    QSignalSpy recovered(&doc, &ui::ProjectDocument::saveRecovered);
+    // Another process holds the write lock (a second connection inside a transaction) while
+    // the labeler labels: the save gives up quickly instead of waiting out the store's 40 s
+    // default, and the input waits in memory.
+    auto other = core::openProject(m_file.toStdString());
+    QElapsedTimer timer;
+    other->transaction([&] {
+        timer.start();
+        doc.setLabel(image(5), m_ok);
+    });
+    QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(doc.hasUnsavedInput());
+    // The lock is gone: the retry writes it.
+    QTRY_COMPARE(recovered.count(), 1);
+    QVERIFY(!doc.hasUnsavedInput());
+    QCOMPARE(reader()->label(image(5), doc.labeler().id)->labelClass, m_ok);
 }
 
 QTEST_MAIN(TestProjectDocument)
