@@ -86,7 +86,7 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     m_toggles->setObjectName(QStringLiteral("labelerToggles"));
     m_toggles->setFlow(QListView::LeftToRight);
     m_toggles->setWrapping(true);
-    m_toggles->setMaximumHeight(64);
+    m_toggles->setMaximumHeight(fontMetrics().height() * 2 + 12);
     m_toggles->setFocusPolicy(Qt::NoFocus);
     m_decision->setObjectName(QStringLiteral("decisionLabel"));
     m_decision->setTextFormat(Qt::RichText);
@@ -462,7 +462,9 @@ void AdjudicationPage::showStandard(const std::vector<core::Label> &labels)
                                  .arg(chosen->version)
                                  .arg(QString::fromStdString(chosen->rule).toHtmlEscaped()));
     m_standardBody->setMarkdown(QString::fromStdString(chosen->body));
-    for (const auto &e : m_document->store().examples(chosen->id)) {
+    auto examples = m_document->store().examples(chosen->id);
+    std::stable_sort(examples.begin(), examples.end(), [](const auto &a, const auto &b) { return a.role < b.role; });
+    for (const auto &e : examples) {
         const QString path = m_document->imageFilePath(e.image);
         const QString role = e.role == core::ExampleRole::Example          ? tr("example")
                              : e.role == core::ExampleRole::Counterexample ? tr("counter")

@@ -216,7 +216,8 @@ void PreviewPanel::show(const core::StandardPreview &p)
     const QString base = QString::fromStdString(m_document->store().baseDir().string());
     for (int r = 0; r < rows; ++r) {
         const auto &c = p.changes[std::size_t(r)];
-        auto *img = new QTableWidgetItem(QString::fromStdString(c.imagePath));
+        auto *img = new QTableWidgetItem(QFileInfo(QString::fromStdString(c.imagePath)).fileName());
+        img->setToolTip(QString::fromStdString(c.imagePath));
         const QString file = QFileInfo(QString::fromStdString(c.imagePath)).isAbsolute()
                                  ? QString::fromStdString(c.imagePath)
                                  : base + QLatin1Char('/') + QString::fromStdString(c.imagePath);
@@ -236,10 +237,16 @@ void PreviewPanel::show(const core::StandardPreview &p)
     m_changes->verticalHeader()->setDefaultSectionSize(44);
     m_changes->setUpdatesEnabled(true);
 
-    const int urows = int(std::min<std::size_t>(p.undecided.size(), kMaxRows));
+    // Disputed ones first: they are the ones that go back to the labelers.
+    std::vector<const core::UndecidedItem *> undecided;
+    for (const auto &u : p.undecided)
+        undecided.push_back(&u);
+    std::stable_sort(undecided.begin(), undecided.end(),
+                     [](const auto *a, const auto *b) { return a->disputed && !b->disputed; });
+    const int urows = int(std::min<std::size_t>(undecided.size(), kMaxRows));
     m_undecided->setRowCount(urows);
     for (int r = 0; r < urows; ++r) {
-        const auto &u = p.undecided[std::size_t(r)];
+        const auto &u = *undecided[std::size_t(r)];
         QStringList missing;
         for (const auto &m : u.missing)
             missing << QString::fromStdString(m);

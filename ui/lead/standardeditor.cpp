@@ -99,7 +99,6 @@ StandardEditor::StandardEditor(QWidget *parent)
     m_candidates->setResizeMode(QListView::Adjust);
     m_candidates->setMovement(QListView::Static);
     m_candidates->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_candidates->setUniformItemSizes(true);
     m_chosen->setObjectName(QStringLiteral("chosenExamples"));
     m_chosen->setHeaderLabels({tr("Image"), tr("Role")});
     m_chosen->setRootIsDecorated(false);
@@ -134,18 +133,24 @@ StandardEditor::StandardEditor(QWidget *parent)
     titleRow->addWidget(m_title, 1);
     titleRow->addWidget(new QLabel(tr("Status:"), this));
     titleRow->addWidget(m_status);
-    form->addRow(tr("&Title:"), titleRow);
+    auto *titleLabel = new QLabel(tr("&Title:"), this);
+    titleLabel->setBuddy(m_title);
+    form->addRow(titleLabel, titleRow);
     auto *bodySplit = new QSplitter(Qt::Horizontal, this);
     bodySplit->addWidget(m_body);
     bodySplit->addWidget(m_bodyPreview);
     bodySplit->setChildrenCollapsible(false);
     bodySplit->setMinimumHeight(90);
-    form->addRow(tr("Te&xt:"), bodySplit);
+    auto *bodyLabel = new QLabel(tr("Te&xt:"), this);
+    bodyLabel->setBuddy(m_body);
+    form->addRow(bodyLabel, bodySplit);
     auto *ruleBox = new QVBoxLayout;
     ruleBox->setSpacing(2);
     ruleBox->addWidget(m_rule);
     ruleBox->addWidget(m_ruleStatus);
-    form->addRow(tr("R&ule:"), ruleBox);
+    auto *ruleLabel = new QLabel(tr("R&ule:"), this);
+    ruleLabel->setBuddy(m_rule);
+    form->addRow(ruleLabel, ruleBox);
 
     auto *examples = new QGroupBox(tr("Examples"), this);
     auto *exLayout = new QHBoxLayout(examples);
@@ -261,6 +266,10 @@ void StandardEditor::setCandidates(const std::vector<core::Id> &candidates)
     m_candidates->clear();
     if (!m_document)
         return;
+    // Until a thumbnail is decoded, a blank of its size keeps the grid's layout steady.
+    QPixmap blank(m_candidates->iconSize());
+    blank.fill(palette().color(QPalette::Mid));
+    const QIcon placeholder(blank);
     QSet<core::Id> seen;
     for (core::Id id : candidates) {
         if (seen.contains(id))
@@ -274,8 +283,7 @@ void StandardEditor::setCandidates(const std::vector<core::Id> &candidates)
         item->setData(kPathRole, path);
         item->setToolTip(path);
         const QImage thumb = m_thumbnails->get(path);
-        if (!thumb.isNull())
-            item->setIcon(QIcon(QPixmap::fromImage(thumb)));
+        item->setIcon(thumb.isNull() ? placeholder : QIcon(QPixmap::fromImage(thumb)));
     }
 }
 

@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -45,7 +46,7 @@ QString statusText(core::StandardStatus s)
 StandardsPage::StandardsPage(QWidget *parent)
     : LeadPage(parent)
     , m_list(new QTreeWidget(this))
-    , m_details(new QLabel(this))
+    , m_details(new QTextBrowser(this))
     , m_tabs(new QTabWidget(this))
     , m_editor(new StandardEditor(this))
     , m_preview(new PreviewPanel(this))
@@ -59,9 +60,8 @@ StandardsPage::StandardsPage(QWidget *parent)
     m_list->setAllColumnsShowFocus(true);
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_details->setObjectName(QStringLiteral("standardDetails"));
-    m_details->setWordWrap(true);
-    m_details->setTextFormat(Qt::RichText);
-    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setFrameShape(QFrame::NoFrame);
+    m_details->viewport()->setAutoFillBackground(false);
     m_tabs->setObjectName(QStringLiteral("standardsTabs"));
     m_tabs->addTab(m_editor, tr("Editor"));
     m_tabs->addTab(m_preview, tr("Preview and apply"));
@@ -91,6 +91,7 @@ StandardsPage::StandardsPage(QWidget *parent)
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
+    split->setSizes({400, 1000});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
@@ -123,8 +124,18 @@ void StandardsPage::setDocument(ProjectDocument *document)
     if (m_document)
         connect(m_document, &ProjectDocument::projectDataChanged, this, &StandardsPage::refresh);
     refresh();
-    if (m_document)
-        m_editor->startNew(defaultCandidates());
+    if (!m_document)
+        return;
+    m_editor->startNew(defaultCandidates());
+    // A draft with a rule waiting to be applied: show what it would do.
+    const auto summaries = core::standardSummaries(m_document->store());
+    for (auto it = summaries.rbegin(); it != summaries.rend(); ++it) {
+        if (it->latest && it->standard.status == core::StandardStatus::Draft && !it->standard.rule.empty()) {
+            selectStandard(it->standard.id);
+            previewSelected();
+            break;
+        }
+    }
 }
 
 std::vector<core::Id> StandardsPage::defaultCandidates() const
@@ -195,7 +206,7 @@ void StandardsPage::selectionChanged()
     m_newVersion->setEnabled(id != 0);
     m_previewButton->setEnabled(id != 0);
     if (!id || !m_document) {
-        m_details->setText(m_document ? tr("Select a standard to see its text, rule and examples.") : QString());
+        m_details->setPlainText(m_document ? tr("Select a standard to see its text, rule and examples.") : QString());
         return;
     }
     const auto s = m_document->store().standard(id);
@@ -204,21 +215,18 @@ void StandardsPage::selectionChanged()
     int n[3] = {0, 0, 0};
     for (const auto &e : m_document->store().examples(id))
         ++n[static_cast<int>(e.role)];
-    QString html = QStringLiteral("<b>%1</b> v%2 (%3)<br>")
-                       .arg(QString::fromStdString(s->title).toHtmlEscaped())
-                       .arg(s->version)
-                       .arg(statusText(s->status));
-    html += s->rule.empty() ? tr("<i>no rule</i>")
-                            : QStringLiteral("<code>%1</code>").arg(QString::fromStdString(s->rule).toHtmlEscaped());
-    html += QStringLiteral("<br>") + tr("%1 examples, %2 counterexamples, %3 borderline (recommended %4/%5/%6)")
+    // Markdown, so the body reads as the labelers will see it.
+    QString md = QStringLiteral("**%1** v%2 (%3)\n\n").arg(QString::fromStdString(s->title)).arg(s->version).arg(statusText(s->status));
+    md += s->rule.empty() ? tr("*no rule*") : QStringLiteral("`%1`").arg(QString::fromStdString(s->rule));
+    md += QStringLiteral("\n\n") + tr("%1 examples, %2 counterexamples, %3 borderline (recommended %4/%5/%6)")
                                          .arg(n[0])
                                          .arg(n[1])
                                          .arg(n[2])
                                          .arg(core::kRecommendedExamples)
                                          .arg(core::kRecommendedCounterexamples)
                                          .arg(core::kRecommendedBorderline);
-    html += QStringLiteral("<p>%1</p>").arg(QString::fromStdString(s->body).toHtmlEscaped());
-    m_details->setText(html);
+    md += QStringLiteral("\n\n---\n\n") + QString::fromStdString(s->body);
+    m_details->setMarkdown(md);
 }
 
 void StandardsPage::newStandard()

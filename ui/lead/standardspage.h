@@ -10,6 +10,7 @@
 class QLabel;
 class QPushButton;
 class QTabWidget;
+class QTextBrowser;
 class QTreeWidget;
 
 namespace concord::ui {
@@ -51,7 +52,7 @@ private:
 
     ProjectDocument *m_document = nullptr;
     QTreeWidget *m_list;
-    QLabel *m_details;
+    QTextBrowser *m_details;
     QTabWidget *m_tabs;
     StandardEditor *m_editor;
     PreviewPanel *m_preview;
