@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/leadview.h"
 
+#include "ui/lead/clusterspage.h"
+#include "ui/lead/dashboardpage.h"
 #include "ui/lead/adjudicationpage.h"
 #include "ui/lead/leadpage.h"
 #include "ui/lead/standardspage.h"
@@ -21,8 +23,15 @@ LeadView::LeadView(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
     // The pages, in the order of the raise-HLP loop (see DESIGN §7).
+    addPage(new DashboardPage(this), tr("Dashboard"));
+    addPage(new ClustersPage(this), tr("Clusters"));
     addPage(new StandardsPage(this), tr("Standards"));
     addPage(new AdjudicationPage(this), tr("Adjudication"));
+    // "Write a standard for this…" on a cluster opens the standards editor pre-filled.
+    connect(page<ClustersPage>(), &ClustersPage::writeStandardRequested, this, [this](const StandardSeed &seed) {
+        page<StandardsPage>()->startDraft(seed);
+        showPage(page<StandardsPage>());
+    });
 }
 
 void LeadView::addPage(LeadPage *page, const QString &title)

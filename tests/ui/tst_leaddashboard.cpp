@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The lead's dashboard and clusters pages (issue 6). The figures must equal what concord-cli
+// computes in its own process (`agreement --json`, `clusters --json`), the conflict count what
+// the test counts from the label rows itself; a labeler's session must give these pages
+// nothing (blind labeling); a label changed behind the window must reach the dashboard; the
+// standard seed of the top cluster must carry a rule the rule parser and validator accept.
+#include "uitestsupport.h"
+
+#include "core/standards/rule.h"
+#include "core/store/store.h"
+#include "ui/lead/clusterspage.h"
+#include "ui/lead/dashboardpage.h"
+#include "ui/lead/dashboardprofilechart.h"
+#include "ui/lead/leadview.h"
+#include "ui/lead/standardspage.h"
+#include "ui/lead/thumbnailgridmodel.h"
+#include "ui/mainwindow.h"
+#include "ui/projectdocument.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QListView>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+using namespace concord;
+
+class TestLeadDashboard final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void dashboardEqualsCli();
+    void labelerSessionSeesNothing();
+    void clustersEqualCli();
+    void recomputesOnChange();
+
+private:
+    QTemporaryDir m_dir;
+    std::filesystem::path m_project;
+};
+
+namespace {
+
+QJsonObject cliJson(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(CONCORD_CLI), args);
+    if (!p.waitForFinished(300000) || p.exitCode() != 0) {
+        qWarning() << "concord-cli" << args << "failed:" << p.readAllStandardError();
+        return {};
+    }
+    return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+}
+
+/// Images whose current labels name two or more classes and that have no decision: counted
+/// here from the label rows, not through Store::conflictImages().
+qint64 countConflicts(const std::filesystem::path &project)
+{
+    auto store = core::openProject(project, core::OpenMode::ReadOnly);
+    std::map<core::Id, std::set<core::Id>> classes;
+    for (const auto &r : store->labelRows())
+        classes[r.label.image].insert(r.label.labelClass);
+    std::set<core::Id> decided;
+    for (const auto &d : store->decisions())
+        decided.insert(d.image);
+    qint64 n = 0;
+    for (const auto &[image, set] : classes)
+        n += set.size() > 1 && !decided.contains(image) ? 1 : 0;
+    return n;
+}
+
+void compareFigures(const core::AgreementReport &r, const QJsonObject &cli)
+{
+    QVERIFY(!cli.isEmpty());
+    QCOMPARE_LE(std::abs(r.percentAgreement - cli[QStringLiteral("percent_agreement")].toDouble()), 1e-9);
+    QCOMPARE_LE(std::abs(r.fleissKappa - cli[QStringLiteral("fleiss_kappa")].toDouble()), 1e-9);
+    QCOMPARE_LE(std::abs(r.alphaNominal -
+                         cli[QStringLiteral("krippendorff_alpha")].toObject()[QStringLiteral("nominal")].toDouble()),
+                1e-9);
+    QCOMPARE_LE(std::abs(r.gwetAc1 - cli[QStringLiteral("gwet_ac1")].toDouble()), 1e-9);
+    const QJsonArray ci = cli[QStringLiteral("ci95")].toObject()[QStringLiteral("percent_agreement")].toArray();
+    QCOMPARE(ci.size(), 2);
+    QCOMPARE_LE(std::abs(r.ci95.at("percent_agreement").lo - ci[0].toDouble()), 1e-9);
+    QCOMPARE_LE(std::abs(r.ci95.at("percent_agreement").hi - ci[1].toDouble()), 1e-9);
+    QCOMPARE(r.labels, static_cast<std::int64_t>(cli[QStringLiteral("labels")].toInteger()));
+}
+
+} // namespace
+
+void TestLeadDashboard::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    uitest::isolateSettings(m_dir.filePath(QStringLiteral("settings")));
+    m_project = uitest::makeDemo(m_dir.path(), 120, 5, 3);
+    // Store the measured and computed attributes, as a lead would before looking at clusters,
+    // so that the CLI and the GUI read the same attributes.
+    const QJsonObject computed = cliJson({QStringLiteral("attributes"), QString::fromStdString(m_project.string()),
+                                          QStringLiteral("--compute"), QStringLiteral("--json")});
+    QVERIFY(computed.contains(QStringLiteral("attributes")));
+}
+
+void TestLeadDashboard::dashboardEqualsCli()
+{
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(m_project.string()), QStringLiteral("lead")));
+    window.show();
+    auto *page = window.leadView()->page<ui::DashboardPage>();
+    QVERIFY(page);
+    QCOMPARE(page->objectName(), QStringLiteral("dashboardPage"));
+    QTRY_VERIFY_WITH_TIMEOUT(page->report() != nullptr && !page->isComputing(), 240000);
+
+    const QString file = QString::fromStdString(m_project.string());
+    compareFigures(*page->report(), cliJson({QStringLiteral("agreement"), file, QStringLiteral("--json")}));
+
+    QCOMPARE(page->figures()->images, 120);
+    QCOMPARE(page->figures()->conflicts, countConflicts(m_project));
+    QVERIFY(page->figures()->conflicts > 0);
+    // Before any standard, every label is in the "no standard" group: its figures are the
+    // project's HLP and κ.
+    QCOMPARE(page->figures()->versions.size(), std::size_t(1));
+    QVERIFY(!page->figures()->versions[0].standard);
+    QCOMPARE_LE(std::abs(page->figures()->versions[0].figures.hlp - page->report()->percentAgreement), 1e-12);
+
+    // The labeler table: one row per labeler, sortable by the number (not the text).
+    auto *table = page->findChild<QTableView *>(QStringLiteral("dashboardLabelers"));
+    QVERIFY(table);
+    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(table->model()->rowCount(), 5);
+    table->sortByColumn(2, Qt::AscendingOrder);
+    double previous = -1.0;
+    for (int row = 0; row < 5; ++row) {
+        const double hlp = table->model()->index(row, 2).data(Qt::UserRole + 1).toDouble();
+        QVERIFY(hlp >= previous);
+        previous = hlp;
+    }
+
+    // The profile chart: the top band's attribute first, with every labeler's marker.
+    const QJsonObject clusters = cliJson({QStringLiteral("clusters"), file, QStringLiteral("--json")});
+    const QJsonObject thresholds = clusters[QStringLiteral("labeler_thresholds")].toObject();
+    QVERIFY(!thresholds.isEmpty());
+    auto *combo = page->findChild<QComboBox *>(QStringLiteral("dashboardAttribute"));
+    QVERIFY(combo && combo->count() >= 1);
+    QVERIFY(combo->currentText().startsWith(QStringLiteral("length_mm")));
+    auto *chart = page->findChild<ui::DashboardProfileChart *>(QStringLiteral("dashboardChart"));
+    QVERIFY(chart);
+    for (const auto &t : thresholds[QStringLiteral("length_mm")].toArray()) {
+        const QJsonObject o = t.toObject();
+        if (o.contains(QStringLiteral("threshold")))
+            QVERIFY2(chart->markerNames().contains(o[QStringLiteral("labeler")].toString()),
+                     qPrintable(o[QStringLiteral("labeler")].toString()));
+    }
+    QVERIFY(chart->markerNames().contains(QStringLiteral("suggested")));
+}
+
+void TestLeadDashboard::labelerSessionSeesNothing()
+{
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(m_project.string()), QStringLiteral("ana")));
+    window.show();
+    auto *dashboard = window.leadView()->page<ui::DashboardPage>();
+    auto *clusters = window.leadView()->page<ui::ClustersPage>();
+    QVERIFY(dashboard && clusters);
+    QTest::qWait(1500); // long enough for a computation to have started and ended
+    QVERIFY(!dashboard->isComputing());
+    QVERIFY(!clusters->isComputing());
+    QVERIFY(dashboard->report() == nullptr);
+    QVERIFY(clusters->clusters() == nullptr);
+    QCOMPARE(clusters->membersModel()->rowCount(), 0);
+    auto *table = dashboard->findChild<QTableView *>(QStringLiteral("dashboardLabelers"));
+    QCOMPARE(table->model()->rowCount(), 0);
+    // No other labeler's name anywhere on the lead view's widgets.
+    const QStringList texts = uitest::visibleTexts(window.leadView());
+    for (const QString &name : {QStringLiteral("ben"), QStringLiteral("eli"), QStringLiteral("kim")})
+        for (const QString &t : texts)
+            QVERIFY2(!t.contains(name), qPrintable(t));
+    QVERIFY(!window.showPageNamed(QStringLiteral("dashboard")));
+}
+
+void TestLeadDashboard::clustersEqualCli()
+{
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(m_project.string()), QStringLiteral("lead")));
+    window.show();
+    QVERIFY(window.showPageNamed(QStringLiteral("clusters")));
+    auto *page = window.leadView()->page<ui::ClustersPage>();
+    QVERIFY(page);
+    QCOMPARE(page->objectName(), QStringLiteral("clustersPage"));
+    QTRY_VERIFY_WITH_TIMEOUT(page->clusters() != nullptr && !page->isComputing(), 240000);
+
+    const QJsonObject cli = cliJson({QStringLiteral("clusters"), QString::fromStdString(m_project.string()),
+                                     QStringLiteral("--json")});
+    const QJsonArray list = cli[QStringLiteral("clusters")].toArray();
+    QVERIFY(!list.isEmpty());
+    const auto &report = page->clusters()->report;
+    QCOMPARE(static_cast<qsizetype>(report.clusters.size()), list.size());
+    const QJsonObject top = list[0].toObject();
+    const auto &c = report.clusters.front();
+    QCOMPARE(QString::fromStdString(std::string(core::toString(c.kind))), top[QStringLiteral("kind")].toString());
+    QCOMPARE(QString::fromStdString(c.attribute), top[QStringLiteral("attribute")].toString());
+    QCOMPARE(static_cast<qint64>(c.members.size()), top[QStringLiteral("members")].toInteger());
+    QCOMPARE(QString::fromStdString(c.description), top[QStringLiteral("description")].toString());
+
+    // The top cluster is selected; its members fill the grid, decoded lazily.
+    QCOMPARE(page->selectedCluster(), 0);
+    auto *model = page->membersModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(static_cast<qint64>(model->rowCount()), top[QStringLiteral("members")].toInteger());
+    QTRY_VERIFY_WITH_TIMEOUT(model->index(0).data(ui::ThumbnailGridModel::LoadedRole).toBool(), 20000);
+    // Every member shows the votes the project holds for it (read here through core).
+    {
+        auto store = core::openProject(m_project, core::OpenMode::ReadOnly);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const auto image = model->index(row).data(ui::ThumbnailGridModel::ImageIdRole).value<qint64>();
+            const auto labels = store->labelsOfImage(image);
+            QCOMPARE(model->index(row).data(ui::ThumbnailGridModel::VotesRole).toList().size(),
+                     static_cast<qsizetype>(labels.size()));
+        }
+    }
+
+    // "Write a standard for this…" hands a seed with a valid rule and the CLI's threshold.
+    std::vector<ui::StandardSeed> seeds;
+    connect(page, &ui::ClustersPage::writeStandardRequested, this,
+            [&](const ui::StandardSeed &s) { seeds.push_back(s); });
+    auto *button = page->findChild<QPushButton *>(QStringLiteral("writeStandardButton"));
+    QVERIFY(button && button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(seeds.size(), std::size_t(1));
+    // …and the standards editor comes forward with it.
+    QCOMPARE(window.leadView()->tabs()->currentWidget(),
+             static_cast<QWidget *>(window.leadView()->page<ui::StandardsPage>()));
+    const ui::StandardSeed &seed = seeds.front();
+    QCOMPARE(seed.attribute, top[QStringLiteral("attribute")].toString());
+    QVERIFY(seed.threshold.has_value());
+    QCOMPARE_LE(std::abs(*seed.threshold - top[QStringLiteral("suggested_threshold")].toDouble()), 1e-9);
+    QCOMPARE(seed.positiveClass, top[QStringLiteral("positive_class")].toString());
+    QCOMPARE(static_cast<qint64>(seed.candidates.size()), top[QStringLiteral("members")].toInteger());
+    QVERIFY(!seed.title.isEmpty());
+    QCOMPARE(seed.body, top[QStringLiteral("description")].toString());
+    QVERIFY(!seed.rule.isEmpty());
+    auto store = core::openProject(m_project, core::OpenMode::ReadOnly);
+    try {
+        const core::Rule rule = core::parseRule(seed.rule.toStdString());
+        core::validateRule(rule, *store);
+    } catch (const std::exception &e) {
+        QFAIL(qPrintable(QStringLiteral("%1: %2").arg(seed.rule, QString::fromUtf8(e.what()))));
+    }
+    // The rule reads the threshold to two decimals, on the positive class's side.
+    const auto m = QRegularExpression(QStringLiteral(": (\\S+) if (\\S+) >= ([0-9.]+) else (\\S+)$")).match(seed.rule);
+    QVERIFY2(m.hasMatch(), qPrintable(seed.rule));
+    QCOMPARE(m.captured(1), seed.positiveClass);
+    QCOMPARE(m.captured(2), seed.attribute);
+    QCOMPARE_LE(std::abs(m.captured(3).toDouble() - *seed.threshold), 0.005 + 1e-12);
+    QVERIFY(m.captured(4) != seed.positiveClass);
+}
+
+void TestLeadDashboard::recomputesOnChange()
+{
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(m_project.string()), QStringLiteral("lead")));
+    window.show();
+    auto *page = window.leadView()->page<ui::DashboardPage>();
+    QTRY_VERIFY_WITH_TIMEOUT(page->report() != nullptr && !page->isComputing(), 240000);
+    const double before = page->report()->percentAgreement;
+
+    // Behind the window (a second connection, as another labeler's machine would): make every
+    // disputed image of ana's unanimous by giving her the class of her first co-labeler.
+    {
+        auto store = core::openProject(m_project);
+        const auto ana = *store->labelerByName("ana");
+        int changed = 0;
+        for (const auto &label : store->labelsOfLabeler(ana.id)) {
+            for (const auto &other : store->labelsOfImage(label.image)) {
+                if (other.labeler != ana.id && other.labelClass != label.labelClass) {
+                    core::Label l = label;
+                    l.labelClass = other.labelClass;
+                    store->setLabel(l);
+                    ++changed;
+                    break;
+                }
+            }
+        }
+        QVERIFY(changed > 0);
+    }
+    QSignalSpy updated(page, &ui::DashboardPage::updated);
+    window.document()->notifyProjectDataChanged();
+    QTRY_VERIFY_WITH_TIMEOUT(updated.count() >= 1 && !page->isComputing(), 240000);
+    QVERIFY(page->report()->percentAgreement != before);
+    compareFigures(*page->report(),
+                   cliJson({QStringLiteral("agreement"), QString::fromStdString(m_project.string()), QStringLiteral("--json")}));
+    QCOMPARE(page->figures()->conflicts, countConflicts(m_project));
+}
+
+QTEST_MAIN(TestLeadDashboard)
+#include "tst_leaddashboard.moc"

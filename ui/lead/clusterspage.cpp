@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/lead/clusterspage.h"
+
+#include "ui/lead/dashboardrecompute.h"
+#include "ui/lead/thumbnailgriddelegate.h"
+#include "ui/lead/thumbnailgridmodel.h"
+#include "ui/projectdocument.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <map>
+
+namespace concord::ui {
+
+namespace {
+
+QString pct(double v)
+{
+    return QStringLiteral("%1 %").arg(v * 100.0, 0, 'f', 0);
+}
+
+QString kindText(core::ClusterKind kind)
+{
+    switch (kind) {
+    case core::ClusterKind::Band: return ClustersPage::tr("band");
+    case core::ClusterKind::Categorical: return ClustersPage::tr("value");
+    case core::ClusterKind::Visual: return ClustersPage::tr("visual");
+    }
+    return {};
+}
+
+} // namespace
+
+ClustersPage::ClustersPage(QWidget *parent)
+    : LeadPage(parent)
+    , m_recompute(new DashboardRecompute(
+          [](const std::filesystem::path &project) -> DashboardRecompute::Result {
+              return std::make_shared<const ClusterData>(computeClusterData(project));
+          },
+          this))
+    , m_summary(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_list(new QTreeWidget(this))
+    , m_detail(new QLabel(this))
+    , m_legend(new QLabel(this))
+    , m_write(new QPushButton(tr("&Write a standard for this…"), this))
+    , m_grid(new QListView(this))
+    , m_members(new ThumbnailGridModel(this))
+    , m_writeAction(new QAction(tr("Write a Standard for This Cluster…"), this))
+{
+    setObjectName(QStringLiteral("clustersPage"));
+    m_summary->setObjectName(QStringLiteral("clustersSummary"));
+    m_status->setObjectName(QStringLiteral("clustersStatus"));
+    m_status->setStyleSheet(QStringLiteral("color: palette(mid);"));
+
+    m_list->setObjectName(QStringLiteral("clusterList"));
+    m_list->setColumnCount(6);
+    m_list->setHeaderLabels({tr("#"), tr("Kind"), tr("Description"), tr("Members"), tr("Disputed inside"),
+                             tr("outside")});
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setAlternatingRowColors(true);
+    m_list->setWordWrap(false);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    connect(m_list, &QTreeWidget::currentItemChanged, this, &ClustersPage::showMembers);
+
+    m_detail->setObjectName(QStringLiteral("clusterDetail"));
+    m_detail->setWordWrap(true);
+    m_detail->setTextFormat(Qt::RichText);
+    m_legend->setObjectName(QStringLiteral("clusterLegend"));
+    m_legend->setTextFormat(Qt::RichText);
+    m_write->setObjectName(QStringLiteral("writeStandardButton"));
+    m_write->setEnabled(false);
+    connect(m_write, &QPushButton::clicked, this, &ClustersPage::writeStandard);
+    m_writeAction->setObjectName(QStringLiteral("actionWriteStandard"));
+    m_writeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    m_writeAction->setEnabled(false);
+    connect(m_writeAction, &QAction::triggered, this, &ClustersPage::writeStandard);
+    addAction(m_writeAction);
+
+    m_grid->setObjectName(QStringLiteral("clusterMembers"));
+    m_grid->setViewMode(QListView::IconMode);
+    m_grid->setResizeMode(QListView::Adjust);
+    m_grid->setMovement(QListView::Static);
+    m_grid->setUniformItemSizes(true);
+    m_grid->setSpacing(4);
+    m_grid->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_grid->setDragEnabled(true);
+    m_grid->setModel(m_members);
+    m_grid->setItemDelegate(new ThumbnailGridDelegate(m_members->thumbnailSide(), m_grid));
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_status);
+
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    auto *detailRow = new QHBoxLayout;
+    detailRow->addWidget(m_detail, 1);
+    detailRow->addWidget(m_write, 0, Qt::AlignTop);
+    rightLayout->addLayout(detailRow);
+    rightLayout->addWidget(m_legend);
+    rightLayout->addWidget(m_grid, 1);
+
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_list);
+    split->addWidget(right);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    connect(m_recompute, &DashboardRecompute::busyChanged, this,
+            [this](bool busy) { m_status->setText(busy ? tr("Computing…") : QString()); });
+    connect(m_recompute, &DashboardRecompute::finished, this, [this](DashboardRecompute::Result r) {
+        showData(std::static_pointer_cast<const ClusterData>(r));
+    });
+    connect(m_recompute, &DashboardRecompute::failed, this,
+            [this](const QString &message) { m_status->setText(tr("Could not compute: %1").arg(message)); });
+    clear();
+}
+
+ClustersPage::~ClustersPage() = default;
+
+QList<QAction *> ClustersPage::pageActions() const
+{
+    return {m_writeAction};
+}
+
+bool ClustersPage::isComputing() const
+{
+    return m_recompute->isBusy();
+}
+
+void ClustersPage::setDocument(ProjectDocument *document)
+{
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    clear();
+    if (!document) {
+        m_recompute->setProject({});
+        return;
+    }
+    // Clusters read every image's feature thumbnail: a slower debounce than the dashboard's.
+    m_recompute->setDebounce(1000);
+    connect(document, &ProjectDocument::projectDataChanged, m_recompute, &DashboardRecompute::schedule);
+    m_recompute->setProject(document->filePath());
+}
+
+void ClustersPage::clear()
+{
+    m_data.reset();
+    m_summary->setText(tr("<i>No project open as lead.</i>"));
+    m_list->clear();
+    m_detail->clear();
+    m_legend->clear();
+    m_members->setEntries({});
+    m_write->setEnabled(false);
+    m_writeAction->setEnabled(false);
+}
+
+void ClustersPage::showData(std::shared_ptr<const ClusterData> computed)
+{
+    // Keep the selection on the same cluster (by description) across recomputations.
+    const QString selected = m_list->currentItem() ? m_list->currentItem()->text(2) : QString();
+    m_data = std::move(computed);
+    const auto &report = m_data->report;
+    m_summary->setText(tr("<b>%1</b> of %2 images with two or more labels are disputed (%3); %4 clusters explain "
+                          "where and why.")
+                           .arg(report.disagreeing)
+                           .arg(report.items)
+                           .arg(pct(report.items ? double(report.disagreeing) / double(report.items) : 0.0))
+                           .arg(report.clusters.size()));
+    const QSignalBlocker block(m_list);
+    m_list->clear();
+    int rank = 0;
+    QTreeWidgetItem *keep = nullptr;
+    for (const auto &c : report.clusters) {
+        auto *item = new QTreeWidgetItem(m_list);
+        item->setText(0, QString::number(++rank));
+        item->setText(1, kindText(c.kind));
+        item->setText(2, QString::fromStdString(c.description));
+        item->setToolTip(2, QString::fromStdString(c.description));
+        item->setText(3, QString::number(c.members.size()));
+        item->setText(4, pct(c.rateInside));
+        item->setText(5, pct(c.rateOutside));
+        for (int col : {0, 3, 4, 5})
+            item->setTextAlignment(col, Qt::AlignRight | Qt::AlignVCenter);
+        if (item->text(2) == selected)
+            keep = item;
+    }
+    if (!keep && m_list->topLevelItemCount() > 0)
+        keep = m_list->topLevelItem(0);
+    m_list->setCurrentItem(keep);
+    showMembers();
+    emit updated();
+}
+
+int ClustersPage::selectedCluster() const
+{
+    return m_list->currentItem() ? m_list->indexOfTopLevelItem(m_list->currentItem()) : -1;
+}
+
+void ClustersPage::selectCluster(int rank)
+{
+    m_list->setCurrentItem(m_list->topLevelItem(rank));
+}
+
+void ClustersPage::showMembers()
+{
+    const int rank = selectedCluster();
+    const bool has = m_data && rank >= 0 && rank < static_cast<int>(m_data->report.clusters.size());
+    m_write->setEnabled(has);
+    m_writeAction->setEnabled(has);
+    if (!has || !m_document) {
+        m_detail->clear();
+        m_legend->clear();
+        m_members->setEntries({});
+        return;
+    }
+    const auto &input = m_data->input;
+    const auto &c = m_data->report.clusters[static_cast<std::size_t>(rank)];
+    QString detail = tr("<b>%1</b><br>%2 images, %3 disputed (%4 inside vs %5 outside); explains %6 disputes, p = %7")
+                         .arg(QString::fromStdString(c.description).toHtmlEscaped())
+                         .arg(c.members.size())
+                         .arg(c.disagreeInside)
+                         .arg(pct(c.rateInside), pct(c.rateOutside))
+                         .arg(c.score, 0, 'f', 1)
+                         .arg(c.pValue, 0, 'g', 2);
+    if (c.kind == core::ClusterKind::Band) {
+        const auto it = m_data->report.labelerThresholds.find(c.attribute);
+        if (it != m_data->report.labelerThresholds.end()) {
+            QStringList switches;
+            for (const auto &t : it->second)
+                if (t.ok)
+                    switches << tr("%1 at %2").arg(QString::fromStdString(t.labeler)).arg(t.threshold, 0, 'g', 3);
+            if (!switches.isEmpty())
+                detail += tr("<br>Switch to %1: %2").arg(QString::fromStdString(c.positiveClass).toHtmlEscaped(),
+                                                         switches.join(QStringLiteral(", ")).toHtmlEscaped());
+        }
+    }
+    m_detail->setText(detail);
+
+    std::map<std::string, QColor> colours;
+    QString legend = tr("Badges: each labeler's vote, coloured by class:");
+    for (const auto &cls : m_document->classes()) {
+        const QColor colour(QString::fromStdString(cls.color));
+        colours[cls.name] = colour;
+        legend += QStringLiteral(" <span style='background:%1'>&nbsp;&nbsp;&nbsp;</span> %2")
+                      .arg(colour.name(), QString::fromStdString(cls.name).toHtmlEscaped());
+    }
+    m_legend->setText(legend);
+
+    std::vector<ThumbnailGridModel::Entry> entries;
+    entries.reserve(c.members.size());
+    for (const std::size_t i : c.members) {
+        const auto &item = input.items[i];
+        ThumbnailGridModel::Entry e;
+        e.image = item.image;
+        e.path = m_document->imageFilePath(item.image);
+        e.name = QFileInfo(QString::fromStdString(item.path)).fileName();
+        for (const auto &v : item.votes) {
+            const std::string &cls = input.classNames.at(static_cast<std::size_t>(v.cls));
+            const auto it = colours.find(cls);
+            e.votes.push_back({QString::fromStdString(input.labelerNames.at(static_cast<std::size_t>(v.labeler))),
+                               QString::fromStdString(cls), it == colours.end() ? QColor() : it->second});
+        }
+        entries.push_back(std::move(e));
+    }
+    m_members->setEntries(std::move(entries));
+}
+
+StandardSeed ClustersPage::currentSeed() const
+{
+    const int rank = selectedCluster();
+    if (!m_data || rank < 0 || rank >= static_cast<int>(m_data->report.clusters.size()))
+        return {};
+    return standardSeedFor(m_data->input, m_data->report.clusters[static_cast<std::size_t>(rank)]);
+}
+
+void ClustersPage::writeStandard()
+{
+    const StandardSeed seed = currentSeed();
+    if (!seed.title.isEmpty())
+        emit writeStandardRequested(seed);
+}
+
+} // namespace concord::ui

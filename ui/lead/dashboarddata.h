@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/agreement/agreementreport.h"
+#include "core/report/svgcharts.h"
+#include "core/standards/standardagreement.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace concord::ui {
+
+/// Everything the dashboard shows, computed in one pass on a worker thread.
+struct DashboardData
+{
+    std::int64_t images = 0;
+    std::int64_t labels = 0;
+    std::int64_t conflicts = 0; ///< core::Store::conflictImages(): disputed, undecided
+    /// With the bootstrap of `concord-cli agreement` (1000 resamples, seed 1): same numbers.
+    core::AgreementReport agreement;
+    std::vector<core::VersionAgreement> versions;
+    /// The disagreement profile along each numeric attribute: attributes with a band first
+    /// (in the clusters' rank order), then the others by name.
+    std::vector<core::ProfileChart> profiles;
+};
+
+/// Opens `project` read-only (its own connection, so it may run on any thread) and computes
+/// the dashboard's figures.
+DashboardData computeDashboardData(const std::filesystem::path &project);
+
+} // namespace concord::ui

@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/lead/dashboardpage.h"
+
+#include "ui/lead/dashboardlabelermodel.h"
+#include "ui/lead/dashboardprofilechart.h"
+#include "ui/lead/dashboardrecompute.h"
+#include "ui/projectdocument.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace concord::ui {
+
+namespace {
+
+QString pct(double v)
+{
+    return std::isfinite(v) ? QStringLiteral("%1 %").arg(v * 100.0, 0, 'f', 1) : QStringLiteral("–");
+}
+
+QString coef(double v)
+{
+    return std::isfinite(v) ? QString::number(v, 'f', 3) : QStringLiteral("–");
+}
+
+/// Red (κ ≤ 0) → yellow (0.5) → green (1), the ends of ColorBrewer's RdYlGn, as the HTML
+/// report's heatmap colours them.
+QColor kappaColour(double k)
+{
+    const double t = std::clamp(k, 0.0, 1.0);
+    const QColor lo(215, 48, 39), mid(254, 224, 139), hi(26, 152, 80);
+    const auto mix = [](const QColor &a, const QColor &b, double u) {
+        return QColor::fromRgbF(static_cast<float>(a.redF() + (b.redF() - a.redF()) * u),
+                                static_cast<float>(a.greenF() + (b.greenF() - a.greenF()) * u),
+                                static_cast<float>(a.blueF() + (b.blueF() - a.blueF()) * u));
+    };
+    return t < 0.5 ? mix(lo, mid, t * 2.0) : mix(mid, hi, (t - 0.5) * 2.0);
+}
+
+QTableWidget *makeTable(const QStringList &headers, const QString &name)
+{
+    auto *t = new QTableWidget(0, static_cast<int>(headers.size()));
+    t->setObjectName(name);
+    t->setHorizontalHeaderLabels(headers);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setAlternatingRowColors(true);
+    return t;
+}
+
+QTableWidgetItem *cell(const QString &text, bool number = true)
+{
+    auto *item = new QTableWidgetItem(text);
+    if (number)
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+QGroupBox *box(const QString &title, QWidget *content)
+{
+    auto *g = new QGroupBox(title);
+    auto *l = new QVBoxLayout(g);
+    l->setContentsMargins(6, 6, 6, 6);
+    l->addWidget(content);
+    return g;
+}
+
+QString interval(const core::AgreementReport &r, const char *key, bool percent)
+{
+    const auto it = r.ci95.find(key);
+    if (it == r.ci95.end() || !std::isfinite(it->second.lo))
+        return {};
+    return percent ? QStringLiteral(" [%1 – %2]").arg(it->second.lo * 100.0, 0, 'f', 1).arg(it->second.hi * 100.0, 0, 'f', 1)
+                   : QStringLiteral(" [%1 – %2]").arg(it->second.lo, 0, 'f', 3).arg(it->second.hi, 0, 'f', 3);
+}
+
+} // namespace
+
+DashboardPage::DashboardPage(QWidget *parent)
+    : LeadPage(parent)
+    , m_recompute(new DashboardRecompute(
+          [](const std::filesystem::path &project) -> DashboardRecompute::Result {
+              return std::make_shared<const DashboardData>(computeDashboardData(project));
+          },
+          this))
+    , m_headline(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_versions(makeTable({tr("Labels made"), tr("HLP"), tr("Fleiss κ"), tr("Items"), tr("Labels")},
+                           QStringLiteral("dashboardVersions")))
+    , m_labelerModel(new DashboardLabelerModel(this))
+    , m_labelerProxy(new QSortFilterProxyModel(this))
+    , m_labelers(new QTableView(this))
+    , m_pairs(makeTable({}, QStringLiteral("dashboardPairs")))
+    , m_classes(makeTable({tr("Class"), tr("Share"), tr("Agreement"), tr("κ"), tr("α"), tr("AC1")},
+                          QStringLiteral("dashboardClasses")))
+    , m_attribute(new QComboBox(this))
+    , m_chart(new DashboardProfileChart(this))
+    , m_refresh(new QAction(tr("Recompute dashboard"), this))
+{
+    setObjectName(QStringLiteral("dashboardPage"));
+    m_headline->setObjectName(QStringLiteral("dashboardHeadline"));
+    m_headline->setTextFormat(Qt::RichText);
+    m_headline->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("dashboardStatus"));
+    m_status->setStyleSheet(QStringLiteral("color: palette(mid);"));
+
+    m_labelerProxy->setSourceModel(m_labelerModel);
+    m_labelerProxy->setSortRole(DashboardLabelerModel::SortRole);
+    m_labelers->setObjectName(QStringLiteral("dashboardLabelers"));
+    m_labelers->setModel(m_labelerProxy);
+    m_labelers->setSortingEnabled(true);
+    m_labelers->sortByColumn(DashboardLabelerModel::Hlp, Qt::DescendingOrder);
+    m_labelers->verticalHeader()->hide();
+    m_labelers->setAlternatingRowColors(true);
+    m_labelers->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_labelers->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_labelers->horizontalHeader()->setStretchLastSection(true);
+    m_pairs->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_pairs->verticalHeader()->show();
+    m_pairs->setAlternatingRowColors(false);
+    m_pairs->setToolTip(tr("Cohen's κ of each pair of labelers over the images both labeled"));
+
+    m_attribute->setObjectName(QStringLiteral("dashboardAttribute"));
+    m_attribute->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_chart->setObjectName(QStringLiteral("dashboardChart"));
+    connect(m_attribute, &QComboBox::currentIndexChanged, this, &DashboardPage::showProfile);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_headline, 1);
+    top->addWidget(m_status, 0, Qt::AlignTop);
+
+    auto *tables = new QSplitter(Qt::Horizontal);
+    tables->addWidget(box(tr("Per labeler"), m_labelers));
+    tables->addWidget(box(tr("Pairwise Cohen κ"), m_pairs));
+    auto *right = new QSplitter(Qt::Vertical);
+    right->addWidget(box(tr("Per class (one vs rest)"), m_classes));
+    right->addWidget(box(tr("Per standard version"), m_versions));
+    tables->addWidget(right);
+    tables->setStretchFactor(0, 3);
+    tables->setStretchFactor(1, 3);
+    tables->setStretchFactor(2, 4);
+
+    auto *chartBox = new QGroupBox(tr("Disagreement along an attribute"));
+    auto *chartLayout = new QVBoxLayout(chartBox);
+    chartLayout->setContentsMargins(6, 6, 6, 6);
+    auto *attrRow = new QHBoxLayout;
+    auto *attrLabel = new QLabel(tr("&Attribute:"));
+    attrLabel->setBuddy(m_attribute);
+    attrRow->addWidget(attrLabel);
+    attrRow->addWidget(m_attribute);
+    attrRow->addStretch(1);
+    chartLayout->addLayout(attrRow);
+    chartLayout->addWidget(m_chart, 1);
+
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(tables);
+    split->addWidget(chartBox);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    m_refresh->setObjectName(QStringLiteral("actionRecomputeDashboard"));
+    m_refresh->setShortcut(QKeySequence(Qt::Key_F5));
+    m_refresh->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_refresh->setEnabled(false);
+    addAction(m_refresh);
+    connect(m_refresh, &QAction::triggered, this, &DashboardPage::refresh);
+
+    connect(m_recompute, &DashboardRecompute::busyChanged, this, [this](bool busy) {
+        m_status->setText(busy ? tr("Computing…") : QString());
+    });
+    connect(m_recompute, &DashboardRecompute::finished, this, [this](DashboardRecompute::Result r) {
+        showData(std::static_pointer_cast<const DashboardData>(r));
+    });
+    connect(m_recompute, &DashboardRecompute::failed, this, [this](const QString &message) {
+        m_status->setText(tr("Could not compute: %1").arg(message));
+    });
+    clear();
+}
+
+DashboardPage::~DashboardPage() = default;
+
+QList<QAction *> DashboardPage::pageActions() const
+{
+    return {m_refresh};
+}
+
+bool DashboardPage::isComputing() const
+{
+    return m_recompute->isBusy();
+}
+
+void DashboardPage::setDocument(ProjectDocument *document)
+{
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    clear();
+    m_refresh->setEnabled(document != nullptr);
+    if (!document) {
+        m_recompute->setProject({});
+        return;
+    }
+    connect(document, &ProjectDocument::projectDataChanged, m_recompute, &DashboardRecompute::schedule);
+    m_recompute->setProject(document->filePath());
+}
+
+void DashboardPage::refresh()
+{
+    if (m_document)
+        m_recompute->setProject(m_document->filePath());
+}
+
+void DashboardPage::clear()
+{
+    m_data.reset();
+    m_headline->setText(tr("<i>No project open as lead.</i>"));
+    m_status->clear();
+    m_versions->setRowCount(0);
+    m_labelerModel->setReport(nullptr);
+    m_pairs->setRowCount(0);
+    m_pairs->setColumnCount(0);
+    m_classes->setRowCount(0);
+    const QSignalBlocker block(m_attribute);
+    m_attribute->clear();
+    m_chart->setProfile(nullptr);
+}
+
+void DashboardPage::showData(std::shared_ptr<const DashboardData> computed)
+{
+    m_data = std::move(computed);
+    const DashboardData &d = *m_data;
+    const core::AgreementReport &r = d.agreement;
+
+    m_headline->setText(
+        tr("<span style='font-size:16pt'><b>HLP %1</b></span>%2 &nbsp; · &nbsp; Fleiss κ <b>%3</b>%4 &nbsp; · &nbsp; "
+           "Krippendorff α <b>%5</b>%6 &nbsp; · &nbsp; Gwet AC1 <b>%7</b>%8<br>"
+           "%9 images &nbsp; · &nbsp; %10 labels by %11 labelers &nbsp; · &nbsp; <b>%12</b> conflicts to adjudicate"
+           " &nbsp; · &nbsp; %13 unanimous <small>(95 % bootstrap intervals in brackets)</small>")
+            .arg(pct(r.percentAgreement), interval(r, "percent_agreement", true), coef(r.fleissKappa),
+                 interval(r, "fleiss_kappa", false), coef(r.alphaNominal),
+                 interval(r, "krippendorff_alpha_nominal", false), coef(r.gwetAc1), interval(r, "gwet_ac1", false))
+            .arg(d.images)
+            .arg(d.labels)
+            .arg(r.labelers)
+            .arg(d.conflicts)
+            .arg(pct(r.unanimousShare)));
+
+    m_versions->setRowCount(static_cast<int>(d.versions.size()));
+    for (int i = 0; i < static_cast<int>(d.versions.size()); ++i) {
+        const auto &v = d.versions[static_cast<std::size_t>(i)];
+        const QString name = v.standard ? tr("under %1 v%2").arg(QString::fromStdString(v.title)).arg(v.version)
+                                        : tr("before any standard");
+        m_versions->setItem(i, 0, cell(name, false));
+        m_versions->setItem(i, 1, cell(pct(v.figures.hlp)));
+        m_versions->setItem(i, 2, cell(coef(v.figures.fleissKappa)));
+        m_versions->setItem(i, 3, cell(QString::number(v.figures.items)));
+        m_versions->setItem(i, 4, cell(QString::number(v.figures.labels)));
+    }
+
+    m_labelerModel->setReport(&r);
+
+    const int n = static_cast<int>(r.labelerNames.size());
+    QStringList names;
+    for (const auto &s : r.labelerNames)
+        names << QString::fromStdString(s);
+    m_pairs->setRowCount(n);
+    m_pairs->setColumnCount(n);
+    m_pairs->setHorizontalHeaderLabels(names);
+    m_pairs->setVerticalHeaderLabels(names);
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j) {
+            auto *item = cell(i == j ? QStringLiteral("—") : QString());
+            item->setTextAlignment(Qt::AlignCenter);
+            m_pairs->setItem(i, j, item);
+        }
+    for (const auto &p : r.pairs) {
+        for (const auto &[i, j] : {std::pair{p.a, p.b}, std::pair{p.b, p.a}}) {
+            auto *item = m_pairs->item(i, j);
+            item->setText(coef(p.cohenKappa));
+            item->setBackground(kappaColour(p.cohenKappa));
+            item->setForeground(Qt::black);
+            item->setToolTip(tr("%1 and %2: κ %3, %4 agreement over %5 shared images")
+                                 .arg(names[i], names[j], coef(p.cohenKappa), pct(p.agreement))
+                                 .arg(p.n));
+        }
+    }
+
+    m_classes->setRowCount(static_cast<int>(r.perClass.size()));
+    for (int i = 0; i < static_cast<int>(r.perClass.size()); ++i) {
+        const auto &c = r.perClass[static_cast<std::size_t>(i)];
+        m_classes->setItem(i, 0, cell(QString::fromStdString(r.classNames.at(static_cast<std::size_t>(c.cls))), false));
+        m_classes->setItem(i, 1, cell(pct(c.prevalence)));
+        m_classes->setItem(i, 2, cell(pct(c.percentAgreement)));
+        m_classes->setItem(i, 3, cell(coef(c.fleissKappa)));
+        m_classes->setItem(i, 4, cell(coef(c.alphaNominal)));
+        m_classes->setItem(i, 5, cell(coef(c.gwetAc1)));
+    }
+
+    // Keep the chosen attribute across recomputations.
+    const QString chosen = m_attribute->currentText();
+    {
+        const QSignalBlocker block(m_attribute);
+        m_attribute->clear();
+        for (const auto &p : d.profiles)
+            m_attribute->addItem(p.band ? tr("%1 (band)").arg(QString::fromStdString(p.attribute))
+                                        : QString::fromStdString(p.attribute));
+        const int keep = m_attribute->findText(chosen);
+        m_attribute->setCurrentIndex(keep >= 0 ? keep : (d.profiles.empty() ? -1 : 0));
+    }
+    showProfile(m_attribute->currentIndex());
+    emit updated();
+}
+
+void DashboardPage::showProfile(int index)
+{
+    if (!m_data || index < 0 || index >= static_cast<int>(m_data->profiles.size())) {
+        m_chart->setProfile(nullptr);
+        return;
+    }
+    m_chart->setProfile(&m_data->profiles[static_cast<std::size_t>(index)]);
+}
+
+} // namespace concord::ui

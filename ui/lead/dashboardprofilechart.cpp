@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/lead/dashboardprofilechart.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace concord::ui {
+
+DashboardProfileChart::DashboardProfileChart(QWidget *parent)
+    : QChartView(parent)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(260);
+    setProfile(nullptr);
+}
+
+void DashboardProfileChart::setProfile(const core::ProfileChart *profile)
+{
+    m_markerNames.clear();
+    auto *chart = new QChart;
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->legend()->setAlignment(Qt::AlignRight);
+    auto *old = this->chart();
+    setChart(chart);
+    delete old;
+    if (!profile || profile->bins.empty()) {
+        chart->setTitle(tr("No numeric attribute with labels to profile"));
+        chart->legend()->hide();
+        return;
+    }
+    auto *x = new QValueAxis;
+    x->setTitleText(QString::fromStdString(profile->attribute));
+    x->setRange(profile->bins.front().lo, profile->bins.back().hi);
+    x->setTickCount(11);
+    x->setLabelFormat(QStringLiteral("%.3g"));
+    auto *y = new QValueAxis;
+    y->setTitleText(tr("disputed share"));
+    y->setRange(0.0, 1.0);
+    y->setLabelFormat(QStringLiteral("%.1f"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    const auto attach = [&](QAbstractSeries *s) {
+        chart->addSeries(s);
+        s->attachAxis(x);
+        s->attachAxis(y);
+    };
+
+    if (profile->band) {
+        auto *upper = new QLineSeries;
+        auto *lower = new QLineSeries;
+        upper->append(profile->bandLo, 1.0);
+        upper->append(profile->bandHi, 1.0);
+        lower->append(profile->bandLo, 0.0);
+        lower->append(profile->bandHi, 0.0);
+        auto *band = new QAreaSeries(upper, lower);
+        upper->setParent(band); // an area series does not own its lines
+        lower->setParent(band);
+        band->setName(tr("band %1 – %2").arg(profile->bandLo, 0, 'g', 3).arg(profile->bandHi, 0, 'g', 3));
+        band->setColor(QColor(255, 170, 60, 70));
+        band->setBorderColor(QColor(255, 170, 60, 140));
+        attach(band);
+    }
+
+    auto *steps = new QLineSeries;
+    for (const auto &b : profile->bins) {
+        const double rate = b.items > 0 ? static_cast<double>(b.disagreeing) / static_cast<double>(b.items) : 0.0;
+        steps->append(b.lo, rate);
+        steps->append(b.hi, rate);
+    }
+    auto *rate = new QAreaSeries(steps);
+    steps->setParent(rate);
+    rate->setName(tr("disputed share"));
+    rate->setColor(QColor(70, 120, 200, 110));
+    rate->setBorderColor(QColor(40, 80, 160));
+    attach(rate);
+
+    // Markers sorted by position; names on staggered rows so that close thresholds stay legible.
+    std::vector<core::ProfileMarker> markers = profile->markers;
+    std::sort(markers.begin(), markers.end(), [](const auto &a, const auto &b) { return a.x < b.x; });
+    int row = 0;
+    for (const auto &m : markers) {
+        const QString name = QString::fromStdString(m.name);
+        m_markerNames << name;
+        auto *line = new QLineSeries;
+        line->append(m.x, 0.0);
+        line->append(m.x, 1.0);
+        QPen pen(m.suggested ? QColor(20, 20, 20) : m.bound ? QColor(140, 140, 140) : QColor(180, 40, 40));
+        pen.setWidthF(m.suggested ? 2.5 : 1.5);
+        pen.setStyle(m.suggested ? Qt::SolidLine : m.bound ? Qt::DotLine : Qt::DashLine);
+        line->setPen(pen);
+        attach(line);
+        auto *label = new QScatterSeries;
+        label->append(m.x, 0.96 - 0.07 * (row++ % 5));
+        label->setMarkerSize(7.0);
+        label->setColor(pen.color());
+        label->setBorderColor(pen.color());
+        const QString text = m.suggested ? tr("suggested %1").arg(m.x, 0, 'g', 3)
+                             : m.bound   ? tr("%1 (bound %2)").arg(name).arg(m.x, 0, 'g', 3)
+                                         : tr("%1 %2").arg(name).arg(m.x, 0, 'g', 3);
+        label->setPointLabelsFormat(text);
+        label->setPointLabelsVisible(true);
+        label->setPointLabelsClipping(false);
+        label->setPointLabelsColor(pen.color());
+        attach(label);
+        for (QLegendMarker *lm : chart->legend()->markers(line))
+            lm->setVisible(false);
+        for (QLegendMarker *lm : chart->legend()->markers(label))
+            lm->setVisible(false);
+    }
+}
+
+} // namespace concord::ui

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/report/svgcharts.h"
+
+#include <QChartView>
+
+namespace concord::ui {
+
+/// The disagreement profile of one attribute with Qt Charts: the disputed share per bin as a
+/// filled step line, the band shaded, each labeler's fitted switch point as a dashed vertical
+/// line with the labeler's name (one-sided labelers' bounds dotted grey, the suggested
+/// threshold bold). The same ProfileChart data the HTML report draws as SVG.
+class DashboardProfileChart final : public QChartView
+{
+    Q_OBJECT
+
+public:
+    explicit DashboardProfileChart(QWidget *parent = nullptr);
+
+    /// Shows `profile`; nullptr clears the chart.
+    void setProfile(const core::ProfileChart *profile);
+    /// Names of the markers drawn (labelers, "suggested"), for tests.
+    QStringList markerNames() const { return m_markerNames; }
+
+private:
+    QStringList m_markerNames;
+};
+
+} // namespace concord::ui

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+
+namespace concord::ui {
+
+/// Recomputes a lead page's figures off the GUI thread. Why a helper: the dashboard and the
+/// clusters page both recompute on every ProjectDocument::projectDataChanged(), and a burst of
+/// changes (a labeler keying through images, an applied standard) must neither block the
+/// window nor pile up work. So: changes are debounced, one job runs at a time, a change during
+/// a run schedules exactly one more run, and a result computed for another project (closed or
+/// replaced since) is dropped by its generation number.
+///
+/// The job runs on a worker thread and gets only the project file: it must open its own
+/// read-only connection (a core::Store is not thread-safe). It returns its result type-erased;
+/// the page casts it back.
+class DashboardRecompute final : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Result = std::shared_ptr<const void>;
+    using Job = std::function<Result(const std::filesystem::path &project)>;
+
+    explicit DashboardRecompute(Job job, QObject *parent = nullptr);
+    ~DashboardRecompute() override;
+
+    /// The project to compute for (empty: none). Drops any result still on its way and,
+    /// for a project, starts a run at once.
+    void setProject(const QString &file);
+    /// Asks for a run after the debounce delay (restarting the delay on each call).
+    void schedule();
+    void setDebounce(int ms) { m_debounce.setInterval(ms); }
+    bool isBusy() const { return m_running; }
+
+signals:
+    void busyChanged(bool busy);
+    /// A current result (never one overtaken by a later change).
+    void finished(concord::ui::DashboardRecompute::Result result);
+    /// The job threw; `message` says why in words.
+    void failed(const QString &message);
+
+private:
+    void start();
+
+    Job m_job;
+    QString m_project;
+    QTimer m_debounce;
+    int m_generation = 0;
+    bool m_running = false;
+    bool m_again = false;
+};
+
+} // namespace concord::ui

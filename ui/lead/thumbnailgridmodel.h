@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/store/types.h"
+
+#include <QAbstractListModel>
+#include <QCache>
+#include <QColor>
+#include <QImage>
+#include <QSet>
+#include <QThreadPool>
+
+#include <vector>
+
+namespace concord::ui {
+
+/// Images of a disagreement cluster for a QListView in icon mode, each with every labeler's
+/// vote (lead-only: the lead pages are never given a labeler's document). Thumbnails load
+/// lazily: only when a view asks for an item's decoration (with uniform item sizes that is
+/// the visible items only) is its file decoded, off the GUI thread, at thumbnail size (JPEG
+/// decodes at 1/8 scale in the DCT); a bounded cache keeps the recent ones. So a cluster of
+/// thousands of images opens at once.
+class ThumbnailGridModel final : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        ImageIdRole = Qt::UserRole + 1, ///< qint64
+        PathRole,                       ///< absolute image file path
+        VotesRole,                      ///< QVariantList of QVariantMap {labeler, class, color}
+        LoadedRole,                     ///< bool: the thumbnail is decoded (else a placeholder)
+    };
+
+    struct Vote
+    {
+        QString labeler;
+        QString cls;
+        QColor color;
+    };
+    struct Entry
+    {
+        core::Id image = 0;
+        QString path;  ///< absolute
+        QString name;  ///< shown under the thumbnail
+        std::vector<Vote> votes;
+    };
+
+    explicit ThumbnailGridModel(QObject *parent = nullptr);
+    ~ThumbnailGridModel() override;
+
+    void setEntries(std::vector<Entry> entries);
+    const std::vector<Entry> &entries() const { return m_entries; }
+    int thumbnailSide() const { return m_side; }
+    /// Decodes started so far (tests: a view on thousands must not decode them all).
+    int decodesStarted() const { return m_started; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+private:
+    void request(int row) const;
+    void loaded(int generation, const QString &path, const QImage &image);
+
+    std::vector<Entry> m_entries;
+    mutable QCache<QString, QImage> m_cache;
+    mutable QSet<QString> m_pending;
+    mutable QThreadPool m_pool;
+    mutable int m_started = 0;
+    int m_side = 128;
+    int m_generation = 0;
+    QImage m_placeholder;
+};
+
+} // namespace concord::ui
