@@ -17,6 +17,7 @@
 #include "ui/newprojectdialog.h"
 #include "ui/projectdocument.h"
 #include "ui/startpage.h"
+#include "ui/tourdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -76,7 +77,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_startPage, &StartPage::newProjectRequested, this, &MainWindow::newProject);
     connect(m_startPage, &StartPage::openProjectRequested, this, &MainWindow::openProjectDialog);
-    connect(m_startPage, &StartPage::openDemoRequested, this, &MainWindow::openDemo);
+    connect(m_startPage, &StartPage::openDemoRequested, this, [this] { openDemo(); });
+    connect(m_startPage, &StartPage::tourRequested, this, &MainWindow::showTour);
     connect(m_startPage, &StartPage::recentProjectRequested, this,
             [this](const QString &path) { openProject(path); });
     resize(1440, 900);
@@ -93,7 +95,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New project…"), QKeySequence::New, this, &MainWindow::newProject);
     file->addAction(tr("&Open project…"), QKeySequence::Open, this, &MainWindow::openProjectDialog);
-    file->addAction(tr("Open the &demo"), this, &MainWindow::openDemo);
+    file->addAction(tr("Open the &demo"), this, [this] { openDemo(); });
     file->addSeparator();
     m_exportAction = file->addAction(tr("&Export data set…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                                      &MainWindow::exportDataset);
@@ -147,6 +149,18 @@ void MainWindow::createMenus()
         m_leadMenu->addActions(m_leadView->allPageActions());
     });
     m_leadMenu->menuAction()->setVisible(false);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *tour = help->addAction(tr("&Tour of the raise-HLP loop"), QKeySequence::HelpContents, this,
+                                    &MainWindow::showTour);
+    tour->setObjectName(QStringLiteral("actionTour"));
+    help->addAction(tr("&About Concord"), this, [this] {
+        QMessageBox::about(this, tr("About Concord"),
+                           tr("<h3>Concord %1</h3><p>Label images blind, measure how often labelers agree, "
+                              "find why they disagree, and raise it with written standards.</p>"
+                              "<p>GPL-3.0-or-later.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
 
     // One toolbar for the mouse user; every button has a key, shown in its tool tip.
     m_toolBar = addToolBar(tr("Labeling"));
@@ -345,7 +359,7 @@ void MainWindow::newProject()
     openProject(file);
 }
 
-void MainWindow::openDemo()
+void MainWindow::openDemo(const QString &labeler)
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     const QString file = QDir(dir).filePath(QStringLiteral("demo/demo.concord"));
@@ -368,7 +382,16 @@ void MainWindow::openDemo()
             }
         }
     }
-    openProject(file);
+    openProject(file, labeler);
+}
+
+void MainWindow::showTour()
+{
+    auto *tour = new TourDialog(this);
+    tour->setAttribute(Qt::WA_DeleteOnClose);
+    // The demo's lead is called "lead" (core/demo): the tour's loop is the lead's.
+    connect(tour, &TourDialog::demoRequested, this, [this] { openDemo(QStringLiteral("lead")); });
+    tour->open();
 }
 
 void MainWindow::updateTitle()

@@ -63,7 +63,9 @@ private:
     void createMenus();
     void newProject();
     void openProjectDialog();
-    void openDemo();
+    /// Opens (creating it first if needed) the demo project, as `labeler` when given.
+    void openDemo(const QString &labeler = {});
+    void showTour();
     void switchLabeler();
     bool startSession(const QString &labeler);
     void updateTitle();

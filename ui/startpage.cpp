@@ -37,16 +37,28 @@ StartPage::StartPage(RecentProjectsModel *recent, QWidget *parent)
     subtitle->setWordWrap(true);
     column->addWidget(subtitle);
     column->addSpacing(18);
+    // First run: nothing to reopen yet, so say where to begin.
+    auto *firstRun = new QLabel(tr("New to Concord? Take the tour, then open the demo and follow it as the lead."), this);
+    firstRun->setObjectName(QStringLiteral("firstRunHint"));
+    firstRun->setWordWrap(true);
+    column->addWidget(firstRun);
+    auto updateHint = [firstRun, recent] { firstRun->setVisible(recent->rowCount() == 0); };
+    updateHint();
+    connect(recent, &QAbstractItemModel::modelReset, this, updateHint);
+    connect(recent, &QAbstractItemModel::rowsInserted, this, updateHint);
+    connect(recent, &QAbstractItemModel::rowsRemoved, this, updateHint);
 
     auto *row = new QHBoxLayout;
     auto *actions = new QVBoxLayout;
     auto *newButton = new QCommandLinkButton(tr("New project…"), tr("From a folder of images and a list of classes"), this);
     auto *openButton = new QCommandLinkButton(tr("Open project…"), tr("A .concord file"), this);
     auto *demoButton = new QCommandLinkButton(tr("Open the demo"), tr("Phone surfaces with scratches and dents, five simulated labelers"), this);
+    auto *tourButton = new QCommandLinkButton(tr("Take the tour"), tr("Label → see the disagreement → write a standard → apply → adjudicate → export, in six pictures (F1)"), this);
+    tourButton->setObjectName(QStringLiteral("tourButton"));
     newButton->setObjectName(QStringLiteral("newProjectButton"));
     openButton->setObjectName(QStringLiteral("openProjectButton"));
     demoButton->setObjectName(QStringLiteral("openDemoButton"));
-    for (auto *b : {newButton, openButton, demoButton}) {
+    for (auto *b : {newButton, openButton, demoButton, tourButton}) {
         b->setMinimumWidth(320);
         actions->addWidget(b);
     }
@@ -71,6 +83,7 @@ StartPage::StartPage(RecentProjectsModel *recent, QWidget *parent)
     connect(newButton, &QAbstractButton::clicked, this, &StartPage::newProjectRequested);
     connect(openButton, &QAbstractButton::clicked, this, &StartPage::openProjectRequested);
     connect(demoButton, &QAbstractButton::clicked, this, &StartPage::openDemoRequested);
+    connect(tourButton, &QAbstractButton::clicked, this, &StartPage::tourRequested);
     connect(list, &QListView::activated, this, [this](const QModelIndex &idx) {
         emit recentProjectRequested(idx.data(RecentProjectsModel::PathRole).toString());
     });

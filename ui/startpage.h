@@ -7,7 +7,8 @@ namespace concord::ui {
 
 class RecentProjectsModel;
 
-/// What Concord shows with no project open: New, Open, Open Demo and the recent projects.
+/// What Concord shows with no project open: New, Open, Open Demo, the tour and the recent
+/// projects. On a first run (no recent project) it says where to begin.
 class StartPage final : public QWidget
 {
     Q_OBJECT
@@ -19,6 +20,7 @@ signals:
     void newProjectRequested();
     void openProjectRequested();
     void openDemoRequested();
+    void tourRequested();
     void recentProjectRequested(const QString &path);
 };
 

@@ -39,6 +39,10 @@ int main(int argc, char **argv)
         QStringLiteral("screenshot-delay"),
         QApplication::translate("main", "Milliseconds to wait before the screenshot (default 1500)."),
         QStringLiteral("MS"), QStringLiteral("1500"));
+    const QCommandLineOption widthOption(
+        QStringLiteral("screenshot-width"),
+        QApplication::translate("main", "Scale the screenshot to this width in pixels (the tour's pictures)."),
+        QStringLiteral("PX"));
     const QCommandLineOption toolOption(
         QStringLiteral("tool"), QApplication::translate("main", "Start with a tool: select, box or line."),
         QStringLiteral("TOOL"));
@@ -49,7 +53,7 @@ int main(int argc, char **argv)
         QStringLiteral("page"),
         QApplication::translate("main", "For a lead: start on this page (labeling, dashboard, clusters, standards, adjudication)."),
         QStringLiteral("PAGE"));
-    parser.addOptions({labelerOption, imageOption, screenshotOption, delayOption, toolOption, pageOption});
+    parser.addOptions({labelerOption, imageOption, screenshotOption, delayOption, widthOption, toolOption, pageOption});
     parser.process(app);
 
     concord::ui::MainWindow window;
@@ -72,8 +76,12 @@ int main(int argc, char **argv)
         qWarning("no page %s for this session", qPrintable(parser.value(pageOption)));
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        QTimer::singleShot(parser.value(delayOption).toInt(), &window, [&window, file] {
-            const bool ok = window.grab().save(file);
+        const int width = parser.value(widthOption).toInt();
+        QTimer::singleShot(parser.value(delayOption).toInt(), &window, [&window, file, width] {
+            QPixmap shot = window.grab();
+            if (width > 0)
+                shot = shot.scaledToWidth(width, Qt::SmoothTransformation);
+            const bool ok = shot.save(file, nullptr, 88);
             QApplication::exit(ok ? 0 : 1);
         });
     }
