@@ -17,6 +17,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <cmath>
 #include <map>
 
 namespace concord::ui {
@@ -119,6 +120,7 @@ ClustersPage::ClustersPage(QWidget *parent)
     split->addWidget(right);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
+    split->setSizes({150, 600});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -180,12 +182,15 @@ void ClustersPage::showData(std::shared_ptr<const ClusterData> computed)
     const QString selected = m_list->currentItem() ? m_list->currentItem()->text(2) : QString();
     m_data = std::move(computed);
     const auto &report = m_data->report;
-    m_summary->setText(tr("<b>%1</b> of %2 images with two or more labels are disputed (%3); %4 clusters explain "
-                          "where and why.")
+    m_summary->setText(tr("<b>%1</b> of %2 images with two or more labels are disputed (%3). %4")
                            .arg(report.disagreeing)
                            .arg(report.items)
                            .arg(pct(report.items ? double(report.disagreeing) / double(report.items) : 0.0))
-                           .arg(report.clusters.size()));
+                           .arg(report.clusters.empty()
+                                    ? tr("No cluster stands out.")
+                                    : report.clusters.size() == 1
+                                    ? tr("One cluster says where and why.")
+                                    : tr("%1 clusters say where and why, best first.").arg(report.clusters.size())));
     const QSignalBlocker block(m_list);
     m_list->clear();
     int rank = 0;
@@ -266,6 +271,8 @@ void ClustersPage::showMembers()
     }
     m_legend->setText(legend);
 
+    const auto attr = input.numeric.find(c.attribute);
+    const std::vector<double> *values = attr == input.numeric.end() ? nullptr : &attr->second;
     std::vector<ThumbnailGridModel::Entry> entries;
     entries.reserve(c.members.size());
     for (const std::size_t i : c.members) {
@@ -274,6 +281,8 @@ void ClustersPage::showMembers()
         e.image = item.image;
         e.path = m_document->imageFilePath(item.image);
         e.name = QFileInfo(QString::fromStdString(item.path)).fileName();
+        if (values && std::isfinite((*values)[i])) // a band's members show where they lie on it
+            e.name = tr("%1 · %2").arg(QString::number((*values)[i], 'g', 3), e.name);
         for (const auto &v : item.votes) {
             const std::string &cls = input.classNames.at(static_cast<std::size_t>(v.cls));
             const auto it = colours.find(cls);

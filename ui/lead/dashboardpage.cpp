@@ -59,6 +59,7 @@ QTableWidget *makeTable(const QStringList &headers, const QString &name)
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->horizontalHeader()->setStretchLastSection(true);
     t->setAlternatingRowColors(true);
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
     return t;
 }
 
@@ -126,10 +127,12 @@ DashboardPage::DashboardPage(QWidget *parent)
     m_labelers->sortByColumn(DashboardLabelerModel::Hlp, Qt::DescendingOrder);
     m_labelers->verticalHeader()->hide();
     m_labelers->setAlternatingRowColors(true);
+    m_labelers->verticalHeader()->setDefaultSectionSize(m_labelers->fontMetrics().height() + 8);
     m_labelers->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_labelers->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_labelers->horizontalHeader()->setStretchLastSection(true);
     m_pairs->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_pairs->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_pairs->verticalHeader()->show();
     m_pairs->setAlternatingRowColors(false);
     m_pairs->setToolTip(tr("Cohen's κ of each pair of labelers over the images both labeled"));
@@ -171,6 +174,7 @@ DashboardPage::DashboardPage(QWidget *parent)
     split->addWidget(chartBox);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
+    split->setSizes({300, 500});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);

@@ -9,8 +9,14 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <limits>
+#include <vector>
 
 namespace concord::ui {
+
+namespace {
+constexpr double kTop = 1.4; ///< top of the y axis: 1 plus a strip for the markers' names
+} // namespace
 
 DashboardProfileChart::DashboardProfileChart(QWidget *parent)
     : QChartView(parent)
@@ -38,10 +44,15 @@ void DashboardProfileChart::setProfile(const core::ProfileChart *profile)
     x->setTitleText(QString::fromStdString(profile->attribute));
     x->setRange(profile->bins.front().lo, profile->bins.back().hi);
     x->setTickCount(11);
+    x->applyNiceNumbers();
     x->setLabelFormat(QStringLiteral("%.3g"));
+    // The rate runs 0..1; the strip above 1 holds the markers' names, clear of the bars.
     auto *y = new QValueAxis;
     y->setTitleText(tr("disputed share"));
-    y->setRange(0.0, 1.0);
+    y->setRange(0.0, kTop);
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0.0);
+    y->setTickInterval(0.2);
     y->setLabelFormat(QStringLiteral("%.1f"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -54,8 +65,8 @@ void DashboardProfileChart::setProfile(const core::ProfileChart *profile)
     if (profile->band) {
         auto *upper = new QLineSeries;
         auto *lower = new QLineSeries;
-        upper->append(profile->bandLo, 1.0);
-        upper->append(profile->bandHi, 1.0);
+        upper->append(profile->bandLo, kTop);
+        upper->append(profile->bandHi, kTop);
         lower->append(profile->bandLo, 0.0);
         lower->append(profile->bandHi, 0.0);
         auto *band = new QAreaSeries(upper, lower);
@@ -83,20 +94,27 @@ void DashboardProfileChart::setProfile(const core::ProfileChart *profile)
     // Markers sorted by position; names on staggered rows so that close thresholds stay legible.
     std::vector<core::ProfileMarker> markers = profile->markers;
     std::sort(markers.begin(), markers.end(), [](const auto &a, const auto &b) { return a.x < b.x; });
-    int row = 0;
+    // Each name goes on the lowest row whose last name is far enough to the left.
+    const double gap = 0.12 * (x->max() - x->min());
+    std::vector<double> rowEnd(4, -std::numeric_limits<double>::infinity());
     for (const auto &m : markers) {
+        std::size_t row = 0;
+        while (row + 1 < rowEnd.size() && m.x - rowEnd[row] < gap)
+            ++row;
+        rowEnd[row] = m.x;
         const QString name = QString::fromStdString(m.name);
         m_markerNames << name;
+        const double labelY = 1.04 + 0.09 * static_cast<double>(row);
         auto *line = new QLineSeries;
         line->append(m.x, 0.0);
-        line->append(m.x, 1.0);
+        line->append(m.x, labelY);
         QPen pen(m.suggested ? QColor(20, 20, 20) : m.bound ? QColor(140, 140, 140) : QColor(180, 40, 40));
         pen.setWidthF(m.suggested ? 2.5 : 1.5);
         pen.setStyle(m.suggested ? Qt::SolidLine : m.bound ? Qt::DotLine : Qt::DashLine);
         line->setPen(pen);
         attach(line);
         auto *label = new QScatterSeries;
-        label->append(m.x, 0.96 - 0.07 * (row++ % 5));
+        label->append(m.x, labelY);
         label->setMarkerSize(7.0);
         label->setColor(pen.color());
         label->setBorderColor(pen.color());
