@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/clusterspage.h"
 
+#include "ui/lead/dashboardformat.h"
 #include "ui/lead/dashboardrecompute.h"
 #include "ui/lead/thumbnailgriddelegate.h"
 #include "ui/lead/thumbnailgridmodel.h"
@@ -23,11 +24,6 @@
 namespace concord::ui {
 
 namespace {
-
-QString pct(double v)
-{
-    return QStringLiteral("%1 %").arg(v * 100.0, 0, 'f', 0);
-}
 
 QString kindText(core::ClusterKind kind)
 {
@@ -126,13 +122,12 @@ ClustersPage::ClustersPage(QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(split, 1);
 
-    connect(m_recompute, &DashboardRecompute::busyChanged, this,
-            [this](bool busy) { m_status->setText(busy ? tr("Computing…") : QString()); });
+    // Clusters read every image's feature thumbnail: a slower debounce than the dashboard's.
+    m_recompute->setDebounce(1000);
+    m_recompute->setStatusLabel(m_status);
     connect(m_recompute, &DashboardRecompute::finished, this, [this](DashboardRecompute::Result r) {
         showData(std::static_pointer_cast<const ClusterData>(r));
     });
-    connect(m_recompute, &DashboardRecompute::failed, this,
-            [this](const QString &message) { m_status->setText(tr("Could not compute: %1").arg(message)); });
     clear();
 }
 
@@ -150,18 +145,9 @@ bool ClustersPage::isComputing() const
 
 void ClustersPage::setDocument(ProjectDocument *document)
 {
-    if (m_document)
-        disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
     clear();
-    if (!document) {
-        m_recompute->setProject({});
-        return;
-    }
-    // Clusters read every image's feature thumbnail: a slower debounce than the dashboard's.
-    m_recompute->setDebounce(1000);
-    connect(document, &ProjectDocument::projectDataChanged, m_recompute, &DashboardRecompute::schedule);
-    m_recompute->setProject(document->filePath());
+    m_recompute->setDocument(document);
 }
 
 void ClustersPage::clear()
@@ -185,7 +171,7 @@ void ClustersPage::showData(std::shared_ptr<const ClusterData> computed)
     m_summary->setText(tr("<b>%1</b> of %2 images with two or more labels are disputed (%3). %4")
                            .arg(report.disagreeing)
                            .arg(report.items)
-                           .arg(pct(report.items ? double(report.disagreeing) / double(report.items) : 0.0))
+                           .arg(percentText(report.items ? double(report.disagreeing) / double(report.items) : 0.0, 0))
                            .arg(report.clusters.empty()
                                     ? tr("No cluster stands out.")
                                     : report.clusters.size() == 1
@@ -202,8 +188,8 @@ void ClustersPage::showData(std::shared_ptr<const ClusterData> computed)
         item->setText(2, QString::fromStdString(c.description));
         item->setToolTip(2, QString::fromStdString(c.description));
         item->setText(3, QString::number(c.members.size()));
-        item->setText(4, pct(c.rateInside));
-        item->setText(5, pct(c.rateOutside));
+        item->setText(4, percentText(c.rateInside, 0));
+        item->setText(5, percentText(c.rateOutside, 0));
         for (int col : {0, 3, 4, 5})
             item->setTextAlignment(col, Qt::AlignRight | Qt::AlignVCenter);
         if (item->text(2) == selected)
@@ -244,7 +230,7 @@ void ClustersPage::showMembers()
                          .arg(QString::fromStdString(c.description).toHtmlEscaped())
                          .arg(c.members.size())
                          .arg(c.disagreeInside)
-                         .arg(pct(c.rateInside), pct(c.rateOutside))
+                         .arg(percentText(c.rateInside, 0), percentText(c.rateOutside, 0))
                          .arg(c.score, 0, 'f', 1)
                          .arg(c.pValue, 0, 'g', 2);
     if (c.kind == core::ClusterKind::Band) {

@@ -2,24 +2,11 @@
 #include "ui/lead/dashboardlabelermodel.h"
 
 #include "core/agreement/coefficients.h"
+#include "ui/lead/dashboardformat.h"
 
 #include <cmath>
 
 namespace concord::ui {
-
-namespace {
-
-QString percentText(double v)
-{
-    return std::isfinite(v) ? QStringLiteral("%1 %").arg(v * 100.0, 0, 'f', 1) : QStringLiteral("–");
-}
-
-QString coefficientText(double v)
-{
-    return std::isfinite(v) ? QString::number(v, 'f', 3) : QStringLiteral("–");
-}
-
-} // namespace
 
 DashboardLabelerModel::DashboardLabelerModel(QObject *parent)
     : QAbstractTableModel(parent)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/dashboardpage.h"
 
+#include "ui/lead/dashboardformat.h"
 #include "ui/lead/dashboardlabelermodel.h"
 #include "ui/lead/dashboardprofilechart.h"
 #include "ui/lead/dashboardrecompute.h"
@@ -24,16 +25,6 @@
 namespace concord::ui {
 
 namespace {
-
-QString pct(double v)
-{
-    return std::isfinite(v) ? QStringLiteral("%1 %").arg(v * 100.0, 0, 'f', 1) : QStringLiteral("–");
-}
-
-QString coef(double v)
-{
-    return std::isfinite(v) ? QString::number(v, 'f', 3) : QStringLiteral("–");
-}
 
 /// Red (κ ≤ 0) → yellow (0.5) → green (1), the ends of ColorBrewer's RdYlGn, as the HTML
 /// report's heatmap colours them.
@@ -187,14 +178,9 @@ DashboardPage::DashboardPage(QWidget *parent)
     addAction(m_refresh);
     connect(m_refresh, &QAction::triggered, this, &DashboardPage::refresh);
 
-    connect(m_recompute, &DashboardRecompute::busyChanged, this, [this](bool busy) {
-        m_status->setText(busy ? tr("Computing…") : QString());
-    });
+    m_recompute->setStatusLabel(m_status);
     connect(m_recompute, &DashboardRecompute::finished, this, [this](DashboardRecompute::Result r) {
         showData(std::static_pointer_cast<const DashboardData>(r));
-    });
-    connect(m_recompute, &DashboardRecompute::failed, this, [this](const QString &message) {
-        m_status->setText(tr("Could not compute: %1").arg(message));
     });
     clear();
 }
@@ -213,23 +199,15 @@ bool DashboardPage::isComputing() const
 
 void DashboardPage::setDocument(ProjectDocument *document)
 {
-    if (m_document)
-        disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
     clear();
     m_refresh->setEnabled(document != nullptr);
-    if (!document) {
-        m_recompute->setProject({});
-        return;
-    }
-    connect(document, &ProjectDocument::projectDataChanged, m_recompute, &DashboardRecompute::schedule);
-    m_recompute->setProject(document->filePath());
+    m_recompute->setDocument(document);
 }
 
 void DashboardPage::refresh()
 {
-    if (m_document)
-        m_recompute->setProject(m_document->filePath());
+    m_recompute->runNow();
 }
 
 void DashboardPage::clear()
@@ -258,14 +236,14 @@ void DashboardPage::showData(std::shared_ptr<const DashboardData> computed)
            "Krippendorff α <b>%5</b>%6 &nbsp; · &nbsp; Gwet AC1 <b>%7</b>%8<br>"
            "%9 images &nbsp; · &nbsp; %10 labels by %11 labelers &nbsp; · &nbsp; <b>%12</b> conflicts to adjudicate"
            " &nbsp; · &nbsp; %13 unanimous <small>(95 % bootstrap intervals in brackets)</small>")
-            .arg(pct(r.percentAgreement), interval(r, "percent_agreement", true), coef(r.fleissKappa),
-                 interval(r, "fleiss_kappa", false), coef(r.alphaNominal),
-                 interval(r, "krippendorff_alpha_nominal", false), coef(r.gwetAc1), interval(r, "gwet_ac1", false))
+            .arg(percentText(r.percentAgreement), interval(r, "percent_agreement", true), coefficientText(r.fleissKappa),
+                 interval(r, "fleiss_kappa", false), coefficientText(r.alphaNominal),
+                 interval(r, "krippendorff_alpha_nominal", false), coefficientText(r.gwetAc1), interval(r, "gwet_ac1", false))
             .arg(d.images)
             .arg(d.labels)
             .arg(r.labelers)
             .arg(d.conflicts)
-            .arg(pct(r.unanimousShare)));
+            .arg(percentText(r.unanimousShare)));
 
     m_versions->setRowCount(static_cast<int>(d.versions.size()));
     for (int i = 0; i < static_cast<int>(d.versions.size()); ++i) {
@@ -273,8 +251,8 @@ void DashboardPage::showData(std::shared_ptr<const DashboardData> computed)
         const QString name = v.standard ? tr("under %1 v%2").arg(QString::fromStdString(v.title)).arg(v.version)
                                         : tr("before any standard");
         m_versions->setItem(i, 0, cell(name, false));
-        m_versions->setItem(i, 1, cell(pct(v.figures.hlp)));
-        m_versions->setItem(i, 2, cell(coef(v.figures.fleissKappa)));
+        m_versions->setItem(i, 1, cell(percentText(v.figures.hlp)));
+        m_versions->setItem(i, 2, cell(coefficientText(v.figures.fleissKappa)));
         m_versions->setItem(i, 3, cell(QString::number(v.figures.items)));
         m_versions->setItem(i, 4, cell(QString::number(v.figures.labels)));
     }
@@ -298,11 +276,11 @@ void DashboardPage::showData(std::shared_ptr<const DashboardData> computed)
     for (const auto &p : r.pairs) {
         for (const auto &[i, j] : {std::pair{p.a, p.b}, std::pair{p.b, p.a}}) {
             auto *item = m_pairs->item(i, j);
-            item->setText(coef(p.cohenKappa));
+            item->setText(coefficientText(p.cohenKappa));
             item->setBackground(kappaColour(p.cohenKappa));
             item->setForeground(Qt::black);
             item->setToolTip(tr("%1 and %2: κ %3, %4 agreement over %5 shared images")
-                                 .arg(names[i], names[j], coef(p.cohenKappa), pct(p.agreement))
+                                 .arg(names[i], names[j], coefficientText(p.cohenKappa), percentText(p.agreement))
                                  .arg(p.n));
         }
     }
@@ -311,11 +289,11 @@ void DashboardPage::showData(std::shared_ptr<const DashboardData> computed)
     for (int i = 0; i < static_cast<int>(r.perClass.size()); ++i) {
         const auto &c = r.perClass[static_cast<std::size_t>(i)];
         m_classes->setItem(i, 0, cell(QString::fromStdString(r.classNames.at(static_cast<std::size_t>(c.cls))), false));
-        m_classes->setItem(i, 1, cell(pct(c.prevalence)));
-        m_classes->setItem(i, 2, cell(pct(c.percentAgreement)));
-        m_classes->setItem(i, 3, cell(coef(c.fleissKappa)));
-        m_classes->setItem(i, 4, cell(coef(c.alphaNominal)));
-        m_classes->setItem(i, 5, cell(coef(c.gwetAc1)));
+        m_classes->setItem(i, 1, cell(percentText(c.prevalence)));
+        m_classes->setItem(i, 2, cell(percentText(c.percentAgreement)));
+        m_classes->setItem(i, 3, cell(coefficientText(c.fleissKappa)));
+        m_classes->setItem(i, 4, cell(coefficientText(c.alphaNominal)));
+        m_classes->setItem(i, 5, cell(coefficientText(c.gwetAc1)));
     }
 
     // Keep the chosen attribute across recomputations.

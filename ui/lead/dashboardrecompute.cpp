@@ -3,8 +3,10 @@
 
 #include "core/common/error.h"
 #include "ui/errortext.h"
+#include "ui/projectdocument.h"
 
 #include <QFutureWatcher>
+#include <QLabel>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <exception>
@@ -31,6 +33,30 @@ DashboardRecompute::DashboardRecompute(Job job, QObject *parent)
 }
 
 DashboardRecompute::~DashboardRecompute() = default;
+
+void DashboardRecompute::setDocument(ProjectDocument *document)
+{
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    if (document)
+        connect(document, &ProjectDocument::projectDataChanged, this, &DashboardRecompute::schedule);
+    setProject(document ? document->filePath() : QString());
+}
+
+void DashboardRecompute::runNow()
+{
+    m_debounce.stop();
+    start();
+}
+
+void DashboardRecompute::setStatusLabel(QLabel *label)
+{
+    connect(this, &DashboardRecompute::busyChanged, label,
+            [label](bool busy) { label->setText(busy ? tr("Computing…") : QString()); });
+    connect(this, &DashboardRecompute::failed, label,
+            [label](const QString &message) { label->setText(tr("Could not compute: %1").arg(message)); });
+}
 
 void DashboardRecompute::setProject(const QString &file)
 {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QTimer>
 
@@ -9,7 +10,11 @@
 #include <functional>
 #include <memory>
 
+class QLabel;
+
 namespace concord::ui {
+
+class ProjectDocument;
 
 /// Recomputes a lead page's figures off the GUI thread. Why a helper: the dashboard and the
 /// clusters page both recompute on every ProjectDocument::projectDataChanged(), and a burst of
@@ -32,11 +37,17 @@ public:
     explicit DashboardRecompute(Job job, QObject *parent = nullptr);
     ~DashboardRecompute() override;
 
-    /// The project to compute for (empty: none). Drops any result still on its way and,
-    /// for a project, starts a run at once.
+    /// Computes for `document`'s project file at once and again after each of its
+    /// projectDataChanged() (nullptr: none). Drops any result still on its way.
+    void setDocument(ProjectDocument *document);
+    /// The project to compute for (empty: none), without following a document.
     void setProject(const QString &file);
     /// Asks for a run after the debounce delay (restarting the delay on each call).
     void schedule();
+    /// Asks for a run now (after the running one, if any).
+    void runNow();
+    /// Shows "Computing…" while busy and the reason of a failure in `label`.
+    void setStatusLabel(QLabel *label);
     void setDebounce(int ms) { m_debounce.setInterval(ms); }
     bool isBusy() const { return m_running; }
 
@@ -51,6 +62,7 @@ private:
     void start();
 
     Job m_job;
+    QPointer<ProjectDocument> m_document;
     QString m_project;
     QTimer m_debounce;
     int m_generation = 0;
