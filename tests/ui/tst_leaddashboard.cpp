@@ -13,6 +13,7 @@
 #include "ui/lead/dashboardprofilechart.h"
 #include "ui/lead/leadview.h"
 #include "ui/lead/standardspage.h"
+#include "ui/lead/thumbnailgriddelegate.h"
 #include "ui/lead/thumbnailgridmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/projectdocument.h"
@@ -49,6 +50,7 @@ private slots:
     void dashboardEqualsCli();
     void labelerSessionSeesNothing();
     void clustersEqualCli();
+    void thumbnailGridIsLazy();
     void recomputesOnChange();
 
 private:
@@ -167,6 +169,11 @@ void TestLeadDashboard::dashboardEqualsCli()
                      qPrintable(o[QStringLiteral("labeler")].toString()));
     }
     QVERIFY(chart->markerNames().contains(QStringLiteral("suggested")));
+
+    // Closing the project leaves nothing behind.
+    window.closeProject();
+    QVERIFY(page->report() == nullptr);
+    QCOMPARE(table->model()->rowCount(), 0);
 }
 
 void TestLeadDashboard::labelerSessionSeesNothing()
@@ -268,6 +275,42 @@ void TestLeadDashboard::clustersEqualCli()
     QCOMPARE(m.captured(2), seed.attribute);
     QCOMPARE_LE(std::abs(m.captured(3).toDouble() - *seed.threshold), 0.005 + 1e-12);
     QVERIFY(m.captured(4) != seed.positiveClass);
+}
+
+void TestLeadDashboard::thumbnailGridIsLazy()
+{
+    // 5000 members (the demo's images over and over): opening the grid decodes only what is
+    // on screen, not every member.
+    auto store = core::openProject(m_project, core::OpenMode::ReadOnly);
+    const auto images = store->images();
+    std::vector<ui::ThumbnailGridModel::Entry> entries;
+    for (int i = 0; i < 5000; ++i) {
+        const auto &img = images[static_cast<std::size_t>(i) % images.size()];
+        ui::ThumbnailGridModel::Entry e;
+        e.image = img.id;
+        e.path = QString::fromStdString(store->resolveImagePath(img).string()) +
+                 (i < static_cast<int>(images.size()) ? QString() : QStringLiteral("?%1").arg(i));
+        e.name = QString::number(i);
+        e.votes = {{QStringLiteral("ana"), QStringLiteral("ok"), QColor(Qt::green)}};
+        entries.push_back(std::move(e));
+    }
+    ui::ThumbnailGridModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QListView view;
+    view.setViewMode(QListView::IconMode);
+    view.setUniformItemSizes(true);
+    view.setItemDelegate(new ui::ThumbnailGridDelegate(model.thumbnailSide(), &view));
+    view.setModel(&model);
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    model.setEntries(std::move(entries));
+    QCOMPARE(model.rowCount(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(model.index(0).data(ui::ThumbnailGridModel::LoadedRole).toBool(), 20000);
+    QTest::qWait(300);
+    // 800 × 600 holds about 5 × 3 cells of 136 × 180 px; allow generously for prefetching.
+    QVERIFY2(model.decodesStarted() <= 100, qPrintable(QString::number(model.decodesStarted())));
+    QVERIFY(model.decodesStarted() >= 5);
 }
 
 void TestLeadDashboard::recomputesOnChange()
