@@ -234,6 +234,8 @@ void PreviewPanel::show(const core::StandardPreview &p)
         m_changes->setItem(r, 3, new QTableWidgetItem(decidedBy(c.decidedBy)));
     }
     m_changes->resizeColumnsToContents();
+    // Room for the thumbnails, which arrive after the columns were measured.
+    m_changes->setColumnWidth(0, m_changes->columnWidth(0) + m_changes->iconSize().width() + 8);
     m_changes->verticalHeader()->setDefaultSectionSize(44);
     m_changes->setUpdatesEnabled(true);
 
