@@ -40,8 +40,8 @@ void LeadView::addPage(LeadPage *page, const QString &title)
     m_tabs->addTab(page, title);
     auto *show = new QAction(title, this);
     show->setObjectName(QStringLiteral("actionShow") + page->objectName());
-    // Ctrl+1 is the labeling view; the lead pages follow.
-    show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_2 + m_pages.size() - 1)));
+    // Alt+1 is the labeling view; the lead pages follow (Ctrl+digits belong to the canvas).
+    show->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_2 + m_pages.size() - 1)));
     connect(show, &QAction::triggered, this, [this, page] {
         showPage(page);
         emit pageRequested();

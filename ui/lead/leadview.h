@@ -13,7 +13,7 @@ class LeadPage;
 class ProjectDocument;
 
 /// The lead's side of the window: the lead pages (dashboard, clusters, standards,
-/// adjudication) in tabs, each reachable by Ctrl+2…Ctrl+5 (Ctrl+1 is the labeling view).
+/// adjudication) in tabs, each reachable by Alt+2…Alt+5 (Alt+1 is the labeling view).
 /// Only a lead's session gets a document here; for a labeler the view stays empty, so no
 /// other labeler's work can reach a labeler's screen through it.
 class LeadView final : public QWidget
@@ -25,7 +25,7 @@ public:
 
     void setDocument(ProjectDocument *document);
 
-    /// One action per page ("Dashboard", Ctrl+2, …) that shows it.
+    /// One action per page ("Dashboard", Alt+2, …) that shows it.
     QList<QAction *> pageActions() const { return m_showActions; }
     /// The actions of every page, for the Lead menu.
     QList<QAction *> allPageActions() const;
