@@ -24,10 +24,14 @@
 #include <QCloseEvent>
 #include <QCryptographicHash>
 #include <QDesktopServices>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -133,7 +137,7 @@ void MainWindow::createMenus()
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addActions(m_labelingView->toolActions());
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    m_showLabeling = view->addAction(tr("&Labeling"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
+    m_showLabeling = view->addAction(tr("&Labeling"), QKeySequence(Qt::ALT | Qt::Key_1), this,
                                      &MainWindow::showLabelingView);
     m_showLabeling->setObjectName(QStringLiteral("actionShowLabeling"));
     view->addActions(m_leadView->pageActions());
@@ -142,11 +146,16 @@ void MainWindow::createMenus()
 
     // The lead's page actions, rebuilt on show so that each page can offer its own.
     m_leadMenu = menuBar()->addMenu(tr("L&ead"));
-    connect(m_leadMenu, &QMenu::aboutToShow, this, [this] {
+    auto *passphraseAction = new QAction(tr("Lead &passphrase…"), this);
+    passphraseAction->setObjectName(QStringLiteral("actionLeadPassphrase"));
+    connect(passphraseAction, &QAction::triggered, this, &MainWindow::changeLeadPassphrase);
+    connect(m_leadMenu, &QMenu::aboutToShow, this, [this, passphraseAction] {
         m_leadMenu->clear();
         m_leadMenu->addActions(m_leadView->pageActions());
         m_leadMenu->addSeparator();
         m_leadMenu->addActions(m_leadView->allPageActions());
+        m_leadMenu->addSeparator();
+        m_leadMenu->addAction(passphraseAction);
     });
     m_leadMenu->menuAction()->setVisible(false);
 
@@ -259,10 +268,26 @@ bool MainWindow::startSession(const QString &labeler)
         name = dialog.name();
         role = dialog.role();
     }
+    // A lead signs in with the project's lead passphrase, when it has one.
+    QString passphrase;
+    const auto existing = m_document->store().labelerByName(name.trimmed().toStdString());
+    const bool asLead = existing ? existing->role == core::Role::Lead : role == core::Role::Lead;
+    if (asLead && core::hasLeadPassphrase(m_document->store())) {
+        passphrase = qEnvironmentVariable("CONCORD_LEAD_PASSPHRASE");
+        if (passphrase.isEmpty() && QGuiApplication::platformName() != QLatin1String("offscreen")) {
+            bool ok = false;
+            passphrase = QInputDialog::getText(this, tr("Lead passphrase"),
+                                               tr("This project's lead actions are protected. Passphrase for %1:")
+                                                   .arg(name.trimmed()),
+                                               QLineEdit::Password, QString(), &ok);
+            if (!ok)
+                return false;
+        }
+    }
     try {
         m_labelingView->setDocument(nullptr);
         m_leadView->setDocument(nullptr);
-        m_document->startSession(name, role);
+        m_document->startSession(name, role, passphrase);
     } catch (const std::exception &e) {
         showError(tr("Cannot start labeling"), errorText(e));
         return false;
@@ -402,6 +427,47 @@ void MainWindow::updateTitle()
     }
     setWindowTitle(tr("%1 — %2 — Concord")
                        .arg(m_document->displayName(), QString::fromStdString(m_document->labeler().name)));
+}
+
+void MainWindow::changeLeadPassphrase()
+{
+    if (!m_document || !m_document->isLead())
+        return;
+    core::Store &store = m_document->mutableStore();
+    const bool set = core::hasLeadPassphrase(store);
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Lead passphrase"));
+    auto *current = new QLineEdit(&dialog);
+    auto *next = new QLineEdit(&dialog);
+    auto *repeat = new QLineEdit(&dialog);
+    for (auto *e : {current, next, repeat})
+        e->setEchoMode(QLineEdit::Password);
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(new QLabel(tr("Leads sign in with this passphrase; standards, applies and decisions need a "
+                               "lead. Leave the new one empty to remove it."),
+                            &dialog));
+    if (set)
+        form->addRow(tr("&Current:"), current);
+    form->addRow(tr("&New:"), next);
+    form->addRow(tr("&Repeat:"), repeat);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (next->text() != repeat->text()) {
+        showError(tr("Passphrase not changed"), tr("The new passphrase and its repetition differ."));
+        return;
+    }
+    try {
+        core::setLeadPassphrase(store, current->text().toStdString(), next->text().toStdString(),
+                                m_document->labeler().name);
+        statusBar()->showMessage(next->text().isEmpty() ? tr("Lead passphrase removed.") : tr("Lead passphrase set."),
+                                 8000);
+    } catch (const std::exception &e) {
+        showError(tr("Passphrase not changed"), errorText(e));
+    }
 }
 
 void MainWindow::updateLeadActions()

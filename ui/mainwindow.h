@@ -38,7 +38,7 @@ public:
     ProjectDocument *document() const { return m_document.get(); }
     LabelingView *labelingView() const { return m_labelingView; }
     LeadView *leadView() const { return m_leadView; }
-    /// Shows the labeling view (Ctrl+1); leads switch back to their pages with Ctrl+2…
+    /// Shows the labeling view (Alt+1); leads switch back to their pages with Alt+2…
     void showLabelingView();
     void showLeadView();
     /// Shows the page titled `name` (case-insensitive, "labeling" for the labeling view);
@@ -73,6 +73,8 @@ private:
     /// An outcome worth a dialog; `folder`, when given, gets an "Open folder" button.
     void showOutcome(const QString &title, const QString &text, const QString &folder = {});
     void updateLeadActions();
+    /// Lead only: sets, changes or removes the project's lead passphrase.
+    void changeLeadPassphrase();
 
     std::unique_ptr<ProjectDocument> m_document;
     QUndoGroup *m_undoGroup;

@@ -110,21 +110,26 @@ bool ProjectDocument::isReadOnly() const
     return m_store->isReadOnly();
 }
 
-void ProjectDocument::startSession(const QString &name, core::Role role)
+void ProjectDocument::startSession(const QString &name, core::Role role, const QString &passphrase)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
         throw core::Error(core::ErrorCode::Invalid, "the labeler's name is empty", {}, 0, "labeler");
-    std::optional<core::Labeler> existing = m_store->labelerByName(trimmed.toStdString());
-    core::Labeler me = existing ? *existing : core::ensureLabeler(*m_store, trimmed.toStdString(), role);
-    if (me.role == core::Role::Labeler && m_store->queueSize(me.id) == 0 && m_store->imageCount() > 0)
+    const std::string who = trimmed.toStdString();
+    const std::optional<core::Labeler> existing = m_store->labelerByName(who);
+    const bool asLead = existing ? existing->role == core::Role::Lead : role == core::Role::Lead;
+    core::Session session = asLead ? core::Session::lead(*m_store, who, passphrase.toStdString())
+                                   : core::Session::labeler(*m_store, who);
+    const core::Labeler me = session.who();
+    if (!asLead && session.queueSize() == 0 && m_store->imageCount() > 0)
         core::assignNewLabeler(*m_store, me.id, std::max(1, m_store->settings().overlap), kQueueSeed);
 
     m_undoStack->clear();
     m_states.clear();
     m_unsaved.clear();
+    m_session.emplace(std::move(session));
     m_labeler = me;
-    m_queue = m_store->queue(me.id);
+    m_queue = m_session->queue();
     m_queueIndex.clear();
     for (std::size_t i = 0; i < m_queue.size(); ++i)
         m_queueIndex[m_queue[i].image] = static_cast<int>(i);
@@ -210,9 +215,9 @@ std::vector<core::Standard> ProjectDocument::activeStandards() const
 ImageState ProjectDocument::loadState(core::Id imageId) const
 {
     ImageState s;
-    if (const auto label = m_store->label(imageId, m_labeler.id)) {
+    if (const auto label = m_session->myLabel(imageId)) {
         s.labelClass = label->labelClass;
-        s.annotations = m_store->annotationsOfLabel(label->id);
+        s.annotations = m_session->myAnnotations(imageId);
     }
     const int idx = queueIndexOf(imageId);
     s.skipped = idx >= 0 && m_queue[static_cast<std::size_t>(idx)].state == core::AssignmentState::Skipped;
@@ -268,16 +273,24 @@ void ProjectDocument::skip(core::Id imageId)
 
 // --- lead intentions ------------------------------------------------------------------------
 
+core::Store &ProjectDocument::leadStore()
+{
+    if (!m_session)
+        throw core::Error(core::ErrorCode::Denied, "nobody is signed in");
+    return m_session->leadStore();
+}
+
 core::Id ProjectDocument::createStandard(const core::StandardDraft &draft, core::Id versionOf,
                                          const std::vector<core::StandardExample> &examples)
 {
     core::Id id = 0;
     const std::string actor = m_labeler.name.empty() ? std::string("lead") : m_labeler.name;
-    m_store->transaction([&] {
-        id = versionOf ? core::createStandardVersion(*m_store, versionOf, draft, actor)
-                       : core::createStandard(*m_store, draft, actor);
+    core::Store &store = leadStore();
+    store.transaction([&] {
+        id = versionOf ? core::createStandardVersion(store, versionOf, draft, actor)
+                       : core::createStandard(store, draft, actor);
         for (const auto &e : examples)
-            core::setStandardExample(*m_store, id, e.image, e.role, e.note);
+            core::setStandardExample(store, id, e.image, e.role, e.note);
     });
     emit projectDataChanged();
     return id;
@@ -285,7 +298,7 @@ core::Id ProjectDocument::createStandard(const core::StandardDraft &draft, core:
 
 void ProjectDocument::applyStandard(core::Id standard)
 {
-    const auto result = core::applyStandard(*m_store, standard, m_labeler.name);
+    const auto result = core::applyStandard(leadStore(), standard, m_labeler.name);
     m_undoStack->push(new ApplyStandardCommand(this, standard,
                                                QString::fromStdString(result.preview.standard.title)));
     emit projectDataChanged();
@@ -293,6 +306,7 @@ void ProjectDocument::applyStandard(core::Id standard)
 
 void ProjectDocument::recordDecision(core::Decision decision)
 {
+    leadStore(); // Denied for a labeler's session, before anything is pushed
     decision.by = m_labeler.id;
     if (decision.createdAt.empty())
         decision.createdAt = core::utcNow();
@@ -336,15 +350,15 @@ bool ProjectDocument::persist(core::Id imageId, const ImageState &state)
 {
     try {
         if (state.labelClass) {
-            core::saveLabel(*m_store, imageId, m_labeler.id, *state.labelClass, state.annotations);
+            m_session->saveLabel(imageId, *state.labelClass, state.annotations);
         } else {
             // Without a class there is no label to hang shapes on: drawn shapes stay a draft
             // in memory until a class is chosen.
             const int idx = queueIndexOf(imageId);
             const int round = idx >= 0 ? m_queue[static_cast<std::size_t>(idx)].round : 0;
             m_store->transaction([&] {
-                if (m_store->label(imageId, m_labeler.id))
-                    m_store->removeLabel(imageId, m_labeler.id);
+                if (m_session->myLabel(imageId))
+                    m_session->removeMyLabel(imageId);
                 m_store->setAssignmentState(imageId, m_labeler.id, round,
                                             state.skipped ? core::AssignmentState::Skipped
                                                           : core::AssignmentState::Pending);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/standards/standardbook.h"
+#include "core/project/session.h"
 #include "core/store/store.h"
 #include "ui/imagestate.h"
 
@@ -57,13 +58,18 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
 
     // --- session -------------------------------------------------------------------------
-    /// Starts labeling as `name` (created with `role` when new). A labeler without
-    /// assignments gets a queue at once (core::assignNewLabeler). Throws core::Error.
-    void startSession(const QString &name, core::Role role = core::Role::Labeler);
+    /// Starts labeling as `name` through a core::Session (created with `role` when new): a
+    /// lead's name signs in as lead and needs the lead passphrase when the project has one;
+    /// a labeler's session cannot read anyone else's work. A labeler without assignments gets
+    /// a queue at once (core::assignNewLabeler). Throws core::Error (Denied for a wrong
+    /// passphrase or a role the name does not have).
+    void startSession(const QString &name, core::Role role = core::Role::Labeler, const QString &passphrase = {});
     bool hasSession() const { return m_labeler.id != 0; }
     const core::Labeler &labeler() const { return m_labeler; }
     /// True for a lead's session: only then may the lead views read every labeler's work.
-    bool isLead() const { return m_labeler.id != 0 && m_labeler.role == core::Role::Lead; }
+    bool isLead() const { return m_session && m_session->isLead(); }
+    /// The session the document reads and writes the labeler's own work through.
+    const core::Session *session() const { return m_session ? &*m_session : nullptr; }
 
     /// The session labeler's queue, in their order.
     const std::vector<core::QueueEntry> &queue() const { return m_queue; }
@@ -145,12 +151,15 @@ signals:
     void leadActionFailed(const QString &message);
 
 private:
+    /// The store for lead actions; Error(Denied) unless this is a lead's session.
+    core::Store &leadStore();
     ImageState loadState(core::Id image) const;
     bool persist(core::Id image, const ImageState &state);
     void retryUnsaved();
     void updateQueueEntry(core::Id image, const ImageState &state);
 
     std::unique_ptr<core::Store> m_store;
+    std::optional<core::Session> m_session;
     QUndoStack *m_undoStack = nullptr;
     core::Labeler m_labeler;
     std::vector<core::QueueEntry> m_queue;

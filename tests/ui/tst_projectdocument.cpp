@@ -4,6 +4,7 @@
 // labeler's input.
 #include "uitestsupport.h"
 
+#include "core/common/error.h"
 #include "core/project/project_ops.h"
 #include "core/store/store.h"
 #include "ui/measurement.h"
@@ -31,6 +32,7 @@ private slots:
     void skipUndo();
     void failedSaveKeepsInput();
     void lockedFileNeverFreezesTheWindow();
+    void leadSignsInWithThePassphrase();
 
 private:
     std::unique_ptr<core::Store> reader() const
@@ -195,6 +197,53 @@ void TestProjectDocument::lockedFileNeverFreezesTheWindow()
     QTRY_COMPARE(recovered.count(), 1);
     QVERIFY(!doc.hasUnsavedInput());
     QCOMPARE(reader()->label(image(5), doc.labeler().id)->labelClass, m_ok);
+}
+
+void TestProjectDocument::leadSignsInWithThePassphrase()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto project = uitest::makeDemo(dir.path(), 12, 3, 2);
+    {
+        auto store = core::openProject(project);
+        core::setLeadPassphrase(*store, "", "s3cret", "lead");
+    }
+    const auto readDecisions = [&] {
+        return core::openProject(project, core::OpenMode::ReadOnly)->auditLog().size();
+    };
+    const auto auditBefore = readDecisions();
+
+    ui::ProjectDocument doc(core::openProject(project));
+    // The demo's lead ("lead") needs the passphrase, whichever role is asked for.
+    for (const auto &[role, passphrase] : {std::pair{core::Role::Lead, QStringLiteral("wrong")},
+                                           std::pair{core::Role::Lead, QString()},
+                                           std::pair{core::Role::Labeler, QString()}}) {
+        try {
+            doc.startSession(QStringLiteral("lead"), role, passphrase);
+            QFAIL("signed in as lead without the passphrase");
+        } catch (const core::Error &e) {
+            QCOMPARE(e.code(), core::ErrorCode::Denied);
+        }
+        QVERIFY(!doc.hasSession());
+    }
+    // A new name cannot make itself lead once the project has a passphrase.
+    QVERIFY_THROWS_EXCEPTION(core::Error, doc.startSession(QStringLiteral("mallory"), core::Role::Lead));
+    QVERIFY(!core::openProject(project, core::OpenMode::ReadOnly)->labelerByName("mallory"));
+    doc.startSession(QStringLiteral("lead"), core::Role::Lead, QStringLiteral("s3cret"));
+    QVERIFY(doc.isLead());
+
+    // A labeler's document refuses lead actions before anything is written.
+    ui::ProjectDocument labeler(core::openProject(project));
+    labeler.startSession(QStringLiteral("ana"));
+    QVERIFY(!labeler.isLead());
+    core::Decision decision;
+    decision.image = labeler.queue().front().image;
+    decision.labelClass = labeler.classes().front().id;
+    QVERIFY_THROWS_EXCEPTION(core::Error, labeler.recordDecision(decision));
+    QVERIFY_THROWS_EXCEPTION(core::Error, labeler.applyStandard(1));
+    QCOMPARE(labeler.undoStack()->count(), 0);
+    QVERIFY(!core::openProject(project, core::OpenMode::ReadOnly)->decision(decision.image));
+    QCOMPARE(readDecisions(), auditBefore);
 }
 
 QTEST_MAIN(TestProjectDocument)
