@@ -31,6 +31,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +53,7 @@ private slots:
     void clustersEqualCli();
     void thumbnailGridIsLazy();
     void recomputesOnChange();
+    void perStandardVersionEqualsCli();
 
 private:
     QTemporaryDir m_dir;
@@ -348,6 +350,46 @@ void TestLeadDashboard::recomputesOnChange()
     compareFigures(*page->report(),
                    cliJson({QStringLiteral("agreement"), QString::fromStdString(m_project.string()), QStringLiteral("--json")}));
     QCOMPARE(page->figures()->conflicts, countConflicts(m_project));
+}
+
+void TestLeadDashboard::perStandardVersionEqualsCli()
+{
+    // A standard applied through the CLI: its labels form their own group.
+    const QString file = QString::fromStdString(m_project.string());
+    cliJson({QStringLiteral("standard"), QStringLiteral("add"), file, QStringLiteral("--title"),
+             QStringLiteral("Scratch length"), QStringLiteral("--body"), QStringLiteral("2 mm or longer is a defect."),
+             QStringLiteral("--rule"),
+             QStringLiteral("when label in {ok, scratch} and length_mm is known: scratch if length_mm >= 2 else ok")});
+    cliJson({QStringLiteral("standard"), QStringLiteral("apply"), file, QStringLiteral("1")});
+    const QJsonArray cli =
+        cliJson({QStringLiteral("standard"), QStringLiteral("agreement"), file, QStringLiteral("--json")})
+            [QStringLiteral("versions")].toArray();
+    QCOMPARE(cli.size(), 2);
+
+    ui::MainWindow window;
+    QVERIFY(window.openProject(file, QStringLiteral("lead")));
+    auto *page = window.leadView()->page<ui::DashboardPage>();
+    QTRY_VERIFY_WITH_TIMEOUT(page->figures() != nullptr && !page->isComputing(), 240000);
+    const auto &versions = page->figures()->versions;
+    QCOMPARE(static_cast<qsizetype>(versions.size()), cli.size());
+    for (qsizetype i = 0; i < cli.size(); ++i) {
+        const QJsonObject o = cli[i].toObject();
+        const auto &v = versions[static_cast<std::size_t>(i)];
+        QCOMPARE(v.standard.has_value(), !o[QStringLiteral("standard")].isNull());
+        if (v.standard) {
+            QCOMPARE(QString::fromStdString(v.title), o[QStringLiteral("title")].toString());
+            QCOMPARE(v.version, o[QStringLiteral("version")].toInt());
+        }
+        QCOMPARE_LE(std::abs(v.figures.hlp - o[QStringLiteral("hlp")].toDouble()), 1e-9);
+        QCOMPARE_LE(std::abs(v.figures.fleissKappa - o[QStringLiteral("fleiss_kappa")].toDouble()), 1e-9);
+        QCOMPARE(v.figures.items, o[QStringLiteral("items")].toInteger());
+        QCOMPARE(v.figures.labels, o[QStringLiteral("labels")].toInteger());
+    }
+    // The table shows one row per version.
+    auto *table = page->findChild<QTableWidget *>(QStringLiteral("dashboardVersions"));
+    QVERIFY(table);
+    QCOMPARE(table->rowCount(), 2);
+    QVERIFY(table->item(1, 0)->text().contains(QStringLiteral("Scratch length")));
 }
 
 QTEST_MAIN(TestLeadDashboard)

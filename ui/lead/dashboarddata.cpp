@@ -2,6 +2,7 @@
 #include "ui/lead/dashboarddata.h"
 
 #include "core/clusters/clusterfinder.h"
+#include "core/clusters/imageattributes.h"
 #include "core/project/project_ratings.h"
 #include "core/store/store.h"
 #include "ui/lead/clusterdata.h"
@@ -85,6 +86,11 @@ DashboardData computeDashboardData(const std::filesystem::path &project)
         d.profiles.push_back(profileOf(input, c.attribute, &c,
                                        it == clusters.labelerThresholds.end() ? std::vector<core::LabelerThreshold>{}
                                                                                : it->second));
+    }
+    // Then the measured length (what the labelers' disagreement is usually about), then the rest.
+    if (input.numeric.contains(core::kAttrLengthMm) && !done.contains(core::kAttrLengthMm)) {
+        done.insert(core::kAttrLengthMm);
+        d.profiles.push_back(profileOf(input, core::kAttrLengthMm, nullptr, {}));
     }
     for (const auto &[attribute, values] : input.numeric)
         if (!done.contains(attribute))

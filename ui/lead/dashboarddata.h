@@ -22,7 +22,7 @@ struct DashboardData
     core::AgreementReport agreement;
     std::vector<core::VersionAgreement> versions;
     /// The disagreement profile along each numeric attribute: attributes with a band first
-    /// (in the clusters' rank order), then the others by name.
+    /// (in the clusters' rank order), then the measured length_mm, then the others by name.
     std::vector<core::ProfileChart> profiles;
 };
 
