@@ -2,11 +2,16 @@
 #include "cli_common.h"
 
 #include "core/common/error.h"
+#include "core/project/session.h"
 
 #include <cstdio>
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <cstdlib>
+
+#include <fcntl.h>
+#include <termios.h>
 #include <unistd.h>
 
 namespace concord::cli {
@@ -37,6 +42,45 @@ int exitCode() { return g_exitCode; }
 std::unique_ptr<core::Store> open(const std::string &path, bool readOnly)
 {
     return core::openProject(path, readOnly ? core::OpenMode::ReadOnly : core::OpenMode::ReadWrite);
+}
+
+std::optional<std::string> readSecret(const char *env, const std::string &prompt)
+{
+    if (const char *value = std::getenv(env))
+        return std::string(value);
+    const int tty = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
+    if (tty < 0)
+        return std::nullopt;
+    termios saved{};
+    const bool isTerminal = ::tcgetattr(tty, &saved) == 0;
+    if (isTerminal) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(tty, TCSAFLUSH, &quiet);
+    }
+    [[maybe_unused]] const auto written = ::write(tty, prompt.data(), prompt.size());
+    std::string secret;
+    char c = 0;
+    while (::read(tty, &c, 1) == 1 && c != '\n' && c != '\r')
+        secret += c;
+    if (isTerminal)
+        ::tcsetattr(tty, TCSAFLUSH, &saved);
+    [[maybe_unused]] const auto newline = ::write(tty, "\n", 1);
+    ::close(tty);
+    return secret;
+}
+
+void requireLead(const core::Store &store)
+{
+    if (!core::hasLeadPassphrase(store))
+        return;
+    const auto passphrase = readSecret("CONCORD_LEAD_PASSPHRASE", "Lead passphrase: ");
+    if (!passphrase)
+        throw core::Error(core::ErrorCode::Denied,
+                          "this project's lead actions need the lead passphrase: set CONCORD_LEAD_PASSPHRASE "
+                          "or run the command in a terminal");
+    if (!core::verifyLeadPassphrase(store, *passphrase))
+        throw core::Error(core::ErrorCode::Denied, "wrong lead passphrase");
 }
 
 core::ProgressFn terminalProgress()

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 /// \file
@@ -34,6 +35,15 @@ int exitCode();
 
 /// Opens a project for a command (read-write unless `readOnly`).
 std::unique_ptr<core::Store> open(const std::string &path, bool readOnly = false);
+
+/// A secret from the environment variable `env` when it is set, else typed on the terminal
+/// without echo after `prompt`; empty when there is neither (no terminal, e.g. in a pipe).
+std::optional<std::string> readSecret(const char *env, const std::string &prompt);
+
+/// Lead actions that change the project (standards, applies, imported labels) need the lead
+/// passphrase when the project has one: from CONCORD_LEAD_PASSPHRASE, else asked on the
+/// terminal. Error(Denied) when it is missing or wrong; nothing to do without a passphrase.
+void requireLead(const core::Store &store);
 
 /// Progress for people: one rewritten line on stderr ("what 12/300"), thread-safe, and
 /// empty (no output at all) when stderr is not a terminal, so logs and pipes stay clean.

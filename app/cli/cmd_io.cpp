@@ -38,6 +38,7 @@ void registerImportLabels(CLI::App &app)
     cmd->callback([=] {
         runCommand([&] {
             auto store = open(*project);
+            requireLead(*store);
             core::ImportOptions o;
             o.format = *format;
             o.labeler = *labeler;

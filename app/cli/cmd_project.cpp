@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// init, info, label, import-images, import-attributes, relink.
+// init, info, label, import-images, import-attributes, relink, lead-passphrase.
 #include "cli_common.h"
 
 #include "core/common/error.h"
 #include "core/imaging/image_import.h"
 #include "core/project/attribute_import.h"
 #include "core/project/project_ops.h"
+#include "core/project/session.h"
 
+#include <cstdlib>
 #include <iostream>
 #include <unistd.h>
 #include <sstream>
@@ -210,6 +212,48 @@ void registerRelink(CLI::App &app)
     });
 }
 
+void registerLeadPassphrase(CLI::App &app)
+{
+    auto *cmd = app.add_subcommand(
+        "lead-passphrase",
+        "Set, change or remove the lead passphrase that standards, applies and imported labels need");
+    auto project = std::make_shared<std::string>();
+    auto remove = std::make_shared<bool>(false);
+    auto actor = std::make_shared<std::string>("lead");
+    cmd->add_option("PROJECT", *project, "Project file")->required();
+    cmd->add_flag("--remove", *remove, "Remove the passphrase");
+    cmd->add_option("--actor", *actor, "Name written to the audit log")->capture_default_str();
+    cmd->footer("The current passphrase comes from CONCORD_LEAD_PASSPHRASE and the new one from "
+                "CONCORD_NEW_LEAD_PASSPHRASE; without them both are asked on the terminal, the new one twice.");
+    cmd->callback([=] {
+        runCommand([&] {
+            auto store = open(*project);
+            std::string current;
+            if (core::hasLeadPassphrase(*store)) {
+                const auto typed = readSecret("CONCORD_LEAD_PASSPHRASE", "Current lead passphrase: ");
+                if (!typed)
+                    throw core::Error(core::ErrorCode::Denied,
+                                      "give the current passphrase in CONCORD_LEAD_PASSPHRASE or on a terminal");
+                current = *typed;
+            }
+            std::string next;
+            if (!*remove) {
+                const bool fromEnv = std::getenv("CONCORD_NEW_LEAD_PASSPHRASE") != nullptr;
+                const auto typed = readSecret("CONCORD_NEW_LEAD_PASSPHRASE", "New lead passphrase: ");
+                if (!typed || typed->empty())
+                    throw core::Error(core::ErrorCode::Invalid,
+                                      "give a non-empty new passphrase in CONCORD_NEW_LEAD_PASSPHRASE or on a "
+                                      "terminal (--remove removes it)");
+                if (!fromEnv && readSecret("CONCORD_NEW_LEAD_PASSPHRASE", "Repeat it: ") != typed)
+                    throw core::Error(core::ErrorCode::Invalid, "the two passphrases differ; nothing changed");
+                next = *typed;
+            }
+            core::setLeadPassphrase(*store, current, next, *actor);
+            std::cout << (next.empty() ? "Lead passphrase removed.\n" : "Lead passphrase set.\n");
+        });
+    });
+}
+
 } // namespace
 
 void registerProjectCommands(CLI::App &app)
@@ -220,6 +264,7 @@ void registerProjectCommands(CLI::App &app)
     registerImportImages(app);
     registerImportAttributes(app);
     registerRelink(app);
+    registerLeadPassphrase(app);
 }
 
 } // namespace concord::cli

@@ -178,6 +178,7 @@ void registerAdd(CLI::App &parent)
                 draft.body = *body;
             }
             auto store = open(*project);
+            requireLead(*store);
             const core::Id id = *versionOf ? core::createStandardVersion(*store, *versionOf, draft)
                                            : core::createStandard(*store, draft);
             const auto s = core::findStandard(*store, id);
@@ -259,6 +260,7 @@ void registerExample(CLI::App &parent)
     cmd->callback([=] {
         runCommand([&] {
             auto store = open(*project);
+            requireLead(*store);
             const auto img = core::findImage(*store, *image);
             core::setStandardExample(*store, *id, img.id, core::parseExampleRole(*role), *note);
             std::cout << img.path << " is now a " << *role << " of " << standardName(core::findStandard(*store, *id))
@@ -302,6 +304,7 @@ void registerApply(CLI::App &parent)
     cmd->callback([=] {
         runCommand([&] {
             auto store = open(*project);
+            requireLead(*store);
             const auto r = core::applyStandard(*store, *id);
             if (*json) {
                 auto j = previewJson(r.preview);
@@ -328,6 +331,7 @@ void registerUndo(CLI::App &parent)
     cmd->callback([=] {
         runCommand([&] {
             auto store = open(*project);
+            requireLead(*store);
             const auto r = core::undoLastStandard(*store);
             std::cout << "Undid standard " << standardName(core::findStandard(*store, r.standard)) << ": " << r.labels
                       << " labels and " << r.decisions << " decisions restored, " << r.assignments

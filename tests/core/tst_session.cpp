@@ -4,6 +4,7 @@
 #include "core/project/project_ops.h"
 #include "core/project/session.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -92,6 +93,45 @@ private slots:
         QVERIFY(denied([&] { setLeadPassphrase(*m_store, "wrong", "x", "lea"); }));
         setLeadPassphrase(*m_store, "correct horse", "", "lea");
         QVERIFY(!hasLeadPassphrase(*m_store));
+    }
+
+    /// concord-cli sets the passphrase and asks it for the commands that change standards or
+    /// import labels; without it (no terminal here) or with a wrong one nothing is written.
+    void commandLineNeedsThePassphrase()
+    {
+        const QString project = m_dir.filePath(QStringLiteral("s.concord"));
+        auto run = [&](const QStringList &args, const QString &current, const QString &next = {}) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.remove(QStringLiteral("CONCORD_LEAD_PASSPHRASE"));
+            env.remove(QStringLiteral("CONCORD_NEW_LEAD_PASSPHRASE"));
+            if (!current.isNull())
+                env.insert(QStringLiteral("CONCORD_LEAD_PASSPHRASE"), current);
+            if (!next.isNull())
+                env.insert(QStringLiteral("CONCORD_NEW_LEAD_PASSPHRASE"), next);
+            p.setProcessEnvironment(env);
+            p.setStandardInputFile(QProcess::nullDevice());
+            p.start(QStringLiteral(CONCORD_CLI), args);
+            p.waitForFinished(60000);
+            return p.exitCode();
+        };
+        const QStringList add{QStringLiteral("standard"), QStringLiteral("add"), project, QStringLiteral("--title"),
+                              QStringLiteral("Scratch"), QStringLiteral("--body"), QStringLiteral("b")};
+        const auto standards = [&] { return openProject(project.toStdString(), OpenMode::ReadOnly)->standards().size(); };
+        m_store.reset(); // the CLI is the writer now
+        QCOMPARE(run({QStringLiteral("lead-passphrase"), project}, QString(), QStringLiteral("s3cret")), 0);
+        QVERIFY(verifyLeadPassphrase(*openProject(project.toStdString(), OpenMode::ReadOnly), "s3cret"));
+        const auto before = standards();
+        QCOMPARE(run(add, QString()), 1);
+        QCOMPARE(run(add, QStringLiteral("wrong")), 1);
+        QCOMPARE(standards(), before);
+        QCOMPARE(run(add, QStringLiteral("s3cret")), 0);
+        QCOMPARE(standards(), before + 1);
+        // Changing it needs the current one.
+        QCOMPARE(run({QStringLiteral("lead-passphrase"), project, QStringLiteral("--remove")}, QStringLiteral("nope")), 1);
+        QCOMPARE(run({QStringLiteral("lead-passphrase"), project, QStringLiteral("--remove")}, QStringLiteral("s3cret")), 0);
+        QCOMPARE(run(add, QString()), 0);
+        m_store = openProject(project.toStdString());
     }
 };
 
