@@ -201,8 +201,16 @@ void AdjudicationPage::setDocument(ProjectDocument *document)
         connect(m_document, &ProjectDocument::decisionChanged, this, &AdjudicationPage::decisionChanged);
         connect(m_document, &ProjectDocument::projectDataChanged, this, &AdjudicationPage::dataChanged);
     }
-    m_stale = false;
-    rebuild();
+    // The queue reads every conflict's labels: build it when the page is first shown, not
+    // at sign-in.
+    m_stale = m_document != nullptr;
+    if (!m_document || isVisible()) {
+        rebuild();
+        return;
+    }
+    m_entries.clear();
+    const QSignalBlocker block(m_queue);
+    m_queue->clear();
 }
 
 void AdjudicationPage::showEvent(QShowEvent *event)
