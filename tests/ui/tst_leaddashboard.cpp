@@ -25,6 +25,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QListView>
+#include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -38,6 +39,7 @@
 
 #include <cmath>
 #include <map>
+#include <memory>
 #include <set>
 
 using namespace concord;
@@ -241,6 +243,14 @@ void TestLeadDashboard::clustersEqualCli()
             QCOMPARE(model->index(row).data(ui::ThumbnailGridModel::VotesRole).toList().size(),
                      static_cast<qsizetype>(labels.size()));
         }
+    }
+
+    // Members drag out as their image ids.
+    {
+        std::unique_ptr<QMimeData> mime(model->mimeData({model->index(0), model->index(1)}));
+        const QList<QByteArray> ids = mime->data(ui::ThumbnailGridModel::imageIdsMimeType()).split('\n');
+        QCOMPARE(ids.value(0).toLongLong(), model->index(0).data(ui::ThumbnailGridModel::ImageIdRole).value<qint64>());
+        QCOMPARE(ids.value(1).toLongLong(), model->index(1).data(ui::ThumbnailGridModel::ImageIdRole).value<qint64>());
     }
 
     // "Write a standard for this…" hands a seed with a valid rule and the CLI's threshold.

@@ -2,6 +2,7 @@
 #include "ui/lead/thumbnailgridmodel.h"
 
 #include <QImageReader>
+#include <QMimeData>
 #include <QPointer>
 
 namespace concord::ui {
@@ -77,6 +78,27 @@ void ThumbnailGridModel::loaded(int generation, const QString &path, const QImag
         if (m_entries[i].path == path)
             emit dataChanged(index(static_cast<int>(i)), index(static_cast<int>(i)),
                              {Qt::DecorationRole, LoadedRole});
+}
+
+Qt::ItemFlags ThumbnailGridModel::flags(const QModelIndex &index) const
+{
+    return QAbstractListModel::flags(index) | (index.isValid() ? Qt::ItemIsDragEnabled : Qt::NoItemFlags);
+}
+
+QStringList ThumbnailGridModel::mimeTypes() const
+{
+    return {imageIdsMimeType()};
+}
+
+QMimeData *ThumbnailGridModel::mimeData(const QModelIndexList &indexes) const
+{
+    QByteArray ids;
+    for (const QModelIndex &i : indexes)
+        if (checkIndex(i, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+            ids += QByteArray::number(static_cast<qlonglong>(m_entries[static_cast<std::size_t>(i.row())].image)) + '\n';
+    auto *mime = new QMimeData;
+    mime->setData(imageIdsMimeType(), ids);
+    return mime;
 }
 
 QVariant ThumbnailGridModel::data(const QModelIndex &index, int role) const

@@ -55,8 +55,15 @@ public:
     /// Decodes started so far (tests: a view on thousands must not decode them all).
     int decodesStarted() const { return m_started; }
 
+    /// Drag type of selected members: their image ids, one decimal per line, so a drop target
+    /// (e.g. an example list) can take them without knowing this model.
+    static QString imageIdsMimeType() { return QStringLiteral("application/x-concord-image-ids"); }
+
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
 
 private:
     void request(int row) const;
