@@ -321,9 +321,39 @@ void TestLeadLoop::leadLoop()
         QVERIFY(d.standard == std::optional<core::Id>(standardId));
         QVERIFY(d.by == std::optional<core::Id>(lead_->id));
     }
-    // Ctrl+Z takes the last decision back.
+    // Ctrl+Z takes the last decision back, and shows that image again.
+    const core::Id last = adjudication->currentImage();
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(int(readStore->decisions().size()), 9);
+    QVERIFY(!readStore->decision(last));
+    QVERIFY(expected.count(adjudication->currentImage()));
+
+    // Deciding again replaces the decision; Ctrl+Z brings the earlier one back exactly.
+    const core::Id again = adjudication->currentImage();
+    QTest::keyClick(&window, Qt::Key_1);
+    QTest::keyClick(&window, Qt::Key_3);
+    QVERIFY(readStore->decision(again)->labelClass == std::optional<core::Id>(classOfKey[3]));
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(readStore->decision(again)->labelClass == std::optional<core::Id>(classOfKey[1]));
+    QCOMPARE(QString::fromUtf8(core::toString(readStore->decision(again)->method).data()), QStringLiteral("adjudicated"));
+
+    // A new version starts from the standard's text, rule and examples.
+    lead->showPage(standards);
+    standards->selectStandard(standardId);
+    QTest::mouseClick(child<QPushButton>(standards, "newVersionButton"), Qt::LeftButton);
+    QCOMPARE(rule->text(), kRule);
+    rule->selectAll();
+    QString v2 = kRule;
+    v2.replace(QStringLiteral(">= 1.5"), QStringLiteral(">= 2"));
+    QTest::keyClicks(rule, v2);
+    QTest::mouseClick(save, Qt::LeftButton);
+    const auto all = readStore->standards();
+    QCOMPARE(int(all.size()), 2);
+    const auto &second = all[0].id == standardId ? all[1] : all[0];
+    QCOMPARE(second.version, 2);
+    QCOMPARE(second.family, standardId);
+    QCOMPARE(QString::fromStdString(second.rule), v2);
+    QCOMPARE(readStore->examples(second.id).size(), picked.size());
 }
 
 QTEST_MAIN(TestLeadLoop)
