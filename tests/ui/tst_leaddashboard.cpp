@@ -11,6 +11,7 @@
 #include "ui/lead/clusterspage.h"
 #include "ui/lead/dashboardpage.h"
 #include "ui/lead/dashboardprofilechart.h"
+#include "ui/lead/dashboardrecompute.h"
 #include "ui/lead/leadview.h"
 #include "ui/lead/standardspage.h"
 #include "ui/lead/thumbnailgriddelegate.h"
@@ -35,8 +36,10 @@
 #include <QTableWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTest>
 
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -50,6 +53,7 @@ class TestLeadDashboard final : public QObject
 
 private slots:
     void initTestCase();
+    void recomputeDropsStaleAndCoalesces();
     void dashboardEqualsCli();
     void labelerSessionSeesNothing();
     void clustersEqualCli();
@@ -120,6 +124,66 @@ void TestLeadDashboard::initTestCase()
     const QJsonObject computed = cliJson({QStringLiteral("attributes"), QString::fromStdString(m_project.string()),
                                           QStringLiteral("--compute"), QStringLiteral("--json")});
     QVERIFY(computed.contains(QStringLiteral("attributes")));
+}
+
+void TestLeadDashboard::recomputeDropsStaleAndCoalesces()
+{
+    std::atomic<int> runs{0};
+    ui::DashboardRecompute r([&runs](const std::filesystem::path &p) -> ui::DashboardRecompute::Result {
+        ++runs;
+        QThread::msleep(150);
+        return std::make_shared<const std::string>(p.string());
+    });
+    r.setDebounce(100);
+    QStringList got;
+    connect(&r, &ui::DashboardRecompute::finished, this, [&](ui::DashboardRecompute::Result res) {
+        got << QString::fromStdString(*std::static_pointer_cast<const std::string>(res));
+    });
+    const auto idle = [&] {
+        QTest::qWait(50);
+        QTRY_VERIFY_WITH_TIMEOUT(!r.isBusy(), 10000);
+        QTest::qWait(300); // nothing more arrives
+    };
+
+    // A project replaced while its run is on the way: only the new project's answer arrives.
+    r.setProject(QStringLiteral("a"));
+    r.setProject(QStringLiteral("b"));
+    idle();
+    QCOMPARE(got, QStringList{QStringLiteral("b")});
+    QCOMPARE(runs.load(), 2);
+
+    // A burst of changes within the debounce delay: one run.
+    got.clear();
+    runs = 0;
+    for (int i = 0; i < 5; ++i) {
+        r.schedule();
+        QTest::qWait(20);
+    }
+    idle();
+    QCOMPARE(runs.load(), 1);
+    QCOMPARE(got.size(), 1);
+
+    // Changes during a run: its answer still shows, then exactly one more run.
+    got.clear();
+    runs = 0;
+    r.runNow();
+    QTest::qWait(20);
+    QVERIFY(r.isBusy());
+    r.runNow();
+    r.runNow();
+    idle();
+    QCOMPARE(runs.load(), 2);
+    QCOMPARE(got.size(), 2);
+
+    // No project: nothing runs.
+    got.clear();
+    runs = 0;
+    r.setProject({});
+    r.runNow();
+    r.schedule();
+    idle();
+    QCOMPARE(runs.load(), 0);
+    QVERIFY(got.isEmpty());
 }
 
 void TestLeadDashboard::dashboardEqualsCli()
