@@ -200,6 +200,8 @@ void AdjudicationPage::setDocument(ProjectDocument *document)
     if (m_document) {
         connect(m_document, &ProjectDocument::decisionChanged, this, &AdjudicationPage::decisionChanged);
         connect(m_document, &ProjectDocument::projectDataChanged, this, &AdjudicationPage::dataChanged);
+        connect(m_document, &ProjectDocument::leadActionFailed, this,
+                [this](const QString &text) { message(text, true); });
     }
     // The queue reads every conflict's labels: build it when the page is first shown, not
     // at sign-in.

@@ -130,11 +130,18 @@ PreviewPanel::~PreviewPanel()
 
 void PreviewPanel::setDocument(ProjectDocument *document)
 {
-    if (m_document)
+    if (m_document) {
         disconnect(m_document->undoStack(), nullptr, this, nullptr);
+        disconnect(m_document, nullptr, this, nullptr);
+    }
     m_document = document;
-    if (m_document)
+    if (m_document) {
         connect(m_document->undoStack(), &QUndoStack::indexChanged, this, &PreviewPanel::updateButtons);
+        // An undo or redo of an apply that core refused (a label changed since, say).
+        connect(m_document, &ProjectDocument::leadActionFailed, this, [this](const QString &text) {
+            m_status->setText(tr("<span style='color:#c62828'>%1</span>").arg(text.toHtmlEscaped()));
+        });
+    }
     preview(0);
 }
 
