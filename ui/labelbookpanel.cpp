@@ -34,7 +34,8 @@ LabelBookPanel::LabelBookPanel(QWidget *parent)
     m_empty->setText(tr("No standard is active yet. Label by your own judgement; the lead will "
                         "add standards here as the team agrees on them."));
     m_empty->setWordWrap(true);
-    m_empty->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    // Secondary text that stays legible on light and dark palettes.
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_empty);
 
     m_standardList->setModel(m_standards);

@@ -7,7 +7,45 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QPalette>
+#include <QStyle>
 #include <QTimer>
+
+namespace {
+
+/// A dark palette in the spirit of KDE's Breeze Dark, for --palette dark (and for checking
+/// that no view hard-codes light colours).
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2a, 0x2e, 0x32), base(0x1b, 0x1e, 0x20), text(0xfc, 0xfc, 0xfc);
+    const QColor disabled(0x80, 0x80, 0x80), highlight(0x3d, 0xae, 0xe9);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, disabled);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x31, 0x36, 0x3b));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Light, QColor(0x40, 0x46, 0x4c));
+    p.setColor(QPalette::Midlight, QColor(0x36, 0x3b, 0x40));
+    p.setColor(QPalette::Mid, QColor(0x25, 0x28, 0x2b));
+    p.setColor(QPalette::Dark, QColor(0x18, 0x1a, 0x1c));
+    p.setColor(QPalette::Shadow, Qt::black);
+    p.setColor(QPalette::Highlight, highlight);
+    p.setColor(QPalette::HighlightedText, text);
+    p.setColor(QPalette::Link, highlight);
+    p.setColor(QPalette::LinkVisited, QColor(0x9b, 0x59, 0xb6));
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    return p;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -43,6 +81,10 @@ int main(int argc, char **argv)
         QStringLiteral("screenshot-width"),
         QApplication::translate("main", "Scale the screenshot to this width in pixels (the tour's pictures)."),
         QStringLiteral("PX"));
+    const QCommandLineOption paletteOption(
+        QStringLiteral("palette"),
+        QApplication::translate("main", "Use a light or dark palette (Fusion style) instead of the desktop's."),
+        QStringLiteral("light|dark"));
     const QCommandLineOption toolOption(
         QStringLiteral("tool"), QApplication::translate("main", "Start with a tool: select, box or line."),
         QStringLiteral("TOOL"));
@@ -53,8 +95,17 @@ int main(int argc, char **argv)
         QStringLiteral("page"),
         QApplication::translate("main", "For a lead: start on this page (labeling, dashboard, clusters, standards, adjudication)."),
         QStringLiteral("PAGE"));
-    parser.addOptions({labelerOption, imageOption, screenshotOption, delayOption, widthOption, toolOption, pageOption});
+    parser.addOptions({labelerOption, imageOption, screenshotOption, delayOption, widthOption, toolOption, pageOption,
+                       paletteOption});
     parser.process(app);
+
+    if (parser.isSet(paletteOption)) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        if (parser.value(paletteOption) == QLatin1String("dark"))
+            QApplication::setPalette(darkPalette());
+        else
+            QApplication::setPalette(QApplication::style()->standardPalette());
+    }
 
     concord::ui::MainWindow window;
     window.show();

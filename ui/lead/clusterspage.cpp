@@ -57,7 +57,8 @@ ClustersPage::ClustersPage(QWidget *parent)
     setObjectName(QStringLiteral("clustersPage"));
     m_summary->setObjectName(QStringLiteral("clustersSummary"));
     m_status->setObjectName(QStringLiteral("clustersStatus"));
-    m_status->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    // Secondary text that stays legible on light and dark palettes.
+    m_status->setForegroundRole(QPalette::PlaceholderText);
 
     m_list->setObjectName(QStringLiteral("clusterList"));
     m_list->setColumnCount(6);

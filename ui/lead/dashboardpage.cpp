@@ -108,7 +108,8 @@ DashboardPage::DashboardPage(QWidget *parent)
     m_headline->setTextFormat(Qt::RichText);
     m_headline->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("dashboardStatus"));
-    m_status->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    // Secondary text that stays legible on light and dark palettes.
+    m_status->setForegroundRole(QPalette::PlaceholderText);
 
     m_labelerProxy->setSourceModel(m_labelerModel);
     m_labelerProxy->setSortRole(DashboardLabelerModel::SortRole);

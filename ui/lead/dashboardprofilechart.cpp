@@ -30,6 +30,10 @@ void DashboardProfileChart::setProfile(const core::ProfileChart *profile)
 {
     m_markerNames.clear();
     auto *chart = new QChart;
+    // Follow the window's palette: a light chart on a dark desktop glares.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setBackgroundBrush(palette().color(QPalette::Base));
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setAlignment(Qt::AlignRight);
     auto *old = this->chart();
@@ -108,7 +112,8 @@ void DashboardProfileChart::setProfile(const core::ProfileChart *profile)
         auto *line = new QLineSeries;
         line->append(m.x, 0.0);
         line->append(m.x, labelY);
-        QPen pen(m.suggested ? QColor(20, 20, 20) : m.bound ? QColor(140, 140, 140) : QColor(180, 40, 40));
+        const QColor ink = palette().color(QPalette::Text);
+        QPen pen(m.suggested ? ink : m.bound ? QColor(140, 140, 140) : (dark ? QColor(240, 90, 90) : QColor(180, 40, 40)));
         pen.setWidthF(m.suggested ? 2.5 : 1.5);
         pen.setStyle(m.suggested ? Qt::SolidLine : m.bound ? Qt::DotLine : Qt::DashLine);
         line->setPen(pen);
