@@ -8,6 +8,7 @@
 #include "uitestsupport.h"
 
 #include "core/clusters/imageattributes.h"
+#include "core/standards/standardbook.h"
 #include "core/store/store.h"
 #include "ui/lead/adjudicationpage.h"
 #include "ui/lead/leadview.h"
@@ -15,9 +16,11 @@
 #include "ui/lead/standardeditor.h"
 #include "ui/lead/standardspage.h"
 #include "ui/mainwindow.h"
+#include "ui/projectdocument.h"
 
 #include <QApplication>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -44,6 +47,7 @@ class TestLeadLoop final : public QObject
 private slots:
     void initTestCase();
     void leadLoop();
+    void refusedUndo();
 
 private:
     QTemporaryDir m_dir;
@@ -354,6 +358,56 @@ void TestLeadLoop::leadLoop()
     QCOMPARE(second.family, standardId);
     QCOMPARE(QString::fromStdString(second.rule), v2);
     QCOMPARE(readStore->examples(second.id).size(), picked.size());
+}
+
+void TestLeadLoop::refusedUndo()
+{
+    // A labeler (another process) changes a label the standard set: undoing the apply would
+    // silently discard that work, so core refuses; the window must say so, change nothing,
+    // and drop the step from the undo stack.
+    const QString dir = m_dir.filePath(QStringLiteral("refused"));
+    QVERIFY(QDir().mkpath(dir));
+    const auto project = uitest::makeDemo(dir, 120, 5, 3);
+    core::Id standardId = 0;
+    {
+        auto store = core::openProject(project);
+        core::fillMeasuredAttributes(*store);
+        core::StandardDraft d;
+        d.title = "Scratch length";
+        d.rule = kRule.toStdString();
+        standardId = core::createStandard(*store, d);
+    }
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(project.string()), QStringLiteral("lead")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto *standards = window.leadView()->page<ui::StandardsPage>();
+    window.leadView()->showPage(standards);
+    ui::PreviewPanel *panel = standards->previewPanel();
+    // The waiting draft is previewed as the page opens.
+    QTRY_VERIFY_WITH_TIMEOUT(panel->result() != nullptr && !panel->isBusy(), 120000);
+    QCOMPARE(panel->standard(), standardId);
+    QVERIFY(!panel->result()->changes.empty());
+    QTest::mouseClick(child<QPushButton>(panel, "applyButton"), Qt::LeftButton);
+    QUndoStack *stack = window.document()->undoStack();
+    QVERIFY(stack);
+    QCOMPARE(stack->count(), 1);
+
+    const auto changed = panel->result()->changes.front();
+    {
+        auto store = core::openProject(project);
+        auto label = *store->label(changed.image, changed.labeler);
+        label.labelClass = changed.fromClass;
+        label.source = core::LabelSource::Manual;
+        label.updatedAt = core::utcNow();
+        store->setLabel(label);
+    }
+    const QByteArray labels = labelChecksum(project, true);
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(labelChecksum(project, true), labels);
+    QVERIFY2(child<QLabel>(panel, "previewStatus")->text().contains(QStringLiteral("color:#c62828")),
+             qPrintable(child<QLabel>(panel, "previewStatus")->text()));
+    QCOMPARE(stack->count(), 0);
 }
 
 QTEST_MAIN(TestLeadLoop)
