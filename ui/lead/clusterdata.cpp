@@ -1,41 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/clusterdata.h"
 
-#include "core/clusters/imageattributes.h"
 
 #include <QRegularExpression>
 #include <QStringList>
 
 #include <cmath>
-#include <limits>
-#include <map>
 
 namespace concord::ui {
-
-core::ClusterInput clusterInputWithMeasurements(const core::Store &store)
-{
-    auto input = core::clusterInputFromStore(store);
-    if (input.numeric.contains(core::kAttrLengthMm))
-        return input;
-    const auto medians = core::medianMeasurements(core::labelerMeasurements(store));
-    if (medians.empty())
-        return input;
-    std::map<core::Id, std::size_t> index;
-    for (std::size_t i = 0; i < input.items.size(); ++i)
-        index.emplace(input.items[i].image, i);
-    auto &values = input.numeric[core::kAttrLengthMm];
-    values.assign(input.items.size(), std::numeric_limits<double>::quiet_NaN());
-    for (const auto &[image, mm] : medians)
-        if (const auto it = index.find(image); it != index.end())
-            values[it->second] = mm;
-    return input;
-}
 
 ClusterData computeClusterData(const std::filesystem::path &project)
 {
     const auto store = core::openProject(project, core::OpenMode::ReadOnly);
     ClusterData data;
-    data.input = clusterInputWithMeasurements(*store);
+    data.input = core::clusterInputFromStore(*store); // derives length_mm when none is stored
     core::loadVisualFeatures(*store, data.input);
     data.report = core::findClusters(data.input);
     data.input.features.release(); // the page never needs them; a large project's are big

@@ -18,13 +18,6 @@ struct ClusterData
     core::ClusterReport report;
 };
 
-/// The finders' input as `concord-cli clusters` reads it (core::clusterInputFromStore), plus
-/// the measured length_mm derived in memory from the labelers' line annotations when the
-/// project has no stored value yet, as the HTML report does: a lead opening a fresh project
-/// sees the length band at once instead of only after `attributes --compute`. With a stored
-/// length_mm the input is exactly the CLI's.
-core::ClusterInput clusterInputWithMeasurements(const core::Store &store);
-
 /// Opens `project` read-only (its own connection: runs on a worker thread) and runs the three
 /// finders with the CLI's defaults, visual features included.
 ClusterData computeClusterData(const std::filesystem::path &project);

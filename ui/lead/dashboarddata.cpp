@@ -75,7 +75,7 @@ DashboardData computeDashboardData(const std::filesystem::path &project)
     d.versions = core::agreementPerStandardVersion(*store);
 
     // Bands and each labeler's switch point; the visual finder is left to the clusters page.
-    const auto input = clusterInputWithMeasurements(*store);
+    const auto input = core::clusterInputFromStore(*store);
     const auto clusters = core::findClusters(input);
     std::set<std::string> done;
     for (const auto &c : clusters.clusters) {
