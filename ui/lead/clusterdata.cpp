@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/clusterdata.h"
 
-
 #include <QRegularExpression>
 #include <QStringList>
 
