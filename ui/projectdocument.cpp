@@ -299,8 +299,13 @@ core::Id ProjectDocument::createStandard(const core::StandardDraft &draft, core:
 void ProjectDocument::applyStandard(core::Id standard)
 {
     const auto result = core::applyStandard(leadStore(), standard, m_labeler.name);
-    m_undoStack->push(new ApplyStandardCommand(this, standard,
-                                               QString::fromStdString(result.preview.standard.title)));
+    standardApplied(standard, QString::fromStdString(result.preview.standard.title));
+}
+
+void ProjectDocument::standardApplied(core::Id standard, const QString &title)
+{
+    leadStore(); // Denied for a labeler's session
+    m_undoStack->push(new ApplyStandardCommand(this, standard, title));
     emit projectDataChanged();
 }
 

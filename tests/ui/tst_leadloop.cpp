@@ -223,6 +223,7 @@ void TestLeadLoop::leadLoop()
     auto *apply = child<QPushButton>(panel, "applyButton");
     QVERIFY(apply->isEnabled());
     QTest::mouseClick(apply, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isApplying(), 120000);
     const double hlpApplied = cliHlp(m_project);
     QVERIFY2(hlpApplied > hlpBefore + 0.03, qPrintable(QStringLiteral("%1 -> %2").arg(hlpBefore).arg(hlpApplied)));
     QVERIFY(std::abs(hlpApplied - previewAfter) < 1e-9);
@@ -239,6 +240,7 @@ void TestLeadLoop::leadLoop()
 
     QTRY_VERIFY(apply->isEnabled());
     QTest::mouseClick(apply, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isApplying(), 120000);
     QCOMPARE(labelChecksum(m_project, false), labelsApplied);
     QVERIFY(std::abs(cliHlp(m_project) - hlpApplied) < 1e-12);
 
@@ -389,6 +391,7 @@ void TestLeadLoop::refusedUndo()
     QCOMPARE(panel->standard(), standardId);
     QVERIFY(!panel->result()->changes.empty());
     QTest::mouseClick(child<QPushButton>(panel, "applyButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isApplying(), 120000);
     QUndoStack *stack = window.document()->undoStack();
     QVERIFY(stack);
     QCOMPARE(stack->count(), 1);

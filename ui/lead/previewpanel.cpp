@@ -2,6 +2,7 @@
 #include "ui/lead/previewpanel.h"
 
 #include "core/common/error.h"
+#include "core/standards/standardapply.h"
 #include "core/store/store.h"
 #include "ui/commands/applystandardcommand.h"
 #include "ui/errortext.h"
@@ -117,6 +118,7 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     layout->addLayout(buttons);
 
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &PreviewPanel::finished);
+    connect(&m_applyWatcher, &QFutureWatcher<ApplyOutcome>::finished, this, &PreviewPanel::applyFinished);
     connect(m_apply, &QPushButton::clicked, this, &PreviewPanel::apply);
     connect(m_undo, &QPushButton::clicked, this, &PreviewPanel::undoApply);
     connect(m_thumbnails, &PreviewThumbnails::ready, this, &PreviewPanel::thumbnailReady);
@@ -126,6 +128,7 @@ PreviewPanel::PreviewPanel(QWidget *parent)
 PreviewPanel::~PreviewPanel()
 {
     m_watcher.waitForFinished();
+    m_applyWatcher.waitForFinished();
 }
 
 void PreviewPanel::setDocument(ProjectDocument *document)
@@ -276,20 +279,54 @@ void PreviewPanel::thumbnailReady(const QString &path, const QImage &image)
 
 void PreviewPanel::apply()
 {
-    if (!m_document || !m_result)
+    if (!m_document || !m_result || !m_document->isLead() || isApplying())
         return;
-    const core::StandardPreview done = *m_result;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    try {
-        m_document->applyStandard(m_standard);
-        m_status->setText(tr("Applied: HLP %1 \u2192 %2, %n label(s) changed. Undo (Ctrl+Z) takes it back exactly.",
-                             nullptr, int(done.changes.size()))
-                              .arg(percent(done.before.hlp), percent(done.after.hlp)));
-        emit applied();
-    } catch (const core::Error &e) {
-        m_status->setText(tr("<span style='color:#c62828'>Not applied:</span> %1").arg(errorText(e).toHtmlEscaped()));
-    }
+    // Its own read-write connection on a worker: one transaction, while the window keeps
+    // painting; the document then records the undo step.
+    const std::filesystem::path path = m_document->store().path();
+    const core::Id standard = m_standard;
+    const std::string actor = m_document->labeler().name;
+    m_applying = true;
+    m_status->setText(tr("Applying\u2026"));
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    m_applyWatcher.setFuture(QtConcurrent::run([path, standard, actor]() -> ApplyOutcome {
+        ApplyOutcome out;
+        try {
+            auto store = core::openProject(path, core::OpenMode::ReadWrite);
+            const auto r = core::applyStandard(*store, standard, actor);
+            out.ok = true;
+            out.title = QString::fromStdString(r.preview.standard.title);
+            out.changes = r.preview.changes.size();
+            out.hlpBefore = r.preview.before.hlp;
+            out.hlpAfter = r.preview.after.hlp;
+        } catch (const core::Error &e) {
+            out.error = errorText(e);
+        } catch (const std::exception &e) {
+            out.error = errorText(e);
+        }
+        return out;
+    }));
+    updateButtons();
+}
+
+void PreviewPanel::applyFinished()
+{
     QApplication::restoreOverrideCursor();
+    m_applying = false;
+    const ApplyOutcome out = m_applyWatcher.result();
+    if (out.ok && m_document) {
+        try {
+            m_document->standardApplied(m_standard, out.title);
+            m_status->setText(tr("Applied: HLP %1 \u2192 %2, %n label(s) changed. Undo (Ctrl+Z) takes it back exactly.",
+                                 nullptr, int(out.changes))
+                                  .arg(percent(out.hlpBefore), percent(out.hlpAfter)));
+            emit applied();
+        } catch (const core::Error &e) {
+            m_status->setText(tr("<span style='color:#c62828'>%1</span>").arg(errorText(e).toHtmlEscaped()));
+        }
+    } else {
+        m_status->setText(tr("<span style='color:#c62828'>Not applied:</span> %1").arg(out.error.toHtmlEscaped()));
+    }
     updateButtons();
 }
 
@@ -309,9 +346,9 @@ void PreviewPanel::updateButtons()
     const bool writable = m_document && !m_document->isReadOnly();
     const ApplyStandardCommand *top = m_document ? topApply(m_document->undoStack()) : nullptr;
     const bool justApplied = top && top->standard() == m_standard;
-    m_apply->setEnabled(writable && m_result && !m_watcher.isRunning() && !justApplied &&
+    m_apply->setEnabled(writable && m_result && !m_watcher.isRunning() && !isApplying() && !justApplied &&
                         m_result->standard.status != core::StandardStatus::Retired);
-    m_undo->setEnabled(writable && top != nullptr);
+    m_undo->setEnabled(writable && top != nullptr && !isApplying());
 }
 
 } // namespace concord::ui

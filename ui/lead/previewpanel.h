@@ -21,7 +21,9 @@ class ProjectDocument;
 /// every label that would change (thumbnail, labeler, from → to, the values that decided
 /// it), and the items the rule cannot decide. The preview runs on a worker thread with its
 /// own read-only connection (core::openProject(ReadOnly)), so a big project never freezes
-/// the window. Apply and Undo go through the document's undo stack (Ctrl+Z undoes an apply).
+/// the window. Apply runs on a worker too, with its own read-write connection (one
+/// transaction), and is then recorded as a step of the document's undo stack (Ctrl+Z or Undo
+/// takes it back).
 class PreviewPanel final : public QWidget
 {
     Q_OBJECT
@@ -35,6 +37,8 @@ public:
     void preview(core::Id standard);
     core::Id standard() const { return m_standard; }
     bool isBusy() const { return m_watcher.isRunning(); }
+    /// True while an apply runs on its worker.
+    bool isApplying() const { return m_applying; }
     /// The last finished preview, or null.
     const core::StandardPreview *result() const { return m_result.get(); }
 
@@ -51,10 +55,20 @@ private:
         std::shared_ptr<core::StandardPreview> preview;
         QString error;
     };
+    struct ApplyOutcome
+    {
+        bool ok = false;
+        QString title;
+        std::size_t changes = 0;
+        double hlpBefore = 0.0;
+        double hlpAfter = 0.0;
+        QString error;
+    };
 
     void finished();
     void show(const core::StandardPreview &p);
     void apply();
+    void applyFinished();
     void undoApply();
     void updateButtons();
     void thumbnailReady(const QString &path, const QImage &image);
@@ -64,6 +78,8 @@ private:
     int m_generation = 0;
     std::shared_ptr<core::StandardPreview> m_result;
     QFutureWatcher<Outcome> m_watcher;
+    QFutureWatcher<ApplyOutcome> m_applyWatcher;
+    bool m_applying = false; ///< from Apply until its undo step is recorded
     PreviewThumbnails *m_thumbnails;
 
     QLabel *m_headline;
