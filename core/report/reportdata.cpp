@@ -33,51 +33,6 @@ bool disputed(const ClusterInput::Item &item)
     return false;
 }
 
-ProfileChart profileOf(const ClusterInput &input, const Cluster &band, const std::vector<LabelerThreshold> &thresholds,
-                       int bins)
-{
-    ProfileChart chart;
-    chart.attribute = band.attribute;
-    chart.band = true;
-    chart.bandLo = band.lo;
-    chart.bandHi = band.hi;
-    const auto &x = input.numeric.at(band.attribute);
-    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    std::size_t known = 0;
-    for (std::size_t i = 0; i < input.items.size(); ++i) {
-        if (input.items[i].votes.size() < 2 || !std::isfinite(x[i]))
-            continue;
-        lo = std::min(lo, x[i]);
-        hi = std::max(hi, x[i]);
-        ++known;
-    }
-    if (known == 0)
-        return chart;
-    if (bins <= 0)
-        bins = std::clamp(static_cast<int>(std::lround(std::sqrt(static_cast<double>(known)))), 8, 30);
-    if (!(hi > lo))
-        hi = lo + 1.0;
-    const double width = (hi - lo) / bins;
-    for (int b = 0; b < bins; ++b)
-        chart.bins.push_back({lo + width * b, b + 1 == bins ? hi : lo + width * (b + 1), 0, 0});
-    for (std::size_t i = 0; i < input.items.size(); ++i) {
-        if (input.items[i].votes.size() < 2 || !std::isfinite(x[i]))
-            continue;
-        const auto b = std::min(static_cast<std::size_t>((x[i] - lo) / width), chart.bins.size() - 1);
-        ++chart.bins[b].items;
-        chart.bins[b].disagreeing += disputed(input.items[i]) ? 1 : 0;
-    }
-    for (const auto &t : thresholds) {
-        if (t.ok)
-            chart.markers.push_back({t.labeler, t.threshold, false, false});
-        else if (t.boundKind == "at_most" || t.boundKind == "at_least")
-            chart.markers.push_back({t.labeler + (t.boundKind == "at_most" ? " ≤ " : " ≥ ") + formatNumber(t.bound, 2),
-                                     t.bound, false, true});
-    }
-    if (band.suggestedThreshold)
-        chart.markers.push_back({"suggested", *band.suggestedThreshold, true, false});
-    return chart;
-}
 
 AgreementFigures figuresFrom(const nlohmann::json &j)
 {
@@ -160,7 +115,7 @@ ReportData gatherReportData(const Store &store, const ReportOptions &options, co
         const auto it = clusters.labelerThresholds.find(band->attribute);
         if (it != clusters.labelerThresholds.end())
             d.thresholds = it->second;
-        d.profile = profileOf(input, *band, d.thresholds, options.profileBins);
+        d.profile = profileChart(input, band->attribute, &*band, d.thresholds, options.profileBins);
         d.profilePositiveClass = band->positiveClass;
     }
 
@@ -197,6 +152,57 @@ ReportData gatherReportData(const Store &store, const ReportOptions &options, co
         d.notes.push_back("thumbnail of " + (rec ? rec->path : std::to_string(id)) + ": " + why);
     }
     return d;
+}
+
+ProfileChart profileChart(const ClusterInput &input, const std::string &attribute, const Cluster *band,
+                          const std::vector<LabelerThreshold> &thresholds, int bins)
+{
+    ProfileChart chart;
+    chart.attribute = attribute;
+    const auto column = input.numeric.find(attribute);
+    if (column == input.numeric.end())
+        return chart;
+    const auto &x = column->second;
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    std::size_t known = 0;
+    for (std::size_t i = 0; i < input.items.size(); ++i) {
+        if (input.items[i].votes.size() < 2 || !std::isfinite(x[i]))
+            continue;
+        lo = std::min(lo, x[i]);
+        hi = std::max(hi, x[i]);
+        ++known;
+    }
+    if (band) {
+        chart.band = true;
+        chart.bandLo = band->lo;
+        chart.bandHi = band->hi;
+        for (const auto &t : thresholds) {
+            if (t.ok)
+                chart.markers.push_back({t.labeler, t.threshold, false, false});
+            else if (t.boundKind == "at_most" || t.boundKind == "at_least")
+                chart.markers.push_back(
+                    {t.labeler + (t.boundKind == "at_most" ? " ≤ " : " ≥ ") + formatNumber(t.bound, 2), t.bound, false, true});
+        }
+        if (band->suggestedThreshold)
+            chart.markers.push_back({"suggested", *band->suggestedThreshold, true, false});
+    }
+    if (known == 0)
+        return chart;
+    if (bins <= 0)
+        bins = std::clamp(static_cast<int>(std::lround(std::sqrt(static_cast<double>(known)))), 8, 30);
+    if (!(hi > lo))
+        hi = lo + 1.0;
+    const double width = (hi - lo) / bins;
+    for (int b = 0; b < bins; ++b)
+        chart.bins.push_back({lo + width * b, b + 1 == bins ? hi : lo + width * (b + 1), 0, 0});
+    for (std::size_t i = 0; i < input.items.size(); ++i) {
+        if (input.items[i].votes.size() < 2 || !std::isfinite(x[i]))
+            continue;
+        const auto b = std::min(static_cast<std::size_t>((x[i] - lo) / width), chart.bins.size() - 1);
+        ++chart.bins[b].items;
+        chart.bins[b].disagreeing += disputed(input.items[i]) ? 1 : 0;
+    }
+    return chart;
 }
 
 } // namespace concord::core

@@ -92,6 +92,15 @@ struct ReportData
     std::vector<std::string> notes; ///< things the reader should know (unreadable images, …)
 };
 
+/// The disputed share of the items with two or more labels in equal-width bins of a numeric
+/// attribute (`bins` ≤ 0: √items clamped to 8..30). With a band cluster of that attribute, the
+/// band and each labeler's switch point from `thresholds` as markers (a one-sided labeler at
+/// the bound their answers give, named "raj ≤ 1.03"), and the suggested threshold. The report
+/// draws it for the top band; the GUI's dashboard for any attribute. Empty bins when no item
+/// with two labels has a value; an unknown attribute gives an empty chart.
+ProfileChart profileChart(const ClusterInput &input, const std::string &attribute, const Cluster *band,
+                          const std::vector<LabelerThreshold> &thresholds, int bins = 0);
+
 /// Gathers the report from the project; reads only. Computes agreement (with the bootstrap),
 /// the clusters (the measured length_mm is derived from the line annotations in memory when
 /// the project has no stored value yet) and the per-version figures. `progress` phases

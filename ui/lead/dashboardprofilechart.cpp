@@ -124,7 +124,7 @@ void DashboardProfileChart::setProfile(const core::ProfileChart *profile)
         label->setColor(pen.color());
         label->setBorderColor(pen.color());
         const QString text = m.suggested ? tr("suggested %1").arg(m.x, 0, 'g', 3)
-                             : m.bound   ? tr("%1 (bound %2)").arg(name).arg(m.x, 0, 'g', 3)
+                             : m.bound   ? name // core names it with its bound: "raj ≤ 1.03"
                                          : tr("%1 %2").arg(name).arg(m.x, 0, 'g', 3);
         label->setPointLabelsFormat(text);
         label->setPointLabelsVisible(true);
