@@ -22,6 +22,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
+#include <functional>
 
 namespace concord::ui {
 
@@ -52,6 +53,17 @@ QString decidedBy(const std::vector<std::pair<std::string, core::AttrValue>> &va
     for (const auto &[key, value] : values)
         parts << QString::fromStdString(key) + QStringLiteral(" = ") + valueText(value);
     return parts.join(QStringLiteral(", "));
+}
+
+/// Runs worker code; what it threw, in words (empty when it finished).
+QString errorOf(const std::function<void()> &work)
+{
+    try {
+        work();
+    } catch (const std::exception &e) {
+        return errorText(e); // core::Error keeps its file/line/field
+    }
+    return {};
 }
 
 const ApplyStandardCommand *topApply(const QUndoStack *stack)
@@ -166,14 +178,10 @@ void PreviewPanel::preview(core::Id standard)
     const std::filesystem::path path = m_document->store().path();
     m_watcher.setFuture(QtConcurrent::run([path, standard]() -> Outcome {
         Outcome out;
-        try {
+        out.error = errorOf([&] {
             auto store = core::openProject(path, core::OpenMode::ReadOnly);
             out.preview = std::make_shared<core::StandardPreview>(core::previewStandard(*store, standard));
-        } catch (const core::Error &e) {
-            out.error = errorText(e);
-        } catch (const std::exception &e) {
-            out.error = errorText(e);
-        }
+        });
         return out;
     }));
     updateButtons();
@@ -291,7 +299,7 @@ void PreviewPanel::apply()
     QApplication::setOverrideCursor(Qt::BusyCursor);
     m_applyWatcher.setFuture(QtConcurrent::run([path, standard, actor]() -> ApplyOutcome {
         ApplyOutcome out;
-        try {
+        out.error = errorOf([&] {
             auto store = core::openProject(path, core::OpenMode::ReadWrite);
             const auto r = core::applyStandard(*store, standard, actor);
             out.ok = true;
@@ -299,11 +307,7 @@ void PreviewPanel::apply()
             out.changes = r.preview.changes.size();
             out.hlpBefore = r.preview.before.hlp;
             out.hlpAfter = r.preview.after.hlp;
-        } catch (const core::Error &e) {
-            out.error = errorText(e);
-        } catch (const std::exception &e) {
-            out.error = errorText(e);
-        }
+        });
         return out;
     }));
     updateButtons();
