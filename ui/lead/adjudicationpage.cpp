@@ -447,22 +447,32 @@ void AdjudicationPage::showStandard(const std::vector<core::Label> &labels)
     for (const auto &l : labels)
         if (const auto c = m_document->labelClass(l.labelClass))
             inDispute.insert(c->name);
-    // The newest active standard whose rule names a class in dispute, else the newest one.
-    const core::Standard *chosen = active.empty() ? nullptr : &active.front();
+    // The newest active standard whose rule names every class in dispute: the one that
+    // speaks about this disagreement, and the one a decision cites. An ok ↔ dent conflict
+    // does not cite a scratch-length standard.
+    const core::Standard *chosen = nullptr;
     for (const auto &s : active) {
+        if (s.rule.empty())
+            continue;
         try {
-            const auto rule = core::parseRule(s.rule);
-            const auto names = rule.classes();
-            if (std::any_of(names.begin(), names.end(), [&](const core::RuleName &n) { return inDispute.count(n.text); })) {
+            std::set<std::string> named;
+            for (const auto &n : core::parseRule(s.rule).classes())
+                named.insert(n.text);
+            if (std::includes(named.begin(), named.end(), inDispute.begin(), inDispute.end())) {
                 chosen = &s;
                 break;
             }
         } catch (const std::exception &) {
-            // A standard without a (valid) rule can still be the general one.
+            // A rule that no longer parses cites nothing.
         }
     }
     if (!chosen) {
-        m_standardTitle->setText(tr("<i>No active standard yet.</i>"));
+        QStringList names;
+        for (const auto &n : inDispute)
+            names << QString::fromStdString(n);
+        m_standardTitle->setText(active.empty() ? tr("<i>No active standard yet.</i>")
+                                                : tr("<i>No active standard speaks about %1.</i>")
+                                                      .arg(names.join(QStringLiteral(" \u2194 ")).toHtmlEscaped()));
         m_standardBody->clear();
         return;
     }
