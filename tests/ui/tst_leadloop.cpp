@@ -147,7 +147,8 @@ void TestLeadLoop::leadLoop()
     bad.replace(QStringLiteral("and length_mm"), QStringLiteral("and lenght_mm"));
     QTest::keyClicks(rule, bad);
     QVERIFY(!save->isEnabled());
-    QVERIFY2(editor->ruleErrorText().contains(QStringLiteral("lenght_mm")), qPrintable(editor->ruleErrorText()));
+    // Checked as soon as typing pauses.
+    QTRY_VERIFY2(editor->ruleErrorText().contains(QStringLiteral("lenght_mm")), qPrintable(editor->ruleErrorText()));
     // The caret line: as many spaces as characters before the name, then one ^ per character.
     const int column = int(bad.indexOf(QStringLiteral("lenght_mm")));
     QVERIFY(column > 0);
@@ -157,8 +158,8 @@ void TestLeadLoop::leadLoop()
     QVERIFY(editor->ruleErrorText().contains(QStringLiteral("column %1").arg(column + 1)));
     rule->clear();
     QTest::keyClicks(rule, kRule);
-    QVERIFY2(editor->ruleErrorText().isEmpty(), qPrintable(editor->ruleErrorText()));
-    QVERIFY(save->isEnabled());
+    QTRY_VERIFY2(editor->ruleErrorText().isEmpty(), qPrintable(editor->ruleErrorText()));
+    QTRY_VERIFY(save->isEnabled());
 
     // Examples 4/3/3 from the candidates (the first conflicts of the project).
     auto *candidates = child<QListWidget>(editor, "candidateList");
@@ -373,6 +374,7 @@ void TestLeadLoop::leadLoop()
     QString v2 = kRule;
     v2.replace(QStringLiteral(">= 1.5"), QStringLiteral(">= 2"));
     QTest::keyClicks(rule, v2);
+    QTRY_VERIFY(save->isEnabled());
     QTest::mouseClick(save, Qt::LeftButton);
     const auto all = readStore->standards();
     QCOMPARE(int(all.size()), 2);

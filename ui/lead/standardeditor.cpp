@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -58,6 +59,7 @@ QString countText(int have, int want)
 StandardEditor::StandardEditor(QWidget *parent)
     : QWidget(parent)
     , m_thumbnails(new PreviewThumbnails(96, this))
+    , m_ruleTimer(new QTimer(this))
     , m_heading(new QLabel(this))
     , m_title(new QLineEdit(this))
     , m_status(new QComboBox(this))
@@ -184,7 +186,14 @@ StandardEditor::StandardEditor(QWidget *parent)
 
     connect(m_body, &QPlainTextEdit::textChanged, this,
             [this] { m_bodyPreview->setMarkdown(m_body->toPlainText()); });
-    connect(m_rule, &QLineEdit::textChanged, this, &StandardEditor::validateRule);
+    m_ruleTimer->setSingleShot(true);
+    m_ruleTimer->setInterval(150);
+    connect(m_ruleTimer, &QTimer::timeout, this, &StandardEditor::validateRule);
+    connect(m_rule, &QLineEdit::textChanged, this, [this] {
+        m_rulePending = true;
+        updateSaveEnabled();
+        m_ruleTimer->start();
+    });
     connect(m_title, &QLineEdit::textChanged, this, &StandardEditor::updateSaveEnabled);
     connect(m_save, &QPushButton::clicked, this, [this] {
         if (canSave())
@@ -376,6 +385,8 @@ void StandardEditor::updateHint()
 
 void StandardEditor::validateRule()
 {
+    m_ruleTimer->stop();
+    m_rulePending = false;
     const QString text = m_rule->text();
     m_ruleError.clear();
     if (text.trimmed().isEmpty()) {
@@ -412,7 +423,8 @@ QString StandardEditor::ruleErrorText() const
 
 bool StandardEditor::canSave() const
 {
-    return m_document && !m_document->isReadOnly() && m_ruleError.isEmpty() && !m_title->text().trimmed().isEmpty();
+    return m_document && !m_document->isReadOnly() && !m_rulePending && m_ruleError.isEmpty() &&
+           !m_title->text().trimmed().isEmpty();
 }
 
 void StandardEditor::updateSaveEnabled()

@@ -15,6 +15,7 @@ class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QTextBrowser;
+class QTimer;
 class QTreeWidget;
 
 namespace concord::ui {
@@ -69,6 +70,10 @@ private:
     PreviewThumbnails *m_thumbnails;
     core::Id m_versionOf = 0;
     QString m_ruleError;
+    /// Typing restarts it; the rule is checked when it fires (checking reads the attributes'
+    /// values, too much for every keystroke on a big project).
+    QTimer *m_ruleTimer;
+    bool m_rulePending = false;
 
     QLabel *m_heading;
     QLineEdit *m_title;
