@@ -250,6 +250,7 @@ void TestLeadLoop::leadLoop()
     QVERIFY(adjudication);
     lead->showPage(adjudication);
     QTRY_VERIFY(adjudication->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!adjudication->isLoading(), 60000); // the queue is read on a worker
     auto readStore = core::openProject(m_project, core::OpenMode::ReadOnly);
     QVERIFY(readStore->decisions().empty());
     {

@@ -20,6 +20,7 @@
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <map>
@@ -159,6 +160,7 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     layout->addWidget(split);
 
     connect(m_queue, &QListWidget::currentRowChanged, this, &AdjudicationPage::showCurrent);
+    connect(&m_watcher, &QFutureWatcher<std::vector<Entry>>::finished, this, &AdjudicationPage::queueRead);
     connect(m_toggles, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
         m_canvas->setLayerVisible(item->data(kLayerRole).toInt(), item->checkState() == Qt::Checked);
     });
@@ -190,6 +192,11 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     addKey(QStringLiteral("actionNextConflict"), tr("Next Conflict"),
            {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)}, [this] { next(); });
     rebuild();
+}
+
+AdjudicationPage::~AdjudicationPage()
+{
+    m_watcher.waitForFinished();
 }
 
 void AdjudicationPage::setDocument(ProjectDocument *document)
@@ -239,7 +246,7 @@ void AdjudicationPage::dataChanged()
 void AdjudicationPage::rebuild()
 {
     m_stale = false;
-    const core::Id keep = currentImage();
+    m_keep = currentImage();
     m_entries.clear();
     m_labelerColors.clear();
     m_labelerNames.clear();
@@ -248,11 +255,11 @@ void AdjudicationPage::rebuild()
         m_queue->clear();
     }
     if (!m_document || !m_document->isLead()) {
+        m_loading = false;
         m_count->setText(QString());
         showCurrent();
         return;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
     const core::Store &store = m_document->store();
     int index = 0;
     for (const auto &l : store.labelers()) {
@@ -261,34 +268,62 @@ void AdjudicationPage::rebuild()
         m_labelerColors.insert(l.id, kPalette[index++ % std::size(kPalette)]);
         m_labelerNames.insert(l.id, QString::fromStdString(l.name));
     }
-    std::map<QString, int> groupSize;
-    for (core::Id id : store.conflictImages()) {
-        const auto labels = store.labelsOfImage(id);
-        std::set<core::Id> classes;
-        for (const auto &l : labels)
-            classes.insert(l.labelClass);
-        QStringList names;
-        for (core::Id c : classes)
-            names << className(c);
-        Entry e;
-        e.image = id;
-        e.path = m_document->imageFilePath(id);
-        e.dispute = names.join(QStringLiteral(" \u2194 "));
-        e.agreement = itemAgreement(labels);
-        ++groupSize[e.dispute];
-        m_entries.push_back(std::move(e));
-    }
-    std::stable_sort(m_entries.begin(), m_entries.end(), [&](const Entry &a, const Entry &b) {
-        if (a.dispute != b.dispute) {
-            const int sa = groupSize[a.dispute], sb = groupSize[b.dispute];
-            return sa != sb ? sa > sb : a.dispute < b.dispute;
+    // Every conflict's labels are read on a worker with its own read-only connection, so a
+    // big project's queue never freezes the window.
+    std::map<core::Id, QString> names;
+    for (const auto &c : m_document->classes())
+        names[c.id] = QString::fromStdString(c.name);
+    const std::filesystem::path path = store.path();
+    m_loading = true;
+    m_count->setText(tr("Reading the conflicts\u2026"));
+    showCurrent();
+    m_watcher.setFuture(QtConcurrent::run([path, names]() -> std::vector<Entry> {
+        std::vector<Entry> entries;
+        try {
+            auto reader = core::openProject(path, core::OpenMode::ReadOnly);
+            std::map<QString, int> groupSize;
+            for (core::Id id : reader->conflictImages()) {
+                const auto labels = reader->labelsOfImage(id);
+                std::set<core::Id> classes;
+                for (const auto &l : labels)
+                    classes.insert(l.labelClass);
+                QStringList disputed;
+                for (core::Id c : classes) {
+                    const auto it = names.find(c);
+                    disputed << (it != names.end() ? it->second : QString::number(c));
+                }
+                Entry e;
+                e.image = id;
+                if (const auto rec = reader->image(id))
+                    e.path = QString::fromStdString(reader->resolveImagePath(*rec).string());
+                e.dispute = disputed.join(QStringLiteral(" \u2194 "));
+                e.agreement = itemAgreement(labels);
+                ++groupSize[e.dispute];
+                entries.push_back(std::move(e));
+            }
+            std::stable_sort(entries.begin(), entries.end(), [&](const Entry &a, const Entry &b) {
+                if (a.dispute != b.dispute) {
+                    const int sa = groupSize[a.dispute], sb = groupSize[b.dispute];
+                    return sa != sb ? sa > sb : a.dispute < b.dispute;
+                }
+                if (a.agreement != b.agreement)
+                    return a.agreement < b.agreement;
+                return a.image < b.image;
+            });
+        } catch (const std::exception &) {
+            // The queue stays empty; the document's own connection reports lasting problems.
         }
-        if (a.agreement != b.agreement)
-            return a.agreement < b.agreement;
-        return a.image < b.image;
-    });
+        return entries;
+    }));
+}
+
+void AdjudicationPage::queueRead()
+{
+    m_loading = false;
+    m_entries = m_watcher.result();
     {
         const QSignalBlocker block(m_queue);
+        m_queue->clear();
         for (std::size_t i = 0; i < m_entries.size(); ++i) {
             auto *item = new QListWidgetItem(m_queue);
             item->setData(kImageRole, QVariant::fromValue<qint64>(m_entries[i].image));
@@ -296,7 +331,7 @@ void AdjudicationPage::rebuild()
         }
     }
     m_count->setText(tr("<b>%n conflict(s)</b> to decide", nullptr, int(m_entries.size())));
-    QApplication::restoreOverrideCursor();
+    const core::Id keep = m_keep;
     const int row = rowOf(keep);
     m_queue->setCurrentRow(row >= 0 ? row : (m_entries.empty() ? -1 : 0));
     showCurrent();
@@ -361,9 +396,9 @@ void AdjudicationPage::showCurrent()
     m_values->clear();
     m_message->clear();
     if (!m_document || image == 0) {
-        m_canvas->setImage({}, {}, m_document ? tr("No conflicts left") : QString());
+        m_canvas->setImage({}, {}, !m_document ? QString() : m_loading ? tr("Reading the conflicts\u2026") : tr("No conflicts left"));
         m_canvas->setLayers({});
-        m_decision->setText(m_document && m_entries.empty() ? tr("Nothing to adjudicate.") : QString());
+        m_decision->setText(m_document && m_entries.empty() && !m_loading ? tr("Nothing to adjudicate.") : QString());
         m_note->clear();
         m_standardTitle->clear();
         m_standardBody->clear();

@@ -4,6 +4,7 @@
 #include "core/store/types.h"
 #include "ui/lead/leadpage.h"
 
+#include <QFutureWatcher>
 #include <QHash>
 
 #include <optional>
@@ -39,6 +40,7 @@ class AdjudicationPage final : public LeadPage
 
 public:
     explicit AdjudicationPage(QWidget *parent = nullptr);
+    ~AdjudicationPage() override;
 
     void setDocument(ProjectDocument *document) override;
     QList<QAction *> pageActions() const override { return m_actions; }
@@ -49,6 +51,8 @@ public:
     std::vector<core::Id> queueImages() const;
     /// The standard a decision on the current image cites, if any.
     std::optional<core::Id> citedStandard() const { return m_cited; }
+    /// True while the queue is being read (on a worker).
+    bool isLoading() const { return m_loading; }
 
 public slots:
     void decideClass(int key);
@@ -71,6 +75,7 @@ private:
     };
 
     void rebuild();
+    void queueRead();
     void showCurrent();
     void record(core::Decision decision);
     void decisionChanged(qint64 image);
@@ -84,6 +89,9 @@ private:
     ProjectDocument *m_document = nullptr;
     std::vector<Entry> m_entries;
     bool m_stale = false;
+    bool m_loading = false;
+    core::Id m_keep = 0; ///< image to show again after the queue is read
+    QFutureWatcher<std::vector<Entry>> m_watcher;
     bool m_ownChange = false;
     std::optional<core::Id> m_cited;
     QHash<core::Id, QColor> m_labelerColors;
