@@ -340,6 +340,8 @@ void findVisual(const ClusterInput &in, const Flags &f, const ClusterOptions &o,
         for (int r : members)
             byCentre.emplace_back(cv::norm(projected.row(r), centers.row(g), cv::NORM_L2), r);
         std::sort(byCentre.begin(), byCentre.end());
+        if (byCentre.empty())
+            continue; // cannot happen (members ≥ minCategoryItems); tells the optimiser so
         const std::size_t cand = std::min<std::size_t>(byCentre.size(), 200);
         int medoid = byCentre.front().second;
         double best = std::numeric_limits<double>::infinity();
