@@ -5,6 +5,7 @@
 #include "ui/lead/adjudicationcanvas.h"
 #include "ui/lead/previewthumbnails.h"
 #include "ui/projectdocument.h"
+#include "ui/scaledimage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -12,7 +13,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QImageReader>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -410,15 +410,10 @@ void AdjudicationPage::showCurrent()
     const Entry &entry = m_entries[std::size_t(m_queue->currentRow())];
 
     // The picture, decoded at screen size.
-    QImageReader reader(entry.path);
-    reader.setAutoTransform(true);
-    QSize full = reader.size();
-    if (full.isValid() && std::max(full.width(), full.height()) > kDecodeSide)
-        reader.setScaledSize(full.scaled(kDecodeSide, kDecodeSide, Qt::KeepAspectRatio));
-    const QImage picture = reader.read();
-    if (!full.isValid())
-        full = picture.size();
-    m_canvas->setImage(picture, full, picture.isNull() ? reader.errorString() : QString());
+    QSize full;
+    QString error;
+    const QImage picture = readScaledImage(entry.path, kDecodeSide, &full, &error, true);
+    m_canvas->setImage(picture, full, error);
 
     // Every labeler's label and shapes.
     const auto labels = store.labelsOfImage(image);

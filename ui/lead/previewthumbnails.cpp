@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/previewthumbnails.h"
 
+#include "ui/scaledimage.h"
+
 #include <QCoreApplication>
-#include <QImageReader>
 #include <QPointer>
 #include <QThreadPool>
 
@@ -25,12 +26,7 @@ QImage PreviewThumbnails::get(const QString &path)
     QPointer<PreviewThumbnails> self(this);
     const int side = m_side;
     QThreadPool::globalInstance()->start([self, path, side] {
-        QImageReader reader(path);
-        reader.setAutoTransform(true);
-        const QSize full = reader.size();
-        if (full.isValid())
-            reader.setScaledSize(full.scaled(side, side, Qt::KeepAspectRatio));
-        const QImage img = reader.read();
+        const QImage img = readScaledImage(path, side);
         QMetaObject::invokeMethod(
             qApp,
             [self, path, img] {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/thumbnailgridmodel.h"
 
-#include <QImageReader>
+#include "ui/scaledimage.h"
+
 #include <QMimeData>
 #include <QPointer>
 
@@ -48,12 +49,7 @@ void ThumbnailGridModel::request(int row) const
     const int generation = m_generation;
     QPointer<ThumbnailGridModel> self(const_cast<ThumbnailGridModel *>(this));
     m_pool.start([self, path, side, generation] {
-        QImageReader reader(path);
-        reader.setAutoTransform(true);
-        const QSize full = reader.size();
-        if (full.isValid())
-            reader.setScaledSize(full.scaled(side, side, Qt::KeepAspectRatio));
-        QImage image = reader.read();
+        QImage image = readScaledImage(path, side);
         if (image.isNull()) { // unreadable: a dark red square says so
             image = QImage(side, side, QImage::Format_RGB32);
             image.fill(QColor(0x70, 0x20, 0x20));

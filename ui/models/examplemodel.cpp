@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/models/examplemodel.h"
 
+#include "ui/scaledimage.h"
+
 #include <QColor>
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QImageReader>
 #include <QPointer>
 #include <QThreadPool>
 
@@ -30,12 +31,7 @@ void ExampleModel::setExamples(std::vector<Entry> entries)
             continue;
         const QString path = e.path;
         QThreadPool::globalInstance()->start([self, path, side, generation] {
-            QImageReader reader(path);
-            reader.setAutoTransform(true);
-            const QSize full = reader.size();
-            if (full.isValid())
-                reader.setScaledSize(full.scaled(side, side, Qt::KeepAspectRatio));
-            const QImage img = reader.read();
+            const QImage img = readScaledImage(path, side);
             QMetaObject::invokeMethod(
                 qApp, [self, path, img, generation] {
                     if (self && self->m_generation == generation)

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/scaledimage.h"
+
+#include <QImageReader>
+
+#include <algorithm>
+
+namespace concord::ui {
+
+QImage readScaledImage(const QString &path, int side, QSize *fullSize, QString *error, bool onlyShrink)
+{
+    QImageReader reader(path);
+    reader.setAutoTransform(true);
+    const QSize full = reader.size();
+    if (full.isValid() && (!onlyShrink || std::max(full.width(), full.height()) > side))
+        reader.setScaledSize(full.scaled(side, side, Qt::KeepAspectRatio));
+    QImage image = reader.read();
+    if (fullSize)
+        *fullSize = full.isValid() ? full : image.size();
+    if (error && image.isNull())
+        *error = reader.errorString();
+    return image;
+}
+
+} // namespace concord::ui
