@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/adjudicationpage.h"
 
+#include "core/clusters/clusterfinder.h"
+#include "core/clusters/clusterinput.h"
 #include "core/standards/rule.h"
 #include "ui/lead/adjudicationcanvas.h"
 #include "ui/lead/previewthumbnails.h"
@@ -301,7 +303,21 @@ void AdjudicationPage::rebuild()
                 ++groupSize[e.dispute];
                 entries.push_back(std::move(e));
             }
+            // Conflicts a disagreement cluster explains come first, by the cluster's rank (the
+            // engine's, as the clusters page lists them; visual features are not read here), so
+            // the lead settles one cause at a time with its standard in mind.
+            const auto input = core::clusterInputFromStore(*reader);
+            const auto clusters = core::findClusters(input);
+            std::map<core::Id, int> rankOf;
+            for (std::size_t r = clusters.clusters.size(); r-- > 0;)
+                for (std::size_t member : clusters.clusters[r].members)
+                    rankOf[input.items[member].image] = int(r);
+            for (auto &e : entries)
+                if (const auto it = rankOf.find(e.image); it != rankOf.end())
+                    e.cluster = it->second + 1;
             std::stable_sort(entries.begin(), entries.end(), [&](const Entry &a, const Entry &b) {
+                if (a.cluster != b.cluster)
+                    return a.cluster != 0 && (b.cluster == 0 || a.cluster < b.cluster);
                 if (a.dispute != b.dispute) {
                     const int sa = groupSize[a.dispute], sb = groupSize[b.dispute];
                     return sa != sb ? sa > sb : a.dispute < b.dispute;
@@ -351,8 +367,8 @@ void AdjudicationPage::updateRow(int row)
     if (!item)
         return;
     const Entry &e = m_entries[std::size_t(row)];
-    QString text = QStringLiteral("%1 \u00b7 %2 % \u00b7 %3")
-                       .arg(e.dispute)
+    QString text = QStringLiteral("%1%2 \u00b7 %3 % \u00b7 %4")
+                       .arg(e.cluster ? tr("cluster %1 \u00b7 ").arg(e.cluster) : QString(), e.dispute)
                        .arg(qRound(e.agreement * 100))
                        .arg(QFileInfo(e.path).fileName());
     if (e.decision) {

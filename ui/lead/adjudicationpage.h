@@ -69,6 +69,7 @@ private:
     {
         core::Id image = 0;
         QString path;
+        int cluster = 0; ///< rank of the best disagreement cluster holding it (1 = top), 0 = none
         QString dispute; ///< "ok ↔ scratch"
         double agreement = 0.0;
         std::optional<core::Decision> decision;

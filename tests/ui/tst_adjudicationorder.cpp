@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The adjudication queue (issue 6) is ordered by disagreement cluster, then by lowest
+// agreement. Expected: the clusters as core ranks them (the clusters page and concord-cli
+// show the same list) and each conflict's agreement counted here from its labels.
+#include "uitestsupport.h"
+
+#include "core/clusters/clusterfinder.h"
+#include "core/clusters/clusterinput.h"
+#include "core/project/project_ops.h"
+#include "core/store/store.h"
+#include "ui/mainwindow.h"
+
+#include <QListWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <map>
+#include <set>
+
+using namespace concord;
+
+class TestAdjudicationOrder final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void clustersFirstThenLowestAgreement();
+};
+
+void TestAdjudicationOrder::clustersFirstThenLowestAgreement()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    uitest::isolateSettings(dir.filePath(QStringLiteral("settings")));
+    const auto project = uitest::makeDemo(dir.path(), 150, 5, 3);
+
+    // Expected ranks and agreements, from core and by hand.
+    std::map<core::Id, int> rank; // 1 = top cluster; absent = none
+    std::map<core::Id, double> agreement;
+    std::set<core::Id> conflicts;
+    {
+        auto store = core::openProject(project, core::OpenMode::ReadOnly);
+        const auto input = core::clusterInputFromStore(*store);
+        const auto report = core::findClusters(input);
+        QVERIFY(!report.clusters.empty());
+        for (std::size_t r = report.clusters.size(); r-- > 0;)
+            for (std::size_t m : report.clusters[r].members)
+                rank[input.items[m].image] = int(r) + 1;
+        for (core::Id id : store->conflictImages()) {
+            conflicts.insert(id);
+            const auto labels = store->labelsOfImage(id);
+            int pairs = 0, agree = 0;
+            for (std::size_t a = 0; a < labels.size(); ++a)
+                for (std::size_t b = a + 1; b < labels.size(); ++b) {
+                    ++pairs;
+                    agree += labels[a].labelClass == labels[b].labelClass;
+                }
+            agreement[id] = pairs ? double(agree) / pairs : 0.0;
+        }
+    }
+    QVERIFY(conflicts.size() > 10);
+
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(window.openProject(QString::fromStdString(project.string()), QStringLiteral("lead")));
+    QVERIFY(window.showPageNamed(QStringLiteral("adjudication")));
+    auto *queue = window.findChild<QListWidget *>(QStringLiteral("adjudicationQueue"));
+    QVERIFY(queue);
+    QTRY_COMPARE_WITH_TIMEOUT(queue->count(), int(conflicts.size()), 60000);
+
+    int lastRank = 1;
+    double lastAgreement = -1.0;
+    bool sawClustered = false;
+    for (int row = 0; row < queue->count(); ++row) {
+        const auto image = queue->item(row)->data(Qt::UserRole).toLongLong();
+        QVERIFY(conflicts.count(image));
+        const int r = rank.count(image) ? rank.at(image) : 1000;
+        sawClustered = sawClustered || r < 1000;
+        QVERIFY2(r >= lastRank, qPrintable(QStringLiteral("row %1: cluster %2 after %3").arg(row).arg(r).arg(lastRank)));
+        if (r != lastRank)
+            lastAgreement = -1.0;
+        // Within a cluster, lowest agreement first (outside clusters the page groups by the
+        // classes in dispute first, so only the clustered rows are checked for this).
+        if (r < 1000) {
+            QVERIFY2(agreement.at(image) >= lastAgreement - 1e-12, qPrintable(queue->item(row)->text()));
+            lastAgreement = agreement.at(image);
+            QVERIFY(queue->item(row)->text().startsWith(QStringLiteral("cluster %1").arg(r)));
+        }
+        lastRank = r;
+    }
+    QVERIFY(sawClustered);
+}
+
+QTEST_MAIN(TestAdjudicationOrder)
+#include "tst_adjudicationorder.moc"
