@@ -99,11 +99,13 @@ std::pair<double, double> nelderMead(const std::function<double(double, double)>
         v[2] = f(v[0], v[1]);
     for (int it = 0; it < 5000; ++it) {
         std::sort(s.begin(), s.end(), [](const auto &a, const auto &b) { return a[2] < b[2]; });
-        // The objective is a sum over all answers, so its size grows with them: an absolute
-        // tolerance that 100 answers meet is below the rounding of 60,000 (the simplex then ran
-        // all 5000 iterations, minutes on a 100,000-image project). Relative, then.
-        if (std::abs(s[2][2] - s[0][2]) <= 1e-13 * (1.0 + std::abs(s[0][2])) &&
-            std::abs(s[2][0] - s[0][0]) + std::abs(s[2][1] - s[0][1]) < 1e-10)
+        // The objective is a sum over all answers, so its rounding grows with them: an absolute
+        // tolerance that 100 answers meet is below the noise of 60,000, and the simplex then
+        // ran all 5000 iterations (minutes on a 100,000-image project). Stop when the values
+        // agree to 1e-10 relative and the simplex is within 1e-6 (standardised units: far below
+        // any threshold's standard error), or when the simplex has collapsed.
+        const double size = std::abs(s[2][0] - s[0][0]) + std::abs(s[2][1] - s[0][1]);
+        if ((std::abs(s[2][2] - s[0][2]) <= 1e-10 * (1.0 + std::abs(s[0][2])) && size < 1e-6) || size < 1e-10)
             break;
         const double cx = (s[0][0] + s[1][0]) / 2, cy = (s[0][1] + s[1][1]) / 2;
         auto at = [&](double t) {
