@@ -112,7 +112,9 @@ std::optional<HeaderSize> readHeaderSize(std::string_view b)
     if (b.size() >= 24 && b.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8))
         return make(be32(b, 16), be32(b, 20), "png");
     if (b.size() >= 26 && b.substr(0, 2) == "BM") {
-        const auto h = static_cast<std::int32_t>(le32(b, 22));
+        // A negative height means top-down rows. Its magnitude in 64 bits: −INT32_MIN does
+        // not fit an int32 (fuzz_header found it; tst_image_import keeps the input).
+        const std::int64_t h = static_cast<std::int32_t>(le32(b, 22));
         return make(le32(b, 18), static_cast<std::uint32_t>(h < 0 ? -h : h), "bmp");
     }
     if (b.size() >= 10 && (b.substr(0, 6) == "GIF87a" || b.substr(0, 6) == "GIF89a"))

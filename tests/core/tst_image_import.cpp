@@ -11,8 +11,10 @@
 #include <opencv2/imgproc.hpp>
 
 #include <QTemporaryDir>
+#include <QtEndian>
 #include <QtTest>
 
+#include <cstring>
 #include <fstream>
 
 using namespace concord::core;
@@ -66,6 +68,38 @@ private slots:
         const cv::Mat decoded = cv::imread(p.string());
         QCOMPARE(h->width, decoded.cols);
         QCOMPARE(h->height, decoded.rows);
+    }
+
+    /// Crashers found by fuzz_header, kept: each must be read without undefined behaviour
+    /// (the suite runs under UBSan) and give the size its header states, or none.
+    void fuzzedHeaders_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height"); // 0: no size
+        // BMP with height INT32_MIN (a top-down image of 2^31 rows): negating it overflowed.
+        QTest::newRow("bmp height INT32_MIN")
+            << QByteArray::fromBase64("Qk1GOHkAAGz7/yhhAAAAKQEAYZAAGgAAAIA=") << 0 << 0;
+        // The same with height −200: top-down, 200 rows; the width is what bytes 18–21 say.
+        QByteArray topDown = QByteArray::fromBase64("Qk1GOHkAAGz7/yhhAAAAKQEAYZAAGgAAAIA=");
+        const std::int32_t minus200 = -200;
+        std::memcpy(topDown.data() + 22, &minus200, 4);
+        QTest::newRow("bmp height -200") << topDown << int(qFromLittleEndian<quint32>(topDown.constData() + 18))
+                                         << 200;
+    }
+    void fuzzedHeaders()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, width);
+        QFETCH(int, height);
+        const auto h = readHeaderSize(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+        if (height == 0) {
+            QVERIFY(!h.has_value());
+            return;
+        }
+        QVERIFY(h.has_value());
+        QCOMPARE(h->width, width);
+        QCOMPARE(h->height, height);
     }
 
     void importsFolderAndListsBadFiles()
