@@ -8,6 +8,7 @@
 #include "ui/lead/standardspage.h"
 
 #include <QAction>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -19,6 +20,9 @@ LeadView::LeadView(QWidget *parent)
 {
     setObjectName(QStringLiteral("leadView"));
     m_tabs->setDocumentMode(true);
+    // Dragging images from the clusters grid onto the Standards tab opens it for the drop.
+    m_tabs->tabBar()->setChangeCurrentOnDrag(true);
+    m_tabs->tabBar()->setAcceptDrops(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);

@@ -5,9 +5,11 @@
 #include "core/standards/ruleerror.h"
 #include "ui/errortext.h"
 #include "ui/lead/previewthumbnails.h"
+#include "ui/lead/thumbnailgridmodel.h"
 #include "ui/projectdocument.h"
 
 #include <QComboBox>
+#include <QDropEvent>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -17,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -25,6 +28,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace concord::ui {
@@ -101,6 +105,11 @@ StandardEditor::StandardEditor(QWidget *parent)
     m_candidates->setResizeMode(QListView::Adjust);
     m_candidates->setMovement(QListView::Static);
     m_candidates->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    for (QAbstractItemView *view : {static_cast<QAbstractItemView *>(m_candidates),
+                                    static_cast<QAbstractItemView *>(m_chosen)}) {
+        view->viewport()->setAcceptDrops(true);
+        view->viewport()->installEventFilter(this);
+    }
     m_chosen->setObjectName(QStringLiteral("chosenExamples"));
     m_chosen->setHeaderLabels({tr("Image"), tr("Role")});
     m_chosen->setRootIsDecorated(false);
@@ -305,6 +314,56 @@ void StandardEditor::thumbnailReady(const QString &path, const QImage &image)
     for (int i = 0; i < m_chosen->topLevelItemCount(); ++i)
         if (m_chosen->topLevelItem(i)->data(0, kPathRole).toString() == path)
             m_chosen->topLevelItem(i)->setIcon(0, icon);
+}
+
+bool StandardEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    const bool onCandidates = watched == m_candidates->viewport();
+    if (!onCandidates && watched != m_chosen->viewport())
+        return QWidget::eventFilter(watched, event);
+    const QString mime = ThumbnailGridModel::imageIdsMimeType();
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (m_document && drag->mimeData()->hasFormat(mime)) {
+            drag->acceptProposedAction();
+            return true;
+        }
+        return false;
+    }
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        if (!m_document || !drop->mimeData()->hasFormat(mime))
+            return false;
+        std::vector<core::Id> ids;
+        for (const QByteArray &line : drop->mimeData()->data(mime).split('\n')) {
+            bool ok = false;
+            const qlonglong id = line.toLongLong(&ok);
+            if (ok)
+                ids.push_back(id);
+        }
+        if (onCandidates) {
+            std::vector<core::Id> all;
+            for (int i = 0; i < m_candidates->count(); ++i)
+                all.push_back(m_candidates->item(i)->data(kImageRole).toLongLong());
+            all.insert(all.end(), ids.begin(), ids.end());
+            setCandidates(all);
+            m_candidates->clearSelection();
+            for (int i = 0; i < m_candidates->count(); ++i)
+                if (std::find(ids.begin(), ids.end(), m_candidates->item(i)->data(kImageRole).toLongLong()) != ids.end())
+                    m_candidates->item(i)->setSelected(true);
+        } else {
+            for (core::Id id : ids)
+                addExample(id, core::ExampleRole::Example);
+            updateHint();
+        }
+        drop->acceptProposedAction();
+        return true;
+    }
+    default:
+        return QWidget::eventFilter(watched, event);
+    }
 }
 
 void StandardEditor::addExample(core::Id image, core::ExampleRole role)

@@ -55,6 +55,11 @@ public:
 signals:
     void saveRequested();
 
+protected:
+    /// Image ids dropped from the clusters grid (ThumbnailGridModel's mime type): onto the
+    /// candidates they are offered and selected, onto the chosen list they become examples.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void clear();
     void setCandidates(const std::vector<core::Id> &candidates);
