@@ -4,6 +4,7 @@
 #include "core/common/error.h"
 #include "core/io/labelreader.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace concord::core {
@@ -162,6 +163,19 @@ nlohmann::json readJsonFile(const std::filesystem::path &path)
                     "invalid JSON at column " + std::to_string(end - lineStart + 1) + ": " + what +
                         (end >= text.size() ? " (is the file truncated?)" : ""),
                     path.string(), line);
+    } catch (const nlohmann::json::exception &e) {
+        // Valid syntax the parser still refuses, e.g. a number beyond a double ("2e400"):
+        // nlohmann names the token, not the place, so find the token's line here.
+        std::string what = e.what();
+        if (const auto bracket = what.find("] "); bracket != std::string::npos)
+            what = what.substr(bracket + 2);
+        std::int64_t line = 0;
+        const auto open = what.find('\''), close = what.rfind('\'');
+        if (open != std::string::npos && close > open + 1) {
+            if (const auto at = text.find(what.substr(open + 1, close - open - 1)); at != std::string::npos)
+                line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+        }
+        throw Error(ErrorCode::Parse, "invalid JSON: " + what, path.string(), line);
     }
 }
 

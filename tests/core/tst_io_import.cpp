@@ -181,6 +181,9 @@ private slots:
         // The truncated file has 7 lines; the parser stops at its end.
         QTest::newRow("truncated json") << "coco" << "coco-truncated.json" << P
                                         << QStringList{"coco-truncated.json:7:", "truncated"};
+        // fuzz_coco's find: a number beyond a double escaped as a bare library exception.
+        QTest::newRow("number overflow") << "coco" << "coco-number-overflow.json" << P
+                                         << QStringList{"coco-number-overflow.json:12:", "2e400"};
         QTest::newRow("wrong type") << "coco" << "coco-wrong-type.json" << P
                                     << QStringList{"coco-wrong-type.json", "/images/1/file_name", "expected a string"};
         QTest::newRow("wrong bbox type") << "coco" << "coco-bbox-type.json" << P
