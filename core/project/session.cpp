@@ -65,6 +65,15 @@ std::vector<QueueEntry> Session::queue(std::int64_t offset, std::int64_t limit) 
 
 std::int64_t Session::queueSize() const { return m_store->queueSize(m_who.id); }
 
+std::vector<std::int64_t> Session::queueRowsOf(Id image) const { return m_store->queueRowsOf(m_who.id, image); }
+
+std::int64_t Session::queueLabeledCount() const { return m_store->queueLabeledCount(m_who.id); }
+
+std::vector<std::pair<std::int64_t, Id>> Session::unlabeledQueueRows(bool skipped, std::int64_t limit) const
+{
+    return m_store->unlabeledQueueRows(m_who.id, skipped, limit);
+}
+
 std::optional<Label> Session::myLabel(Id image) const { return m_store->label(image, m_who.id); }
 
 std::vector<Annotation> Session::myAnnotations(Id image) const

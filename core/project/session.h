@@ -34,6 +34,12 @@ public:
     // --- what every session may do, on its own labels only ------------------------------------
     std::vector<QueueEntry> queue(std::int64_t offset = 0, std::int64_t limit = -1) const;
     std::int64_t queueSize() const;
+    /// Paged access to the own queue (Store::queueRowsOf, queueLabeledCount,
+    /// unlabeledQueueRows for this session's labeler only), so a view of a queue of 10^5
+    /// images never reads it whole.
+    std::vector<std::int64_t> queueRowsOf(Id image) const;
+    std::int64_t queueLabeledCount() const;
+    std::vector<std::pair<std::int64_t, Id>> unlabeledQueueRows(bool skipped, std::int64_t limit) const;
     std::optional<Label> myLabel(Id image) const;
     std::vector<Annotation> myAnnotations(Id image) const;
     Id saveLabel(Id image, Id labelClass, const std::vector<Annotation> &annotations = {});

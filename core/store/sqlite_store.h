@@ -69,6 +69,10 @@ public:
     void assign(const Assignment &a) override;
     std::vector<QueueEntry> queue(Id labeler, std::int64_t offset, std::int64_t limit) const override;
     std::int64_t queueSize(Id labeler) const override;
+    std::vector<std::int64_t> queueRowsOf(Id labeler, Id image) const override;
+    std::int64_t queueLabeledCount(Id labeler) const override;
+    std::vector<std::pair<std::int64_t, Id>> unlabeledQueueRows(Id labeler, bool skipped,
+                                                                std::int64_t limit) const override;
     void setAssignmentState(Id image, Id labeler, int round, AssignmentState state) override;
     void unassign(Id image, Id labeler, int round) override;
     std::vector<std::pair<Id, int>> assignmentCounts() const override;
@@ -102,6 +106,8 @@ public:
 
 private:
     void requireWritable() const;
+    /// Index in the labeler's queue order of the row (round, position, image).
+    std::int64_t queueRowIndex(Id labeler, int round, int position, Id image) const;
     /// Runs a single write as its own transaction unless one is open.
     void write(const std::function<void()> &work);
 

@@ -7,6 +7,8 @@
 #include "core/common/error.h"
 #include "core/store/sqlite_rows.h"
 
+#include <algorithm>
+
 namespace concord::core {
 
 using sqlite::Statement;
@@ -161,7 +163,7 @@ std::vector<QueueEntry> SqliteStore::queue(Id labeler, std::int64_t offset, std:
         "SELECT a.image, i.path, a.round, a.position, a.state, l.class FROM assignment a "
         "JOIN image i ON i.id = a.image "
         "LEFT JOIN label l ON l.image = a.image AND l.labeler = a.labeler "
-        "WHERE a.labeler = ? ORDER BY a.round, a.position LIMIT ? OFFSET ?");
+        "WHERE a.labeler = ? ORDER BY a.round, a.position, a.image LIMIT ? OFFSET ?");
     st.bindAll(labeler, limit, offset);
     return collect<QueueEntry>(st, [](const Statement &s) {
         return QueueEntry{s.int64(0), s.text(1), s.integer(2), s.integer(3),
@@ -174,6 +176,66 @@ std::int64_t SqliteStore::queueSize(Id labeler) const
     auto &st = m_db->prepare("SELECT count(*) FROM assignment WHERE labeler = ?");
     st.bind(1, labeler);
     return scalar(st);
+}
+
+std::int64_t SqliteStore::queueRowIndex(Id labeler, int round, int position, Id image) const
+{
+    // The rows before it in queue() order: a range of the assignment_queue index, which also
+    // holds the image (the table's key), so the count never touches the table.
+    auto &st = m_db->prepare("SELECT count(*) FROM assignment WHERE labeler = ? "
+                             "AND (round, position, image) < (?, ?, ?)");
+    st.bindAll(labeler, round, position, image);
+    return scalar(st);
+}
+
+std::vector<std::int64_t> SqliteStore::queueRowsOf(Id labeler, Id image) const
+{
+    auto &st = m_db->prepare("SELECT round, position FROM assignment WHERE image = ? AND labeler = ? "
+                             "ORDER BY round, position");
+    st.bindAll(image, labeler);
+    const auto keys = collect<std::pair<int, int>>(st, [](const Statement &s) {
+        return std::make_pair(s.integer(0), s.integer(1));
+    });
+    std::vector<std::int64_t> rows;
+    rows.reserve(keys.size());
+    for (const auto &[round, position] : keys)
+        rows.push_back(queueRowIndex(labeler, round, position, image));
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+std::int64_t SqliteStore::queueLabeledCount(Id labeler) const
+{
+    auto &st = m_db->prepare("SELECT count(*) FROM assignment a "
+                             "JOIN label l ON l.image = a.image AND l.labeler = a.labeler "
+                             "WHERE a.labeler = ?");
+    st.bind(1, labeler);
+    return scalar(st);
+}
+
+std::vector<std::pair<std::int64_t, Id>> SqliteStore::unlabeledQueueRows(Id labeler, bool skipped,
+                                                                         std::int64_t limit) const
+{
+    auto &st = m_db->prepare(
+        "SELECT a.round, a.position, a.image FROM assignment a "
+        "WHERE a.labeler = ? AND (a.state = 'skipped') = ? "
+        "AND NOT EXISTS (SELECT 1 FROM label l WHERE l.image = a.image AND l.labeler = a.labeler) "
+        "ORDER BY a.round, a.position, a.image LIMIT ?");
+    st.bindAll(labeler, skipped ? 1 : 0, limit);
+    struct Key
+    {
+        int round;
+        int position;
+        Id image;
+    };
+    const auto keys = collect<Key>(st, [](const Statement &s) {
+        return Key{s.integer(0), s.integer(1), s.int64(2)};
+    });
+    std::vector<std::pair<std::int64_t, Id>> rows;
+    rows.reserve(keys.size());
+    for (const Key &k : keys)
+        rows.emplace_back(queueRowIndex(labeler, k.round, k.position, k.image), k.image);
+    return rows;
 }
 
 void SqliteStore::setAssignmentState(Id image, Id labeler, int round, AssignmentState state)

@@ -28,7 +28,8 @@ struct LabelRow
     std::string className;
 };
 
-/// One entry in a labeler's queue.
+/// One entry in a labeler's queue. A queue is ordered by round, then position, then image
+/// (so every row has one well-defined index, even when positions tie).
 struct QueueEntry
 {
     Id image = 0;
@@ -137,6 +138,17 @@ public:
     virtual std::vector<QueueEntry> queue(Id labeler, std::int64_t offset = 0,
                                           std::int64_t limit = -1) const = 0;
     virtual std::int64_t queueSize(Id labeler) const = 0;
+    /// Rows of queue() (0-based, ascending, one per round) that hold the image. Lets a view
+    /// find an image in a queue of 10^5 rows without reading the queue (index lookups only).
+    virtual std::vector<std::int64_t> queueRowsOf(Id labeler, Id image) const = 0;
+    /// Rows of the labeler's queue whose image carries the labeler's own label: the progress
+    /// of a queue that is never read whole.
+    virtual std::int64_t queueLabeledCount(Id labeler) const = 0;
+    /// The first `limit` rows of the labeler's queue without the labeler's label, as (row,
+    /// image) in queue order: the skipped ones when `skipped`, else the others. "Go to the
+    /// first unlabeled image" without reading the queue.
+    virtual std::vector<std::pair<std::int64_t, Id>> unlabeledQueueRows(Id labeler, bool skipped,
+                                                                        std::int64_t limit) const = 0;
     virtual void setAssignmentState(Id image, Id labeler, int round, AssignmentState state) = 0;
     /// Removes one assignment (undoing the relabel round a standard created); no-op if absent.
     virtual void unassign(Id image, Id labeler, int round) = 0;

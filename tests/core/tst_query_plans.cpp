@@ -52,7 +52,8 @@ private slots:
     {
         QTest::addColumn<QString>("name");
         for (const char *n : {"queue", "labels of image", "label of image and labeler", "conflicts", "image by path",
-                              "images by file name", "thumbnail", "attribute"})
+                              "images by file name", "thumbnail", "attribute", "queue rows of image",
+                              "queue labeled count", "queue first unlabeled", "queue first skipped"})
             QTest::newRow(n) << QString::fromLatin1(n);
     }
     void hotQueriesUseIndexes()
@@ -63,6 +64,13 @@ private slots:
         auto *sqliteStore = dynamic_cast<SqliteStore *>(store.get());
         QVERIFY(sqliteStore);
         auto &db = sqliteStore->database();
+        // One assigned image, so the queue calls run every statement they have (the row index
+        // of a found row is a second query).
+        const Id labeler = store->addLabeler("a", Role::Labeler);
+        const Id image = store->addImage(ImageRecord{0, "a.jpg", "h", 1, 8, 8, 0.0});
+        store->assign(Assignment{image, labeler, 0, 0, AssignmentState::Pending});
+        QCOMPARE(labeler, Id(1));
+        QCOMPARE(image, Id(1));
 
         std::vector<std::string> sql;
         sqlite3_trace_v2(db.handle(), SQLITE_TRACE_STMT, capture, &sql);
@@ -82,6 +90,14 @@ private slots:
             store->thumbnail("h", 256);
         else if (name == QLatin1String("attribute"))
             store->attributes("length_mm");
+        else if (name == QLatin1String("queue rows of image"))
+            store->queueRowsOf(1, 1);
+        else if (name == QLatin1String("queue labeled count"))
+            store->queueLabeledCount(1);
+        else if (name == QLatin1String("queue first unlabeled"))
+            store->unlabeledQueueRows(1, false, 1);
+        else if (name == QLatin1String("queue first skipped"))
+            store->unlabeledQueueRows(1, true, 1);
         sqlite3_trace_v2(db.handle(), 0, nullptr, nullptr);
         QVERIFY(!sql.empty());
 
