@@ -1,8 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/decodedimage.h"
 
+#include "ui/tiledimage.h"
+
+#include "core/common/error.h"
+#include "core/imaging/row_reader.h"
+
+#include <QCoreApplication>
+#include <QFile>
 #include <QImageReader>
 
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <cmath>
@@ -30,6 +38,8 @@ qint64 DecodedImage::bytes() const
     qint64 total = 0;
     for (const auto &l : levels)
         total += l.sizeInBytes();
+    if (tiles)
+        total += tiles->cacheBudget();
     return total;
 }
 
@@ -40,9 +50,11 @@ namespace {
 QImage resized(const QImage &src, QSize size)
 {
     QImage dst(size, src.format());
-    const cv::Mat in(src.height(), src.width(), CV_8UC4, const_cast<uchar *>(src.constBits()),
+    // 32-bit RGB, or 8-bit grey for the overview of a tiled greyscale image.
+    const int type = src.format() == QImage::Format_Grayscale8 ? CV_8UC1 : CV_8UC4;
+    const cv::Mat in(src.height(), src.width(), type, const_cast<uchar *>(src.constBits()),
                      static_cast<std::size_t>(src.bytesPerLine()));
-    cv::Mat out(size.height(), size.width(), CV_8UC4, dst.bits(), static_cast<std::size_t>(dst.bytesPerLine()));
+    cv::Mat out(size.height(), size.width(), type, dst.bits(), static_cast<std::size_t>(dst.bytesPerLine()));
     cv::resize(in, out, out.size(), 0, 0, cv::INTER_AREA);
     return dst;
 }
@@ -52,9 +64,102 @@ QImage halve(const QImage &src)
     return resized(src, QSize(std::max(1, src.width() / 2), std::max(1, src.height() / 2)));
 }
 
+void addHalvings(DecodedImage &d, int minLevelSide)
+{
+    while (std::max(d.levels.back().width(), d.levels.back().height()) > 2 * minLevelSide)
+        d.levels.push_back(halve(d.levels.back()));
+}
+
+QString cancelledText()
+{
+    return QCoreApplication::translate("DecodedImage", "Decoding was cancelled.");
+}
+
+/// The tiled full decode (see decodeImage). Returns false, with `d` untouched, when no tiles
+/// can be made (disk full, the image too large even to decode whole): the caller then holds
+/// the image reduced. Decoder errors and cancelling return true with d.error set.
+bool decodeTiled(DecodedImage &d, bool transformed, qint64 maxPixels, int minLevelSide,
+                 const std::atomic_bool *cancel)
+{
+    const std::string file = QFile::encodeName(d.path).toStdString();
+    std::unique_ptr<core::RowReader> rows;
+    cv::Mat whole; // the fallback: files that cannot be streamed are decoded whole first
+    try {
+        if (!transformed)
+            rows = core::RowReader::open(file);
+    } catch (const core::Error &e) {
+        d.error = QString::fromStdString(e.what());
+        return true;
+    }
+    QSize size = d.size;
+    QImage::Format format = QImage::Format_RGB32;
+    if (rows) {
+        size = QSize(rows->width(), rows->height());
+        if (rows->pixels() == core::RowReader::Pixels::Gray8)
+            format = QImage::Format_Grayscale8;
+    } else {
+        // OpenCV honours EXIF orientation, like the reader that measured d.size.
+        try {
+            whole = cv::imread(file, cv::IMREAD_COLOR);
+        } catch (const cv::Exception &) {
+        }
+        if (whole.empty() || whole.cols != size.width() || whole.rows != size.height())
+            return false;
+    }
+    TiledImageBuilder builder(size, format, std::max<qint64>(1, maxPixels / 8));
+    QString error;
+    if (!builder.open({}, &error)) {
+        qWarning("Holding %s reduced: %s", qPrintable(d.path), qPrintable(error));
+        return false;
+    }
+    int done = 0;
+    while (done < size.height()) {
+        if (cancel && cancel->load()) {
+            d.error = cancelledText();
+            d.cancelled = true;
+            return true;
+        }
+        int room = 0;
+        uchar *dst = builder.rowBuffer(&room);
+        int n = 0;
+        if (rows) {
+            try {
+                n = rows->read(dst, static_cast<std::size_t>(builder.bandStride()), room);
+            } catch (const core::Error &e) {
+                d.error = QString::fromStdString(e.what());
+                return true;
+            }
+        } else {
+            n = std::min(room, size.height() - done);
+            cv::Mat out(n, size.width(), CV_8UC4, dst, static_cast<std::size_t>(builder.bandStride()));
+            cv::cvtColor(whole.rowRange(done, done + n), out, cv::COLOR_BGR2BGRA);
+        }
+        if (n <= 0)
+            break;
+        done += n;
+        if (!builder.rowsWritten(n, &error)) {
+            qWarning("Holding %s reduced: %s", qPrintable(d.path), qPrintable(error));
+            return false;
+        }
+    }
+    whole.release();
+    QImage first;
+    auto tiles = builder.finish(&first, &error);
+    if (!tiles) {
+        d.error = error;
+        return true;
+    }
+    d.size = size;
+    d.tiles = std::move(tiles);
+    d.levels.push_back(std::move(first));
+    addHalvings(d, minLevelSide);
+    return true;
+}
+
 } // namespace
 
-DecodedImage decodeImage(const QString &path, int maxSide, QSize fitBox, qint64 maxPixels, int minLevelSide)
+DecodedImage decodeImage(const QString &path, int maxSide, QSize fitBox, qint64 maxPixels, int minLevelSide,
+                         const std::atomic_bool *cancel)
 {
     DecodedImage d;
     d.path = path;
@@ -69,6 +174,9 @@ DecodedImage decodeImage(const QString &path, int maxSide, QSize fitBox, qint64 
     const auto t = reader.transformation();
     d.size = t.testFlag(QImageIOHandler::TransformationRotate90) ? raw.transposed() : raw;
     const qint64 pixels = qint64(raw.width()) * raw.height();
+    if (maxSide <= 0 && pixels > maxPixels && decodeTiled(d, t != QImageIOHandler::TransformationNone, maxPixels,
+                                                          minLevelSide, cancel))
+        return d;
     double f = 1.0;
     if (pixels > maxPixels)
         f = std::sqrt(static_cast<double>(maxPixels) / static_cast<double>(pixels));
@@ -87,8 +195,7 @@ DecodedImage decodeImage(const QString &path, int maxSide, QSize fitBox, qint64 
         img = img.convertToFormat(img.hasAlphaChannel() ? QImage::Format_ARGB32_Premultiplied
                                                         : QImage::Format_RGB32);
     d.levels.push_back(std::move(img));
-    while (std::max(d.levels.back().width(), d.levels.back().height()) > 2 * minLevelSide)
-        d.levels.push_back(halve(d.levels.back()));
+    addHalvings(d, minLevelSide);
     if (fitBox.isValid()) {
         const QSize fit = d.size.scaled(fitBox, Qt::KeepAspectRatio);
         // From the smallest level that is still larger, keeping the levels in size order.

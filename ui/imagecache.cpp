@@ -14,8 +14,10 @@ ImageCache::ImageCache(QObject *parent)
 
 ImageCache::~ImageCache()
 {
-    for (auto *w : std::as_const(m_running))
-        w->disconnect(this);
+    for (const auto &r : std::as_const(m_running)) {
+        r.watcher->disconnect(this);
+        r.cancel->store(true);
+    }
     m_pool.waitForDone();
 }
 
@@ -38,18 +40,29 @@ std::shared_ptr<const DecodedImage> ImageCache::get(const QString &path, Detail 
 void ImageCache::request(const QString &path, Detail detail)
 {
     const QString k = key(path, detail);
-    if (path.isEmpty() || m_images.contains(k) || m_running.contains(k))
+    if (path.isEmpty() || m_images.contains(k))
         return;
+    if (const auto it = m_running.constFind(k); it != m_running.constEnd()) {
+        it->cancel->store(false); // wanted again before it stopped
+        return;
+    }
     auto *watcher = new QFutureWatcher<DecodedImage>(this);
-    m_running.insert(k, watcher);
-    connect(watcher, &QFutureWatcher<DecodedImage>::finished, this, [this, k, watcher] {
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_running.insert(k, Running{watcher, cancel});
+    connect(watcher, &QFutureWatcher<DecodedImage>::finished, this, [this, k, path, detail, watcher] {
         m_running.remove(k);
-        finished(k, watcher->result());
+        const DecodedImage result = watcher->result();
         watcher->deleteLater();
+        if (!result.cancelled)
+            finished(k, result);
+        else if (m_wanted.contains(k)) // stopped just as it was wanted again
+            request(path, detail);
     });
     const int side = detail == Detail::Full ? 0 : m_screenSide;
     const QSize box = detail == Detail::Full ? QSize() : m_fitBox;
-    watcher->setFuture(QtConcurrent::run(&m_pool, [path, side, box] { return decodeImage(path, side, box); }));
+    watcher->setFuture(QtConcurrent::run(&m_pool, [path, side, box, cancel] {
+        return decodeImage(path, side, box, 100'000'000, 1024, cancel.get());
+    }));
 }
 
 void ImageCache::setWanted(const QStringList &paths, const QString &full)
@@ -57,6 +70,9 @@ void ImageCache::setWanted(const QStringList &paths, const QString &full)
     m_wanted = paths;
     if (!full.isEmpty())
         m_wanted << key(full, Detail::Full);
+    for (auto it = m_running.cbegin(); it != m_running.cend(); ++it)
+        if (!m_wanted.contains(it.key()))
+            it->cancel->store(true);
     for (const auto &p : paths)
         request(p);
     if (!full.isEmpty())
@@ -73,12 +89,13 @@ void ImageCache::waitForIdle()
 {
     while (!m_running.isEmpty()) {
         const auto path = m_running.constBegin().key();
-        auto *w = m_running.constBegin().value();
+        auto *w = m_running.constBegin().value().watcher;
         w->waitForFinished();
         // Deliver now rather than through the event loop.
         w->disconnect(this);
         m_running.remove(path);
-        finished(path, w->result());
+        if (!w->result().cancelled)
+            finished(path, w->result());
         w->deleteLater();
     }
 }

@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QThreadPool>
 
+#include <atomic>
 #include <memory>
 
 namespace concord::ui {
@@ -16,7 +17,8 @@ namespace concord::ui {
 /// Decodes images off the GUI thread and keeps a bounded number of bytes of them, so that
 /// stepping to the next or previous image shows a prefetched picture without waiting on the
 /// decoder. Least recently used images go first; the images last marked as wanted (current,
-/// next, previous) are never evicted.
+/// next, previous) are never evicted. A full-detail decode that is no longer wanted (the
+/// labeler moved on while a huge image was being tiled) is cancelled.
 class ImageCache final : public QObject
 {
     Q_OBJECT
@@ -59,7 +61,13 @@ private:
     QThreadPool m_pool;
     QHash<QString, std::shared_ptr<const DecodedImage>> m_images;
     QStringList m_lru; ///< most recently used last
-    QHash<QString, QFutureWatcher<DecodedImage> *> m_running;
+    struct Running
+    {
+        QFutureWatcher<DecodedImage> *watcher = nullptr;
+        /// Set when the image is no longer wanted: a long tiled decode then stops early.
+        std::shared_ptr<std::atomic_bool> cancel;
+    };
+    QHash<QString, Running> m_running;
     QStringList m_wanted;
     qint64 m_budget = 512LL * 1024 * 1024;
     qint64 m_bytes = 0;

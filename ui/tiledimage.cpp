@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/tiledimage.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QMutexLocker>
+#include <QStorageInfo>
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cstring>
+
+namespace concord::ui {
+
+namespace {
+
+constexpr int T = TiledImage::kTileSide;
+
+int bytesPerPixel(QImage::Format format)
+{
+    return format == QImage::Format_Grayscale8 ? 1 : 4;
+}
+
+QSize halved(QSize s)
+{
+    return {std::max(1, s.width() / 2), std::max(1, s.height() / 2)};
+}
+
+cv::Mat wrap(const uchar *rows, qsizetype stride, int width, int count, QImage::Format format)
+{
+    return cv::Mat(count, width, format == QImage::Format_Grayscale8 ? CV_8UC1 : CV_8UC4,
+                   const_cast<uchar *>(rows), static_cast<std::size_t>(stride));
+}
+
+} // namespace
+
+// --- TiledImage ---------------------------------------------------------------------------
+
+TiledImage::~TiledImage() = default;
+
+double TiledImage::scaleOfLevel(std::size_t i) const
+{
+    if (i >= m_levels.size() || m_size.width() <= 0)
+        return 0.0;
+    return static_cast<double>(m_levels[i].size.width()) / m_size.width();
+}
+
+std::size_t TiledImage::levelForScale(double scale) const
+{
+    std::size_t best = 0;
+    for (std::size_t i = 0; i < m_levels.size(); ++i)
+        if (scaleOfLevel(i) >= scale * 0.999)
+            best = i;
+    return best;
+}
+
+qint64 TiledImage::tileBytes() const
+{
+    return qint64(T) * T * bytesPerPixel(m_format);
+}
+
+QImage TiledImage::tile(std::size_t level, int column, int row) const
+{
+    if (level >= m_levels.size())
+        return {};
+    const Level &l = m_levels[level];
+    if (column < 0 || row < 0 || column >= l.columns || row >= l.rows)
+        return {};
+    const quint64 key = (quint64(level) << 48) | (quint64(row) << 24) | quint64(column);
+    QMutexLocker lock(&m_mutex);
+    if (const QImage *cached = m_cache.object(key))
+        return *cached;
+    QImage img(T, T, m_format);
+    const qint64 at = l.offset + (qint64(row) * l.columns + column) * tileBytes();
+    if (img.isNull() || !m_file.seek(at) ||
+        m_file.read(reinterpret_cast<char *>(img.bits()), tileBytes()) != tileBytes())
+        return {};
+    ++m_tilesRead;
+    const int w = std::min(T, l.size.width() - column * T);
+    const int h = std::min(T, l.size.height() - row * T);
+    if (w != T || h != T)
+        img = img.copy(0, 0, w, h);
+    m_cache.insert(key, new QImage(img), std::max<qsizetype>(1, img.sizeInBytes() / 1024));
+    return img;
+}
+
+QImage TiledImage::region(std::size_t level, QRect rect) const
+{
+    if (level >= m_levels.size())
+        return {};
+    rect = rect.intersected(QRect(QPoint(0, 0), m_levels[level].size));
+    if (rect.isEmpty())
+        return {};
+    QImage out(rect.size(), m_format);
+    if (out.isNull())
+        return {};
+    const int bpp = bytesPerPixel(m_format);
+    for (int row = rect.top() / T; row <= rect.bottom() / T; ++row) {
+        for (int col = rect.left() / T; col <= rect.right() / T; ++col) {
+            const QImage t = tile(level, col, row);
+            if (t.isNull())
+                return {};
+            const QRect part = QRect(col * T, row * T, t.width(), t.height()).intersected(rect);
+            for (int y = part.top(); y <= part.bottom(); ++y)
+                std::memcpy(out.scanLine(y - rect.top()) + qsizetype(part.left() - rect.left()) * bpp,
+                            t.constScanLine(y - row * T) + qsizetype(part.left() - col * T) * bpp,
+                            static_cast<std::size_t>(part.width()) * static_cast<std::size_t>(bpp));
+        }
+    }
+    return out;
+}
+
+void TiledImage::setCacheBudget(qint64 bytes)
+{
+    QMutexLocker lock(&m_mutex);
+    m_budget = bytes;
+    m_cache.setMaxCost(std::max<qsizetype>(1, static_cast<qsizetype>(bytes / 1024)));
+}
+
+qint64 TiledImage::cachedBytes() const
+{
+    QMutexLocker lock(&m_mutex);
+    return qint64(m_cache.totalCost()) * 1024;
+}
+
+qint64 TiledImage::tilesRead() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_tilesRead;
+}
+
+// --- TiledImageBuilder --------------------------------------------------------------------
+
+struct TiledImageBuilder::Band
+{
+    QImage rows;   ///< kTileSide rows of the level
+    int filled = 0;
+    int tileRow = 0;
+};
+
+TiledImageBuilder::TiledImageBuilder(QSize size, QImage::Format format, qint64 inMemoryPixels)
+    : m_image(new TiledImage)
+{
+    m_image->m_format = format;
+    m_image->m_size = size;
+    m_image->setCacheBudget(m_image->m_budget);
+    QSize s = size;
+    qint64 offset = 0;
+    while (qint64(s.width()) * s.height() > inMemoryPixels && std::max(s.width(), s.height()) > 1) {
+        TiledImage::Level l;
+        l.size = s;
+        l.offset = offset;
+        l.columns = (s.width() + T - 1) / T;
+        l.rows = (s.height() + T - 1) / T;
+        offset += qint64(l.columns) * l.rows * m_image->tileBytes();
+        m_image->m_levels.push_back(l);
+        s = halved(s);
+    }
+    m_image->m_fileBytes = offset;
+    m_memory = QImage(s, format);
+    m_bands.resize(m_image->m_levels.size());
+}
+
+TiledImageBuilder::~TiledImageBuilder() = default;
+
+bool TiledImageBuilder::open(const QString &directory, QString *error)
+{
+    const QString dir = directory.isEmpty() ? QDir::tempPath() : directory;
+    if (m_memory.isNull()) {
+        *error = QCoreApplication::translate("TiledImage", "Not enough memory for the image's overview.");
+        return false;
+    }
+    const QStorageInfo storage(dir);
+    // Keep a margin so the tiles never fill the disk the project lives on.
+    if (storage.isValid() && storage.bytesAvailable() < m_image->m_fileBytes + 512LL * 1024 * 1024) {
+        *error = QCoreApplication::translate("TiledImage", "Not enough free space in %1 for the image's tiles (%2 MB needed).")
+                     .arg(QDir::toNativeSeparators(dir))
+                     .arg(m_image->m_fileBytes / (1024 * 1024));
+        return false;
+    }
+    m_image->m_file.setFileTemplate(dir + QStringLiteral("/concord-tiles-XXXXXX"));
+    if (!m_image->m_file.open()) {
+        *error = writeError();
+        return false;
+    }
+#ifdef Q_OS_UNIX
+    // Unlinked now: the open file stays usable, and nothing is left behind after a crash.
+    QFile::remove(m_image->m_file.fileName());
+#endif
+    for (std::size_t i = 0; i < m_bands.size(); ++i) {
+        m_bands[i].rows = QImage(m_image->m_levels[i].size.width(), T, m_image->m_format);
+        if (m_bands[i].rows.isNull()) {
+            *error = QCoreApplication::translate("TiledImage", "Not enough memory to tile the image.");
+            return false;
+        }
+    }
+    return true;
+}
+
+QString TiledImageBuilder::writeError() const
+{
+    return QCoreApplication::translate("TiledImage", "Cannot write the image's tiles to %1: %2")
+        .arg(QDir::toNativeSeparators(m_image->m_file.fileTemplate()), m_image->m_file.errorString());
+}
+
+uchar *TiledImageBuilder::rowBuffer(int *room)
+{
+    if (m_bands.empty()) {
+        *room = m_memory.height() - m_memoryRows;
+        return m_memory.scanLine(std::min(m_memoryRows, m_memory.height() - 1));
+    }
+    Band &b = m_bands.front();
+    *room = std::min(T - b.filled, m_image->m_size.height() - m_rowsAdded);
+    return b.rows.scanLine(std::min(b.filled, T - 1));
+}
+
+qsizetype TiledImageBuilder::bandStride() const
+{
+    return m_bands.empty() ? m_memory.bytesPerLine() : m_bands.front().rows.bytesPerLine();
+}
+
+bool TiledImageBuilder::rowsWritten(int count, QString *error)
+{
+    m_rowsAdded += count;
+    if (m_bands.empty()) {
+        m_memoryRows += count;
+        return true;
+    }
+    Band &b = m_bands.front();
+    b.filled += count;
+    return b.filled < T || flush(0, error);
+}
+
+bool TiledImageBuilder::push(std::size_t level, const uchar *rows, qsizetype stride, int count, QString *error)
+{
+    const int bpp = bytesPerPixel(m_image->m_format);
+    if (level == m_bands.size()) {
+        for (int i = 0; i < count && m_memoryRows < m_memory.height(); ++i, ++m_memoryRows)
+            std::memcpy(m_memory.scanLine(m_memoryRows), rows + i * stride,
+                        static_cast<std::size_t>(m_memory.width() * bpp));
+        return true;
+    }
+    Band &b = m_bands[level];
+    for (int i = 0; i < count; ++i) {
+        std::memcpy(b.rows.scanLine(b.filled), rows + i * stride, static_cast<std::size_t>(b.rows.width() * bpp));
+        if (++b.filled == T && !flush(level, error))
+            return false;
+    }
+    return true;
+}
+
+bool TiledImageBuilder::flush(std::size_t level, QString *error)
+{
+    Band &b = m_bands[level];
+    if (b.filled == 0)
+        return true;
+    if (!writeTiles(level, error))
+        return false;
+    // The next level: this band averaged 2 × 2. Bands hold an even number of rows except the
+    // last, so the halves line up with the rows a whole-image resize would give.
+    // Across, the band is resized to the next level's width, exactly as a whole-image resize
+    // would; down, every full band gives 128 rows. The last band's rows all go into its
+    // floor(rows / 2), so the level still covers the whole image when its height is odd.
+    const int halfRows = b.filled / 2;
+    if (halfRows > 0) {
+        const int width = level + 1 < m_bands.size() ? m_bands[level + 1].rows.width() : m_memory.width();
+        const auto format = m_image->m_format;
+        cv::Mat half(halfRows, width, format == QImage::Format_Grayscale8 ? CV_8UC1 : CV_8UC4);
+        cv::resize(wrap(b.rows.constBits(), b.rows.bytesPerLine(), b.rows.width(), b.filled, format), half,
+                   half.size(), 0, 0, cv::INTER_AREA);
+        b.filled = 0;
+        ++b.tileRow;
+        return push(level + 1, half.data, static_cast<qsizetype>(half.step[0]), halfRows, error);
+    }
+    b.filled = 0;
+    ++b.tileRow;
+    return true;
+}
+
+bool TiledImageBuilder::writeTiles(std::size_t level, QString *error)
+{
+    const Band &b = m_bands[level];
+    const TiledImage::Level &l = m_image->m_levels[level];
+    const int bpp = bytesPerPixel(m_image->m_format);
+    const qint64 tileBytes = m_image->tileBytes();
+    m_tileRow.resize(static_cast<std::size_t>(tileBytes * l.columns));
+    for (int c = 0; c < l.columns; ++c) {
+        uchar *tile = m_tileRow.data() + tileBytes * c;
+        const int w = std::min(T, l.size.width() - c * T);
+        for (int y = 0; y < b.filled; ++y)
+            std::memcpy(tile + qsizetype(y) * T * bpp, b.rows.constScanLine(y) + qsizetype(c) * T * bpp,
+                        static_cast<std::size_t>(w * bpp));
+    }
+    QFile &f = m_image->m_file;
+    const qint64 at = l.offset + qint64(b.tileRow) * l.columns * tileBytes;
+    const qint64 n = qint64(m_tileRow.size());
+    if (!f.seek(at) || f.write(reinterpret_cast<const char *>(m_tileRow.data()), n) != n) {
+        *error = writeError();
+        return false;
+    }
+    return true;
+}
+
+std::shared_ptr<TiledImage> TiledImageBuilder::finish(QImage *firstInMemory, QString *error)
+{
+    if (m_rowsAdded < m_image->m_size.height()) {
+        *error = QCoreApplication::translate("TiledImage", "The image ended after %1 of its %2 rows.")
+                     .arg(m_rowsAdded)
+                     .arg(m_image->m_size.height());
+        return nullptr;
+    }
+    // Partial bands from the top level down: each flush feeds the next level's band.
+    for (std::size_t i = 0; i < m_bands.size(); ++i)
+        if (!flush(i, error))
+            return nullptr;
+    if (!m_image->m_file.flush()) {
+        *error = writeError();
+        return nullptr;
+    }
+    // Odd sizes can leave the last row of the overview unwritten: repeat the one above.
+    if (m_memoryRows == 0)
+        m_memory.fill(Qt::darkGray);
+    for (int y = std::max(1, m_memoryRows); y < m_memory.height(); ++y)
+        std::memcpy(m_memory.scanLine(y), m_memory.constScanLine(y - 1), static_cast<std::size_t>(m_memory.bytesPerLine()));
+    *firstInMemory = std::move(m_memory);
+    m_bands.clear();
+    return std::shared_ptr<TiledImage>(m_image.release());
+}
+
+} // namespace concord::ui
