@@ -309,7 +309,7 @@ void LabelingView::setDocument(ProjectDocument *document)
     connect(document, &ProjectDocument::saveRecovered, this,
             [this] { m_toast->showMessage(tr("Saved."), Toast::Kind::Info); });
     updateProgress();
-    if (document->queue().empty()) {
+    if (document->queueSize() == 0) {
         m_toast->showMessage(tr("Your queue is empty: the project has no images assigned to you yet."),
                              Toast::Kind::Info);
         updateStatus();
@@ -321,34 +321,34 @@ void LabelingView::setDocument(ProjectDocument *document)
 
 core::Id LabelingView::currentImage() const
 {
-    if (!m_document || m_current < 0 || m_current >= int(m_document->queue().size()))
+    if (!m_document || m_current < 0 || m_current >= m_document->queueSize())
         return 0;
-    return m_document->queue()[static_cast<std::size_t>(m_current)].image;
+    return m_document->queueEntry(m_current).image;
 }
 
 void LabelingView::goTo(int index)
 {
-    if (!m_document || index < 0 || index >= int(m_document->queue().size()))
+    if (!m_document || index < 0 || index >= m_document->queueSize())
         return;
     m_current = index;
-    const core::Id image = currentImage();
-    m_currentPath = m_document->imageFilePath(image);
+    const core::QueueEntry entry = m_document->queueEntry(index);
+    m_currentPath = m_document->imageFilePath(entry.image);
     showCurrentImage();
     refreshState();
-    m_labelBook->setRound(m_document->queue()[static_cast<std::size_t>(index)].round);
+    m_labelBook->setRound(entry.round);
 
     // Keep the neighbours decoding while the labeler looks at this one.
     m_wanted = QStringList{m_currentPath};
-    const auto &q = m_document->queue();
     for (int d : {1, -1, 2}) {
         const int i = index + d;
-        if (i >= 0 && i < int(q.size()))
-            m_wanted << m_document->imageFilePath(q[static_cast<std::size_t>(i)].image);
+        if (i >= 0 && i < m_document->queueSize())
+            m_wanted << m_document->imageFilePath(m_document->queueEntry(i).image);
     }
     m_cache->setWanted(m_wanted);
     ensureDetail();
 
     if (m_queueModel) {
+        m_queueModel->ensureFetched(index); // a row far down the queue (first unlabeled, undo)
         const QModelIndex idx = m_queueModel->index(index);
         m_queueView->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect);
         m_queueView->scrollTo(idx);
@@ -360,15 +360,23 @@ bool LabelingView::goToImageNamed(const QString &name)
 {
     if (!m_document)
         return false;
-    const auto &q = m_document->queue();
-    for (std::size_t i = 0; i < q.size(); ++i) {
-        const QString path = QString::fromStdString(q[i].path);
-        if (path == name || QFileInfo(path).fileName() == name) {
-            goTo(static_cast<int>(i));
-            return true;
-        }
+    // Looked up in the store (indexed by path and by file name), not by reading the queue.
+    const std::string key = name.toStdString();
+    std::vector<core::ImageRecord> candidates;
+    if (auto byPath = m_document->store().imageByPath(key))
+        candidates.push_back(*byPath);
+    for (auto &rec : m_document->store().imagesByFileName(key))
+        candidates.push_back(std::move(rec));
+    int best = -1;
+    for (const auto &rec : candidates) {
+        const auto rows = m_document->queueIndexOf(rec.id);
+        if (rows >= 0 && (best < 0 || rows < best))
+            best = rows;
     }
-    return false;
+    if (best < 0)
+        return false;
+    goTo(best);
+    return true;
 }
 
 void LabelingView::showCurrentImage()
@@ -414,7 +422,7 @@ void LabelingView::refreshState()
 
 void LabelingView::next()
 {
-    if (m_document && m_current + 1 < int(m_document->queue().size()))
+    if (m_document && m_current + 1 < m_document->queueSize())
         goTo(m_current + 1);
 }
 
@@ -451,16 +459,16 @@ void LabelingView::chooseClass(qint64 classId)
     m_document->setLabel(image, classId);
     if (!autoAdvance())
         return;
-    if (m_current + 1 < int(m_document->queue().size()))
+    if (m_current + 1 < m_document->queueSize())
         goTo(m_current + 1);
     else if (m_document->firstUnlabeledIndex() < 0)
         m_toast->showMessage(tr("Done: all %n image(s) in your queue are labeled.", nullptr,
-                                int(m_document->queue().size())));
+                                m_document->queueSize()));
 }
 
 void LabelingView::updateProgress()
 {
-    const int total = m_document ? int(m_document->queue().size()) : 0;
+    const int total = m_document ? m_document->queueSize() : 0;
     const int done = m_document ? m_document->labeledCount() : 0;
     m_progressLabel->setText(QStringLiteral("%1 / %2").arg(done).arg(total));
     m_progressBar->setRange(0, std::max(total, 1));

@@ -129,37 +129,103 @@ void ProjectDocument::startSession(const QString &name, core::Role role, const Q
     m_unsaved.clear();
     m_session.emplace(std::move(session));
     m_labeler = me;
-    m_queue = m_session->queue();
-    m_queueIndex.clear();
-    for (std::size_t i = 0; i < m_queue.size(); ++i)
-        m_queueIndex[m_queue[i].image] = static_cast<int>(i);
+    m_queuePages.clear();
+    m_queueSize = static_cast<int>(m_session->queueSize());
+    m_labeledCount = static_cast<int>(m_session->queueLabeledCount());
     emit sessionStarted();
+}
+
+core::QueueEntry ProjectDocument::queueEntry(int row) const
+{
+    if (!m_session || row < 0 || row >= m_queueSize)
+        return {};
+    const int first = row - row % kQueuePageSize;
+    auto it = std::find_if(m_queuePages.begin(), m_queuePages.end(),
+                           [first](const QueuePage &p) { return p.first == first; });
+    if (it == m_queuePages.end()) {
+        if (m_queuePages.size() >= static_cast<std::size_t>(kQueuePagesKept))
+            m_queuePages.erase(std::min_element(m_queuePages.begin(), m_queuePages.end(),
+                                                [](const QueuePage &a, const QueuePage &b) {
+                                                    return a.lastUse < b.lastUse;
+                                                }));
+        m_queuePages.push_back(QueuePage{first, m_session->queue(first, kQueuePageSize), 0});
+        it = std::prev(m_queuePages.end());
+    }
+    it->lastUse = ++m_queueClock;
+    const auto offset = static_cast<std::size_t>(row - first);
+    if (offset >= it->entries.size())
+        return {}; // the queue shrank under us (another process); the next sign-in reads it again
+    core::QueueEntry entry = it->entries[offset];
+    overlayUnsaved(entry);
+    return entry;
+}
+
+void ProjectDocument::overlayUnsaved(core::QueueEntry &entry) const
+{
+    if (!m_unsaved.count(entry.image))
+        return;
+    const auto it = m_states.find(entry.image);
+    if (it == m_states.end())
+        return;
+    const ImageState &state = it->second;
+    entry.myLabelClass = state.labelClass;
+    entry.state = state.labelClass ? core::AssignmentState::Done
+                                   : (state.skipped ? core::AssignmentState::Skipped
+                                                    : core::AssignmentState::Pending);
+}
+
+void ProjectDocument::forgetQueuePagesOf(core::Id image)
+{
+    std::erase_if(m_queuePages, [image](const QueuePage &p) {
+        return std::any_of(p.entries.begin(), p.entries.end(),
+                           [image](const core::QueueEntry &e) { return e.image == image; });
+    });
+}
+
+int ProjectDocument::cachedQueueEntries() const
+{
+    std::size_t n = 0;
+    for (const auto &p : m_queuePages)
+        n += p.entries.size();
+    return static_cast<int>(n);
 }
 
 int ProjectDocument::queueIndexOf(core::Id image) const
 {
-    const auto it = m_queueIndex.find(image);
-    return it == m_queueIndex.end() ? -1 : it->second;
-}
-
-int ProjectDocument::labeledCount() const
-{
-    return static_cast<int>(std::count_if(m_queue.begin(), m_queue.end(),
-                                          [](const core::QueueEntry &e) { return e.myLabelClass.has_value(); }));
+    if (!m_session)
+        return -1;
+    const auto rows = m_session->queueRowsOf(image);
+    return rows.empty() ? -1 : static_cast<int>(rows.back());
 }
 
 int ProjectDocument::firstUnlabeledIndex() const
 {
-    int skipped = -1;
-    for (std::size_t i = 0; i < m_queue.size(); ++i) {
-        if (m_queue[i].myLabelClass)
-            continue;
-        if (m_queue[i].state != core::AssignmentState::Skipped)
-            return static_cast<int>(i);
-        if (skipped < 0)
-            skipped = static_cast<int>(i);
-    }
-    return skipped;
+    if (!m_session)
+        return -1;
+    // The store knows the saved state; input that failed to save (m_unsaved, a handful) is
+    // known only here. Asking for one row more than there are unsaved images guarantees a
+    // saved candidate, and the unsaved images are judged by their state in memory.
+    const auto extra = static_cast<std::int64_t>(m_unsaved.size()) + 1;
+    const auto firstOf = [&](bool skipped) {
+        std::int64_t best = -1;
+        for (const auto &[row, image] : m_session->unlabeledQueueRows(skipped, extra)) {
+            if (!m_unsaved.count(image)) {
+                best = row;
+                break;
+            }
+        }
+        for (core::Id image : m_unsaved) {
+            const auto it = m_states.find(image);
+            if (it == m_states.end() || it->second.labelClass || it->second.skipped != skipped)
+                continue;
+            const auto rows = m_session->queueRowsOf(image);
+            if (!rows.empty() && (best < 0 || rows.front() < best))
+                best = rows.front();
+        }
+        return static_cast<int>(best);
+    };
+    const int pending = firstOf(false);
+    return pending >= 0 ? pending : firstOf(true);
 }
 
 std::optional<core::LabelClass> ProjectDocument::labelClass(core::Id id) const
@@ -220,7 +286,7 @@ ImageState ProjectDocument::loadState(core::Id imageId) const
         s.annotations = m_session->myAnnotations(imageId);
     }
     const int idx = queueIndexOf(imageId);
-    s.skipped = idx >= 0 && m_queue[static_cast<std::size_t>(idx)].state == core::AssignmentState::Skipped;
+    s.skipped = idx >= 0 && queueEntry(idx).state == core::AssignmentState::Skipped;
     return s;
 }
 
@@ -322,14 +388,21 @@ void ProjectDocument::recordDecision(core::Decision decision)
 
 void ProjectDocument::applyState(core::Id imageId, const ImageState &state)
 {
+    const bool wasLabeled = imageState(imageId).labelClass.has_value();
+    if (wasLabeled != state.labelClass.has_value()) {
+        // Every row of the image (one per round) shows the labeler's label.
+        const auto rows = static_cast<int>(m_session ? m_session->queueRowsOf(imageId).size() : 0);
+        m_labeledCount += state.labelClass ? rows : -rows;
+    }
     m_states[imageId] = state;
-    updateQueueEntry(imageId, state);
     if (persist(imageId, state)) {
         m_unsaved.erase(imageId);
     } else {
         m_unsaved.insert(imageId);
         m_retryTimer.start();
     }
+    // Saved: the store has it, read its rows again; unsaved: overlayUnsaved() shows it.
+    forgetQueuePagesOf(imageId);
     emit imageStateChanged(imageId);
     emit projectDataChanged();
 }
@@ -337,18 +410,6 @@ void ProjectDocument::applyState(core::Id imageId, const ImageState &state)
 void ProjectDocument::reveal(core::Id imageId)
 {
     emit revealRequested(imageId);
-}
-
-void ProjectDocument::updateQueueEntry(core::Id imageId, const ImageState &state)
-{
-    const int idx = queueIndexOf(imageId);
-    if (idx < 0)
-        return;
-    auto &e = m_queue[static_cast<std::size_t>(idx)];
-    e.myLabelClass = state.labelClass;
-    e.state = state.labelClass ? core::AssignmentState::Done
-                               : (state.skipped ? core::AssignmentState::Skipped
-                                                : core::AssignmentState::Pending);
 }
 
 bool ProjectDocument::persist(core::Id imageId, const ImageState &state)
@@ -359,8 +420,7 @@ bool ProjectDocument::persist(core::Id imageId, const ImageState &state)
         } else {
             // Without a class there is no label to hang shapes on: drawn shapes stay a draft
             // in memory until a class is chosen.
-            const int idx = queueIndexOf(imageId);
-            const int round = idx >= 0 ? m_queue[static_cast<std::size_t>(idx)].round : 0;
+            const int round = m_store->assignmentRound(imageId, m_labeler.id).value_or(0);
             m_store->transaction([&] {
                 if (m_session->myLabel(imageId))
                     m_session->removeMyLabel(imageId);
@@ -380,8 +440,10 @@ void ProjectDocument::retryUnsaved()
 {
     const std::set<core::Id> pending = m_unsaved;
     for (core::Id imageId : pending) {
-        if (persist(imageId, m_states[imageId]))
+        if (persist(imageId, m_states[imageId])) {
             m_unsaved.erase(imageId);
+            forgetQueuePagesOf(imageId); // the store has it now
+        }
     }
     if (m_unsaved.empty()) {
         if (!pending.empty())

@@ -71,13 +71,29 @@ public:
     /// The session the document reads and writes the labeler's own work through.
     const core::Session *session() const { return m_session ? &*m_session : nullptr; }
 
-    /// The session labeler's queue, in their order.
-    const std::vector<core::QueueEntry> &queue() const { return m_queue; }
+    // --- the session labeler's queue, paged (issue #10: a queue of 10^5 images opens at once)
+    /// Rows in the session labeler's queue (read at sign-in).
+    int queueSize() const { return m_queueSize; }
+    /// Row `row` of the queue (0 ≤ row < queueSize()), unsaved input included. The queue is
+    /// never read whole: the page holding the row is read from the store and kept among the
+    /// few most recently used pages (kQueuePagesKept), so memory does not grow with the queue.
+    /// An empty entry (image 0) for a row out of range.
+    core::QueueEntry queueEntry(int row) const;
+    /// Row of the image's latest round in the queue, or -1 (index lookups, no page read).
     int queueIndexOf(core::Id image) const;
-    /// Images of the queue that carry the labeler's label.
-    int labeledCount() const;
-    /// First queue index without the labeler's label (skipped ones last), or -1.
+    /// Rows of the queue that carry the labeler's label (unsaved input included): counted in
+    /// SQL at sign-in, then kept up to date by each change, so the progress bar costs nothing
+    /// per key press.
+    int labeledCount() const { return m_labeledCount; }
+    /// First queue index without the labeler's label (skipped ones last), or -1. Asked of the
+    /// store (an indexed query), corrected for input that is not saved yet.
     int firstUnlabeledIndex() const;
+    /// Rows read from the store at a time.
+    static constexpr int kQueuePageSize = 128;
+    /// Pages of the queue kept in memory at most.
+    static constexpr int kQueuePagesKept = 8;
+    /// Queue entries held in memory now (tests: a big queue is never held whole).
+    int cachedQueueEntries() const;
 
     // --- project data (read) ----------------------------------------------------------------
     const std::vector<core::LabelClass> &classes() const { return m_classes; }
@@ -160,14 +176,25 @@ private:
     ImageState loadState(core::Id image) const;
     bool persist(core::Id image, const ImageState &state);
     void retryUnsaved();
-    void updateQueueEntry(core::Id image, const ImageState &state);
+    /// Drops the cached pages that hold the image, so they are read again from the store.
+    void forgetQueuePagesOf(core::Id image);
+    /// Applies in-memory input that is not saved yet to an entry read from the store.
+    void overlayUnsaved(core::QueueEntry &entry) const;
 
     std::unique_ptr<core::Store> m_store;
     std::optional<core::Session> m_session;
     QUndoStack *m_undoStack = nullptr;
     core::Labeler m_labeler;
-    std::vector<core::QueueEntry> m_queue;
-    std::unordered_map<core::Id, int> m_queueIndex;
+    struct QueuePage
+    {
+        int first = 0; ///< row of entries[0]
+        std::vector<core::QueueEntry> entries;
+        std::uint64_t lastUse = 0;
+    };
+    mutable std::vector<QueuePage> m_queuePages; ///< at most kQueuePagesKept, least recent evicted
+    mutable std::uint64_t m_queueClock = 0;
+    int m_queueSize = 0;
+    int m_labeledCount = 0;
     std::vector<core::LabelClass> m_classes;
     mutable std::unordered_map<core::Id, core::ImageRecord> m_images;
     mutable std::unordered_map<core::Id, ImageState> m_states;

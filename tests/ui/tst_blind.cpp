@@ -105,6 +105,8 @@ void TestBlind::nothingRevealsOthers()
 
     // 2. Each queue row shows my class or none, never another one, in any role.
     ui::QueueModel *queueModel = window.labelingView()->queueModel();
+    while (queueModel->canFetchMore({})) // rows come a page at a time
+        queueModel->fetchMore({});
     QCOMPARE(queueModel->rowCount(), int(queue.size()));
     for (int row = 0; row < queueModel->rowCount(); ++row) {
         const auto &q = queue[static_cast<std::size_t>(row)];

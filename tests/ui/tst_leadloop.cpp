@@ -26,6 +26,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -362,7 +363,12 @@ void TestLeadLoop::leadLoop()
             row = int(i);
     }
     QVERIFY(row >= 0);
-    child<QListWidget>(adjudication, "adjudicationQueue")->setCurrentRow(row);
+    {
+        auto *view = child<QListView>(adjudication, "adjudicationQueue");
+        while (view->model()->rowCount() <= row && view->model()->canFetchMore({}))
+            view->model()->fetchMore({}); // rows come a page at a time
+        view->setCurrentIndex(view->model()->index(row, 0));
+    }
     QTest::keyClick(&window, Qt::Key_2);
     QVERIFY(readStore->decision(queue[std::size_t(row)])->standard == std::optional<core::Id>(standardId));
 

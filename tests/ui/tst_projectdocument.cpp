@@ -79,7 +79,7 @@ void TestProjectDocument::initTestCase()
     store.reset();
     m_doc = ui::ProjectDocument::open(m_file);
     m_doc->startSession(QStringLiteral("ana"));
-    QCOMPARE(int(m_doc->queue().size()), 6);
+    QCOMPARE(m_doc->queueSize(), 6);
 }
 
 void TestProjectDocument::labelUndoRedo()
@@ -148,8 +148,7 @@ void TestProjectDocument::skipUndo()
 {
     m_doc->skip(image(3));
     QVERIFY(stateOf(image(3)) == core::AssignmentState::Skipped);
-    QVERIFY(m_doc->queue()[static_cast<std::size_t>(m_doc->queueIndexOf(image(3)))].state ==
-            core::AssignmentState::Skipped);
+    QVERIFY(m_doc->queueEntry(m_doc->queueIndexOf(image(3))).state == core::AssignmentState::Skipped);
     // Skipped images come last when looking for the first unlabeled one.
     QVERIFY(m_doc->firstUnlabeledIndex() != m_doc->queueIndexOf(image(3)));
     m_doc->undoStack()->undo();
@@ -237,7 +236,7 @@ void TestProjectDocument::leadSignsInWithThePassphrase()
     labeler.startSession(QStringLiteral("ana"));
     QVERIFY(!labeler.isLead());
     core::Decision decision;
-    decision.image = labeler.queue().front().image;
+    decision.image = labeler.queueEntry(0).image;
     decision.labelClass = labeler.classes().front().id;
     QVERIFY_THROWS_EXCEPTION(core::Error, labeler.recordDecision(decision));
     QVERIFY_THROWS_EXCEPTION(core::Error, labeler.applyStandard(1));

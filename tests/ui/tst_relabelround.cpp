@@ -81,14 +81,15 @@ void TestRelabelRound::triggeringStandardComesFirst()
     ui::MainWindow window;
     QVERIFY(window.openProject(QString::fromStdString(project.string()), QString::fromStdString(relabeler)));
     ui::LabelingView *view = window.labelingView();
-    const auto &queue = window.document()->queue();
+    const ui::ProjectDocument *document = window.document();
     int relabelIndex = -1;
     int firstRoundIndex = -1;
-    for (std::size_t i = 0; i < queue.size(); ++i) {
-        if (queue[i].image == relabelImage && queue[i].round > 0)
-            relabelIndex = int(i);
-        else if (queue[i].round == 0 && firstRoundIndex < 0)
-            firstRoundIndex = int(i);
+    for (int i = 0; i < document->queueSize(); ++i) {
+        const core::QueueEntry e = document->queueEntry(i);
+        if (e.image == relabelImage && e.round > 0)
+            relabelIndex = i;
+        else if (e.round == 0 && firstRoundIndex < 0)
+            firstRoundIndex = i;
     }
     QVERIFY(relabelIndex >= 0);
     QVERIFY(firstRoundIndex >= 0);

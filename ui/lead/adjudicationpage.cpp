@@ -5,6 +5,7 @@
 #include "core/clusters/clusterinput.h"
 #include "core/standards/rule.h"
 #include "ui/lead/adjudicationcanvas.h"
+#include "ui/lead/adjudicationqueuemodel.h"
 #include "ui/lead/previewthumbnails.h"
 #include "ui/projectdocument.h"
 #include "ui/scaledimage.h"
@@ -17,6 +18,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QSplitter>
 #include <QTextBrowser>
@@ -32,7 +34,6 @@ namespace concord::ui {
 
 namespace {
 
-constexpr int kImageRole = Qt::UserRole;
 constexpr int kLayerRole = Qt::UserRole + 1;
 constexpr int kPathRole = Qt::UserRole + 2;
 /// Longest side an image is decoded at for this view (the canvas fits it to the window).
@@ -70,7 +71,8 @@ QString attrText(const core::AttrValue &v)
 AdjudicationPage::AdjudicationPage(QWidget *parent)
     : LeadPage(parent)
     , m_count(new QLabel(this))
-    , m_queue(new QListWidget(this))
+    , m_queue(new QListView(this))
+    , m_model(new AdjudicationQueueModel([this](std::optional<core::Id> id) { return className(id); }, this))
     , m_canvas(new AdjudicationCanvas(this))
     , m_toggles(new QListWidget(this))
     , m_decision(new QLabel(this))
@@ -86,6 +88,7 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     m_count->setObjectName(QStringLiteral("conflictCount"));
     m_queue->setObjectName(QStringLiteral("adjudicationQueue"));
     m_queue->setUniformItemSizes(true);
+    m_queue->setModel(m_model);
     m_toggles->setObjectName(QStringLiteral("labelerToggles"));
     m_toggles->setFlow(QListView::LeftToRight);
     m_toggles->setWrapping(true);
@@ -161,7 +164,7 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
-    connect(m_queue, &QListWidget::currentRowChanged, this, &AdjudicationPage::showCurrent);
+    connect(m_queue->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AdjudicationPage::showCurrent);
     connect(&m_watcher, &QFutureWatcher<std::vector<Entry>>::finished, this, &AdjudicationPage::queueRead);
     connect(m_toggles, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
         m_canvas->setLayerVisible(item->data(kLayerRole).toInt(), item->checkState() == Qt::Checked);
@@ -219,9 +222,7 @@ void AdjudicationPage::setDocument(ProjectDocument *document)
         rebuild();
         return;
     }
-    m_entries.clear();
-    const QSignalBlocker block(m_queue);
-    m_queue->clear();
+    m_model->setEntries({});
 }
 
 void AdjudicationPage::showEvent(QShowEvent *event)
@@ -249,13 +250,9 @@ void AdjudicationPage::rebuild()
 {
     m_stale = false;
     m_keep = currentImage();
-    m_entries.clear();
+    m_model->setEntries({});
     m_labelerColors.clear();
     m_labelerNames.clear();
-    {
-        const QSignalBlocker block(m_queue);
-        m_queue->clear();
-    }
     if (!m_document || !m_document->isLead()) {
         m_loading = false;
         m_count->setText(QString());
@@ -336,20 +333,11 @@ void AdjudicationPage::rebuild()
 void AdjudicationPage::queueRead()
 {
     m_loading = false;
-    m_entries = m_watcher.result();
-    {
-        const QSignalBlocker block(m_queue);
-        m_queue->clear();
-        for (std::size_t i = 0; i < m_entries.size(); ++i) {
-            auto *item = new QListWidgetItem(m_queue);
-            item->setData(kImageRole, QVariant::fromValue<qint64>(m_entries[i].image));
-            updateRow(int(i));
-        }
-    }
-    m_count->setText(tr("<b>%n conflict(s)</b> to decide", nullptr, int(m_entries.size())));
-    const core::Id keep = m_keep;
-    const int row = rowOf(keep);
-    m_queue->setCurrentRow(row >= 0 ? row : (m_entries.empty() ? -1 : 0));
+    m_model->setEntries(m_watcher.result());
+    const auto &entries = m_model->entries();
+    m_count->setText(tr("<b>%n conflict(s)</b> to decide", nullptr, int(entries.size())));
+    const int row = m_model->rowOf(m_keep);
+    setCurrentRow(row >= 0 ? row : (entries.empty() ? -1 : 0));
     showCurrent();
 }
 
@@ -361,46 +349,34 @@ QString AdjudicationPage::className(std::optional<core::Id> id) const
     return c ? QString::fromStdString(c->name) : QString::number(*id);
 }
 
-void AdjudicationPage::updateRow(int row)
+int AdjudicationPage::currentRow() const
 {
-    auto *item = m_queue->item(row);
-    if (!item)
-        return;
-    const Entry &e = m_entries[std::size_t(row)];
-    QString text = QStringLiteral("%1%2 \u00b7 %3 % \u00b7 %4")
-                       .arg(e.cluster ? tr("cluster %1 \u00b7 ").arg(e.cluster) : QString(), e.dispute)
-                       .arg(qRound(e.agreement * 100))
-                       .arg(QFileInfo(e.path).fileName());
-    if (e.decision) {
-        const QString what = e.decision->method == core::DecisionMethod::Excluded ? tr("ambiguous")
-                                                                                  : className(e.decision->labelClass);
-        text = QStringLiteral("\u2713 %1 \u2014 ").arg(what) + text;
-        item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
-    } else {
-        item->setForeground(palette().color(QPalette::Text));
-    }
-    item->setText(text);
-    item->setToolTip(e.path);
+    const QModelIndex current = m_queue->currentIndex();
+    return current.isValid() ? current.row() : -1;
 }
 
-int AdjudicationPage::rowOf(core::Id image) const
+void AdjudicationPage::setCurrentRow(int row)
 {
-    for (std::size_t i = 0; i < m_entries.size(); ++i)
-        if (m_entries[i].image == image)
-            return int(i);
-    return -1;
+    if (row < 0) {
+        m_queue->setCurrentIndex({});
+        return;
+    }
+    m_model->ensureFetched(row);
+    m_queue->setCurrentIndex(m_model->index(row));
+    m_queue->scrollTo(m_model->index(row));
 }
 
 core::Id AdjudicationPage::currentImage() const
 {
-    const int row = m_queue->currentRow();
-    return row >= 0 && std::size_t(row) < m_entries.size() ? m_entries[std::size_t(row)].image : 0;
+    const int row = currentRow();
+    const auto &entries = m_model->entries();
+    return row >= 0 && std::size_t(row) < entries.size() ? entries[std::size_t(row)].image : 0;
 }
 
 std::vector<core::Id> AdjudicationPage::queueImages() const
 {
     std::vector<core::Id> out;
-    for (const auto &e : m_entries)
+    for (const auto &e : m_model->entries())
         out.push_back(e.image);
     return out;
 }
@@ -414,7 +390,7 @@ void AdjudicationPage::showCurrent()
     if (!m_document || image == 0) {
         m_canvas->setImage({}, {}, !m_document ? QString() : m_loading ? tr("Reading the conflicts\u2026") : tr("No conflicts left"));
         m_canvas->setLayers({});
-        m_decision->setText(m_document && m_entries.empty() && !m_loading ? tr("Nothing to adjudicate.") : QString());
+        m_decision->setText(m_document && m_model->entries().empty() && !m_loading ? tr("Nothing to adjudicate.") : QString());
         m_note->clear();
         m_standardTitle->clear();
         m_standardBody->clear();
@@ -423,7 +399,7 @@ void AdjudicationPage::showCurrent()
         return;
     }
     const core::Store &store = m_document->store();
-    const Entry &entry = m_entries[std::size_t(m_queue->currentRow())];
+    const Entry &entry = m_model->entries()[std::size_t(currentRow())];
 
     // The picture, decoded at screen size.
     QSize full;
@@ -623,24 +599,26 @@ void AdjudicationPage::next()
 {
     if (m_note->hasFocus()) {
         // Enter in the note: keep it with the decision already made, then move on.
-        const int row = m_queue->currentRow();
-        if (row >= 0 && m_entries[std::size_t(row)].decision &&
-            m_entries[std::size_t(row)].decision->note != m_note->text().toStdString()) {
-            core::Decision d = *m_entries[std::size_t(row)].decision;
+        const int row = currentRow();
+        const auto &entries = m_model->entries();
+        if (row >= 0 && entries[std::size_t(row)].decision &&
+            entries[std::size_t(row)].decision->note != m_note->text().toStdString()) {
+            core::Decision d = *entries[std::size_t(row)].decision;
             d.note = m_note->text().toStdString();
             d.createdAt.clear();
             m_document->recordDecision(std::move(d));
         }
         m_queue->setFocus();
-        if (row >= 0 && !m_entries[std::size_t(row)].decision)
+        if (row >= 0 && !m_model->entries()[std::size_t(row)].decision)
             return; // the note waits for the decision on this image
     }
-    const int n = int(m_entries.size());
-    const int start = m_queue->currentRow();
+    const auto &entries = m_model->entries();
+    const int n = int(entries.size());
+    const int start = currentRow();
     for (int step = 1; step <= n; ++step) {
         const int row = (start + step + n) % n;
-        if (!m_entries[std::size_t(row)].decision) {
-            m_queue->setCurrentRow(row);
+        if (!entries[std::size_t(row)].decision) {
+            setCurrentRow(row);
             return;
         }
     }
@@ -650,13 +628,12 @@ void AdjudicationPage::next()
 void AdjudicationPage::decisionChanged(qint64 image)
 {
     m_ownChange = true; // the projectDataChanged() that follows is this change
-    const int row = rowOf(image);
+    const int row = m_model->rowOf(image);
     if (row < 0 || !m_document)
         return;
-    m_entries[std::size_t(row)].decision = m_document->store().decision(image);
-    updateRow(row);
-    if (m_queue->currentRow() != row)
-        m_queue->setCurrentRow(row); // an undo shows the image it changed
+    m_model->setDecision(row, m_document->store().decision(image));
+    if (currentRow() != row)
+        setCurrentRow(row); // an undo shows the image it changed
     else
         showCurrent();
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/store/types.h"
+#include "ui/lead/adjudicationqueuemodel.h"
 #include "ui/lead/leadpage.h"
 
 #include <QFutureWatcher>
@@ -12,6 +13,7 @@
 
 class QLabel;
 class QLineEdit;
+class QListView;
 class QListWidget;
 class QListWidgetItem;
 class QTextBrowser;
@@ -25,6 +27,7 @@ class PreviewThumbnails;
 /// The lead's last word on what the labelers and the standards left in dispute (issue 6).
 ///
 /// The queue holds every conflict (Store::conflictImages: labels disagree, no decision yet),
+/// shown a page of rows at a time (AdjudicationQueueModel),
 /// grouped by the classes in dispute (all "ok ↔ scratch" conflicts together, largest group
 /// first: a cheap stand-in for the disagreement clusters that needs no clustering run), then
 /// lowest item agreement first. For the selected image: every labeler's label and shapes over
@@ -65,15 +68,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    struct Entry
-    {
-        core::Id image = 0;
-        QString path;
-        int cluster = 0; ///< rank of the best disagreement cluster holding it (1 = top), 0 = none
-        QString dispute; ///< "ok ↔ scratch"
-        double agreement = 0.0;
-        std::optional<core::Decision> decision;
-    };
+    using Entry = AdjudicationQueueModel::Entry;
 
     void rebuild();
     void queueRead();
@@ -81,14 +76,14 @@ private:
     void record(core::Decision decision);
     void decisionChanged(qint64 image);
     void dataChanged();
-    void updateRow(int row);
+    int currentRow() const;
+    /// Makes the row current, fetching the model's rows up to it; -1 clears.
+    void setCurrentRow(int row);
     void showStandard(const std::vector<core::Label> &labels);
     void message(const QString &text, bool error = false);
-    int rowOf(core::Id image) const;
     QString className(std::optional<core::Id> id) const;
 
     ProjectDocument *m_document = nullptr;
-    std::vector<Entry> m_entries;
     bool m_stale = false;
     bool m_loading = false;
     core::Id m_keep = 0; ///< image to show again after the queue is read
@@ -99,7 +94,8 @@ private:
     QHash<core::Id, QString> m_labelerNames;
 
     QLabel *m_count;
-    QListWidget *m_queue;
+    QListView *m_queue;
+    AdjudicationQueueModel *m_model;
     AdjudicationCanvas *m_canvas;
     QListWidget *m_toggles;
     QLabel *m_decision;

@@ -20,6 +20,11 @@ namespace concord::ui {
 /// the visible items only) is its file decoded, off the GUI thread, at thumbnail size (JPEG
 /// decodes at 1/8 scale in the DCT); a bounded cache keeps the recent ones. So a cluster of
 /// thousands of images opens at once.
+///
+/// Rows are exposed a page at a time too (canFetchMore()/fetchMore(), issue #10): the view
+/// lays out only the rows it has asked for. The entries themselves come whole from the
+/// clusters engine, which needs every label anyway: the rows shown are paged, the
+/// computation is not.
 class ThumbnailGridModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -49,7 +54,11 @@ public:
     explicit ThumbnailGridModel(QObject *parent = nullptr);
     ~ThumbnailGridModel() override;
 
+    /// Rows made available to views per fetchMore().
+    static constexpr int kPageSize = 256;
+
     void setEntries(std::vector<Entry> entries);
+    /// Every entry of the cluster, fetched as rows or not.
     const std::vector<Entry> &entries() const { return m_entries; }
     int thumbnailSide() const { return m_side; }
     /// Decodes started so far (tests: a view on thousands must not decode them all).
@@ -60,6 +69,8 @@ public:
     static QString imageIdsMimeType() { return QStringLiteral("application/x-concord-image-ids"); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QStringList mimeTypes() const override;
@@ -70,6 +81,10 @@ private:
     void loaded(int generation, const QString &path, const QImage &image);
 
     std::vector<Entry> m_entries;
+    int m_fetched = 0; ///< rows made available so far
+    /// From begin to end of a reset or an insertion: a fetchMore() from a slot of their signals
+    /// (views, QAbstractItemModelTester) would insert rows while the change is being announced.
+    bool m_announcing = false;
     mutable QCache<QString, QImage> m_cache;
     mutable QSet<QString> m_pending;
     mutable QThreadPool m_pool;
