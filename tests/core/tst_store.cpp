@@ -294,6 +294,50 @@ private slots:
         QCOMPARE(assignNewLabeler(*store, late, 3, 1), std::int64_t(5));
         QCOMPARE(store->queueSize(late), std::int64_t(5));
     }
+
+    void queuePagingQueries()
+    {
+        // A queue worked out by hand: positions tie (image id breaks the tie), one image comes
+        // back in a relabel round, one row is skipped, and another labeler's label never counts.
+        auto store = initProject(file("paging.concord"), {"p", 0, 2, false}, {"ok", "bad"});
+        std::vector<Id> img;
+        for (int i = 0; i < 6; ++i)
+            img.push_back(store->addImage(makeImage("p" + std::to_string(i) + ".jpg", "p" + std::to_string(i))));
+        const Id a = store->addLabeler("a", Role::Labeler);
+        const Id b = store->addLabeler("b", Role::Labeler);
+        const Id ok = store->classByName("ok")->id;
+        store->assign({img[0], a, 0, 2, AssignmentState::Pending});
+        store->assign({img[1], a, 0, 0, AssignmentState::Pending});
+        store->assign({img[3], a, 0, 1, AssignmentState::Pending}); // ties with img[2], comes after it
+        store->assign({img[2], a, 0, 1, AssignmentState::Pending});
+        store->assign({img[4], a, 0, 5, AssignmentState::Pending});
+        store->assign({img[0], a, 1, 0, AssignmentState::Pending});
+        store->assign({img[2], b, 0, 0, AssignmentState::Pending});
+        saveLabel(*store, img[1], a, ok);
+        saveLabel(*store, img[0], a, ok);
+        saveLabel(*store, img[2], b, ok);
+        store->setAssignmentState(img[2], a, 0, AssignmentState::Skipped);
+
+        // Order: (round, position, image): i1, i2, i3, i0, i4, then i0 of round 1.
+        std::vector<Id> order;
+        for (const auto &e : store->queue(a))
+            order.push_back(e.image);
+        QCOMPARE(order, (std::vector<Id>{img[1], img[2], img[3], img[0], img[4], img[0]}));
+        QCOMPARE(store->queue(a, 2, 2).front().image, img[3]);
+
+        QCOMPARE(store->queueRowsOf(a, img[0]), (std::vector<std::int64_t>{3, 5}));
+        QCOMPARE(store->queueRowsOf(a, img[4]), (std::vector<std::int64_t>{4}));
+        QCOMPARE(store->queueRowsOf(a, img[5]), std::vector<std::int64_t>{});
+        QCOMPARE(store->queueRowsOf(b, img[2]), (std::vector<std::int64_t>{0}));
+        // Rows 0, 3 and 5 carry a's label; b's label on img[2] is not a's.
+        QCOMPARE(store->queueLabeledCount(a), std::int64_t(3));
+        QCOMPARE(store->queueLabeledCount(b), std::int64_t(1));
+        using Rows = std::vector<std::pair<std::int64_t, Id>>;
+        QCOMPARE(store->unlabeledQueueRows(a, false, 10), (Rows{{2, img[3]}, {4, img[4]}}));
+        QCOMPARE(store->unlabeledQueueRows(a, false, 1), (Rows{{2, img[3]}}));
+        QCOMPARE(store->unlabeledQueueRows(a, true, 10), (Rows{{1, img[2]}}));
+        QCOMPARE(store->unlabeledQueueRows(b, false, 10), Rows{});
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStore)
