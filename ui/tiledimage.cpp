@@ -9,7 +9,15 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
+
+#ifdef Q_OS_LINUX
+#include <sys/mman.h>
+#endif
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 namespace concord::ui {
 
@@ -60,6 +68,146 @@ qint64 TiledImage::tileBytes() const
     return qint64(T) * T * bytesPerPixel(m_format);
 }
 
+namespace {
+
+constexpr std::size_t kHugePage = 2 * 1024 * 1024;
+
+std::shared_ptr<uchar> allocateAligned(std::size_t bytes)
+{
+    bytes = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+    void *p = nullptr;
+    if (posix_memalign(&p, kHugePage, bytes) != 0)
+        return nullptr;
+#ifdef Q_OS_LINUX
+    madvise(p, bytes, MADV_HUGEPAGE); // advice only: without THP it is plain memory
+#endif
+    return std::shared_ptr<uchar>(static_cast<uchar *>(p), [](uchar *q) { std::free(q); });
+}
+
+} // namespace
+
+QImage TiledImage::allocateBuffer(QSize size, QImage::Format format)
+{
+    const qsizetype stride = (qsizetype(size.width()) * bytesPerPixel(format) + 3) / 4 * 4;
+    auto memory = allocateAligned(static_cast<std::size_t>(stride) * static_cast<std::size_t>(size.height()));
+    if (!memory)
+        return {};
+    auto *holder = new std::shared_ptr<uchar>(memory);
+    return QImage(memory.get(), size.width(), size.height(), stride, format,
+                  [](void *h) { delete static_cast<std::shared_ptr<uchar> *>(h); }, holder);
+}
+
+quint64 TiledImage::keyOf(std::size_t level, int column, int row)
+{
+    return (quint64(level) << 48) | (quint64(row) << 24) | quint64(column);
+}
+
+std::size_t TiledImage::takeSlot() const
+{
+    // The least recently used slot (a few hundred: a scan is cheaper than keeping a list).
+    std::size_t victim = m_slots.size();
+    for (std::size_t i = 0; i < m_slots.size(); ++i)
+        if (!m_slots[i].loading && (victim == m_slots.size() || m_slots[i].lastUse < m_slots[victim].lastUse))
+            victim = i;
+    if (victim == m_slots.size())
+        return victim;
+    Slot &slot = m_slots[victim];
+    if (slot.key != ~quint64(0))
+        m_slotOf.erase(slot.key);
+    slot.key = ~quint64(0);
+    slot.lastUse = 0;
+    return victim;
+}
+
+bool TiledImage::readTile(std::size_t level, int column, int row, uchar *dst) const
+{
+    const Level &l = m_levels[level];
+    const qint64 bytes = tileBytes();
+    const qint64 at = l.offset + (qint64(row) * l.columns + column) * bytes;
+#ifdef Q_OS_UNIX
+    // pread leaves the file position alone, so workers and the painter read side by side.
+    qint64 done = 0;
+    while (done < bytes) {
+        const ssize_t n = ::pread(m_file.handle(), dst + done, static_cast<std::size_t>(bytes - done), at + done);
+        if (n <= 0)
+            return false;
+        done += n;
+    }
+    return true;
+#else
+    QMutexLocker lock(&m_fileMutex);
+    return m_file.seek(at) && m_file.read(reinterpret_cast<char *>(dst), bytes) == bytes;
+#endif
+}
+
+const uchar *TiledImage::cachedTile(std::size_t level, int column, int row) const
+{
+    const quint64 key = keyOf(level, column, row);
+    const qint64 bytes = tileBytes();
+    if (const auto it = m_slotOf.find(key); it != m_slotOf.end()) {
+        m_slots[static_cast<std::size_t>(it->second)].lastUse = ++m_clock;
+        return m_slab.get() + bytes * it->second;
+    }
+    const std::size_t victim = m_slab ? takeSlot() : m_slots.size();
+    if (victim == m_slots.size())
+        return nullptr;
+    uchar *dst = m_slab.get() + bytes * static_cast<qint64>(victim);
+    if (!readTile(level, column, row, dst))
+        return nullptr;
+    ++m_tilesRead;
+    m_slots[victim].key = key;
+    m_slots[victim].lastUse = ++m_clock;
+    m_slotOf[key] = static_cast<int>(victim);
+    return dst;
+}
+
+bool TiledImage::isCached(std::size_t level, QRect rect) const
+{
+    if (level >= m_levels.size())
+        return false;
+    rect = rect.intersected(QRect(QPoint(0, 0), m_levels[level].size));
+    QMutexLocker lock(&m_mutex);
+    for (int row = rect.top() / T; row <= rect.bottom() / T; ++row)
+        for (int col = rect.left() / T; col <= rect.right() / T; ++col)
+            if (!m_slotOf.contains(keyOf(level, col, row)))
+                return false;
+    return true;
+}
+
+bool TiledImage::load(std::size_t level, QRect rect) const
+{
+    if (level >= m_levels.size())
+        return false;
+    rect = rect.intersected(QRect(QPoint(0, 0), m_levels[level].size));
+    const qint64 bytes = tileBytes();
+    for (int row = rect.top() / T; row <= rect.bottom() / T; ++row) {
+        for (int col = rect.left() / T; col <= rect.right() / T; ++col) {
+            const quint64 key = keyOf(level, col, row);
+            std::size_t slot = 0;
+            {
+                QMutexLocker lock(&m_mutex);
+                if (m_slotOf.contains(key) || !m_slab)
+                    continue;
+                slot = takeSlot();
+                if (slot == m_slots.size())
+                    return false;
+                m_slots[slot].loading = true;
+            }
+            // The file is read without the lock: the painter keeps using the cached tiles.
+            const bool ok = readTile(level, col, row, m_slab.get() + bytes * static_cast<qint64>(slot));
+            QMutexLocker lock(&m_mutex);
+            m_slots[slot].loading = false;
+            if (!ok)
+                return false;
+            ++m_tilesRead;
+            m_slots[slot].key = key;
+            m_slots[slot].lastUse = ++m_clock;
+            m_slotOf[key] = static_cast<int>(slot);
+        }
+    }
+    return true;
+}
+
 QImage TiledImage::tile(std::size_t level, int column, int row) const
 {
     if (level >= m_levels.size())
@@ -67,61 +215,68 @@ QImage TiledImage::tile(std::size_t level, int column, int row) const
     const Level &l = m_levels[level];
     if (column < 0 || row < 0 || column >= l.columns || row >= l.rows)
         return {};
-    const quint64 key = (quint64(level) << 48) | (quint64(row) << 24) | quint64(column);
-    QMutexLocker lock(&m_mutex);
-    if (const QImage *cached = m_cache.object(key))
-        return *cached;
-    QImage img(T, T, m_format);
-    const qint64 at = l.offset + (qint64(row) * l.columns + column) * tileBytes();
-    if (img.isNull() || !m_file.seek(at) ||
-        m_file.read(reinterpret_cast<char *>(img.bits()), tileBytes()) != tileBytes())
-        return {};
-    ++m_tilesRead;
-    const int w = std::min(T, l.size.width() - column * T);
-    const int h = std::min(T, l.size.height() - row * T);
-    if (w != T || h != T)
-        img = img.copy(0, 0, w, h);
-    m_cache.insert(key, new QImage(img), std::max<qsizetype>(1, img.sizeInBytes() / 1024));
-    return img;
+    QImage out;
+    region(level, QRect(column * T, row * T, T, T), out);
+    return out.copy(0, 0, std::min(T, l.size.width() - column * T), std::min(T, l.size.height() - row * T));
 }
 
-QImage TiledImage::region(std::size_t level, QRect rect) const
+QRect TiledImage::region(std::size_t level, QRect rect, QImage &buffer) const
 {
     if (level >= m_levels.size())
         return {};
     rect = rect.intersected(QRect(QPoint(0, 0), m_levels[level].size));
     if (rect.isEmpty())
         return {};
-    QImage out(rect.size(), m_format);
-    if (out.isNull())
-        return {};
+    if (buffer.format() != m_format || buffer.width() < rect.width() || buffer.height() < rect.height()) {
+        buffer = allocateBuffer(QSize(std::max(rect.width(), buffer.format() == m_format ? buffer.width() : 0),
+                                      std::max(rect.height(), buffer.format() == m_format ? buffer.height() : 0)),
+                                m_format);
+        if (buffer.isNull())
+            return {};
+    }
     const int bpp = bytesPerPixel(m_format);
+    const qsizetype tileStride = qsizetype(T) * bpp;
+    QMutexLocker lock(&m_mutex);
     for (int row = rect.top() / T; row <= rect.bottom() / T; ++row) {
         for (int col = rect.left() / T; col <= rect.right() / T; ++col) {
-            const QImage t = tile(level, col, row);
-            if (t.isNull())
+            const uchar *t = cachedTile(level, col, row);
+            if (!t)
                 return {};
-            const QRect part = QRect(col * T, row * T, t.width(), t.height()).intersected(rect);
+            const QRect part = QRect(col * T, row * T, T, T).intersected(rect);
             for (int y = part.top(); y <= part.bottom(); ++y)
-                std::memcpy(out.scanLine(y - rect.top()) + qsizetype(part.left() - rect.left()) * bpp,
-                            t.constScanLine(y - row * T) + qsizetype(part.left() - col * T) * bpp,
+                std::memcpy(buffer.scanLine(y - rect.top()) + qsizetype(part.left() - rect.left()) * bpp,
+                            t + qsizetype(y - row * T) * tileStride + qsizetype(part.left() - col * T) * bpp,
                             static_cast<std::size_t>(part.width()) * static_cast<std::size_t>(bpp));
         }
     }
-    return out;
+    return rect;
+}
+
+QImage TiledImage::region(std::size_t level, QRect rect) const
+{
+    QImage buffer;
+    const QRect r = region(level, rect, buffer);
+    return r.isEmpty() ? QImage() : buffer.copy(0, 0, r.width(), r.height());
 }
 
 void TiledImage::setCacheBudget(qint64 bytes)
 {
     QMutexLocker lock(&m_mutex);
     m_budget = bytes;
-    m_cache.setMaxCost(std::max<qsizetype>(1, static_cast<qsizetype>(bytes / 1024)));
+    const std::size_t count = static_cast<std::size_t>(std::max<qint64>(1, bytes / tileBytes()));
+    m_slab = allocateAligned(count * static_cast<std::size_t>(tileBytes()));
+    // Touched now, on the thread that makes the tiles: memory touched for the first time
+    // costs a page fault per 4 KB, which would otherwise land in the frames that read tiles.
+    if (m_slab)
+        std::memset(m_slab.get(), 0, count * static_cast<std::size_t>(tileBytes()));
+    m_slots.assign(count, Slot{});
+    m_slotOf.clear();
 }
 
 qint64 TiledImage::cachedBytes() const
 {
     QMutexLocker lock(&m_mutex);
-    return qint64(m_cache.totalCost()) * 1024;
+    return qint64(m_slotOf.size()) * tileBytes();
 }
 
 qint64 TiledImage::tilesRead() const

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QCache>
 #include <QTemporaryFile>
 #include <QImage>
 #include <QMutex>
@@ -10,6 +9,7 @@
 #include <QString>
 
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace concord::ui {
@@ -47,14 +47,26 @@ public:
     /// The smallest level that still has at least `scale` level pixels per image pixel.
     std::size_t levelForScale(double scale) const;
 
-    /// One tile (kTileSide square, smaller at the right and bottom edges); null when the
-    /// file cannot be read (the caller paints the smaller in-memory level instead).
+    /// A copy of one tile (kTileSide square, smaller at the right and bottom edges); null when
+    /// the file cannot be read.
     QImage tile(std::size_t level, int column, int row) const;
-    /// The pixels of `rect` (level coordinates, clipped to the level) copied out of the tiles
-    /// under it, so that one scaled draw paints them without seams between tiles.
+    /// Copies the pixels of `rect` (level coordinates, clipped to the level) out of the tiles
+    /// under it into the top-left of `buffer`, so that one scaled draw paints them without
+    /// seams between tiles. `buffer` grows when too small and is meant to be kept by the
+    /// caller: a buffer reused every frame costs no fresh memory, whose first touch is what
+    /// makes a frame slow. Returns the clipped rect; empty when a tile cannot be read (the
+    /// caller then paints the smaller in-memory level).
+    QRect region(std::size_t level, QRect rect, QImage &buffer) const;
+    /// The same into a new image of exactly the clipped size (tests).
     QImage region(std::size_t level, QRect rect) const;
+    /// True when every tile under `rect` is in the cache, so region() reads no file.
+    bool isCached(std::size_t level, QRect rect) const;
+    /// Reads the tiles under `rect` into the cache: for a worker thread, so that painting
+    /// never waits on the file (the painter shows a coarser level meanwhile). Returns false
+    /// when the file cannot be read.
+    bool load(std::size_t level, QRect rect) const;
 
-    /// Bytes of tiles kept in memory at most (default 128 MB).
+    /// Bytes of tiles kept in memory at most (default 128 MB); drops the cached tiles.
     void setCacheBudget(qint64 bytes);
     qint64 cacheBudget() const { return m_budget; }
     qint64 cachedBytes() const;
@@ -63,19 +75,44 @@ public:
     /// Tiles read from the file so far (tests: a view reads only what it shows).
     qint64 tilesRead() const;
 
+    /// An image for buffers that are written every frame. On Linux its memory is aligned for,
+    /// and advised to use, transparent huge pages: one page fault per 2 MB instead of per 4 KB.
+    static QImage allocateBuffer(QSize size, QImage::Format format);
+
 private:
     friend class TiledImageBuilder;
     TiledImage() = default;
     qint64 tileBytes() const;
+    /// The tile's pixels in the cache (rows kTileSide * bytes per pixel apart), read from the
+    /// file on a miss into the least recently used slot; null on a read error. Lock held.
+    const uchar *cachedTile(std::size_t level, int column, int row) const;
+    /// Empties the least recently used slot that is not being loaded, for `key`. Lock held.
+    std::size_t takeSlot() const;
+    /// Reads one tile from the file into `dst`. On POSIX it needs no lock (pread).
+    bool readTile(std::size_t level, int column, int row, uchar *dst) const;
+    static quint64 keyOf(std::size_t level, int column, int row);
+
+    struct Slot
+    {
+        quint64 key = ~quint64(0); ///< which tile is in it, ~0 when empty
+        quint64 lastUse = 0;
+        bool loading = false;      ///< a worker is reading into it (not to be taken)
+    };
 
     QImage::Format m_format = QImage::Format_RGB32;
     std::vector<Level> m_levels;
     QSize m_size;
     qint64 m_fileBytes = 0;
     qint64 m_budget = 128LL * 1024 * 1024;
-    mutable QMutex m_mutex;
+    mutable QMutex m_mutex;     ///< guards the cache
+    mutable QMutex m_fileMutex; ///< guards m_file's position where pread is missing
     mutable QTemporaryFile m_file;
-    mutable QCache<quint64, QImage> m_cache; ///< cost in KiB
+    /// The tile cache: one allocation of fixed slots, reused as tiles come and go, so that
+    /// reading a tile never touches fresh memory once the slot has been used.
+    std::shared_ptr<uchar> m_slab;
+    mutable std::vector<Slot> m_slots;
+    mutable std::unordered_map<quint64, int> m_slotOf;
+    mutable quint64 m_clock = 0;
     mutable qint64 m_tilesRead = 0;
 };
 

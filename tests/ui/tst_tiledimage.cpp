@@ -279,28 +279,35 @@ void TestTiledImage::paintsFullResolutionFromTiles()
     item.setImage(d, QSize());
 
     // 1:1 near the bottom-right corner: exactly the source pixels, read from at most the four
-    // tiles under the region (it straddles tile column 5 and rows 3–4).
+    // tiles under the region (it straddles tile column 5 and rows 3–4). The first paint
+    // does not wait for the file: it shows a coarser level and reads the tiles on a worker.
     const QRect view(1290, 1000, 200, 90);
     QImage out(view.size(), QImage::Format_RGB32);
-    {
+    const auto paint = [&] {
         QPainter p(&out);
         p.translate(-view.topLeft());
         QStyleOptionGraphicsItem option;
         option.exposedRect = view;
         item.paint(&p, &option, nullptr);
-    }
+    };
+    paint();
+    QTRY_VERIFY(!item.isLoadingTiles());
+    paint();
     QCOMPARE(maxDiff(toMat(out), source(cv::Rect(1290, 1000, 200, 90))), 0.0);
     QVERIFY(d->tiles->tilesRead() <= 4);
 
     // At half scale the half level is used: OpenCV's area average of the source.
     QImage halfOut(300, 200, QImage::Format_RGB32);
-    {
+    const auto paintHalf = [&] {
         QPainter p(&halfOut);
         p.scale(0.5, 0.5);
         QStyleOptionGraphicsItem option;
         option.exposedRect = QRectF(0, 0, 600, 400);
         item.paint(&p, &option, nullptr);
-    }
+    };
+    paintHalf();
+    QTRY_VERIFY(!item.isLoadingTiles());
+    paintHalf();
     cv::Mat half;
     cv::resize(source, half, cv::Size(750, 550), 0, 0, cv::INTER_AREA);
     QCOMPARE(maxDiff(toMat(halfOut), half(cv::Rect(0, 0, 300, 200))), 0.0);

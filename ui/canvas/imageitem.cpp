@@ -3,8 +3,10 @@
 
 #include "ui/tiledimage.h"
 
+#include <QFutureWatcher>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+#include <QtConcurrent/QtConcurrentRun>
 
 
 namespace concord::ui {
@@ -13,6 +15,12 @@ ImageItem::ImageItem()
 {
     setFlag(ItemUsesExtendedStyleOption);
     setZValue(-1);
+}
+
+ImageItem::~ImageItem()
+{
+    if (m_loader)
+        m_loader->disconnect(); // the worker holds its own reference to the tiles
 }
 
 void ImageItem::setImage(std::shared_ptr<const DecodedImage> image, QSize nominalSize)
@@ -54,21 +62,59 @@ void ImageItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->drawImage(dst, level, src);
 }
 
-bool ImageItem::paintTiles(QPainter *painter, const QRectF &exposed, double viewScale) const
+bool ImageItem::paintTiles(QPainter *painter, const QRectF &exposed, double viewScale)
 {
     // Zoomed in beyond the in-memory levels: copy the exposed part of the matching tiled level
     // out of its tiles and draw it in one go (one scaled draw has no seams between tiles).
-    const TiledImage &tiles = *m_image->tiles;
-    const std::size_t li = tiles.levelForScale(viewScale);
-    const double s = tiles.scaleOfLevel(li);
-    const QRect src = QRectF(exposed.topLeft() * s, exposed.bottomRight() * s).toAlignedRect()
-                          .intersected(QRect(QPoint(0, 0), tiles.levels()[li].size));
-    const QImage region = tiles.region(li, src);
-    if (region.isNull())
+    const std::shared_ptr<const TiledImage> tiles = m_image->tiles;
+    const auto sourceRect = [&](std::size_t level) {
+        const double s = tiles->scaleOfLevel(level);
+        return QRectF(exposed.topLeft() * s, exposed.bottomRight() * s).toAlignedRect()
+            .intersected(QRect(QPoint(0, 0), tiles->levels()[level].size));
+    };
+    const std::size_t wanted = tiles->levelForScale(viewScale);
+    std::size_t li = wanted;
+    if (!tiles->isCached(wanted, sourceRect(wanted))) {
+        // Read the missing tiles on a worker (one read at a time; the repaint it triggers asks
+        // again for whatever is still missing) and show the finest level already in memory.
+        if (!m_loader || m_loader->isFinished()) {
+            m_loader = std::make_unique<QFutureWatcher<bool>>();
+            QObject::connect(m_loader.get(), &QFutureWatcher<bool>::finished, m_loader.get(), [this] {
+                if (m_loader && m_loader->result())
+                    update();
+            });
+            m_loader->setFuture(QtConcurrent::run([tiles, wanted, rect = sourceRect(wanted)] {
+                return tiles->load(wanted, rect);
+            }));
+        }
+        li = tiles->levels().size();
+        for (std::size_t k = wanted + 1; k < tiles->levels().size(); ++k)
+            if (tiles->isCached(k, sourceRect(k))) {
+                li = k;
+                break;
+            }
+        if (li == tiles->levels().size())
+            return false; // the in-memory levels, enlarged
+    }
+    const double s = tiles->scaleOfLevel(li);
+    const QRect src = sourceRect(li);
+    // A level has fewer than twice the pixels per image pixel the view needs, so a buffer
+    // twice the exposed size in device pixels fits every level: allocated once, not per zoom.
+    const QSize most = (exposed.size() * viewScale * 2).toSize().expandedTo(src.size());
+    if (m_tileBuffer.format() != tiles->format() || m_tileBuffer.width() < src.width() ||
+        m_tileBuffer.height() < src.height())
+        m_tileBuffer = TiledImage::allocateBuffer(most, tiles->format());
+    if (tiles->region(li, src, m_tileBuffer).isEmpty())
         return false;
     painter->setRenderHint(QPainter::SmoothPixmapTransform, viewScale * 1.01 < s);
-    painter->drawImage(QRectF(src.x() / s, src.y() / s, src.width() / s, src.height() / s), region);
+    painter->drawImage(QRectF(src.x() / s, src.y() / s, src.width() / s, src.height() / s), m_tileBuffer,
+                       QRect(QPoint(0, 0), src.size()));
     return true;
+}
+
+bool ImageItem::isLoadingTiles() const
+{
+    return m_loader && !m_loader->isFinished();
 }
 
 } // namespace concord::ui
