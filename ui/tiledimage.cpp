@@ -161,6 +161,16 @@ const uchar *TiledImage::cachedTile(std::size_t level, int column, int row) cons
     return dst;
 }
 
+int TiledImage::tileCount(std::size_t level, QRect rect) const
+{
+    if (level >= m_levels.size())
+        return 0;
+    rect = rect.intersected(QRect(QPoint(0, 0), m_levels[level].size));
+    if (rect.isEmpty())
+        return 0;
+    return (rect.right() / T - rect.left() / T + 1) * (rect.bottom() / T - rect.top() / T + 1);
+}
+
 bool TiledImage::isCached(std::size_t level, QRect rect) const
 {
     if (level >= m_levels.size())

@@ -59,6 +59,9 @@ public:
     QRect region(std::size_t level, QRect rect, QImage &buffer) const;
     /// The same into a new image of exactly the clipped size (tests).
     QImage region(std::size_t level, QRect rect) const;
+    /// Tiles under `rect`; a region of more tiles than cacheSlots() cannot be held at once.
+    int tileCount(std::size_t level, QRect rect) const;
+    int cacheSlots() const { return static_cast<int>(m_slots.size()); }
     /// True when every tile under `rect` is in the cache, so region() reads no file.
     bool isCached(std::size_t level, QRect rect) const;
     /// Reads the tiles under `rect` into the cache: for a worker thread, so that painting

@@ -109,6 +109,7 @@ private slots:
     void builderHandlesOddSizes();
     void paintsFullResolutionFromTiles();
     void tileCacheIsBounded();
+    void viewLargerThanTheCacheTakesACoarserLevel();
     void corruptPngNamesTheFile();
     void truncatedJpegComesOutGrey();
     void cancelStopsTheDecode();
@@ -331,6 +332,41 @@ void TestTiledImage::tileCacheIsBounded()
     QVERIFY(!tiles->tile(0, 5, 4).isNull());
     QCOMPARE(tiles->tilesRead(), qint64(30));
     QVERIFY(tiles->tile(0, 6, 0).isNull()); // outside the level
+}
+
+void TestTiledImage::viewLargerThanTheCacheTakesACoarserLevel()
+{
+    // Four tiles of cache, a 512 × 512 view at 1:1 over nine full-size tiles: the item paints
+    // the half level (2 × 2 of its tiles) instead of loading tiles that would evict each other
+    // for ever.
+    const cv::Mat source = makePicture(1500, 1100, false, 8);
+    const QString path = write(QStringLiteral("bigview.png"), source);
+    DecodedImage decoded = decodeImage(path, 0, {}, kMaxPixels, kMinSide);
+    QVERIFY(decoded.tiles);
+    auto tiles = std::const_pointer_cast<TiledImage>(decoded.tiles);
+    tiles->setCacheBudget(4 * 256 * 1024);
+    auto d = std::make_shared<DecodedImage>(std::move(decoded));
+    ImageItem item;
+    item.setImage(d, QSize());
+    QImage out(512, 512, QImage::Format_RGB32);
+    const auto paint = [&] {
+        QPainter p(&out);
+        p.translate(-100, -100);
+        QStyleOptionGraphicsItem option;
+        option.exposedRect = QRectF(100, 100, 512, 512); // 3 × 3 tiles of the full level
+        item.paint(&p, &option, nullptr);
+    };
+    for (int i = 0; i < 3; ++i) {
+        paint();
+        QTRY_VERIFY(!item.isLoadingTiles());
+    }
+    QVERIFY(tiles->tilesRead() <= 4);
+    // The half level, enlarged 2× without smoothing: each half-level pixel covers 2 × 2.
+    cv::Mat half;
+    cv::resize(source, half, cv::Size(750, 550), 0, 0, cv::INTER_AREA);
+    cv::Mat expected;
+    cv::resize(half(cv::Rect(50, 50, 256, 256)), expected, cv::Size(512, 512), 0, 0, cv::INTER_NEAREST);
+    QCOMPARE(maxDiff(toMat(out), expected), 0.0);
 }
 
 void TestTiledImage::corruptPngNamesTheFile()

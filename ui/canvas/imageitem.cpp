@@ -72,7 +72,11 @@ bool ImageItem::paintTiles(QPainter *painter, const QRectF &exposed, double view
         return QRectF(exposed.topLeft() * s, exposed.bottomRight() * s).toAlignedRect()
             .intersected(QRect(QPoint(0, 0), tiles->levels()[level].size));
     };
-    const std::size_t wanted = tiles->levelForScale(viewScale);
+    std::size_t wanted = tiles->levelForScale(viewScale);
+    // A view larger than the tile cache (a very large screen) takes the next coarser level
+    // rather than reading tiles that would push each other out.
+    while (wanted + 1 < tiles->levels().size() && tiles->tileCount(wanted, sourceRect(wanted)) > tiles->cacheSlots())
+        ++wanted;
     std::size_t li = wanted;
     if (!tiles->isCached(wanted, sourceRect(wanted))) {
         // Read the missing tiles on a worker (one read at a time; the repaint it triggers asks
