@@ -386,6 +386,7 @@ void LabelingView::showCurrentImage()
     if (!decoded)
         decoded = m_cache->get(m_currentPath);
     m_canvas->setImage(decoded, QSize(rec.width, rec.height));
+    ensureDetail(); // zoomed in before the picture arrived (e.g. opened at 1:1)
     if (decoded && !decoded->error.isEmpty())
         m_toast->showMessage(tr("Cannot show %1: %2").arg(QFileInfo(m_currentPath).fileName(), decoded->error),
                              Toast::Kind::Error);

@@ -95,8 +95,12 @@ int main(int argc, char **argv)
         QStringLiteral("page"),
         QApplication::translate("main", "For a lead: start on this page (labeling, dashboard, clusters, standards, adjudication)."),
         QStringLiteral("PAGE"));
+    const QCommandLineOption zoomOption(
+        QStringLiteral("zoom"),
+        QApplication::translate("main", "Show the first image at actual pixels (1:1, centred) instead of fitted."),
+        QStringLiteral("1:1"));
     parser.addOptions({labelerOption, imageOption, screenshotOption, delayOption, widthOption, toolOption, pageOption,
-                       paletteOption});
+                       paletteOption, zoomOption});
     parser.process(app);
 
     if (parser.isSet(paletteOption)) {
@@ -121,6 +125,12 @@ int main(int argc, char **argv)
                              : tool == QLatin1String("line") ? QStringLiteral("actionLineTool")
                                                              : QStringLiteral("actionSelectTool");
         if (auto *a = window.labelingView()->findChild<QAction *>(name))
+            a->trigger();
+    }
+    if (parser.isSet(zoomOption)) {
+        if (parser.value(zoomOption) != QLatin1String("1:1"))
+            qWarning("--zoom takes 1:1");
+        else if (auto *a = window.labelingView()->findChild<QAction *>(QStringLiteral("actionOneToOne")))
             a->trigger();
     }
     if (parser.isSet(pageOption) && !window.showPageNamed(parser.value(pageOption)))
