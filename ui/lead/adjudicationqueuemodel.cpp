@@ -11,19 +11,14 @@ namespace concord::ui {
 
 AdjudicationQueueModel::AdjudicationQueueModel(std::function<QString(std::optional<core::Id>)> className,
                                                QObject *parent)
-    : QAbstractListModel(parent)
+    : PagedListModel(kPageSize, parent)
     , m_className(std::move(className))
 {
 }
 
 void AdjudicationQueueModel::setEntries(std::vector<Entry> entries)
 {
-    m_announcing = true; // no rows are inserted while a change is announced
-    beginResetModel();
-    m_entries = std::move(entries);
-    m_fetched = std::min(static_cast<int>(m_entries.size()), kPageSize);
-    endResetModel();
-    m_announcing = false;
+    resetRows([&] { m_entries = std::move(entries); });
 }
 
 int AdjudicationQueueModel::rowOf(core::Id image) const
@@ -38,42 +33,8 @@ void AdjudicationQueueModel::setDecision(int row, std::optional<core::Decision> 
     if (row < 0 || row >= static_cast<int>(m_entries.size()))
         return;
     m_entries[static_cast<std::size_t>(row)].decision = std::move(decision);
-    if (row < m_fetched)
+    if (row < rowCount())
         emit dataChanged(index(row), index(row));
-}
-
-void AdjudicationQueueModel::ensureFetched(int row)
-{
-    if (row >= m_fetched)
-        fetchTo((row / kPageSize + 1) * kPageSize);
-}
-
-int AdjudicationQueueModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : m_fetched;
-}
-
-bool AdjudicationQueueModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && !m_announcing && m_fetched < static_cast<int>(m_entries.size());
-}
-
-void AdjudicationQueueModel::fetchMore(const QModelIndex &parent)
-{
-    if (canFetchMore(parent))
-        fetchTo(m_fetched + kPageSize);
-}
-
-void AdjudicationQueueModel::fetchTo(int rows)
-{
-    const int target = std::min(rows, static_cast<int>(m_entries.size()));
-    if (target <= m_fetched)
-        return;
-    m_announcing = true;
-    beginInsertRows({}, m_fetched, target - 1);
-    m_fetched = target;
-    endInsertRows();
-    m_announcing = false;
 }
 
 QVariant AdjudicationQueueModel::data(const QModelIndex &index, int role) const

@@ -2,8 +2,7 @@
 #pragma once
 
 #include "core/store/types.h"
-
-#include <QAbstractListModel>
+#include "ui/models/pagedlistmodel.h"
 
 #include <functional>
 #include <optional>
@@ -18,7 +17,7 @@ namespace concord::ui {
 /// The entries themselves come whole from the page's worker, which reads every conflict's
 /// labels and runs the clusters engine to order them: the rows shown are paged, the
 /// computation is not.
-class AdjudicationQueueModel final : public QAbstractListModel
+class AdjudicationQueueModel final : public PagedListModel
 {
     Q_OBJECT
 
@@ -51,23 +50,15 @@ public:
     /// Index of the image's entry (fetched or not), or -1.
     int rowOf(core::Id image) const;
     void setDecision(int row, std::optional<core::Decision> decision);
-    /// Makes rows up to `row` available.
-    void ensureFetched(int row);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
+
+protected:
+    int totalRows() const override { return static_cast<int>(m_entries.size()); }
 
 private:
-    void fetchTo(int rows);
-
     std::function<QString(std::optional<core::Id>)> m_className;
     std::vector<Entry> m_entries;
-    int m_fetched = 0;
-    /// From begin to end of a reset or an insertion: a fetchMore() from a slot of their signals
-    /// (views, QAbstractItemModelTester) would insert rows while the change is being announced.
-    bool m_announcing = false;
 };
 
 } // namespace concord::ui

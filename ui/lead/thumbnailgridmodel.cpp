@@ -6,12 +6,10 @@
 #include <QMimeData>
 #include <QPointer>
 
-#include <algorithm>
-
 namespace concord::ui {
 
 ThumbnailGridModel::ThumbnailGridModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : PagedListModel(kPageSize, parent)
     , m_cache(64LL * 1024 * 1024) // bytes: about a thousand 128 px thumbnails
     , m_placeholder(m_side, m_side, QImage::Format_RGB32)
 {
@@ -27,37 +25,12 @@ ThumbnailGridModel::~ThumbnailGridModel()
 
 void ThumbnailGridModel::setEntries(std::vector<Entry> entries)
 {
-    m_announcing = true; // no rows are inserted while a change is announced
-    beginResetModel();
-    m_pool.clear(); // decodes not started yet are for the previous cluster
-    m_pending.clear();
-    ++m_generation;
-    m_entries = std::move(entries);
-    m_fetched = std::min(static_cast<int>(m_entries.size()), kPageSize);
-    endResetModel();
-    m_announcing = false;
-}
-
-int ThumbnailGridModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : m_fetched;
-}
-
-bool ThumbnailGridModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && !m_announcing && m_fetched < static_cast<int>(m_entries.size());
-}
-
-void ThumbnailGridModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent))
-        return;
-    const int target = std::min(static_cast<int>(m_entries.size()), m_fetched + kPageSize);
-    m_announcing = true;
-    beginInsertRows({}, m_fetched, target - 1);
-    m_fetched = target;
-    endInsertRows();
-    m_announcing = false;
+    resetRows([&] {
+        m_pool.clear(); // decodes not started yet are for the previous cluster
+        m_pending.clear();
+        ++m_generation;
+        m_entries = std::move(entries);
+    });
 }
 
 void ThumbnailGridModel::request(int row) const
@@ -92,7 +65,7 @@ void ThumbnailGridModel::loaded(int generation, const QString &path, const QImag
         return;
     m_pending.remove(path);
     m_cache.insert(path, new QImage(image), static_cast<qsizetype>(image.sizeInBytes()));
-    for (std::size_t i = 0; i < static_cast<std::size_t>(m_fetched); ++i)
+    for (std::size_t i = 0; i < static_cast<std::size_t>(rowCount()); ++i)
         if (m_entries[i].path == path)
             emit dataChanged(index(static_cast<int>(i)), index(static_cast<int>(i)),
                              {Qt::DecorationRole, LoadedRole});
@@ -100,7 +73,7 @@ void ThumbnailGridModel::loaded(int generation, const QString &path, const QImag
 
 Qt::ItemFlags ThumbnailGridModel::flags(const QModelIndex &index) const
 {
-    return QAbstractListModel::flags(index) | (index.isValid() ? Qt::ItemIsDragEnabled : Qt::NoItemFlags);
+    return PagedListModel::flags(index) | (index.isValid() ? Qt::ItemIsDragEnabled : Qt::NoItemFlags);
 }
 
 QStringList ThumbnailGridModel::mimeTypes() const

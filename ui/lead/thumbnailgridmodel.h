@@ -2,8 +2,8 @@
 #pragma once
 
 #include "core/store/types.h"
+#include "ui/models/pagedlistmodel.h"
 
-#include <QAbstractListModel>
 #include <QCache>
 #include <QColor>
 #include <QImage>
@@ -25,7 +25,7 @@ namespace concord::ui {
 /// lays out only the rows it has asked for. The entries themselves come whole from the
 /// clusters engine, which needs every label anyway: the rows shown are paged, the
 /// computation is not.
-class ThumbnailGridModel final : public QAbstractListModel
+class ThumbnailGridModel final : public PagedListModel
 {
     Q_OBJECT
 
@@ -68,23 +68,19 @@ public:
     /// (e.g. an example list) can take them without knowing this model.
     static QString imageIdsMimeType() { return QStringLiteral("application/x-concord-image-ids"); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QStringList mimeTypes() const override;
     QMimeData *mimeData(const QModelIndexList &indexes) const override;
+
+protected:
+    int totalRows() const override { return static_cast<int>(m_entries.size()); }
 
 private:
     void request(int row) const;
     void loaded(int generation, const QString &path, const QImage &image);
 
     std::vector<Entry> m_entries;
-    int m_fetched = 0; ///< rows made available so far
-    /// From begin to end of a reset or an insertion: a fetchMore() from a slot of their signals
-    /// (views, QAbstractItemModelTester) would insert rows while the change is being announced.
-    bool m_announcing = false;
     mutable QCache<QString, QImage> m_cache;
     mutable QSet<QString> m_pending;
     mutable QThreadPool m_pool;

@@ -6,58 +6,20 @@
 #include <QColor>
 #include <QFileInfo>
 
-#include <algorithm>
-
 namespace concord::ui {
 
 QueueModel::QueueModel(ProjectDocument *document, QObject *parent)
-    : QAbstractListModel(parent)
+    : PagedListModel(ProjectDocument::kQueuePageSize, parent)
     , m_document(document)
 {
-    m_fetched = std::min(m_document->queueSize(), ProjectDocument::kQueuePageSize);
-    connect(document, &ProjectDocument::sessionStarted, this, [this] {
-        m_announcing = true; // no rows are inserted while a change is announced
-        beginResetModel();
-        m_fetched = std::min(m_document->queueSize(), ProjectDocument::kQueuePageSize);
-        endResetModel();
-        m_announcing = false;
-    });
+    resetRows([] {});
+    connect(document, &ProjectDocument::sessionStarted, this, [this] { resetRows([] {}); });
     connect(document, &ProjectDocument::imageStateChanged, this, &QueueModel::imageChanged);
 }
 
-int QueueModel::rowCount(const QModelIndex &parent) const
+int QueueModel::totalRows() const
 {
-    return parent.isValid() ? 0 : m_fetched;
-}
-
-bool QueueModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && !m_announcing && m_fetched < m_document->queueSize();
-}
-
-void QueueModel::fetchMore(const QModelIndex &parent)
-{
-    if (canFetchMore(parent))
-        fetchTo(m_fetched + ProjectDocument::kQueuePageSize);
-}
-
-void QueueModel::ensureFetched(int row)
-{
-    if (row >= m_fetched) // whole pages, so the rows after it are there too
-        fetchTo((row / ProjectDocument::kQueuePageSize + 1) * ProjectDocument::kQueuePageSize);
-}
-
-void QueueModel::fetchTo(int rows)
-{
-    const int target = std::min(rows, m_document->queueSize());
-    if (target <= m_fetched)
-        return;
-    // Only the row count grows: the rows' data is read when a view asks for it.
-    m_announcing = true;
-    beginInsertRows({}, m_fetched, target - 1);
-    m_fetched = target;
-    endInsertRows();
-    m_announcing = false;
+    return m_document->queueSize();
 }
 
 QVariant QueueModel::data(const QModelIndex &index, int role) const
@@ -106,7 +68,7 @@ QHash<int, QByteArray> QueueModel::roleNames() const
 void QueueModel::imageChanged(qint64 image)
 {
     const int row = m_document->queueIndexOf(image);
-    if (row >= 0 && row < m_fetched)
+    if (row >= 0 && row < rowCount())
         emit dataChanged(index(row), index(row));
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QAbstractListModel>
+#include "ui/models/pagedlistmodel.h"
 
 namespace concord::ui {
 
@@ -14,7 +14,7 @@ class ProjectDocument;
 /// images starts with one page, the view asks for more as it scrolls, and ensureFetched()
 /// brings in the rows up to one the view must show (the first unlabeled image far down, an
 /// image revealed by undo). Each row's data is read through the document's page cache.
-class QueueModel final : public QAbstractListModel
+class QueueModel final : public PagedListModel
 {
     Q_OBJECT
 
@@ -27,24 +27,16 @@ public:
 
     explicit QueueModel(ProjectDocument *document, QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
-    /// Makes rows up to `row` available (row < the queue's size), for a view that must show it.
-    void ensureFetched(int row);
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+
+protected:
+    int totalRows() const override;
 
 private:
     void imageChanged(qint64 image);
 
-    void fetchTo(int rows);
-
     ProjectDocument *m_document;
-    int m_fetched = 0; ///< rows made available so far
-    /// From begin to end of a reset or an insertion: a fetchMore() from a slot of their signals
-    /// (views, QAbstractItemModelTester) would insert rows while the change is being announced.
-    bool m_announcing = false;
 };
 
 } // namespace concord::ui
