@@ -151,6 +151,9 @@ bool decodeTiled(DecodedImage &d, bool transformed, qint64 maxPixels, int minLev
     }
     d.size = size;
     d.tiles = std::move(tiles);
+    // The in-memory levels are drawn at every repaint: RGB32 draws without a conversion.
+    if (first.format() != QImage::Format_RGB32)
+        first = first.convertToFormat(QImage::Format_RGB32);
     d.levels.push_back(std::move(first));
     addHalvings(d, minLevelSide);
     return true;

@@ -237,10 +237,14 @@ QRect TiledImage::region(std::size_t level, QRect rect, QImage &buffer) const
     rect = rect.intersected(QRect(QPoint(0, 0), m_levels[level].size));
     if (rect.isEmpty())
         return {};
-    if (buffer.format() != m_format || buffer.width() < rect.width() || buffer.height() < rect.height()) {
-        buffer = allocateBuffer(QSize(std::max(rect.width(), buffer.format() == m_format ? buffer.width() : 0),
-                                      std::max(rect.height(), buffer.format() == m_format ? buffer.height() : 0)),
-                                m_format);
+    // Grey tiles go into an RGB32 buffer expanded (QPainter draws RGB32 without converting the
+    // whole image first); otherwise the buffer takes the tiles' format.
+    const bool expand = m_format == QImage::Format_Grayscale8 && buffer.format() == QImage::Format_RGB32;
+    const QImage::Format want = expand ? QImage::Format_RGB32 : m_format;
+    if (buffer.format() != want || buffer.width() < rect.width() || buffer.height() < rect.height()) {
+        buffer = allocateBuffer(QSize(std::max(rect.width(), buffer.format() == want ? buffer.width() : 0),
+                                      std::max(rect.height(), buffer.format() == want ? buffer.height() : 0)),
+                                want);
         if (buffer.isNull())
             return {};
     }
@@ -253,6 +257,15 @@ QRect TiledImage::region(std::size_t level, QRect rect, QImage &buffer) const
             if (!t)
                 return {};
             const QRect part = QRect(col * T, row * T, T, T).intersected(rect);
+            if (expand) {
+                for (int y = part.top(); y <= part.bottom(); ++y) {
+                    auto *dst = reinterpret_cast<quint32 *>(buffer.scanLine(y - rect.top())) + (part.left() - rect.left());
+                    const uchar *src = t + qsizetype(y - row * T) * tileStride + (part.left() - col * T);
+                    for (int x = 0; x < part.width(); ++x)
+                        dst[x] = 0xff000000u | quint32(src[x]) * 0x010101u;
+                }
+                continue;
+            }
             for (int y = part.top(); y <= part.bottom(); ++y)
                 std::memcpy(buffer.scanLine(y - rect.top()) + qsizetype(part.left() - rect.left()) * bpp,
                             t + qsizetype(y - row * T) * tileStride + qsizetype(part.left() - col * T) * bpp,

@@ -52,7 +52,8 @@ public:
     QImage tile(std::size_t level, int column, int row) const;
     /// Copies the pixels of `rect` (level coordinates, clipped to the level) out of the tiles
     /// under it into the top-left of `buffer`, so that one scaled draw paints them without
-    /// seams between tiles. `buffer` grows when too small and is meant to be kept by the
+    /// seams between tiles. Grey tiles are expanded when `buffer` is RGB32 (fast to draw);
+    /// otherwise it takes the tiles' format. `buffer` grows when too small and is meant to be kept by the
     /// caller: a buffer reused every frame costs no fresh memory, whose first touch is what
     /// makes a frame slow. Returns the clipped rect; empty when a tile cannot be read (the
     /// caller then paints the smaller in-memory level).

@@ -105,9 +105,8 @@ bool ImageItem::paintTiles(QPainter *painter, const QRectF &exposed, double view
     // A level has fewer than twice the pixels per image pixel the view needs, so a buffer
     // twice the exposed size in device pixels fits every level: allocated once, not per zoom.
     const QSize most = (exposed.size() * viewScale * 2).toSize().expandedTo(src.size());
-    if (m_tileBuffer.format() != tiles->format() || m_tileBuffer.width() < src.width() ||
-        m_tileBuffer.height() < src.height())
-        m_tileBuffer = TiledImage::allocateBuffer(most, tiles->format());
+    if (m_tileBuffer.width() < src.width() || m_tileBuffer.height() < src.height())
+        m_tileBuffer = TiledImage::allocateBuffer(most, QImage::Format_RGB32); // grey is expanded into it
     if (tiles->region(li, src, m_tileBuffer).isEmpty())
         return false;
     painter->setRenderHint(QPainter::SmoothPixmapTransform, viewScale * 1.01 < s);
