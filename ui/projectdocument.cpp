@@ -192,10 +192,17 @@ int ProjectDocument::cachedQueueEntries() const
 
 int ProjectDocument::queueIndexOf(core::Id image) const
 {
-    if (!m_session)
-        return -1;
-    const auto rows = m_session->queueRowsOf(image);
-    return rows.empty() ? -1 : static_cast<int>(rows.back());
+    const auto rows = queueRowsOf(image);
+    return rows.empty() ? -1 : rows.back();
+}
+
+std::vector<int> ProjectDocument::queueRowsOf(core::Id image) const
+{
+    std::vector<int> out;
+    if (m_session)
+        for (const std::int64_t row : m_session->queueRowsOf(image))
+            out.push_back(static_cast<int>(row));
+    return out;
 }
 
 int ProjectDocument::firstUnlabeledIndex() const
@@ -391,7 +398,7 @@ void ProjectDocument::applyState(core::Id imageId, const ImageState &state)
     const bool wasLabeled = imageState(imageId).labelClass.has_value();
     if (wasLabeled != state.labelClass.has_value()) {
         // Every row of the image (one per round) shows the labeler's label.
-        const auto rows = static_cast<int>(m_session ? m_session->queueRowsOf(imageId).size() : 0);
+        const auto rows = static_cast<int>(queueRowsOf(imageId).size());
         m_labeledCount += state.labelClass ? rows : -rows;
     }
     m_states[imageId] = state;

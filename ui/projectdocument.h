@@ -81,6 +81,9 @@ public:
     core::QueueEntry queueEntry(int row) const;
     /// Row of the image's latest round in the queue, or -1 (index lookups, no page read).
     int queueIndexOf(core::Id image) const;
+    /// Every row of the image in the queue (one per round), ascending: all of them show the
+    /// labeler's label, so a change repaints them all.
+    std::vector<int> queueRowsOf(core::Id image) const;
     /// Rows of the queue that carry the labeler's label (unsaved input included): counted in
     /// SQL at sign-in, then kept up to date by each change, so the progress bar costs nothing
     /// per key press.

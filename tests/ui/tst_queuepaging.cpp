@@ -15,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QLabel>
 #include <QListView>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -237,6 +238,26 @@ void TestQueuePaging::modelFetchesInPages()
     QCOMPARE(checked.index(first).data(ui::QueueModel::StateRole).toString(), QStringLiteral("skipped"));
     doc->undoStack()->undo();
     QCOMPARE(checked.index(first).data(ui::QueueModel::StateRole).toString(), QStringLiteral("pending"));
+    // An image with a relabel round has two rows: a change repaints both (when fetched).
+    const core::Id twice = m_order.back().image; // the last row is a round-1 row
+    std::vector<int> rows;
+    for (std::size_t i = 0; i < m_order.size(); ++i)
+        if (m_order[i].image == twice)
+            rows.push_back(int(i));
+    QCOMPARE(rows.size(), std::size_t(2));
+    QCOMPARE(doc->queueRowsOf(twice), rows);
+    checked.ensureFetched(rows.back());
+    QSignalSpy changed(&checked, &QAbstractItemModel::dataChanged);
+    const bool wasLabeled = m_labeled.count(twice) > 0;
+    doc->setLabel(twice, wasLabeled ? m_bad : m_ok);
+    std::set<int> repainted;
+    for (const auto &args : changed)
+        repainted.insert(args.at(0).toModelIndex().row());
+    QCOMPARE(repainted, (std::set<int>{rows.front(), rows.back()}));
+    QCOMPARE(checked.index(rows.front()).data(ui::QueueModel::LabelClassRole).toLongLong(), wasLabeled ? m_bad : m_ok);
+    QCOMPARE(checked.index(rows.back()).data(ui::QueueModel::LabelClassRole).toLongLong(), wasLabeled ? m_bad : m_ok);
+    doc->undoStack()->undo();
+
     doc->startSession(QStringLiteral("ana"));
     QVERIFY(checked.rowCount() < doc->queueSize());
     while (checked.canFetchMore({}))

@@ -67,9 +67,9 @@ QHash<int, QByteArray> QueueModel::roleNames() const
 
 void QueueModel::imageChanged(qint64 image)
 {
-    const int row = m_document->queueIndexOf(image);
-    if (row >= 0 && row < rowCount())
-        emit dataChanged(index(row), index(row));
+    for (const int row : m_document->queueRowsOf(image)) // one row per round of the image
+        if (row < rowCount())
+            emit dataChanged(index(row), index(row));
 }
 
 } // namespace concord::ui
