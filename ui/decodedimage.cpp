@@ -26,11 +26,7 @@ double DecodedImage::scaleOfLevel(std::size_t i) const
 
 std::size_t DecodedImage::levelForScale(double scale) const
 {
-    std::size_t best = 0;
-    for (std::size_t i = 0; i < levels.size(); ++i)
-        if (scaleOfLevel(i) >= scale * 0.999)
-            best = i;
-    return best;
+    return pyramidLevelForScale(levels.size(), scale, [this](std::size_t i) { return scaleOfLevel(i); });
 }
 
 qint64 DecodedImage::bytes() const

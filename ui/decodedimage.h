@@ -13,6 +13,18 @@ namespace concord::ui {
 
 class TiledImage;
 
+/// Of `count` pyramid levels, largest first, the smallest whose `scaleOf(i)` (level pixels per
+/// image pixel) is still at least `scale`; level 0 when none is (DecodedImage and TiledImage).
+template <typename ScaleOf>
+std::size_t pyramidLevelForScale(std::size_t count, double scale, ScaleOf scaleOf)
+{
+    std::size_t best = 0;
+    for (std::size_t i = 0; i < count; ++i)
+        if (scaleOf(i) >= scale * 0.999)
+            best = i;
+    return best;
+}
+
 /// An image decoded for display: a pyramid of levels, each half the size of the one before,
 /// so that painting at any zoom reads only about as many pixels as the screen shows (the
 /// level half of the tile/level cache; ImageItem paints only the exposed region of a level).

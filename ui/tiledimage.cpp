@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/tiledimage.h"
 
+#include "ui/decodedimage.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QMutexLocker>
@@ -56,11 +58,7 @@ double TiledImage::scaleOfLevel(std::size_t i) const
 
 std::size_t TiledImage::levelForScale(double scale) const
 {
-    std::size_t best = 0;
-    for (std::size_t i = 0; i < m_levels.size(); ++i)
-        if (scaleOfLevel(i) >= scale * 0.999)
-            best = i;
-    return best;
+    return pyramidLevelForScale(m_levels.size(), scale, [this](std::size_t i) { return scaleOfLevel(i); });
 }
 
 qint64 TiledImage::tileBytes() const
