@@ -176,13 +176,14 @@ int main(int argc, char **argv)
     Frames zoom;
     Frames sharp;
     const auto zoomStep = [&](bool in) {
+        const qint64 readBefore = full->tiles->tilesRead();
         QElapsedTimer step;
         step.start();
         in ? canvas.zoomIn() : canvas.zoomOut();
         zoom.ms.push_back(repaint(canvas));
-        if (QThreadPool::globalInstance()->activeThreadCount() > 0) {
-            QThreadPool::globalInstance()->waitForDone();
-            QApplication::processEvents();
+        QThreadPool::globalInstance()->waitForDone();
+        QApplication::processEvents(); // the loader's repaint request
+        if (full->tiles->tilesRead() != readBefore) {
             repaint(canvas);
             sharp.ms.push_back(static_cast<double>(step.nsecsElapsed()) / 1e6);
         }
