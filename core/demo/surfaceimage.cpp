@@ -38,10 +38,11 @@ constexpr Camera kCameras[] = {
 
 std::string imageFileName(int index, int count)
 {
-    const int digits = std::max(4, static_cast<int>(std::to_string(count).size()));
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "img_%0*d.jpg", digits, index + 1);
-    return buf;
+    const std::size_t digits = std::max<std::size_t>(4, std::to_string(count).size());
+    std::string number = std::to_string(index + 1);
+    if (number.size() < digits)
+        number.insert(0, digits - number.size(), '0');
+    return "img_" + number + ".jpg";
 }
 
 std::string lotName(int index)

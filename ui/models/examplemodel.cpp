@@ -34,8 +34,9 @@ void ExampleModel::setExamples(std::vector<Entry> entries)
             const QImage img = readScaledImage(path, side);
             QMetaObject::invokeMethod(
                 qApp, [self, path, img, generation] {
-                    if (self && self->m_generation == generation)
-                        self->thumbnailReady(path, img);
+                    ExampleModel *model = self.data();
+                    if (model && model->m_generation == generation)
+                        model->thumbnailReady(path, img);
                 },
                 Qt::QueuedConnection);
         });
