@@ -70,7 +70,8 @@ public:
     /// when the file cannot be read.
     bool load(std::size_t level, QRect rect) const;
 
-    /// Bytes of tiles kept in memory at most (default 128 MB); drops the cached tiles.
+    /// Bytes of tiles kept in memory at most (default 128 MB); drops the cached tiles. Only
+    /// before the image is painted or loaded from (it replaces the cache under a worker's feet).
     void setCacheBudget(qint64 bytes);
     qint64 cacheBudget() const { return m_budget; }
     qint64 cachedBytes() const;
