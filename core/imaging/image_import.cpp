@@ -33,7 +33,9 @@ bool hasImageExtension(const fs::path &p)
     return std::find(all.begin(), all.end(), ext) != all.end();
 }
 
-std::vector<fs::path> listImages(const fs::path &dir)
+/// The image files below `dir`, never the project file itself (even one named like an image):
+/// reading it with other I/O would drop this process's SQLite locks on it (issue #15).
+std::vector<fs::path> listImages(const fs::path &dir, const fs::path &project)
 {
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
@@ -44,7 +46,8 @@ std::vector<fs::path> listImages(const fs::path &dir)
         throw Error(ErrorCode::Io, "cannot list folder: " + ec.message(), dir.string());
     for (const auto &entry : it) {
         std::error_code e2;
-        if (entry.is_regular_file(e2) && hasImageExtension(entry.path()))
+        if (entry.is_regular_file(e2) && hasImageExtension(entry.path()) &&
+            !fs::equivalent(entry.path(), project, e2)) // stat(), no open
             files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end()); // stable ids and order across runs
@@ -66,7 +69,7 @@ std::string storedImagePath(const Store &store, const fs::path &file)
 ImageImportResult importImageFolder(Store &store, const fs::path &dir,
                                     const ImageImportOptions &options, const ProgressFn &progress)
 {
-    const auto files = listImages(dir);
+    const auto files = listImages(dir, store.path());
     const double pxPerMm = options.pxPerMm > 0 ? options.pxPerMm : store.settings().pxPerMm;
 
     struct Slot

@@ -11,7 +11,6 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <fstream>
 #include <random>
 #include <thread>
 #include <unistd.h>
@@ -44,14 +43,6 @@ void configureConnection(Database &db, bool readOnly)
         // lose the last commits); FULL makes every commit survive power loss too.
         db.execScript("PRAGMA synchronous = FULL;");
     }
-}
-
-bool isSqliteFile(const fs::path &file)
-{
-    std::ifstream in(file, std::ios::binary);
-    char header[16] = {};
-    in.read(header, sizeof header);
-    return in.gcount() == 16 && std::string(header, 15) == "SQLite format 3";
 }
 
 int readUserVersion(Database &db)
@@ -118,27 +109,28 @@ std::unique_ptr<Store> openProject(const fs::path &file, OpenMode mode)
     std::error_code ec;
     if (!fs::is_regular_file(file, ec))
         throw Error(ErrorCode::Io, "no such project file", file.string());
-    if (!isSqliteFile(file))
-        throw Error(ErrorCode::NotAProject, "not a Concord project (not an SQLite database)",
-                    file.string());
-
-    // Inspect read-only first so a file we refuse is never touched.
+    // Inspect read-only first so a file we refuse is never touched. The header is checked by
+    // SQLite itself (SQLITE_NOTADB), never by reading the file with other I/O: on POSIX,
+    // closing any descriptor of a file drops every fcntl lock this process holds on it,
+    // including the shared lock by which this process's other connections tell other
+    // processes that the WAL is in use (sqlite.org/howtocorrupt.html §2.2). A Database of
+    // SQLite's own shares those locks and defers its close while they are held.
     int version = 0;
     {
         Database probe(file, Database::Access::ReadOnly);
         sqlite3_busy_timeout(probe.handle(), kBusyTimeoutMs);
         try {
             version = readUserVersion(probe);
-            if (version == 0 || !hasProjectTable(probe))
-                throw Error(ErrorCode::NotAProject,
-                            "not a Concord project (an SQLite database without Concord's tables)",
-                            file.string());
         } catch (const Error &e) {
-            if (e.code() == ErrorCode::NotAProject && e.file() != file.string())
-                throw Error(ErrorCode::NotAProject, "not a Concord project (" + e.detail() + ")",
+            if (e.code() == ErrorCode::NotAProject) // SQLITE_NOTADB: no SQLite header
+                throw Error(ErrorCode::NotAProject, "not a Concord project (not an SQLite database)",
                             file.string());
             throw;
         }
+        if (version == 0 || !hasProjectTable(probe))
+            throw Error(ErrorCode::NotAProject,
+                        "not a Concord project (an SQLite database without Concord's tables)",
+                        file.string());
     }
     if (version > kSchemaVersion)
         throw Error(ErrorCode::NewerVersion,

@@ -6,6 +6,12 @@
 //                                       parent SIGKILLs it at random moments. After every kill
 //                                       the file must pass PRAGMA integrity_check and hold every
 //                                       label the child reported committed.
+//   crash_test lockdrop [DIR]         issue #15: process A keeps a connection open and opens and
+//                                       closes further ones, as the window's workers do; process
+//                                       B writes and exits; A commits. A fresh process C must see
+//                                       A's commit, also after A is SIGKILLed. Fails when opening
+//                                       a connection drops A's own SQLite locks (B, closing last,
+//                                       then deletes the WAL A still writes to).
 //   crash_test concurrent WRITERS N [DIR]
 //                                       WRITERS processes label the same images at once (one
 //                                       labeler each) while a "lead" process runs long
@@ -65,12 +71,14 @@ fs::path makeProject(const fs::path &dir)
     return file;
 }
 
-pid_t spawnSelf(const char *self, std::vector<std::string> args, int stdoutFd)
+pid_t spawnSelf(const char *self, std::vector<std::string> args, int stdoutFd, int stdinFd = -1)
 {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     if (stdoutFd >= 0)
         posix_spawn_file_actions_adddup2(&actions, stdoutFd, 1);
+    if (stdinFd >= 0)
+        posix_spawn_file_actions_adddup2(&actions, stdinFd, 0);
     std::vector<char *> argv{const_cast<char *>(self)};
     for (auto &a : args)
         argv.push_back(a.data());
@@ -258,6 +266,134 @@ int runConcurrent(const char *self, int writers, int perWriter, const fs::path &
     return failures == 0 ? 0 : 1;
 }
 
+/// Reads one line from `fd` (without the newline); empty at EOF.
+std::string readLine(int fd)
+{
+    std::string line;
+    char ch = 0;
+    while (read(fd, &ch, 1) == 1 && ch != '\n')
+        line += ch;
+    return line;
+}
+
+/// Process A of the lockdrop test: one connection stays open, then further connections are
+/// opened and closed (read-only and read-write, on this thread and on a worker thread, as the
+/// window's dashboard, clusters and preview workers do). "READY" once that is done; after a
+/// line on stdin, a label is committed through the first connection and "COMMITTED" printed;
+/// then A waits to be killed.
+int childHolder(const fs::path &file)
+{
+    try {
+        auto store = openProject(file);
+        const Id who = ensureLabeler(*store, "holder").id;
+        const auto images = store->images();
+        saveLabel(*store, images[0].id, who, store->classByName("ok")->id);
+        for (int k = 0; k < 3; ++k) {
+            auto reader = openProject(file, OpenMode::ReadOnly);
+            (void)reader->images();
+        }
+        std::thread worker([&] {
+            auto reader = openProject(file, OpenMode::ReadOnly);
+            (void)reader->labelRows();
+        });
+        worker.join();
+        { auto writer = openProject(file); }
+        std::printf("READY\n");
+        std::fflush(stdout);
+        (void)readLine(0);
+        saveLabel(*store, images[1].id, who, store->classByName("scratch")->id);
+        std::printf("COMMITTED\n");
+        std::fflush(stdout);
+        while (true)
+            std::this_thread::sleep_for(std::chrono::seconds(1));
+    } catch (const Error &e) {
+        std::fprintf(stderr, "holder: %s\n", e.what());
+        return 3;
+    }
+}
+
+/// Process B: a short-lived writer (concord-cli label) that closes the last connection it has.
+int childWriter(const fs::path &file)
+{
+    try {
+        auto store = openProject(file);
+        const Id who = ensureLabeler(*store, "writer").id;
+        saveLabel(*store, store->images()[2].id, who, store->classByName("dent")->id);
+    } catch (const Error &e) {
+        std::fprintf(stderr, "writer: %s\n", e.what());
+        return 3;
+    }
+    return 0;
+}
+
+/// Process C: exit 0 when the holder's second label (image 1, scratch) is in the file.
+int childCheck(const fs::path &file)
+{
+    try {
+        auto store = openProject(file, OpenMode::ReadOnly);
+        for (const auto &row : store->labelRows())
+            if (row.labelerName == "holder" && row.imagePath == "img/1.jpg" && row.className == "scratch")
+                return 0;
+        std::fprintf(stderr, "check: the holder's committed label is missing\n");
+    } catch (const Error &e) {
+        std::fprintf(stderr, "check: %s\n", e.what());
+    }
+    return 1;
+}
+
+int waitExit(pid_t pid)
+{
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+int runLockDrop(const char *self, const fs::path &dir)
+{
+    const fs::path file = makeProject(dir);
+    int out[2], in[2];
+    if (pipe(out) != 0 || pipe(in) != 0)
+        return 2;
+    const pid_t holder = spawnSelf(self, {"holder", file.string()}, out[1], in[0]);
+    close(out[1]);
+    close(in[0]);
+    int failures = 0;
+    if (readLine(out[0]) != "READY") {
+        std::cerr << "holder did not get ready\n";
+        return 1;
+    }
+    if (waitExit(spawnSelf(self, {"writer", file.string()}, -1)) != 0) {
+        std::cerr << "writer failed\n";
+        ++failures;
+    }
+    const bool walKept = fs::exists(file.string() + "-wal") && fs::exists(file.string() + "-shm");
+    if (!walKept) {
+        std::cerr << "the writer deleted the -wal/-shm files the holder still uses\n";
+        ++failures;
+    }
+    if (write(in[1], "GO\n", 3) != 3 || readLine(out[0]) != "COMMITTED") {
+        std::cerr << "holder did not commit\n";
+        ++failures;
+    }
+    if (waitExit(spawnSelf(self, {"check", file.string()}, -1)) != 0) {
+        std::cerr << "a fresh process does not see the holder's commit\n";
+        ++failures;
+    }
+    kill(holder, SIGKILL);
+    waitExit(holder);
+    close(in[1]);
+    close(out[0]);
+    if (waitExit(spawnSelf(self, {"check", file.string()}, -1)) != 0) {
+        std::cerr << "the holder's commit is lost after kill -9\n";
+        ++failures;
+    }
+    if (!integrityOk(file))
+        ++failures;
+    std::cout << "lockdrop: " << failures << " failures\n";
+    std::cout << (failures == 0 ? 1 : 0) << " passed, " << (failures == 0 ? 0 : 1) << " failed\n";
+    return failures == 0 ? 0 : 1;
+}
+
 int childLead(const fs::path &file)
 {
     try {
@@ -287,10 +423,24 @@ int main(int argc, char **argv)
         return childLabel(argv[2], argv[3], std::atoi(argv[4]), std::atoi(argv[5]), std::atoi(argv[6]));
     if (mode == "lead" && argc == 3)
         return childLead(argv[2]);
+    if (mode == "holder" && argc == 3)
+        return childHolder(argv[2]);
+    if (mode == "writer" && argc == 3)
+        return childWriter(argv[2]);
+    if (mode == "check" && argc == 3)
+        return childCheck(argv[2]);
+    if (mode == "lockdrop") {
+        const int rc = runLockDrop(argv[0], argc > 2 ? fs::path(argv[2]) : tmp);
+        std::error_code ec;
+        if (argc <= 2)
+            fs::remove_all(tmp, ec);
+        return rc;
+    }
     if (mode == "crash" && argc >= 3)
         return runCrash(argv[0], std::atoi(argv[2]), argc > 3 ? fs::path(argv[3]) : tmp);
     if (mode == "concurrent" && argc >= 4)
         return runConcurrent(argv[0], std::atoi(argv[2]), std::atoi(argv[3]), argc > 4 ? fs::path(argv[4]) : tmp);
-    std::cerr << "usage: crash_test crash KILLS [DIR] | crash_test concurrent WRITERS N [DIR]\n";
+    std::cerr << "usage: crash_test crash KILLS [DIR] | crash_test concurrent WRITERS N [DIR] | "
+                 "crash_test lockdrop [DIR]\n";
     return 2;
 }
