@@ -372,13 +372,13 @@ core::Id ProjectDocument::createStandard(const core::StandardDraft &draft, core:
 void ProjectDocument::applyStandard(core::Id standard)
 {
     const auto result = core::applyStandard(leadStore(), standard, m_labeler.name);
-    standardApplied(standard, QString::fromStdString(result.preview.standard.title));
+    standardApplied(standard, result.auditId, QString::fromStdString(result.preview.standard.title));
 }
 
-void ProjectDocument::standardApplied(core::Id standard, const QString &title)
+void ProjectDocument::standardApplied(core::Id standard, core::Id applyAudit, const QString &title)
 {
     leadStore(); // Denied for a labeler's session
-    m_undoStack->push(new ApplyStandardCommand(this, standard, title));
+    m_undoStack->push(new ApplyStandardCommand(this, standard, applyAudit, title));
     emit projectDataChanged();
 }
 

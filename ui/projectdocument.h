@@ -143,12 +143,14 @@ public:
     core::Id createStandard(const core::StandardDraft &draft, core::Id versionOf,
                             const std::vector<core::StandardExample> &examples);
     /// Applies a standard (core::applyStandard) and pushes an undo step whose undo is
-    /// core::undoLastStandard. Throws core::Error, pushing nothing, when the apply fails.
+    /// core::undoStandardApply of that apply (never one made elsewhere). Throws core::Error,
+    /// pushing nothing, when the apply fails.
     void applyStandard(core::Id standard);
     /// The undo step of an apply that a worker did on its own connection (so applying to a
-    /// big project never freezes the window); same undo as applyStandard(). Error(Denied)
-    /// for a labeler's session.
-    void standardApplied(core::Id standard, const QString &title);
+    /// big project never freezes the window), with the apply's audit id
+    /// (core::ApplyResult::auditId); same undo as applyStandard(). Error(Denied) for a
+    /// labeler's session.
+    void standardApplied(core::Id standard, core::Id applyAudit, const QString &title);
     /// Records the lead's decision on an image (by = the session's lead) as an undo step.
     void recordDecision(core::Decision decision);
 

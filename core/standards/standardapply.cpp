@@ -110,7 +110,7 @@ ApplyResult applyStandard(Store &store, Id standardId, const std::string &actor)
             d.standard = standardId;
             d.createdAt = now;
             store.setDecision(d);
-            decisions.push_back({{"image", ch.image}, {"before", decisionState(*old)}});
+            decisions.push_back({{"image", ch.image}, {"before", decisionState(*old)}, {"after", decisionState(d)}});
         }
         payload["decisions"] = std::move(decisions);
 
@@ -149,11 +149,101 @@ ApplyResult applyStandard(Store &store, Id standardId, const std::string &actor)
     return result;
 }
 
+namespace {
+
+/// Undoes the apply of `entry` (inside the caller's transaction).
+UndoResult undoApplyEntry(Store &store, const AuditEntry &entry, const std::string &actor)
+{
+    UndoResult result;
+    const json payload = json::parse(entry.payload);
+    result.applyAuditId = entry.id;
+    result.standard = payload.at("standard").get<Id>();
+
+    // Refuse before touching anything if a person changed a label or a decision the
+    // standard set: the undo would silently discard that work.
+    std::int64_t conflicts = 0;
+    std::string first;
+    auto conflict = [&](Id image, const std::string &what) {
+        if (conflicts++ == 0) {
+            const auto img = store.image(image);
+            first = (img ? img->path : std::to_string(image)) + " " + what;
+        }
+    };
+    for (const auto &l : payload.at("labels")) {
+        const Id image = l.at("image").get<Id>();
+        const Id labeler = l.at("labeler").get<Id>();
+        const auto &after = l.at("after");
+        const auto cur = store.label(image, labeler);
+        if (cur && cur->labelClass == after.at("class").get<Id>() &&
+            cur->updatedAt == after.at("updated_at").get<std::string>())
+            continue;
+        const auto who = store.labeler(labeler);
+        conflict(image, "by " + (who ? who->name : std::to_string(labeler)));
+    }
+    for (const auto &d : payload.at("decisions")) {
+        const Id image = d.at("image").get<Id>();
+        const auto cur = store.decision(image);
+        // Applies written before the "after" state was kept: the decision must still be
+        // the standard's own.
+        const bool unchanged =
+            cur && (d.contains("after")
+                        ? decisionState(*cur) == d.at("after")
+                        : cur->method == DecisionMethod::Standard && cur->standard == result.standard);
+        if (!unchanged)
+            conflict(image, "(the lead's decision)");
+    }
+    if (conflicts > 0)
+        throw Error(ErrorCode::Invalid,
+                    std::to_string(conflicts) + " label(s) or decision(s) set by the standard changed since "
+                    "it was applied (first: " + first + "); undoing would discard that work, so nothing was undone",
+                    {}, 0, "standard");
+
+    for (const auto &l : payload.at("labels")) {
+        const Id image = l.at("image").get<Id>();
+        const Id labeler = l.at("labeler").get<Id>();
+        const auto &before = l.at("before");
+        Label restored = *store.label(image, labeler);
+        restored.labelClass = before.at("class").get<Id>();
+        restored.source = parseLabelSource(before.at("source").get<std::string>());
+        restored.standard = readOptionalId(before.at("standard"));
+        restored.round = before.at("round").get<int>();
+        restored.updatedAt = before.at("updated_at").get<std::string>();
+        store.setLabel(restored);
+        ++result.labels;
+    }
+    for (const auto &d : payload.at("decisions")) {
+        store.setDecision(readDecision(d.at("image").get<Id>(), d.at("before")));
+        ++result.decisions;
+    }
+    for (const auto &a : payload.at("assignments")) {
+        store.unassign(a.at("image").get<Id>(), a.at("labeler").get<Id>(), a.at("round").get<int>());
+        ++result.assignments;
+    }
+    for (const auto &s : payload.at("statuses"))
+        store.setStandardStatus(s.at("id").get<Id>(), parseStandardStatus(s.at("from").get<std::string>()));
+    store.markAuditUndone(entry.id);
+    json undo{{"undoes", entry.id},
+              {"standard", result.standard},
+              {"labels", result.labels},
+              {"decisions", result.decisions},
+              {"assignments", result.assignments}};
+    result.auditId = store.appendAudit(actor, kAuditStandardUndo, undo.dump());
+    return result;
+}
+
+std::string describeApply(const AuditEntry &e)
+{
+    const json payload = json::parse(e.payload, nullptr, false);
+    const std::string title = payload.is_discarded() ? std::string("?") : payload.value("title", std::string("?"));
+    return "\"" + title + "\" (applied by " + e.actor + " at " + e.at + ")";
+}
+
+} // namespace
+
 UndoResult undoLastStandard(Store &store, const std::string &actor)
 {
     UndoResult result;
     store.transaction([&] {
-        result = UndoResult{};
         std::optional<AuditEntry> entry;
         for (const auto &e : store.auditLog()) // newest first
             if (e.action == kAuditStandardApply && !e.undone) {
@@ -162,64 +252,36 @@ UndoResult undoLastStandard(Store &store, const std::string &actor)
             }
         if (!entry)
             throw Error(ErrorCode::NotFound, "no applied standard to undo", {}, 0, "standard");
-        const json payload = json::parse(entry->payload);
-        result.applyAuditId = entry->id;
-        result.standard = payload.at("standard").get<Id>();
+        result = undoApplyEntry(store, *entry, actor);
+    });
+    return result;
+}
 
-        // Refuse before touching anything if a person changed a label the standard set.
-        std::int64_t conflicts = 0;
-        std::string first;
-        for (const auto &l : payload.at("labels")) {
-            const Id image = l.at("image").get<Id>();
-            const Id labeler = l.at("labeler").get<Id>();
-            const auto &after = l.at("after");
-            const auto cur = store.label(image, labeler);
-            if (cur && cur->labelClass == after.at("class").get<Id>() &&
-                cur->updatedAt == after.at("updated_at").get<std::string>())
-                continue;
-            if (conflicts++ == 0) {
-                const auto img = store.image(image);
-                const auto who = store.labeler(labeler);
-                first = (img ? img->path : std::to_string(image)) + " by " +
-                        (who ? who->name : std::to_string(labeler));
+UndoResult undoStandardApply(Store &store, Id applyAuditId, const std::string &actor)
+{
+    UndoResult result;
+    store.transaction([&] {
+        std::optional<AuditEntry> later;
+        for (const auto &e : store.auditLog()) { // newest first
+            if (e.id == applyAuditId) {
+                if (e.action != kAuditStandardApply)
+                    throw Error(ErrorCode::NotFound, "audit entry " + std::to_string(applyAuditId) +
+                                                         " is not a standard apply", {}, 0, "standard");
+                if (e.undone)
+                    throw Error(ErrorCode::Invalid, describeApply(e) + " is undone already", {}, 0, "standard");
+                if (later)
+                    throw Error(ErrorCode::Invalid,
+                                "standard " + describeApply(*later) + " was applied after " + describeApply(e) +
+                                    "; undo that one first, so nothing was undone",
+                                {}, 0, "standard");
+                result = undoApplyEntry(store, e, actor);
+                return;
             }
+            if (e.action == kAuditStandardApply && !e.undone && !later)
+                later = e;
         }
-        if (conflicts > 0)
-            throw Error(ErrorCode::Invalid,
-                        std::to_string(conflicts) + " label(s) set by the standard changed since it was "
-                        "applied (first: " + first + "); undoing would discard that work, so nothing was undone",
-                        {}, 0, "standard");
-
-        for (const auto &l : payload.at("labels")) {
-            const Id image = l.at("image").get<Id>();
-            const Id labeler = l.at("labeler").get<Id>();
-            const auto &before = l.at("before");
-            Label restored = *store.label(image, labeler);
-            restored.labelClass = before.at("class").get<Id>();
-            restored.source = parseLabelSource(before.at("source").get<std::string>());
-            restored.standard = readOptionalId(before.at("standard"));
-            restored.round = before.at("round").get<int>();
-            restored.updatedAt = before.at("updated_at").get<std::string>();
-            store.setLabel(restored);
-            ++result.labels;
-        }
-        for (const auto &d : payload.at("decisions")) {
-            store.setDecision(readDecision(d.at("image").get<Id>(), d.at("before")));
-            ++result.decisions;
-        }
-        for (const auto &a : payload.at("assignments")) {
-            store.unassign(a.at("image").get<Id>(), a.at("labeler").get<Id>(), a.at("round").get<int>());
-            ++result.assignments;
-        }
-        for (const auto &s : payload.at("statuses"))
-            store.setStandardStatus(s.at("id").get<Id>(), parseStandardStatus(s.at("from").get<std::string>()));
-        store.markAuditUndone(entry->id);
-        json undo{{"undoes", entry->id},
-                  {"standard", result.standard},
-                  {"labels", result.labels},
-                  {"decisions", result.decisions},
-                  {"assignments", result.assignments}};
-        result.auditId = store.appendAudit(actor, kAuditStandardUndo, undo.dump());
+        throw Error(ErrorCode::NotFound, "no standard apply with audit id " + std::to_string(applyAuditId), {}, 0,
+                    "standard");
     });
     return result;
 }

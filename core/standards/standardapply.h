@@ -51,8 +51,16 @@ struct UndoResult
 /// assignments it created and puts back the statuses it changed, marks the apply entry
 /// undone and logs the undo. Labels made by labelers in the relabel round are theirs and stay.
 /// Error(NotFound) when there is nothing to undo; Error(Invalid), changing nothing, when a
-/// label the standard set was changed again since (the undo would silently discard that work).
+/// label or decision the standard set was changed again since (the undo would silently
+/// discard that work).
 UndoResult undoLastStandard(Store &store, const std::string &actor = "lead");
+
+/// Undoes exactly the apply logged as audit entry `applyAuditId` (ApplyResult::auditId), as
+/// undoLastStandard() does, so a window's undo step takes back the apply it shows, never one
+/// that another process made. Error(Invalid), changing nothing, when that apply is undone
+/// already or a later apply is still in force (it must be undone first: the later one may
+/// have changed the same labels); Error(NotFound) for an id that is no apply.
+UndoResult undoStandardApply(Store &store, Id applyAuditId, const std::string &actor = "lead");
 
 /// The standard whose apply created relabel round `round` (the apply in force, not undone),
 /// so that a labeler sent back to an image sees the standard that sent them first. Empty for

@@ -311,6 +311,73 @@ private slots:
         QVERIFY(!store->auditLog().front().undone);
     }
 
+    void undoRefusesToDiscardALaterDecision()
+    {
+        // Issue #21: the standard set img2's decision (method Standard); the lead then decides
+        // img2 again by hand. Undoing the apply would put back the pre-apply decision and lose
+        // the lead's newer one, so the undo is refused and changes nothing.
+        auto store = handProject("decision-conflict.concord");
+        const Id sid = createStandard(*store, {"Scratch length", "", kSeedRule, StandardStatus::Draft});
+        applyStandard(*store, sid);
+        const Id img2 = store->imageByPath("img2.png")->id;
+        QCOMPARE_ENUM(store->decision(img2)->method, DecisionMethod::Standard);
+        Decision mine;
+        mine.image = img2;
+        mine.labelClass = store->classByName("dent")->id;
+        mine.method = DecisionMethod::Adjudicated;
+        mine.note = "looked again";
+        mine.createdAt = "2026-12-03T10:00:00.000Z";
+        store->setDecision(mine);
+        const std::string before = labelTableChecksum(*store);
+        try {
+            undoLastStandard(*store);
+            QFAIL("no error");
+        } catch (const Error &e) {
+            QCOMPARE(e.code(), ErrorCode::Invalid);
+            QVERIFY2(std::string(e.what()).find("img2.png (the lead's decision)") != std::string::npos, e.what());
+        }
+        QCOMPARE(labelTableChecksum(*store), before);
+        QCOMPARE(store->decision(img2)->labelClass.value_or(0), store->classByName("dent")->id);
+        QCOMPARE(store->decision(img2)->note, std::string("looked again"));
+        QVERIFY(!store->auditLog().front().undone);
+    }
+
+    void undoByAuditIdTakesBackThatApplyOnly()
+    {
+        // Issue #21: the window's undo step names its own apply. With "Dent rule" applied after
+        // "Scratch length" (by another process, say), undoing "Scratch length" must not undo
+        // the dent rule: it is refused until the later apply is undone.
+        auto store = handProject("undo-by-id.concord");
+        const std::string before = labelTableChecksum(*store);
+        const Id scratch = createStandard(*store, {"Scratch length", "", kSeedRule, StandardStatus::Draft});
+        const Id dent = createStandard(*store, {"Dent rule", "", "when label in {dent}: scratch", StandardStatus::Draft});
+        const auto first = applyStandard(*store, scratch);
+        const std::string afterFirst = labelTableChecksum(*store);
+        const auto second = applyStandard(*store, dent);
+        QCOMPARE(second.preview.changes.size(), std::size_t(3)); // ana img6, ana and ben img7
+        const std::string afterBoth = labelTableChecksum(*store);
+        try {
+            undoStandardApply(*store, first.auditId);
+            QFAIL("undid an apply under a later one");
+        } catch (const Error &e) {
+            QCOMPARE(e.code(), ErrorCode::Invalid);
+            QVERIFY2(std::string(e.what()).find("\"Dent rule\"") != std::string::npos, e.what());
+        }
+        QCOMPARE(labelTableChecksum(*store), afterBoth);
+
+        QCOMPARE(undoStandardApply(*store, second.auditId).applyAuditId, second.auditId);
+        QCOMPARE(labelTableChecksum(*store), afterFirst);
+        QVERIFY_THROWS_EXCEPTION(Error, undoStandardApply(*store, second.auditId)); // undone already
+        QCOMPARE(undoStandardApply(*store, first.auditId).labels, std::int64_t(5));
+        QCOMPARE(labelTableChecksum(*store), before);
+        try {
+            undoStandardApply(*store, 999999);
+            QFAIL("no error");
+        } catch (const Error &e) {
+            QCOMPARE(e.code(), ErrorCode::NotFound);
+        }
+    }
+
     void retiredStandardIsNotApplied()
     {
         auto store = handProject("retired.concord");

@@ -10,9 +10,11 @@
 
 namespace concord::ui {
 
-ApplyStandardCommand::ApplyStandardCommand(ProjectDocument *document, core::Id standard, const QString &title)
+ApplyStandardCommand::ApplyStandardCommand(ProjectDocument *document, core::Id standard, core::Id applyAudit,
+                                           const QString &title)
     : m_document(document)
     , m_standard(standard)
+    , m_applyAudit(applyAudit)
 {
     setText(QCoreApplication::translate("ApplyStandardCommand", "Apply standard \u201c%1\u201d").arg(title));
 }
@@ -24,7 +26,7 @@ void ApplyStandardCommand::redo()
         return;
     }
     try {
-        core::applyStandard(m_document->mutableStore(), m_standard, m_document->labeler().name);
+        m_applyAudit = core::applyStandard(m_document->mutableStore(), m_standard, m_document->labeler().name).auditId;
     } catch (const core::Error &e) {
         setObsolete(true);
         emit m_document->leadActionFailed(errorText(e));
@@ -35,7 +37,7 @@ void ApplyStandardCommand::redo()
 void ApplyStandardCommand::undo()
 {
     try {
-        core::undoLastStandard(m_document->mutableStore(), m_document->labeler().name);
+        core::undoStandardApply(m_document->mutableStore(), m_applyAudit, m_document->labeler().name);
     } catch (const core::Error &e) {
         setObsolete(true);
         emit m_document->leadActionFailed(errorText(e));

@@ -14,15 +14,16 @@ class ProjectDocument;
 ///
 /// The document applies the standard before pushing this command (so a rule error is
 /// reported before anything lands on the stack); the first redo therefore does nothing.
-/// Undo is core::undoLastStandard(), which restores every label, decision and status the apply
-/// changed from its audit entry. Because the stack is LIFO, the last apply not undone is this
-/// one, unless someone applied a standard to the same file from another process meanwhile; a
-/// refused undo (a label the standard set was changed again since) is reported through
-/// ProjectDocument::leadActionFailed() and the command is dropped from the stack.
+/// Undo is core::undoStandardApply() of this apply's own audit entry, which restores every
+/// label, decision and status the apply changed. Another process may have applied a standard
+/// to the same file meanwhile: then core refuses (that later apply must be undone first)
+/// rather than undo the wrong one. A refused undo (also: a label or decision the standard set
+/// was changed again since) is reported through ProjectDocument::leadActionFailed() and the
+/// command is dropped from the stack.
 class ApplyStandardCommand final : public QUndoCommand
 {
 public:
-    ApplyStandardCommand(ProjectDocument *document, core::Id standard, const QString &title);
+    ApplyStandardCommand(ProjectDocument *document, core::Id standard, core::Id applyAudit, const QString &title);
 
     void undo() override;
     void redo() override;
@@ -32,6 +33,7 @@ public:
 private:
     ProjectDocument *m_document;
     core::Id m_standard;
+    core::Id m_applyAudit; ///< the audit entry of the apply in force (a redo applies anew)
     bool m_firstRedo = true;
 };
 

@@ -303,6 +303,7 @@ void PreviewPanel::apply()
             auto store = core::openProject(path, core::OpenMode::ReadWrite);
             const auto r = core::applyStandard(*store, standard, actor);
             out.ok = true;
+            out.applyAudit = r.auditId;
             out.title = QString::fromStdString(r.preview.standard.title);
             out.changes = r.preview.changes.size();
             out.hlpBefore = r.preview.before.hlp;
@@ -320,7 +321,7 @@ void PreviewPanel::applyFinished()
     const ApplyOutcome out = m_applyWatcher.result();
     if (out.ok && m_document) {
         try {
-            m_document->standardApplied(m_standard, out.title);
+            m_document->standardApplied(m_standard, out.applyAudit, out.title);
             m_status->setText(tr("Applied: HLP %1 \u2192 %2, %n label(s) changed. Undo (Ctrl+Z) takes it back exactly.",
                                  nullptr, int(out.changes))
                                   .arg(percent(out.hlpBefore), percent(out.hlpAfter)));

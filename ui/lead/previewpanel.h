@@ -58,6 +58,7 @@ private:
     struct ApplyOutcome
     {
         bool ok = false;
+        core::Id applyAudit = 0;
         QString title;
         std::size_t changes = 0;
         double hlpBefore = 0.0;
