@@ -8,7 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include <charconv>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <random>
@@ -259,10 +261,29 @@ ProjectSettings SqliteStore::settings() const
 {
     ProjectSettings s;
     s.name = meta("name").value_or("");
-    s.pxPerMm = std::stod(meta("px_per_mm").value_or("0"));
-    s.overlap = std::stoi(meta("overlap").value_or("3"));
+    s.pxPerMm = storedNumber("px_per_mm", "0", 0.0);
+    const double overlap = storedNumber("overlap", "3", 1.0);
+    if (overlap != std::floor(overlap) || overlap > 1e6)
+        throw Error(ErrorCode::Invalid, "the stored project setting is not a whole number of labels per image",
+                    m_db->file().string(), 0, "overlap");
+    s.overlap = static_cast<int>(overlap);
     s.classesOrdered = meta("classes_ordered").value_or("0") == "1";
     return s;
+}
+
+double SqliteStore::storedNumber(const std::string &key, const std::string &fallback, double minimum) const
+{
+    // A value changed by another program (say px_per_mm = 'abc') is an error naming the key,
+    // never an exception from the standard library that ends the window.
+    const std::string text = meta(key).value_or(fallback);
+    double value = 0.0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value) || value < minimum)
+        throw Error(ErrorCode::Invalid,
+                    "the stored project setting '" + text + "' is not a number of at least " +
+                        std::to_string(static_cast<int>(minimum)) + " (was the file changed by another program?)",
+                    m_db->file().string(), 0, key);
+    return value;
 }
 
 void SqliteStore::setSettings(const ProjectSettings &s)

@@ -23,6 +23,9 @@ public:
     ProjectSettings settings() const override;
     void setSettings(const ProjectSettings &settings) override;
     std::optional<std::string> meta(const std::string &key) const override;
+    /// The project setting `key` (or `fallback` when unset) as a finite number ≥ `minimum`;
+    /// Error(Invalid) naming the project file and the key otherwise.
+    double storedNumber(const std::string &key, const std::string &fallback, double minimum) const;
     void setMeta(const std::string &key, const std::string &value) override;
     int schemaVersion() const override;
 

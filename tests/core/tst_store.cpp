@@ -258,6 +258,42 @@ private slots:
         QCOMPARE(store->auditLog(1).front().action, std::string("relink"));
     }
 
+    void tamperedSettingNamesItsKey_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("px_per_mm text") << "px_per_mm" << "abc";
+        QTest::newRow("px_per_mm trailing") << "px_per_mm" << "12.5mm";
+        QTest::newRow("px_per_mm beyond a double") << "px_per_mm" << "1e999";
+        QTest::newRow("px_per_mm nan") << "px_per_mm" << "nan";
+        QTest::newRow("px_per_mm negative") << "px_per_mm" << "-3";
+        QTest::newRow("overlap fraction") << "overlap" << "2.5";
+        QTest::newRow("overlap zero") << "overlap" << "0";
+        QTest::newRow("overlap empty") << "overlap" << "";
+    }
+    void tamperedSettingNamesItsKey()
+    {
+        // Issue #21: a value changed by another program ended the window with an uncaught
+        // std::invalid_argument from std::stod; now it is an error naming the file and key.
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        const auto path = file("tampered.concord");
+        fs::remove(path);
+        {
+            auto store = initProject(path, {"t", 12.5, 3, false}, {"ok"});
+            store->setMeta(key.toStdString(), value.toStdString()); // bypasses setSettings' checks
+        }
+        auto store = openProject(path);
+        try {
+            (void)store->settings();
+            QFAIL("a tampered setting was accepted");
+        } catch (const Error &e) {
+            QCOMPARE(e.code(), ErrorCode::Invalid);
+            QCOMPARE(QString::fromStdString(e.field()), key);
+            QCOMPARE(QString::fromStdString(e.file()), QString::fromStdString(path.string()));
+        }
+    }
+
     void readOnlyFileOpensReadOnly()
     {
         if (::geteuid() == 0)
