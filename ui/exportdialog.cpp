@@ -2,6 +2,7 @@
 #include "ui/exportdialog.h"
 
 #include "core/io/datasetwriter.h"
+#include "core/io/exportfolder.h"
 #include "core/io/faceblurrer.h"
 
 #include <QCheckBox>
@@ -61,6 +62,7 @@ ExportDialog::ExportDialog(const QString &projectFile, QWidget *parent)
     , m_blurFaces(new QCheckBox(tr("Blur faces in the exported images (privacy)"), this))
     , m_copyImages(new QCheckBox(tr("Copy the images into the folder"), this))
     , m_hardLink(new QCheckBox(tr("Hard-link instead of copying where possible"), this))
+    , m_replace(new QCheckBox(tr("Replace the previous export in this folder (only its own files are removed)"), this))
     , m_formatHint(new QLabel(this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -93,6 +95,8 @@ ExportDialog::ExportDialog(const QString &projectFile, QWidget *parent)
     auto *folderRow = new QHBoxLayout;
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(browse);
+    m_replace->setObjectName(QStringLiteral("replace"));
+    m_replace->hide();
 
     m_consensus->addItem(tr("Majority vote"), QStringLiteral("majority"));
     m_consensus->addItem(tr("Dawid–Skene (weighs labelers by their accuracy)"), QStringLiteral("dawid-skene"));
@@ -114,6 +118,7 @@ ExportDialog::ExportDialog(const QString &projectFile, QWidget *parent)
     form->addRow(tr("&Format:"), m_format);
     form->addRow(QString(), m_formatHint);
     form->addRow(tr("&Output folder:"), folderRow);
+    form->addRow(QString(), m_replace);
     form->addRow(tr("&Consensus:"), m_consensus);
     form->addRow(tr("&Minimum agreement:"), m_minAgreement);
     auto *layout = new QVBoxLayout(this);
@@ -138,6 +143,7 @@ ExportDialog::ExportDialog(const QString &projectFile, QWidget *parent)
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::updateState);
     connect(m_blurFaces, &QCheckBox::toggled, this, &ExportDialog::updateState);
     connect(m_folder, &QLineEdit::textChanged, this, &ExportDialog::updateState);
+    connect(m_replace, &QCheckBox::toggled, this, &ExportDialog::updateState);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
     updateState();
@@ -157,8 +163,20 @@ void ExportDialog::updateState()
     // Blurring writes new pixels, so there is nothing to link to.
     m_hardLink->setEnabled(!m_blurFaces->isChecked());
     QString problem;
-    if (m_folder->text().trimmed().isEmpty())
+    const QString folder = m_folder->text().trimmed();
+    const auto state = folder.isEmpty() ? core::ExportFolderState::Missing
+                                        : core::exportFolderState(QDir::toNativeSeparators(folder).toStdString());
+    m_replace->setVisible(state == core::ExportFolderState::PreviousExport);
+    if (folder.isEmpty())
         problem = tr("Choose an output folder.");
+    else if (state == core::ExportFolderState::NotAFolder)
+        problem = tr("This is a file, not a folder.");
+    else if (state == core::ExportFolderState::Other)
+        problem = tr("This folder is not empty and holds no Concord export. Choose a new or empty folder: the "
+                     "data set is built beside it and put in place whole.");
+    else if (state == core::ExportFolderState::PreviousExport && !m_replace->isChecked())
+        problem = tr("This folder holds a previous export. Tick “Replace” to replace it, or choose "
+                     "another folder.");
     else if (m_blurFaces->isChecked() && !QFileInfo::exists(QString::fromUtf8(core::kDefaultFaceCascade)))
         problem = tr("Face blurring needs OpenCV's Haar cascade at %1 (Debian package opencv-data).")
                       .arg(QString::fromUtf8(core::kDefaultFaceCascade));
@@ -178,6 +196,7 @@ core::ExportRequest ExportDialog::request() const
     r.blurFaces = m_blurFaces->isChecked();
     r.copyImages = m_copyImages->isChecked();
     r.hardLink = m_hardLink->isEnabled() && m_hardLink->isChecked();
+    r.replace = !m_replace->isHidden() && m_replace->isChecked();
     return r;
 }
 

@@ -16,8 +16,10 @@ namespace concord::ui {
 
 /// Asks how to export the consistent data set (the same choices as `concord-cli export`):
 /// format, output folder, consensus method and minimum agreement, unresolved images, face
-/// blurring, copying or hard-linking. The choices are remembered (QSettings) for the next
-/// export. The export itself runs in MainWindow with a progress dialog.
+/// blurring, copying or hard-linking. The output folder must be new or empty; when it holds a
+/// previous export, the dialog asks whether to replace it (the "replace" box, `--replace`).
+/// The choices are remembered (QSettings) for the next export. The export itself runs in
+/// MainWindow with a progress dialog.
 class ExportDialog final : public QDialog
 {
     Q_OBJECT
@@ -30,6 +32,7 @@ public:
 
     QComboBox *formatBox() const { return m_format; }
     QLineEdit *folderEdit() const { return m_folder; }
+    QCheckBox *replaceBox() const { return m_replace; }
 
     void accept() override;
 
@@ -45,6 +48,7 @@ private:
     QCheckBox *m_blurFaces;
     QCheckBox *m_copyImages;
     QCheckBox *m_hardLink;
+    QCheckBox *m_replace;
     QLabel *m_formatHint;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;

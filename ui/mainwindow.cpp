@@ -486,16 +486,8 @@ void MainWindow::exportDataset()
     ExportDialog dialog(m_document->filePath(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const core::ExportRequest request = dialog.request();
-    const QDir out(QString::fromStdString(request.outDir.string()));
-    if (out.exists() && !out.isEmpty() &&
-        QMessageBox::question(this, tr("Export data set"),
-                              tr("%1 is not empty. Files of an earlier export there are replaced; other files "
-                                 "stay. Export into it?")
-                                  .arg(QDir::toNativeSeparators(out.absolutePath())))
-            != QMessageBox::Yes)
-        return;
-    runExport(request);
+    // The dialog has asked about a previous export in the folder (its "replace" box).
+    runExport(dialog.request());
 }
 
 bool MainWindow::runExport(core::ExportRequest request)
@@ -516,7 +508,7 @@ bool MainWindow::runExport(core::ExportRequest request)
             std::rethrow_exception(error);
         } catch (const core::Error &e) {
             if (e.code() == core::ErrorCode::Cancelled)
-                statusBar()->showMessage(tr("Export cancelled; files already written in %1 are complete ones.")
+                statusBar()->showMessage(tr("Export cancelled; %1 is unchanged.")
                                              .arg(QDir::toNativeSeparators(folder)),
                                          8000);
             else
@@ -530,6 +522,11 @@ bool MainWindow::runExport(core::ExportRequest request)
                        .arg(QString::fromStdString(request.format), QDir::toNativeSeparators(folder));
     if (request.blurFaces)
         text += QLatin1Char(' ') + tr("%n face(s) blurred in the copies.", nullptr, int(report.facesBlurred));
+    if (report.replaced)
+        text += QLatin1Char(' ') + tr("The previous export there was replaced.");
+    if (!report.keptAside.empty())
+        text += QLatin1Char(' ') + tr("Files added to its folder during the export were kept in %1.")
+                                       .arg(QDir::toNativeSeparators(QString::fromStdString(report.keptAside.string())));
     if (report.unresolved > 0)
         text += QStringLiteral("\n\n") +
                 (request.options.includeUnresolved

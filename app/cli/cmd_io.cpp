@@ -87,10 +87,13 @@ void registerExport(CLI::App &app)
     auto blurFaces = std::make_shared<bool>(false);
     auto link = std::make_shared<bool>(false);
     auto copyImages = std::make_shared<bool>(false);
+    auto replace = std::make_shared<bool>(false);
     auto cascade = std::make_shared<std::string>(core::kDefaultFaceCascade);
     auto json = std::make_shared<bool>(false);
     cmd->add_option("PROJECT", *project, "Project file")->required();
-    cmd->add_option("OUTDIR", *outDir, "Output folder (created; files in it are replaced)")->required();
+    cmd->add_option("OUTDIR", *outDir,
+                    "Output folder: new or empty (built beside it, then renamed into place whole)")
+        ->required();
     cmd->add_option("--format", *format, "Output format")
         ->required()
         ->check(CLI::IsMember(core::datasetWriterFormats()));
@@ -104,6 +107,9 @@ void registerExport(CLI::App &app)
     cmd->add_option("--face-cascade", *cascade, "Haar cascade file for --blur-faces");
     cmd->add_flag("--link", *link, "Hard-link images instead of copying them where possible");
     cmd->add_flag("--copy-images", *copyImages, "Copy the images into images/ for csv and json too");
+    cmd->add_flag("--replace", *replace,
+                  "Replace the previous export in OUTDIR: exactly the files its provenance.json lists; "
+                  "refused if OUTDIR holds anything else");
     cmd->add_flag("--json", *json, "Machine-readable summary on stdout");
     cmd->callback([=] {
         runCommand([&] {
@@ -118,15 +124,22 @@ void registerExport(CLI::App &app)
             r.faceBlur.cascadePath = *cascade;
             r.hardLink = *link;
             r.copyImages = *copyImages;
+            r.replace = *replace;
             const auto rep = core::exportDataset(*store, r);
             if (*json) {
                 printJson({{"exported", rep.exported},
                            {"unresolved", rep.unresolvedImages},
                            {"faces_blurred", rep.facesBlurred},
-                           {"files", rep.files}});
+                           {"files", rep.files},
+                           {"replaced", rep.replaced},
+                           {"kept_aside", rep.keptAside.empty() ? nlohmann::json() : nlohmann::json(rep.keptAside.string())}});
                 return;
             }
-            std::cout << "Exported " << rep.exported << " images as " << *format << " to " << *outDir << '\n';
+            std::cout << "Exported " << rep.exported << " images as " << *format << " to " << *outDir
+                      << (rep.replaced ? " (replacing the previous export)" : "") << '\n';
+            if (!rep.keptAside.empty())
+                std::cout << "Files added to the previous export's folder during the export were kept in "
+                          << rep.keptAside.string() << '\n';
             if (*blurFaces)
                 std::cout << "Blurred " << rep.facesBlurred << " faces\n";
             if (rep.unresolved > 0) {

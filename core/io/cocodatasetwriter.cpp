@@ -9,12 +9,12 @@
 
 namespace concord::core {
 
-std::string CocoDatasetWriter::imagePath(const ExportItem &item) const
+std::string CocoDatasetWriter::imagePath(const ExportDataset &, const ExportItem &item) const
 {
-    return "images/" + exportImageName(item.image);
+    return "images/" + item.exportName;
 }
 
-void CocoDatasetWriter::write(const ExportDataset &dataset, const std::filesystem::path &outDir) const
+void CocoDatasetWriter::write(const ExportDataset &dataset, ExportOutput &out) const
 {
     nlohmann::json j;
     j["info"] = {{"description", dataset.projectName + " (exported by Concord)"},
@@ -35,7 +35,7 @@ void CocoDatasetWriter::write(const ExportDataset &dataset, const std::filesyste
             continue;
         ++imageId;
         j["images"].push_back({{"id", imageId},
-                               {"file_name", exportImageName(item.image)},
+                               {"file_name", item.exportName},
                                {"width", item.image.width},
                                {"height", item.image.height}});
         std::map<std::string, int> votes;
@@ -61,7 +61,7 @@ void CocoDatasetWriter::write(const ExportDataset &dataset, const std::filesyste
             j["annotations"].push_back(
                 {{"id", ++annotationId}, {"image_id", imageId}, {"category_id", categoryId[item.finalClass]}});
     }
-    atomicWriteFile(outDir / "annotations.json", j.dump(2) + "\n");
+    out.writeFile("annotations.json", j.dump(2) + "\n");
 }
 
 } // namespace concord::core

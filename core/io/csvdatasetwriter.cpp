@@ -8,12 +8,12 @@
 
 namespace concord::core {
 
-std::string CsvDatasetWriter::imagePath(const ExportItem &) const
+std::string CsvDatasetWriter::imagePath(const ExportDataset &, const ExportItem &) const
 {
     return {};
 }
 
-void CsvDatasetWriter::write(const ExportDataset &dataset, const std::filesystem::path &outDir) const
+void CsvDatasetWriter::write(const ExportDataset &dataset, ExportOutput &output) const
 {
     std::string out = csvLine({"image", "label", "source", "consensus", "confidence", "agreement", "labels",
                                "decided_by", "standard", "standard_version", "exported_image"}) +
@@ -29,7 +29,7 @@ void CsvDatasetWriter::write(const ExportDataset &dataset, const std::filesystem
                         item.standard ? std::to_string(item.standard->version) : std::string(), item.outputImage}) +
                "\n";
     }
-    atomicWriteFile(outDir / "labels.csv", out);
+    output.writeFile("labels.csv", out);
 }
 
 } // namespace concord::core

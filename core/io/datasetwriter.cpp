@@ -47,11 +47,6 @@ std::vector<std::string> datasetWriterFormats()
     return {"csv", "json", "coco", "yolo", "voc", "imagefolder", "labelme", "labelstudio"};
 }
 
-std::string exportImageName(const ImageRecord &image)
-{
-    return sanitizeRelativePath(image.path);
-}
-
 std::string formatCoordinate(double v)
 {
     if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)

@@ -7,6 +7,7 @@
 #include "core/agreement/itemcounts.h"
 #include "core/agreement/ratingtable.h"
 #include "core/common/error.h"
+#include "core/io/exportnames.h"
 #include "core/project/project_ratings.h"
 #include "core/store/store.h"
 
@@ -98,6 +99,15 @@ ExportDataset buildExportDataset(const Store &store, const ExportOptions &option
         item.agreement = std::numeric_limits<double>::quiet_NaN();
         ds.items.push_back(std::move(item));
     }
+    std::vector<std::string> paths;
+    for (const auto &item : ds.items)
+        paths.push_back(item.image.path);
+    const auto names = uniqueExportPaths(paths);
+    for (std::size_t i = 0; i < ds.items.size(); ++i)
+        ds.items[i].exportName = names[i];
+    const auto folders = uniqueClassFolders(ds.classes);
+    for (std::size_t i = 0; i < ds.classes.size(); ++i)
+        ds.classFolders[ds.classes[i]] = folders[i];
 
     // Labels, and the agreement engine's view of them (items are image paths).
     std::unordered_map<std::string, std::size_t> itemOfPath;

@@ -4,6 +4,7 @@
 #include "core/store/types.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,6 +84,9 @@ struct ExportItem
     /// Boxes of the final label: those of the first labeler (by labeler id) whose label equals
     /// the final class and who drew boxes; never a mix of several labelers' boxes.
     std::vector<ExportBox> boxes;
+    /// The image's name inside the data set: its project path made safe and unique
+    /// (uniqueExportPaths); formats put it below their image folder.
+    std::string exportName;
     /// Path of the exported image copy relative to the output folder (empty when not copied).
     std::string outputImage;
     int facesBlurred = -1; ///< −1 when face blurring was not asked for
@@ -94,6 +98,8 @@ struct ExportDataset
     std::string projectName;
     std::string createdAt;
     std::vector<std::string> classes; ///< project classes in display order
+    /// Folder name of each class where a format has one per class (uniqueClassFolders).
+    std::map<std::string, std::string> classFolders;
     ExportOptions options;
     std::vector<ExportItem> items; ///< every image of the project, by image id
 };

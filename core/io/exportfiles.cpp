@@ -3,9 +3,12 @@
 
 #include "core/common/error.h"
 
+#include <algorithm>
 #include <atomic>
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace concord::core {
@@ -34,9 +37,43 @@ void commit(const std::filesystem::path &tmp, const std::filesystem::path &path)
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
     if (ec) {
-        std::filesystem::remove(tmp, ec);
-        throw Error(ErrorCode::Io, "cannot move the finished file into place", path.string());
+        std::error_code ignored;
+        std::filesystem::remove(tmp, ignored);
+        throw Error(ErrorCode::Io, "cannot move the finished file into place: " + ec.message(), path.string());
     }
+}
+
+/// Writes all of `bytes` to a new file and fsyncs it; returns 0 or the errno of the failure.
+int writeAndSync(const std::filesystem::path &file, std::string_view bytes)
+{
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0)
+        return errno;
+    int err = 0;
+    std::size_t done = 0;
+    while (done < bytes.size() && err == 0) {
+        const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno != EINTR)
+            err = errno;
+        else if (n > 0)
+            done += static_cast<std::size_t>(n);
+    }
+    if (err == 0 && ::fsync(fd) != 0)
+        err = errno;
+    if (::close(fd) != 0 && err == 0)
+        err = errno;
+    return err;
+}
+
+/// fsync of a file this process has just created (never of a project file).
+int syncFile(const std::filesystem::path &file)
+{
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    const int err = ::fsync(fd) == 0 ? 0 : errno;
+    ::close(fd);
+    return err;
 }
 
 char safeChar(char c)
@@ -52,22 +89,23 @@ char safeChar(char c)
     }
 }
 
+std::string lowerAscii(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+    return s;
+}
+
 } // namespace
 
 void atomicWriteFile(const std::filesystem::path &path, std::string_view bytes)
 {
     ensureParent(path);
     const auto tmp = tempPathFor(path);
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (out)
-            out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out) {
-            std::error_code ec;
-            std::filesystem::remove(tmp, ec);
-            throw Error(ErrorCode::Io, "cannot write the file", path.string());
-        }
+    if (const int err = writeAndSync(tmp, bytes); err != 0) {
+        std::error_code ec;
+        std::filesystem::remove(tmp, ec);
+        throw Error(ErrorCode::Io, std::string("cannot write the file: ") + std::strerror(err), path.string());
     }
     commit(tmp, path);
 }
@@ -77,17 +115,39 @@ void atomicCopyFile(const std::filesystem::path &from, const std::filesystem::pa
     ensureParent(to);
     const auto tmp = tempPathFor(to);
     std::error_code ec;
-    if (hardLink)
+    bool linked = false;
+    if (hardLink) {
         std::filesystem::create_hard_link(from, tmp, ec);
-    if (!hardLink || ec) {
+        linked = !ec;
+    }
+    if (!linked) {
         ec.clear();
         std::filesystem::copy_file(from, tmp, std::filesystem::copy_options::overwrite_existing, ec);
+        // A hard link shares the source's (already stored) data; a copy must reach the disk.
+        if (!ec)
+            if (const int err = syncFile(tmp); err != 0)
+                ec = std::error_code(err, std::generic_category());
     }
     if (ec) {
-        std::filesystem::remove(tmp, ec);
+        std::error_code ignored;
+        std::filesystem::remove(tmp, ignored);
         throw Error(ErrorCode::Io, "cannot copy the image: " + ec.message(), from.string());
     }
     commit(tmp, to);
+}
+
+void syncFolder(const std::filesystem::path &folder)
+{
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int err = fd < 0 ? errno : 0;
+    if (fd >= 0) {
+        if (::fsync(fd) != 0)
+            err = errno;
+        ::close(fd);
+    }
+    if (err != 0)
+        throw Error(ErrorCode::Io, std::string("cannot flush the folder to disk: ") + std::strerror(err),
+                    folder.string());
 }
 
 std::string sanitizeRelativePath(std::string_view path)
@@ -125,6 +185,34 @@ std::string sanitizeFileName(std::string_view name)
     for (char c : name)
         out += c == '/' ? '_' : safeChar(c);
     return out.empty() ? "_" : out;
+}
+
+ExportOutput::ExportOutput(std::filesystem::path root)
+    : m_root(std::move(root))
+{
+}
+
+std::filesystem::path ExportOutput::claim(const std::string &rel)
+{
+    if (rel.empty() || sanitizeRelativePath(rel) != rel)
+        throw Error(ErrorCode::Invalid, "an exported file name is not a safe relative path", m_root.string(), 0,
+                    rel);
+    if (!m_folded.insert(lowerAscii(rel)).second)
+        throw Error(ErrorCode::Invalid,
+                    "two exported files would have the same name (names differing only in case count as one)",
+                    m_root.string(), 0, rel);
+    m_files.push_back(rel);
+    return m_root / rel;
+}
+
+void ExportOutput::writeFile(const std::string &rel, std::string_view bytes)
+{
+    atomicWriteFile(claim(rel), bytes);
+}
+
+void ExportOutput::copyFile(const std::filesystem::path &from, const std::string &rel, bool hardLink)
+{
+    atomicCopyFile(from, claim(rel), hardLink);
 }
 
 } // namespace concord::core

@@ -3,6 +3,7 @@
 
 #include "core/io/exportfiles.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace concord::core {
@@ -21,7 +22,7 @@ nlohmann::json standardJson(const Standard &s)
 
 } // namespace
 
-nlohmann::json provenanceJson(const ExportDataset &dataset)
+nlohmann::json provenanceJson(const ExportDataset &dataset, const std::vector<std::string> &files)
 {
     nlohmann::json j;
     j["concord_export"] = 1;
@@ -87,17 +88,21 @@ nlohmann::json provenanceJson(const ExportDataset &dataset)
             j["unresolved"].push_back({{"path", item.image.path}, {"reason", item.unresolvedReason}});
         j["images"].push_back(std::move(im));
     }
+    std::vector<std::string> sorted = files;
+    std::sort(sorted.begin(), sorted.end());
+    j["files"] = sorted;
     return j;
 }
 
-std::string JsonDatasetWriter::imagePath(const ExportItem &) const
+std::string JsonDatasetWriter::imagePath(const ExportDataset &, const ExportItem &) const
 {
     return {};
 }
 
-void JsonDatasetWriter::write(const ExportDataset &dataset, const std::filesystem::path &outDir) const
+void JsonDatasetWriter::write(const ExportDataset &, ExportOutput &) const
 {
-    atomicWriteFile(outDir / "provenance.json", provenanceJson(dataset).dump(2) + "\n");
+    // provenance.json is the whole format, and the exporter writes it for every format, last,
+    // once it knows every file of the data set (exportDataset).
 }
 
 } // namespace concord::core

@@ -7,16 +7,18 @@
 
 namespace concord::core {
 
-/// `provenance.json`: for every image, every labeler's raw label and annotations, the item agreement, the consensus and its confidence, the decision and who made it, the standard and its version, the final label, and faces blurred. The exporter writes it beside every other format too.
+/// `provenance.json`: for every image, every labeler's raw label and annotations, the item agreement, the consensus and its confidence, the decision and who made it, the standard and its version, the final label, and faces blurred, and the list of the data set's files. The exporter writes it for every format, as the last file of the data set.
 class JsonDatasetWriter final : public DatasetWriter
 {
 public:
     std::string_view format() const override { return "json"; }
-    std::string imagePath(const ExportItem &item) const override;
-    void write(const ExportDataset &dataset, const std::filesystem::path &outDir) const override;
+    std::string imagePath(const ExportDataset &dataset, const ExportItem &item) const override;
+    void write(const ExportDataset &dataset, ExportOutput &out) const override;
 };
 
-/// The provenance document that JsonDatasetWriter writes (documented in docs/FORMATS.md).
-nlohmann::json provenanceJson(const ExportDataset &dataset);
+/// The provenance document of an export (documented in docs/FORMATS.md). `files` are the
+/// data set's other files, relative to its folder: its manifest, from which a later export
+/// with `--replace` removes exactly these files.
+nlohmann::json provenanceJson(const ExportDataset &dataset, const std::vector<std::string> &files);
 
 } // namespace concord::core

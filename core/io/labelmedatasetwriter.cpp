@@ -7,17 +7,17 @@
 
 namespace concord::core {
 
-std::string LabelmeDatasetWriter::imagePath(const ExportItem &item) const
+std::string LabelmeDatasetWriter::imagePath(const ExportDataset &, const ExportItem &item) const
 {
-    return "images/" + exportImageName(item.image);
+    return "images/" + item.exportName;
 }
 
-void LabelmeDatasetWriter::write(const ExportDataset &dataset, const std::filesystem::path &outDir) const
+void LabelmeDatasetWriter::write(const ExportDataset &dataset, ExportOutput &out) const
 {
     for (const auto &item : dataset.items) {
         if (!item.included)
             continue;
-        const std::filesystem::path rel = imagePath(item);
+        const std::filesystem::path rel = imagePath(dataset, item);
         nlohmann::json j;
         j["version"] = "5.2.1";
         j["flags"] = nlohmann::json::object();
@@ -36,7 +36,7 @@ void LabelmeDatasetWriter::write(const ExportDataset &dataset, const std::filesy
         j["imageData"] = nullptr;
         j["imageHeight"] = item.image.height;
         j["imageWidth"] = item.image.width;
-        atomicWriteFile(outDir / std::filesystem::path(rel).replace_extension(".json"), j.dump(2) + "\n");
+        out.writeFile(std::filesystem::path(rel).replace_extension(".json").generic_string(), j.dump(2) + "\n");
     }
 }
 

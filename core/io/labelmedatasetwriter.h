@@ -10,8 +10,8 @@ class LabelmeDatasetWriter final : public DatasetWriter
 {
 public:
     std::string_view format() const override { return "labelme"; }
-    std::string imagePath(const ExportItem &item) const override;
-    void write(const ExportDataset &dataset, const std::filesystem::path &outDir) const override;
+    std::string imagePath(const ExportDataset &dataset, const ExportItem &item) const override;
+    void write(const ExportDataset &dataset, ExportOutput &out) const override;
 };
 
 } // namespace concord::core

@@ -7,12 +7,12 @@
 
 namespace concord::core {
 
-std::string LabelStudioDatasetWriter::imagePath(const ExportItem &item) const
+std::string LabelStudioDatasetWriter::imagePath(const ExportDataset &, const ExportItem &item) const
 {
-    return "images/" + exportImageName(item.image);
+    return "images/" + item.exportName;
 }
 
-void LabelStudioDatasetWriter::write(const ExportDataset &dataset, const std::filesystem::path &outDir) const
+void LabelStudioDatasetWriter::write(const ExportDataset &dataset, ExportOutput &out) const
 {
     nlohmann::json tasks = nlohmann::json::array();
     std::int64_t id = 0;
@@ -49,12 +49,12 @@ void LabelStudioDatasetWriter::write(const ExportDataset &dataset, const std::fi
                                 {"rectanglelabels", {b.className}}}}});
         }
         tasks.push_back({{"id", id},
-                         {"data", {{"image", imagePath(item)}}},
+                         {"data", {{"image", imagePath(dataset, item)}}},
                          {"annotations",
                           {{{"id", id}, {"result", result}, {"was_cancelled", false}, {"ground_truth", false}}}},
                          {"meta", {{"concord_source", std::string(toString(item.source))}}}});
     }
-    atomicWriteFile(outDir / "labelstudio.json", tasks.dump(2) + "\n");
+    out.writeFile("labelstudio.json", tasks.dump(2) + "\n");
 }
 
 } // namespace concord::core

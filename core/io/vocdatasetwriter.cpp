@@ -25,17 +25,17 @@ std::string xmlEscape(std::string_view s)
 
 } // namespace
 
-std::string VocDatasetWriter::imagePath(const ExportItem &item) const
+std::string VocDatasetWriter::imagePath(const ExportDataset &, const ExportItem &item) const
 {
-    return "JPEGImages/" + exportImageName(item.image);
+    return "JPEGImages/" + item.exportName;
 }
 
-void VocDatasetWriter::write(const ExportDataset &dataset, const std::filesystem::path &outDir) const
+void VocDatasetWriter::write(const ExportDataset &dataset, ExportOutput &out) const
 {
     for (const auto &item : dataset.items) {
         if (!item.included)
             continue;
-        const std::string name = exportImageName(item.image);
+        const std::string name = item.exportName;
         const std::string fileName = std::filesystem::path(name).filename().string();
         std::string x = "<annotation>\n  <folder>JPEGImages</folder>\n  <filename>" + xmlEscape(fileName) +
                         "</filename>\n  <source>\n    <database>" + xmlEscape(dataset.projectName) +
@@ -51,7 +51,7 @@ void VocDatasetWriter::write(const ExportDataset &dataset, const std::filesystem
                  formatCoordinate(b.x2) + "</xmax>\n      <ymax>" + formatCoordinate(b.y2) +
                  "</ymax>\n    </bndbox>\n  </object>\n";
         x += "</annotation>\n";
-        atomicWriteFile(outDir / "Annotations" / std::filesystem::path(name).replace_extension(".xml"), x);
+        out.writeFile("Annotations/" + std::filesystem::path(name).replace_extension(".xml").generic_string(), x);
     }
 }
 

@@ -11,12 +11,12 @@
 
 namespace concord::core {
 
-std::string YoloDatasetWriter::imagePath(const ExportItem &item) const
+std::string YoloDatasetWriter::imagePath(const ExportDataset &, const ExportItem &item) const
 {
-    return "images/" + exportImageName(item.image);
+    return "images/" + item.exportName;
 }
 
-void YoloDatasetWriter::write(const ExportDataset &dataset, const std::filesystem::path &outDir) const
+void YoloDatasetWriter::write(const ExportDataset &dataset, ExportOutput &out) const
 {
     std::map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < dataset.classes.size(); ++i)
@@ -38,8 +38,8 @@ void YoloDatasetWriter::write(const ExportDataset &dataset, const std::filesyste
             lines += std::to_string(index.at(b.className)) + " " + formatCoordinate(cx) + " " + formatCoordinate(cy) +
                      " " + formatCoordinate(bw) + " " + formatCoordinate(bh) + "\n";
         }
-        const auto name = std::filesystem::path(exportImageName(item.image)).replace_extension(".txt");
-        atomicWriteFile(outDir / "labels" / name, lines);
+        const auto name = std::filesystem::path(item.exportName).replace_extension(".txt");
+        out.writeFile("labels/" + name.generic_string(), lines);
     }
     // data.yaml as Ultralytics reads it; names are JSON strings, which YAML accepts as quoted
     // scalars, so a class called "yes" or "1: x" stays a string.
@@ -48,7 +48,7 @@ void YoloDatasetWriter::write(const ExportDataset &dataset, const std::filesyste
                        "\nnames:\n";
     for (std::size_t i = 0; i < dataset.classes.size(); ++i)
         yaml += "  " + std::to_string(i) + ": " + nlohmann::json(dataset.classes[i]).dump() + "\n";
-    atomicWriteFile(outDir / "data.yaml", yaml);
+    out.writeFile("data.yaml", yaml);
 }
 
 } // namespace concord::core

@@ -36,6 +36,7 @@ private slots:
     void initTestCase();
     void dialogBuildsTheRequest();
     void leadExportsTheMajority();
+    void dialogAsksBeforeReplacing();
     void leadWritesTheReport();
     void labelerCannotExport();
 
@@ -125,6 +126,49 @@ void TestExportReport::leadExportsTheMajority()
     // Images without a majority are listed, not guessed.
     QCOMPARE(QFile::exists(m_dir.filePath(QStringLiteral("out-csv/unresolved.csv"))),
              expected.size() < votes.size());
+}
+
+/// Runs after leadExportsTheMajority, whose out-csv folder now holds an export: the dialog
+/// offers to replace it (off until ticked), refuses a foreign non-empty folder, and a replacing
+/// export from the window leaves exactly the new data set.
+void TestExportReport::dialogAsksBeforeReplacing()
+{
+    ui::ExportDialog dialog(QString::fromStdString(m_project.string()));
+    auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    dialog.formatBox()->setCurrentIndex(dialog.formatBox()->findData(QStringLiteral("csv")));
+    const QString previous = m_dir.filePath(QStringLiteral("out-csv"));
+    dialog.folderEdit()->setText(previous);
+    QVERIFY(!dialog.replaceBox()->isHidden());
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(!dialog.request().replace);
+    dialog.replaceBox()->setChecked(true);
+    QVERIFY(ok->isEnabled());
+    QVERIFY(dialog.request().replace);
+
+    QDir(m_dir.path()).mkpath(QStringLiteral("foreign"));
+    QFile mine(m_dir.filePath(QStringLiteral("foreign/notes.txt")));
+    QVERIFY(mine.open(QIODevice::WriteOnly));
+    mine.write("mine");
+    mine.close();
+    dialog.folderEdit()->setText(m_dir.filePath(QStringLiteral("foreign")));
+    QVERIFY(dialog.replaceBox()->isHidden());
+    QVERIFY(!ok->isEnabled());
+    dialog.folderEdit()->setText(m_dir.filePath(QStringLiteral("new-folder")));
+    QVERIFY(ok->isEnabled());
+    QVERIFY(!dialog.request().replace);
+
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(m_project.string()), QStringLiteral("lead")));
+    core::ExportRequest request;
+    request.format = "json";
+    request.outDir = previous.toStdString();
+    QVERIFY(!window.runExport(request)); // not empty: refused without replace
+    QVERIFY(QFile::exists(previous + QStringLiteral("/labels.csv")));
+    request.replace = true;
+    QVERIFY(window.runExport(request));
+    // The csv export's labels.csv is gone; the json export is provenance.json (+ unresolved.csv).
+    QVERIFY(!QFile::exists(previous + QStringLiteral("/labels.csv")));
+    QVERIFY(QFile::exists(previous + QStringLiteral("/provenance.json")));
 }
 
 void TestExportReport::leadWritesTheReport()
