@@ -57,6 +57,29 @@ private:
         return peek().kind == RuleTokenKind::Identifier && peek().text == word;
     }
 
+    /// A RuleError(Parse) at the current token for a rule beyond one of the limits.
+    [[noreturn]] void failLimit(const std::string &what) const
+    {
+        const auto &t = peek();
+        throw RuleError(ErrorCode::Parse, t.column, t.length,
+                        what + " at column " + std::to_string(t.column) + " (docs/RULES.md, Limits)");
+    }
+
+    /// Enters one level of parentheses or `not`; see kMaxRuleNesting.
+    void enterNesting()
+    {
+        if (++m_nesting > kMaxRuleNesting)
+            failLimit("conditions nest more than " + std::to_string(kMaxRuleNesting) +
+                      " levels deep (parentheses and 'not')");
+    }
+
+    /// Counts one `and` / `or`; see kMaxRuleOperators.
+    void countOperator()
+    {
+        if (++m_operators > kMaxRuleOperators)
+            failLimit("more than " + std::to_string(kMaxRuleOperators) + " 'and'/'or' in one rule");
+    }
+
     [[noreturn]] void fail(const std::string &expected) const
     {
         const auto &t = peek();
@@ -129,6 +152,7 @@ private:
     {
         auto left = parseAnd();
         while (isWord("or")) {
+            countOperator();
             advance();
             left = binary(RuleCondition::Kind::Or, left, parseAnd());
         }
@@ -139,6 +163,7 @@ private:
     {
         auto left = parseNot();
         while (isWord("and")) {
+            countOperator();
             advance();
             left = binary(RuleCondition::Kind::And, left, parseNot());
         }
@@ -148,10 +173,12 @@ private:
     CondPtr parseNot()
     {
         if (isWord("not")) {
+            enterNesting();
             auto node = std::make_shared<RuleCondition>();
             node->kind = RuleCondition::Kind::Not;
             node->column = advance().column;
             node->left = parseNot();
+            --m_nesting;
             return node;
         }
         return parsePrimary();
@@ -161,9 +188,11 @@ private:
     {
         const auto &t = peek();
         if (t.kind == RuleTokenKind::LParen) {
+            enterNesting();
             advance();
             auto inner = parseOr();
             expect(RuleTokenKind::RParen, "')'");
+            --m_nesting;
             return inner;
         }
         if (t.kind == RuleTokenKind::Identifier && t.text == "label")
@@ -253,6 +282,8 @@ private:
 
     std::vector<RuleToken> m_tokens;
     std::size_t m_pos = 0;
+    int m_nesting = 0;   ///< parentheses and `not` open at the current token
+    int m_operators = 0; ///< `and` / `or` read so far
 };
 
 void visitCondition(const RuleCondition *c, const std::function<void(const RuleCondition &)> &fn)

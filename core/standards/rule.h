@@ -89,6 +89,14 @@ struct Rule
 /// "expected ':' at column 41, found 'scratch'".
 Rule parseRule(std::string_view text);
 
+/// How deep parentheses and `not` may nest in a rule. The parser (and every walk over the
+/// tree) recurses once per level, so without a bound a rule of 40,000 '(' overflowed the
+/// stack; deeper nesting is a RuleError(Parse) at the token that goes too deep.
+inline constexpr int kMaxRuleNesting = 100;
+/// How many `and` / `or` operators one rule may hold. Each makes the condition tree one
+/// level deeper (`a or b or c` is `(a or b) or c`), and evaluating it recurses that deep.
+inline constexpr int kMaxRuleOperators = 1000;
+
 /// Checks a parsed rule against a project: every attribute must be one of
 /// Store::attributeKeys() and every class one of Store::classes() (RuleError NotFound naming
 /// the name, its column and the known names), and a text literal must not be compared with a

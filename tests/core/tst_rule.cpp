@@ -7,6 +7,7 @@
 #include "core/standards/ruleerror.h"
 #include "core/standards/ruleevaluator.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -141,6 +142,81 @@ private slots:
         QTest::newRow("empty rule") << "" << 1 << "a result class or 'keep'";
         QTest::newRow("when without condition") << "when: ok" << 5
                                                 << "a condition (label, an attribute name, 'not' or '(')";
+    }
+
+    /// Issue 21: 40,000 nested parentheses overflowed the stack (SIGSEGV). Beyond the limits of
+    /// rule.h the parser stops at the offending token. Columns by hand: "when " is 5 characters,
+    /// so the 101st '(' is at column 106 and the 101st "not " at 6 + 100 × 4 = 406; "when x > 0"
+    /// is 10 characters and each " or x > 0" 9, so the k-th "or" is at 12 + 9 (k − 1), the
+    /// 1001st at 9012. Within the limits the rule parses and decides (x = 1: ok).
+    void limits_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("column"); // 0: parses
+        QTest::addColumn<QString>("message");
+        const auto repeat = [](const char *s, int n) {
+            QString out;
+            for (int i = 0; i < n; ++i)
+                out += QString::fromLatin1(s);
+            return out;
+        };
+        QTest::newRow("40,000 parentheses") << "when " + repeat("(", 40000) + "x > 0" + repeat(")", 40000) + ": ok"
+                                            << 106 << "nest more than 100 levels deep";
+        QTest::newRow("101 parentheses") << "when " + repeat("(", 101) + "x > 0" + repeat(")", 101) + ": ok" << 106
+                                         << "nest more than 100 levels deep";
+        QTest::newRow("100 parentheses") << "when " + repeat("(", 100) + "x > 0" + repeat(")", 100) + ": ok" << 0
+                                         << "";
+        QTest::newRow("40,000 not") << "when " + repeat("not ", 40000) + "x > 0: ok" << 406
+                                    << "nest more than 100 levels deep";
+        QTest::newRow("100 not") << "when " + repeat("not not ", 50) + "x > 0: ok" << 0 << "";
+        QTest::newRow("1001 or") << "when x > 0" + repeat(" or x > 0", 1001) + ": ok" << 9012
+                                 << "more than 1000 'and'/'or' in one rule";
+        QTest::newRow("1000 and/or") << "when x > 0" + repeat(" and x > 0", 500) + repeat(" or x > 0", 500) + ": ok"
+                                     << 0 << "";
+    }
+
+    void limits()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, column);
+        QFETCH(QString, message);
+        try {
+            const Rule rule = parseRule(text.toStdString());
+            QCOMPARE(column, 0);
+            const auto outcome = evaluateRule(rule, "scratch", attributesFrom(QStringLiteral("x=1")));
+            QVERIFY(outcome.verdict == RuleVerdict::Decided);
+            QCOMPARE(QString::fromStdString(outcome.resultClass), QStringLiteral("ok"));
+            describeRule(rule); // walks the whole tree
+        } catch (const RuleError &e) {
+            QCOMPARE(e.code(), ErrorCode::Parse);
+            QCOMPARE(e.column(), column);
+            const QString what = QString::fromUtf8(e.what());
+            QVERIFY2(what.contains(message) && what.contains(QStringLiteral("column %1").arg(column)),
+                     qPrintable(what));
+        }
+    }
+
+    /// The command line says so too, and exits 1 (it used to die of SIGSEGV).
+    void limitOnTheCommandLine()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.concord"));
+        QProcess p;
+        p.start(QStringLiteral(CONCORD_CLI), {QStringLiteral("init"), project, QStringLiteral("--classes"),
+                                              QStringLiteral("ok,scratch")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString deep = QStringLiteral("when ") + QString(40000, QLatin1Char('(')) + QStringLiteral("label = ok") +
+                             QString(40000, QLatin1Char(')')) + QStringLiteral(": scratch");
+        p.start(QStringLiteral(CONCORD_CLI), {QStringLiteral("standard"), QStringLiteral("add"), project,
+                                              QStringLiteral("--title"), QStringLiteral("T"), QStringLiteral("--body"),
+                                              QStringLiteral("B"), QStringLiteral("--rule"),
+                                              deep});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 1);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("nest more than 100 levels deep (parentheses and 'not') at column 106")), qPrintable(err));
     }
 
     void reportsSyntaxErrors()

@@ -157,6 +157,15 @@ void TestLeadLoop::leadLoop()
                           QStringLiteral("</span>");
     QVERIFY2(ruleError->text().contains(caret), qPrintable(ruleError->text()));
     QVERIFY(editor->ruleErrorText().contains(QStringLiteral("column %1").arg(column + 1)));
+    // Issue 21: a rule of 40,000 '(' overflowed the stack. Nested beyond the limit of 100 it is
+    // an error like any other, at the 101st '(' (column 5 + 101); the field holds at most
+    // 32,767 characters, so 16,000 levels here.
+    rule->setText(QStringLiteral("when ") + QString(16000, QLatin1Char('(')) + QStringLiteral("length_mm > 1") +
+                  QString(16000, QLatin1Char(')')) + QStringLiteral(": ok"));
+    QTRY_VERIFY2(editor->ruleErrorText().contains(QStringLiteral("nest more than 100 levels")),
+                 qPrintable(editor->ruleErrorText().left(300)));
+    QVERIFY(editor->ruleErrorText().contains(QStringLiteral("column 106")));
+    QVERIFY(!save->isEnabled());
     rule->clear();
     QTest::keyClicks(rule, kRule);
     QTRY_VERIFY2(editor->ruleErrorText().isEmpty(), qPrintable(editor->ruleErrorText()));
