@@ -4,6 +4,7 @@
 #include "core/io/datasetwriter.h"
 #include "core/io/exportfolder.h"
 #include "core/io/faceblurrer.h"
+#include "ui/filedialogs.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,7 +12,6 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -152,7 +152,7 @@ ExportDialog::ExportDialog(const QString &projectFile, QWidget *parent)
 
 void ExportDialog::chooseFolder()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Output folder"), m_folder->text());
+    const QString dir = existingDirectory(this, tr("Output folder"), m_folder->text());
     if (!dir.isEmpty())
         m_folder->setText(dir);
 }

@@ -9,6 +9,7 @@
 #include "core/report/htmlreport.h"
 #include "ui/errortext.h"
 #include "ui/exportdialog.h"
+#include "ui/filedialogs.h"
 #include "ui/labelerdialog.h"
 #include "ui/labelingview.h"
 #include "ui/lead/leadview.h"
@@ -26,7 +27,6 @@
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QInputDialog>
@@ -342,8 +342,8 @@ void MainWindow::switchLabeler()
 
 void MainWindow::openProjectDialog()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
-                                                      tr("Concord projects (*.concord);;All files (*)"));
+    const QString file = openFileName(this, tr("Open project"), QString(),
+                                         tr("Concord projects (*.concord);;All files (*)"));
     if (!file.isEmpty())
         openProject(file);
 }
@@ -547,7 +547,7 @@ void MainWindow::writeReport()
     const QFileInfo project(m_document->filePath());
     const QString suggested = project.absoluteDir().filePath(project.completeBaseName() + QStringLiteral("-report.html"));
     const QString file =
-        QFileDialog::getSaveFileName(this, tr("Write report"), suggested, tr("HTML files (*.html);;All files (*)"));
+        saveFileName(this, tr("Write report"), suggested, tr("HTML files (*.html);;All files (*)"));
     if (!file.isEmpty())
         runReport(file);
 }

@@ -2,12 +2,12 @@
 #include "ui/newprojectdialog.h"
 
 #include "core/project/project_ops.h"
+#include "ui/filedialogs.h"
 
 #include <QColorDialog>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -60,15 +60,15 @@ NewProjectDialog::NewProjectDialog(QWidget *parent)
     m_name->setPlaceholderText(tr("e.g. Phone surfaces, lot 7"));
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("Project &file:"), withBrowse(m_file, this, [this] {
-                     const QString f = QFileDialog::getSaveFileName(this, tr("Project file"), m_file->text(),
-                                                                    tr("Concord projects (*.concord)"));
+                     const QString f = saveFileName(this, tr("Project file"), m_file->text(),
+                                                      tr("Concord projects (*.concord)"));
                      if (!f.isEmpty()) {
                          m_file->setText(f.endsWith(QStringLiteral(".concord")) ? f : f + QStringLiteral(".concord"));
                          m_fileEdited = true;
                      }
                  }));
     form->addRow(tr("&Image folder:"), withBrowse(m_folder, this, [this] {
-                     const QString d = QFileDialog::getExistingDirectory(this, tr("Image folder"), m_folder->text());
+                     const QString d = existingDirectory(this, tr("Image folder"), m_folder->text());
                      if (!d.isEmpty())
                          m_folder->setText(d);
                  }));

@@ -17,18 +17,22 @@
 #include "core/store/store.h"
 #include "ui/lead/dashboardpage.h"
 #include "ui/lead/leadview.h"
+#include "ui/filedialogs.h"
 #include "ui/mainwindow.h"
 #include "ui/projectdocument.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileDialog>
+#include <QFileSystemModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <iostream>
 #include <map>
@@ -160,6 +164,7 @@ class TestMultiProcess final : public QObject
 private slots:
     void initTestCase();
     void windowKeepsItsLocks();
+    void fileDialogNeverDropsTheLocks();
     void soak();
 
 private:
@@ -261,6 +266,50 @@ void TestMultiProcess::windowKeepsItsLocks()
     window->kill();
     QVERIFY(window->waitForFinished(10000));
     QVERIFY2(standardExists(file, QStringLiteral("held")), "the window's save is lost after kill -9");
+}
+
+void TestMultiProcess::fileDialogNeverDropsTheLocks()
+{
+    // Qt's file dialog reads the first bytes of files whose name does not tell their type
+    // (QMimeDatabase, for the Type column): it opened and closed demo.concord, -wal and -shm,
+    // which dropped this process's locks (strace showed it). The window's dialogs must list
+    // the project's folder without that.
+    QTemporaryDir dir;
+    const QString file = QString::fromStdString(uitest::makeDemo(dir.path(), 12, 3, 2).string());
+    const auto store = core::openProject(file.toStdString()); // this process holds the locks
+    QVERIFY(!store->images().empty());
+
+    bool listed = false;
+    QTimer poll;
+    QElapsedTimer shown;
+    shown.start();
+    connect(&poll, &QTimer::timeout, this, [&] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        auto *model = dialog ? dialog->findChild<QFileSystemModel *>() : nullptr;
+        if (!model)
+            return;
+        // The type column is filled by the model's gatherer thread: once it shows the
+        // project's type, every file of the folder has been looked at.
+        const QModelIndex type = model->index(file, 2);
+        if (type.isValid() && !type.data().toString().isEmpty() && !listed) {
+            listed = true;
+            shown.restart();
+        }
+        if ((listed && shown.elapsed() > 500) || shown.elapsed() > 20000)
+            dialog->reject();
+    });
+    poll.start(100);
+    QVERIFY(ui::openFileName(nullptr, QStringLiteral("Open project"), dir.path(),
+                             QStringLiteral("Concord projects (*.concord);;All files (*)"))
+                .isEmpty());
+    poll.stop();
+    QVERIFY(listed);
+
+    QCOMPARE(cli({QStringLiteral("label"), file, QStringLiteral("--labeler"), QStringLiteral("x"),
+                  QString::fromStdString(store->images().front().path), QStringLiteral("ok")}),
+             0);
+    QVERIFY2(QFileInfo::exists(file + QStringLiteral("-wal")) && QFileInfo::exists(file + QStringLiteral("-shm")),
+             "the other process deleted the WAL this process still uses: the dialog dropped its locks");
 }
 
 void TestMultiProcess::soak()
