@@ -51,6 +51,11 @@ json toJson(const AgreementReport &r, const AgreementJsonOptions &options)
     j["classes"] = r.classNames;
     j["ordered"] = r.ordered;
     j["repeats"] = r.repeats;
+    j["compared_items"] = r.coverage.compared;
+    j["project_items"] = r.coverage.total;
+    j["too_few_compared"] = r.coverage.tooFew();
+    const std::string warning = coverageWarning(r.coverage, options.itemNoun);
+    j["warning"] = warning.empty() ? json(nullptr) : json(warning);
     j["percent_agreement"] = number(r.percentAgreement);
     j["mean_item_agreement"] = number(r.meanItemAgreement);
     j["chance_agreement"] = number(r.chanceAgreement);

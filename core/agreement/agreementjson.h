@@ -3,6 +3,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <string>
+
 namespace concord::core {
 
 struct AgreementReport;
@@ -11,11 +13,14 @@ struct AgreementReport;
 struct AgreementJsonOptions
 {
     bool perItem = false; ///< one object per item (large for big projects, so off by default)
+    /// What the items are called in `warning` ("images" for a project).
+    std::string itemNoun = "items";
 };
 
 /// The one JSON shape of an agreement report, shared by `concord-cli agreement --json`, the
 /// HTML report and the GUI's export so the three can never disagree. Keys (docs/AGREEMENT.md):
-/// items, labelers, labels, classes, ordered, repeats, percent_agreement, mean_item_agreement,
+/// items, labelers, labels, classes, ordered, repeats, compared_items, project_items,
+/// too_few_compared, warning (string or null), percent_agreement, mean_item_agreement,
 /// chance_agreement, unanimous_share, fleiss_kappa, krippendorff_alpha {nominal, ordinal?,
 /// interval?}, gwet_ac1, ci95 {same metric keys: [lo, hi]}, bootstrap {resamples, seed, level},
 /// majority_ties, reference, pairs [{a, b, n, agreement, cohen_kappa}], per_labeler [{labeler,

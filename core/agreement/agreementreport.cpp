@@ -28,6 +28,10 @@ AgreementReport computeAgreement(const RatingTable &table, const AgreementOption
     r.labelerNames = table.labelerNames();
     r.classNames = table.classNames();
     const std::vector<double> &values = table.classValues();
+    std::int64_t compared = 0;
+    for (std::int32_t i = 0; i < counts.itemCount(); ++i)
+        compared += counts.responses(i) >= 2 ? 1 : 0;
+    r.coverage = assessCoverage(compared, options.totalItems.value_or(counts.itemCount()));
 
     r.percentAgreement = pooledAgreement(counts);
     const FleissKappa fleiss = fleissKappa(counts);

@@ -3,6 +3,7 @@
 
 #include "core/agreement/bootstrap.h"
 #include "core/agreement/consensus.h"
+#include "core/agreement/coverage.h"
 #include "core/agreement/dawidskene.h"
 #include "core/agreement/itemagreement.h"
 #include "core/agreement/pairwise.h"
@@ -30,6 +31,9 @@ struct AgreementOptions
     ConsensusMethod confusionAgainst = ConsensusMethod::MajorityVote;
     /// Used when confusionAgainst is DawidSkene.
     DawidSkeneOptions dawidSkene;
+    /// Items of the whole project, unlabeled ones included: the denominator of the "under
+    /// 10 % of the project" test of `coverage`. Unset: the table's own items (a CSV).
+    std::optional<std::int64_t> totalItems;
 };
 
 /// One class against all others: each coefficient computed on the two-class view.
@@ -56,6 +60,9 @@ struct AgreementReport
     std::vector<std::string> itemNames;
     std::vector<std::string> labelerNames;
     std::vector<std::string> classNames;
+    /// The items every coefficient compares (two or more responses) and whether they are too
+    /// few for the figures to mean much (assessCoverage()).
+    Coverage coverage;
 
     double percentAgreement = 0.0;  ///< project HLP: pooled pairwise agreement
     double meanItemAgreement = 0.0; ///< Fleiss' P̄

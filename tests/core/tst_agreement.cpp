@@ -8,6 +8,7 @@
 #include "core/agreement/agreementjson.h"
 #include "core/agreement/agreementreport.h"
 #include "core/agreement/coefficients.h"
+#include "core/agreement/coverage.h"
 #include "core/agreement/itemagreement.h"
 #include "core/agreement/itemcounts.h"
 #include "core/agreement/pairwise.h"
@@ -107,6 +108,9 @@ private slots:
     void hlpSeedDefinition();
     void itemAgreementHandChecked();
     void reportAndJson();
+    void coverageThreshold_data();
+    void coverageThreshold();
+    void coverageCountsComparedItemsOnly();
     void unknownReferenceIsNotFound();
     void csvLoader();
     void csvErrorsNameFileAndLine_data();
@@ -368,6 +372,99 @@ void TestAgreement::reportAndJson()
         = toJson(computeAgreement(namedTable(QStringLiteral("diagnoses")), noBootstrap));
     QVERIFY(!nominal.at("krippendorff_alpha").contains("ordinal"));
     QVERIFY(nominal.at("ci95").empty());
+}
+
+void TestAgreement::coverageThreshold_data()
+{
+    // Issue #15 §4: too few when fewer than 30 images are compared, or under 10 % of the
+    // project (10 % itself is enough).
+    QTest::addColumn<qint64>("compared");
+    QTest::addColumn<qint64>("total");
+    QTest::addColumn<bool>("fewer");
+    QTest::addColumn<bool>("underShare");
+    QTest::addColumn<QString>("warning");
+    QTest::newRow("29 of 29") << qint64(29) << qint64(29) << true << false
+                              << "only 29 of 29 images compared (fewer than 30): too few for these figures to mean much";
+    QTest::newRow("30 of 30") << qint64(30) << qint64(30) << false << false << "";
+    QTest::newRow("30 of 300: exactly 10 %") << qint64(30) << qint64(300) << false << false << "";
+    // 30 / 301 = 9.967 %: under 10 % (printed rounded down, never as "10.0 %").
+    QTest::newRow("30 of 301") << qint64(30) << qint64(301) << false << true
+                               << "only 30 of 301 images compared (9.9 % of the project, under 10 %): too few for "
+                                  "these figures to mean much";
+    // 12 / 300 = 4.0 %: both reasons.
+    QTest::newRow("12 of 300") << qint64(12) << qint64(300) << true << true
+                               << "only 12 of 300 images compared (fewer than 30, 4.0 % of the project, under 10 %): "
+                                  "too few for these figures to mean much";
+    QTest::newRow("100 of 1001") << qint64(100) << qint64(1001) << false << true
+                                 << "only 100 of 1001 images compared (9.9 % of the project, under 10 %): too few "
+                                    "for these figures to mean much";
+    QTest::newRow("100 of 1000") << qint64(100) << qint64(1000) << false << false << "";
+    QTest::newRow("empty project") << qint64(0) << qint64(0) << true << false
+                                   << "only 0 of 0 images compared (fewer than 30): too few for these figures to mean much";
+}
+
+void TestAgreement::coverageThreshold()
+{
+    QFETCH(qint64, compared);
+    QFETCH(qint64, total);
+    QFETCH(bool, fewer);
+    QFETCH(bool, underShare);
+    QFETCH(QString, warning);
+    const Coverage c = assessCoverage(compared, total);
+    QCOMPARE(c.compared, compared);
+    QCOMPARE(c.total, total);
+    QCOMPARE(c.fewerThanMinimum, fewer);
+    QCOMPARE(c.underMinimumShare, underShare);
+    QCOMPARE(c.tooFew(), fewer || underShare);
+    QCOMPARE(QString::fromStdString(coverageWarning(c)), warning);
+}
+
+void TestAgreement::coverageCountsComparedItemsOnly()
+{
+    // 29 items labeled twice (ann and bob; 20 agree, 9 disagree) and 5 items labeled once
+    // (cid): 29 compared of 34, too few. unanimous_share counts the compared only: 20/29, not
+    // (20 + 5)/34.
+    RatingTable t;
+    for (int i = 0; i < 29; ++i) {
+        const std::string item = "i" + std::to_string(i);
+        t.add(item, "ann", "ok");
+        t.add(item, "bob", i < 20 ? "ok" : "scratch");
+    }
+    for (int i = 0; i < 5; ++i)
+        t.add("single" + std::to_string(i), "cid", "ok");
+    AgreementOptions o;
+    o.bootstrap.resamples = 0;
+    AgreementReport r = computeAgreement(t, o);
+    QCOMPARE(r.items, 34);
+    QCOMPARE(r.coverage.compared, std::int64_t{29});
+    QCOMPARE(r.coverage.total, std::int64_t{34});
+    QVERIFY(r.coverage.tooFew());
+    QVERIFY(std::abs(r.unanimousShare - 20.0 / 29.0) < kTol);
+    QVERIFY(std::abs(r.percentAgreement - 20.0 / 29.0) < kTol);
+    nlohmann::json j = toJson(r);
+    QCOMPARE(j.at("compared_items").get<std::int64_t>(), std::int64_t{29});
+    QCOMPARE(j.at("project_items").get<std::int64_t>(), std::int64_t{34});
+    QCOMPARE(j.at("too_few_compared").get<bool>(), true);
+    QCOMPARE(j.at("warning").get<std::string>(),
+             std::string("only 29 of 34 items compared (fewer than 30): too few for these figures to mean much"));
+
+    // One more compared item: 30, enough, and the warning is null.
+    t.add("i29", "ann", "ok");
+    t.add("i29", "bob", "ok");
+    r = computeAgreement(t, o);
+    QCOMPARE(r.coverage.compared, std::int64_t{30});
+    QVERIFY(!r.coverage.tooFew());
+    j = toJson(r);
+    QCOMPARE(j.at("too_few_compared").get<bool>(), false);
+    QVERIFY(j.at("warning").is_null());
+
+    // The same 30 in a project of 301 images (the others unlabeled): under 10 %.
+    o.totalItems = 301;
+    r = computeAgreement(t, o);
+    QCOMPARE(r.coverage.total, std::int64_t{301});
+    QVERIFY(r.coverage.underMinimumShare && !r.coverage.fewerThanMinimum);
+    o.totalItems = 300;
+    QVERIFY(!computeAgreement(t, o).coverage.tooFew());
 }
 
 void TestAgreement::unknownReferenceIsNotFound()
