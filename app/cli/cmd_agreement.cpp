@@ -9,6 +9,7 @@
 #include "core/agreement/ratingcsv.h"
 #include "core/common/csv.h"
 #include "core/common/error.h"
+#include "core/project/project_agreement.h"
 #include "core/project/project_ratings.h"
 
 #include <cmath>
@@ -68,12 +69,17 @@ std::string interval(const core::AgreementReport &r, const std::string &key, boo
     return " [" + num(it->second.lo) + "–" + num(it->second.hi) + "]";
 }
 
-void printReport(const core::AgreementReport &r)
+/// HLP, κ, α, AC1 with their intervals, what was compared and, when too few, the warning.
+void printHeadline(const core::AgreementReport &r, const std::string &noun, const std::string &labels = "labels")
 {
     std::cout << "HLP " << percent(r.percentAgreement) << " · Fleiss κ " << num(r.fleissKappa)
               << " · Krippendorff α " << num(r.alphaNominal) << " · Gwet AC1 " << num(r.gwetAc1) << '\n';
-    std::cout << r.items << " items, " << r.labelers << " labelers, " << r.labels << " labels; "
-              << percent(r.unanimousShare) << " unanimous; " << r.majority.ties << " majority ties\n";
+    std::cout << "compared: " << r.coverage.compared << " of " << r.coverage.total << ' ' << noun
+              << " with two or more " << labels << "; " << r.items << ' ' << noun << ", " << r.labelers << " labelers, "
+              << r.labels << " labels; " << percent(r.unanimousShare) << " of the compared unanimous; "
+              << r.majority.ties << " majority ties\n";
+    if (const std::string warning = core::coverageWarning(r.coverage, noun); !warning.empty())
+        std::cout << "WARNING: " << warning << '\n';
     std::cout << "95 % intervals (bootstrap over items, " << r.bootstrap.resamples << " resamples, seed "
               << r.bootstrap.seed << "): HLP" << interval(r, "percent_agreement", true) << " %, κ"
               << interval(r, "fleiss_kappa", false) << ", α" << interval(r, "krippendorff_alpha_nominal", false)
@@ -81,7 +87,11 @@ void printReport(const core::AgreementReport &r)
     if (r.alphaOrdinal)
         std::cout << "ordered classes: α ordinal " << num(*r.alphaOrdinal) << ", α interval "
                   << num(r.alphaInterval.value_or(NAN)) << '\n';
+}
 
+void printReport(const core::AgreementReport &r, const std::string &noun, const std::string &labels = "labels")
+{
+    printHeadline(r, noun, labels);
     std::cout << '\n' << pad("labeler", 16) << pad("items", 7, true) << pad("HLP", 9, true)
               << pad("vs majority", 13, true) << (r.reference ? pad("vs reference", 14, true) : "") << '\n';
     for (const auto &l : r.perLabeler) {
@@ -110,7 +120,12 @@ void printReport(const core::AgreementReport &r)
 void registerAgreement(CLI::App &app)
 {
     auto *cmd = app.add_subcommand("agreement",
-                                   "Human-level performance and chance-corrected agreement (κ, α, AC1)");
+                                   "Human-level performance and chance-corrected agreement (κ, α, AC1) among human labels");
+    cmd->footer("Only images with two or more human labels are compared: labels a standard wrote are not human "
+                "agreement and are left out. Once a standard has written labels, the figures of the data set as "
+                "exported (all labels) follow, named as such (JSON: `human` and `dataset`). Fewer than 30 compared "
+                "images, or under 10 % of the project's images, prints a warning (JSON: `too_few_compared`, "
+                "`warning`). Definitions: docs/AGREEMENT.md.");
     auto src = std::make_shared<RatingSource>();
     auto json = std::make_shared<bool>(false);
     auto reference = std::make_shared<std::string>();
@@ -126,18 +141,36 @@ void registerAgreement(CLI::App &app)
     cmd->add_flag("--per-item", *perItem, "With --json: one entry per item");
     cmd->callback([=] {
         runCommand([&] {
-            const auto table = loadRatings(*src);
             core::AgreementOptions opt;
             opt.reference = *reference;
             opt.bootstrap.resamples = *resamples;
             opt.bootstrap.seed = *seed;
-            const auto report = core::computeAgreement(table, opt);
+            core::AgreementJsonOptions jo;
+            jo.perItem = *perItem;
+            if (!src->csv.empty()) {
+                const auto report = core::computeAgreement(loadRatings(*src), opt);
+                if (*json)
+                    printJson(core::toJson(report, jo));
+                else
+                    printReport(report, "items");
+                return;
+            }
+            if (src->project.empty())
+                throw core::Error(core::ErrorCode::Invalid, "give a PROJECT or --csv FILE");
+            const auto store = open(src->project, true);
+            const auto agreement = core::computeProjectAgreement(*store, opt);
             if (*json) {
-                core::AgreementJsonOptions jo;
-                jo.perItem = *perItem;
-                printJson(core::toJson(report, jo));
-            } else {
-                printReport(report);
+                printJson(core::toJson(agreement, jo));
+                return;
+            }
+            if (agreement.dataset)
+                std::cout << "Human labels only (the " << agreement.standardLabels
+                          << " labels a standard wrote are left out):\n";
+            printReport(agreement.human, "images", agreement.dataset ? "human labels" : "labels");
+            if (agreement.dataset) {
+                std::cout << "\nData set as exported (with the " << agreement.standardLabels
+                          << " labels a standard wrote):\n";
+                printHeadline(*agreement.dataset, "images");
             }
         });
     });

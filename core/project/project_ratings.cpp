@@ -21,9 +21,17 @@ RatingTable ratingTableFromRows(const Store &store, const std::vector<LabelRow> 
     return table;
 }
 
-RatingTable ratingTableFromStore(const Store &store)
+bool isHumanLabel(const Label &label) noexcept
 {
-    return ratingTableFromRows(store, store.labelRows());
+    return label.source != LabelSource::Standard;
+}
+
+RatingTable ratingTableFromStore(const Store &store, LabelSet labels)
+{
+    auto rows = store.labelRows();
+    if (labels == LabelSet::Human)
+        std::erase_if(rows, [](const LabelRow &r) { return !isHumanLabel(r.label); });
+    return ratingTableFromRows(store, rows);
 }
 
 } // namespace concord::core

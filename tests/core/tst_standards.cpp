@@ -6,6 +6,7 @@
 #include "core/clusters/imageattributes.h"
 #include "core/common/hash.h"
 #include "core/demo/demo.h"
+#include "core/project/project_agreement.h"
 #include "core/project/project_ops.h"
 #include "core/project/project_ratings.h"
 #include "core/standards/ruleerror.h"
@@ -14,6 +15,8 @@
 #include "core/standards/standardbook.h"
 #include "core/standards/standardpreview.h"
 #include "test_printers.h"
+
+#include <nlohmann/json.hpp>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -534,6 +537,107 @@ private slots:
         QCOMPARE(labelTableChecksum(*openProject(path, OpenMode::ReadOnly)), before);
         QCOMPARE(run({QStringLiteral("undo"), project}, nullptr, &err), 1);
         QVERIFY2(err.contains("no applied standard to undo"), err.constData());
+    }
+
+    /// Issue #15 §4: after the 1.5 mm rule rewrote 5 labels (eli on img1, ana on img2, all of
+    /// img3), human agreement is measured on the labels people gave, the data set's on all.
+    /// Hand calculation, human labels (img3 has none left; 6 images compared of 7):
+    ///   img1 ok ok · img2 scratch scratch · img4 ok scratch ok · img5 ok ok ok ·
+    ///   img6 dent scratch scratch · img7 dent dent ok
+    ///   HLP = agreeing pairs / pairs = (1+1+1+3+1+1)/(1+1+3+3+3+3) = 8/14 = 4/7
+    ///   P_i = 1, 1, 1/3, 1, 1/3, 1/3 → P̄ = 2/3; responses ok 8, scratch 5, dent 3 of 16 →
+    ///   P̄e = 98/256; κ = (2/3 − 49/128)/(79/128) = 109/237
+    ///   α: disagreeing coincidences 2 + 2 + 2 = 6, Σ n_c n_k = 256 − 98 = 158 →
+    ///   α = 1 − 15 · 6/158 = 34/79
+    ///   AC1: π = (3, 2, 1)/6 → p_e = (1/4 + 2/9 + 5/36)/2 = 11/36 → (2/3 − 11/36)/(25/36) = 13/25
+    ///   unanimous: img1, img2, img5 of the 6 compared = 1/2
+    /// Data set (7 images, 3 labels each): HLP 15/21 = 5/7; P̄ = 5/7, P̄e = (81+81+9)/441 →
+    ///   κ = 8/15; α = 1 − 20 · 6/270 = 5/9; AC1: π = (3, 3, 1)/7 → p_e = 15/49 → 10/17;
+    ///   unanimous img1, img2, img3, img5 = 4/7.
+    void humanAndDatasetFigures()
+    {
+        const fs::path path = file("human.concord");
+        auto store = handProject(path.filename().string());
+        AgreementOptions o;
+        o.bootstrap.resamples = 0;
+
+        // Before any apply every label is human: no data set figures, the old numbers.
+        const ProjectAgreement before = computeProjectAgreement(*store, o);
+        QCOMPARE(before.standardLabels, std::int64_t{0});
+        QVERIFY(!before.dataset);
+        QVERIFY(qFuzzyCompare(before.human.percentAgreement, 11.0 / 21.0));
+        QCOMPARE(before.human.coverage.compared, std::int64_t{7});
+        QCOMPARE(before.human.coverage.total, std::int64_t{7});
+        QVERIFY(before.human.coverage.tooFew()); // 7 < 30
+        const nlohmann::json jb = toJson(before);
+        QVERIFY(!jb.contains("human") && !jb.contains("dataset"));
+        QCOMPARE(jb.at("standard_labels").get<int>(), 0);
+        QCOMPARE(jb.at("compared_items").get<int>(), 7);
+        QCOMPARE(jb.at("warning").get<std::string>(),
+                 std::string("only 7 of 7 images compared (fewer than 30): too few for these figures to mean much"));
+
+        const Id sid = createStandard(*store, {"Scratch length", "1.5 mm", kSeedRule, StandardStatus::Draft});
+        applyStandard(*store, sid);
+        const ProjectAgreement a = computeProjectAgreement(*store, o);
+        QCOMPARE(a.images, std::int64_t{7});
+        QCOMPARE(a.standardLabels, std::int64_t{5});
+        const AgreementReport &h = a.human;
+        QCOMPARE(h.items, 6);
+        QCOMPARE(h.labels, std::int64_t{16});
+        QCOMPARE(h.coverage.compared, std::int64_t{6});
+        QCOMPARE(h.coverage.total, std::int64_t{7});
+        QVERIFY(h.coverage.fewerThanMinimum && !h.coverage.underMinimumShare);
+        QVERIFY(std::abs(h.percentAgreement - 4.0 / 7.0) < 1e-12);
+        QVERIFY(std::abs(h.fleissKappa - 109.0 / 237.0) < 1e-12);
+        QVERIFY(std::abs(h.alphaNominal - 34.0 / 79.0) < 1e-12);
+        QVERIFY(std::abs(h.gwetAc1 - 13.0 / 25.0) < 1e-12);
+        QVERIFY(std::abs(h.unanimousShare - 0.5) < 1e-12);
+        QVERIFY(a.dataset);
+        const AgreementReport &d = *a.dataset;
+        QCOMPARE(d.items, 7);
+        QCOMPARE(d.labels, std::int64_t{21});
+        QCOMPARE(d.coverage.compared, std::int64_t{7});
+        QVERIFY(std::abs(d.percentAgreement - 5.0 / 7.0) < 1e-12);
+        QVERIFY(std::abs(d.fleissKappa - 8.0 / 15.0) < 1e-12);
+        QVERIFY(std::abs(d.alphaNominal - 5.0 / 9.0) < 1e-12);
+        QVERIFY(std::abs(d.gwetAc1 - 10.0 / 17.0) < 1e-12);
+        QVERIFY(std::abs(d.unanimousShare - 4.0 / 7.0) < 1e-12);
+
+        // concord-cli agreement --json: the top level is the human figures, `human` and
+        // `dataset` each a whole report.
+        store.reset();
+        QProcess p;
+        p.start(QStringLiteral(CONCORD_CLI), {QStringLiteral("agreement"), QString::fromStdString(path.string()),
+                                              QStringLiteral("--json"), QStringLiteral("--resamples"), QStringLiteral("0")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject j = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QCOMPARE(j[QStringLiteral("standard_labels")].toInt(), 5);
+        QCOMPARE(j[QStringLiteral("compared_items")].toInt(), 6);
+        QCOMPARE(j[QStringLiteral("project_items")].toInt(), 7);
+        QVERIFY(j[QStringLiteral("too_few_compared")].toBool());
+        QVERIFY(qFuzzyCompare(j[QStringLiteral("percent_agreement")].toDouble(), 4.0 / 7.0));
+        const QJsonObject jh = j[QStringLiteral("human")].toObject();
+        const QJsonObject jd = j[QStringLiteral("dataset")].toObject();
+        QVERIFY(qFuzzyCompare(jh[QStringLiteral("percent_agreement")].toDouble(), 4.0 / 7.0));
+        QVERIFY(qFuzzyCompare(jh[QStringLiteral("unanimous_share")].toDouble(), 0.5));
+        QCOMPARE(jh[QStringLiteral("compared_items")].toInt(), 6);
+        QVERIFY(qFuzzyCompare(jd[QStringLiteral("percent_agreement")].toDouble(), 5.0 / 7.0));
+        QVERIFY(qFuzzyCompare(jd[QStringLiteral("fleiss_kappa")].toDouble(), 8.0 / 15.0));
+        QVERIFY(qFuzzyCompare(jd[QStringLiteral("gwet_ac1")].toDouble(), 10.0 / 17.0));
+        QCOMPARE(jd[QStringLiteral("compared_items")].toInt(), 7);
+        QVERIFY(jd.contains(QStringLiteral("per_labeler")) && jd.contains(QStringLiteral("ci95")));
+
+        // The text names both and warns.
+        p.start(QStringLiteral(CONCORD_CLI), {QStringLiteral("agreement"), QString::fromStdString(path.string()),
+                                              QStringLiteral("--resamples"), QStringLiteral("0")});
+        QVERIFY(p.waitForFinished(60000));
+        const QString text = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(text.startsWith(QStringLiteral("Human labels only (the 5 labels a standard wrote are left out):\nHLP 57.1 %")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("\nData set as exported (with the 5 labels a standard wrote):\nHLP 71.4 %")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("WARNING: only 6 of 7 images compared (fewer than 30)")), qPrintable(text));
     }
 
     /// Issue 4's acceptance scenario on the built-in demo (300 images, 5 labelers, seed 1).

@@ -91,10 +91,13 @@ QByteArray labelChecksum(const std::filesystem::path &project, bool withTimes)
     return h.result().toHex();
 }
 
+/// The data set's HLP as `agreement --json` reports it: its `dataset` object once a standard
+/// wrote labels (the top level is then human labels only, issue #15 §4), else the top level.
 double cliHlp(const std::filesystem::path &project)
 {
     const auto j = cliJson({QStringLiteral("agreement"), QString::fromStdString(project.string()), QStringLiteral("--json")});
-    return j.value(QStringLiteral("percent_agreement")).toDouble(-1);
+    const auto figures = j.contains(QStringLiteral("dataset")) ? j.value(QStringLiteral("dataset")).toObject() : j;
+    return figures.value(QStringLiteral("percent_agreement")).toDouble(-1);
 }
 
 template<typename T>
