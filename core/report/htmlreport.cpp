@@ -27,6 +27,7 @@ table{border-collapse:collapse;margin:6px 0 10px}th,td{padding:4px 10px;border-b
 th{text-align:left;background:#f0f2f6;font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 svg{max-width:100%;height:auto}
 .muted{color:#5b6575}.note{font-size:13px;color:#5b6575}
+.warning{font-size:14px;color:#7a2e00;background:#fff1e0;border:1px solid #f0b070;border-radius:4px;padding:6px 10px}
 .thumbs{display:flex;flex-wrap:wrap;gap:10px;margin:6px 0}
 figure{margin:0;width:132px}figure img{width:128px;height:128px;object-fit:cover;border:1px solid #cfd5df;border-radius:4px;display:block}
 figure.missing div{width:128px;height:128px;border:1px dashed #b8c0cc;border-radius:4px;display:flex;align-items:center;justify-content:center;font-size:11px;color:#7a8494}
@@ -85,32 +86,69 @@ void card(Html &h, const char *label, const char *id, const std::string &value, 
     h.raw("</div>");
 }
 
+/// The four headline cards of one report; ids `prefix` + "hlp", "fleiss-kappa", "alpha", "ac1".
+void headlineCards(Html &h, const AgreementReport &r, const std::string &prefix, const char *hlpLabel)
+{
+    const auto id = [&](const char *name) { return prefix + name; };
+    h.raw("<div class=\"cards\">");
+    card(h, hlpLabel, id("hlp").c_str(), formatPercent(r.percentAgreement), interval(r, "percent_agreement", true));
+    card(h, "Fleiss κ", id("fleiss-kappa").c_str(), formatNumber(r.fleissKappa), interval(r, "fleiss_kappa", false));
+    card(h, "Krippendorff α", id("alpha").c_str(), formatNumber(r.alphaNominal),
+         interval(r, "krippendorff_alpha_nominal", false));
+    card(h, "Gwet AC1", id("ac1").c_str(), formatNumber(r.gwetAc1), interval(r, "gwet_ac1", false));
+    h.raw("</div>");
+}
+
+/// What one report compared, and the warning when that is too few (assessCoverage decides).
+void coverageNote(Html &h, const AgreementReport &r, const std::string &id, const char *labels)
+{
+    h.raw("<p class=\"note\" id=\"").raw(id).raw("\">");
+    h.text("Compared: " + std::to_string(r.coverage.compared) + " of " + std::to_string(r.coverage.total) +
+           " images have two or more " + labels + "; " + formatPercent(r.unanimousShare) +
+           " of them are unanimous.");
+    h.raw("</p>");
+    if (const std::string warning = coverageWarning(r.coverage); !warning.empty()) {
+        h.raw("<p class=\"warning\" id=\"").raw(id).raw("-warning\"><strong>Warning:</strong> ");
+        h.text(warning).raw(".</p>");
+    }
+}
+
 void summary(Html &h, const ReportData &d)
 {
-    const auto &r = d.agreement;
-    h.raw("<section id=\"summary\"><h2>Headline figures</h2><div class=\"cards\">");
-    card(h, "Project HLP", "v-hlp", formatPercent(r.percentAgreement), interval(r, "percent_agreement", true));
-    card(h, "Fleiss κ", "v-fleiss-kappa", formatNumber(r.fleissKappa), interval(r, "fleiss_kappa", false));
-    card(h, "Krippendorff α", "v-alpha", formatNumber(r.alphaNominal),
-         interval(r, "krippendorff_alpha_nominal", false));
-    card(h, "Gwet AC1", "v-ac1", formatNumber(r.gwetAc1), interval(r, "gwet_ac1", false));
-    h.raw("</div><div class=\"cards\" style=\"margin-top:12px\">");
+    const auto &a = d.agreement;
+    const auto &r = a.human;
+    h.raw("<section id=\"summary\"><h2>Headline figures</h2>");
+    if (a.dataset) {
+        h.raw("<h3 id=\"human-title\">");
+        h.text("Human labels only (the " + std::to_string(a.standardLabels) + " labels a standard wrote are left out)");
+        h.raw("</h3>");
+    }
+    headlineCards(h, r, "v-", "Project HLP");
+    coverageNote(h, r, "v-compared", a.dataset ? "human labels" : "labels");
+    if (a.dataset) {
+        h.raw("<h3 id=\"dataset-title\">");
+        h.text("Data set as exported (with the " + std::to_string(a.standardLabels) + " labels a standard wrote)");
+        h.raw("</h3>");
+        headlineCards(h, *a.dataset, "v-dataset-", "Data set HLP");
+        coverageNote(h, *a.dataset, "v-dataset-compared", "labels");
+    }
+    h.raw("<div class=\"cards\" style=\"margin-top:12px\">");
     card(h, "Images", "v-images", std::to_string(d.images));
     card(h, "Labels", "v-labels", std::to_string(d.labels));
-    card(h, "Labelers", "v-labelers", std::to_string(r.labelers));
+    card(h, "Labelers", "v-labelers", std::to_string((a.dataset ? *a.dataset : r).labelers));
     card(h, "Conflicts", "v-conflicts", std::to_string(d.conflicts));
     h.raw("</div><p class=\"note\">");
     h.text("HLP is the share of agreeing labeler pairs over all shared images; κ, α (nominal) and AC1 correct "
-           "it for chance. Intervals: percentile bootstrap over " +
+           "it for chance. Only images with two or more labels are compared; labels a standard wrote are not "
+           "human agreement and count only in the data set's figures. Intervals: percentile bootstrap over " +
            std::to_string(r.items) + " items, " + std::to_string(r.bootstrap.resamples) + " resamples, seed " +
-           std::to_string(r.bootstrap.seed) + ". " + formatPercent(r.unanimousShare) +
-           " of the items are unanimous. Conflicts are disputed images without a decision.");
+           std::to_string(r.bootstrap.seed) + ". Conflicts are disputed images without a decision.");
     h.raw("</p></section>");
 }
 
 void labelers(Html &h, const ReportData &d)
 {
-    const auto &r = d.agreement;
+    const auto &r = d.agreement.human;
     h.raw("<section id=\"labelers\"><h2>Labelers</h2><table><thead><tr><th>labeler</th><th class=\"num\">n</th>"
           "<th class=\"num\">HLP</th><th class=\"num\">HLP vs majority</th></tr></thead><tbody>");
     for (const auto &l : r.perLabeler) {
@@ -121,12 +159,15 @@ void labelers(Html &h, const ReportData &d)
     }
     h.raw("</tbody></table><p class=\"note\">n: images the labeler labeled. HLP: agreement with every other "
           "labeler, pooled over shared images. vs majority: agreement with the majority of the other labels on "
-          "each image.</p></section>");
+          "each image.");
+    if (d.agreement.dataset)
+        h.text(" Human labels only: the labels a standard wrote are left out.");
+    h.raw("</p></section>");
 }
 
 void kappa(Html &h, const ReportData &d)
 {
-    const auto &r = d.agreement;
+    const auto &r = d.agreement.human;
     const std::size_t n = r.labelerNames.size();
     std::vector<double> matrix(n * n, std::numeric_limits<double>::quiet_NaN());
     for (const auto &p : r.pairs) {
@@ -136,7 +177,10 @@ void kappa(Html &h, const ReportData &d)
     h.raw("<section id=\"kappa\"><h2>Pairwise Cohen κ</h2>");
     h.raw(svgKappaHeatmap(r.labelerNames, matrix));
     h.raw("<p class=\"note\">Each cell: Cohen's κ of two labelers over the images both labeled; grey: no shared "
-          "image.</p></section>");
+          "image.");
+    if (d.agreement.dataset)
+        h.text(" Human labels only.");
+    h.raw("</p></section>");
 }
 
 void profile(Html &h, const ReportData &d)
@@ -309,7 +353,8 @@ std::string renderReportHtml(const ReportData &d)
           "<meta name=\"generator\" content=\"Concord\"><title>");
     h.text("Concord report — " + d.projectName).raw("</title><style>").raw(kStyle).raw("</style></head><body>");
     h.raw("<header><h1>").text("Concord report — " + d.projectName).raw("</h1><p>");
-    h.text(std::to_string(d.images) + " images, " + std::to_string(d.agreement.labelers) + " labelers, " +
+    h.text(std::to_string(d.images) + " images, " + std::to_string((d.agreement.dataset ? *d.agreement.dataset : d.agreement.human).labelers) +
+           " labelers, " +
            std::to_string(d.labels) + " labels · generated " + d.generatedAt);
     h.raw("</p></header><main>");
     summary(h, d);

@@ -4,7 +4,6 @@
 #include "core/clusters/clusterinput.h"
 #include "core/clusters/imageattributes.h"
 #include "core/common/error.h"
-#include "core/project/project_ratings.h"
 #include "core/report/htmltext.h"
 #include "core/report/reportthumbnails.h"
 #include "core/standards/standardapply.h"
@@ -84,7 +83,7 @@ ReportData gatherReportData(const Store &store, const ReportOptions &options, co
     checkCancel(progress, 0, 1, "agreement");
     AgreementOptions agreementOptions;
     agreementOptions.bootstrap = options.bootstrap;
-    d.agreement = computeAgreement(ratingTableFromStore(store), agreementOptions);
+    d.agreement = computeProjectAgreement(store, agreementOptions);
     checkCancel(progress, 1, 1, "agreement");
 
     auto input = clusterInputFromStore(store);

@@ -4,6 +4,7 @@
 #include "core/agreement/agreementreport.h"
 #include "core/clusters/clusterfinder.h"
 #include "core/common/progress.h"
+#include "core/project/project_agreement.h"
 #include "core/report/svgcharts.h"
 #include "core/standards/standardagreement.h"
 #include "core/standards/standardbook.h"
@@ -73,7 +74,9 @@ struct ReportData
     std::int64_t images = 0;
     std::int64_t labels = 0;
     std::int64_t conflicts = 0; ///< Store::conflictImages(): disputed and undecided
-    AgreementReport agreement;
+    /// The headline figures: human labels only, and the data set as exported after an apply
+    /// (computeProjectAgreement(), as `concord-cli agreement` computes them).
+    ProjectAgreement agreement;
 
     std::int64_t clusterItems = 0;       ///< items with at least two labels
     std::int64_t clusterDisagreeing = 0; ///< of those, not unanimous

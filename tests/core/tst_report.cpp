@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The HTML report (issue 7): `concord-cli report` on a small demo project with a standard, an
 // applied rule, a decision and a hostile labeler name. Expected values come from elsewhere:
-// the headline figures from computeAgreement() formatted here with printf, the conflicts from
+// the headline figures from computeAgreement() (human labels, and all labels for the data set)
+// formatted here with printf, compared images and conflicts from
 // the label rows counted here, well-formedness from Python's html.parser, base64 from RFC 4648
 // and Qt's decoder, thumbnails from OpenCV's decoder.
 #include "core/agreement/agreementreport.h"
@@ -27,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -296,7 +298,42 @@ void TestReport::everySection()
 void TestReport::headlineMatchesAgreement()
 {
     auto store = openProject(m_demo.project, OpenMode::ReadOnly);
-    const auto r = computeAgreement(ratingTableFromStore(*store)); // defaults = the report's
+    // The applied rule wrote labels: the headline is over human labels only (issue #15 §4),
+    // the data set's figures follow, named as such.
+    const auto r = computeAgreement(ratingTableFromStore(*store, LabelSet::Human)); // defaults = the report's
+    const auto all = computeAgreement(ratingTableFromStore(*store, LabelSet::Dataset));
+    QCOMPARE(valueOf(m_html, "v-dataset-hlp"), pct(all.percentAgreement));
+    QCOMPARE(valueOf(m_html, "v-dataset-fleiss-kappa"), fixed(all.fleissKappa, 3));
+    QCOMPARE(valueOf(m_html, "v-dataset-alpha"), fixed(all.alphaNominal, 3));
+    QCOMPARE(valueOf(m_html, "v-dataset-ac1"), fixed(all.gwetAc1, 3));
+    QVERIFY(r.percentAgreement != all.percentAgreement);
+    // Compared images counted here from the label rows: two or more labels not written by a
+    // standard, and two or more labels of any source.
+    std::map<Id, int> humanLabels, anyLabels;
+    std::int64_t written = 0;
+    for (const auto &row : store->labelRows()) {
+        ++anyLabels[row.label.image];
+        if (row.label.source == LabelSource::Standard)
+            ++written;
+        else
+            ++humanLabels[row.label.image];
+    }
+    const auto atLeastTwo = [](const std::map<Id, int> &m) {
+        return std::count_if(m.begin(), m.end(), [](const auto &e) { return e.second >= 2; });
+    };
+    QVERIFY(written > 0);
+    QCOMPARE(valueOf(m_html, "human-title"),
+             "Human labels only (the " + std::to_string(written) + " labels a standard wrote are left out)");
+    QCOMPARE(valueOf(m_html, "v-compared"), "Compared: " + std::to_string(atLeastTwo(humanLabels)) +
+                                                " of 80 images have two or more human labels; " +
+                                                pct(r.unanimousShare) + " of them are unanimous.");
+    QCOMPARE(valueOf(m_html, "v-dataset-compared"), "Compared: " + std::to_string(atLeastTwo(anyLabels)) +
+                                                        " of 80 images have two or more labels; " +
+                                                        pct(all.unanimousShare) + " of them are unanimous.");
+    // 80 of 80 images compared in the data set, and more than 30 by humans: no warning.
+    QVERIFY(atLeastTwo(humanLabels) >= 30);
+    QVERIFY(m_html.find("id=\"v-compared-warning\"") == std::string::npos);
+    QVERIFY(m_html.find("id=\"v-dataset-compared-warning\"") == std::string::npos);
     QCOMPARE(valueOf(m_html, "v-hlp"), pct(r.percentAgreement));
     QCOMPARE(valueOf(m_html, "v-fleiss-kappa"), fixed(r.fleissKappa, 3));
     QCOMPARE(valueOf(m_html, "v-alpha"), fixed(r.alphaNominal, 3));
@@ -308,7 +345,7 @@ void TestReport::headlineMatchesAgreement()
              "95 % CI " + fixed(ci("fleiss_kappa").lo, 3) + " – " + fixed(ci("fleiss_kappa").hi, 3));
     QCOMPARE(valueOf(m_html, "v-ac1-ci"), "95 % CI " + fixed(ci("gwet_ac1").lo, 3) + " – " + fixed(ci("gwet_ac1").hi, 3));
     QCOMPARE(valueOf(m_html, "v-images"), std::string("80"));
-    QCOMPARE(valueOf(m_html, "v-labelers"), std::to_string(r.labelers));
+    QCOMPARE(valueOf(m_html, "v-labelers"), std::to_string(all.labelers));
     QCOMPARE(valueOf(m_html, "v-labels"), std::to_string(80 * 3 + 12)); // overlap 3, plus the 12 above
 
     // Conflicts counted here from the label rows: images with two classes and no decision.
