@@ -21,6 +21,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QGraphicsSimpleTextItem>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -36,6 +37,7 @@
 #include <QTableWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QValueAxis>
 #include <QThread>
 #include <QTest>
 
@@ -60,6 +62,7 @@ private slots:
     void thumbnailGridIsLazy();
     void recomputesOnChange();
     void perStandardVersionEqualsCli();
+    void tooFewComparedIsSaid();
 
 private:
     QTemporaryDir m_dir;
@@ -110,6 +113,9 @@ void compareFigures(const core::AgreementReport &r, const QJsonObject &cli)
     QCOMPARE_LE(std::abs(r.ci95.at("percent_agreement").lo - ci[0].toDouble()), 1e-9);
     QCOMPARE_LE(std::abs(r.ci95.at("percent_agreement").hi - ci[1].toDouble()), 1e-9);
     QCOMPARE(r.labels, static_cast<std::int64_t>(cli[QStringLiteral("labels")].toInteger()));
+    QCOMPARE(static_cast<qint64>(r.coverage.compared), cli[QStringLiteral("compared_items")].toInteger());
+    QCOMPARE(static_cast<qint64>(r.coverage.total), cli[QStringLiteral("project_items")].toInteger());
+    QCOMPARE(r.coverage.tooFew(), cli[QStringLiteral("too_few_compared")].toBool());
 }
 
 } // namespace
@@ -237,6 +243,33 @@ void TestLeadDashboard::dashboardEqualsCli()
                      qPrintable(o[QStringLiteral("labeler")].toString()));
     }
     QVERIFY(chart->markerNames().contains(QStringLiteral("suggested")));
+    // A share runs 0–1: the "disputed share" axis stops at 1 (it ran to 1.4 to make room for
+    // the names, which now sit above the plot).
+    const auto vertical = chart->chart()->axes(Qt::Vertical);
+    QCOMPARE(vertical.size(), 1);
+    auto *share = qobject_cast<QValueAxis *>(vertical.front());
+    QVERIFY(share);
+    QCOMPARE(share->titleText(), QStringLiteral("disputed share"));
+    QCOMPARE(share->min(), 0.0);
+    QCOMPARE(share->max(), 1.0);
+    // Every marker's name is drawn, inside the chart and above the plot.
+    QCOMPARE(chart->markerTexts().size(), chart->markerNames().size());
+    int drawn = 0;
+    for (QGraphicsItem *item : chart->chart()->childItems()) {
+        auto *text = dynamic_cast<QGraphicsSimpleTextItem *>(item);
+        if (!text || !chart->markerTexts().contains(text->text()))
+            continue;
+        ++drawn;
+        QVERIFY(text->pos().y() >= 0.0);
+        QVERIFY(text->pos().y() + text->boundingRect().height() <= chart->chart()->plotArea().top() + 1.0);
+    }
+    QCOMPARE(drawn, static_cast<int>(chart->markerTexts().size()));
+
+    // Every image is labeled by three labelers: 120 of 120 compared, no warning.
+    const QString headline = page->findChild<QLabel *>(QStringLiteral("dashboardHeadline"))->text();
+    QVERIFY2(headline.contains(QStringLiteral("compared: <b>120</b> of 120 images")), qPrintable(headline));
+    QVERIFY2(!headline.contains(QStringLiteral("Human labels only")), qPrintable(headline));
+    QVERIFY(page->findChild<QLabel *>(QStringLiteral("dashboardWarning"))->isHidden());
 
     // Closing the project leaves nothing behind.
     window.closeProject();
@@ -476,6 +509,49 @@ void TestLeadDashboard::perStandardVersionEqualsCli()
     QVERIFY(table);
     QCOMPARE(table->rowCount(), 2);
     QVERIFY(table->item(1, 0)->text().contains(QStringLiteral("Scratch length")));
+
+    // The standard wrote labels: the headline is human labels only, the data set's figures
+    // follow, each named, and both equal the CLI's `human` and `dataset`.
+    const QJsonObject agreement = cliJson({QStringLiteral("agreement"), file, QStringLiteral("--json")});
+    QVERIFY(agreement[QStringLiteral("standard_labels")].toInteger() > 0);
+    QCOMPARE(static_cast<qint64>(page->figures()->agreement.standardLabels),
+             agreement[QStringLiteral("standard_labels")].toInteger());
+    compareFigures(*page->report(), agreement[QStringLiteral("human")].toObject());
+    QVERIFY(page->figures()->agreement.dataset);
+    compareFigures(*page->figures()->agreement.dataset, agreement[QStringLiteral("dataset")].toObject());
+    QVERIFY(page->report()->percentAgreement != page->figures()->agreement.dataset->percentAgreement);
+    const QString headline = page->findChild<QLabel *>(QStringLiteral("dashboardHeadline"))->text();
+    QVERIFY2(headline.contains(QStringLiteral("<b>Human labels only</b> <small>(the %1 labels a standard wrote are left out)")
+                                   .arg(page->figures()->agreement.standardLabels)),
+             qPrintable(headline));
+    QVERIFY2(headline.contains(QStringLiteral("<b>Data set as exported</b>")), qPrintable(headline));
+    QVERIFY2(headline.contains(QStringLiteral("compared: <b>%1</b> of 120 images (two or more human labels)")
+                                   .arg(agreement[QStringLiteral("human")].toObject()[QStringLiteral("compared_items")].toInteger())),
+             qPrintable(headline));
+}
+
+void TestLeadDashboard::tooFewComparedIsSaid()
+{
+    // 20 images, each labeled by 3: 20 compared, fewer than 30. The dashboard says so, with
+    // the numbers the CLI prints.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto project = uitest::makeDemo(dir.path(), 20, 5, 3);
+    const QString file = QString::fromStdString(project.string());
+    const QJsonObject cli = cliJson({QStringLiteral("agreement"), file, QStringLiteral("--json")});
+    QCOMPARE(cli[QStringLiteral("compared_items")].toInteger(), qint64(20));
+    QVERIFY(cli[QStringLiteral("too_few_compared")].toBool());
+
+    ui::MainWindow window;
+    QVERIFY(window.openProject(file, QStringLiteral("lead")));
+    window.show();
+    auto *page = window.leadView()->page<ui::DashboardPage>();
+    QTRY_VERIFY_WITH_TIMEOUT(page->report() != nullptr && !page->isComputing(), 240000);
+    compareFigures(*page->report(), cli);
+    auto *warning = page->findChild<QLabel *>(QStringLiteral("dashboardWarning"));
+    QVERIFY(warning && !warning->isHidden());
+    QCOMPARE(warning->text(), QStringLiteral("⚠ Only 20 of 20 images compared (fewer than 30): too few for "
+                                             "these figures to mean much."));
 }
 
 QTEST_MAIN(TestLeadDashboard)

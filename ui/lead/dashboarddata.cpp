@@ -3,7 +3,7 @@
 
 #include "core/clusters/clusterfinder.h"
 #include "core/clusters/imageattributes.h"
-#include "core/project/project_ratings.h"
+#include "core/project/project_agreement.h"
 #include "core/report/reportdata.h"
 #include "core/store/store.h"
 #include "ui/lead/clusterdata.h"
@@ -21,7 +21,7 @@ DashboardData computeDashboardData(const std::filesystem::path &project)
     d.images = store->imageCount();
     d.labels = store->labelCount();
     d.conflicts = static_cast<std::int64_t>(store->conflictImages().size());
-    d.agreement = core::computeAgreement(core::ratingTableFromStore(*store));
+    d.agreement = core::computeProjectAgreement(*store);
     d.versions = core::agreementPerStandardVersion(*store);
 
     // Bands and each labeler's switch point; the visual finder is left to the clusters page.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/agreement/agreementreport.h"
+#include "core/project/project_agreement.h"
 #include "core/report/svgcharts.h"
 #include "core/standards/standardagreement.h"
 
@@ -18,8 +18,9 @@ struct DashboardData
     std::int64_t images = 0;
     std::int64_t labels = 0;
     std::int64_t conflicts = 0; ///< core::Store::conflictImages(): disputed, undecided
-    /// With the bootstrap of `concord-cli agreement` (1000 resamples, seed 1): same numbers.
-    core::AgreementReport agreement;
+    /// Human labels only, and the data set as exported once a standard wrote labels; with the
+    /// bootstrap of `concord-cli agreement` (1000 resamples, seed 1): same numbers.
+    core::ProjectAgreement agreement;
     std::vector<core::VersionAgreement> versions;
     /// The disagreement profile along each numeric attribute: attributes with a band first
     /// (in the clusters' rank order), then the measured length_mm, then the others by name.

@@ -80,6 +80,48 @@ QString interval(const core::AgreementReport &r, const char *key, bool percent)
                    : QStringLiteral(" [%1 – %2]").arg(it->second.lo, 0, 'f', 3).arg(it->second.hi, 0, 'f', 3);
 }
 
+/// "HLP 83.7 % [80.1 – 87.0] · Fleiss κ 0.727 […] · …", `size` the HLP's font size in points.
+QString figuresLine(const core::AgreementReport &r, int size)
+{
+    return DashboardPage::tr("<span style='font-size:%1pt'><b>HLP %2</b></span>%3 &nbsp; · &nbsp; Fleiss κ <b>%4</b>%5 "
+                             "&nbsp; · &nbsp; Krippendorff α <b>%6</b>%7 &nbsp; · &nbsp; Gwet AC1 <b>%8</b>%9")
+        .arg(size)
+        .arg(percentText(r.percentAgreement), interval(r, "percent_agreement", true), coefficientText(r.fleissKappa),
+             interval(r, "fleiss_kappa", false), coefficientText(r.alphaNominal),
+             interval(r, "krippendorff_alpha_nominal", false), coefficientText(r.gwetAc1), interval(r, "gwet_ac1", false));
+}
+
+/// "compared: 120 of 120 images (two or more human labels) · 63.3 % of them unanimous".
+QString comparedLine(const core::AgreementReport &r, bool human)
+{
+    return (human ? DashboardPage::tr("compared: <b>%1</b> of %2 images (two or more human labels) · %3 of them unanimous")
+                  : DashboardPage::tr("compared: <b>%1</b> of %2 images (two or more labels) · %3 of them unanimous"))
+        .arg(r.coverage.compared)
+        .arg(r.coverage.total)
+        .arg(percentText(r.unanimousShare));
+}
+
+/// The warning for a coverage core judged too few (core::assessCoverage), empty otherwise;
+/// `which` names the figures when there are two sets ("Human labels", "Data set").
+QString coverageWarning(const core::Coverage &c, const QString &which = {})
+{
+    if (!c.tooFew())
+        return {};
+    QStringList why;
+    if (c.fewerThanMinimum)
+        why << DashboardPage::tr("fewer than %1").arg(core::kMinComparedItems);
+    if (c.underMinimumShare)
+        why << DashboardPage::tr("%1 % of the project, under %2 %")
+                   .arg(static_cast<double>(c.sharePermille()) / 10.0, 0, 'f', 1)
+                   .arg(core::kMinComparedPercent);
+    const QString text =
+        which.isEmpty()
+            ? DashboardPage::tr("⚠ Only %1 of %2 images compared (%3): too few for these figures to mean much.")
+            : DashboardPage::tr("⚠ %4: only %1 of %2 images compared (%3): too few for these figures to mean much.");
+    const QString filled = text.arg(c.compared).arg(c.total).arg(why.join(QStringLiteral(", ")));
+    return which.isEmpty() ? filled : filled.arg(which);
+}
+
 } // namespace
 
 DashboardPage::DashboardPage(QWidget *parent)
@@ -90,6 +132,7 @@ DashboardPage::DashboardPage(QWidget *parent)
           },
           this))
     , m_headline(new QLabel(this))
+    , m_warning(new QLabel(this))
     , m_status(new QLabel(this))
     , m_versions(makeTable({tr("Labels made"), tr("HLP"), tr("Fleiss κ"), tr("Items"), tr("Labels")},
                            QStringLiteral("dashboardVersions")))
@@ -107,6 +150,11 @@ DashboardPage::DashboardPage(QWidget *parent)
     m_headline->setObjectName(QStringLiteral("dashboardHeadline"));
     m_headline->setTextFormat(Qt::RichText);
     m_headline->setWordWrap(true);
+    m_warning->setObjectName(QStringLiteral("dashboardWarning"));
+    m_warning->setWordWrap(true);
+    m_warning->setStyleSheet(QStringLiteral("QLabel { color: #7a2e00; background: #fff1e0; border: 1px solid #f0b070;"
+                                            " border-radius: 3px; padding: 3px 6px; }"));
+    m_warning->hide();
     m_status->setObjectName(QStringLiteral("dashboardStatus"));
     // Secondary text that stays legible on light and dark palettes.
     m_status->setForegroundRole(QPalette::PlaceholderText);
@@ -170,6 +218,7 @@ DashboardPage::DashboardPage(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_warning);
     layout->addWidget(split, 1);
 
     m_refresh->setObjectName(QStringLiteral("actionRecomputeDashboard"));
@@ -215,6 +264,8 @@ void DashboardPage::clear()
 {
     m_data.reset();
     m_headline->setText(tr("<i>No project open as lead.</i>"));
+    m_warning->clear();
+    m_warning->hide();
     m_status->clear();
     m_versions->setRowCount(0);
     m_labelerModel->setReport(nullptr);
@@ -230,21 +281,33 @@ void DashboardPage::showData(std::shared_ptr<const DashboardData> computed)
 {
     m_data = std::move(computed);
     const DashboardData &d = *m_data;
-    const core::AgreementReport &r = d.agreement;
+    const core::AgreementReport &r = d.agreement.human;
+    const core::AgreementReport *dataset = d.agreement.dataset ? &*d.agreement.dataset : nullptr;
 
-    m_headline->setText(
-        tr("<span style='font-size:16pt'><b>HLP %1</b></span>%2 &nbsp; · &nbsp; Fleiss κ <b>%3</b>%4 &nbsp; · &nbsp; "
-           "Krippendorff α <b>%5</b>%6 &nbsp; · &nbsp; Gwet AC1 <b>%7</b>%8<br>"
-           "%9 images &nbsp; · &nbsp; %10 labels by %11 labelers &nbsp; · &nbsp; <b>%12</b> conflicts to adjudicate"
-           " &nbsp; · &nbsp; %13 unanimous <small>(95 % bootstrap intervals in brackets)</small>")
-            .arg(percentText(r.percentAgreement), interval(r, "percent_agreement", true), coefficientText(r.fleissKappa),
-                 interval(r, "fleiss_kappa", false), coefficientText(r.alphaNominal),
-                 interval(r, "krippendorff_alpha_nominal", false), coefficientText(r.gwetAc1), interval(r, "gwet_ac1", false))
-            .arg(d.images)
-            .arg(d.labels)
-            .arg(r.labelers)
-            .arg(d.conflicts)
-            .arg(percentText(r.unanimousShare)));
+    QString headline;
+    if (dataset)
+        headline += tr("<b>Human labels only</b> <small>(the %1 labels a standard wrote are left out)</small><br>")
+                        .arg(d.agreement.standardLabels);
+    headline += figuresLine(r, 16) + QStringLiteral("<br>") + comparedLine(r, dataset != nullptr);
+    if (dataset)
+        headline += tr("<br><b>Data set as exported</b> <small>(with the %1 labels a standard wrote)</small>: ")
+                        .arg(d.agreement.standardLabels) +
+                    figuresLine(*dataset, 11) + QStringLiteral(" &nbsp; · &nbsp; ") + comparedLine(*dataset, false);
+    headline += tr("<br>%1 images &nbsp; · &nbsp; %2 labels by %3 labelers &nbsp; · &nbsp; <b>%4</b> conflicts to "
+                   "adjudicate <small>(95 % bootstrap intervals in brackets)</small>")
+                    .arg(d.images)
+                    .arg(d.labels)
+                    .arg((dataset ? *dataset : r).labelers)
+                    .arg(d.conflicts);
+    m_headline->setText(headline);
+
+    QStringList warnings;
+    for (const QString &w : {coverageWarning(r.coverage, dataset ? tr("Human labels") : QString()),
+                             dataset ? coverageWarning(dataset->coverage, tr("Data set")) : QString()})
+        if (!w.isEmpty())
+            warnings << w;
+    m_warning->setText(warnings.join(QStringLiteral("\n")));
+    m_warning->setVisible(!warnings.isEmpty());
 
     m_versions->setRowCount(static_cast<int>(d.versions.size()));
     for (int i = 0; i < static_cast<int>(d.versions.size()); ++i) {

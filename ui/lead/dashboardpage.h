@@ -21,7 +21,8 @@ class DashboardProfileChart;
 class DashboardRecompute;
 
 /// The lead's agreement dashboard: project HLP with its 95 % interval, Fleiss' κ,
-/// Krippendorff's α, Gwet's AC1 and the counts; the same per standard version; per labeler
+/// Krippendorff's α, Gwet's AC1 over human labels, how many images they compare (with a
+/// warning when too few), the data set's figures once a standard wrote labels, and the counts; the same per standard version; per labeler
 /// (sortable), pairwise Cohen's κ as a heatmap, per class; and the disagreement profile along
 /// a chosen attribute with each labeler's threshold. Everything is recomputed off the GUI
 /// thread, on its own read-only connection, shortly after the project's labels change.
@@ -39,7 +40,8 @@ public:
     /// The figures last computed for the current document, or nullptr (none yet, or no
     /// document). Valid until the next updated() or setDocument().
     const DashboardData *figures() const { return m_data.get(); }
-    const core::AgreementReport *report() const { return m_data ? &m_data->agreement : nullptr; }
+    /// The headline report: human labels only.
+    const core::AgreementReport *report() const { return m_data ? &m_data->agreement.human : nullptr; }
     /// True while a recomputation runs.
     bool isComputing() const;
 
@@ -60,6 +62,7 @@ private:
     std::shared_ptr<const DashboardData> m_data;
 
     QLabel *m_headline;
+    QLabel *m_warning; ///< "too few images compared", shown only then
     QLabel *m_status;
     QTableWidget *m_versions;
     DashboardLabelerModel *m_labelerModel;

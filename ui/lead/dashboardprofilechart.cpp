@@ -3,9 +3,10 @@
 
 #include <QAreaSeries>
 #include <QChart>
+#include <QFontMetrics>
+#include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QScatterSeries>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -15,7 +16,7 @@
 namespace concord::ui {
 
 namespace {
-constexpr double kTop = 1.4; ///< top of the y axis: 1 plus a strip for the markers' names
+constexpr int kNameRows = 4; ///< staggered rows of marker names in the strip above the plot
 } // namespace
 
 DashboardProfileChart::DashboardProfileChart(QWidget *parent)
@@ -29,6 +30,7 @@ DashboardProfileChart::DashboardProfileChart(QWidget *parent)
 void DashboardProfileChart::setProfile(const core::ProfileChart *profile)
 {
     m_markerNames.clear();
+    m_markerTexts.clear();
     auto *chart = new QChart;
     // Follow the window's palette: a light chart on a dark desktop glares.
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
@@ -50,10 +52,10 @@ void DashboardProfileChart::setProfile(const core::ProfileChart *profile)
     x->setTickCount(11);
     x->applyNiceNumbers();
     x->setLabelFormat(QStringLiteral("%.3g"));
-    // The rate runs 0..1; the strip above 1 holds the markers' names, clear of the bars.
+    // A share: 0–1, nothing above (the markers' names sit in the margin over the plot).
     auto *y = new QValueAxis;
     y->setTitleText(tr("disputed share"));
-    y->setRange(0.0, kTop);
+    y->setRange(0.0, 1.0);
     y->setTickType(QValueAxis::TicksDynamic);
     y->setTickAnchor(0.0);
     y->setTickInterval(0.2);
@@ -69,8 +71,8 @@ void DashboardProfileChart::setProfile(const core::ProfileChart *profile)
     if (profile->band) {
         auto *upper = new QLineSeries;
         auto *lower = new QLineSeries;
-        upper->append(profile->bandLo, kTop);
-        upper->append(profile->bandHi, kTop);
+        upper->append(profile->bandLo, 1.0);
+        upper->append(profile->bandHi, 1.0);
         lower->append(profile->bandLo, 0.0);
         lower->append(profile->bandHi, 0.0);
         auto *band = new QAreaSeries(upper, lower);
@@ -100,42 +102,57 @@ void DashboardProfileChart::setProfile(const core::ProfileChart *profile)
     std::sort(markers.begin(), markers.end(), [](const auto &a, const auto &b) { return a.x < b.x; });
     // Each name goes on the lowest row whose last name is far enough to the left.
     const double gap = 0.12 * (x->max() - x->min());
-    std::vector<double> rowEnd(4, -std::numeric_limits<double>::infinity());
+    std::vector<double> rowEnd(kNameRows, -std::numeric_limits<double>::infinity());
+    struct Name
+    {
+        QGraphicsSimpleTextItem *item;
+        double x;
+        std::size_t row;
+    };
+    std::vector<Name> names;
+    std::size_t rows = 0;
     for (const auto &m : markers) {
         std::size_t row = 0;
         while (row + 1 < rowEnd.size() && m.x - rowEnd[row] < gap)
             ++row;
         rowEnd[row] = m.x;
+        rows = std::max(rows, row + 1);
         const QString name = QString::fromStdString(m.name);
         m_markerNames << name;
-        const double labelY = 1.04 + 0.09 * static_cast<double>(row);
         auto *line = new QLineSeries;
         line->append(m.x, 0.0);
-        line->append(m.x, labelY);
+        line->append(m.x, 1.0);
         const QColor ink = palette().color(QPalette::Text);
         QPen pen(m.suggested ? ink : m.bound ? QColor(140, 140, 140) : (dark ? QColor(240, 90, 90) : QColor(180, 40, 40)));
         pen.setWidthF(m.suggested ? 2.5 : 1.5);
         pen.setStyle(m.suggested ? Qt::SolidLine : m.bound ? Qt::DotLine : Qt::DashLine);
         line->setPen(pen);
         attach(line);
-        auto *label = new QScatterSeries;
-        label->append(m.x, labelY);
-        label->setMarkerSize(7.0);
-        label->setColor(pen.color());
-        label->setBorderColor(pen.color());
+        for (QLegendMarker *lm : chart->legend()->markers(line))
+            lm->setVisible(false);
         const QString text = m.suggested ? tr("suggested %1").arg(m.x, 0, 'g', 3)
                              : m.bound   ? name // core names it with its bound: "raj ≤ 1.03"
                                          : tr("%1 %2").arg(name).arg(m.x, 0, 'g', 3);
-        label->setPointLabelsFormat(text);
-        label->setPointLabelsVisible(true);
-        label->setPointLabelsClipping(false);
-        label->setPointLabelsColor(pen.color());
-        attach(label);
-        for (QLegendMarker *lm : chart->legend()->markers(line))
-            lm->setVisible(false);
-        for (QLegendMarker *lm : chart->legend()->markers(label))
-            lm->setVisible(false);
+        auto *label = new QGraphicsSimpleTextItem(text, chart);
+        label->setBrush(pen.color());
+        label->setFont(chart->font());
+        m_markerTexts << text;
+        names.push_back({label, m.x, row});
     }
+    // The strip above the plot holds the names, so the share axis can run 0–1.
+    const int rowHeight = QFontMetrics(chart->font()).height();
+    chart->setMargins(QMargins(4, 4 + rowHeight * static_cast<int>(rows), 4, 4));
+    // Names follow their line when the plot area moves (resize, legend, axis labels).
+    const auto place = [chart, rate, names, rowHeight](const QRectF &plot) {
+        for (const auto &n : names) {
+            const QPointF at = chart->mapToPosition(QPointF(n.x, 1.0), rate);
+            const double width = n.item->boundingRect().width();
+            const double left = std::clamp(at.x() - width / 2.0, 0.0, std::max(0.0, chart->size().width() - width));
+            n.item->setPos(left, plot.top() - static_cast<double>(rowHeight) * static_cast<double>(n.row + 1));
+        }
+    };
+    connect(chart, &QChart::plotAreaChanged, chart, place);
+    place(chart->plotArea());
 }
 
 } // namespace concord::ui

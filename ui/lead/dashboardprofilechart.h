@@ -10,7 +10,8 @@ namespace concord::ui {
 /// The disagreement profile of one attribute with Qt Charts: the disputed share per bin as a
 /// filled step line, the band shaded, each labeler's fitted switch point as a dashed vertical
 /// line with the labeler's name (one-sided labelers' bounds dotted grey, the suggested
-/// threshold bold). The same ProfileChart data the HTML report draws as SVG.
+/// threshold bold). The same ProfileChart data the HTML report draws as SVG. The share axis runs
+/// 0–1, as a share does; the names sit in staggered rows in a strip above the plot.
 class DashboardProfileChart final : public QChartView
 {
     Q_OBJECT
@@ -22,9 +23,12 @@ public:
     void setProfile(const core::ProfileChart *profile);
     /// Names of the markers drawn (labelers, "suggested"), for tests.
     QStringList markerNames() const { return m_markerNames; }
+    /// The texts written over the markers ("ana 1.52", "suggested 1.5"), for tests.
+    QStringList markerTexts() const { return m_markerTexts; }
 
 private:
     QStringList m_markerNames;
+    QStringList m_markerTexts;
 };
 
 } // namespace concord::ui
