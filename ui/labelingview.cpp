@@ -299,6 +299,19 @@ void LabelingView::setDocument(ProjectDocument *document)
         if (image == currentImage())
             refreshState();
     });
+    connect(document, &ProjectDocument::reloaded, this, [this] {
+        // Another process changed the project: the queue model was reset, so select the
+        // current row again and show the image's state as the store has it now.
+        updateProgress();
+        if (m_current >= m_document->queueSize())
+            m_current = m_document->queueSize() - 1;
+        if (m_current >= 0) {
+            m_queueModel->ensureFetched(m_current);
+            const QModelIndex idx = m_queueModel->index(m_current);
+            m_queueView->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect);
+            refreshState();
+        }
+    });
     connect(document, &ProjectDocument::revealRequested, this, [this](qint64 image) {
         const int idx = m_document->queueIndexOf(image);
         if (idx >= 0 && idx != m_current)

@@ -48,6 +48,16 @@ ProjectDocument::ProjectDocument(std::unique_ptr<core::Store> store, QObject *pa
     m_retryTimer.setInterval(2000);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &ProjectDocument::retryUnsaved);
+    m_dataVersion = m_store->dataVersion();
+    m_outsideTimer.setInterval(kOutsideChangePollMs);
+    connect(&m_outsideTimer, &QTimer::timeout, this, [this] {
+        try {
+            checkOutsideChanges();
+        } catch (const core::Error &) {
+            // A locked or vanished file: the next poll tries again; saves report their own errors.
+        }
+    });
+    m_outsideTimer.start();
 }
 
 ProjectDocument::~ProjectDocument()
@@ -412,6 +422,38 @@ void ProjectDocument::applyState(core::Id imageId, const ImageState &state)
     forgetQueuePagesOf(imageId);
     emit imageStateChanged(imageId);
     emit projectDataChanged();
+}
+
+bool ProjectDocument::checkOutsideChanges()
+{
+    const std::int64_t version = m_store->dataVersion();
+    if (version == m_dataVersion)
+        return false;
+    m_dataVersion = version;
+    m_classes = m_store->classes();
+    m_images.clear();
+    for (auto it = m_states.begin(); it != m_states.end();) {
+        const bool draft = !it->second.labelClass && !it->second.annotations.empty();
+        if (m_unsaved.count(it->first) || draft)
+            ++it;
+        else
+            it = m_states.erase(it);
+    }
+    m_queuePages.clear();
+    if (m_session) {
+        m_queueSize = static_cast<int>(m_session->queueSize());
+        // The store's count, corrected for input that is not saved yet (as at sign-in).
+        m_labeledCount = static_cast<int>(m_session->queueLabeledCount());
+        for (core::Id image : m_unsaved) {
+            const auto saved = m_session->myLabel(image);
+            const bool mine = m_states[image].labelClass.has_value();
+            if (mine != saved.has_value())
+                m_labeledCount += (mine ? 1 : -1) * static_cast<int>(queueRowsOf(image).size());
+        }
+    }
+    emit reloaded();
+    emit projectDataChanged();
+    return true;
 }
 
 void ProjectDocument::reveal(core::Id imageId)

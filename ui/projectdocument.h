@@ -157,11 +157,23 @@ public:
     /// Delay before retrying a failed save (tests shorten it).
     void setRetryInterval(int ms) { m_retryTimer.setInterval(ms); }
 
+    /// Other processes (a labeler's window, the command line, a worker of this window) may
+    /// change the project at any time. The document asks the store (Store::dataVersion())
+    /// every kOutsideChangePollMs while the window runs, and when anything changed reads what
+    /// it holds again: classes, image records, the queue, and every image state except input
+    /// not saved yet and drawn shapes without a class (both stay exactly as they are). Then it
+    /// emits reloaded() and projectDataChanged(). Returns whether something had changed.
+    bool checkOutsideChanges();
+    static constexpr int kOutsideChangePollMs = 1500;
+
 signals:
     void imageStateChanged(qint64 image);
     /// Labels, decisions or standards changed (see notifyProjectDataChanged()).
     void projectDataChanged();
     void sessionStarted();
+    /// Another connection changed the project and the document read it again: views reset
+    /// what they show of the queue and of the current image.
+    void reloaded();
     void revealRequested(qint64 image);
     /// A save failed; `message` says why in words. The input is kept and retried.
     void saveFailed(const QString &message);
@@ -205,6 +217,8 @@ private:
     mutable std::unordered_map<core::Id, ImageState> m_states;
     std::set<core::Id> m_unsaved;
     QTimer m_retryTimer;
+    QTimer m_outsideTimer;
+    std::int64_t m_dataVersion = 0;
 };
 
 } // namespace concord::ui

@@ -321,6 +321,15 @@ void SqliteStore::setMeta(const std::string &key, const std::string &value)
 
 int SqliteStore::schemaVersion() const { return readUserVersion(*m_db); }
 
+std::int64_t SqliteStore::dataVersion() const
+{
+    Statement &st = m_db->prepare("PRAGMA data_version");
+    st.step();
+    const std::int64_t v = st.int64(0);
+    st.reset();
+    return v;
+}
+
 // --- classes ------------------------------------------------------------------------------
 
 Id SqliteStore::addClass(const LabelClass &c)

@@ -19,6 +19,7 @@ public:
     bool isReadOnly() const override { return m_readOnly; }
     void transaction(const std::function<void()> &work) override;
     void setLockWait(std::chrono::milliseconds total) override;
+    std::int64_t dataVersion() const override;
 
     ProjectSettings settings() const override;
     void setSettings(const ProjectSettings &settings) override;

@@ -69,6 +69,11 @@ public:
     /// GUI asks for much less, so a save never freezes the window: its document keeps unsaved
     /// input in memory and retries in the background instead.
     virtual void setLockWait(std::chrono::milliseconds total) = 0;
+    /// A number that changes whenever another connection (another process, or another
+    /// connection of this one) commits a change to the project; this connection's own
+    /// commits leave it alone (SQLite's PRAGMA data_version). The window polls it while idle
+    /// to show what others changed.
+    virtual std::int64_t dataVersion() const = 0;
 
     // --- settings -------------------------------------------------------------------------
     virtual ProjectSettings settings() const = 0;

@@ -8,9 +8,12 @@
 #include "core/project/project_ops.h"
 #include "core/store/store.h"
 #include "ui/measurement.h"
+#include "ui/models/queuemodel.h"
 #include "ui/projectdocument.h"
 
+#include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +36,7 @@ private slots:
     void failedSaveKeepsInput();
     void lockedFileNeverFreezesTheWindow();
     void leadSignsInWithThePassphrase();
+    void outsideChangesAreShown();
 
 private:
     std::unique_ptr<core::Store> reader() const
@@ -247,3 +251,55 @@ void TestProjectDocument::leadSignsInWithThePassphrase()
 
 QTEST_MAIN(TestProjectDocument)
 #include "tst_projectdocument.moc"
+
+void TestProjectDocument::outsideChangesAreShown()
+{
+    // Issue #21: the window kept showing what it had read, while the command line (or
+    // another window) changed the same labels.
+    const QString file = m_dir.filePath(QStringLiteral("outside.concord"));
+    core::ProjectSettings settings;
+    settings.overlap = 1;
+    std::vector<core::Id> images;
+    {
+        auto store = core::initProject(file.toStdString(), settings, {"ok", "scratch"});
+        for (int i = 0; i < 3; ++i) {
+            core::ImageRecord r;
+            r.path = "o" + std::to_string(i) + ".png";
+            r.hash = std::string(31, '1') + char('a' + i);
+            r.width = r.height = 100;
+            images.push_back(store->addImage(r));
+        }
+    }
+    auto doc = ui::ProjectDocument::open(file);
+    doc->startSession(QStringLiteral("ana"));
+    ui::QueueModel model(doc.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const core::Id ok = doc->classes()[0].id, scratch = doc->classes()[1].id;
+    QVERIFY(!doc->checkOutsideChanges()); // nothing changed yet
+    doc->setLabel(images[0], ok);
+    QVERIFY(!doc->checkOutsideChanges()); // its own save is no outside change
+    // A drawn shape without a class yet is input in memory: a reload keeps it.
+    doc->addAnnotation(images[2], ui::makeLineAnnotation({0, 0, 30, 40}, 0.0));
+    QSignalSpy reloaded(doc.get(), &ui::ProjectDocument::reloaded);
+    QSignalSpy changed(doc.get(), &ui::ProjectDocument::projectDataChanged);
+
+    // Another process relabels ana's o0 as scratch and labels o1.
+    const QString cli = QStringLiteral(CONCORD_CLI);
+    QCOMPARE(QProcess::execute(cli, {QStringLiteral("label"), file, QStringLiteral("--labeler"), QStringLiteral("ana"),
+                                     QStringLiteral("o0.png"), QStringLiteral("scratch")}),
+             0);
+    QCOMPARE(QProcess::execute(cli, {QStringLiteral("label"), file, QStringLiteral("--labeler"), QStringLiteral("ana"),
+                                     QStringLiteral("o1.png"), QStringLiteral("ok")}),
+             0);
+    // The document's own poll notices it (every kOutsideChangePollMs).
+    QTRY_VERIFY_WITH_TIMEOUT(reloaded.count() == 1, 10 * ui::ProjectDocument::kOutsideChangePollMs);
+    QVERIFY(changed.count() >= 1);
+    QCOMPARE(doc->imageState(images[0]).labelClass.value_or(0), scratch);
+    QCOMPARE(doc->imageState(images[1]).labelClass.value_or(0), ok);
+    QCOMPARE(doc->labeledCount(), 2);
+    const int row0 = doc->queueIndexOf(images[0]);
+    QCOMPARE(model.index(row0).data(ui::QueueModel::LabelClassRole).toLongLong(), scratch);
+    QCOMPARE(int(doc->imageState(images[2]).annotations.size()), 1);
+    QVERIFY(!doc->imageState(images[2]).labelClass);
+    QVERIFY(!doc->checkOutsideChanges()); // read once, not again
+}

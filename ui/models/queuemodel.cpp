@@ -14,6 +14,7 @@ QueueModel::QueueModel(ProjectDocument *document, QObject *parent)
 {
     resetRows([] {});
     connect(document, &ProjectDocument::sessionStarted, this, [this] { resetRows([] {}); });
+    connect(document, &ProjectDocument::reloaded, this, [this] { resetRows([] {}); });
     connect(document, &ProjectDocument::imageStateChanged, this, &QueueModel::imageChanged);
 }
 
