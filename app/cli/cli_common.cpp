@@ -83,6 +83,26 @@ void requireLead(const core::Store &store)
         throw core::Error(core::ErrorCode::Denied, "wrong lead passphrase");
 }
 
+std::string signInPassphrase(const core::Store &store, const std::string &name)
+{
+    if (!core::signInProtection(store, name).passphraseNeeded)
+        return {};
+    const auto who = store.labelerByName(name);
+    const bool lead = who && who->role == core::Role::Lead;
+    const char *env = lead ? "CONCORD_LEAD_PASSPHRASE" : "CONCORD_LABELER_PASSPHRASE";
+    if (!lead && std::getenv(env) == nullptr && std::getenv("CONCORD_LEAD_PASSPHRASE") != nullptr)
+        env = "CONCORD_LEAD_PASSPHRASE";
+    const auto passphrase =
+        readSecret(env, lead ? "Lead passphrase: " : "Passphrase of " + name + " (or the lead passphrase): ");
+    if (!passphrase)
+        throw core::Error(core::ErrorCode::Denied,
+                          std::string("signing in as this name needs a passphrase: set ") +
+                              (lead ? "CONCORD_LEAD_PASSPHRASE" : "CONCORD_LABELER_PASSPHRASE") +
+                              " or run the command in a terminal",
+                          {}, 0, name);
+    return *passphrase;
+}
+
 core::ProgressFn terminalProgress()
 {
     if (::isatty(STDERR_FILENO) == 0)

@@ -45,6 +45,12 @@ std::optional<std::string> readSecret(const char *env, const std::string &prompt
 /// terminal. Error(Denied) when it is missing or wrong; nothing to do without a passphrase.
 void requireLead(const core::Store &store);
 
+/// The passphrase needed to sign in under `name` (core::signInProtection): empty when none is
+/// needed; else from CONCORD_LABELER_PASSPHRASE (a labeler's own or the lead's), else
+/// CONCORD_LEAD_PASSPHRASE, else typed on the terminal (a lead's name: CONCORD_LEAD_PASSPHRASE
+/// or the terminal). Error(Denied) when there is none to read; core checks it.
+std::string signInPassphrase(const core::Store &store, const std::string &name);
+
 /// Progress for people: one rewritten line on stderr ("what 12/300"), thread-safe, and
 /// empty (no output at all) when stderr is not a terminal, so logs and pipes stay clean.
 core::ProgressFn terminalProgress();

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// init, info, label, import-images, import-attributes, relink, lead-passphrase.
+// init, info, label, import-images, import-attributes, relink, lead-passphrase, labeler-passphrase.
 #include "cli_common.h"
 
 #include "core/common/error.h"
@@ -36,18 +36,23 @@ void registerInit(CLI::App &app)
     auto pxPerMm = std::make_shared<double>(0.0);
     auto overlap = std::make_shared<int>(3);
     auto name = std::make_shared<std::string>();
+    auto showFileNames = std::make_shared<bool>(false);
     cmd->add_option("PROJECT", *project, "Project file to create (*.concord)")->required();
     cmd->add_option("--classes", *classes, "Comma-separated class names, e.g. ok,scratch,dent")->required();
     cmd->add_option("--px-per-mm", *pxPerMm, "Default calibration in pixels per millimetre")
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--overlap", *overlap, "Labels wanted per image (k)")->check(CLI::PositiveNumber);
     cmd->add_option("--name", *name, "Display name (default: the file name)");
+    cmd->add_flag("--show-file-names", *showFileNames,
+                  "Show labelers the images' file names (by default they see queue numbers: file names often "
+                  "carry the class)");
     cmd->callback([=] {
         runCommand([&] {
             core::ProjectSettings s;
             s.name = name->empty() ? std::filesystem::path(*project).stem().string() : *name;
             s.pxPerMm = *pxPerMm;
             s.overlap = *overlap;
+            s.hideFileNames = !*showFileNames;
             core::initProject(*project, s, splitList(*classes));
             std::cout << "Created " << *project << '\n';
         });
@@ -120,16 +125,30 @@ void registerLabel(CLI::App &app)
     cmd->add_option("--labeler", *labeler, "Labeler name (created when new)")->required();
     cmd->add_option("IMAGE", *image, "Relative path or file name of the image")->required();
     cmd->add_option("CLASS", *cls, "Class name")->required();
+    cmd->footer("A labeler who signs in with a passphrase (see labeler-passphrase) needs it here too: from "
+                "CONCORD_LABELER_PASSPHRASE (theirs or the lead's), else CONCORD_LEAD_PASSPHRASE, else typed on "
+                "the terminal.");
     cmd->callback([=] {
         runCommand([&] {
             auto store = open(*project);
             const auto img = core::findImage(*store, *image);
             const auto c = core::findClass(*store, *cls);
+            const std::string passphrase = signInPassphrase(*store, *labeler);
+            core::ShownImageName shown;
             store->transaction([&] {
-                const auto who = core::ensureLabeler(*store, *labeler);
-                core::saveLabel(*store, img.id, who.id, c.id);
+                auto session = core::Session::signIn(*store, *labeler, core::Role::Labeler, passphrase);
+                session.saveLabel(img.id, c.id);
+                const auto rows = session.queueRowsOf(img.id);
+                shown = session.shownImageName(img.path, rows.empty() ? -1 : rows.back());
             });
-            std::cout << *labeler << ": " << img.path << " → " << c.name << '\n';
+            std::cout << *labeler << ": ";
+            if (!shown.hidden())
+                std::cout << shown.fileName;
+            else if (shown.queueNumber > 0)
+                std::cout << "image " << shown.queueNumber << " of the queue";
+            else
+                std::cout << "the image";
+            std::cout << " → " << c.name << '\n';
         });
     });
 }
@@ -254,6 +273,44 @@ void registerLeadPassphrase(CLI::App &app)
     });
 }
 
+void registerLabelerPassphrase(CLI::App &app)
+{
+    auto *cmd = app.add_subcommand(
+        "labeler-passphrase",
+        "Set, change or remove a labeler's own sign-in passphrase (switching to them in the window, label)");
+    auto project = std::make_shared<std::string>();
+    auto name = std::make_shared<std::string>();
+    auto remove = std::make_shared<bool>(false);
+    cmd->add_option("PROJECT", *project, "Project file")->required();
+    cmd->add_option("NAME", *name, "The labeler")->required();
+    cmd->add_flag("--remove", *remove, "Remove the passphrase");
+    cmd->footer("When signing in as NAME needs a passphrase already, the current one (NAME's own or the lead "
+                "passphrase) comes from CONCORD_LABELER_PASSPHRASE, else CONCORD_LEAD_PASSPHRASE, else the "
+                "terminal. The new one comes from CONCORD_NEW_LABELER_PASSPHRASE, else it is asked twice on the "
+                "terminal. The audit log names NAME as the actor.");
+    cmd->callback([=] {
+        runCommand([&] {
+            auto store = open(*project);
+            const std::string current = signInPassphrase(*store, *name);
+            std::string next;
+            if (!*remove) {
+                const bool fromEnv = std::getenv("CONCORD_NEW_LABELER_PASSPHRASE") != nullptr;
+                const auto typed = readSecret("CONCORD_NEW_LABELER_PASSPHRASE", "New passphrase of " + *name + ": ");
+                if (!typed || typed->empty())
+                    throw core::Error(core::ErrorCode::Invalid,
+                                      "give a non-empty new passphrase in CONCORD_NEW_LABELER_PASSPHRASE or on a "
+                                      "terminal (--remove removes it)");
+                if (!fromEnv && readSecret("CONCORD_NEW_LABELER_PASSPHRASE", "Repeat it: ") != typed)
+                    throw core::Error(core::ErrorCode::Invalid, "the two passphrases differ; nothing changed");
+                next = *typed;
+            }
+            core::setLabelerPassphrase(*store, *name, current, next, *name);
+            std::cout << (next.empty() ? "Passphrase of " + *name + " removed.\n"
+                                       : "Passphrase of " + *name + " set.\n");
+        });
+    });
+}
+
 } // namespace
 
 void registerProjectCommands(CLI::App &app)
@@ -265,6 +322,7 @@ void registerProjectCommands(CLI::App &app)
     registerImportAttributes(app);
     registerRelink(app);
     registerLeadPassphrase(app);
+    registerLabelerPassphrase(app);
 }
 
 } // namespace concord::cli

@@ -19,22 +19,92 @@ void initSodium()
         throw Error(ErrorCode::Invalid, "libsodium could not be initialised");
 }
 
+/// project_meta key of a labeler's own passphrase hash (by id, so a rename keeps it).
+std::string labelerPassphraseKey(Id labeler)
+{
+    return "labeler_passphrase_hash:" + std::to_string(labeler);
+}
+
+/// A stored hash, or nothing when the key is absent or empty (removed).
+std::optional<std::string> storedHash(const Store &store, const std::string &key)
+{
+    auto h = store.meta(key);
+    if (h && h->empty())
+        h.reset();
+    return h;
+}
+
+/// The one Argon2id code path of every passphrase: a salted slow hash (libsodium
+/// crypto_pwhash_str, interactive limits), empty for an empty passphrase (= none).
+std::string hashPassphrase(const std::string &passphrase)
+{
+    if (passphrase.empty())
+        return {};
+    initSodium();
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(out, passphrase.data(), passphrase.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        throw Error(ErrorCode::Invalid, "could not hash the passphrase (out of memory)");
+    return out;
+}
+
+bool matchesHash(const std::string &hash, const std::string &passphrase)
+{
+    initSodium();
+    return crypto_pwhash_str_verify(hash.c_str(), passphrase.data(), passphrase.size()) == 0;
+}
+
+/// The own or the lead passphrase, whichever exists, matches.
+bool matchesOwnOrLead(const Store &store, const std::optional<std::string> &own, const std::string &passphrase)
+{
+    if (own && matchesHash(*own, passphrase))
+        return true;
+    const auto lead = storedHash(store, kPassphraseKey);
+    return lead && matchesHash(*lead, passphrase);
+}
+
 } // namespace
+
+ShownImageName shownImageName(bool hideFileNames, Role viewer, const std::string &path, std::int64_t queueRow)
+{
+    ShownImageName out;
+    out.queueNumber = queueRow + 1;
+    if (hideFileNames && viewer != Role::Lead)
+        return out;
+    const auto slash = path.find_last_of("/\\");
+    out.fileName = slash == std::string::npos ? path : path.substr(slash + 1);
+    if (out.fileName.empty()) // a path ending in a separator: never pass for "hidden"
+        out.fileName = path;
+    return out;
+}
 
 Session::Session(Store &store, Labeler who)
     : m_store(&store)
     , m_who(std::move(who))
+    , m_hideFileNames(store.settings().hideFileNames)
 {
 }
 
-Session Session::labeler(Store &store, const std::string &name)
+Session Session::labeler(Store &store, const std::string &name, const std::string &passphrase)
 {
     if (auto existing = store.labelerByName(name)) {
         if (existing->role == Role::Lead)
             throw Error(ErrorCode::Denied, "this name belongs to a lead; sign in as lead", {}, 0, name);
+        if (!verifySignIn(store, name, passphrase))
+            throw Error(ErrorCode::Denied,
+                        passphrase.empty() ? "this labeler signs in with a passphrase (their own or the lead's)"
+                                           : "wrong passphrase for this labeler",
+                        {}, 0, name);
         return Session(store, *existing);
     }
     return Session(store, ensureLabeler(store, name, Role::Labeler));
+}
+
+Session Session::signIn(Store &store, const std::string &name, Role roleIfNew, const std::string &passphrase)
+{
+    const auto existing = store.labelerByName(name);
+    const Role role = existing ? existing->role : roleIfNew;
+    return role == Role::Lead ? lead(store, name, passphrase) : labeler(store, name, passphrase);
 }
 
 Session Session::lead(Store &store, const std::string &name, const std::string &passphrase)
@@ -142,19 +212,84 @@ Store &Session::leadStore() const
     return *m_store;
 }
 
+ShownImageName Session::shownImageName(const std::string &path, std::int64_t queueRow) const
+{
+    return core::shownImageName(m_hideFileNames, m_who.role, path, queueRow);
+}
+
+void Session::setFileNamesHidden(bool hidden)
+{
+    requireLead("change what labelers see");
+    m_store->transaction([&] {
+        ProjectSettings s = m_store->settings();
+        s.hideFileNames = hidden;
+        m_store->setSettings(s);
+        m_store->appendAudit(m_who.name, hidden ? "hide-file-names" : "show-file-names", "{}");
+    });
+}
+
+SignInProtection signInProtection(const Store &store, const std::string &name)
+{
+    SignInProtection p;
+    p.leadPassphrase = hasLeadPassphrase(store);
+    p.projectProtected = p.leadPassphrase;
+    const auto labelers = store.labelers();
+    for (const auto &l : labelers) {
+        const bool own = l.role != Role::Lead && hasLabelerPassphrase(store, l.id);
+        p.projectProtected = p.projectProtected || own;
+        if (l.name != name)
+            continue;
+        p.ownPassphrase = own;
+        if (l.role == Role::Lead)
+            p.passphraseNeeded = p.leadPassphrase;
+        else
+            p.passphraseNeeded = own || (p.leadPassphrase && !store.labelsOfLabeler(l.id).empty());
+    }
+    return p;
+}
+
+bool verifySignIn(const Store &store, const std::string &name, const std::string &passphrase)
+{
+    if (!signInProtection(store, name).passphraseNeeded)
+        return true;
+    const auto who = store.labelerByName(name);
+    const auto own = who && who->role != Role::Lead ? storedHash(store, labelerPassphraseKey(who->id)) : std::nullopt;
+    return matchesOwnOrLead(store, own, passphrase);
+}
+
+bool hasLabelerPassphrase(const Store &store, Id labeler)
+{
+    return storedHash(store, labelerPassphraseKey(labeler)).has_value();
+}
+
+void setLabelerPassphrase(Store &store, const std::string &name, const std::string &current,
+                          const std::string &next, const std::string &actor)
+{
+    const auto who = store.labelerByName(name);
+    if (!who)
+        throw Error(ErrorCode::NotFound, "no labeler of this name", {}, 0, name);
+    if (who->role == Role::Lead)
+        throw Error(ErrorCode::Denied, "this name belongs to a lead, who signs in with the lead passphrase", {}, 0,
+                    name);
+    if (!verifySignIn(store, name, current))
+        throw Error(ErrorCode::Denied, "wrong current passphrase (the labeler's own or the lead's)", {}, 0, name);
+    const std::string stored = hashPassphrase(next);
+    store.transaction([&] {
+        store.setMeta(labelerPassphraseKey(who->id), stored);
+        store.appendAudit(actor, next.empty() ? "remove-labeler-passphrase" : "set-labeler-passphrase",
+                          nlohmann::json{{"labeler", who->name}}.dump());
+    });
+}
+
 bool hasLeadPassphrase(const Store &store)
 {
-    const auto h = store.meta(kPassphraseKey);
-    return h && !h->empty();
+    return storedHash(store, kPassphraseKey).has_value();
 }
 
 bool verifyLeadPassphrase(const Store &store, const std::string &passphrase)
 {
-    const auto h = store.meta(kPassphraseKey);
-    if (!h || h->empty())
-        return true;
-    initSodium();
-    return crypto_pwhash_str_verify(h->c_str(), passphrase.data(), passphrase.size()) == 0;
+    const auto h = storedHash(store, kPassphraseKey);
+    return !h || matchesHash(*h, passphrase);
 }
 
 void setLeadPassphrase(Store &store, const std::string &current, const std::string &next,
@@ -162,15 +297,7 @@ void setLeadPassphrase(Store &store, const std::string &current, const std::stri
 {
     if (!verifyLeadPassphrase(store, current))
         throw Error(ErrorCode::Denied, "wrong current lead passphrase");
-    std::string stored;
-    if (!next.empty()) {
-        initSodium();
-        char out[crypto_pwhash_STRBYTES];
-        if (crypto_pwhash_str(out, next.data(), next.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-            throw Error(ErrorCode::Invalid, "could not hash the passphrase (out of memory)");
-        stored = out;
-    }
+    const std::string stored = hashPassphrase(next);
     store.transaction([&] {
         store.setMeta(kPassphraseKey, stored);
         store.appendAudit(actor, next.empty() ? "remove-lead-passphrase" : "set-lead-passphrase", "{}");

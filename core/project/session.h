@@ -16,16 +16,37 @@ namespace concord::core {
 ///
 /// Limits (docs/RELIABILITY.md): with the embedded SQLite file, someone who opens the file with
 /// another program can read everything; server-side roles are the answer for that (DESIGN §10).
+/// What a person is shown as an image's name (the decision lives here, so the window and the
+/// command line agree): the file name, or a neutral alias, the 1-based number of the image in
+/// the labeler's queue. The front ends turn it into words ("Image 12").
+struct ShownImageName
+{
+    std::string fileName;          ///< the file name without folders; empty when hidden
+    std::int64_t queueNumber = 0;  ///< 1-based queue position, the alias when fileName is empty
+    bool hidden() const noexcept { return fileName.empty(); }
+};
+
+/// A lead sees file names; a labeler sees them unless the project hides them
+/// (ProjectSettings::hideFileNames), then only `queueRow + 1`. File names often carry the class
+/// (NEU-DET's "scratches_91.jpg"), which would tell a labeler the answer.
+ShownImageName shownImageName(bool hideFileNames, Role viewer, const std::string &path, std::int64_t queueRow);
+
 class Session
 {
 public:
     /// A labeler's session (the labeler is created when new, with role Labeler). Throws
-    /// Error(Denied) for a name that belongs to a lead: leads sign in with lead().
-    static Session labeler(Store &store, const std::string &name);
+    /// Error(Denied) for a name that belongs to a lead (leads sign in with lead()), and when
+    /// signInProtection() says the name needs a passphrase and `passphrase` is neither the
+    /// labeler's own nor the lead passphrase: otherwise anyone at the computer could switch to
+    /// a labeler and read that labeler's labels.
+    static Session labeler(Store &store, const std::string &name, const std::string &passphrase = {});
     /// A lead's session. When the project has a lead passphrase, `passphrase` must match it
     /// (Error(Denied) otherwise). An unknown name is created as a lead only while the project
     /// has no passphrase yet; an existing labeler cannot become lead through this call.
     static Session lead(Store &store, const std::string &name, const std::string &passphrase = {});
+    /// Signs in under `name` in the role the name has (lead() or labeler()); a new name gets
+    /// `roleIfNew`. The one entry the window and the command line share.
+    static Session signIn(Store &store, const std::string &name, Role roleIfNew, const std::string &passphrase = {});
 
     Role role() const noexcept { return m_who.role; }
     bool isLead() const noexcept { return m_who.role == Role::Lead; }
@@ -46,6 +67,9 @@ public:
     void removeMyLabel(Id image);
     /// Standards are the project's shared rule book, visible to all.
     std::vector<Standard> activeStandards() const;
+    /// The name this session's person sees for the image at `queueRow` (0-based) of a queue:
+    /// shownImageName() with the project's setting as it was at sign-in.
+    ShownImageName shownImageName(const std::string &path, std::int64_t queueRow) const;
 
     // --- lead only (Error(Denied) otherwise); each change is audited with the lead's name ---
     std::vector<LabelRow> allLabels() const;
@@ -54,6 +78,9 @@ public:
     void removeDecision(Id image);
     /// Full access for lead-level engines (standards apply, export, agreement).
     Store &leadStore() const;
+    /// Turns "hide file names from labelers" on or off (ProjectSettings::hideFileNames); audited.
+    /// Labelers' sessions started afterwards follow it.
+    void setFileNamesHidden(bool hidden);
 
 private:
     Session(Store &store, Labeler who);
@@ -61,7 +88,35 @@ private:
 
     Store *m_store;
     Labeler m_who;
+    bool m_hideFileNames = false; ///< the project's setting, read at sign-in
 };
+
+/// Whether signing in under a name needs a passphrase, and which ones exist (the sign-in
+/// dialog says what protects a name, or plainly that nothing does).
+struct SignInProtection
+{
+    /// Signing in under this name needs its own or the lead passphrase: a lead's name when the
+    /// project has a lead passphrase; a labeler with a passphrase of their own; a labeler who
+    /// has labels when the project has a lead passphrase. A new name, or a labeler without a
+    /// passphrase and without labels (there is nothing to read), needs none.
+    bool passphraseNeeded = false;
+    bool ownPassphrase = false;   ///< the name is a labeler with a passphrase of their own
+    bool leadPassphrase = false;  ///< the project has a lead passphrase (accepted for every name)
+    /// Some sign-in of the project is protected (a lead passphrase or any labeler's). False
+    /// means anyone who opens the project in Concord can sign in as anyone.
+    bool projectProtected = false;
+};
+SignInProtection signInProtection(const Store &store, const std::string &name);
+/// True when `passphrase` lets one sign in under `name` (always true when none is needed).
+bool verifySignIn(const Store &store, const std::string &name, const std::string &passphrase);
+/// Sets, changes or (with an empty `next`) removes a labeler's own sign-in passphrase, stored
+/// like the lead's (Argon2id hash in project_meta, key "labeler_passphrase_hash:<labeler id>").
+/// `current` must let one sign in under the name (verifySignIn): the labeler's own or the lead
+/// passphrase, when the name is protected. Error(NotFound) for an unknown name, Error(Denied)
+/// for a lead's name (leads use setLeadPassphrase) or a wrong `current`. Audited.
+void setLabelerPassphrase(Store &store, const std::string &name, const std::string &current,
+                          const std::string &next, const std::string &actor);
+bool hasLabelerPassphrase(const Store &store, Id labeler);
 
 /// Whether the project asks leads for a passphrase.
 bool hasLeadPassphrase(const Store &store);

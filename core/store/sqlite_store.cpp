@@ -268,6 +268,7 @@ ProjectSettings SqliteStore::settings() const
                     m_db->file().string(), 0, "overlap");
     s.overlap = static_cast<int>(overlap);
     s.classesOrdered = meta("classes_ordered").value_or("0") == "1";
+    s.hideFileNames = meta("hide_file_names").value_or("0") == "1";
     return s;
 }
 
@@ -299,6 +300,7 @@ void SqliteStore::setSettings(const ProjectSettings &s)
         setMeta("px_per_mm", buf);
         setMeta("overlap", std::to_string(s.overlap));
         setMeta("classes_ordered", s.classesOrdered ? "1" : "0");
+        setMeta("hide_file_names", s.hideFileNames ? "1" : "0");
     });
 }
 

@@ -33,6 +33,10 @@ struct ProjectSettings
     double pxPerMm = 0.0;     ///< default calibration for new images; 0 = unknown
     int overlap = 3;          ///< k: labels wanted per image
     bool classesOrdered = false; ///< classes form an ordinal scale (enables ordinal/interval α)
+    /// Labelers see a queue number instead of file names, which often carry the class
+    /// (NEU-DET's "scratches_91.jpg"); see core::shownImageName(). On for new projects; a
+    /// project written before this setting existed reads as off (it showed names then).
+    bool hideFileNames = true;
 };
 
 struct ImageRecord

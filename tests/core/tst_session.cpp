@@ -133,6 +133,191 @@ private slots:
         QCOMPARE(run(add, QString()), 0);
         m_store = openProject(project.toStdString());
     }
+
+    /// Issue 15 §3: switching to a labeler who has labels needs that labeler's own passphrase
+    /// or the lead's. Expected values follow the rule written in SignInProtection, case by case.
+    void labelerPassphraseProtectsSignIn()
+    {
+        QTemporaryDir dir;
+        auto store = initProject(dir.path().toStdString() + "/p.concord", {"p", 0, 2, false}, {"ok", "scratch"});
+        ImageRecord r;
+        r.path = "a.png";
+        r.hash = r.path;
+        r.width = r.height = 8;
+        const Id img = store->addImage(r);
+        const Id ok = store->classByName("ok")->id;
+        Session::labeler(*store, "ana").saveLabel(img, ok);
+        Session::labeler(*store, "ben").saveLabel(img, ok);
+        Session::labeler(*store, "cid"); // no labels
+        Session::lead(*store, "lea");
+        const auto prot = [&](const char *name) { return signInProtection(*store, name); };
+
+        // Nothing set: nothing protected, and the project says so.
+        QVERIFY(!prot("ana").passphraseNeeded);
+        QVERIFY(!prot("ana").projectProtected);
+        QVERIFY(!denied([&] { Session::labeler(*store, "ana"); }));
+
+        setLabelerPassphrase(*store, "ana", "", "ana-pw", "ana");
+        const Id anaId = store->labelerByName("ana")->id;
+        const auto stored = *store->meta("labeler_passphrase_hash:" + std::to_string(anaId));
+        QVERIFY(stored.rfind("$argon2id$", 0) == 0);        // the lead's slow salted hash,
+        QVERIFY(stored.find("ana-pw") == std::string::npos); // never the text
+        QVERIFY(hasLabelerPassphrase(*store, anaId));
+        QCOMPARE(store->auditLog(1).front().action, std::string("set-labeler-passphrase"));
+        QVERIFY(prot("ana").passphraseNeeded && prot("ana").ownPassphrase && prot("ana").projectProtected);
+        QVERIFY(!prot("ben").passphraseNeeded); // no lead passphrase, none of his own
+        QVERIFY(prot("ben").projectProtected);
+        QVERIFY(denied([&] { Session::labeler(*store, "ana"); }));
+        QVERIFY(denied([&] { Session::labeler(*store, "ana", "wrong"); }));
+        QCOMPARE(Session::labeler(*store, "ana", "ana-pw").who().name, std::string("ana"));
+
+        // A lead passphrase opens every protected labeler and protects every labeler with labels.
+        setLeadPassphrase(*store, "", "lead-pw", "lea");
+        QCOMPARE(Session::labeler(*store, "ana", "lead-pw").who().name, std::string("ana"));
+        QVERIFY(prot("ben").passphraseNeeded && !prot("ben").ownPassphrase);
+        QVERIFY(denied([&] { Session::labeler(*store, "ben"); }));
+        QVERIFY(denied([&] { Session::labeler(*store, "ben", "ana-pw"); })); // not another labeler's
+        QCOMPARE(Session::labeler(*store, "ben", "lead-pw").who().name, std::string("ben"));
+        QVERIFY(!prot("cid").passphraseNeeded);  // no labels: nothing to read
+        QVERIFY(!denied([&] { Session::labeler(*store, "cid"); }));
+        QVERIFY(!prot("dora").passphraseNeeded); // a new name
+        QVERIFY(prot("lea").passphraseNeeded);   // a lead's name: the lead passphrase
+        QVERIFY(Session::signIn(*store, "lea", Role::Labeler, "lead-pw").isLead());
+        QVERIFY(denied([&] { Session::signIn(*store, "ben", Role::Labeler); }));
+
+        // Changing a labeler's passphrase needs what signing in needs; the lead can reset it.
+        QVERIFY(denied([&] { setLabelerPassphrase(*store, "ana", "wrong", "x", "ana"); }));
+        QVERIFY(denied([&] { setLabelerPassphrase(*store, "ben", "", "x", "mallory"); }));
+        setLabelerPassphrase(*store, "ana", "lead-pw", "ana-new", "lea");
+        QVERIFY(denied([&] { Session::labeler(*store, "ana", "ana-pw"); }));
+        QVERIFY(!denied([&] { Session::labeler(*store, "ana", "ana-new"); }));
+        QVERIFY(denied([&] { setLabelerPassphrase(*store, "lea", "lead-pw", "x", "lea"); }));
+        try {
+            setLabelerPassphrase(*store, "nobody", "", "x", "lea");
+            QFAIL("set a passphrase for an unknown name");
+        } catch (const Error &e) {
+            QCOMPARE(e.code(), ErrorCode::NotFound);
+        }
+        setLabelerPassphrase(*store, "ana", "ana-new", "", "ana");
+        QVERIFY(!hasLabelerPassphrase(*store, anaId));
+        QVERIFY(prot("ana").passphraseNeeded); // still: she has labels and there is a lead passphrase
+        setLeadPassphrase(*store, "lead-pw", "", "lea");
+        QVERIFY(!prot("ana").passphraseNeeded);
+        QVERIFY(!prot("ana").projectProtected);
+    }
+
+    void shownImageName_data()
+    {
+        QTest::addColumn<bool>("hide");
+        QTest::addColumn<bool>("lead");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("row");
+        QTest::addColumn<QString>("fileName");
+        QTest::addColumn<int>("number");
+        QTest::newRow("labeler, hidden") << true << false << "defects/scratches_91.jpg" << 11 << "" << 12;
+        QTest::newRow("lead, hidden") << true << true << "defects/scratches_91.jpg" << 11 << "scratches_91.jpg" << 12;
+        QTest::newRow("labeler, shown") << false << false << "defects/scratches_91.jpg" << 0 << "scratches_91.jpg" << 1;
+        QTest::newRow("backslashes") << false << false << "a\\b\\c.png" << 4 << "c.png" << 5;
+        QTest::newRow("no folder") << false << false << "c.png" << 4 << "c.png" << 5;
+    }
+
+    /// The one decision "what name does this person see" (core, used by the window and the CLI).
+    void shownImageName()
+    {
+        QFETCH(bool, hide);
+        QFETCH(bool, lead);
+        QFETCH(QString, path);
+        QFETCH(int, row);
+        const auto shown = concord::core::shownImageName(hide, lead ? Role::Lead : Role::Labeler, path.toStdString(), row);
+        QTEST(QString::fromStdString(shown.fileName), "fileName");
+        QTEST(int(shown.queueNumber), "number");
+        QCOMPARE(shown.hidden(), hide && !lead);
+    }
+
+    /// New projects hide file names; the lead may show them; a labeler's session follows the
+    /// setting as it was at sign-in.
+    void sessionsFollowTheFileNameSetting()
+    {
+        QTemporaryDir dir;
+        auto store = initProject(dir.path().toStdString() + "/f.concord", {"f", 0, 2, false}, {"ok"});
+        QVERIFY(store->settings().hideFileNames);
+        auto ana = Session::labeler(*store, "ana");
+        QVERIFY(ana.shownImageName("x/scratches_91.jpg", 0).hidden());
+        auto lea = Session::lead(*store, "lea");
+        QCOMPARE(lea.shownImageName("x/scratches_91.jpg", 0).fileName, std::string("scratches_91.jpg"));
+        QVERIFY(denied([&] { ana.setFileNamesHidden(false); }));
+        QVERIFY(store->settings().hideFileNames);
+        lea.setFileNamesHidden(false);
+        QVERIFY(!store->settings().hideFileNames);
+        QCOMPARE(store->auditLog(1).front().action, std::string("show-file-names"));
+        QCOMPARE(Session::labeler(*store, "ana").shownImageName("x/scratches_91.jpg", 0).fileName,
+                 std::string("scratches_91.jpg"));
+        ProjectSettings shown{"g", 0, 2, false, false};
+        QVERIFY(!initProject(dir.path().toStdString() + "/g.concord", shown, {"ok"})->settings().hideFileNames);
+    }
+
+    /// concord-cli: `init` hides file names unless --show-file-names; `labeler-passphrase` sets
+    /// a labeler's passphrase; `label --labeler NAME` then needs it (or the lead's); a wrong or
+    /// missing one writes nothing.
+    void commandLineLabelNeedsTheLabelersPassphrase()
+    {
+        QTemporaryDir dir;
+        auto run = [&](const QStringList &args, const QString &current, const QString &next = {}) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            for (const char *v : {"CONCORD_LEAD_PASSPHRASE", "CONCORD_LABELER_PASSPHRASE",
+                                  "CONCORD_NEW_LABELER_PASSPHRASE", "CONCORD_NEW_LEAD_PASSPHRASE"})
+                env.remove(QString::fromLatin1(v));
+            if (!current.isNull())
+                env.insert(QStringLiteral("CONCORD_LABELER_PASSPHRASE"), current);
+            if (!next.isNull())
+                env.insert(QStringLiteral("CONCORD_NEW_LABELER_PASSPHRASE"), next);
+            p.setProcessEnvironment(env);
+            p.setStandardInputFile(QProcess::nullDevice());
+            p.start(QStringLiteral(CONCORD_CLI), args);
+            p.waitForFinished(60000);
+            return p.exitCode();
+        };
+        const QString hidden = dir.filePath(QStringLiteral("h.concord"));
+        const QString shown = dir.filePath(QStringLiteral("s.concord"));
+        QCOMPARE(run({QStringLiteral("init"), hidden, QStringLiteral("--classes"), QStringLiteral("ok,bad")}, {}), 0);
+        QCOMPARE(run({QStringLiteral("init"), shown, QStringLiteral("--classes"), QStringLiteral("ok,bad"),
+                      QStringLiteral("--show-file-names")}, {}), 0);
+        QVERIFY(openProject(hidden.toStdString(), OpenMode::ReadOnly)->settings().hideFileNames);
+        QVERIFY(!openProject(shown.toStdString(), OpenMode::ReadOnly)->settings().hideFileNames);
+        {
+            auto store = openProject(hidden.toStdString());
+            ImageRecord r;
+            r.path = "imgs/a.png";
+            r.hash = r.path;
+            r.width = r.height = 8;
+            store->addImage(r);
+            r.path = "imgs/b.png";
+            r.hash = r.path;
+            store->addImage(r);
+        }
+        const auto label = [&](const char *image, const QString &passphrase) {
+            return run({QStringLiteral("label"), hidden, QStringLiteral("--labeler"), QStringLiteral("ana"),
+                        QString::fromLatin1(image), QStringLiteral("bad")}, passphrase);
+        };
+        const auto labels = [&] { return openProject(hidden.toStdString(), OpenMode::ReadOnly)->labelCount(); };
+        QCOMPARE(label("a.png", QString()), 0); // nothing protects ana yet
+        QCOMPARE(run({QStringLiteral("labeler-passphrase"), hidden, QStringLiteral("ana")}, QString(),
+                     QStringLiteral("ana-pw")), 0);
+        QVERIFY(verifySignIn(*openProject(hidden.toStdString(), OpenMode::ReadOnly), "ana", "ana-pw"));
+        QVERIFY(!verifySignIn(*openProject(hidden.toStdString(), OpenMode::ReadOnly), "ana", ""));
+        QCOMPARE(label("b.png", QString()), 1);
+        QCOMPARE(label("b.png", QStringLiteral("wrong")), 1);
+        QCOMPARE(labels(), 1);
+        QCOMPARE(label("b.png", QStringLiteral("ana-pw")), 0);
+        QCOMPARE(labels(), 2);
+        // Removing it needs the current one.
+        QCOMPARE(run({QStringLiteral("labeler-passphrase"), hidden, QStringLiteral("ana"), QStringLiteral("--remove")},
+                     QStringLiteral("nope")), 1);
+        QCOMPARE(run({QStringLiteral("labeler-passphrase"), hidden, QStringLiteral("ana"), QStringLiteral("--remove")},
+                     QStringLiteral("ana-pw")), 0);
+        QCOMPARE(label("a.png", QString()), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSession)
