@@ -401,7 +401,7 @@ void LabelingView::showCurrentImage()
     m_canvas->setImage(decoded, QSize(rec.width, rec.height));
     ensureDetail(); // zoomed in before the picture arrived (e.g. opened at 1:1)
     if (decoded && !decoded->error.isEmpty())
-        m_toast->showMessage(tr("Cannot show %1: %2").arg(QFileInfo(m_currentPath).fileName(), decoded->error),
+        m_toast->showMessage(tr("Cannot show %1: %2").arg(m_document->shownImageName(rec.path, m_current), decoded->error),
                              Toast::Kind::Error);
     updateStatus();
 }
@@ -498,7 +498,7 @@ void LabelingView::updateStatus()
         return;
     }
     const auto rec = m_document->image(image);
-    m_nameLabel->setText(QFileInfo(QString::fromStdString(rec.path)).fileName());
+    m_nameLabel->setText(m_document->shownImageName(rec.path, m_current));
     const QSize size = m_canvas->imageSize();
     m_sizeLabel->setText(tr("%1 × %2 px").arg(size.width()).arg(size.height()));
     m_zoomLabel->setText(m_canvas->hasImage() ? tr("%1 %").arg(qRound(m_canvas->viewScale() * 100))

@@ -111,6 +111,9 @@ void MainWindow::createMenus()
     m_reportAction->setEnabled(false);
     file->addSeparator();
     file->addAction(tr("S&witch labeler…"), this, &MainWindow::switchLabeler);
+    m_myPassphraseAction = file->addAction(tr("My &passphrase…"), this, &MainWindow::changeMyPassphrase);
+    m_myPassphraseAction->setObjectName(QStringLiteral("actionMyPassphrase"));
+    m_myPassphraseAction->setEnabled(false);
     file->addAction(tr("&Close project"), QKeySequence::Close, this, &MainWindow::closeProject);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -149,6 +152,23 @@ void MainWindow::createMenus()
     auto *passphraseAction = new QAction(tr("Lead &passphrase…"), this);
     passphraseAction->setObjectName(QStringLiteral("actionLeadPassphrase"));
     connect(passphraseAction, &QAction::triggered, this, &MainWindow::changeLeadPassphrase);
+    m_hideNamesAction = new QAction(tr("&Hide file names from labelers"), this);
+    m_hideNamesAction->setObjectName(QStringLiteral("actionHideFileNames"));
+    m_hideNamesAction->setCheckable(true);
+    m_hideNamesAction->setToolTip(tr("Labelers see \"Image 12\" instead of file names, which often carry the class"));
+    connect(m_hideNamesAction, &QAction::triggered, this, [this](bool hidden) {
+        if (!m_document || !m_document->isLead())
+            return;
+        try {
+            m_document->setFileNamesHidden(hidden);
+            statusBar()->showMessage(hidden ? tr("Labelers see queue numbers instead of file names from their next sign-in.")
+                                            : tr("Labelers see file names from their next sign-in."),
+                                     8000);
+        } catch (const std::exception &e) {
+            showError(tr("Setting not changed"), errorText(e));
+        }
+        m_hideNamesAction->setChecked(m_document->fileNamesHidden());
+    });
     connect(m_leadMenu, &QMenu::aboutToShow, this, [this, passphraseAction] {
         m_leadMenu->clear();
         m_leadMenu->addActions(m_leadView->pageActions());
@@ -156,6 +176,9 @@ void MainWindow::createMenus()
         m_leadMenu->addActions(m_leadView->allPageActions());
         m_leadMenu->addSeparator();
         m_leadMenu->addAction(passphraseAction);
+        if (m_document)
+            m_hideNamesAction->setChecked(m_document->fileNamesHidden());
+        m_leadMenu->addAction(m_hideNamesAction);
     });
     m_leadMenu->menuAction()->setVisible(false);
 
@@ -234,7 +257,7 @@ bool MainWindow::showPageNamed(const QString &name)
     return false;
 }
 
-bool MainWindow::openProject(const QString &file, const QString &labeler)
+bool MainWindow::openProject(const QString &file, const QString &labeler, const QString &passphrase)
 {
     std::unique_ptr<ProjectDocument> doc;
     try {
@@ -246,14 +269,14 @@ bool MainWindow::openProject(const QString &file, const QString &labeler)
     closeProject();
     m_document = std::move(doc);
     m_recent->add(file);
-    if (!startSession(labeler)) {
+    if (!startSession(labeler, passphrase)) {
         closeProject();
         return false;
     }
     return true;
 }
 
-bool MainWindow::startSession(const QString &labeler)
+bool MainWindow::startSession(const QString &labeler, QString passphrase)
 {
     QSettings settings;
     const QString file = m_document->filePath();
@@ -262,24 +285,26 @@ bool MainWindow::startSession(const QString &labeler)
     if (name.isEmpty()) {
         const QString suggested =
             settings.value(labelerKey(file), settings.value(kLastLabeler)).toString();
-        LabelerDialog dialog(m_document->store().labelers(), suggested, this);
+        LabelerDialog dialog(*m_document, suggested, this);
         if (dialog.exec() != QDialog::Accepted)
             return false;
         name = dialog.name();
         role = dialog.role();
+        passphrase = dialog.passphrase();
     }
-    // A lead signs in with the project's lead passphrase, when it has one.
-    QString passphrase;
-    const auto existing = m_document->store().labelerByName(name.trimmed().toStdString());
-    const bool asLead = existing ? existing->role == core::Role::Lead : role == core::Role::Lead;
-    if (asLead && core::hasLeadPassphrase(m_document->store())) {
-        passphrase = qEnvironmentVariable("CONCORD_LEAD_PASSPHRASE");
+    // A lead, and a labeler whose labels are protected, sign in with a passphrase
+    // (core::signInProtection); core checks it.
+    if (passphrase.isEmpty() && m_document->signInProtection(name).passphraseNeeded) {
+        const auto existing = m_document->store().labelerByName(name.trimmed().toStdString());
+        const bool asLead = existing && existing->role == core::Role::Lead;
+        passphrase = qEnvironmentVariable(asLead ? "CONCORD_LEAD_PASSPHRASE" : "CONCORD_LABELER_PASSPHRASE");
         if (passphrase.isEmpty() && QGuiApplication::platformName() != QLatin1String("offscreen")) {
             bool ok = false;
-            passphrase = QInputDialog::getText(this, tr("Lead passphrase"),
-                                               tr("This project's lead actions are protected. Passphrase for %1:")
-                                                   .arg(name.trimmed()),
-                                               QLineEdit::Password, QString(), &ok);
+            passphrase = QInputDialog::getText(
+                this, asLead ? tr("Lead passphrase") : tr("Passphrase"),
+                asLead ? tr("This project's lead actions are protected. Passphrase for %1:").arg(name.trimmed())
+                       : tr("%1 signs in with a passphrase: theirs, or the lead passphrase.").arg(name.trimmed()),
+                QLineEdit::Password, QString(), &ok);
             if (!ok)
                 return false;
         }
@@ -289,6 +314,11 @@ bool MainWindow::startSession(const QString &labeler)
         m_leadView->setDocument(nullptr);
         m_document->startSession(name, role, passphrase);
     } catch (const std::exception &e) {
+        // A refused switch leaves the session that was signed in as it was.
+        if (m_document->hasSession()) {
+            m_labelingView->setDocument(m_document.get());
+            m_leadView->setDocument(m_document->isLead() ? m_document.get() : nullptr);
+        }
         showError(tr("Cannot start labeling"), errorText(e));
         return false;
     }
@@ -334,10 +364,9 @@ void MainWindow::closeProject()
     updateTitle();
 }
 
-void MainWindow::switchLabeler()
+bool MainWindow::switchLabeler()
 {
-    if (m_document)
-        startSession({});
+    return m_document && startSession({});
 }
 
 void MainWindow::openProjectDialog()
@@ -429,41 +458,77 @@ void MainWindow::updateTitle()
                        .arg(m_document->displayName(), QString::fromStdString(m_document->labeler().name)));
 }
 
-void MainWindow::changeLeadPassphrase()
+bool MainWindow::askPassphraseChange(const QString &title, const QString &text, bool needCurrent,
+                                     QString &current, QString &next)
 {
-    if (!m_document || !m_document->isLead())
-        return;
-    core::Store &store = m_document->mutableStore();
-    const bool set = core::hasLeadPassphrase(store);
     QDialog dialog(this);
-    dialog.setWindowTitle(tr("Lead passphrase"));
-    auto *current = new QLineEdit(&dialog);
-    auto *next = new QLineEdit(&dialog);
-    auto *repeat = new QLineEdit(&dialog);
-    for (auto *e : {current, next, repeat})
+    dialog.setObjectName(QStringLiteral("passphraseDialog"));
+    dialog.setWindowTitle(title);
+    auto *currentEdit = new QLineEdit(&dialog);
+    auto *nextEdit = new QLineEdit(&dialog);
+    auto *repeatEdit = new QLineEdit(&dialog);
+    for (auto *e : {currentEdit, nextEdit, repeatEdit})
         e->setEchoMode(QLineEdit::Password);
     auto *form = new QFormLayout(&dialog);
-    form->addRow(new QLabel(tr("Leads sign in with this passphrase; standards, applies and decisions need a "
-                               "lead. Leave the new one empty to remove it."),
-                            &dialog));
-    if (set)
-        form->addRow(tr("&Current:"), current);
-    form->addRow(tr("&New:"), next);
-    form->addRow(tr("&Repeat:"), repeat);
+    auto *intro = new QLabel(text, &dialog);
+    intro->setWordWrap(true);
+    form->addRow(intro);
+    if (needCurrent)
+        form->addRow(tr("&Current:"), currentEdit);
+    form->addRow(tr("&New:"), nextEdit);
+    form->addRow(tr("&Repeat:"), repeatEdit);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (next->text() != repeat->text()) {
+        return false;
+    if (nextEdit->text() != repeatEdit->text()) {
         showError(tr("Passphrase not changed"), tr("The new passphrase and its repetition differ."));
-        return;
+        return false;
     }
+    current = currentEdit->text();
+    next = nextEdit->text();
+    return true;
+}
+
+void MainWindow::changeLeadPassphrase()
+{
+    if (!m_document || !m_document->isLead())
+        return;
+    core::Store &store = m_document->mutableStore();
+    QString current;
+    QString next;
+    if (!askPassphraseChange(tr("Lead passphrase"),
+                             tr("Leads sign in with this passphrase; standards, applies and decisions need a lead, "
+                                "and it also opens every labeler's sign-in. Leave the new one empty to remove it."),
+                             core::hasLeadPassphrase(store), current, next))
+        return;
     try {
-        core::setLeadPassphrase(store, current->text().toStdString(), next->text().toStdString(),
-                                m_document->labeler().name);
-        statusBar()->showMessage(next->text().isEmpty() ? tr("Lead passphrase removed.") : tr("Lead passphrase set."),
+        core::setLeadPassphrase(store, current.toStdString(), next.toStdString(), m_document->labeler().name);
+        statusBar()->showMessage(next.isEmpty() ? tr("Lead passphrase removed.") : tr("Lead passphrase set."), 8000);
+    } catch (const std::exception &e) {
+        showError(tr("Passphrase not changed"), errorText(e));
+    }
+}
+
+void MainWindow::changeMyPassphrase()
+{
+    if (!m_document || !m_document->hasSession() || m_document->isLead())
+        return;
+    const QString me = QString::fromStdString(m_document->labeler().name);
+    QString current;
+    QString next;
+    if (!askPassphraseChange(tr("My passphrase"),
+                             tr("With a passphrase, switching to %1 in Concord needs it (or the lead passphrase), "
+                                "so nobody else at this computer can see %1's labels. Leave the new one empty to "
+                                "remove it.")
+                                 .arg(me),
+                             m_document->signInProtection(me).passphraseNeeded, current, next))
+        return;
+    try {
+        m_document->setMyPassphrase(current, next);
+        statusBar()->showMessage(next.isEmpty() ? tr("Your passphrase is removed.") : tr("Your passphrase is set."),
                                  8000);
     } catch (const std::exception &e) {
         showError(tr("Passphrase not changed"), errorText(e));
@@ -477,6 +542,8 @@ void MainWindow::updateLeadActions()
         m_exportAction->setEnabled(lead);
     if (m_reportAction)
         m_reportAction->setEnabled(lead);
+    if (m_myPassphraseAction)
+        m_myPassphraseAction->setEnabled(m_document && m_document->hasSession() && !lead);
 }
 
 void MainWindow::exportDataset()

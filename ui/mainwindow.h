@@ -30,9 +30,12 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a project and starts labeling as `labeler` (asks "Who is labeling?" when empty).
+    /// Opens a project and starts labeling as `labeler` (asks "Who is labeling?" when empty),
+    /// with `passphrase` when signing in as that name needs one (core::signInProtection).
     /// Errors are shown to the user; returns false when nothing was opened.
-    bool openProject(const QString &file, const QString &labeler = {});
+    bool openProject(const QString &file, const QString &labeler = {}, const QString &passphrase = {});
+    /// File → Switch labeler…: the sign-in dialog again; false when nobody new signed in.
+    bool switchLabeler();
     void closeProject();
 
     ProjectDocument *document() const { return m_document.get(); }
@@ -66,8 +69,7 @@ private:
     /// Opens (creating it first if needed) the demo project, as `labeler` when given.
     void openDemo(const QString &labeler = {});
     void showTour();
-    void switchLabeler();
-    bool startSession(const QString &labeler);
+    bool startSession(const QString &labeler, QString passphrase = {});
     void updateTitle();
     void showError(const QString &title, const QString &text);
     /// An outcome worth a dialog; `folder`, when given, gets an "Open folder" button.
@@ -75,6 +77,12 @@ private:
     void updateLeadActions();
     /// Lead only: sets, changes or removes the project's lead passphrase.
     void changeLeadPassphrase();
+    /// A labeler's session: sets, changes or removes their own sign-in passphrase.
+    void changeMyPassphrase();
+    /// Asks for a current (when `needCurrent`), new and repeated passphrase; false when
+    /// cancelled or the repetition differs (then says so).
+    bool askPassphraseChange(const QString &title, const QString &text, bool needCurrent, QString &current,
+                             QString &next);
 
     std::unique_ptr<ProjectDocument> m_document;
     QUndoGroup *m_undoGroup;
@@ -89,6 +97,8 @@ private:
     QMenu *m_leadMenu = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_reportAction = nullptr;
+    QAction *m_myPassphraseAction = nullptr;
+    QAction *m_hideNamesAction = nullptr;
 };
 
 } // namespace concord::ui

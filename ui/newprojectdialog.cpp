@@ -4,6 +4,7 @@
 #include "core/project/project_ops.h"
 #include "ui/filedialogs.h"
 
+#include <QCheckBox>
 #include <QColorDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -52,6 +53,7 @@ NewProjectDialog::NewProjectDialog(QWidget *parent)
     , m_classes(new QTableWidget(0, 3, this))
     , m_overlap(new QSpinBox(this))
     , m_pxPerMm(new QDoubleSpinBox(this))
+    , m_hideFileNames(new QCheckBox(tr("&Hide file names from labelers"), this))
     , m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("newProjectDialog"));
@@ -82,6 +84,10 @@ NewProjectDialog::NewProjectDialog(QWidget *parent)
     m_pxPerMm->setSuffix(tr(" px/mm"));
     m_pxPerMm->setToolTip(tr("Calibration used to turn measured lengths into millimetres."));
     form->addRow(tr("&Scale:"), m_pxPerMm);
+    m_hideFileNames->setObjectName(QStringLiteral("hideFileNames"));
+    m_hideFileNames->setChecked(core::ProjectSettings{}.hideFileNames);
+    m_hideFileNames->setToolTip(tr("Labelers see \"Image 12\" instead of file names, which often carry the class."));
+    form->addRow(QString(), m_hideFileNames);
 
     m_classes->setHorizontalHeaderLabels({tr("Class"), tr("Key"), tr("Colour")});
     m_classes->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
@@ -177,6 +183,7 @@ core::ProjectSettings NewProjectDialog::settings() const
     s.name = m_name->text().trimmed().toStdString();
     s.overlap = m_overlap->value();
     s.pxPerMm = m_pxPerMm->value();
+    s.hideFileNames = m_hideFileNames->isChecked();
     return s;
 }
 

@@ -7,6 +7,7 @@
 
 #include <vector>
 
+class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -16,7 +17,7 @@ class QTableWidget;
 namespace concord::ui {
 
 /// New Project: name, project file, image folder, classes (name, key, colour), labels per
-/// image k and the default px per mm. The dialog only collects and checks; MainWindow creates
+/// image k, the default px per mm and whether labelers see file names (hidden by default). The dialog only collects and checks; MainWindow creates
 /// the project and imports the folder.
 class NewProjectDialog final : public QDialog
 {
@@ -43,6 +44,7 @@ private:
     QTableWidget *m_classes;
     QSpinBox *m_overlap;
     QDoubleSpinBox *m_pxPerMm;
+    QCheckBox *m_hideFileNames;
     QLabel *m_error;
     bool m_fileEdited = false;
 };

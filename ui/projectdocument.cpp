@@ -126,12 +126,9 @@ void ProjectDocument::startSession(const QString &name, core::Role role, const Q
     if (trimmed.isEmpty())
         throw core::Error(core::ErrorCode::Invalid, "the labeler's name is empty", {}, 0, "labeler");
     const std::string who = trimmed.toStdString();
-    const std::optional<core::Labeler> existing = m_store->labelerByName(who);
-    const bool asLead = existing ? existing->role == core::Role::Lead : role == core::Role::Lead;
-    core::Session session = asLead ? core::Session::lead(*m_store, who, passphrase.toStdString())
-                                   : core::Session::labeler(*m_store, who);
+    core::Session session = core::Session::signIn(*m_store, who, role, passphrase.toStdString());
     const core::Labeler me = session.who();
-    if (!asLead && session.queueSize() == 0 && m_store->imageCount() > 0)
+    if (!session.isLead() && session.queueSize() == 0 && m_store->imageCount() > 0)
         core::assignNewLabeler(*m_store, me.id, std::max(1, m_store->settings().overlap), kQueueSeed);
 
     m_undoStack->clear();
@@ -143,6 +140,33 @@ void ProjectDocument::startSession(const QString &name, core::Role role, const Q
     m_queueSize = static_cast<int>(m_session->queueSize());
     m_labeledCount = static_cast<int>(m_session->queueLabeledCount());
     emit sessionStarted();
+}
+
+core::SignInProtection ProjectDocument::signInProtection(const QString &name) const
+{
+    return core::signInProtection(*m_store, name.trimmed().toStdString());
+}
+
+void ProjectDocument::setMyPassphrase(const QString &current, const QString &next)
+{
+    if (!m_session || m_session->isLead())
+        throw core::Error(core::ErrorCode::Denied, "leads sign in with the lead passphrase", {}, 0, m_labeler.name);
+    core::setLabelerPassphrase(*m_store, m_labeler.name, current.toStdString(), next.toStdString(), m_labeler.name);
+}
+
+QString ProjectDocument::shownImageName(const std::string &path, int row) const
+{
+    if (!m_session)
+        return {};
+    const core::ShownImageName shown = m_session->shownImageName(path, row);
+    return shown.hidden() ? tr("Image %1").arg(shown.queueNumber) : QString::fromStdString(shown.fileName);
+}
+
+void ProjectDocument::setFileNamesHidden(bool hidden)
+{
+    if (!m_session)
+        throw core::Error(core::ErrorCode::Denied, "no one is signed in");
+    m_session->setFileNamesHidden(hidden);
 }
 
 core::QueueEntry ProjectDocument::queueEntry(int row) const

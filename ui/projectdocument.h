@@ -58,11 +58,12 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
 
     // --- session -------------------------------------------------------------------------
-    /// Starts labeling as `name` through a core::Session (created with `role` when new): a
-    /// lead's name signs in as lead and needs the lead passphrase when the project has one;
-    /// a labeler's session cannot read anyone else's work. A labeler without assignments gets
-    /// a queue at once (core::assignNewLabeler). Throws core::Error (Denied for a wrong
-    /// passphrase or a role the name does not have).
+    /// Starts labeling as `name` through core::Session::signIn (created with `role` when new):
+    /// a lead's name signs in as lead and needs the lead passphrase when the project has one;
+    /// a labeler whom signInProtection() protects needs their own or the lead passphrase; a
+    /// labeler's session cannot read anyone else's work. A labeler without assignments gets a
+    /// queue at once (core::assignNewLabeler). Throws core::Error (Denied for a wrong or
+    /// missing passphrase or a role the name does not have).
     void startSession(const QString &name, core::Role role = core::Role::Labeler, const QString &passphrase = {});
     bool hasSession() const { return m_labeler.id != 0; }
     const core::Labeler &labeler() const { return m_labeler; }
@@ -70,6 +71,20 @@ public:
     bool isLead() const { return m_session && m_session->isLead(); }
     /// The session the document reads and writes the labeler's own work through.
     const core::Session *session() const { return m_session ? &*m_session : nullptr; }
+    /// What signing in as `name` needs (core::signInProtection), for the sign-in dialog.
+    core::SignInProtection signInProtection(const QString &name) const;
+    /// Sets, changes or removes (empty `next`) the session labeler's own sign-in passphrase;
+    /// `current` is needed when their sign-in is protected (core::setLabelerPassphrase).
+    /// Throws core::Error (Denied for a lead's session: leads have the lead passphrase).
+    void setMyPassphrase(const QString &current, const QString &next);
+
+    // --- what the session's person sees as an image's name (core::shownImageName) ---------
+    /// The file name, or for a labeler in a project that hides file names "Image N" with N the
+    /// image's number in the queue (`row` + 1).
+    QString shownImageName(const std::string &path, int row) const;
+    bool fileNamesHidden() const { return m_store->settings().hideFileNames; }
+    /// Lead only: hides file names from labelers (their next sign-in) or shows them.
+    void setFileNamesHidden(bool hidden);
 
     // --- the session labeler's queue, paged (issue #10: a queue of 10^5 images opens at once)
     /// Rows in the session labeler's queue (read at sign-in).

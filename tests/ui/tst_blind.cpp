@@ -2,18 +2,31 @@
 // Blind labeling (issue 5): with other labelers' labels in the project, nothing the labeling
 // view shows (any role of any item model, any visible text) reveals another labeler's label,
 // name or count. Expected values come from the database read through core.
+// Issue 15 §3: switching to a labeler who has labels needs a passphrase when the project has
+// one; the sign-in dialog says when nothing protects the project and never pre-selects a lead;
+// labelers see queue numbers instead of file names when the project hides them.
 #include "uitestsupport.h"
 
+#include "core/project/session.h"
 #include "core/store/store.h"
+#include "ui/labelerdialog.h"
 #include "ui/labelingview.h"
 #include "ui/mainwindow.h"
 #include "ui/models/queuemodel.h"
+#include "ui/newprojectdialog.h"
+#include "ui/projectdocument.h"
 
 #include <QAbstractItemModel>
+#include <QApplication>
+#include <QCheckBox>
+#include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <map>
 #include <set>
@@ -28,8 +41,15 @@ private slots:
     void initTestCase();
     void nothingRevealsOthers_data();
     void nothingRevealsOthers();
+    void signInDialogNeverPreselectsTheLead();
+    void signInDialogSaysWhatProtectsAName();
+    void switchingToAProtectedLabelerNeedsAPassphrase();
+    void labelersSeeQueueNumbersNotFileNames();
 
 private:
+    /// Answers the next "Who is labeling?" dialog with `name` and `passphrase`.
+    static void answerSignIn(const QString &name, const QString &passphrase);
+
     QTemporaryDir m_dir;
     std::filesystem::path m_project;
 };
@@ -137,6 +157,176 @@ void TestBlind::nothingRevealsOthers()
         QVERIFY2(!QRegularExpression(QStringLiteral("\\b%1\\b").arg(total)).match(t).hasMatch() ||
                      t.contains(QLatin1String(".jpg")),
                  qPrintable(QStringLiteral("'%1' shows the project's label count").arg(t)));
+    window.closeProject();
+}
+
+void TestBlind::answerSignIn(const QString &name, const QString &passphrase)
+{
+    QTimer::singleShot(0, qApp, [name, passphrase] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            auto *dialog = qobject_cast<ui::LabelerDialog *>(w);
+            if (!dialog || !dialog->isVisible())
+                continue;
+            dialog->findChild<QLineEdit *>(QStringLiteral("labelerName"))->setText(name);
+            dialog->findChild<QLineEdit *>(QStringLiteral("signInPassphrase"))->setText(passphrase);
+            dialog->accept();
+            return;
+        }
+        QFAIL("no sign-in dialog");
+    });
+}
+
+void TestBlind::signInDialogNeverPreselectsTheLead()
+{
+    const auto doc = ui::ProjectDocument::open(QString::fromStdString(m_project.string()));
+    // The lead was the last to sign in on this computer: the name is not filled in, no row is
+    // selected, and giving the list the focus (as the dialog's first widget) selects nothing.
+    ui::LabelerDialog dialog(*doc, QStringLiteral("lead"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *list = dialog.findChild<QListView *>();
+    list->setFocus(Qt::TabFocusReason);
+    QCoreApplication::processEvents();
+    QVERIFY(list->currentIndex().isValid()); // Qt made a row current ...
+    QVERIFY(list->selectionModel()->selectedRows().isEmpty()); // ... but selected none
+    QCOMPARE(dialog.name(), QString());
+    // A labeler's name is still suggested.
+    ui::LabelerDialog labeler(*doc, QStringLiteral("ben"));
+    QCOMPARE(labeler.name(), QStringLiteral("ben"));
+    QVERIFY(labeler.role() == core::Role::Labeler);
+}
+
+void TestBlind::signInDialogSaysWhatProtectsAName()
+{
+    QTemporaryDir dir;
+    const auto project = uitest::makeDemo(dir.path(), 12, 3, 2);
+    const QString file = QString::fromStdString(project.string());
+    const auto shows = [](ui::LabelerDialog &d) {
+        return !d.findChild<QLineEdit *>(QStringLiteral("signInPassphrase"))->isHidden();
+    };
+    const auto says = [](ui::LabelerDialog &d) {
+        return d.findChild<QLabel *>(QStringLiteral("signInProtection"))->text();
+    };
+    {
+        const auto doc = ui::ProjectDocument::open(file);
+        ui::LabelerDialog d(*doc, QStringLiteral("ana"));
+        QVERIFY(!shows(d));
+        QVERIFY2(says(d).contains(QLatin1String("no sign-in protection")), qPrintable(says(d)));
+    }
+    {
+        auto store = core::openProject(project);
+        core::setLabelerPassphrase(*store, "ben", "", "ben-pw", "ben");
+    }
+    const auto doc = ui::ProjectDocument::open(file);
+    ui::LabelerDialog d(*doc, QStringLiteral("ben"));
+    QVERIFY(shows(d));
+    QVERIFY(!says(d).contains(QLatin1String("no sign-in protection")));
+    d.findChild<QLineEdit *>(QStringLiteral("signInPassphrase"))->setText(QStringLiteral("ben-pw"));
+    QCOMPARE(d.passphrase(), QStringLiteral("ben-pw"));
+    // ana has labels and no passphrase, and the project has no lead passphrase: said plainly.
+    d.findChild<QLineEdit *>(QStringLiteral("labelerName"))->setText(QStringLiteral("ana"));
+    QVERIFY(!shows(d));
+    QCOMPARE(d.passphrase(), QString());
+    QCOMPARE(says(d), QStringLiteral("ana has no passphrase: anyone can sign in as ana."));
+    // A new name needs nothing and is told nothing.
+    d.findChild<QLineEdit *>(QStringLiteral("labelerName"))->setText(QStringLiteral("newcomer"));
+    QVERIFY(!shows(d));
+    QCOMPARE(says(d), QString());
+}
+
+void TestBlind::switchingToAProtectedLabelerNeedsAPassphrase()
+{
+    QTemporaryDir dir;
+    const auto project = uitest::makeDemo(dir.path(), 12, 3, 2);
+    {
+        auto store = core::openProject(project);
+        core::setLabelerPassphrase(*store, "ben", "", "ben-pw", "ben");
+        core::setLeadPassphrase(*store, "", "lead-pw", "lead");
+    }
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(project.string()), QStringLiteral("newcomer")));
+    const core::Id newcomer = window.document()->labeler().id;
+    // Without the passphrase, or with another labeler's, the switch fails and the window stays
+    // with the labeler who was signed in, views and all.
+    for (const QString &wrong : {QString(), QStringLiteral("ana-pw"), QStringLiteral("nope")}) {
+        answerSignIn(QStringLiteral("ben"), wrong);
+        QVERIFY(!window.switchLabeler());
+        QCOMPARE(window.document()->labeler().id, newcomer);
+        QVERIFY(window.labelingView()->queueModel()->rowCount() > 0);
+    }
+    // ana has labels and no passphrase of her own: the lead passphrase protects her.
+    answerSignIn(QStringLiteral("ana"), QString());
+    QVERIFY(!window.switchLabeler());
+    QCOMPARE(window.document()->labeler().id, newcomer);
+    answerSignIn(QStringLiteral("ana"), QStringLiteral("lead-pw"));
+    QVERIFY(window.switchLabeler());
+    QCOMPARE(window.document()->labeler().name, std::string("ana"));
+    answerSignIn(QStringLiteral("ben"), QStringLiteral("ben-pw"));
+    QVERIFY(window.switchLabeler());
+    QCOMPARE(window.document()->labeler().name, std::string("ben"));
+    QVERIFY(!window.document()->isLead());
+    window.closeProject();
+}
+
+void TestBlind::labelersSeeQueueNumbersNotFileNames()
+{
+    QTemporaryDir dir;
+    const auto project = uitest::makeDemo(dir.path(), 12, 3, 2);
+    auto store = core::openProject(project, core::OpenMode::ReadOnly);
+    QVERIFY(store->settings().hideFileNames); // new projects hide them, the window's too:
+    {
+        const ui::NewProjectDialog dialog;
+        const QString file = dir.filePath(QStringLiteral("new.concord"));
+        core::LabelClass ok;
+        ok.name = "ok";
+        QVERIFY(ui::ProjectDocument::create(file, dialog.settings(), {ok})->store().settings().hideFileNames);
+    }
+    const auto queue = store->queue(store->labelerByName("ben")->id);
+    QVERIFY(queue.size() >= 4);
+
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(project.string()), QStringLiteral("ben")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_Right); // the second image: "Image 2" in the status bar
+    QTest::qWait(100);
+    ui::QueueModel *model = window.labelingView()->queueModel();
+    while (model->canFetchMore({}))
+        model->fetchMore({});
+    QCOMPARE(model->rowCount(), int(queue.size()));
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QString text = model->index(row).data(Qt::DisplayRole).toString();
+        const QRegularExpression shown(QStringLiteral("^Image %1(  · .+)?$").arg(row + 1));
+        QVERIFY2(shown.match(text).hasMatch(), qPrintable(text));
+        QCOMPARE(model->index(row).data(Qt::ToolTipRole).toString(), QStringLiteral("Image %1").arg(row + 1));
+    }
+    const int current = window.labelingView()->currentIndex();
+    QVERIFY(current >= 0);
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("imageNameLabel"))->text(),
+             QStringLiteral("Image %1").arg(current + 1));
+    // No file name of the queue anywhere: title, status bar, models, any visible text.
+    QStringList texts = uitest::visibleTexts(&window);
+    for (const QAbstractItemModel *m : window.findChildren<QAbstractItemModel *>())
+        texts << uitest::modelTexts(*m);
+    for (const auto &q : queue) {
+        const QString name = QFileInfo(QString::fromStdString(q.path)).completeBaseName();
+        QVERIFY(!window.windowTitle().contains(name));
+        for (const QString &t : std::as_const(texts))
+            QVERIFY2(!t.contains(name), qPrintable(QStringLiteral("'%1' shows '%2'").arg(t, name)));
+    }
+    window.closeProject();
+
+    // The lead shows file names again: the labeler's next session shows them.
+    store.reset();
+    {
+        auto rw = core::openProject(project);
+        core::Session::lead(*rw, "lead").setFileNamesHidden(false);
+    }
+    QVERIFY(window.openProject(QString::fromStdString(project.string()), QStringLiteral("ben")));
+    model = window.labelingView()->queueModel();
+    const QString fileName = QFileInfo(QString::fromStdString(queue.front().path)).fileName();
+    QVERIFY(model->index(0).data(Qt::DisplayRole).toString().startsWith(QStringLiteral("  1  ") + fileName));
+    QCOMPARE(model->index(0).data(Qt::ToolTipRole).toString(), QString::fromStdString(queue.front().path));
     window.closeProject();
 }
 

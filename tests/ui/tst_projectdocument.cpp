@@ -235,9 +235,12 @@ void TestProjectDocument::leadSignsInWithThePassphrase()
     doc.startSession(QStringLiteral("lead"), core::Role::Lead, QStringLiteral("s3cret"));
     QVERIFY(doc.isLead());
 
-    // A labeler's document refuses lead actions before anything is written.
+    // A labeler's document refuses lead actions before anything is written. ana has labels, so
+    // with a lead passphrase set she signs in with it (she has none of her own; issue 15 §3).
     ui::ProjectDocument labeler(core::openProject(project));
-    labeler.startSession(QStringLiteral("ana"));
+    QVERIFY_THROWS_EXCEPTION(core::Error, labeler.startSession(QStringLiteral("ana")));
+    QVERIFY(!labeler.hasSession());
+    labeler.startSession(QStringLiteral("ana"), core::Role::Labeler, QStringLiteral("s3cret"));
     QVERIFY(!labeler.isLead());
     core::Decision decision;
     decision.image = labeler.queueEntry(0).image;

@@ -4,7 +4,6 @@
 #include "ui/projectdocument.h"
 
 #include <QColor>
-#include <QFileInfo>
 
 namespace concord::ui {
 
@@ -31,8 +30,10 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     const auto cls = e.myLabelClass ? m_document->labelClass(*e.myLabelClass) : std::nullopt;
     switch (role) {
     case Qt::DisplayRole: {
-        QString text = QStringLiteral("%1  %2").arg(index.row() + 1, 3).arg(
-            QFileInfo(QString::fromStdString(e.path)).fileName());
+        // File names often carry the class: a labeler may see only the queue number ("Image 12").
+        const bool hidden = isNameHidden(e.path, index.row());
+        const QString name = m_document->shownImageName(e.path, index.row());
+        QString text = hidden ? name : QStringLiteral("%1  %2").arg(index.row() + 1, 3).arg(name);
         if (cls)
             text += QStringLiteral("  · ") + QString::fromStdString(cls->name);
         else if (e.state == core::AssignmentState::Skipped)
@@ -40,7 +41,8 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return text;
     }
     case Qt::ToolTipRole:
-        return QString::fromStdString(e.path);
+        return isNameHidden(e.path, index.row()) ? m_document->shownImageName(e.path, index.row())
+                                                 : QString::fromStdString(e.path);
     case Qt::DecorationRole:
         if (cls)
             return QColor(QString::fromStdString(cls->color));
@@ -55,6 +57,12 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+bool QueueModel::isNameHidden(const std::string &path, int row) const
+{
+    const core::Session *session = m_document->session();
+    return !session || session->shownImageName(path, row).hidden();
 }
 
 QHash<int, QByteArray> QueueModel::roleNames() const

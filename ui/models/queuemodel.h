@@ -3,12 +3,15 @@
 
 #include "ui/models/pagedlistmodel.h"
 
+#include <string>
+
 namespace concord::ui {
 
 class ProjectDocument;
 
 /// The session labeler's queue: one row per assigned image, showing only what this labeler
-/// did with it (their own class, or skipped). Nothing about other labelers (blind).
+/// did with it (their own class, or skipped). Nothing about other labelers (blind), and no
+/// file name when the project hides them from labelers (core::shownImageName): "Image 12".
 ///
 /// Rows arrive a page at a time (canFetchMore()/fetchMore(), issue #10): a queue of 10^5
 /// images starts with one page, the view asks for more as it scrolls, and ensureFetched()
@@ -35,6 +38,8 @@ protected:
 
 private:
     void imageChanged(qint64 image);
+    /// The session shows this row by its queue number, not its file name (also with no session).
+    bool isNameHidden(const std::string &path, int row) const;
 
     ProjectDocument *m_document;
 };
