@@ -6,6 +6,7 @@
 #include "core/imaging/image_import.h"
 #include "core/project/attribute_import.h"
 #include "core/project/project_ops.h"
+#include "core/project/relink.h"
 #include "core/project/session.h"
 
 #include <cstdlib>
@@ -219,14 +220,38 @@ void registerRelink(CLI::App &app)
     auto project = std::make_shared<std::string>();
     auto from = std::make_shared<std::string>();
     auto to = std::make_shared<std::string>();
+    auto dryRun = std::make_shared<bool>(false);
+    auto json = std::make_shared<bool>(false);
     cmd->add_option("PROJECT", *project, "Project file")->required();
     cmd->add_option("OLD", *from, "Old path prefix as stored (e.g. images/)")->required();
     cmd->add_option("NEW", *to, "New path prefix (relative to the project folder, or absolute)")->required();
+    cmd->add_flag("--dry-run", *dryRun, "Only count what would change (the window's preview); write nothing");
+    cmd->add_flag("--json", *json, "Machine-readable counts on stdout");
+    cmd->footer("Prints how many stored paths start with OLD, and how many of their files exist at the new "
+                "place. The window's File > Relink images... shows the same counts.");
     cmd->callback([=] {
         runCommand([&] {
-            auto store = open(*project);
-            const auto n = store->relinkImages(*from, *to);
-            std::cout << "Re-pointed " << n << " images\n";
+            auto store = open(*project, *dryRun);
+            const core::RelinkPlan plan = core::previewRelink(*store, *from, *to);
+            const std::int64_t changed = *dryRun ? 0 : core::relinkImages(*store, *from, *to);
+            if (*json) {
+                std::cout << nlohmann::json{{"old", plan.oldPrefix},
+                                            {"new", plan.newPrefix},
+                                            {"images", plan.images},
+                                            {"found", plan.found},
+                                            {"missing_now", plan.missingNow},
+                                            {"relinked", changed},
+                                            {"dry_run", *dryRun}}
+                                 .dump(2)
+                          << "\n";
+                return;
+            }
+            if (*dryRun)
+                std::cout << "Would re-point " << plan.images << " images; " << plan.found
+                          << " of them exist at the new place (" << plan.missingNow << " missing now)\n";
+            else
+                std::cout << "Re-pointed " << changed << " images; " << plan.found
+                          << " of them exist at the new place\n";
         });
     });
 }

@@ -12,6 +12,7 @@
 
 // jpeglib.h needs FILE and size_t declared first.
 #include <jpeglib.h>
+#include <jerror.h>
 #include <png.h>
 
 namespace concord::core {
@@ -27,6 +28,8 @@ struct JpegErrorManager
     jpeg_error_mgr pub;
     std::jmp_buf jump;
     char message[JMSG_LENGTH_MAX];
+    int damageCode = 0;        ///< the first warning that means made-up pixels, 0 for none
+    long damageScanline = -1;  ///< output rows handed out when it came, -1 when unknown
 };
 
 extern "C" void jpegErrorExit(j_common_ptr cinfo)
@@ -37,17 +40,38 @@ extern "C" void jpegErrorExit(j_common_ptr cinfo)
 }
 
 // Warnings (a truncated file, extraneous bytes) are not errors: the decoder goes on, as every
-// viewer does, and the missing rows come out grey. They are not printed either.
-extern "C" void jpegEmitMessage(j_common_ptr, int) {}
+// viewer does, and the missing rows come out grey. They are not printed; the ones that mean
+// the pixels are not all from the file are remembered (RowReader::damage()). Extraneous
+// bytes and trailing data are harmless and common in camera files: not damage.
+extern "C" void jpegEmitMessage(j_common_ptr cinfo, int level)
+{
+    if (level != -1)
+        return;
+    auto *err = reinterpret_cast<JpegErrorManager *>(cinfo->err);
+    const int code = cinfo->err->msg_code;
+    const bool damage = code == JWRN_JPEG_EOF || code == JWRN_HIT_MARKER || code == JWRN_MUST_RESYNC ||
+                        code == JWRN_HUFF_BAD_CODE || code == JWRN_ARITH_BAD_CODE;
+    if (!damage || err->damageCode != 0 || !cinfo->is_decompressor)
+        return;
+    const auto *d = reinterpret_cast<j_decompress_ptr>(cinfo);
+    err->damageCode = code;
+    // Rows already handed out were decoded in full; a progressive file is read whole before
+    // its first row, so there the damage has no row.
+    err->damageScanline = d->progressive_mode ? -1 : static_cast<long>(d->output_scanline);
+}
 
 enum class JpegStart { Ok, Unsupported, Failed };
 
-JpegStart jpegStart(jpeg_decompress_struct *cinfo, JpegErrorManager *err, std::FILE *file)
+JpegStart jpegStart(jpeg_decompress_struct *cinfo, JpegErrorManager *err, std::FILE *file, int scale)
 {
     if (setjmp(err->jump))
         return JpegStart::Failed;
     jpeg_stdio_src(cinfo, file);
     jpeg_read_header(cinfo, TRUE);
+    if (scale > 1) {
+        cinfo->scale_num = 1;
+        cinfo->scale_denom = static_cast<unsigned>(scale);
+    }
     switch (cinfo->jpeg_color_space) {
     case JCS_GRAYSCALE:
         cinfo->out_color_space = JCS_GRAYSCALE;
@@ -93,9 +117,9 @@ public:
     }
 
     /// False when the file is a JPEG this reader does not stream.
-    bool start()
+    bool start(int scale)
     {
-        switch (jpegStart(&m_cinfo, &m_err, m_file)) {
+        switch (jpegStart(&m_cinfo, &m_err, m_file, scale)) {
         case JpegStart::Failed:
             throw Error(ErrorCode::Parse, std::string("corrupt JPEG: ") + m_err.message, m_path);
         case JpegStart::Unsupported:
@@ -105,7 +129,9 @@ public:
         }
         m_width = static_cast<int>(m_cinfo.output_width);
         m_height = static_cast<int>(m_cinfo.output_height);
+        m_fullHeight = static_cast<int>(m_cinfo.image_height);
         m_pixels = m_cinfo.out_color_space == JCS_GRAYSCALE ? Pixels::Gray8 : Pixels::Bgrx8;
+        noteDamage();
         return true;
     }
 
@@ -119,10 +145,23 @@ protected:
         if (!jpegReadRows(&m_cinfo, &m_err, m_rows.data(), maxRows, &m_done))
             throw Error(ErrorCode::Parse, std::string("corrupt JPEG: ") + m_err.message, m_path,
                         rowsRead() + m_done + 1);
+        noteDamage();
         return m_done;
     }
 
 private:
+    void noteDamage()
+    {
+        if (m_damage || m_err.damageCode == 0)
+            return;
+        Damage d;
+        d.message = m_err.damageCode == JWRN_JPEG_EOF ? "premature end of JPEG data" : "corrupt JPEG data";
+        if (m_err.damageScanline >= 0 && m_height > 0)
+            // Output rows of a reduced decode back to rows of the full-size image.
+            d.row = static_cast<int>(std::min<long>(m_fullHeight, m_err.damageScanline * m_fullHeight / m_height));
+        m_damage = std::move(d);
+    }
+
     std::FILE *m_file;
     jpeg_decompress_struct m_cinfo{};
     JpegErrorManager m_err{};
@@ -237,8 +276,10 @@ private:
 
 } // namespace
 
-std::unique_ptr<RowReader> RowReader::open(const std::string &path)
+std::unique_ptr<RowReader> RowReader::open(const std::string &path, int jpegScale)
 {
+    if (jpegScale != 1 && jpegScale != 2 && jpegScale != 4 && jpegScale != 8)
+        throw Error(ErrorCode::Invalid, "JPEG scale must be 1, 2, 4 or 8", path);
     std::FILE *file = std::fopen(path.c_str(), "rb");
     if (!file)
         throw Error(ErrorCode::Io, std::string("cannot open: ") + std::strerror(errno), path);
@@ -247,7 +288,7 @@ std::unique_ptr<RowReader> RowReader::open(const std::string &path)
     std::rewind(file);
     if (got >= 3 && magic[0] == 0xff && magic[1] == 0xd8 && magic[2] == 0xff) {
         auto reader = std::make_unique<JpegRowReader>(path, file);
-        return reader->start() ? std::move(reader) : nullptr;
+        return reader->start(jpegScale) ? std::move(reader) : nullptr;
     }
     if (got == 8 && png_sig_cmp(magic, 0, 8) == 0) {
         auto reader = std::make_unique<PngRowReader>(path, file);
