@@ -133,6 +133,16 @@ bool decodeTiled(DecodedImage &d, bool transformed, qint64 maxPixels, int minLev
         if (n <= 0)
             break;
         done += n;
+        if (rows && rows->damage() && d.check.health != core::ImageHealth::Damaged) {
+            const auto &damage = *rows->damage();
+            d.check.health = core::ImageHealth::Damaged;
+            d.check.damagedFromRow = damage.row;
+            d.check.height = size.height();
+            d.check.reason = "damaged: " + damage.message +
+                             (damage.row >= 0 ? " at row " + std::to_string(damage.row) + " of " +
+                                                    std::to_string(size.height())
+                                              : std::string());
+        }
         if (!builder.rowsWritten(n, &error)) {
             qWarning("Holding %s reduced: %s", qPrintable(d.path), qPrintable(error));
             return false;
@@ -157,16 +167,46 @@ bool decodeTiled(DecodedImage &d, bool transformed, qint64 maxPixels, int minLev
 
 } // namespace
 
+namespace {
+
+/// The decoder failed: core says why in its own words when it can (a missing file is
+/// "missing", not Qt's "Unsupported image format").
+void failed(DecodedImage &d, const QString &decoderError, bool checkFile)
+{
+    if (checkFile) {
+        d.check = core::checkImageFile(QFile::encodeName(d.path).toStdString());
+        if (d.check.ok() || d.check.health == core::ImageHealth::Damaged) {
+            // Core's reader coped where the display decoder did not.
+            d.check.health = core::ImageHealth::Undecodable;
+            d.check.reason = decoderError.toStdString();
+        }
+    } else {
+        d.check.health = core::ImageHealth::Undecodable;
+        d.check.reason = decoderError.toStdString();
+    }
+    d.error = QString::fromStdString(d.check.reason);
+}
+
+} // namespace
+
 DecodedImage decodeImage(const QString &path, int maxSide, QSize fitBox, qint64 maxPixels, int minLevelSide,
-                         const std::atomic_bool *cancel)
+                         const std::atomic_bool *cancel, bool checkFile)
 {
     DecodedImage d;
     d.path = path;
+    if (checkFile) {
+        d.check = core::checkImageAccess(QFile::encodeName(path).toStdString());
+        if (!d.check.ok()) {
+            d.error = QString::fromStdString(d.check.reason);
+            return d;
+        }
+        d.check.health = core::ImageHealth::Unknown;
+    }
     QImageReader reader(path);
     reader.setAutoTransform(true);
     QSize raw = reader.size();
     if (!raw.isValid()) {
-        d.error = reader.errorString();
+        failed(d, reader.errorString(), checkFile);
         return d;
     }
     // Orientations 5-8 swap width and height.
@@ -174,8 +214,15 @@ DecodedImage decodeImage(const QString &path, int maxSide, QSize fitBox, qint64 
     d.size = t.testFlag(QImageIOHandler::TransformationRotate90) ? raw.transposed() : raw;
     const qint64 pixels = qint64(raw.width()) * raw.height();
     if (maxSide <= 0 && pixels > maxPixels && decodeTiled(d, t != QImageIOHandler::TransformationNone, maxPixels,
-                                                          minLevelSide, cancel))
+                                                          minLevelSide, cancel)) {
+        if (!d.error.isEmpty() && !d.cancelled) {
+            d.check.health = core::ImageHealth::Undecodable;
+            d.check.reason = d.error.toStdString();
+        } else if (d.check.health == core::ImageHealth::Unknown && !d.cancelled && checkFile) {
+            d.check.health = core::ImageHealth::Ok; // every row came from the file
+        }
         return d;
+    }
     double f = 1.0;
     if (pixels > maxPixels)
         f = std::sqrt(static_cast<double>(maxPixels) / static_cast<double>(pixels));
@@ -187,8 +234,16 @@ DecodedImage decodeImage(const QString &path, int maxSide, QSize fitBox, qint64 
     }
     QImage img = reader.read();
     if (img.isNull()) {
-        d.error = reader.errorString();
+        failed(d, reader.errorString(), checkFile);
         return d;
+    }
+    if (checkFile) {
+        // Qt shows a truncated JPEG with a grey bottom and only warns: core reads every row.
+        d.check = core::checkImageFile(QFile::encodeName(path).toStdString());
+        if (!d.check.ok() && d.check.health != core::ImageHealth::Damaged) {
+            d.check.health = core::ImageHealth::Damaged; // shown, but core's decoder fails on it
+            d.check.reason = "damaged: " + d.check.reason;
+        }
     }
     if (img.format() != QImage::Format_RGB32 && img.format() != QImage::Format_ARGB32_Premultiplied)
         img = img.convertToFormat(img.hasAlphaChannel() ? QImage::Format_ARGB32_Premultiplied

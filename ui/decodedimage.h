@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/imaging/image_check.h"
+
 #include <QImage>
 #include <QSize>
 #include <QString>
@@ -34,6 +36,10 @@ struct DecodedImage
     QSize size;                ///< full size in image pixels, EXIF orientation applied
     std::vector<QImage> levels; ///< levels[0] is the largest decoded, the last fits ~1024 px
     QString error;             ///< set when decoding failed; levels is then empty
+    /// What core found about the file (core::checkImageFile): Missing, Unreadable and
+    /// Undecodable come with an error and no levels; Damaged (a truncated JPEG whose bottom
+    /// is made-up grey) with levels to show under a warning. Unknown when not checked.
+    core::ImageCheck check;
     bool cancelled = false;    ///< decoding stopped because it was cancelled (error is set too)
     bool reduced = false;      ///< full resolution is not available (a screen-size decode)
     /// For images too large for memory: the full-resolution level and its halvings as tiles
@@ -63,8 +69,12 @@ struct DecodedImage
 ///
 /// With a valid `fitBox` (the canvas in device pixels) one more level is made at exactly the
 /// size that fits the box, so showing a whole image is a plain copy, not a scaled draw.
+///
+/// With `checkFile` the file is checked first (core::checkImageAccess) and, once decoded,
+/// checked for damage (core::checkImageFile: a truncated JPEG decodes "fine" with a grey
+/// bottom): the outcome is in `check`. A tiled decode learns the damage from its own rows.
 DecodedImage decodeImage(const QString &path, int maxSide = 0, QSize fitBox = {},
                          qint64 maxPixels = 100'000'000, int minLevelSide = 1024,
-                         const std::atomic_bool *cancel = nullptr);
+                         const std::atomic_bool *cancel = nullptr, bool checkFile = true);
 
 } // namespace concord::ui

@@ -60,8 +60,10 @@ void ImageCache::request(const QString &path, Detail detail)
     });
     const int side = detail == Detail::Full ? 0 : m_screenSide;
     const QSize box = detail == Detail::Full ? QSize() : m_fitBox;
-    watcher->setFuture(QtConcurrent::run(&m_pool, [path, side, box, cancel] {
-        return decodeImage(path, side, box, 100'000'000, 1024, cancel.get());
+    const bool check = detail == Detail::Screen;
+    watcher->setFuture(QtConcurrent::run(&m_pool, [path, side, box, cancel, check] {
+        // The screen-size decode checks the file; the full one only learns damage on its way.
+        return decodeImage(path, side, box, 100'000'000, 1024, cancel.get(), check);
     }));
 }
 
@@ -77,6 +79,39 @@ void ImageCache::setWanted(const QStringList &paths, const QString &full)
         request(p);
     if (!full.isEmpty())
         request(full, Detail::Full);
+}
+
+void ImageCache::forgetFailure(const QString &path)
+{
+    for (const Detail d : {Detail::Screen, Detail::Full}) {
+        const QString k = key(path, d);
+        const auto it = m_images.constFind(k);
+        if (it == m_images.constEnd() || !it.value()->levels.empty())
+            continue;
+        m_bytes -= it.value()->bytes();
+        m_images.erase(it);
+        m_lru.removeOne(k);
+    }
+}
+
+void ImageCache::forget(const QString &path)
+{
+    for (const Detail d : {Detail::Screen, Detail::Full}) {
+        const QString k = key(path, d);
+        const auto it = m_images.constFind(k);
+        if (it == m_images.constEnd())
+            continue;
+        m_bytes -= it.value()->bytes();
+        m_images.erase(it);
+        m_lru.removeOne(k);
+    }
+}
+
+void ImageCache::clear()
+{
+    m_images.clear();
+    m_lru.clear();
+    m_bytes = 0;
 }
 
 void ImageCache::setBudget(qint64 bytes)

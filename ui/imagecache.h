@@ -43,6 +43,15 @@ public:
     /// The canvas in device pixels: screen-size decodes get a level that fits it exactly.
     void setFitBox(QSize box) { m_fitBox = box; }
 
+    /// Drops the cached failures of `path` (missing, unreadable, undecodable), so that the
+    /// next request decodes the file again: a folder that came back, or a file replaced,
+    /// shows without a restart. Damaged images stay (their pixels are what the file holds).
+    void forgetFailure(const QString &path);
+    /// Drops whatever is cached of `path`, so that the next request decodes it again (F5).
+    void forget(const QString &path);
+    /// Drops everything cached and not being decoded (after a relink: paths changed).
+    void clear();
+
     void setBudget(qint64 bytes);
     qint64 budget() const { return m_budget; }
     qint64 bytesUsed() const { return m_bytes; }

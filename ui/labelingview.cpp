@@ -3,6 +3,7 @@
 
 #include "ui/canvas/imagecanvas.h"
 #include "ui/classbar.h"
+#include "ui/imagebanner.h"
 #include "ui/imagecache.h"
 #include "ui/labelbookpanel.h"
 #include "ui/models/classmodel.h"
@@ -62,6 +63,7 @@ LabelingView::LabelingView(QWidget *parent)
     , m_labelBook(new LabelBookPanel(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_toast(new Toast(m_canvas))
+    , m_banner(new ImageBanner(m_canvas))
     , m_nameLabel(new QLabel(this))
     , m_sizeLabel(new QLabel(this))
     , m_zoomLabel(new QLabel(this))
@@ -199,6 +201,9 @@ void LabelingView::createActions()
     connect(m_viewActions[1], &QAction::triggered, m_canvas, &ImageCanvas::zoomOneToOne);
     connect(m_viewActions[2], &QAction::triggered, m_canvas, &ImageCanvas::zoomIn);
     connect(m_viewActions[3], &QAction::triggered, m_canvas, &ImageCanvas::zoomOut);
+    QAction *reload = makeAction(this, tr("&Reload image"), {QKS(Qt::Key_F5)}, QStringLiteral("actionReloadImage"));
+    connect(reload, &QAction::triggered, this, &LabelingView::reloadImage);
+    m_viewActions << reload;
 
     m_autoAdvanceAction = makeAction(this, tr("&Move on after choosing a class"), {},
                                      QStringLiteral("actionAutoAdvance"));
@@ -281,6 +286,8 @@ void LabelingView::setDocument(ProjectDocument *document)
     m_canvas->setImage(nullptr, {});
     m_canvas->setAnnotations({}, {}, 0.0);
     m_toast->dismiss();
+    m_banner->showState({}, {});
+    m_imageOfPath.clear();
     setActionsEnabled(document && document->hasSession());
     if (!document) {
         updateProgress();
@@ -317,6 +324,27 @@ void LabelingView::setDocument(ProjectDocument *document)
         if (idx >= 0 && idx != m_current)
             goTo(idx);
     });
+    connect(document, &ProjectDocument::imageHealthChanged, this, [this](qint64 image) {
+        if (image != currentImage())
+            return;
+        if (m_document->imageHealth(image).health == core::ImageHealth::Unknown)
+            reloadImage(); // the document found the file back: show it again
+        else
+            updateBanner();
+    });
+    connect(document, &ProjectDocument::labelRefused, this, [this](qint64, const QString &reason) {
+        m_toast->showMessage(reason + QLatin1Char(' ') +
+                                 tr("Press S to skip the image, or relink the images (File menu) if their folder moved."),
+                             Toast::Kind::Error);
+    });
+    connect(document, &ProjectDocument::imagesRelinked, this, [this] {
+        // Paths changed: nothing cached is known to match them any more.
+        m_cache->clear();
+        m_imageOfPath.clear();
+        m_toast->dismiss();
+        if (m_current >= 0)
+            goTo(m_current);
+    });
     connect(document, &ProjectDocument::saveFailed, this,
             [this](const QString &message) { m_toast->showMessage(message, Toast::Kind::Error); });
     connect(document, &ProjectDocument::saveRecovered, this,
@@ -343,9 +371,14 @@ void LabelingView::goTo(int index)
 {
     if (!m_document || index < 0 || index >= m_document->queueSize())
         return;
+    if (index != m_current)
+        m_toast->dismiss(); // a refusal or decode error was about the image we leave
     m_current = index;
     const core::QueueEntry entry = m_document->queueEntry(index);
     m_currentPath = m_document->imageFilePath(entry.image);
+    // A file that was missing may be back: a failure is never served from the cache twice.
+    m_cache->forgetFailure(m_currentPath);
+    m_imageOfPath.insert(m_currentPath, entry.image);
     showCurrentImage();
     refreshState();
     m_labelBook->setRound(entry.round);
@@ -354,8 +387,11 @@ void LabelingView::goTo(int index)
     m_wanted = QStringList{m_currentPath};
     for (int d : {1, -1, 2}) {
         const int i = index + d;
-        if (i >= 0 && i < m_document->queueSize())
-            m_wanted << m_document->imageFilePath(m_document->queueEntry(i).image);
+        if (i >= 0 && i < m_document->queueSize()) {
+            const core::Id neighbour = m_document->queueEntry(i).image;
+            m_wanted << m_document->imageFilePath(neighbour);
+            m_imageOfPath.insert(m_wanted.back(), neighbour);
+        }
     }
     m_cache->setWanted(m_wanted);
     ensureDetail();
@@ -400,14 +436,40 @@ void LabelingView::showCurrentImage()
         decoded = m_cache->get(m_currentPath);
     m_canvas->setImage(decoded, QSize(rec.width, rec.height));
     ensureDetail(); // zoomed in before the picture arrived (e.g. opened at 1:1)
-    if (decoded && !decoded->error.isEmpty())
+    if (decoded)
+        m_document->setImageHealth(currentImage(), decoded->check); // the banner shows it
+    if (decoded && !decoded->error.isEmpty() && core::mayLabel(decoded->check.health))
         m_toast->showMessage(tr("Cannot show %1: %2").arg(m_document->shownImageName(rec.path, m_current), decoded->error),
                              Toast::Kind::Error);
+    updateBanner();
     updateStatus();
+}
+
+void LabelingView::updateBanner()
+{
+    const core::Id image = currentImage();
+    if (!m_document || !image) {
+        m_banner->showState({}, {});
+        return;
+    }
+    m_banner->showState(m_document->imageHealth(image), QFileInfo(m_currentPath).fileName());
+}
+
+void LabelingView::reloadImage()
+{
+    if (!m_document || !currentImage())
+        return;
+    m_cache->forget(m_currentPath);
+    m_cache->setWanted(m_wanted);
+    showCurrentImage();
 }
 
 void LabelingView::imageDecoded(const QString &path, int detail)
 {
+    // Every checked decode, the neighbours' too, tells the document (and the queue's icons).
+    if (m_document && m_imageOfPath.contains(path))
+        if (const auto decoded = m_cache->get(path, ImageCache::Detail(detail)))
+            m_document->setImageHealth(m_imageOfPath.value(path), decoded->check);
     if (path == m_currentPath &&
         (!m_canvas->hasImage() || detail == int(ImageCache::Detail::Full)))
         showCurrentImage();
@@ -470,7 +532,8 @@ void LabelingView::chooseClass(qint64 classId)
     const core::Id image = currentImage();
     if (!image)
         return;
-    m_document->setLabel(image, classId);
+    if (!m_document->setLabel(image, classId))
+        return; // refused (the toast says why): stay on the image
     if (!autoAdvance())
         return;
     if (m_current + 1 < m_document->queueSize())

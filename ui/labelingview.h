@@ -3,6 +3,7 @@
 
 #include "core/store/types.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <memory>
@@ -18,6 +19,7 @@ namespace concord::ui {
 
 class ClassBar;
 class ClassModel;
+class ImageBanner;
 class ImageCache;
 class ImageCanvas;
 class LabelBookPanel;
@@ -49,6 +51,8 @@ public:
     QueueModel *queueModel() const { return m_queueModel.get(); }
     ClassModel *classModel() const { return m_classModel; }
     LabelBookPanel *labelBook() const { return m_labelBook; }
+    /// The state shown over the image (missing file, damaged data); hidden when it is whole.
+    ImageBanner *imageBanner() const { return m_banner; }
 
     /// Actions for the main window's menus, grouped as the menus show them.
     QList<QAction *> labelActions() const;
@@ -71,6 +75,8 @@ public slots:
     void skip();
     void firstUnlabeled();
     void chooseClass(qint64 classId);
+    /// Decodes the current image again (F5): a file that came back, or was replaced, shows.
+    void reloadImage();
 
 signals:
     void currentChanged(int index);
@@ -83,6 +89,8 @@ private:
     /// Asks for the full-resolution decode when the zoom shows more than the screen-size one.
     void ensureDetail();
     void showCurrentImage();
+    /// Shows the document's knowledge of the current image's file on the banner.
+    void updateBanner();
     void updateStatus();
     void updateProgress();
     void setActionsEnabled(bool on);
@@ -91,6 +99,8 @@ private:
     int m_current = -1;
     QString m_currentPath;
     QStringList m_wanted;
+    /// Images of the paths last asked of the cache, so each decode's check reaches the document.
+    QHash<QString, core::Id> m_imageOfPath;
 
     ImageCache *m_cache;
     ImageCanvas *m_canvas;
@@ -103,6 +113,7 @@ private:
     LabelBookPanel *m_labelBook;
     QSplitter *m_splitter;
     Toast *m_toast;
+    ImageBanner *m_banner;
 
     QLabel *m_nameLabel;
     QLabel *m_sizeLabel;

@@ -17,6 +17,7 @@
 #include "ui/models/recentprojectsmodel.h"
 #include "ui/newprojectdialog.h"
 #include "ui/projectdocument.h"
+#include "ui/relinkdialog.h"
 #include "ui/startpage.h"
 #include "ui/tourdialog.h"
 
@@ -110,6 +111,8 @@ void MainWindow::createMenus()
     m_exportAction->setEnabled(false);
     m_reportAction->setEnabled(false);
     file->addSeparator();
+    file->addAction(tr("Re&link images…"), this, &MainWindow::relinkImages)
+        ->setObjectName(QStringLiteral("actionRelinkImages"));
     file->addAction(tr("S&witch labeler…"), this, &MainWindow::switchLabeler);
     m_myPassphraseAction = file->addAction(tr("My &passphrase…"), this, &MainWindow::changeMyPassphrase);
     m_myPassphraseAction->setObjectName(QStringLiteral("actionMyPassphrase"));
@@ -650,6 +653,21 @@ bool MainWindow::runReport(const QString &file)
     return true;
 }
 
+void MainWindow::relinkImages()
+{
+    if (!m_document)
+        return;
+    RelinkDialog dialog(m_document.get(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    try {
+        const auto n = dialog.relink();
+        statusBar()->showMessage(tr("Re-pointed %n image(s).", nullptr, int(n)), 8000);
+    } catch (const std::exception &e) {
+        showError(tr("Images not relinked"), errorText(e));
+    }
+}
+
 void MainWindow::showOutcome(const QString &title, const QString &text, const QString &folder)
 {
     if (QGuiApplication::platformName() == QLatin1String("offscreen")) {
@@ -675,6 +693,17 @@ void MainWindow::showError(const QString &title, const QString &text)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Drawn shapes are kept in the project as drafts; only input whose save failed (a locked
+    // or read-only file) would be lost: try once more, then ask.
+    if (m_document && m_document->hasUnsavedInput() && !m_document->saveNow() &&
+        QMessageBox::question(this, tr("Quit without saving?"),
+                              tr("Some labels or shapes could not be saved yet (the project file is locked or "
+                                 "read-only). Quitting now loses them. Quit anyway?"),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            != QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
     closeProject();
     event->accept();
 }

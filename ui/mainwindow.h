@@ -57,6 +57,9 @@ public:
     /// Lead only: asks where to save the HTML report and writes it (Ctrl+Shift+E).
     void writeReport();
     bool runReport(const QString &file);
+    /// Asks for the folder the images are in now, previews and re-points them (File → Relink
+    /// images…); the images then load again without a restart.
+    void relinkImages();
     StartPage *startPage() const { return m_startPage; }
 
 protected:

@@ -2,6 +2,7 @@
 #include "ui/projectdocument.h"
 
 #include "core/common/error.h"
+#include "core/project/drafts.h"
 #include "core/project/project_ops.h"
 #include "core/standards/standardapply.h"
 #include "ui/commands/addannotationcommand.h"
@@ -325,6 +326,12 @@ ImageState ProjectDocument::loadState(core::Id imageId) const
     if (const auto label = m_session->myLabel(imageId)) {
         s.labelClass = label->labelClass;
         s.annotations = m_session->myAnnotations(imageId);
+    } else {
+        try {
+            s.annotations = core::draftOf(*m_store, m_labeler.id, imageId);
+        } catch (const core::Error &e) {
+            qWarning("Draft shapes of image %lld not read: %s", static_cast<long long>(imageId), e.what());
+        }
     }
     const int idx = queueIndexOf(imageId);
     s.skipped = idx >= 0 && queueEntry(idx).state == core::AssignmentState::Skipped;
@@ -341,12 +348,77 @@ ImageState ProjectDocument::imageState(core::Id imageId) const
 
 // --- intentions ---------------------------------------------------------------------------
 
-void ProjectDocument::setLabel(core::Id imageId, core::Id classId)
+bool ProjectDocument::setLabel(core::Id imageId, core::Id classId)
 {
+    if (const QString why = labelRefusal(imageId); !why.isEmpty()) {
+        emit labelRefused(imageId, why);
+        return false;
+    }
     const ImageState before = imageState(imageId);
     if (before.labelClass == classId && !m_unsaved.count(imageId))
-        return;
+        return true;
     m_undoStack->push(new SetLabelCommand(this, imageId, before, classId));
+    return true;
+}
+
+// --- what can be seen of an image ---------------------------------------------------------------
+
+void ProjectDocument::setImageHealth(core::Id imageId, const core::ImageCheck &check)
+{
+    if (check.health == core::ImageHealth::Unknown || imageId == 0)
+        return;
+    const auto it = m_health.find(imageId);
+    if (it != m_health.end() && it->second.health == check.health && it->second.reason == check.reason)
+        return;
+    m_health[imageId] = check;
+    emit imageHealthChanged(imageId);
+}
+
+core::ImageCheck ProjectDocument::imageHealth(core::Id imageId) const
+{
+    const auto it = m_health.find(imageId);
+    return it == m_health.end() ? core::ImageCheck{} : it->second;
+}
+
+QString ProjectDocument::labelRefusal(core::Id imageId)
+{
+    core::ImageCheck check = imageHealth(imageId);
+    const bool accessProblem =
+        check.health == core::ImageHealth::Missing || check.health == core::ImageHealth::Unreadable;
+    if (core::mayLabel(check.health) || accessProblem) {
+        // Good when last seen, or not seen yet: the file may have gone since; missing when
+        // last seen: it may be back (a stat and an open).
+        const core::ImageCheck access = core::checkImageAccess(toPath(imageFilePath(imageId)));
+        if (!access.ok()) {
+            setImageHealth(imageId, access);
+            check = access;
+        } else if (accessProblem) {
+            // Back, but nobody has seen it yet: the views decode it again (imageHealthChanged
+            // with the state Unknown), and then it may be labeled.
+            m_health.erase(imageId);
+            emit imageHealthChanged(imageId);
+            return tr("No label saved: the image file is back but was not shown yet; look at it, then choose again.");
+        }
+    }
+    if (core::mayLabel(check.health))
+        return {};
+    return tr("No label saved: %1.").arg(QString::fromStdString(check.reason));
+}
+
+core::RelinkPlan ProjectDocument::planRelink(const QString &folder) const
+{
+    return core::planRelinkToFolder(*m_store, toPath(folder));
+}
+
+std::int64_t ProjectDocument::relinkImages(const std::string &oldPrefix, const std::string &newPrefix)
+{
+    const std::int64_t n = core::relinkImages(*m_store, oldPrefix, newPrefix);
+    // Every cached path and file state is stale now.
+    m_images.clear();
+    m_queuePages.clear();
+    m_health.clear();
+    emit imagesRelinked();
+    return n;
 }
 
 void ProjectDocument::addAnnotation(core::Id imageId, const core::Annotation &annotation)
@@ -489,10 +561,14 @@ bool ProjectDocument::persist(core::Id imageId, const ImageState &state)
 {
     try {
         if (state.labelClass) {
-            m_session->saveLabel(imageId, *state.labelClass, state.annotations);
+            m_store->transaction([&] {
+                m_session->saveLabel(imageId, *state.labelClass, state.annotations);
+                core::saveDraft(*m_store, m_labeler.id, imageId, {}); // the shapes are the label's now
+            });
         } else {
-            // Without a class there is no label to hang shapes on: drawn shapes stay a draft
-            // in memory until a class is chosen.
+            // Without a class there is no label to hang shapes on: drawn shapes are kept as
+            // the labeler's draft in the project until a class is chosen (never dropped,
+            // also not by quitting).
             const int round = m_store->assignmentRound(imageId, m_labeler.id).value_or(0);
             m_store->transaction([&] {
                 if (m_session->myLabel(imageId))
@@ -500,6 +576,7 @@ bool ProjectDocument::persist(core::Id imageId, const ImageState &state)
                 m_store->setAssignmentState(imageId, m_labeler.id, round,
                                             state.skipped ? core::AssignmentState::Skipped
                                                           : core::AssignmentState::Pending);
+                core::saveDraft(*m_store, m_labeler.id, imageId, state.annotations);
             });
         }
         return true;
@@ -507,6 +584,13 @@ bool ProjectDocument::persist(core::Id imageId, const ImageState &state)
         emit saveFailed(tr("Not saved yet, retrying: %1").arg(errorText(e)));
         return false;
     }
+}
+
+bool ProjectDocument::saveNow()
+{
+    if (!m_unsaved.empty())
+        retryUnsaved();
+    return m_unsaved.empty();
 }
 
 void ProjectDocument::retryUnsaved()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/imaging/image_check.h"
+#include "core/project/relink.h"
 #include "core/standards/standardbook.h"
 #include "core/project/session.h"
 #include "core/store/store.h"
@@ -126,13 +128,37 @@ public:
     /// Active standards (the label book), newest first.
     std::vector<core::Standard> activeStandards() const;
 
-    /// The labeler's current state of an image (unsaved or draft input included).
+    /// The labeler's current state of an image (unsaved or draft input included). Shapes
+    /// drawn before a class was chosen are a draft kept in the project (core/project/drafts.h):
+    /// they are there again after leaving the image, quitting or a crash.
     ImageState imageState(core::Id image) const;
+
+    // --- what can be seen of an image (issue #15: no labels on images nobody could see) ----
+    /// Records what decoding found about an image's file (the labeling view reports every
+    /// checked decode). Unknown is ignored.
+    void setImageHealth(core::Id image, const core::ImageCheck &check);
+    /// The last known state of the image's file; Unknown before it was decoded.
+    core::ImageCheck imageHealth(core::Id image) const;
+    /// Why no label may be saved for the image now (core::mayLabel on its last known state,
+    /// and the file's presence checked again), in words; empty when a label may be saved.
+    QString labelRefusal(core::Id image);
+
+    // --- images that moved ---------------------------------------------------------------
+    /// The relink that finds the most missing images in `folder` (core::planRelinkToFolder).
+    core::RelinkPlan planRelink(const QString &folder) const;
+    /// Re-points stored paths (core::relinkImages, audited; not an undo step: relinking back
+    /// is the undo). Forgets every cached path and file state, then emits imagesRelinked().
+    /// Throws core::Error (ReadOnly, Invalid).
+    std::int64_t relinkImages(const std::string &oldPrefix, const std::string &newPrefix);
     /// True while some input failed to save and waits for a retry.
     bool hasUnsavedInput() const { return !m_unsaved.empty(); }
+    /// Retries every unsaved input at once; true when nothing is left unsaved.
+    bool saveNow();
 
     // --- intentions (each pushes one undo command) -------------------------------------------
-    void setLabel(core::Id image, core::Id labelClass);
+    /// Saves the class, unless labelRefusal() gives a reason: then nothing is pushed or
+    /// written, labelRefused() says why, and false is returned.
+    bool setLabel(core::Id image, core::Id labelClass);
     void addAnnotation(core::Id image, const core::Annotation &annotation);
     void changeAnnotation(core::Id image, int index, const core::Annotation &annotation);
     void removeAnnotation(core::Id image, int index);
@@ -183,6 +209,12 @@ public:
 
 signals:
     void imageStateChanged(qint64 image);
+    /// What is known about an image's file changed (setImageHealth()).
+    void imageHealthChanged(qint64 image);
+    /// setLabel() refused to save a label; `reason` says why in words.
+    void labelRefused(qint64 image, const QString &reason);
+    /// Image paths were re-pointed: every image may load differently now.
+    void imagesRelinked();
     /// Labels, decisions or standards changed (see notifyProjectDataChanged()).
     void projectDataChanged();
     void sessionStarted();
@@ -230,6 +262,7 @@ private:
     std::vector<core::LabelClass> m_classes;
     mutable std::unordered_map<core::Id, core::ImageRecord> m_images;
     mutable std::unordered_map<core::Id, ImageState> m_states;
+    std::unordered_map<core::Id, core::ImageCheck> m_health;
     std::set<core::Id> m_unsaved;
     QTimer m_retryTimer;
     QTimer m_outsideTimer;

@@ -4,6 +4,7 @@
 #include "ui/projectdocument.h"
 
 #include <QColor>
+#include <QIcon>
 
 namespace concord::ui {
 
@@ -15,6 +16,11 @@ QueueModel::QueueModel(ProjectDocument *document, QObject *parent)
     connect(document, &ProjectDocument::sessionStarted, this, [this] { resetRows([] {}); });
     connect(document, &ProjectDocument::reloaded, this, [this] { resetRows([] {}); });
     connect(document, &ProjectDocument::imageStateChanged, this, &QueueModel::imageChanged);
+    connect(document, &ProjectDocument::imageHealthChanged, this, &QueueModel::imageChanged);
+    connect(document, &ProjectDocument::imagesRelinked, this, [this] {
+        if (rowCount() > 0)
+            emit dataChanged(index(0), index(rowCount() - 1));
+    });
 }
 
 int QueueModel::totalRows() const
@@ -44,6 +50,9 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return isNameHidden(e.path, index.row()) ? m_document->shownImageName(e.path, index.row())
                                                  : QString::fromStdString(e.path);
     case Qt::DecorationRole:
+        if (const auto h = m_document->imageHealth(e.image).health; !core::mayLabel(h))
+            return QIcon(h == core::ImageHealth::Damaged ? QStringLiteral(":/concord/icons/image-damaged.svg")
+                                                         : QStringLiteral(":/concord/icons/image-missing.svg"));
         if (cls)
             return QColor(QString::fromStdString(cls->color));
         return QColor(e.state == core::AssignmentState::Skipped ? 0x9e9e9e : 0xdedede);
@@ -54,6 +63,10 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     case StateRole:
         return QString::fromLatin1(core::toString(e.state).data(),
                                    static_cast<qsizetype>(core::toString(e.state).size()));
+    case HealthRole: {
+        const auto text = core::toString(m_document->imageHealth(e.image).health);
+        return QString::fromLatin1(text.data(), static_cast<qsizetype>(text.size()));
+    }
     default:
         return {};
     }
@@ -71,6 +84,7 @@ QHash<int, QByteArray> QueueModel::roleNames() const
     names.insert(ImageIdRole, "imageId");
     names.insert(LabelClassRole, "labelClass");
     names.insert(StateRole, "state");
+    names.insert(HealthRole, "health");
     return names;
 }
 
