@@ -13,6 +13,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QFile>
 #include <QFileInfo>
 #include <QIcon>
 #include <QLabel>
@@ -532,6 +533,10 @@ void LabelingView::chooseClass(qint64 classId)
     const core::Id image = currentImage();
     if (!image)
         return;
+    // A key pressed before the decode reported: at least make sure the file is there.
+    if (m_document->imageHealth(image).health == core::ImageHealth::Unknown)
+        if (const auto access = core::checkImageAccess(QFile::encodeName(m_currentPath).toStdString()); !access.ok())
+            m_document->setImageHealth(image, access);
     if (!m_document->setLabel(image, classId))
         return; // refused (the toast says why): stay on the image
     if (!autoAdvance())

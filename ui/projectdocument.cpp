@@ -385,9 +385,11 @@ QString ProjectDocument::labelRefusal(core::Id imageId)
     core::ImageCheck check = imageHealth(imageId);
     const bool accessProblem =
         check.health == core::ImageHealth::Missing || check.health == core::ImageHealth::Unreadable;
-    if (core::mayLabel(check.health) || accessProblem) {
-        // Good when last seen, or not seen yet: the file may have gone since; missing when
-        // last seen: it may be back (a stat and an open).
+    // Nothing known (no view decoded it): nothing to refuse. The labeling view reports the
+    // file's state before it asks for a label (LabelingView::chooseClass).
+    if (check.health == core::ImageHealth::Ok || accessProblem) {
+        // Good when last seen: the file may have gone since; missing when last seen: it may
+        // be back (a stat and an open).
         const core::ImageCheck access = core::checkImageAccess(toPath(imageFilePath(imageId)));
         if (!access.ok()) {
             setImageHealth(imageId, access);

@@ -140,7 +140,8 @@ public:
     /// The last known state of the image's file; Unknown before it was decoded.
     core::ImageCheck imageHealth(core::Id image) const;
     /// Why no label may be saved for the image now (core::mayLabel on its last known state,
-    /// and the file's presence checked again), in words; empty when a label may be saved.
+    /// and, when one is known, the file's presence checked again), in words; empty when a
+    /// label may be saved. An image whose state is not known yet is not refused.
     QString labelRefusal(core::Id image);
 
     // --- images that moved ---------------------------------------------------------------

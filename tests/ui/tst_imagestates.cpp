@@ -99,7 +99,7 @@ void TestImageStates::missingFileSavesNoLabelUntilItIsBack()
     QVERIFY(!view->canvas()->hasImage());
     QVERIFY2(view->imageBanner()->text().contains(QStringLiteral("missing")), qPrintable(view->imageBanner()->text()));
     const QModelIndex row = view->queueModel()->index(view->currentIndex());
-    QCOMPARE(row.data(ui::QueueModel::HealthRole).toString(), QStringLiteral("missing"));
+    QCOMPARE(row.data(ui::QueueModel::HealthRole).toInt(), int(core::ImageHealth::Missing));
     QCOMPARE(row.data(Qt::DecorationRole).metaType(), QMetaType::fromType<QIcon>()); // the warning icon
 
     // The class key saves nothing and stays on the image; the toast says why.
@@ -119,7 +119,7 @@ void TestImageStates::missingFileSavesNoLabelUntilItIsBack()
     QVERIFY(!hasLabel(project, "ann", image)); // not seen yet
     QTRY_VERIFY_WITH_TIMEOUT(view->canvas()->hasImage(), 10000);
     QVERIFY(!view->imageBanner()->isVisible());
-    QCOMPARE(row.data(ui::QueueModel::HealthRole).toString(), QStringLiteral("ok"));
+    QCOMPARE(row.data(ui::QueueModel::HealthRole).toInt(), int(core::ImageHealth::Ok));
     QTest::keyClick(&window, Qt::Key_1);
     QVERIFY(hasLabel(project, "ann", image));
 }
@@ -154,7 +154,7 @@ void TestImageStates::truncatedJpegIsFlaggedDamaged()
     QVERIFY2(banner.contains(QStringLiteral("premature end of JPEG data at row %1").arg(expected.damagedFromRow)),
              qPrintable(banner));
     const QModelIndex row = view->queueModel()->index(view->currentIndex());
-    QCOMPARE(row.data(ui::QueueModel::HealthRole).toString(), QStringLiteral("damaged"));
+    QCOMPARE(row.data(ui::QueueModel::HealthRole).toInt(), int(core::ImageHealth::Damaged));
 
     QTest::keyClick(&window, Qt::Key_2);
     QVERIFY(!hasLabel(project, "ann", image));

@@ -63,10 +63,8 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     case StateRole:
         return QString::fromLatin1(core::toString(e.state).data(),
                                    static_cast<qsizetype>(core::toString(e.state).size()));
-    case HealthRole: {
-        const auto text = core::toString(m_document->imageHealth(e.image).health);
-        return QString::fromLatin1(text.data(), static_cast<qsizetype>(text.size()));
-    }
+    case HealthRole:
+        return static_cast<int>(m_document->imageHealth(e.image).health);
     default:
         return {};
     }

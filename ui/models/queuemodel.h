@@ -26,9 +26,9 @@ public:
         ImageIdRole = Qt::UserRole + 1, ///< qint64
         LabelClassRole,                 ///< qint64 of the labeler's class, invalid when none
         StateRole,                      ///< "done", "pending" or "skipped"
-        /// What is known of the image file (core::toString(ImageHealth)): "unknown" until it
-        /// was decoded, "ok", "missing", "unreadable", "undecodable" or "damaged". The row
-        /// shows a red icon for the ones that cannot be shown and an amber one for damaged.
+        /// What is known of the image file, as int(core::ImageHealth): Unknown until it was
+        /// decoded. The row shows a red icon for the ones that cannot be shown and an amber
+        /// one for damaged ones.
         HealthRole,
     };
 
