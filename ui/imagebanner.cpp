@@ -24,7 +24,10 @@ void ImageBanner::showState(const core::ImageCheck &check, const QString &fileNa
         hide();
         return;
     }
-    const QString reason = QString::fromStdString(check.reason).toHtmlEscaped();
+    QString reason = QString::fromStdString(check.reason);
+    if (reason.startsWith(QLatin1String("damaged: ")))
+        reason = reason.mid(9); // the heading says it already
+    reason = reason.toHtmlEscaped();
     const QString name = fileName.toHtmlEscaped();
     if (check.health == core::ImageHealth::Damaged) {
         setAlignment(Qt::AlignLeft | Qt::AlignVCenter);

@@ -570,7 +570,8 @@ void LabelingView::updateStatus()
     const QSize size = m_canvas->imageSize();
     m_sizeLabel->setText(tr("%1 × %2 px").arg(size.width()).arg(size.height()));
     m_zoomLabel->setText(m_canvas->hasImage() ? tr("%1 %").arg(qRound(m_canvas->viewScale() * 100))
-                                              : tr("loading…"));
+                         : core::mayLabel(m_document->imageHealth(image).health) ? tr("loading…")
+                                                                                 : tr("not shown"));
     const double ppm = m_document->pxPerMm(image);
     m_scaleLabel->setText(ppm > 0 ? tr("%1 px/mm").arg(ppm, 0, 'f', 2) : tr("no mm scale"));
 }

@@ -7,6 +7,11 @@
 #include "core/project/project_ops.h"
 #include "core/project/relink.h"
 
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -110,6 +115,33 @@ private slots:
         }
         QVERIFY(store->imageByPath("/data/abs.jpg"));
         QVERIFY(store->imageByPath("shots/a.jpg"));
+    }
+
+    void commandLineDryRunCountsAndWritesNothing()
+    {
+        {
+            auto store = project("cli.concord");
+            touch(base() / "cli-moved/a.jpg");
+        }
+        const QString file = QString::fromStdString((base() / "cli.concord").string());
+        const auto hash = [&] {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                                               : QByteArray();
+        };
+        const QByteArray before = hash();
+        QProcess p;
+        p.start(QStringLiteral(CONCORD_CLI), {QStringLiteral("relink"), file, QStringLiteral("shots/"),
+                                              QStringLiteral("cli-moved/"), QStringLiteral("--dry-run"),
+                                              QStringLiteral("--json")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject j = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        // shots/a.jpg and shots/day2/b.jpg start with the prefix; only a.jpg is at the new place.
+        QCOMPARE(j.value(QStringLiteral("images")).toInt(), 2);
+        QCOMPARE(j.value(QStringLiteral("found")).toInt(), 1);
+        QCOMPARE(j.value(QStringLiteral("relinked")).toInt(), 0);
+        QCOMPARE(hash(), before); // a dry run writes nothing
     }
 
     void draftsRoundTripPerLabeler()
