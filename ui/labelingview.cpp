@@ -14,7 +14,6 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QFile>
-#include <QFileInfo>
 #include <QIcon>
 #include <QLabel>
 #include <QListView>
@@ -453,7 +452,10 @@ void LabelingView::updateBanner()
         m_banner->showState({}, {});
         return;
     }
-    m_banner->showState(m_document->imageHealth(image), QFileInfo(m_currentPath).fileName());
+    // The banner names the image as the labeler sees it: a queue number when file names are
+    // hidden from labelers (they often carry the class).
+    m_banner->showState(m_document->imageHealth(image),
+                        m_document->shownImageName(m_document->image(image).path, m_current));
 }
 
 void LabelingView::reloadImage()
