@@ -83,6 +83,13 @@ void requireLead(const core::Store &store)
         throw core::Error(core::ErrorCode::Denied, "wrong lead passphrase");
 }
 
+std::unique_ptr<core::Store> openAsLead(const std::string &path, bool readOnly)
+{
+    auto store = open(path, readOnly);
+    requireLead(*store);
+    return store;
+}
+
 std::string signInPassphrase(const core::Store &store, const std::string &name)
 {
     if (!core::signInProtection(store, name).passphraseNeeded)

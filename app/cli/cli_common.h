@@ -45,6 +45,12 @@ std::optional<std::string> readSecret(const char *env, const std::string &prompt
 /// terminal. Error(Denied) when it is missing or wrong; nothing to do without a passphrase.
 void requireLead(const core::Store &store);
 
+/// Opens a project for a lead's command: one that reads every labeler's labels (agreement,
+/// consensus, clusters, export, report, standard preview/agreement) or changes the project
+/// for everyone (import-images, import-attributes, relink). requireLead() before anything is
+/// read or written.
+std::unique_ptr<core::Store> openAsLead(const std::string &path, bool readOnly = false);
+
 /// The passphrase needed to sign in under `name` (core::signInProtection): empty when none is
 /// needed; else from CONCORD_LABELER_PASSPHRASE (a labeler's own or the lead's), else
 /// CONCORD_LEAD_PASSPHRASE, else typed on the terminal (a lead's name: CONCORD_LEAD_PASSPHRASE

@@ -46,7 +46,7 @@ core::RatingTable loadRatings(const RatingSource &src)
         return core::readRatingsCsv(src.csv, src.csvOptions);
     if (src.project.empty())
         throw core::Error(core::ErrorCode::Invalid, "give a PROJECT or --csv FILE");
-    auto store = open(src.project, true);
+    auto store = openAsLead(src.project, true);
     return core::ratingTableFromStore(*store);
 }
 
@@ -157,7 +157,7 @@ void registerAgreement(CLI::App &app)
             }
             if (src->project.empty())
                 throw core::Error(core::ErrorCode::Invalid, "give a PROJECT or --csv FILE");
-            const auto store = open(src->project, true);
+            const auto store = openAsLead(src->project, true);
             const auto agreement = core::computeProjectAgreement(*store, opt);
             if (*json) {
                 printJson(core::toJson(agreement, jo));

@@ -102,7 +102,7 @@ void registerClusters(CLI::App &app)
     cmd->add_option("--seed", *seed, "k-means seed of the visual finder")->capture_default_str();
     cmd->callback([=] {
         runCommand([&] {
-            auto store = open(*project, true);
+            auto store = openAsLead(*project, true);
             const auto progress = terminalProgress();
             auto input = core::clusterInputFromStore(*store);
             if (!*noVisual)

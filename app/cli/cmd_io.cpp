@@ -113,7 +113,7 @@ void registerExport(CLI::App &app)
     cmd->add_flag("--json", *json, "Machine-readable summary on stdout");
     cmd->callback([=] {
         runCommand([&] {
-            auto store = open(*project, true);
+            auto store = openAsLead(*project, true);
             core::ExportRequest r;
             r.format = *format;
             r.outDir = *outDir;

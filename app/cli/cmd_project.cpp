@@ -139,6 +139,9 @@ void registerLabel(CLI::App &app)
             store->transaction([&] {
                 auto session = core::Session::signIn(*store, *labeler, core::Role::Labeler, passphrase);
                 session.saveLabel(img.id, c.id);
+                // A scripted change is logged like every other (issue #21), in the same transaction.
+                store->appendAudit(session.who().name, "label",
+                                   nlohmann::json{{"image", img.id}, {"class", c.name}, {"via", "concord-cli"}}.dump());
                 const auto rows = session.queueRowsOf(img.id);
                 shown = session.shownImageName(img.path, rows.empty() ? -1 : rows.back());
             });
@@ -171,7 +174,7 @@ void registerImportImages(CLI::App &app)
     cmd->add_flag("--json", *json, "Machine-readable result on stdout");
     cmd->callback([=] {
         runCommand([&] {
-            auto store = open(*project);
+            auto store = openAsLead(*project);
             core::ImageImportOptions opt;
             opt.pxPerMm = *pxPerMm;
             opt.maxPixels = *maxPixels;
@@ -206,7 +209,7 @@ void registerImportAttributes(CLI::App &app)
     cmd->add_option("FILE", *csv, "CSV file; 'image' = relative path or file name")->required();
     cmd->callback([=] {
         runCommand([&] {
-            auto store = open(*project);
+            auto store = openAsLead(*project);
             const auto r = core::importAttributesCsv(*store, *csv);
             std::cout << "Imported " << r.values << " values for " << r.images << " images (";
             std::cout << r.numericKeys.size() << " numeric, " << r.textKeys.size() << " text attributes)\n";
@@ -231,7 +234,7 @@ void registerRelink(CLI::App &app)
                 "place. The window's File > Relink images... shows the same counts.");
     cmd->callback([=] {
         runCommand([&] {
-            auto store = open(*project, *dryRun);
+            auto store = openAsLead(*project, *dryRun);
             const core::RelinkPlan plan = core::previewRelink(*store, *from, *to);
             const std::int64_t changed = *dryRun ? 0 : core::relinkImages(*store, *from, *to);
             if (*json) {

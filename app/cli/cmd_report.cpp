@@ -28,7 +28,7 @@ void registerReportCommands(CLI::App &app)
     cmd->add_option("--seed", *seed, "Bootstrap seed")->capture_default_str();
     cmd->callback([=] {
         runCommand([&] {
-            auto store = open(*project, true);
+            auto store = openAsLead(*project, true);
             core::ReportOptions options;
             options.visualClusters = !*noVisual;
             options.bootstrap.resamples = *resamples;

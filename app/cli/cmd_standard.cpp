@@ -282,7 +282,7 @@ void registerPreview(CLI::App &parent)
     cmd->add_flag("--all", *all, "List every change (default: the first 20)");
     cmd->callback([=] {
         runCommand([&] {
-            auto store = open(*project, true);
+            auto store = openAsLead(*project, true);
             const auto p = core::previewStandard(*store, *id);
             if (*json)
                 printJson(previewJson(p));
@@ -350,7 +350,7 @@ void registerAgreement(CLI::App &parent)
     cmd->add_flag("--json", *json, "Machine-readable output on stdout");
     cmd->callback([=] {
         runCommand([&] {
-            auto store = open(*project, true);
+            auto store = openAsLead(*project, true);
             const auto groups = core::agreementPerStandardVersion(*store);
             if (*json) {
                 auto j = nlohmann::json::array();

@@ -243,6 +243,15 @@ ImportReport importLabels(Store &store, const std::filesystem::path &input, cons
             labelers.insert(r.labeler);
         }
         report.labelers.assign(labelers.begin(), labelers.end());
+        // Like every other change, in the audit log (issue #21), in the same transaction.
+        store.appendAudit("lead", "import-labels",
+                          nlohmann::json{{"file", input.string()},
+                                         {"format", options.format},
+                                         {"labels", report.labels},
+                                         {"annotations", report.annotations},
+                                         {"labelers", report.labelers},
+                                         {"classes_added", report.classesAdded}}
+                              .dump());
     });
     reportProgress(options.progress, resolved.size(), resolved.size(), "done");
     return report;

@@ -3,7 +3,11 @@
 #include "core/common/error.h"
 #include "core/project/project_ops.h"
 #include "core/project/session.h"
+#include "core/standards/standardbook.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -132,6 +136,115 @@ private slots:
         QCOMPARE(run({QStringLiteral("lead-passphrase"), project, QStringLiteral("--remove")}, QStringLiteral("s3cret")), 0);
         QCOMPARE(run(add, QString()), 0);
         m_store = openProject(project.toStdString());
+    }
+
+    /// Issue #21: with a lead passphrase set, every command that reads every labeler's labels,
+    /// or changes the project for everyone, needs it too, and changes nothing without it.
+    void leadCommandsNeedThePassphrase_data()
+    {
+        QTest::addColumn<QStringList>("args"); // %P = project, %D = a temporary folder
+        QTest::newRow("agreement") << QStringList{"agreement", "%P", "--json"};
+        QTest::newRow("agreement --per-item") << QStringList{"agreement", "%P", "--per-item"};
+        QTest::newRow("consensus") << QStringList{"consensus", "%P", "--method", "majority"};
+        QTest::newRow("clusters") << QStringList{"clusters", "%P", "--no-visual"};
+        QTest::newRow("export") << QStringList{"export", "%P", "%D/out", "--format", "csv"};
+        QTest::newRow("report") << QStringList{"report", "%P", "%D/r.html", "--no-visual", "--resamples", "10"};
+        QTest::newRow("standard preview") << QStringList{"standard", "preview", "%P", "1"};
+        QTest::newRow("standard agreement") << QStringList{"standard", "agreement", "%P"};
+        QTest::newRow("import-images") << QStringList{"import-images", "%P", "%D/imgs"};
+        QTest::newRow("import-attributes") << QStringList{"import-attributes", "%P", "%D/attrs.csv"};
+        QTest::newRow("relink") << QStringList{"relink", "%P", "old", "new"};
+    }
+    void leadCommandsNeedThePassphrase()
+    {
+        QFETCH(QStringList, args);
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.concord"));
+        {
+            auto store = initProject(project.toStdString(), {"p", 0, 2, false}, {"ok", "scratch"});
+            const Id ana = store->addLabeler("ana", Role::Labeler), ben = store->addLabeler("ben", Role::Labeler);
+            for (const char *path : {"a.png", "b.png"}) {
+                ImageRecord r;
+                r.path = path;
+                r.hash = path;
+                r.width = r.height = 10;
+                const Id img = store->addImage(r);
+                saveLabel(*store, img, ana, store->classByName("ok")->id);
+                saveLabel(*store, img, ben, store->classByName("scratch")->id);
+            }
+            createStandard(*store, {"S", "b", "", StandardStatus::Draft});
+            setLeadPassphrase(*store, {}, "s3cret", "lead");
+        }
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("imgs")));
+        {
+            QFile csv(dir.filePath(QStringLiteral("attrs.csv")));
+            QVERIFY(csv.open(QIODevice::WriteOnly));
+            csv.write("image,camera\na.png,cam-A\n");
+        }
+        for (QString &a : args)
+            a.replace(QStringLiteral("%P"), project).replace(QStringLiteral("%D"), dir.path());
+        auto run = [&](const QString &passphrase, QString *err) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.remove(QStringLiteral("CONCORD_LEAD_PASSPHRASE"));
+            if (!passphrase.isNull())
+                env.insert(QStringLiteral("CONCORD_LEAD_PASSPHRASE"), passphrase);
+            p.setProcessEnvironment(env);
+            p.setStandardInputFile(QProcess::nullDevice());
+            p.start(QStringLiteral(CONCORD_CLI), args);
+            p.waitForFinished(120000);
+            *err = QString::fromUtf8(p.readAllStandardError());
+            return p.exitCode();
+        };
+        const auto auditSize = [&] { return openProject(project.toStdString(), OpenMode::ReadOnly)->auditLog().size(); };
+        const auto before = auditSize();
+        QString err;
+        QCOMPARE(run(QString(), &err), 1);
+        QVERIFY2(err.contains(QStringLiteral("lead passphrase")), qPrintable(err));
+        QCOMPARE(run(QStringLiteral("wrong"), &err), 1);
+        QVERIFY2(err.contains(QStringLiteral("wrong lead passphrase")), qPrintable(err));
+        QCOMPARE(auditSize(), before); // nothing was written
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out"))));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("r.html"))));
+        QCOMPARE(run(QStringLiteral("s3cret"), &err), 0);
+    }
+
+    /// Issue #21: a label set from the command line and an import of labels are in the audit
+    /// log like every other change.
+    void labelAndImportLabelsAreAudited()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("a.concord"));
+        {
+            auto store = initProject(project.toStdString(), {"a", 0, 1, false}, {"ok", "scratch"});
+            ImageRecord r;
+            r.path = "a.png";
+            r.hash = "a";
+            r.width = r.height = 10;
+            store->addImage(r);
+        }
+        const auto last = [&] { return openProject(project.toStdString(), OpenMode::ReadOnly)->auditLog(1).front(); };
+        QCOMPARE(QProcess::execute(QStringLiteral(CONCORD_CLI), {QStringLiteral("label"), project, QStringLiteral("--labeler"),
+                                                                  QStringLiteral("ana"), QStringLiteral("a.png"),
+                                                                  QStringLiteral("scratch")}),
+                 0);
+        AuditEntry e = last();
+        QCOMPARE(e.action, std::string("label"));
+        QCOMPARE(e.actor, std::string("ana"));
+        QVERIFY2(e.payload.find("\"class\":\"scratch\"") != std::string::npos, e.payload.c_str());
+        {
+            QFile csv(dir.filePath(QStringLiteral("l.csv")));
+            QVERIFY(csv.open(QIODevice::WriteOnly));
+            csv.write("image,label\na.png,ok\n");
+        }
+        QCOMPARE(QProcess::execute(QStringLiteral(CONCORD_CLI),
+                                   {QStringLiteral("import-labels"), project, dir.filePath(QStringLiteral("l.csv")),
+                                    QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--labeler"),
+                                    QStringLiteral("ben")}),
+                 0);
+        e = last();
+        QCOMPARE(e.action, std::string("import-labels"));
+        QVERIFY2(e.payload.find("\"labels\":1") != std::string::npos, e.payload.c_str());
     }
 
     /// Issue 15 §3: switching to a labeler who has labels needs that labeler's own passphrase
