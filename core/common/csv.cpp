@@ -9,10 +9,11 @@
 
 namespace concord::core {
 
-CsvReader::CsvReader(std::istream &in, std::string fileName, char delimiter)
+CsvReader::CsvReader(std::istream &in, std::string fileName, char delimiter, TextEncoding encoding)
     : m_in(in)
     , m_fileName(std::move(fileName))
     , m_delimiter(delimiter)
+    , m_encoding(encoding)
 {
 }
 
@@ -28,6 +29,10 @@ std::optional<CsvRow> CsvReader::next()
             if (line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0)
                 line.erase(0, 3);
         }
+        if (m_encoding == TextEncoding::Utf8)
+            checkUtf8Text(line, m_fileName, m_line);
+        else
+            line = decodeText(line, m_encoding, m_fileName, m_line);
         if (!line.empty() && line.back() == '\r')
             line.pop_back();
         if (!trim(line).empty())
@@ -48,6 +53,10 @@ std::optional<CsvRow> CsvReader::next()
                 if (!std::getline(m_in, more))
                     throw Error(ErrorCode::Parse, "unterminated quoted cell", m_fileName, row.line);
                 ++m_line;
+                if (m_encoding == TextEncoding::Utf8)
+                    checkUtf8Text(more, m_fileName, m_line);
+                else
+                    more = decodeText(more, m_encoding, m_fileName, m_line);
                 if (!more.empty() && more.back() == '\r')
                     more.pop_back();
                 cell += '\n';
@@ -100,24 +109,35 @@ std::optional<CsvRow> CsvReader::next()
     return row;
 }
 
-CsvTable CsvTable::readFile(const std::string &path, char delimiter)
+CsvTable CsvTable::readFile(const std::string &path, char delimiter, TextEncoding encoding)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error(ErrorCode::Io, "cannot open file for reading", path);
-    return read(in, path, delimiter);
+    return read(in, path, delimiter, encoding);
 }
 
-CsvTable CsvTable::read(std::istream &in, const std::string &fileName, char delimiter)
+CsvTable CsvTable::read(std::istream &in, const std::string &fileName, char delimiter, TextEncoding encoding)
 {
     CsvTable table;
     table.m_fileName = fileName;
-    CsvReader reader(in, fileName, delimiter);
+    CsvReader reader(in, fileName, delimiter, encoding);
     auto header = reader.next();
     if (!header)
         throw Error(ErrorCode::Parse, "empty file: a header row is expected", fileName);
-    for (auto &h : header->cells)
-        table.m_header.emplace_back(trim(h));
+    for (auto &h : header->cells) {
+        const std::string name(trim(h));
+        // Unnamed columns (a spreadsheet's index column) cannot be looked up, so only named
+        // ones must be unique.
+        if (!name.empty())
+            for (std::size_t c = 0; c < table.m_header.size(); ++c)
+                if (table.m_header[c] == name)
+                    throw Error(ErrorCode::Parse,
+                                "duplicate column name in the header row (columns " + std::to_string(c + 1) +
+                                    " and " + std::to_string(table.m_header.size() + 1) + ")",
+                                fileName, header->line, name);
+        table.m_header.push_back(name);
+    }
     while (auto row = reader.next()) {
         if (row->cells.size() != table.m_header.size())
             throw Error(ErrorCode::Parse,

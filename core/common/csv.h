@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/common/text.h"
+
 #include <cstdint>
 #include <istream>
 #include <optional>
@@ -19,11 +21,14 @@ struct CsvRow
 
 /// RFC 4180 reader: quoted cells with "" escapes and embedded newlines, CRLF or LF, an
 /// optional UTF-8 BOM, any single-character delimiter. Throws Error(Parse) naming file and
-/// line for an unterminated quote or stray text after a closing quote.
+/// line for an unterminated quote or stray text after a closing quote, and for text that is
+/// not valid UTF-8 (or holds a NUL byte): every line is checked, or converted from `encoding`
+/// when the user declared one, so no cell it returns is ever anything but UTF-8.
 class CsvReader
 {
 public:
-    CsvReader(std::istream &in, std::string fileName, char delimiter = ',');
+    CsvReader(std::istream &in, std::string fileName, char delimiter = ',',
+              TextEncoding encoding = TextEncoding::Utf8);
 
     /// Next record, or nullopt at end of input. Blank lines are skipped.
     std::optional<CsvRow> next();
@@ -34,17 +39,21 @@ private:
     std::istream &m_in;
     std::string m_fileName;
     char m_delimiter;
+    TextEncoding m_encoding;
     std::int64_t m_line = 0;
     bool m_first = true;
 };
 
 /// Reads a whole CSV file with a header row. `required` columns must be present (error names
-/// the missing column); column lookups are by exact, trimmed header name.
+/// the missing column); column lookups are by exact, trimmed header name, so two columns of
+/// one name are refused (which of them would a lookup mean?). Text as CsvReader.
 class CsvTable
 {
 public:
-    static CsvTable readFile(const std::string &path, char delimiter = ',');
-    static CsvTable read(std::istream &in, const std::string &fileName, char delimiter = ',');
+    static CsvTable readFile(const std::string &path, char delimiter = ',',
+                             TextEncoding encoding = TextEncoding::Utf8);
+    static CsvTable read(std::istream &in, const std::string &fileName, char delimiter = ',',
+                         TextEncoding encoding = TextEncoding::Utf8);
 
     const std::vector<std::string> &header() const noexcept { return m_header; }
     const std::vector<CsvRow> &rows() const noexcept { return m_rows; }
