@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_common.h"
 
+#include "core/common/csv.h"
 #include "core/common/error.h"
+#include "core/common/text.h"
 #include "core/project/session.h"
 
 #include <cstdio>
@@ -18,6 +20,26 @@ namespace concord::cli {
 
 namespace {
 int g_exitCode = 0;
+}
+
+const CLI::Validator &finiteNumber()
+{
+    static const CLI::Validator v(
+        [](std::string &input) -> std::string {
+            if (!core::parseDouble(input))
+                return "expected a finite number, found '" + input + "'";
+            return {};
+        },
+        "FINITE");
+    return v;
+}
+
+void addEncodingOption(CLI::App *cmd, std::string &encoding)
+{
+    cmd->add_option("--encoding", encoding,
+                    "Text encoding of the input: utf-8 (checked), latin1 or windows-1252 (converted)")
+        ->check(CLI::IsMember(core::textEncodingNames(), CLI::ignore_case))
+        ->capture_default_str();
 }
 
 void runCommand(const std::function<void()> &body)

@@ -26,6 +26,14 @@ void registerClustersCommands(CLI::App &app);
 void registerStandardCommands(CLI::App &app);
 void registerReportCommands(CLI::App &app);
 
+/// CLI11 reads "nan" and "inf" as doubles, and NaN passes every range check (each comparison
+/// with it is false), so `--px-per-mm nan` was stored. Every floating-point option checks
+/// this first: `->check(finiteNumber())->check(CLI::Range(...))`.
+const CLI::Validator &finiteNumber();
+
+/// The --encoding option of the commands that read text files (UTF-8 unless declared).
+void addEncodingOption(CLI::App *cmd, std::string &encoding);
+
 /// Runs a command body: a core::Error becomes "concord-cli: <message>" on stderr and exit
 /// code 1 (2 for usage errors from CLI11, handled in main). Sets the process exit code.
 void runCommand(const std::function<void()> &body);

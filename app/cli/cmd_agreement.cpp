@@ -189,7 +189,7 @@ void registerConsensus(CLI::App &app)
         ->check(CLI::IsMember({"majority", "dawid-skene"}));
     cmd->add_option("--out", *out, "Write item,label,confidence to this CSV (default: stdout)");
     cmd->add_option("--max-iterations", *iterations, "Dawid–Skene EM iteration cap")->check(CLI::PositiveNumber);
-    cmd->add_option("--tolerance", *tolerance, "Dawid–Skene convergence tolerance")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--tolerance", *tolerance, "Dawid–Skene convergence tolerance")->check(finiteNumber())->check(CLI::NonNegativeNumber);
     cmd->callback([=] {
         runCommand([&] {
             const auto table = loadRatings(*src);

@@ -29,6 +29,7 @@ void registerDemoCommand(CLI::App &app)
     cmd->add_option("--seed", opts->seed, "Random seed: the same seed gives the same images and labels")
         ->capture_default_str();
     cmd->add_option("--px-per-mm", opts->pxPerMm, "Calibration in pixels per millimetre")
+        ->check(finiteNumber())
         ->check(CLI::Range(5.0, 100.0))
         ->capture_default_str();
     cmd->add_option("--threads", opts->threads, "Threads drawing images (0 = all cores; output is the same)")

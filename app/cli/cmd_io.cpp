@@ -22,6 +22,7 @@ void registerImportLabels(CLI::App &app)
     auto input = std::make_shared<std::string>();
     auto format = std::make_shared<std::string>();
     auto labeler = std::make_shared<std::string>();
+    auto encoding = std::make_shared<std::string>("utf-8");
     auto addClasses = std::make_shared<bool>(false);
     auto skipUnmatched = std::make_shared<bool>(false);
     auto json = std::make_shared<bool>(false);
@@ -31,6 +32,7 @@ void registerImportLabels(CLI::App &app)
         ->required()
         ->check(CLI::IsMember(core::labelReaderFormats()));
     cmd->add_option("--labeler", *labeler, "Labeler name for entries the file does not attribute");
+    addEncodingOption(cmd, *encoding);
     cmd->add_flag("--add-classes", *addClasses, "Create classes the project does not have instead of failing");
     cmd->add_flag("--skip-unmatched", *skipUnmatched,
                   "Import the entries whose image is found and list the others, instead of failing");
@@ -44,6 +46,7 @@ void registerImportLabels(CLI::App &app)
             o.labeler = *labeler;
             o.addClasses = *addClasses;
             o.skipUnmatched = *skipUnmatched;
+            o.encoding = core::parseTextEncoding(*encoding);
             const auto r = core::importLabels(*store, *input, o);
             if (*json) {
                 printJson({{"labels", r.labels},
@@ -101,6 +104,7 @@ void registerExport(CLI::App &app)
         ->check(CLI::IsMember({"majority", "dawid-skene"}));
     cmd->add_option("--min-agreement", *minAgreement,
                     "Minimum item agreement (share of agreeing labeler pairs, 0-1) for a consensus to count")
+        ->check(finiteNumber())
         ->check(CLI::Range(0.0, 1.0));
     cmd->add_flag("--include-unresolved", *includeUnresolved, "Keep images without a final label (empty label)");
     cmd->add_flag("--blur-faces", *blurFaces, "Blur faces in the exported image copies (OpenCV Haar cascade)");

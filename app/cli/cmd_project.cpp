@@ -41,6 +41,7 @@ void registerInit(CLI::App &app)
     cmd->add_option("PROJECT", *project, "Project file to create (*.concord)")->required();
     cmd->add_option("--classes", *classes, "Comma-separated class names, e.g. ok,scratch,dent")->required();
     cmd->add_option("--px-per-mm", *pxPerMm, "Default calibration in pixels per millimetre")
+        ->check(finiteNumber())
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--overlap", *overlap, "Labels wanted per image (k)")->check(CLI::PositiveNumber);
     cmd->add_option("--name", *name, "Display name (default: the file name)");
@@ -168,6 +169,7 @@ void registerImportImages(CLI::App &app)
     cmd->add_option("PROJECT", *project, "Project file")->required();
     cmd->add_option("DIR", *dir, "Folder of images (jpg, jpeg, png, bmp, tif, tiff, webp)")->required();
     cmd->add_option("--px-per-mm", *pxPerMm, "Calibration for these images (default: the project's)")
+        ->check(finiteNumber())
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--max-pixels", *maxPixels, "Refuse images with more pixels than this")
         ->check(CLI::PositiveNumber);
@@ -205,12 +207,14 @@ void registerImportAttributes(CLI::App &app)
                                    "Import per-image metadata from a wide CSV (image column + one column per attribute)");
     auto project = std::make_shared<std::string>();
     auto csv = std::make_shared<std::string>();
+    auto encoding = std::make_shared<std::string>("utf-8");
     cmd->add_option("PROJECT", *project, "Project file")->required();
     cmd->add_option("FILE", *csv, "CSV file; 'image' = relative path or file name")->required();
+    addEncodingOption(cmd, *encoding);
     cmd->callback([=] {
         runCommand([&] {
             auto store = openAsLead(*project);
-            const auto r = core::importAttributesCsv(*store, *csv);
+            const auto r = core::importAttributesCsv(*store, *csv, core::parseTextEncoding(*encoding));
             std::cout << "Imported " << r.values << " values for " << r.images << " images (";
             std::cout << r.numericKeys.size() << " numeric, " << r.textKeys.size() << " text attributes)\n";
         });

@@ -2,6 +2,7 @@
 #include "core/io/cocolabelreader.h"
 
 #include "core/common/error.h"
+#include "core/common/text.h"
 #include "core/io/jsoncursor.h"
 
 #include <map>
@@ -9,21 +10,28 @@
 namespace concord::core {
 
 std::vector<ImportedLabel> CocoLabelReader::read(const std::filesystem::path &path,
-                                                 const ReadOptions &) const
+                                                 const ReadOptions &options) const
 {
     const std::string file = path.string();
-    const auto doc = readJsonFile(path);
+    const auto doc = readJsonFile(path, options.encoding);
     const JsonCursor root(doc, file);
     root.object();
 
     std::map<std::string, std::string> categories; // id → name
+    std::map<std::string, std::string> categoryPaths; // name → JSON path, for duplicate messages
     const auto cats = root.at("categories");
     for (std::size_t i = 0; i < cats.size(); ++i) {
         const auto c = cats[i];
         const auto id = c.at("id").idText();
-        const auto name = c.at("name").string();
+        const auto nameNode = c.at("name");
+        const auto name = nameNode.string();
+        checkName(name, "category name", file, 0, nameNode.path());
         if (!categories.emplace(id, name).second)
             throw Error(ErrorCode::Parse, "duplicate category id " + id, file, 0, c.path() + "/id");
+        // Two ids of one name would merge into one class without anyone noticing.
+        if (const auto [it, fresh] = categoryPaths.emplace(name, nameNode.path()); !fresh)
+            throw Error(ErrorCode::Parse, "duplicate category name '" + name + "' (also at " + it->second + ")",
+                        file, 0, nameNode.path());
     }
 
     struct Pending

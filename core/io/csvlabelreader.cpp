@@ -9,7 +9,7 @@ namespace concord::core {
 std::vector<ImportedLabel> CsvLabelReader::read(const std::filesystem::path &path,
                                                 const ReadOptions &options) const
 {
-    const auto table = CsvTable::readFile(path.string());
+    const auto table = CsvTable::readFile(path.string(), ',', options.encoding);
     const int image = table.requireColumn("image");
     const int label = table.requireColumn("label");
     const int labeler = table.column("labeler");

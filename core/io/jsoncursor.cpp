@@ -139,9 +139,9 @@ void JsonCursor::fail(const std::string &expected) const
                 m_path.empty() ? std::string("/") : m_path);
 }
 
-nlohmann::json readJsonFile(const std::filesystem::path &path)
+nlohmann::json readJsonFile(const std::filesystem::path &path, TextEncoding encoding)
 {
-    const std::string text = readTextFile(path);
+    const std::string text = readTextFile(path, encoding);
     try {
         return nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error &e) {

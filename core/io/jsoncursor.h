@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/common/text.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -53,8 +55,9 @@ private:
     std::string m_path;
 };
 
-/// Parses a JSON file. A syntax error (truncated file, stray comma) becomes Error(Parse) naming
-/// the file and the line and column of the problem.
-nlohmann::json readJsonFile(const std::filesystem::path &path);
+/// Parses a JSON file (read with readTextFile(), so its text is UTF-8). A syntax error
+/// (truncated file, stray comma) becomes Error(Parse) naming the file and the line and column
+/// of the problem.
+nlohmann::json readJsonFile(const std::filesystem::path &path, TextEncoding encoding = TextEncoding::Utf8);
 
 } // namespace concord::core

@@ -2,6 +2,7 @@
 #include "core/io/labelimporter.h"
 
 #include "core/common/error.h"
+#include "core/common/text.h"
 #include "core/io/imagematcher.h"
 #include "core/io/labelreader.h"
 #include "core/project/project_ops.h"
@@ -13,6 +14,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <sstream>
 
 namespace concord::core {
 
@@ -27,6 +29,7 @@ struct Resolved
     const ImageRecord *image = nullptr;
     std::string labeler;
     std::string className;
+    std::vector<Annotation> annotations;
 };
 
 std::string joinList(const std::vector<std::string> &items)
@@ -63,21 +66,67 @@ std::string imageClass(const ImportedLabel &l, const std::map<std::string, int> 
     return best;
 }
 
+std::string number(double v)
+{
+    std::ostringstream ss;
+    ss.precision(6);
+    ss << v;
+    return ss.str();
+}
+
+/// The shape's points in image pixels: scaled from percent, checked to be finite, and clipped
+/// onto the image when they overhang it by at most kClipTolerance of its side (else an error
+/// naming the shape). Why here and not in the readers: every format gets the same rule, and a
+/// non-finite number that reached the geometry JSON was written as null and broke every export.
+std::vector<std::array<double, 2>> imagePoints(const ImportedShape &s, const ImageRecord &image)
+{
+    const auto fail = [&](const std::string &message) {
+        throw Error(ErrorCode::Invalid, message, s.where.file, s.where.line, s.where.field);
+    };
+    const bool sized = image.width > 0 && image.height > 0;
+    if (s.percent && !sized)
+        fail("the shape is in percent of the image size, but the project does not know the size of " + image.path);
+    std::vector<std::array<double, 2>> pts = s.points;
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        auto &p = pts[i];
+        for (int axis = 0; axis < 2; ++axis) {
+            const char *name = axis == 0 ? "x" : "y";
+            const double given = p[static_cast<std::size_t>(axis)];
+            const double side = axis == 0 ? image.width : image.height;
+            double v = s.percent ? given / 100.0 * side : given;
+            if (!std::isfinite(v))
+                fail(std::string("point ") + std::to_string(i + 1) + ": " + name + " is not a finite number" +
+                     (std::isfinite(given) ? " (x + width or y + height overflows)" : ""));
+            if (sized) {
+                const double slack = kClipTolerance * side;
+                if (v < -slack || v > side + slack) {
+                    const std::string unit = s.percent ? " %" : " px";
+                    const double limit = s.percent ? 100.0 : side;
+                    fail(std::string("point ") + std::to_string(i + 1) + ": " + name + " = " + number(given) + unit +
+                         " lies outside the image (0 to " + number(limit) + unit + ") by more than " +
+                         number(kClipTolerance * 100) + " % of its " + (axis == 0 ? "width" : "height") +
+                         " (" + image.path + " is " + std::to_string(image.width) + "×" +
+                         std::to_string(image.height) + " px)");
+                }
+                v = std::clamp(v, 0.0, side);
+            }
+            p[static_cast<std::size_t>(axis)] = v;
+        }
+    }
+    if (sized && s.kind == AnnotationKind::Box) {
+        // A box that overhung entirely (within the tolerance) has nothing left on the image.
+        const bool hadWidth = s.points[0][0] != s.points[1][0], hadHeight = s.points[0][1] != s.points[1][1];
+        if ((hadWidth && pts[0][0] == pts[1][0]) || (hadHeight && pts[0][1] == pts[1][1]))
+            fail("the box lies outside the image (" + image.path + " is " + std::to_string(image.width) + "×" +
+                 std::to_string(image.height) + " px)");
+    }
+    return pts;
+}
+
 Annotation toAnnotation(const ImportedShape &s, const std::string &labelClass, const ImageRecord &image,
                         double pxPerMm)
 {
-    std::vector<std::array<double, 2>> pts = s.points;
-    if (s.percent) {
-        if (image.width <= 0 || image.height <= 0)
-            throw Error(ErrorCode::Invalid,
-                        "the shape is in percent of the image size, but the project does not know the size of " +
-                            image.path,
-                        s.where.file, s.where.line, s.where.field);
-        for (auto &p : pts) {
-            p[0] = p[0] / 100.0 * image.width;
-            p[1] = p[1] / 100.0 * image.height;
-        }
-    }
+    const std::vector<std::array<double, 2>> pts = imagePoints(s, image);
     Annotation a;
     a.kind = s.kind;
     nlohmann::json g;
@@ -126,9 +175,11 @@ ImportReport importLabels(Store &store, const std::filesystem::path &input, cons
     const auto reader = makeLabelReader(options.format);
     ReadOptions ro;
     ro.defaultLabeler = options.labeler;
+    ro.encoding = options.encoding;
     reportProgress(options.progress, 0, 0, "reading");
     const auto records = reader->read(input, ro);
 
+    const double projectPxPerMm = store.settings().pxPerMm;
     std::map<std::string, int> classOrder;
     for (const auto &c : store.classes())
         classOrder.emplace(c.name, c.order);
@@ -161,7 +212,17 @@ ImportReport importLabels(Store &store, const std::filesystem::path &input, cons
             continue;
         }
         r.image = m.image;
+        // Names and geometry are checked here, before the transaction: nothing that would
+        // break a later export (a control character, a null coordinate) gets in.
+        checkName(r.labeler, "labeler name", rec.where.file, rec.where.line,
+                  rec.labeler.empty() ? std::string("--labeler") : rec.where.field);
+        for (const auto &s : rec.shapes)
+            checkName(s.className, "class name", s.where.file, s.where.line, s.where.field);
         r.className = imageClass(rec, classOrder);
+        checkName(r.className, "class name", rec.where.file, rec.where.line, rec.where.field);
+        const double pxPerMm = m.image->pxPerMm > 0 ? m.image->pxPerMm : projectPxPerMm;
+        for (const auto &s : rec.shapes)
+            r.annotations.push_back(toAnnotation(s, r.className, *m.image, pxPerMm));
         const auto note = [&](const std::string &name, const SourceRef &where) {
             if (!classOrder.count(name))
                 unknownClasses.emplace(name, where.describe());
@@ -203,7 +264,6 @@ ImportReport importLabels(Store &store, const std::filesystem::path &input, cons
     // --- write, as one transaction -----------------------------------------------------------
     ImportReport report;
     report.unmatched = std::move(unmatched);
-    const double projectPxPerMm = store.settings().pxPerMm;
     store.transaction([&] {
         report.labels = 0;
         report.annotations = 0;
@@ -233,13 +293,9 @@ ImportReport importLabels(Store &store, const std::filesystem::path &input, cons
             auto lab = labelerIds.find(r.labeler);
             if (lab == labelerIds.end())
                 lab = labelerIds.emplace(r.labeler, ensureLabeler(store, r.labeler).id).first;
-            std::vector<Annotation> anns;
-            const double pxPerMm = r.image->pxPerMm > 0 ? r.image->pxPerMm : projectPxPerMm;
-            for (const auto &s : r.source->shapes)
-                anns.push_back(toAnnotation(s, r.className, *r.image, pxPerMm));
-            saveLabel(store, r.image->id, lab->second, classIds.at(r.className), anns, LabelSource::Import);
+            saveLabel(store, r.image->id, lab->second, classIds.at(r.className), r.annotations, LabelSource::Import);
             ++report.labels;
-            report.annotations += static_cast<std::int64_t>(anns.size());
+            report.annotations += static_cast<std::int64_t>(r.annotations.size());
             labelers.insert(r.labeler);
         }
         report.labelers.assign(labelers.begin(), labelers.end());

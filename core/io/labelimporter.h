@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/common/progress.h"
+#include "core/common/text.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -12,6 +13,12 @@ namespace concord::core {
 
 class Store;
 
+/// How far (as a share of the image's width or height) a coordinate may lie outside the image
+/// and still be imported, clipped onto the edge: tools round, and Label Studio lets a box
+/// overhang a little. Further out is an error (a box at −50 % or 500 % is not a box on this
+/// image). docs/FORMATS.md "Coordinates".
+inline constexpr double kClipTolerance = 0.05;
+
 /// What `import-labels` was asked to do.
 struct ImportOptions
 {
@@ -20,6 +27,8 @@ struct ImportOptions
     bool addClasses = false; ///< create unknown classes instead of failing (--add-classes)
     /// Import the entries whose image is found and report the others, instead of failing.
     bool skipUnmatched = false;
+    /// Encoding of the input (--encoding); the default UTF-8 is validated, never guessed.
+    TextEncoding encoding = TextEncoding::Utf8;
     ProgressFn progress;
 };
 
@@ -43,7 +52,10 @@ struct ImportReport
 ///  - Parse: malformed file, naming file and line or JSON path;
 ///  - NotFound: images not in the project (all listed, unless skipUnmatched) or unknown classes
 ///    (all listed, unless addClasses);
-///  - Invalid: an ambiguous file name, no labeler, two labels for one image by one labeler;
+///  - Invalid: an ambiguous file name, no labeler, two labels for one image by one labeler, a
+///    labeler or class name that checkName() refuses, a coordinate that is not finite or lies
+///    outside the image by more than kClipTolerance of its side (smaller overhangs are
+///    clipped onto the edge);
 ///  - Cancelled: progress returned false.
 ImportReport importLabels(Store &store, const std::filesystem::path &input, const ImportOptions &options);
 

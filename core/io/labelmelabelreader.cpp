@@ -2,6 +2,7 @@
 #include "core/io/labelmelabelreader.h"
 
 #include "core/common/error.h"
+#include "core/common/text.h"
 #include "core/io/jsoncursor.h"
 
 #include <algorithm>
@@ -11,10 +12,10 @@ namespace concord::core {
 
 namespace {
 
-ImportedLabel readOne(const std::filesystem::path &path, const std::filesystem::path &importRoot)
+ImportedLabel readOne(const std::filesystem::path &path, const std::filesystem::path &importRoot, TextEncoding encoding)
 {
     const std::string file = path.string();
-    const auto doc = readJsonFile(path);
+    const auto doc = readJsonFile(path, encoding);
     const JsonCursor root(doc, file);
     root.object();
     ImportedLabel l;
@@ -37,6 +38,7 @@ ImportedLabel readOne(const std::filesystem::path &path, const std::filesystem::
             const auto flag = flags->at(name);
             if (!flag.boolean())
                 continue;
+            checkName(name, "class name (flag)", file, 0, flag.path());
             if (!l.className.empty())
                 throw Error(ErrorCode::Parse,
                             "expected at most one flag set to true, found '" + l.className + "' and '" + name + "'",
@@ -88,13 +90,13 @@ ImportedLabel readOne(const std::filesystem::path &path, const std::filesystem::
 } // namespace
 
 std::vector<ImportedLabel> LabelmeLabelReader::read(const std::filesystem::path &path,
-                                                    const ReadOptions &) const
+                                                    const ReadOptions &options) const
 {
     std::vector<ImportedLabel> out;
     std::error_code ec;
     const auto root = std::filesystem::is_directory(path, ec) ? path : path.parent_path();
     for (const auto &file : listInputFiles(path, ".json")) {
-        auto l = readOne(file, root);
+        auto l = readOne(file, root, options.encoding);
         if (!l.className.empty() || !l.shapes.empty())
             out.push_back(std::move(l));
     }

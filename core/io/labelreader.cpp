@@ -74,7 +74,7 @@ std::vector<std::filesystem::path> listInputFiles(const std::filesystem::path &p
     return out;
 }
 
-std::string readTextFile(const std::filesystem::path &path)
+std::string readTextFile(const std::filesystem::path &path, TextEncoding encoding)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
@@ -83,7 +83,12 @@ std::string readTextFile(const std::filesystem::path &path)
     ss << in.rdbuf();
     if (in.bad())
         throw Error(ErrorCode::Io, "read error", path.string());
-    return ss.str();
+    if (encoding == TextEncoding::Utf8) {
+        std::string text = std::move(ss).str();
+        checkUtf8Text(text, path.string());
+        return text;
+    }
+    return decodeText(ss.str(), encoding, path.string());
 }
 
 } // namespace concord::core

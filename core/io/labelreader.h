@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/common/text.h"
 #include "core/store/types.h"
 
 #include <array>
@@ -64,6 +65,9 @@ struct ReadOptions
 {
     /// Labeler for records whose file does not name one (`--labeler`).
     std::string defaultLabeler;
+    /// Encoding of the input files (`--encoding`); UTF-8 input is validated, so no byte that
+    /// is not UTF-8 ever reaches the project (issue #21).
+    TextEncoding encoding = TextEncoding::Utf8;
 };
 
 /// One foreign label format. Implementations are stateless; read() throws Error(Parse) naming
@@ -91,7 +95,9 @@ std::vector<std::string> labelReaderFormats();
 std::vector<std::filesystem::path> listInputFiles(const std::filesystem::path &path,
                                                   std::string_view extension);
 
-/// Reads a whole file; Error(Io) naming it when it cannot be read.
-std::string readTextFile(const std::filesystem::path &path);
+/// Reads a whole text file as UTF-8: validated, or converted from `encoding`. Error(Io) naming
+/// it when it cannot be read, Error(Parse) naming the line and column of a byte that is not
+/// UTF-8 (or a NUL byte).
+std::string readTextFile(const std::filesystem::path &path, TextEncoding encoding = TextEncoding::Utf8);
 
 } // namespace concord::core

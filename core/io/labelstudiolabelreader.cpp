@@ -2,6 +2,7 @@
 #include "core/io/labelstudiolabelreader.h"
 
 #include "core/common/error.h"
+#include "core/common/text.h"
 #include "core/io/jsoncursor.h"
 
 #include <cctype>
@@ -70,16 +71,19 @@ std::string singleName(const JsonCursor &value, const char *key)
     const auto names = value.at(key);
     if (names.size() != 1)
         names.fail("exactly one class name");
-    return names[0].string();
+    std::string name = names[0].string();
+    // Checked here: an empty choice would otherwise look like no choice at all.
+    checkName(name, "class name", names.file(), 0, names[0].path());
+    return name;
 }
 
 } // namespace
 
 std::vector<ImportedLabel> LabelStudioLabelReader::read(const std::filesystem::path &path,
-                                                        const ReadOptions &) const
+                                                        const ReadOptions &options) const
 {
     const std::string file = path.string();
-    const auto doc = readJsonFile(path);
+    const auto doc = readJsonFile(path, options.encoding);
     const JsonCursor root(doc, file);
     std::vector<ImportedLabel> out;
     std::set<std::string> taskIds;

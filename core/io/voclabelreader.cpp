@@ -21,10 +21,10 @@ double coordinate(const XmlElement &box, const char *name, const std::string &fi
     return *v;
 }
 
-ImportedLabel readOne(const std::filesystem::path &path)
+ImportedLabel readOne(const std::filesystem::path &path, TextEncoding encoding)
 {
     const std::string file = path.string();
-    const auto doc = XmlDocument::readFile(file);
+    const auto doc = XmlDocument::readFile(file, encoding);
     const auto &root = doc.root();
     if (root.name != "annotation")
         throw Error(ErrorCode::Parse, "expected the root element <annotation>, found <" + root.name + ">", file,
@@ -59,11 +59,11 @@ ImportedLabel readOne(const std::filesystem::path &path)
 
 } // namespace
 
-std::vector<ImportedLabel> VocLabelReader::read(const std::filesystem::path &path, const ReadOptions &) const
+std::vector<ImportedLabel> VocLabelReader::read(const std::filesystem::path &path, const ReadOptions &options) const
 {
     std::vector<ImportedLabel> out;
     for (const auto &file : listInputFiles(path, ".xml")) {
-        auto l = readOne(file);
+        auto l = readOne(file, options.encoding);
         if (!l.shapes.empty())
             out.push_back(std::move(l));
     }

@@ -289,9 +289,9 @@ XmlDocument XmlDocument::parse(std::string_view text, const std::string &fileNam
     return doc;
 }
 
-XmlDocument XmlDocument::readFile(const std::string &path)
+XmlDocument XmlDocument::readFile(const std::string &path, TextEncoding encoding)
 {
-    return parse(readTextFile(path), path);
+    return parse(readTextFile(path, encoding), path);
 }
 
 } // namespace concord::core

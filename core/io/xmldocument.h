@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/common/text.h"
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -38,8 +40,9 @@ class XmlDocument
 public:
     /// Parses `text`; `fileName` is used in error messages.
     static XmlDocument parse(std::string_view text, const std::string &fileName);
-    /// Reads and parses a file.
-    static XmlDocument readFile(const std::string &path);
+    /// Reads and parses a file, whose text must be UTF-8 or in the declared `encoding`
+    /// (readTextFile()).
+    static XmlDocument readFile(const std::string &path, TextEncoding encoding = TextEncoding::Utf8);
 
     const XmlElement &root() const noexcept { return m_root; }
     const std::string &fileName() const noexcept { return m_fileName; }

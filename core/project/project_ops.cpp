@@ -2,9 +2,11 @@
 #include "core/project/project_ops.h"
 
 #include "core/common/error.h"
+#include "core/common/text.h"
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <map>
 #include <numeric>
 #include <random>
@@ -26,10 +28,14 @@ std::unique_ptr<Store> initProject(const std::filesystem::path &file, const Proj
 {
     if (classNames.empty())
         throw Error(ErrorCode::Invalid, "a project needs at least one class", {}, 0, "classes");
+    if (!settings.name.empty())
+        checkName(settings.name, "the project name", {}, 0, "name");
+    checkCalibration(settings.pxPerMm, "px-per-mm");
     std::set<std::string> seen;
     for (const auto &n : classNames) {
         if (n.empty())
             throw Error(ErrorCode::Invalid, "a class name is empty", {}, 0, "classes");
+        checkName(n, "class name", {}, 0, "classes");
         if (!seen.insert(n).second)
             throw Error(ErrorCode::Invalid, "class '" + n + "' is listed twice", {}, 0, "classes");
     }
@@ -53,6 +59,13 @@ std::unique_ptr<Store> initProject(const std::filesystem::path &file, const Proj
         throw;
     }
     return store;
+}
+
+void checkCalibration(double pxPerMm, const std::string &field)
+{
+    if (!std::isfinite(pxPerMm) || pxPerMm < 0)
+        throw Error(ErrorCode::Invalid, "the calibration must be a finite number of pixels per millimetre, 0 or more",
+                    {}, 0, field);
 }
 
 ImageRecord findImage(const Store &store, const std::string &ref)
@@ -93,6 +106,7 @@ Labeler ensureLabeler(Store &store, const std::string &name, Role role)
 {
     if (auto l = store.labelerByName(name))
         return *l;
+    checkName(name, "labeler name", {}, 0, "labeler");
     const Id id = store.addLabeler(name, role);
     return Labeler{id, name, role};
 }

@@ -22,6 +22,10 @@ std::string defaultClassColor(std::size_t index);
 std::unique_ptr<Store> initProject(const std::filesystem::path &file, const ProjectSettings &settings,
                                    const std::vector<std::string> &classNames);
 
+/// Error(Invalid) naming `field` unless `pxPerMm` is finite and ≥ 0 (0 = not calibrated):
+/// a NaN typed on the command line would otherwise be stored and turn every length into NaN.
+void checkCalibration(double pxPerMm, const std::string &field);
+
 /// Finds an image by relative path, then by file name. Throws Error(NotFound) when none
 /// matches and Error(Invalid) listing the candidates when a file name is ambiguous.
 ImageRecord findImage(const Store &store, const std::string &ref);
@@ -29,7 +33,8 @@ ImageRecord findImage(const Store &store, const std::string &ref);
 /// The class of that name, or Error(NotFound) listing the project's classes.
 LabelClass findClass(const Store &store, const std::string &name);
 
-/// The labeler of that name, created with `role` when absent.
+/// The labeler of that name, created with `role` when absent (a new name must pass
+/// checkName(): UTF-8, not empty, no control characters).
 Labeler ensureLabeler(Store &store, const std::string &name, Role role = Role::Labeler);
 
 /// Sets (or replaces) a labeler's label on an image, with its annotations, as one transaction.

@@ -2,6 +2,7 @@
 #include "core/standards/standardbook.h"
 
 #include "core/common/error.h"
+#include "core/common/text.h"
 #include "core/standards/rule.h"
 
 #include <nlohmann/json.hpp>
@@ -17,6 +18,9 @@ void checkDraft(const Store &store, const StandardDraft &draft)
 {
     if (draft.title.empty())
         throw Error(ErrorCode::Invalid, "a standard needs a title", {}, 0, "title");
+    checkName(draft.title, "the standard's title", {}, 0, "title");
+    checkText(draft.body, "body");
+    checkText(draft.rule, "rule");
     if (draft.status == StandardStatus::Retired)
         throw Error(ErrorCode::Invalid, "a new standard cannot start retired", {}, 0, "status");
     if (!draft.rule.empty())
@@ -94,6 +98,7 @@ Id createStandardVersion(Store &store, Id anyVersion, const StandardDraft &draft
 void setStandardExample(Store &store, Id standard, Id image, ExampleRole role, const std::string &note)
 {
     findStandard(store, standard);
+    checkText(note, "note");
     if (!store.image(image))
         throw Error(ErrorCode::NotFound, "no image with id " + std::to_string(image), {}, 0, "image");
     store.setExample({standard, image, role, note});

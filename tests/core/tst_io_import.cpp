@@ -10,6 +10,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -210,6 +214,36 @@ private slots:
         QTest::newRow("labelstudio wrong type")
             << "labelstudio" << "labelstudio-wrong-type.json" << P
             << QStringList{"/0/annotations/0/result/0/value/choices", "expected an array"};
+        // Issue #21: inputs that imported and then broke every export, or were silently merged.
+        // Lines and columns counted by hand in the files (tests/data/io/malformed/README.md).
+        QTest::newRow("csv latin-1") << "csv" << "csv-latin1.csv" << P
+                                     << QStringList{"csv-latin1.csv:2:", "not valid UTF-8: byte 0xE9 at column 21",
+                                                    "--encoding"};
+        QTest::newRow("csv nul") << "csv" << "csv-nul.csv" << P
+                                 << QStringList{"csv-nul.csv:2:", "NUL byte at column 16"};
+        QTest::newRow("csv duplicate header") << "csv" << "csv-duplicate-header.csv" << P
+                                              << QStringList{"csv-duplicate-header.csv:1:", "'label'",
+                                                             "duplicate column name", "columns 2 and 4"};
+        QTest::newRow("labelme latin-1") << "labelme" << "labelme-latin1.json" << P
+                                         << QStringList{"labelme-latin1.json:6:", "byte 0xE9 at column 16"};
+        QTest::newRow("coco bbox 1e308") << "coco" << "coco-bbox-overflow.json" << I
+                                         << QStringList{"coco-bbox-overflow.json", "'/annotations/0'",
+                                                        "x = 1e+308 px lies outside the image"};
+        QTest::newRow("coco duplicate category name")
+            << "coco" << "coco-duplicate-category-name.json" << P
+            << QStringList{"'/categories/1/name'", "duplicate category name 'scratch' (also at /categories/0/name)"};
+        QTest::newRow("coco empty category name") << "coco" << "coco-empty-category-name.json" << I
+                                                  << QStringList{"'/categories/0/name'", "category name is empty"};
+        QTest::newRow("coco nul in name") << "coco" << "coco-nul-name.json" << I
+                                          << QStringList{"'/categories/0/name'", "U+0000 (NUL) at position 4"};
+        // Label Studio percent boxes on the 200 × 100 image cam1/img2.png: −50 % and 500 % are
+        // far beyond the 5 % that is clipped.
+        QTest::newRow("labelstudio box at -50 %")
+            << "labelstudio" << "labelstudio-box-left.json" << I
+            << QStringList{"'/0/annotations/0/result/0'", "x = -50 % lies outside the image (0 to 100 %)"};
+        QTest::newRow("labelstudio box at 500 %")
+            << "labelstudio" << "labelstudio-box-right.json" << I
+            << QStringList{"'/0/annotations/0/result/0'", "x = 500 % lies outside the image"};
         // The file ends after line 9; <bndbox> opened on line 6.
         QTest::newRow("truncated xml") << "voc" << "voc" << P
                                        << QStringList{"img3.xml:10:", "<bndbox>", "line 6", "truncated"};
@@ -241,6 +275,120 @@ private slots:
             QCOMPARE(store->labelers().size(), std::size_t(0));
         }
         QCOMPARE(qs(fileContentHash(project.string())), qs(before));
+    }
+
+    /// Overhangs up to kClipTolerance (5 %) of the side are clipped onto the edge, as
+    /// docs/FORMATS.md "Coordinates" says. All images are 200 × 100 px.
+    void coordinatesClippedWithinTolerance()
+    {
+        const auto dir = m_ws.root() / "clip";
+        std::filesystem::create_directories(dir);
+        // Label Studio, percent: x 98 %, width 4 % → 196 to 204 px, clipped to 200 (4 px over,
+        // 2 % of 200); y −3 %, height 8 % → −3 to 5 px, clipped to 0 (3 % of 100).
+        std::ofstream(dir / "ls.json") << R"([{"data": {"image": "cam1/img2.png"}, "annotations": [{"result": [
+            {"type": "rectanglelabels", "value": {"x": 98, "y": -3, "width": 4, "height": 8,
+             "rectanglelabels": ["scratch"]}}], "completed_by": 7}]}])";
+        // COCO, pixels: [195, 90, 10, 12] → 195 to 205 (5 px = 2.5 % over) and 90 to 102
+        // (2 px = 2 % over), clipped to 200 and 100.
+        std::ofstream(dir / "coco.json") << R"({"images": [{"id": 1, "file_name": "img3.png"}],
+            "annotations": [{"id": 1, "image_id": 1, "category_id": 1, "bbox": [195, 90, 10, 12]}],
+            "categories": [{"id": 1, "name": "dent"}]})";
+        auto store = openProject(m_ws.freshProject());
+        ImportOptions ls;
+        ls.format = "labelstudio";
+        importLabels(*store, dir / "ls.json", ls);
+        ImportOptions coco;
+        coco.format = "coco";
+        coco.labeler = "carol";
+        importLabels(*store, dir / "coco.json", coco);
+        const auto rows = store->labelRows();
+        const auto *a = findRow(rows, "labelstudio-user-7", "cam1/img2.png");
+        QVERIFY(a);
+        QCOMPARE(boxesOf(*store, *a), (std::multiset<Box>{{"scratch", 196, 0, 200, 5}}));
+        const auto *b = findRow(rows, "carol", "img3.png");
+        QVERIFY(b);
+        QCOMPARE(boxesOf(*store, *b), (std::multiset<Box>{{"dent", 195, 90, 200, 100}}));
+        // The area is that of the clipped box: 5 × 10 = 50 px².
+        QCOMPARE(store->annotationsOfLabel(b->label.id).at(0).area, 50.0);
+    }
+
+    /// `--encoding latin1`: the same file that fails as UTF-8 imports, with the name converted.
+    void declaredEncodingImports()
+    {
+        auto store = openProject(m_ws.freshProject());
+        ImportOptions o;
+        o.format = "csv";
+        o.encoding = TextEncoding::Latin1;
+        importLabels(*store, kData / "malformed" / "csv-latin1.csv", o);
+        QCOMPARE(iotest::labelList(*store), QStringList{QStringLiteral("Jos\u00e9:cam1/img1.png=ok")});
+    }
+
+    /// Names given by people go through checkName() too, not only imported ones.
+    void namesRefused()
+    {
+        const auto project = m_ws.freshProject();
+        auto store = openProject(project);
+        QVERIFY_THROWS_EXCEPTION(Error, ensureLabeler(*store, "Jos\xe9"));
+        QVERIFY_THROWS_EXCEPTION(Error, ensureLabeler(*store, std::string("a\0b", 3)));
+        QVERIFY_THROWS_EXCEPTION(Error, ensureLabeler(*store, "   "));
+        QCOMPARE(store->labelers().size(), std::size_t(0));
+        ProjectSettings s;
+        s.name = "names";
+        try {
+            initProject(m_ws.root() / "names.concord", s, {"ok", std::string("scr\0atch", 8)});
+            QFAIL("a class name with a NUL was accepted");
+        } catch (const Error &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(u"class name contains the control character U+0000"), e.what());
+        }
+        QVERIFY(!std::filesystem::exists(m_ws.root() / "names.concord"));
+        s.pxPerMm = std::nan("");
+        QVERIFY_THROWS_EXCEPTION(Error, initProject(m_ws.root() / "names.concord", s, {"ok"}));
+        QVERIFY(!std::filesystem::exists(m_ws.root() / "names.concord"));
+    }
+
+    /// Issue #21 on the command line: the Latin-1 CSV fails naming file:line and leaves a
+    /// project whose `info --json` still works; declared as latin1 it imports and exports;
+    /// `nan` for a numeric option is refused before anything runs.
+    void commandLine()
+    {
+        const QString project = qs(m_ws.freshProject().string());
+        const QString latin = qs((kData / "malformed" / "csv-latin1.csv").string());
+        const auto run = [](const QStringList &args, int expectedExit) {
+            QProcess p;
+            p.start(QStringLiteral(CONCORD_CLI), args);
+            if (!p.waitForFinished(60000))
+                qFatal("concord-cli did not finish");
+            const QString err = QString::fromUtf8(p.readAllStandardError());
+            if (p.exitCode() != expectedExit)
+                qWarning("%s", qPrintable(args.join(u' ') + " → " + QString::number(p.exitCode()) + ": " + err));
+            return std::make_tuple(p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), err);
+        };
+        auto [code, out, err] = run({"import-labels", project, latin, "--format", "csv"}, 1);
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(u"csv-latin1.csv:2: not valid UTF-8: byte 0xE9 at column 21"), qPrintable(err));
+        std::tie(code, out, err) = run({"info", project, "--json"}, 0);
+        QCOMPARE(code, 0);
+        QCOMPARE(QJsonDocument::fromJson(out.toUtf8())["labelers"].toArray().size(), 0);
+
+        std::tie(code, out, err) = run({"import-labels", project, latin, "--format", "csv", "--encoding", "latin1"}, 0);
+        QCOMPARE(code, 0);
+        std::tie(code, out, err) = run({"info", project, "--json"}, 0);
+        QCOMPARE(code, 0);
+        QCOMPARE(QJsonDocument::fromJson(out.toUtf8())["labelers"][0]["name"].toString(), QStringLiteral("Jos\u00e9"));
+        std::tie(code, out, err) = run({"export", project, qs(m_ws.freshDir().string()), "--format", "coco"}, 0);
+        QCOMPARE(code, 0);
+
+        // CLI11 reads "nan" as a double and NaN passes NonNegativeNumber; exit 2 = usage error.
+        std::tie(code, out, err) = run({"import-images", project, qs(m_ws.root().string()), "--px-per-mm", "nan"}, 2);
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains(u"expected a finite number, found 'nan'"), qPrintable(err));
+        std::tie(code, out, err) = run({"init", qs((m_ws.root() / "nan.concord").string()), "--classes", "ok",
+                                        "--px-per-mm", "inf"}, 2);
+        QCOMPARE(code, 2);
+        QVERIFY(!std::filesystem::exists(m_ws.root() / "nan.concord"));
+        std::tie(code, out, err) = run({"export", project, qs(m_ws.freshDir().string()), "--format", "coco",
+                                        "--min-agreement", "nan"}, 2);
+        QCOMPARE(code, 2);
     }
 
     void addClasses()
