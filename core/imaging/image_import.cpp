@@ -2,11 +2,13 @@
 #include "core/imaging/image_import.h"
 
 #include "core/common/error.h"
+#include "core/common/text.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -69,6 +71,9 @@ std::string storedImagePath(const Store &store, const fs::path &file)
 ImageImportResult importImageFolder(Store &store, const fs::path &dir,
                                     const ImageImportOptions &options, const ProgressFn &progress)
 {
+    if (!std::isfinite(options.pxPerMm) || options.pxPerMm < 0)
+        throw Error(ErrorCode::Invalid, "the calibration must be a finite number of pixels per millimetre, 0 or more",
+                    {}, 0, "px-per-mm");
     const auto files = listImages(dir, store.path());
     const double pxPerMm = options.pxPerMm > 0 ? options.pxPerMm : store.settings().pxPerMm;
 
@@ -79,13 +84,22 @@ ImageImportResult importImageFolder(Store &store, const fs::path &dir,
         std::string error;
     };
     std::vector<Slot> slots(files.size());
-    for (std::size_t i = 0; i < files.size(); ++i)
+    // A path that is not UTF-8 (a Latin-1 file name) would break every JSON written later
+    // (exports, `info --json`): such files are listed as failed, under a printable name.
+    std::vector<char> badName(files.size(), 0);
+    for (std::size_t i = 0; i < files.size(); ++i) {
         slots[i].stored = storedImagePath(store, files[i]);
+        if (findInvalidUtf8(slots[i].stored)) {
+            badName[i] = 1;
+            slots[i].stored = printableUtf8(slots[i].stored);
+            slots[i].error = "the path is not valid UTF-8 (rename the file or folder)";
+        }
+    }
 
     // Skip paths the project has already before paying for decoding.
     std::vector<char> known(files.size(), 0);
     for (std::size_t i = 0; i < files.size(); ++i)
-        known[i] = store.imageByPath(slots[i].stored).has_value();
+        known[i] = !badName[i] && store.imageByPath(slots[i].stored).has_value();
 
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
@@ -96,7 +110,7 @@ ImageImportResult importImageFolder(Store &store, const fs::path &dir,
             const std::size_t i = next.fetch_add(1);
             if (i >= files.size())
                 return;
-            if (!known[i]) {
+            if (!known[i] && !badName[i]) {
                 try {
                     slots[i].probe = probeImage(files[i], options.maxPixels, options.thumbnails);
                 } catch (const Error &e) {
@@ -159,7 +173,7 @@ ImageImportResult importImageFolder(Store &store, const fs::path &dir,
             ++result.added;
         }
         store.appendAudit("concord", "import-images",
-                          nlohmann::json{{"folder", dir.generic_string()},
+                          nlohmann::json{{"folder", printableUtf8(dir.generic_string())},
                                          {"added", result.added},
                                          {"skipped", result.skipped.size()},
                                          {"failed", result.failed.size()}}

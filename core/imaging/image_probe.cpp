@@ -4,6 +4,7 @@
 #include "core/common/error.h"
 #include "core/common/hash.h"
 #include "core/imaging/image_header.h"
+#include "core/imaging/image_integrity.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -64,6 +65,10 @@ ImageProbe probeImage(const std::filesystem::path &file, std::int64_t maxPixels,
 {
     const std::string bytes = readFileBytes(file);
     const HeaderSize header = checkHeader(bytes, file, maxPixels);
+    // Before decoding: the reduced decode below would turn a cut JPEG into grey pixels
+    // without an error (issue #21).
+    if (const auto cut = findTruncation(bytes))
+        throw Error(ErrorCode::Invalid, *cut, file.string());
 
     ImageProbe probe;
     probe.bytes = static_cast<std::int64_t>(bytes.size());

@@ -29,7 +29,8 @@ struct ImageProbe
 };
 
 /// Reads, hashes and validates one image file: the header must declare a size within
-/// `maxPixels`, and the pixels must decode (a reduced-resolution decode, which is what makes
+/// `maxPixels`, a JPEG or PNG must reach its end marker (findTruncation()), and the pixels must
+/// decode (a reduced-resolution decode, which is what makes
 /// import fast on big JPEGs). Throws Error(Io) for unreadable files and Error(Invalid) for
 /// empty, corrupt, non-image or oversized files, with the reason in words.
 ImageProbe probeImage(const std::filesystem::path &file, std::int64_t maxPixels = kDefaultMaxPixels,

@@ -3,13 +3,16 @@
 
 #include "core/common/csv.h"
 #include "core/common/error.h"
+#include "core/common/text.h"
 #include "core/project/project_ops.h"
+
+#include <map>
 
 namespace concord::core {
 
-AttributeImportResult importAttributesCsv(Store &store, const std::filesystem::path &csv)
+AttributeImportResult importAttributesCsv(Store &store, const std::filesystem::path &csv, TextEncoding encoding)
 {
-    const CsvTable table = CsvTable::readFile(csv.string());
+    const CsvTable table = CsvTable::readFile(csv.string(), ',', encoding);
     const int imageCol = table.requireColumn("image");
     const auto &header = table.header();
     if (header.size() < 2)
@@ -18,6 +21,8 @@ AttributeImportResult importAttributesCsv(Store &store, const std::filesystem::p
         if (header[c].empty())
             throw Error(ErrorCode::Parse, "column " + std::to_string(c + 1) + " has no name",
                         csv.string(), 1);
+        else
+            checkName(header[c], "attribute name", csv.string(), 1, header[c]);
 
     AttributeImportResult result;
     std::vector<bool> numeric(header.size(), true);
@@ -32,13 +37,22 @@ AttributeImportResult importAttributesCsv(Store &store, const std::filesystem::p
     // Resolve every image first so an unknown one fails before anything is written.
     std::vector<Id> ids;
     ids.reserve(table.rows().size());
+    std::map<Id, std::int64_t> lineOf; // image → the row that set it, for duplicate messages
     for (const auto &row : table.rows()) {
+        const std::string &ref = row.cells[static_cast<std::size_t>(imageCol)];
+        ImageRecord image;
         try {
-            ids.push_back(findImage(store, row.cells[static_cast<std::size_t>(imageCol)]).id);
+            image = findImage(store, ref);
         } catch (const Error &e) {
-            throw Error(e.code(), e.detail() + " ('" + row.cells[static_cast<std::size_t>(imageCol)] + "')",
-                        csv.string(), row.line, "image");
+            throw Error(e.code(), e.detail() + " ('" + ref + "')", csv.string(), row.line, "image");
         }
+        // A second row for one image (also under another name, "img1.png" and "cam1/img1.png")
+        // would silently overwrite the first.
+        if (const auto [it, fresh] = lineOf.emplace(image.id, row.line); !fresh)
+            throw Error(ErrorCode::Invalid,
+                        "duplicate row: image " + image.path + " is also on line " + std::to_string(it->second),
+                        csv.string(), row.line, "image");
+        ids.push_back(image.id);
     }
     store.transaction([&] {
         result.images = 0;

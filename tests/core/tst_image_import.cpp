@@ -2,6 +2,7 @@
 // Folder import: formats, corrupt and hostile files, idempotence, cancel; attribute CSV import.
 #include "core/common/error.h"
 #include "core/common/hash.h"
+#include "core/common/text.h"
 #include "core/imaging/image_header.h"
 #include "core/imaging/image_import.h"
 #include "core/project/attribute_import.h"
@@ -14,6 +15,7 @@
 #include <QtEndian>
 #include <QtTest>
 
+#include <cmath>
 #include <cstring>
 #include <fstream>
 
@@ -127,7 +129,7 @@ private slots:
         QMap<QString, QString> reasons;
         for (const auto &f : r.failed)
             reasons[QString::fromStdString(f.path)] = QString::fromStdString(f.reason);
-        QVERIFY2(reasons.value(QStringLiteral("images/truncated.jpg")).contains(QStringLiteral("corrupt")),
+        QVERIFY2(reasons.value(QStringLiteral("images/truncated.jpg")).contains(QStringLiteral("truncated JPEG")),
                  qPrintable(reasons.value(QStringLiteral("images/truncated.jpg"))));
         QVERIFY(reasons.value(QStringLiteral("images/empty.jpg")).contains(QStringLiteral("empty")));
         QVERIFY(reasons.value(QStringLiteral("images/notes.jpg")).contains(QStringLiteral("not a supported image")));
@@ -161,6 +163,74 @@ private slots:
                 QCOMPARE(s.reason, std::string("same content as images/a.jpg"));
             }
         QVERIFY(sawCopy);
+    }
+
+    /// Issue #21: `head -c 5000 img.jpg` imported as a valid image, because libjpeg decodes a
+    /// cut file with a warning and grey where the data is missing. Complete files in the
+    /// shapes the structure check must walk (progressive scans, restart markers, a trailer after
+    /// the end marker) still import.
+    void truncatedFilesListedAsFailures()
+    {
+        const fs::path dir = root() / "proj4" / "images";
+        fs::create_directories(dir);
+        std::vector<unsigned char> jpg;
+        QVERIFY(cv::imencode(".jpg", pattern(640, 480, 5), jpg, {cv::IMWRITE_JPEG_QUALITY, 95}));
+        QVERIFY(jpg.size() > 20000);
+        const std::string cut(jpg.begin(), jpg.begin() + 5000);
+        // The premise: OpenCV returns the cut file as a full 640 × 480 image, no error.
+        const cv::Mat grey = cv::imdecode(cv::Mat(1, 5000, CV_8U, const_cast<char *>(cut.data())), cv::IMREAD_COLOR);
+        QCOMPARE(grey.cols, 640);
+        writeBytes(dir / "cut.jpg", cut);
+        // A PNG without its final IEND chunk (the last 12 bytes).
+        std::vector<unsigned char> png;
+        QVERIFY(cv::imencode(".png", pattern(120, 80, 6), png));
+        writeBytes(dir / "cut.png", std::string(png.begin(), png.end() - 12));
+        // Complete files the walker must not flag.
+        writeBytes(dir / "whole.jpg", std::string(jpg.begin(), jpg.end()) + "camera trailer after FFD9");
+        std::vector<unsigned char> prog, rst;
+        QVERIFY(cv::imencode(".jpg", pattern(300, 200, 7), prog, {cv::IMWRITE_JPEG_PROGRESSIVE, 1}));
+        writeBytes(dir / "progressive.jpg", std::string(prog.begin(), prog.end()));
+        QVERIFY(cv::imencode(".jpg", pattern(300, 200, 8), rst, {cv::IMWRITE_JPEG_RST_INTERVAL, 4}));
+        writeBytes(dir / "restarts.jpg", std::string(rst.begin(), rst.end()));
+        QVERIFY(cv::imwrite((dir / "whole.png").string(), pattern(120, 80, 9)));
+        // The fuzz seed: a real NEU-DET photo cut with head -c 5000.
+        fs::copy_file(fs::path(CONCORD_TEST_DATA) / "fuzz-seeds" / "truncated" / "crazing_10-first5000.jpg",
+                      dir / "neu-cut.jpg");
+
+        auto store = initProject(root() / "proj4" / "p.concord", {"p", 0, 1, false}, {"ok"});
+        const auto r = importImageFolder(*store, dir);
+        QMap<QString, QString> reasons;
+        for (const auto &f : r.failed)
+            reasons[QString::fromStdString(f.path)] = QString::fromStdString(f.reason);
+        QCOMPARE(reasons.size(), 3);
+        QVERIFY(reasons.value(QStringLiteral("images/neu-cut.jpg")).contains(u"truncated JPEG"));
+        QVERIFY2(reasons.value(QStringLiteral("images/cut.jpg")).contains(u"truncated JPEG: the data ends at byte 5000"),
+                 qPrintable(reasons.value(QStringLiteral("images/cut.jpg"))));
+        QVERIFY2(reasons.value(QStringLiteral("images/cut.png")).contains(u"truncated PNG"),
+                 qPrintable(reasons.value(QStringLiteral("images/cut.png"))));
+        QCOMPARE(r.added, std::int64_t(4));
+        QVERIFY(!store->imageByPath("images/cut.jpg"));
+    }
+
+    /// A file name that is not UTF-8 would break every later JSON output: it is listed as
+    /// failed under a printable name, and the rest is imported.
+    void nonUtf8FileNameListed()
+    {
+        const fs::path dir = root() / "proj5" / "images";
+        fs::create_directories(dir);
+        QVERIFY(cv::imwrite((dir / "Jos\xe9.png").string(), pattern(50, 40, 10)));
+        QVERIFY(cv::imwrite((dir / "ok.png").string(), pattern(50, 40, 11)));
+        auto store = initProject(root() / "proj5" / "p.concord", {"p", 0, 1, false}, {"ok"});
+        const auto r = importImageFolder(*store, dir);
+        QCOMPARE(r.added, std::int64_t(1));
+        QCOMPARE(r.failed.size(), std::size_t(1));
+        QCOMPARE(r.failed[0].path, std::string("images/Jos\\xE9.png"));
+        QVERIFY(QString::fromStdString(r.failed[0].reason).contains(u"not valid UTF-8"));
+        QCOMPARE(store->imageCount(), std::int64_t(1));
+        // NaN calibration is refused before anything is read.
+        ImageImportOptions nan;
+        nan.pxPerMm = std::nan("");
+        QVERIFY_THROWS_EXCEPTION(Error, importImageFolder(*store, dir, nan));
     }
 
     void cancelLeavesProjectUnchanged()
@@ -216,6 +286,31 @@ private slots:
             QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("bad.csv:3")));
         }
         QVERIFY(store->attributes("weight").empty());
+
+        // Issue #21: two rows for one image (under two names) would overwrite each other; two
+        // columns of one name, a Latin-1 byte, a control character in a name: all refused.
+        const auto refused = [&](const std::string &name, const std::string &bytes, std::int64_t line,
+                                 const QString &needle) {
+            writeBytes(dir / name, bytes);
+            try {
+                importAttributesCsv(*store, dir / name);
+                QFAIL(qPrintable(QString::fromStdString(name) + " was accepted"));
+            } catch (const Error &e) {
+                QCOMPARE(e.line(), line);
+                QVERIFY2(QString::fromUtf8(e.what()).contains(needle), e.what());
+            }
+        };
+        refused("dup-rows.csv", "image,weight\na.png,1\nimg/a.png,2\n", 3,
+                QStringLiteral("dup-rows.csv:3: 'image': duplicate row: image img/a.png is also on line 2"));
+        refused("dup-cols.csv", "image,weight,weight\na.png,1,2\n", 1, QStringLiteral("duplicate column name"));
+        refused("latin.csv", "image,op\xe9rateur\na.png,1\n", 1, QStringLiteral("byte 0xE9 at column 9"));
+        refused("tab.csv", "image,\"we\tight\"\na.png,1\n", 1,
+                QStringLiteral("attribute name contains the control character U+0009"));
+        QVERIFY(store->attributes("weight").empty());
+        // Declared Latin-1, the same header imports as "opérateur".
+        writeBytes(dir / "latin.csv", "image,op\xe9rateur\na.png,1\n");
+        QCOMPARE(importAttributesCsv(*store, dir / "latin.csv", TextEncoding::Latin1).values, std::int64_t(1));
+        QCOMPARE(store->attributes("op\xc3\xa9rateur").size(), std::size_t(1));
     }
 };
 
