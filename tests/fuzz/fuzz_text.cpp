@@ -5,7 +5,9 @@
 #include "core/agreement/ratingcsv.h"
 #include "core/common/csv.h"
 #include "core/common/error.h"
+#include "core/common/text.h"
 #include "core/imaging/image_header.h"
+#include "core/imaging/image_integrity.h"
 #include "core/imaging/row_reader.h"
 #include "core/standards/rule.h"
 
@@ -23,6 +25,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const std::string input(reinterpret_cast<const char *>(data), size);
     try {
 #if FUZZ_TARGET == 1
+        // The text checks every importer relies on (issue #21), then the CSV reader itself.
+        (void)concord::core::printableUtf8(input);
+        try {
+            (void)concord::core::decodeText(input, concord::core::TextEncoding::Windows1252, "fuzz.csv");
+            concord::core::checkName(input, "name");
+        } catch (const concord::core::Error &) {
+        }
         std::istringstream in(input);
         const auto table = concord::core::CsvTable::read(in, "fuzz.csv");
         for (const auto &row : table.rows())
@@ -38,6 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         (void)rule.classes();
 #elif FUZZ_TARGET == 4
         (void)concord::core::readHeaderSize(input);
+        (void)concord::core::findTruncation(input); // the import's structure walk (issue #21)
 #elif FUZZ_TARGET == 5
         // The streaming JPEG/PNG reader of huge images (it reads files: one per process).
         static const std::string path = "/tmp/concord-fuzz-rows-" + std::to_string(getpid());
