@@ -13,11 +13,6 @@ int main(int argc, char **argv)
     app.set_version_flag("--version", std::string("concord-cli ") + CONCORD_VERSION);
     app.require_subcommand(1);
     app.fallthrough(false);
-    app.footer("With a lead passphrase set (lead-passphrase), the lead's commands need it, from "
-               "CONCORD_LEAD_PASSPHRASE or typed on the terminal: those that read every labeler's labels "
-               "(agreement and consensus on a project, clusters, export, report, standard preview and "
-               "agreement) and those that change the project for everyone (import-images, import-attributes, "
-               "relink, import-labels, standard add, example, apply and undo).");
 
     concord::cli::registerProjectCommands(app);
     concord::cli::registerAgreementCommands(app);
@@ -26,6 +21,12 @@ int main(int argc, char **argv)
     concord::cli::registerClustersCommands(app);
     concord::cli::registerStandardCommands(app);
     concord::cli::registerReportCommands(app);
+    // After the commands are registered, so that they do not inherit this footer.
+    app.footer("With a lead passphrase set (lead-passphrase), the lead's commands need it, from "
+               "CONCORD_LEAD_PASSPHRASE or typed on the terminal: those that read every labeler's labels "
+               "(agreement and consensus on a project, clusters, export, report, standard preview and "
+               "agreement) and those that change the project for everyone (import-images, import-attributes, "
+               "relink, import-labels, standard add, example, apply and undo).");
 
     try {
         app.parse(argc, argv);
