@@ -51,13 +51,7 @@ ProjectDocument::ProjectDocument(std::unique_ptr<core::Store> store, QObject *pa
     connect(&m_retryTimer, &QTimer::timeout, this, &ProjectDocument::retryUnsaved);
     m_dataVersion = m_store->dataVersion();
     m_outsideTimer.setInterval(kOutsideChangePollMs);
-    connect(&m_outsideTimer, &QTimer::timeout, this, [this] {
-        try {
-            checkOutsideChanges();
-        } catch (const core::Error &) {
-            // A locked or vanished file: the next poll tries again; saves report their own errors.
-        }
-    });
+    connect(&m_outsideTimer, &QTimer::timeout, this, &ProjectDocument::syncWithStore);
     m_outsideTimer.start();
 }
 
@@ -354,6 +348,10 @@ bool ProjectDocument::setLabel(core::Id imageId, core::Id classId)
         emit labelRefused(imageId, why);
         return false;
     }
+    // What the label was must be what the store holds now, not what the last poll saw:
+    // another process may have changed it since (a standard applied and undone), and a
+    // choice equal to a stale copy would be taken as "unchanged" and never written.
+    syncWithStore();
     const ImageState before = imageState(imageId);
     if (before.labelClass == classId && !m_unsaved.count(imageId))
         return true;
@@ -425,11 +423,13 @@ std::int64_t ProjectDocument::relinkImages(const std::string &oldPrefix, const s
 
 void ProjectDocument::addAnnotation(core::Id imageId, const core::Annotation &annotation)
 {
+    syncWithStore();
     m_undoStack->push(new AddAnnotationCommand(this, imageId, imageState(imageId), annotation));
 }
 
 void ProjectDocument::changeAnnotation(core::Id imageId, int index, const core::Annotation &annotation)
 {
+    syncWithStore();
     const ImageState before = imageState(imageId);
     if (index < 0 || static_cast<std::size_t>(index) >= before.annotations.size())
         return;
@@ -438,6 +438,7 @@ void ProjectDocument::changeAnnotation(core::Id imageId, int index, const core::
 
 void ProjectDocument::removeAnnotation(core::Id imageId, int index)
 {
+    syncWithStore();
     const ImageState before = imageState(imageId);
     if (index < 0 || static_cast<std::size_t>(index) >= before.annotations.size())
         return;
@@ -446,6 +447,7 @@ void ProjectDocument::removeAnnotation(core::Id imageId, int index)
 
 void ProjectDocument::skip(core::Id imageId)
 {
+    syncWithStore();
     const ImageState before = imageState(imageId);
     if (before.labelClass || before.skipped)
         return;
@@ -520,6 +522,15 @@ void ProjectDocument::applyState(core::Id imageId, const ImageState &state)
     forgetQueuePagesOf(imageId);
     emit imageStateChanged(imageId);
     emit projectDataChanged();
+}
+
+void ProjectDocument::syncWithStore()
+{
+    try {
+        checkOutsideChanges();
+    } catch (const core::Error &) {
+        // A locked or vanished file: the next poll tries again; saves report their own errors.
+    }
 }
 
 bool ProjectDocument::checkOutsideChanges()

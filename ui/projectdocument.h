@@ -238,6 +238,9 @@ signals:
 private:
     /// The store for lead actions; Error(Denied) unless this is a lead's session.
     core::Store &leadStore();
+    /// checkOutsideChanges() that never throws: used by the poll and before every input, so
+    /// what an input changes is compared with the store's state, never a stale copy.
+    void syncWithStore();
     ImageState loadState(core::Id image) const;
     bool persist(core::Id image, const ImageState &state);
     void retryUnsaved();

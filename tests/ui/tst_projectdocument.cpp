@@ -37,6 +37,7 @@ private slots:
     void lockedFileNeverFreezesTheWindow();
     void leadSignsInWithThePassphrase();
     void outsideChangesAreShown();
+    void choiceEqualToAStaleCopyIsSaved();
 
 private:
     std::unique_ptr<core::Store> reader() const
@@ -305,4 +306,47 @@ void TestProjectDocument::outsideChangesAreShown()
     QCOMPARE(int(doc->imageState(images[2]).annotations.size()), 1);
     QVERIFY(!doc->imageState(images[2]).labelClass);
     QVERIFY(!doc->checkOutsideChanges()); // read once, not again
+}
+
+void TestProjectDocument::choiceEqualToAStaleCopyIsSaved()
+{
+    // Found by tst_multiprocess soak: the window read ana's "ok" while a standard had set it;
+    // the standard was undone by another process (back to "scratch"), and before the next poll
+    // ana chose "ok" again. The document compared with its stale copy, saw no change and
+    // wrote nothing: the store kept "scratch" and ana's answer was lost.
+    const QString file = m_dir.filePath(QStringLiteral("stale.concord"));
+    core::ProjectSettings settings;
+    settings.overlap = 1;
+    core::Id image = 0;
+    {
+        auto store = core::initProject(file.toStdString(), settings, {"ok", "scratch"});
+        core::ImageRecord r;
+        r.path = "s0.png";
+        r.hash = std::string(32, '5');
+        r.width = r.height = 100;
+        image = store->addImage(r);
+    }
+    auto doc = ui::ProjectDocument::open(file);
+    doc->startSession(QStringLiteral("ana"));
+    const core::Id ok = doc->classes()[0].id, scratch = doc->classes()[1].id;
+    doc->setLabel(image, ok);
+    QCOMPARE(doc->imageState(image).labelClass.value_or(0), ok); // the document's copy: ok
+
+    // Another connection changes it, and the poll has not run yet (no event loop here).
+    {
+        auto other = core::openProject(file.toStdString());
+        auto label = other->label(image, doc->labeler().id);
+        QVERIFY(label.has_value());
+        label->labelClass = scratch;
+        label->updatedAt = core::utcNow();
+        other->setLabel(*label);
+    }
+    QVERIFY(doc->setLabel(image, ok));
+    auto check = core::openProject(file.toStdString(), core::OpenMode::ReadOnly);
+    const auto saved = check->label(image, doc->labeler().id);
+    QVERIFY(saved.has_value());
+    QCOMPARE(saved->labelClass, ok);
+    // And undo goes back to what the store held before this choice, not the stale copy.
+    doc->undoStack()->undo();
+    QCOMPARE(check->label(image, doc->labeler().id)->labelClass, scratch);
 }
