@@ -32,13 +32,24 @@ HeaderSize checkHeader(std::string_view bytes, const std::filesystem::path &file
     return *size;
 }
 
-cv::Mat decode(std::string_view bytes, int flags, const std::filesystem::path &file)
+cv::Mat decode(std::string_view bytes, int flags, const HeaderSize &size, const std::filesystem::path &file)
 {
     cv::Mat buf(1, static_cast<int>(bytes.size()), CV_8U, const_cast<char *>(bytes.data()));
     cv::Mat img;
     try {
         img = cv::imdecode(buf, flags);
     } catch (const cv::Exception &e) {
+        // OpenCV refuses images beyond its own limits (validateInputImageSize: 2^30 pixels,
+        // 2^20 columns or rows unless OPENCV_IO_MAX_IMAGE_PIXELS/_WIDTH/_HEIGHT say otherwise)
+        // with a failed assertion: a genuine image that is too large, not a corrupt one.
+        if (std::string_view(e.what()).find("CV_IO_MAX_IMAGE") != std::string_view::npos)
+            throw Error(ErrorCode::Invalid,
+                        "image too large to decode: " + std::to_string(size.width) + "×" +
+                            std::to_string(size.height) +
+                            " pixels is beyond OpenCV's limit (2^30 pixels and 2^20 pixels a side, unless "
+                            "OPENCV_IO_MAX_IMAGE_PIXELS, OPENCV_IO_MAX_IMAGE_WIDTH or OPENCV_IO_MAX_IMAGE_HEIGHT "
+                            "raise it)",
+                        file.string());
         throw Error(ErrorCode::Invalid, std::string("corrupt image: ") + e.what(), file.string());
     }
     if (img.empty())
@@ -84,7 +95,7 @@ ImageProbe probeImage(const std::filesystem::path &file, std::int64_t maxPixels,
         flags = cv::IMREAD_REDUCED_COLOR_4;
     else if (longSide >= 2 * kThumbnailSize)
         flags = cv::IMREAD_REDUCED_COLOR_2;
-    const cv::Mat img = decode(bytes, flags, file);
+    const cv::Mat img = decode(bytes, flags, header, file);
 
     probe.width = header.width;
     probe.height = header.height;
@@ -110,8 +121,8 @@ ImageProbe probeImage(const std::filesystem::path &file, std::int64_t maxPixels,
 cv::Mat loadImage(const std::filesystem::path &file, std::int64_t maxPixels)
 {
     const std::string bytes = readFileBytes(file);
-    checkHeader(bytes, file, maxPixels);
-    return decode(bytes, cv::IMREAD_COLOR, file);
+    const HeaderSize header = checkHeader(bytes, file, maxPixels);
+    return decode(bytes, cv::IMREAD_COLOR, header, file);
 }
 
 } // namespace concord::core

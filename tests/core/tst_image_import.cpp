@@ -233,6 +233,31 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, importImageFolder(*store, dir, nan));
     }
 
+    void decoderLimitIsTooLargeNotCorrupt()
+    {
+        // 1,100,000 × 2 = 2.2 megapixels: far below Concord's limit (400 megapixels) but wider
+        // than OpenCV's decoder accepts (CV_IO_MAX_IMAGE_WIDTH = 2^20 = 1,048,576 columns),
+        // so cv::imdecode refuses it with a failed assertion. The file is a valid 8-bit BMP
+        // (2.2 MB; OpenCV's own codec, as libpng stops at 10^6 columns); it is too large, not
+        // corrupt.
+        const fs::path dir = root() / "wide" / "images";
+        fs::create_directories(dir);
+        const int width = 1'100'000;
+        QVERIFY(width > (1 << 20));
+        QVERIFY(cv::imwrite((dir / "wide.bmp").string(), cv::Mat(2, width, CV_8UC1, cv::Scalar(128))));
+        const auto header = readHeaderSize(readBytes(dir / "wide.bmp"));
+        QVERIFY(header.has_value());
+        QCOMPARE(header->width, width);
+        auto store = initProject(root() / "wide" / "p.concord", {"p", 0, 1, false}, {"ok"});
+        const auto r = importImageFolder(*store, dir);
+        QCOMPARE(r.added, std::int64_t(0));
+        QCOMPARE(r.failed.size(), std::size_t(1));
+        const QString reason = QString::fromStdString(r.failed.front().reason);
+        QVERIFY2(reason.contains(QStringLiteral("too large")), qPrintable(reason));
+        QVERIFY2(!reason.contains(QStringLiteral("corrupt")), qPrintable(reason));
+        QVERIFY2(reason.contains(QStringLiteral("1100000×2")), qPrintable(reason));
+    }
+
     void cancelLeavesProjectUnchanged()
     {
         const fs::path dir = root() / "proj2" / "images";
