@@ -7,8 +7,10 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <vector>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace concord::core {
@@ -65,14 +67,54 @@ int writeAndSync(const std::filesystem::path &file, std::string_view bytes)
     return err;
 }
 
-/// fsync of a file this process has just created (never of a project file).
-int syncFile(const std::filesystem::path &file)
+/// Copies the bytes of `from` (an image, never a project file) to the new file `to` with
+/// `from`'s permissions, and fsyncs it; returns 0 or the errno of the failing call.
+/// std::filesystem::copy_file is not used: on a short copy (a full disk, a file size limit)
+/// libstdc++ can fail with errno 0, which read "cannot copy the image: Success".
+int copyAndSync(const std::filesystem::path &from, const std::filesystem::path &to)
 {
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in < 0)
         return errno;
-    const int err = ::fsync(fd) == 0 ? 0 : errno;
-    ::close(fd);
+    struct stat st {};
+    if (::fstat(in, &st) != 0) {
+        const int err = errno;
+        ::close(in);
+        return err;
+    }
+    const int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, st.st_mode & 0777);
+    if (out < 0) {
+        const int err = errno;
+        ::close(in);
+        return err;
+    }
+    int err = 0;
+    std::vector<char> buf(1 << 20);
+    while (err == 0) {
+        const auto got = ::read(in, buf.data(), buf.size());
+        if (got < 0) {
+            if (errno != EINTR)
+                err = errno;
+            continue;
+        }
+        if (got == 0)
+            break;
+        std::size_t done = 0;
+        while (done < static_cast<std::size_t>(got) && err == 0) {
+            const auto n = ::write(out, buf.data() + done, static_cast<std::size_t>(got) - done);
+            if (n < 0 && errno != EINTR)
+                err = errno;
+            else if (n == 0)
+                err = ENOSPC; // no progress without an errno: the disk took nothing more
+            else if (n > 0)
+                done += static_cast<std::size_t>(n);
+        }
+    }
+    if (err == 0 && ::fsync(out) != 0)
+        err = errno;
+    if (::close(out) != 0 && err == 0)
+        err = errno;
+    ::close(in);
     return err;
 }
 
@@ -121,17 +163,13 @@ void atomicCopyFile(const std::filesystem::path &from, const std::filesystem::pa
         linked = !ec;
     }
     if (!linked) {
-        ec.clear();
-        std::filesystem::copy_file(from, tmp, std::filesystem::copy_options::overwrite_existing, ec);
         // A hard link shares the source's (already stored) data; a copy must reach the disk.
-        if (!ec)
-            if (const int err = syncFile(tmp); err != 0)
-                ec = std::error_code(err, std::generic_category());
-    }
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(tmp, ignored);
-        throw Error(ErrorCode::Io, "cannot copy the image: " + ec.message(), from.string());
+        if (const int err = copyAndSync(from, tmp); err != 0) {
+            std::error_code ignored;
+            std::filesystem::remove(tmp, ignored);
+            throw Error(ErrorCode::Io, "cannot copy the image to " + to.string() + ": " + std::strerror(err),
+                        from.string());
+        }
     }
     commit(tmp, to);
 }

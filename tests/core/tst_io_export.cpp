@@ -17,9 +17,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
+
+#include <sys/resource.h>
 
 using namespace concord::core;
 using iotest::qs;
@@ -339,6 +343,43 @@ private slots:
         const auto csv = qs(readAll(req.outDir / "labels.csv"));
         QVERIFY2(csv.contains(u"\n'+sum.png,../evil,"), qPrintable(csv));
         QVERIFY2(csv.contains(u"\nx/@at.png,'=1+1,"), qPrintable(csv));
+    }
+
+    /// A copy that the system stops half-way names the system's reason. A file size limit
+    /// (RLIMIT_FSIZE, which binds root too) stands in for a full disk: write() then fails
+    /// with EFBIG past 64 KiB, as it fails with ENOSPC on a full disk. libstdc++'s
+    /// copy_file reported such a short copy as "cannot copy the image: Success".
+    void failedCopyNamesErrno()
+    {
+        const auto dir = m_ws.root() / "copylimit";
+        std::filesystem::create_directories(dir);
+        const auto from = dir / "big.bin";
+        {
+            std::ofstream out(from, std::ios::binary);
+            const std::string chunk(1024, 'x');
+            for (int i = 0; i < 256; ++i) // 256 KiB
+                out << chunk;
+        }
+        const auto to = dir / "out" / "big.bin";
+        struct rlimit old {};
+        QCOMPARE(::getrlimit(RLIMIT_FSIZE, &old), 0);
+        const auto oldSignal = std::signal(SIGXFSZ, SIG_IGN); // else the kernel ends the process
+        struct rlimit small = old;
+        small.rlim_cur = 64 * 1024;
+        QCOMPARE(::setrlimit(RLIMIT_FSIZE, &small), 0);
+        QString message;
+        try {
+            atomicCopyFile(from, to, false);
+        } catch (const Error &e) {
+            message = QString::fromUtf8(e.what());
+        }
+        ::setrlimit(RLIMIT_FSIZE, &old);
+        std::signal(SIGXFSZ, oldSignal);
+        QVERIFY2(message.contains(QString::fromUtf8(std::strerror(EFBIG))), qPrintable(message));
+        QVERIFY2(!message.contains(QStringLiteral("Success")), qPrintable(message));
+        QVERIFY(!std::filesystem::exists(to));
+        for (const auto &entry : std::filesystem::directory_iterator(dir / "out"))
+            QFAIL(qPrintable(QStringLiteral("left behind: ") + qs(entry.path().filename().string())));
     }
 
     void blurFaces()
