@@ -5,18 +5,90 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <cstring>
+
 namespace concord::core::sqlite {
+
+namespace {
+
+ErrorCode codeOf(int rc)
+{
+    const int primary = rc & 0xff;
+    return (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) ? ErrorCode::Busy
+           : (primary == SQLITE_READONLY)                       ? ErrorCode::ReadOnly
+           : (primary == SQLITE_NOTADB)                         ? ErrorCode::NotAProject
+           : (primary == SQLITE_FULL)                           ? ErrorCode::Io
+                                                                : ErrorCode::Database;
+}
+
+bool isSnapshot(sqlite3 *db)
+{
+    const char *name = db ? sqlite3_db_filename(db, "main") : nullptr;
+    return name && sqlite3_uri_boolean(name, "immutable", 0);
+}
+
+/// SQLite's message, made to say what happened when SQLite's own words hide it: a full disk
+/// shows as "disk I/O error" when the -shm cannot grow, so the errno decides.
+std::string explain(sqlite3 *db, int rc, std::string msg)
+{
+    const int primary = rc & 0xff;
+    const int sysErr = db && (primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN)
+                           ? sqlite3_system_errno(db)
+                           : 0;
+    if (primary == SQLITE_FULL || sysErr == ENOSPC || sysErr == EDQUOT)
+        return "the disk is full: no space is left for the project (or it reached its size limit), so "
+               "nothing was written; free some space and try again (SQLite: " +
+               msg + (sysErr ? std::string(", ") + std::strerror(sysErr) : std::string()) + ")";
+    if (sysErr != 0)
+        return msg + " (" + std::strerror(sysErr) + ")";
+    if (primary == SQLITE_CORRUPT && isSnapshot(db))
+        return msg + " (the project was read as a snapshot, because it is not writable here, and another "
+                     "process changed it meanwhile; open it again)";
+    return msg;
+}
+
+ErrorCode codeOfFailure(sqlite3 *db, int rc)
+{
+    const int primary = rc & 0xff;
+    if (primary == SQLITE_IOERR && db) {
+        const int sysErr = sqlite3_system_errno(db);
+        if (sysErr == ENOSPC || sysErr == EDQUOT)
+            return ErrorCode::Io;
+    }
+    return codeOf(rc);
+}
+
+} // namespace
+
+std::string fileUri(const std::filesystem::path &file, std::string_view query)
+{
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string uri = "file://";
+    for (const char c : std::filesystem::absolute(file).string()) {
+        const auto u = static_cast<unsigned char>(c);
+        const bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+                           u == '-' || u == '.' || u == '_' || u == '~' || u == '/';
+        if (plain) {
+            uri += c;
+        } else {
+            uri += '%';
+            uri += hex[u >> 4];
+            uri += hex[u & 0xf];
+        }
+    }
+    if (!query.empty()) {
+        uri += '?';
+        uri += query;
+    }
+    return uri;
+}
 
 void throwSqlite(sqlite3 *db, int rc, std::string_view context)
 {
-    const int primary = rc & 0xff;
-    const ErrorCode code = (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) ? ErrorCode::Busy
-                           : (primary == SQLITE_READONLY)                       ? ErrorCode::ReadOnly
-                           : (primary == SQLITE_NOTADB)                         ? ErrorCode::NotAProject
-                                                                                : ErrorCode::Database;
-    std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    std::string msg = explain(db, rc, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     const char *file = db ? sqlite3_db_filename(db, "main") : nullptr;
-    throw Error(code, std::string(context) + ": " + msg, file ? file : "");
+    throw Error(codeOfFailure(db, rc), std::string(context) + ": " + msg, file ? file : "");
 }
 
 Statement::Statement(sqlite3 *db, std::string_view sql)
@@ -129,14 +201,19 @@ Database::Database(const std::filesystem::path &file, Access access)
     : m_file(file)
 {
     int flags = SQLITE_OPEN_NOMUTEX;
+    std::string name = file.string();
     switch (access) {
     case Access::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
     case Access::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
     case Access::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case Access::Snapshot:
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        name = fileUri(file, "mode=ro&immutable=1");
+        break;
     }
-    const int rc = sqlite3_open_v2(file.c_str(), &m_db, flags, nullptr);
+    const int rc = sqlite3_open_v2(name.c_str(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        std::string msg = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
+        std::string msg = explain(m_db, rc, m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
         sqlite3_close_v2(m_db);
         m_db = nullptr;
         throw Error(ErrorCode::Io, "cannot open project: " + msg, file.string());
@@ -155,14 +232,9 @@ void Database::execScript(const char *sql)
     char *err = nullptr;
     const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &err);
     if (rc != SQLITE_OK) {
-        std::string msg = err ? err : sqlite3_errstr(rc);
+        std::string msg = explain(m_db, rc, err ? err : sqlite3_errstr(rc));
         sqlite3_free(err);
-        const int primary = rc & 0xff;
-        const ErrorCode code = (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) ? ErrorCode::Busy
-                               : primary == SQLITE_NOTADB                            ? ErrorCode::NotAProject
-                               : primary == SQLITE_READONLY                          ? ErrorCode::ReadOnly
-                                                                                      : ErrorCode::Database;
-        throw Error(code, msg, m_file.string());
+        throw Error(codeOfFailure(m_db, rc), msg, m_file.string());
     }
 }
 

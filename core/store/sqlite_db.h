@@ -70,7 +70,13 @@ private:
 class Database
 {
 public:
-    enum class Access { ReadOnly, ReadWrite, Create };
+    /// How the file is opened. `ReadOnly` is SQLite's read-only open: it takes the usual
+    /// locks and reads the write-ahead log, and it creates the `-wal`/`-shm` files when they
+    /// are missing and the folder is writable (then it leaves them behind). `Snapshot` is
+    /// `file:…?mode=ro&immutable=1`: no locks, no journal files, the main file alone; only
+    /// correct when no `-wal` holds committed data and nobody writes while it is open
+    /// (openProject() decides, docs/RELIABILITY.md "Viewing without write access").
+    enum class Access { ReadOnly, ReadWrite, Create, Snapshot };
     Database(const std::filesystem::path &file, Access access);
     ~Database();
     Database(const Database &) = delete;
@@ -92,7 +98,13 @@ private:
     std::unordered_map<const char *, std::unique_ptr<Statement>> m_cache;
 };
 
-/// Throws Error(Database, or Busy for SQLITE_BUSY/LOCKED) with SQLite's message.
+/// The `file:` URI of `file` with every byte that is not unreserved percent-encoded, so any
+/// path (with `?`, `#`, `%` or spaces) names exactly that file, followed by `query`.
+std::string fileUri(const std::filesystem::path &file, std::string_view query);
+
+/// Throws Error(Database, or Busy for SQLITE_BUSY/LOCKED) with SQLite's message; a full disk
+/// (SQLITE_FULL, or an I/O error whose errno is ENOSPC/EDQUOT) says so in words, and an I/O
+/// error names the errno SQLite saw.
 [[noreturn]] void throwSqlite(sqlite3 *db, int rc, std::string_view context);
 
 } // namespace concord::core::sqlite

@@ -15,6 +15,9 @@
 #include <ctime>
 #include <random>
 #include <thread>
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace concord::core {
@@ -39,12 +42,89 @@ void configureConnection(Database &db, bool readOnly)
 {
     sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
     db.execScript("PRAGMA foreign_keys = ON;");
-    if (!readOnly) {
+    if (readOnly) {
+        // A reading connection may be a read-write one (see readAccess): SQLite itself
+        // then refuses every change too, besides SqliteStore::requireWritable.
+        db.execScript("PRAGMA query_only = ON;");
+    } else {
         db.execScript("PRAGMA journal_mode = WAL;");
         // NORMAL is durable across application crashes in WAL mode (only a power loss can
         // lose the last commits); FULL makes every commit survive power loss too.
         db.execScript("PRAGMA synchronous = FULL;");
     }
+}
+
+/// True when this process may write `path` (the effective ids, as the kernel checks them);
+/// a file that does not exist counts as writable. Only access(2): never an open of the
+/// project or its -wal/-shm (RELIABILITY.md "Beside other Concord processes").
+bool mayWrite(const fs::path &path)
+{
+    if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) == 0)
+        return true;
+    return errno == ENOENT;
+}
+
+bool statExists(const fs::path &path)
+{
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0;
+}
+
+fs::path sibling(const fs::path &file, const char *suffix)
+{
+    fs::path p = file;
+    p += suffix;
+    return p;
+}
+
+/// The first of the project file, its folder (SQLite creates and deletes the -wal and -shm
+/// there) and its existing -wal/-shm that this process may not write; empty when it may
+/// write them all, as a connection in WAL mode must.
+fs::path unwritablePart(const fs::path &file)
+{
+    const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    if (::faccessat(AT_FDCWD, file.c_str(), W_OK, AT_EACCESS) != 0)
+        return file;
+    if (::faccessat(AT_FDCWD, folder.c_str(), W_OK, AT_EACCESS) != 0)
+        return folder;
+    for (const char *suffix : {"-wal", "-shm"})
+        if (!mayWrite(sibling(file, suffix)))
+            return sibling(file, suffix);
+    return {};
+}
+
+bool canWriteProject(const fs::path &file) { return unwritablePart(file).empty(); }
+
+/// A connection that only reads, opened so that it needs no file it cannot create and leaves
+/// no file behind (docs/RELIABILITY.md "Viewing without write access"):
+///  1. the project is writable here: a read-write connection (made query_only by
+///     configureConnection), with SQLite's usual locks; the -wal/-shm it may create are this
+///     user's, with the project's permissions, and SQLite deletes them when the last
+///     connection closes (a read-only connection would leave them behind);
+///  2. not writable, a -wal exists: it may hold committed changes that are not yet in the
+///     main file, so SQLite must read it: a read-only connection, which needs the -shm to
+///     exist already (it is never created for a reader that cannot write: a -shm owned by
+///     the reader would block the owner's next write);
+///  3. not writable, no -wal (every commit is in the main file) and no rollback journal:
+///     an immutable snapshot (`immutable=1`), which needs no lock and no journal file.
+Database::Access readAccess(const fs::path &file)
+{
+    if (canWriteProject(file))
+        return Database::Access::ReadWrite;
+    if (statExists(sibling(file, "-wal"))) {
+        if (!statExists(sibling(file, "-shm")))
+            throw Error(ErrorCode::ReadOnly,
+                        "the project's write-ahead log (" + sibling(file, "-wal").filename().string() +
+                            ") may hold saved changes, and reading them needs its index (" +
+                            sibling(file, "-shm").filename().string() +
+                            "), which is missing; Concord does not create it without write access to the "
+                            "project. Open the project once as a user who can write it",
+                        file.string());
+        return Database::Access::ReadOnly;
+    }
+    if (statExists(sibling(file, "-journal")))
+        return Database::Access::ReadOnly;
+    return Database::Access::Snapshot;
 }
 
 int readUserVersion(Database &db)
@@ -111,16 +191,18 @@ std::unique_ptr<Store> openProject(const fs::path &file, OpenMode mode)
     std::error_code ec;
     if (!fs::is_regular_file(file, ec))
         throw Error(ErrorCode::Io, "no such project file", file.string());
-    // Inspect read-only first so a file we refuse is never touched. The header is checked by
-    // SQLite itself (SQLITE_NOTADB), never by reading the file with other I/O: on POSIX,
-    // closing any descriptor of a file drops every fcntl lock this process holds on it,
-    // including the shared lock by which this process's other connections tell other
+    const Database::Access reading = readAccess(file);
+
+    // Inspect without writing first so a file we refuse is never changed. The header is
+    // checked by SQLite itself (SQLITE_NOTADB), never by reading the file with other I/O: on
+    // POSIX, closing any descriptor of a file drops every fcntl lock this process holds on
+    // it, including the shared lock by which this process's other connections tell other
     // processes that the WAL is in use (sqlite.org/howtocorrupt.html §2.2). A Database of
     // SQLite's own shares those locks and defers its close while they are held.
     int version = 0;
     {
-        Database probe(file, Database::Access::ReadOnly);
-        sqlite3_busy_timeout(probe.handle(), kBusyTimeoutMs);
+        Database probe(file, reading);
+        configureConnection(probe, true);
         try {
             version = readUserVersion(probe);
         } catch (const Error &e) {
@@ -141,14 +223,18 @@ std::unique_ptr<Store> openProject(const fs::path &file, OpenMode mode)
                         "); update Concord to open it",
                     file.string());
 
-    const bool writable = ::access(file.c_str(), W_OK) == 0 &&
-                          ::access(file.has_parent_path() ? file.parent_path().c_str() : ".", W_OK) == 0;
     bool readOnly = mode == OpenMode::ReadOnly;
-    if (!writable) {
-        if (mode == OpenMode::ReadWrite)
-            throw Error(ErrorCode::ReadOnly,
-                        "the project file or its folder is not writable (open it read-only)",
+    if (reading != Database::Access::ReadWrite) { // canWriteProject() said no
+        if (mode == OpenMode::ReadWrite) {
+            const fs::path part = unwritablePart(file);
+            const bool isFile = part == file;
+            const bool isFolder = part == (file.has_parent_path() ? file.parent_path() : fs::path("."));
+            const std::string what = isFile     ? std::string("the project file")
+                                     : isFolder ? "its folder " + part.string()
+                                                : part.filename().string() + " beside it";
+            throw Error(ErrorCode::ReadOnly, "cannot write " + what + "; open the project read-only",
                         file.string());
+        }
         readOnly = true;
     }
     if (readOnly && version < kSchemaVersion)
@@ -156,8 +242,7 @@ std::unique_ptr<Store> openProject(const fs::path &file, OpenMode mode)
                     "this project uses an older format that must be upgraded, which needs write access",
                     file.string());
 
-    auto db = std::make_unique<Database>(
-        file, readOnly ? Database::Access::ReadOnly : Database::Access::ReadWrite);
+    auto db = std::make_unique<Database>(file, readOnly ? reading : Database::Access::ReadWrite);
     configureConnection(*db, readOnly);
     auto store = std::make_unique<SqliteStore>(std::move(db), readOnly);
     if (version < kSchemaVersion) {
@@ -239,7 +324,7 @@ void SqliteStore::transaction(const std::function<void()> &work)
             return;
         } catch (const Error &e) {
             m_depth = 0;
-            m_db->execScript("ROLLBACK");
+            rollback();
             if (e.code() == ErrorCode::Busy && attempt < attempts) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(20 + jitter() % 80));
                 continue;
@@ -247,10 +332,21 @@ void SqliteStore::transaction(const std::function<void()> &work)
             throw;
         } catch (...) {
             m_depth = 0;
-            sqlite3_exec(m_db->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+            rollback();
             throw;
         }
     }
+}
+
+void SqliteStore::rollback() noexcept
+{
+    // SQLite may have rolled the transaction back itself already (SQLITE_FULL, SQLITE_IOERR,
+    // SQLITE_NOMEM and SQLITE_BUSY can end it, sqlite.org/lang_transaction.html): then a
+    // ROLLBACK fails with "cannot rollback - no transaction is active", and throwing that
+    // would hide the error that counts (the full disk). Its own failure is never thrown:
+    // the error that brought us here is.
+    if (!sqlite3_get_autocommit(m_db->handle()))
+        sqlite3_exec(m_db->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void SqliteStore::write(const std::function<void()> &work) { transaction(work); }

@@ -110,6 +110,8 @@ public:
 
 private:
     void requireWritable() const;
+    /// Ends the open transaction, if SQLite has not ended it already; never throws.
+    void rollback() noexcept;
     /// Index in the labeler's queue order of the row (round, position, image).
     std::int64_t queueRowIndex(Id labeler, int round, int position, Id image) const;
     /// Runs a single write as its own transaction unless one is open.
