@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include <sys/stat.h>
+
 namespace concord::core::sqlite {
 
 namespace {
@@ -57,6 +59,18 @@ ErrorCode codeOfFailure(sqlite3 *db, int rc)
             return ErrorCode::Io;
     }
     return codeOf(rc);
+}
+
+/// The identity and last change of `file` by stat(); nullopt when it cannot be stat'ed.
+template <typename Stamp>
+std::optional<Stamp> stampOf(const std::filesystem::path &file)
+{
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0)
+        return std::nullopt;
+    return Stamp{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
+                 static_cast<std::int64_t>(st.st_size), static_cast<std::int64_t>(st.st_mtim.tv_sec),
+                 static_cast<std::int64_t>(st.st_mtim.tv_nsec)};
 }
 
 } // namespace
@@ -209,6 +223,10 @@ Database::Database(const std::filesystem::path &file, Access access)
     case Access::Snapshot:
         flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
         name = fileUri(file, "mode=ro&immutable=1");
+        // Taken before SQLite reads: a change in between is a change since the open.
+        m_snapshot = stampOf<Stamp>(file);
+        if (!m_snapshot)
+            throw Error(ErrorCode::Io, std::string("cannot open project: ") + std::strerror(errno), file.string());
         break;
     }
     const int rc = sqlite3_open_v2(name.c_str(), &m_db, flags, nullptr);
@@ -227,8 +245,23 @@ Database::~Database()
     sqlite3_close_v2(m_db);
 }
 
+void Database::checkSnapshot() const
+{
+    std::filesystem::path wal = m_file;
+    wal += "-wal";
+    struct stat st {};
+    if (stampOf<Stamp>(m_file) != m_snapshot || ::stat(wal.c_str(), &st) == 0)
+        throw Error(ErrorCode::Database,
+                    "the project changed while Concord read it as a snapshot, or another program opened it "
+                    "(it is not writable here, so it is read without locks); open it again to see it as it "
+                    "is now",
+                    m_file.string());
+}
+
 void Database::execScript(const char *sql)
 {
+    if (m_snapshot)
+        checkSnapshot();
     char *err = nullptr;
     const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &err);
     if (rc != SQLITE_OK) {
@@ -240,6 +273,8 @@ void Database::execScript(const char *sql)
 
 Statement &Database::prepare(const char *sql)
 {
+    if (m_snapshot)
+        checkSnapshot();
     auto it = m_cache.find(sql);
     if (it == m_cache.end())
         it = m_cache.emplace(sql, std::make_unique<Statement>(m_db, sql)).first;

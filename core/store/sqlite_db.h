@@ -93,8 +93,22 @@ public:
     const std::filesystem::path &file() const { return m_file; }
 
 private:
+    /// For a Snapshot: throws Error(Database) once the file was changed since it was opened
+    /// or a -wal appeared beside it (a writer at work), checked with stat() before every
+    /// statement; SQLite itself would go on answering from stale pages without a word.
+    void checkSnapshot() const;
+
+    /// What stat() said of the file when a Snapshot was opened.
+    struct Stamp
+    {
+        std::uint64_t device = 0, inode = 0;
+        std::int64_t size = 0, mtimeSec = 0, mtimeNsec = 0;
+        bool operator==(const Stamp &) const = default;
+    };
+
     sqlite3 *m_db = nullptr;
     std::filesystem::path m_file;
+    std::optional<Stamp> m_snapshot; ///< set for Access::Snapshot
     std::unordered_map<const char *, std::unique_ptr<Statement>> m_cache;
 };
 

@@ -296,6 +296,66 @@ private slots:
         QCOMPARE(journalFiles(file), std::string());
     }
 
+    /// A snapshot reads without locks, so SQLite would go on answering from its stale pages
+    /// once a writer changed the file (a hand test with immutable=1: count(*) gave 2002 rows
+    /// of a table the writer had emptied). The snapshot notices the writer's -wal, and the
+    /// changed file, and says so; opened again, the project shows the change.
+    void snapshotNoticesAWriter()
+    {
+        const fs::path file = makeProject("snapshot");
+        const fs::path dir = file.parent_path();
+        fs::path viewPath = file;
+        const fs::path mnt = dir.parent_path() / "snapshot-mnt";
+        if (isRoot()) {
+            fs::create_directories(mnt);
+            if (::mount(dir.c_str(), mnt.c_str(), nullptr, MS_BIND, nullptr) != 0)
+                QSKIP("bind mounts are not permitted here");
+            if (::mount(nullptr, mnt.c_str(), nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY, nullptr) !=
+                0) {
+                ::umount(mnt.c_str());
+                QSKIP("a read-only remount is not permitted here");
+            }
+            viewPath = mnt / "p.concord";
+        } else {
+            setMode(dir, kRxrxrx);
+        }
+        std::string before, whileWriting, afterWriting, reopened;
+        {
+            auto viewer = openProject(viewPath, OpenMode::AutoReadOnly);
+            setMode(dir, kRwxrxrx);
+            before = std::to_string(viewer->classes().size());
+            const auto attempt = [&] {
+                try {
+                    return std::to_string(viewer->classes().size());
+                } catch (const Error &e) {
+                    return std::string(e.what());
+                }
+            };
+            {
+                auto writer = openProject(file, OpenMode::ReadWrite);
+                writer->addClass({0, "late", "#00ff00", "", "", 3});
+                whileWriting = attempt(); // the writer's -wal is there
+            }
+            afterWriting = attempt(); // the -wal is gone, the main file holds the class
+        }
+        if (!isRoot())
+            setMode(dir, kRxrxrx);
+        reopened = view(viewPath);
+        setMode(dir, kRwxrxrx);
+        if (isRoot())
+            ::umount(mnt.c_str());
+        QCOMPARE(before, std::string("2"));
+        QVERIFY2(whileWriting.find(
+                     "changed while Concord read it as a snapshot, or another program opened it") !=
+                     std::string::npos,
+                 whileWriting.c_str());
+        QVERIFY2(afterWriting.find(
+                     "changed while Concord read it as a snapshot, or another program opened it") !=
+                     std::string::npos,
+                 afterWriting.c_str());
+        QCOMPARE(reopened, std::string("read-only ok scratch late images=1"));
+    }
+
     void fullDiskSaysSo_data()
     {
         QTest::addColumn<bool>("tmpfs");
