@@ -214,54 +214,91 @@ std::string Statement::blob(int col) const
 Database::Database(const std::filesystem::path &file, Access access)
     : m_file(file)
 {
+    open(access);
+}
+
+void Database::open(Access access)
+{
     int flags = SQLITE_OPEN_NOMUTEX;
-    std::string name = file.string();
+    std::string name = m_file.string();
+    m_snapshot.reset();
     switch (access) {
     case Access::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
     case Access::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
     case Access::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
     case Access::Snapshot:
         flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
-        name = fileUri(file, "mode=ro&immutable=1");
+        name = fileUri(m_file, "mode=ro&immutable=1");
         // Taken before SQLite reads: a change in between is a change since the open.
-        m_snapshot = stampOf<Stamp>(file);
+        m_snapshot = stampOf<Stamp>(m_file);
         if (!m_snapshot)
-            throw Error(ErrorCode::Io, std::string("cannot open project: ") + std::strerror(errno), file.string());
+            throw Error(ErrorCode::Io, std::string("cannot open project: ") + std::strerror(errno), m_file.string());
         break;
     }
-    const int rc = sqlite3_open_v2(name.c_str(), &m_db, flags, nullptr);
+    sqlite3 *db = nullptr;
+    const int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        std::string msg = explain(m_db, rc, m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
-        sqlite3_close_v2(m_db);
-        m_db = nullptr;
-        throw Error(ErrorCode::Io, "cannot open project: " + msg, file.string());
+        std::string msg = explain(db, rc, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        sqlite3_close_v2(db);
+        throw Error(ErrorCode::Io, "cannot open project: " + msg, m_file.string());
     }
-    sqlite3_extended_result_codes(m_db, 1);
+    sqlite3_extended_result_codes(db, 1);
+    m_db = db;
 }
 
 Database::~Database()
 {
     m_cache.clear();
     sqlite3_close_v2(m_db);
+    for (Retired &r : m_retired) {
+        r.cache.clear();
+        sqlite3_close_v2(r.db);
+    }
 }
 
-void Database::checkSnapshot() const
+void Database::setReopen(Chooser choose, Configure configure)
+{
+    m_choose = std::move(choose);
+    m_configure = std::move(configure);
+}
+
+void Database::refreshIfStale()
 {
     std::filesystem::path wal = m_file;
     wal += "-wal";
     struct stat st {};
-    if (stampOf<Stamp>(m_file) != m_snapshot || ::stat(wal.c_str(), &st) == 0)
+    if (stampOf<Stamp>(m_file) == m_snapshot && ::stat(wal.c_str(), &st) != 0)
+        return;
+    if (!m_choose)
         throw Error(ErrorCode::Database,
                     "the project changed while Concord read it as a snapshot, or another program opened it "
                     "(it is not writable here, so it is read without locks); open it again to see it as it "
                     "is now",
                     m_file.string());
+    const Access next = m_choose(m_file); // may throw (a -wal without its -shm): nothing changed yet
+    const auto stamp = m_snapshot;
+    m_retired.push_back({m_db, std::move(m_cache)});
+    m_cache = Cache();
+    m_db = nullptr;
+    try {
+        open(next);
+    } catch (...) {
+        // Keep the old connection (and its staleness, checked again next time) rather than none.
+        m_db = m_retired.back().db;
+        m_cache = std::move(m_retired.back().cache);
+        m_retired.pop_back();
+        m_snapshot = stamp;
+        throw;
+    }
+    ++m_generation;
+    if (m_configure)
+        m_configure(*this);
 }
 
 void Database::execScript(const char *sql)
 {
     if (m_snapshot)
-        checkSnapshot();
+        refreshIfStale();
     char *err = nullptr;
     const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &err);
     if (rc != SQLITE_OK) {
@@ -274,7 +311,7 @@ void Database::execScript(const char *sql)
 Statement &Database::prepare(const char *sql)
 {
     if (m_snapshot)
-        checkSnapshot();
+        refreshIfStale();
     auto it = m_cache.find(sql);
     if (it == m_cache.end())
         it = m_cache.emplace(sql, std::make_unique<Statement>(m_db, sql)).first;

@@ -3,11 +3,13 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -92,11 +94,21 @@ public:
     sqlite3 *handle() const { return m_db; }
     const std::filesystem::path &file() const { return m_file; }
 
+    /// How a stale Snapshot is opened again: `choose` picks the Access for the file as it is
+    /// now, `configure` sets the connection up (pragmas) as the first one was.
+    using Chooser = std::function<Access(const std::filesystem::path &)>;
+    using Configure = std::function<void(Database &)>;
+    void setReopen(Chooser choose, Configure configure);
+    /// Counts the reopenings: a reopened connection starts its own PRAGMA data_version.
+    std::uint64_t generation() const { return m_generation; }
+
 private:
-    /// For a Snapshot: throws Error(Database) once the file was changed since it was opened
-    /// or a -wal appeared beside it (a writer at work), checked with stat() before every
-    /// statement; SQLite itself would go on answering from stale pages without a word.
-    void checkSnapshot() const;
+    void open(Access access);
+    /// For a Snapshot, checked with stat() before every statement: once the file changed
+    /// since it was opened, or a -wal appeared beside it (a writer at work), SQLite would go
+    /// on answering from stale pages without a word. The connection is then opened again
+    /// (setReopen), or Error(Database) says so when no way to reopen was given.
+    void refreshIfStale();
 
     /// What stat() said of the file when a Snapshot was opened.
     struct Stamp
@@ -105,11 +117,23 @@ private:
         std::int64_t size = 0, mtimeSec = 0, mtimeNsec = 0;
         bool operator==(const Stamp &) const = default;
     };
+    using Cache = std::unordered_map<const char *, std::unique_ptr<Statement>>;
+    /// A connection replaced by a reopening. Kept open until this Database goes: a caller
+    /// may still hold one of its statements (prepare() returns references).
+    struct Retired
+    {
+        sqlite3 *db = nullptr;
+        Cache cache;
+    };
 
     sqlite3 *m_db = nullptr;
     std::filesystem::path m_file;
-    std::optional<Stamp> m_snapshot; ///< set for Access::Snapshot
-    std::unordered_map<const char *, std::unique_ptr<Statement>> m_cache;
+    Cache m_cache;
+    std::optional<Stamp> m_snapshot; ///< set while the connection is a Snapshot
+    Chooser m_choose;
+    Configure m_configure;
+    std::uint64_t m_generation = 0;
+    std::vector<Retired> m_retired;
 };
 
 /// The `file:` URI of `file` with every byte that is not unreserved percent-encoded, so any

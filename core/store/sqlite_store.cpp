@@ -244,6 +244,8 @@ std::unique_ptr<Store> openProject(const fs::path &file, OpenMode mode)
 
     auto db = std::make_unique<Database>(file, readOnly ? reading : Database::Access::ReadWrite);
     configureConnection(*db, readOnly);
+    if (readOnly) // a snapshot that went stale is opened again by the same ladder
+        db->setReopen(readAccess, [](Database &again) { configureConnection(again, true); });
     auto store = std::make_unique<SqliteStore>(std::move(db), readOnly);
     if (version < kSchemaVersion) {
         store->transaction([&] {
@@ -425,7 +427,9 @@ std::int64_t SqliteStore::dataVersion() const
     st.step();
     const std::int64_t v = st.int64(0);
     st.reset();
-    return v;
+    // A reopened snapshot (Database::setReopen) counts its data_version afresh: the
+    // generation in the high bits makes the value differ from every earlier one.
+    return static_cast<std::int64_t>(m_db->generation() << 40) + v;
 }
 
 // --- classes ------------------------------------------------------------------------------
