@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/newprojectdialog.h"
 
+#include "core/common/error.h"
 #include "core/project/project_ops.h"
 #include "ui/filedialogs.h"
 
@@ -206,19 +207,14 @@ std::vector<core::LabelClass> NewProjectDialog::classes() const
 void NewProjectDialog::accept()
 {
     QString problem;
-    const auto cls = classes();
-    QSet<QString> names;
-    QSet<QString> keys;
-    for (const auto &c : cls) {
-        if (names.contains(QString::fromStdString(c.name)))
-            problem = tr("The class “%1” is listed twice.").arg(QString::fromStdString(c.name));
-        if (!c.shortcut.empty() && keys.contains(QString::fromStdString(c.shortcut)))
-            problem = tr("The key “%1” is used by two classes.").arg(QString::fromStdString(c.shortcut));
-        names.insert(QString::fromStdString(c.name));
-        keys.insert(QString::fromStdString(c.shortcut));
+    auto cls = classes();
+    try {
+        core::checkProjectClasses(cls); // the checks the project makes when it is created
+    } catch (const core::Error &e) {
+        problem = QString::fromStdString(e.detail());
+        problem[0] = problem[0].toUpper();
+        problem += QLatin1Char('.');
     }
-    if (cls.empty())
-        problem = tr("Add at least one class.");
     if (m_name->text().trimmed().isEmpty())
         problem = tr("Give the project a name.");
     if (projectFile().isEmpty())

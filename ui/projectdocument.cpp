@@ -76,26 +76,8 @@ std::unique_ptr<ProjectDocument> ProjectDocument::create(const QString &file,
                                                          const std::vector<core::LabelClass> &classes,
                                                          QObject *parent)
 {
-    if (classes.empty())
-        throw core::Error(core::ErrorCode::Invalid, "a project needs at least one class", {}, 0,
-                          "classes");
-    const auto path = toPath(file);
-    auto store = core::createProject(path, settings);
-    try {
-        store->transaction([&] {
-            int order = 0;
-            for (core::LabelClass c : classes) {
-                c.id = 0;
-                c.order = order++;
-                store->addClass(c);
-            }
-        });
-    } catch (...) {
-        store.reset();
-        std::error_code ec;
-        std::filesystem::remove(path, ec);
-        throw;
-    }
+    // The same checks as `concord-cli init` (names, duplicates, calibration): one door.
+    auto store = core::initProjectWithClasses(toPath(file), settings, classes);
     return std::make_unique<ProjectDocument>(std::move(store), parent);
 }
 

@@ -26,31 +26,52 @@ std::string defaultClassColor(std::size_t index)
 std::unique_ptr<Store> initProject(const std::filesystem::path &file, const ProjectSettings &settings,
                                    const std::vector<std::string> &classNames)
 {
-    if (classNames.empty())
+    std::vector<LabelClass> classes;
+    for (std::size_t i = 0; i < classNames.size(); ++i) {
+        LabelClass c;
+        c.name = classNames[i];
+        c.color = defaultClassColor(i);
+        c.shortcut = i < 9 ? std::to_string(i + 1) : std::string();
+        classes.push_back(std::move(c));
+    }
+    return initProjectWithClasses(file, settings, std::move(classes));
+}
+
+void checkProjectClasses(std::vector<LabelClass> &classes)
+{
+    if (classes.empty())
         throw Error(ErrorCode::Invalid, "a project needs at least one class", {}, 0, "classes");
+    std::set<std::string> seen, keys;
+    for (std::size_t i = 0; i < classes.size(); ++i) {
+        LabelClass &c = classes[i];
+        if (c.name.empty())
+            throw Error(ErrorCode::Invalid, "a class name is empty", {}, 0, "classes");
+        checkName(c.name, "class name", {}, 0, "classes");
+        if (!seen.insert(c.name).second)
+            throw Error(ErrorCode::Invalid, "class '" + c.name + "' is listed twice", {}, 0, "classes");
+        if (!c.shortcut.empty() && !keys.insert(c.shortcut).second)
+            throw Error(ErrorCode::Invalid, "shortcut '" + c.shortcut + "' is given to two classes", {}, 0,
+                        "classes");
+        if (c.color.empty())
+            c.color = defaultClassColor(i);
+        c.id = 0;
+        c.order = static_cast<int>(i);
+    }
+}
+
+std::unique_ptr<Store> initProjectWithClasses(const std::filesystem::path &file, const ProjectSettings &settings,
+                                              std::vector<LabelClass> classes)
+{
     if (!settings.name.empty())
         checkName(settings.name, "the project name", {}, 0, "name");
     checkCalibration(settings.pxPerMm, "px-per-mm");
-    std::set<std::string> seen;
-    for (const auto &n : classNames) {
-        if (n.empty())
-            throw Error(ErrorCode::Invalid, "a class name is empty", {}, 0, "classes");
-        checkName(n, "class name", {}, 0, "classes");
-        if (!seen.insert(n).second)
-            throw Error(ErrorCode::Invalid, "class '" + n + "' is listed twice", {}, 0, "classes");
-    }
+    checkProjectClasses(classes);
     // Validate everything before the file is created, so a bad request leaves nothing behind.
     auto store = createProject(file, settings);
     try {
         store->transaction([&] {
-            for (std::size_t i = 0; i < classNames.size(); ++i) {
-                LabelClass c;
-                c.name = classNames[i];
-                c.color = defaultClassColor(i);
-                c.shortcut = i < 9 ? std::to_string(i + 1) : std::string();
-                c.order = static_cast<int>(i);
+            for (const LabelClass &c : classes)
                 store->addClass(c);
-            }
         });
     } catch (...) {
         store.reset();

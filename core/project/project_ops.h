@@ -22,6 +22,19 @@ std::string defaultClassColor(std::size_t index);
 std::unique_ptr<Store> initProject(const std::filesystem::path &file, const ProjectSettings &settings,
                                    const std::vector<std::string> &classNames);
 
+/// The checks initProject() and initProjectWithClasses() make of a project's classes (at
+/// least one; names UTF-8, not empty, used once; a shortcut used once), as Error(Invalid)
+/// naming the field "classes".
+/// Fills what may be left out: ids 0, order as given, default colours. The new-project
+/// dialog calls it to say what is wrong before anything is created.
+void checkProjectClasses(std::vector<LabelClass> &classes);
+
+/// Creates a project with classes as given (name, colour, shortcut; ids and order are
+/// assigned here, in order), checked by checkProjectClasses(). Nothing is created when a check fails; the file is removed again when
+/// writing the classes fails.
+std::unique_ptr<Store> initProjectWithClasses(const std::filesystem::path &file, const ProjectSettings &settings,
+                                              std::vector<LabelClass> classes);
+
 /// Error(Invalid) naming `field` unless `pxPerMm` is finite and ≥ 0 (0 = not calibrated):
 /// a NaN typed on the command line would otherwise be stored and turn every length into NaN.
 void checkCalibration(double pxPerMm, const std::string &field);

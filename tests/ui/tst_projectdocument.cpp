@@ -38,6 +38,7 @@ private slots:
     void leadSignsInWithThePassphrase();
     void outsideChangesAreShown();
     void choiceEqualToAStaleCopyIsSaved();
+    void createChecksClassesLikeInit();
 
 private:
     std::unique_ptr<core::Store> reader() const
@@ -349,4 +350,42 @@ void TestProjectDocument::choiceEqualToAStaleCopyIsSaved()
     // And undo goes back to what the store held before this choice, not the stale copy.
     doc->undoStack()->undo();
     QCOMPARE(check->label(image, doc->labeler().id)->labelClass, scratch);
+}
+
+void TestProjectDocument::createChecksClassesLikeInit()
+{
+    // Issue #16/#21: the window's New project copied core::initProject without its checks, so
+    // a class name with a control character or invalid UTF-8 was stored (and then broke every
+    // JSON export). Each row is refused, with the field named, and no file is left behind.
+    const QString file = m_dir.filePath(QStringLiteral("create.concord"));
+    auto cls = [](const char *name, const char *key = "") {
+        core::LabelClass c;
+        c.name = name;
+        c.shortcut = key;
+        return c;
+    };
+    const std::vector<std::vector<core::LabelClass>> bad = {
+        {},
+        {cls("ok"), cls("")},
+        {cls("ok"), cls("scr\x01atch")},
+        {cls("ok"), cls("Jos\xe9")},
+        {cls("ok"), cls("ok")},
+        {cls("ok", "1"), cls("dent", "1")},
+    };
+    for (const auto &classes : bad) {
+        try {
+            ui::ProjectDocument::create(file, core::ProjectSettings{}, classes);
+            QFAIL("a bad class list was accepted");
+        } catch (const core::Error &e) {
+            QCOMPARE(e.code(), core::ErrorCode::Invalid);
+            QCOMPARE(QString::fromStdString(e.field()), QStringLiteral("classes"));
+        }
+        QVERIFY(!QFileInfo::exists(file));
+    }
+    // A good list is stored as given: order, keys, and a default colour where none was given.
+    auto doc = ui::ProjectDocument::create(file, core::ProjectSettings{}, {cls("ok", "1"), cls("dent", "d")});
+    QCOMPARE(int(doc->classes().size()), 2);
+    QCOMPARE(doc->classes()[1].name, std::string("dent"));
+    QCOMPARE(doc->classes()[1].shortcut, std::string("d"));
+    QCOMPARE(doc->classes()[1].color, core::defaultClassColor(1));
 }
