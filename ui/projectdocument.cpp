@@ -13,7 +13,7 @@
 #include "ui/commands/setlabelcommand.h"
 #include "ui/commands/skipimagecommand.h"
 #include "ui/errortext.h"
-#include "ui/measurement.h"
+#include "core/geometry/geometry.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -283,7 +283,7 @@ QString ProjectDocument::imageFilePath(core::Id id) const
 
 double ProjectDocument::pxPerMm(core::Id imageId) const
 {
-    return effectivePxPerMm(image(imageId), m_store->settings());
+    return core::effectivePxPerMm(image(imageId), m_store->settings());
 }
 
 std::vector<core::Standard> ProjectDocument::activeStandards() const

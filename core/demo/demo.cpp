@@ -7,6 +7,7 @@
 #include "core/demo/simulatedlabeler.h"
 #include "core/demo/surfaceimage.h"
 #include "core/demo/surfacerenderer.h"
+#include "core/geometry/geometry.h"
 #include "core/project/project_ops.h"
 
 #include <nlohmann/json.hpp>
@@ -123,11 +124,6 @@ std::vector<RenderedImage> renderImages(const std::vector<SurfaceImage> &plans, 
     return out;
 }
 
-nlohmann::json lineGeometry(const MeasuredLine &l)
-{
-    return {{"x1", l.x1}, {"y1", l.y1}, {"x2", l.x2}, {"y2", l.y2}};
-}
-
 /// Writes every record of the demo as one transaction: labelers, images with their metadata,
 /// assignments, and each simulated labeler working through their queue.
 void fillProject(Store &store, const DemoOptions &o, const std::vector<SurfaceImage> &plans,
@@ -170,14 +166,9 @@ void fillProject(Store &store, const DemoOptions &o, const std::vector<SurfaceIm
                 const auto &plan = plans[planOf.at(entry.image)];
                 const auto d = simulateLabel(o.seed, static_cast<int>(j), labelers[j], plan);
                 std::vector<Annotation> annotations;
-                if (d.line) {
-                    Annotation a;
-                    a.kind = AnnotationKind::Line;
-                    a.geometry = lineGeometry(*d.line).dump();
-                    a.lengthPx = d.line->lengthPx;
-                    a.lengthMm = d.line->lengthMm;
-                    annotations.push_back(a);
-                }
+                if (d.line) // stored as a drawn line is: the same length the simulation judged by
+                    annotations.push_back(
+                        makeLineAnnotation({d.line->x1, d.line->y1, d.line->x2, d.line->y2}, plan.pxPerMm));
                 saveLabel(store, entry.image, labelerIds[j], classIds[static_cast<std::size_t>(d.cls)],
                           annotations, LabelSource::Manual);
                 if (!reportProgress(progress, ++done, total, "labels"))

@@ -7,11 +7,11 @@
 #include "core/agreement/itemcounts.h"
 #include "core/agreement/ratingtable.h"
 #include "core/common/error.h"
+#include "core/geometry/geometry.h"
 #include "core/io/exportnames.h"
 #include "core/project/project_ratings.h"
 #include "core/store/store.h"
 
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <limits>
@@ -55,17 +55,18 @@ std::vector<ExportBox> boxesOf(const ExportLabel &label)
     for (const auto &a : label.annotations) {
         if (a.kind != AnnotationKind::Box)
             continue;
-        const auto g = nlohmann::json::parse(a.geometry, nullptr, false);
-        if (!g.is_object() || !g.contains("x1") || !g.contains("y1") || !g.contains("x2") || !g.contains("y2") ||
-            !g["x1"].is_number() || !g["y1"].is_number() || !g["x2"].is_number() || !g["y2"].is_number())
-            throw Error(ErrorCode::Invalid, "box geometry is not {\"x1\",\"y1\",\"x2\",\"y2\"}: " + a.geometry, {},
-                        0, "annotation " + std::to_string(a.id));
+        Segment c;
+        try {
+            c = std::get<BoxShape>(decodeGeometry(a.kind, a.geometry)).corners;
+        } catch (const Error &e) {
+            throw Error(ErrorCode::Invalid, e.detail() + ": " + a.geometry, {}, 0, "annotation " + std::to_string(a.id));
+        }
         ExportBox b;
-        b.className = g.contains("class") && g["class"].is_string() ? g["class"].get<std::string>() : label.className;
-        b.x1 = g["x1"].get<double>();
-        b.y1 = g["y1"].get<double>();
-        b.x2 = g["x2"].get<double>();
-        b.y2 = g["y2"].get<double>();
+        b.className = ownClassOf(a).value_or(label.className);
+        b.x1 = c.x1;
+        b.y1 = c.y1;
+        b.x2 = c.x2;
+        b.y2 = c.y2;
         out.push_back(b);
     }
     return out;

@@ -3,6 +3,7 @@
 
 #include "core/common/error.h"
 #include "core/common/text.h"
+#include "core/geometry/geometry.h"
 #include "core/io/imagematcher.h"
 #include "core/io/labelreader.h"
 #include "core/project/project_ops.h"
@@ -127,45 +128,22 @@ Annotation toAnnotation(const ImportedShape &s, const std::string &labelClass, c
                         double pxPerMm)
 {
     const std::vector<std::array<double, 2>> pts = imagePoints(s, image);
-    Annotation a;
-    a.kind = s.kind;
-    nlohmann::json g;
+    auto at = [&](std::size_t i) { return ShapePoint{pts[i][0], pts[i][1]}; };
+    Shape shape;
     switch (s.kind) {
-    case AnnotationKind::Box: {
-        const double x1 = std::min(pts[0][0], pts[1][0]);
-        const double x2 = std::max(pts[0][0], pts[1][0]);
-        const double y1 = std::min(pts[0][1], pts[1][1]);
-        const double y2 = std::max(pts[0][1], pts[1][1]);
-        g = {{"x1", x1}, {"y1", y1}, {"x2", x2}, {"y2", y2}};
-        a.area = (x2 - x1) * (y2 - y1);
-        break;
-    }
-    case AnnotationKind::Line:
-        g = {{"x1", pts[0][0]}, {"y1", pts[0][1]}, {"x2", pts[1][0]}, {"y2", pts[1][1]}};
-        a.lengthPx = std::hypot(pts[1][0] - pts[0][0], pts[1][1] - pts[0][1]);
-        if (pxPerMm > 0)
-            a.lengthMm = a.lengthPx / pxPerMm;
-        break;
-    case AnnotationKind::Point:
-        g = {{"x", pts[0][0]}, {"y", pts[0][1]}};
-        break;
+    case AnnotationKind::Box: shape = BoxShape{ordered({pts[0][0], pts[0][1], pts[1][0], pts[1][1]})}; break;
+    case AnnotationKind::Line: shape = LineShape{{pts[0][0], pts[0][1], pts[1][0], pts[1][1]}}; break;
+    case AnnotationKind::Point: shape = PointShape{at(0)}; break;
     case AnnotationKind::Polygon: {
-        g["points"] = nlohmann::json::array();
-        double twiceArea = 0.0;
-        for (std::size_t i = 0; i < pts.size(); ++i) {
-            g["points"].push_back({pts[i][0], pts[i][1]});
-            const auto &q = pts[(i + 1) % pts.size()];
-            twiceArea += pts[i][0] * q[1] - q[0] * pts[i][1];
-        }
-        a.area = std::fabs(twiceArea) / 2.0;
+        PolygonShape p;
+        for (std::size_t i = 0; i < pts.size(); ++i)
+            p.points.push_back(at(i));
+        shape = std::move(p);
         break;
     }
     }
     // A shape whose class differs from its label's keeps its own (multi-class detection sets).
-    if (s.className != labelClass)
-        g["class"] = s.className;
-    a.geometry = g.dump();
-    return a;
+    return makeAnnotation(shape, pxPerMm, s.className != labelClass ? s.className : std::string());
 }
 
 } // namespace

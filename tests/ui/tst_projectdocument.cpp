@@ -7,7 +7,7 @@
 #include "core/common/error.h"
 #include "core/project/project_ops.h"
 #include "core/store/store.h"
-#include "ui/measurement.h"
+#include "core/geometry/geometry.h"
 #include "ui/models/queuemodel.h"
 #include "ui/projectdocument.h"
 
@@ -110,15 +110,15 @@ void TestProjectDocument::annotationsUndoRedo()
     const core::Id ana = m_doc->labeler().id;
     m_doc->setLabel(image(1), m_scratch);
     // A 30-40-50 triangle: 50 px at 10 px/mm is 5 mm.
-    m_doc->addAnnotation(image(1), ui::makeLineAnnotation({0, 0, 30, 40}, m_doc->pxPerMm(image(1))));
+    m_doc->addAnnotation(image(1), core::makeLineAnnotation({0, 0, 30, 40}, m_doc->pxPerMm(image(1))));
     auto shapes = [&] { return reader()->annotationsOfLabel(reader()->label(image(1), ana)->id); };
     QCOMPARE(int(shapes().size()), 1);
     QCOMPARE(shapes()[0].lengthPx, 50.0);
     QCOMPARE(*shapes()[0].lengthMm, 5.0);
     // Two edits of the same shape are one undo step.
     const int before = m_doc->undoStack()->count();
-    m_doc->changeAnnotation(image(1), 0, ui::makeLineAnnotation({0, 0, 60, 80}, 10.0));
-    m_doc->changeAnnotation(image(1), 0, ui::makeLineAnnotation({0, 0, 90, 120}, 10.0));
+    m_doc->changeAnnotation(image(1), 0, core::makeLineAnnotation({0, 0, 60, 80}, 10.0));
+    m_doc->changeAnnotation(image(1), 0, core::makeLineAnnotation({0, 0, 90, 120}, 10.0));
     QCOMPARE(m_doc->undoStack()->count(), before + 1);
     QCOMPARE(*shapes()[0].lengthMm, 15.0);
     m_doc->undoStack()->undo();
@@ -128,18 +128,18 @@ void TestProjectDocument::annotationsUndoRedo()
     m_doc->undoStack()->undo();
     QCOMPARE(int(shapes().size()), 1);
     // A box keeps its corners ordered and its area.
-    m_doc->addAnnotation(image(1), ui::makeBoxAnnotation({40, 30, 10, 10}, 10.0));
+    m_doc->addAnnotation(image(1), core::makeBoxAnnotation({40, 30, 10, 10}, 10.0));
     const auto box = shapes()[1];
     QVERIFY(box.kind == core::AnnotationKind::Box);
     QCOMPARE(box.area, 600.0);
-    const auto seg = ui::segmentOf(box);
+    const auto seg = core::segmentOf(box);
     QVERIFY(seg && seg->x1 == 10 && seg->y1 == 10 && seg->x2 == 40 && seg->y2 == 30);
 }
 
 void TestProjectDocument::draftShapesSavedWithLabel()
 {
     const core::Id ana = m_doc->labeler().id;
-    m_doc->addAnnotation(image(2), ui::makeLineAnnotation({5, 5, 5, 25}, 10.0));
+    m_doc->addAnnotation(image(2), core::makeLineAnnotation({5, 5, 5, 25}, 10.0));
     QVERIFY(!reader()->label(image(2), ana)); // no class yet: a draft in memory
     QCOMPARE(int(m_doc->imageState(image(2)).annotations.size()), 1);
     m_doc->setLabel(image(2), m_ok);
@@ -284,7 +284,7 @@ void TestProjectDocument::outsideChangesAreShown()
     doc->setLabel(images[0], ok);
     QVERIFY(!doc->checkOutsideChanges()); // its own save is no outside change
     // A drawn shape without a class yet is input in memory: a reload keeps it.
-    doc->addAnnotation(images[2], ui::makeLineAnnotation({0, 0, 30, 40}, 0.0));
+    doc->addAnnotation(images[2], core::makeLineAnnotation({0, 0, 30, 40}, 0.0));
     QSignalSpy reloaded(doc.get(), &ui::ProjectDocument::reloaded);
     QSignalSpy changed(doc.get(), &ui::ProjectDocument::projectDataChanged);
 

@@ -36,13 +36,13 @@ void AnnotationItem::sync(const core::Annotation &annotation, const QColor &colo
 {
     prepareGeometryChange();
     m_annotation = annotation;
-    m_segment = segmentOf(annotation).value_or(Segment{});
+    m_segment = core::segmentOf(annotation).value_or(core::Segment{});
     m_color = color;
     m_pxPerMm = pxPerMm;
     update();
 }
 
-void AnnotationItem::setSegment(const Segment &s)
+void AnnotationItem::setSegment(const core::Segment &s)
 {
     prepareGeometryChange();
     m_segment = s;
@@ -51,7 +51,7 @@ void AnnotationItem::setSegment(const Segment &s)
 
 core::Annotation AnnotationItem::edited() const
 {
-    return withSegment(m_annotation, m_segment, m_pxPerMm);
+    return core::withSegment(m_annotation, m_segment, m_pxPerMm);
 }
 
 void AnnotationItem::setViewScale(double scale)
@@ -81,9 +81,9 @@ int AnnotationItem::handleAt(const QPointF &pos) const
     return -1;
 }
 
-Segment AnnotationItem::movedHandle(int handle, const QPointF &pos) const
+core::Segment AnnotationItem::movedHandle(int handle, const QPointF &pos) const
 {
-    Segment s = m_segment;
+    core::Segment s = m_segment;
     switch (handle) {
     case 0: s.x1 = pos.x(); s.y1 = pos.y(); break;
     case 1: s.x2 = pos.x(); s.y2 = pos.y(); break;
@@ -98,8 +98,8 @@ QString AnnotationItem::measurementText() const
 {
     const auto &s = m_segment;
     if (kind() == core::AnnotationKind::Line) {
-        const double px = lengthPx(s);
-        if (const auto mm = pxToMm(px, m_pxPerMm))
+        const double px = core::lengthPx(s);
+        if (const auto mm = core::pxToMm(px, m_pxPerMm))
             return trText("%1 mm").arg(*mm, 0, 'f', 2);
         return trText("%1 px").arg(px, 0, 'f', 1);
     }

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/store/types.h"
-#include "ui/measurement.h"
+#include "core/geometry/geometry.h"
 
 #include <QColor>
 #include <QGraphicsItem>
@@ -20,8 +20,8 @@ public:
 
     void sync(const core::Annotation &annotation, const QColor &color, double pxPerMm);
     /// Moves the points while a tool drags them (not saved until the tool commits).
-    void setSegment(const Segment &s);
-    const Segment &segment() const { return m_segment; }
+    void setSegment(const core::Segment &s);
+    const core::Segment &segment() const { return m_segment; }
     core::AnnotationKind kind() const { return m_annotation.kind; }
     const core::Annotation &annotation() const { return m_annotation; }
     int index() const { return m_index; }
@@ -34,7 +34,7 @@ public:
     /// corners of a box; -1 when none.
     int handleAt(const QPointF &pos) const;
     /// The segment after dragging handle `handle` to `pos`.
-    Segment movedHandle(int handle, const QPointF &pos) const;
+    core::Segment movedHandle(int handle, const QPointF &pos) const;
     /// Measurement text shown beside the shape ("2.35 mm", "12 × 4 mm").
     QString measurementText() const;
 
@@ -47,7 +47,7 @@ private:
 
     int m_index;
     core::Annotation m_annotation;
-    Segment m_segment;
+    core::Segment m_segment;
     QColor m_color;
     double m_pxPerMm;
     double m_viewScale = 1.0;

@@ -25,10 +25,10 @@ DragShapeTool::DragShapeTool(ImageCanvas &canvas, core::AnnotationKind kind)
 
 DragShapeTool::~DragShapeTool() = default;
 
-core::Annotation DragShapeTool::annotationFor(const Segment &s) const
+core::Annotation DragShapeTool::annotationFor(const core::Segment &s) const
 {
-    return m_kind == core::AnnotationKind::Line ? makeLineAnnotation(s, m_canvas.pxPerMm())
-                                                : makeBoxAnnotation(s, m_canvas.pxPerMm());
+    return m_kind == core::AnnotationKind::Line ? core::makeLineAnnotation(s, m_canvas.pxPerMm())
+                                                : core::makeBoxAnnotation(s, m_canvas.pxPerMm());
 }
 
 void DragShapeTool::deactivate()
@@ -67,7 +67,7 @@ bool DragShapeTool::mouseRelease(QMouseEvent *event, const QPointF &pos)
         return false;
     mouseMove(event, pos);
     m_preview.reset();
-    if (lengthPx(m_segment) * m_canvas.viewScale() >= kMinScreenLength)
+    if (core::lengthPx(m_segment) * m_canvas.viewScale() >= kMinScreenLength)
         emit m_canvas.annotationCreated(annotationFor(m_segment));
     return true;
 }

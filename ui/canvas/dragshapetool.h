@@ -3,7 +3,7 @@
 
 #include "core/store/types.h"
 #include "ui/canvas/tool.h"
-#include "ui/measurement.h"
+#include "core/geometry/geometry.h"
 
 #include <memory>
 
@@ -30,11 +30,11 @@ public:
     const AnnotationItem *preview() const { return m_preview.get(); }
 
 private:
-    core::Annotation annotationFor(const Segment &s) const;
+    core::Annotation annotationFor(const core::Segment &s) const;
 
     core::AnnotationKind m_kind;
     std::unique_ptr<AnnotationItem> m_preview;
-    Segment m_segment;
+    core::Segment m_segment;
 };
 
 /// B: draws a bounding box.

@@ -70,7 +70,7 @@ bool SelectTool::mouseRelease(QMouseEvent *event, const QPointF &pos)
     mouseMove(event, pos);
     AnnotationItem *item = m_dragging;
     m_dragging = nullptr;
-    const Segment &s = item->segment();
+    const core::Segment &s = item->segment();
     if (s.x1 != m_original.x1 || s.y1 != m_original.y1 || s.x2 != m_original.x2 || s.y2 != m_original.y2)
         emit m_canvas.annotationChanged(item->index(), item->edited());
     return true;

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "ui/canvas/tool.h"
-#include "ui/measurement.h"
+#include "core/geometry/geometry.h"
 
 namespace concord::ui {
 
@@ -28,7 +28,7 @@ private:
     AnnotationItem *m_dragging = nullptr;
     int m_handle = -1; ///< -1 moves the whole shape
     QPointF m_pressPos;
-    Segment m_original;
+    core::Segment m_original;
 };
 
 } // namespace concord::ui

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/adjudicationcanvas.h"
 
-#include "ui/measurement.h"
+#include "core/geometry/geometry.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -62,7 +62,7 @@ void AdjudicationCanvas::paintEvent(QPaintEvent *)
         p.setPen(pen);
         p.setBrush(Qt::NoBrush);
         for (const auto &a : layer.annotations) {
-            const auto s = segmentOf(a);
+            const auto s = core::segmentOf(a);
             if (!s)
                 continue;
             const QPointF a1 = map(s->x1, s->y1);
@@ -75,7 +75,8 @@ void AdjudicationCanvas::paintEvent(QPaintEvent *)
                 p.drawEllipse(a2, 3, 3);
             }
             // Who drew it, beside the shape's end.
-            const QString tag = a.lengthMm ? QStringLiteral("%1 %2 mm").arg(layer.labeler).arg(*a.lengthMm, 0, 'f', 2)
+            // A line's length only: boxes saved before core/geometry carry their diagonal.
+            const QString tag = a.kind == core::AnnotationKind::Line && a.lengthMm ? QStringLiteral("%1 %2 mm").arg(layer.labeler).arg(*a.lengthMm, 0, 'f', 2)
                                            : layer.labeler;
             const QPointF at = a2 + QPointF(6, -6);
             QFont f = p.font();
