@@ -4,67 +4,117 @@
 #include "core/common/error.h"
 
 #include <algorithm>
+#include <limits>
+#include <functional>
 #include <numeric>
 
 namespace concord::core {
 
-std::int32_t RatingTable::intern(std::vector<std::string> &names,
-                                 std::unordered_map<std::string, std::int32_t> &map,
-                                 std::string_view name)
+namespace {
+std::size_t hashOf(std::string_view name)
 {
-    auto [it, inserted] = map.try_emplace(std::string(name), static_cast<std::int32_t>(names.size()));
-    if (inserted)
-        names.emplace_back(name);
-    return it->second;
+    return std::hash<std::string_view>{}(name);
+}
+} // namespace
+
+std::int32_t NameIndex::find(const std::vector<std::string> &names, std::string_view name) const
+{
+    if (m_slots.empty())
+        return -1;
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t s = hashOf(name) & mask;; s = (s + 1) & mask) {
+        const std::int32_t at = m_slots[s];
+        if (at < 0)
+            return -1;
+        if (names[static_cast<std::size_t>(at)] == name)
+            return at;
+    }
+}
+
+std::int32_t NameIndex::intern(std::vector<std::string> &names, std::string_view name)
+{
+    if (const std::int32_t at = find(names, name); at >= 0)
+        return at;
+    if (names.size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+        throw Error(ErrorCode::Invalid, "more than 2^31 distinct names");
+    const auto index = static_cast<std::int32_t>(names.size());
+    names.emplace_back(name);
+    if (2 * names.size() > m_slots.size()) // keep the load at most 1/2
+        grow(names);
+    else {
+        const std::size_t mask = m_slots.size() - 1;
+        std::size_t s = hashOf(name) & mask;
+        while (m_slots[s] >= 0)
+            s = (s + 1) & mask;
+        m_slots[s] = index;
+    }
+    return index;
+}
+
+void NameIndex::grow(const std::vector<std::string> &names)
+{
+    std::size_t size = 16;
+    while (size < 2 * names.size())
+        size *= 2;
+    m_slots.assign(size, -1);
+    const std::size_t mask = size - 1;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        std::size_t s = hashOf(names[i]) & mask;
+        while (m_slots[s] >= 0)
+            s = (s + 1) & mask;
+        m_slots[s] = static_cast<std::int32_t>(i);
+    }
+}
+
+void NameIndex::rebuild(const std::vector<std::string> &names)
+{
+    m_slots.clear();
+    grow(names);
 }
 
 std::int32_t RatingTable::item(std::string_view name)
 {
-    return intern(m_items, m_itemIndex, name);
+    return m_itemIndex.intern(m_items, name);
 }
 
 std::int32_t RatingTable::labeler(std::string_view name)
 {
-    return intern(m_labelers, m_labelerIndex, name);
+    return m_labelerIndex.intern(m_labelers, name);
 }
 
 std::int32_t RatingTable::cls(std::string_view name)
 {
-    if (m_ordered && !m_classIndex.contains(std::string(name)))
+    if (m_ordered && m_classIndex.find(m_classes, name) < 0)
         throw Error(ErrorCode::Invalid,
                     "class '" + std::string(name) + "' is not on the ordered class scale", {}, 0,
                     "label");
     const std::size_t before = m_classes.size();
-    const std::int32_t index = intern(m_classes, m_classIndex, name);
+    const std::int32_t index = m_classIndex.intern(m_classes, name);
     if (m_classes.size() != before)
         m_classValues.push_back(static_cast<double>(index));
     return index;
 }
 
 namespace {
-std::optional<std::int32_t> find(const std::unordered_map<std::string, std::int32_t> &map,
-                                 std::string_view name)
+std::optional<std::int32_t> found(std::int32_t at)
 {
-    const auto it = map.find(std::string(name));
-    if (it == map.end())
-        return std::nullopt;
-    return it->second;
+    return at < 0 ? std::nullopt : std::optional<std::int32_t>(at);
 }
 } // namespace
 
 std::optional<std::int32_t> RatingTable::findItem(std::string_view name) const
 {
-    return find(m_itemIndex, name);
+    return found(m_itemIndex.find(m_items, name));
 }
 
 std::optional<std::int32_t> RatingTable::findLabeler(std::string_view name) const
 {
-    return find(m_labelerIndex, name);
+    return found(m_labelerIndex.find(m_labelers, name));
 }
 
 std::optional<std::int32_t> RatingTable::findClass(std::string_view name) const
 {
-    return find(m_classIndex, name);
+    return found(m_classIndex.find(m_classes, name));
 }
 
 void RatingTable::add(std::string_view itemName, std::string_view labelerName,
@@ -119,9 +169,7 @@ void RatingTable::orderClassesByValue(const std::vector<double> &valuesInCurrent
     for (Rating &r : m_ratings)
         r.cls = newIndex[static_cast<std::size_t>(r.cls)];
     m_classes = std::move(names);
-    m_classIndex.clear();
-    for (std::size_t i = 0; i < m_classes.size(); ++i)
-        m_classIndex.emplace(m_classes[i], static_cast<std::int32_t>(i));
+    m_classIndex.rebuild(m_classes);
     m_ordered = false;
     setOrdered(std::move(values));
 }

@@ -120,6 +120,29 @@ CsvTable CsvTable::readFile(const std::string &path, char delimiter, TextEncodin
 CsvTable CsvTable::read(std::istream &in, const std::string &fileName, char delimiter, TextEncoding encoding)
 {
     CsvTable table;
+    std::vector<CsvRow> rows;
+    scan(
+        in, fileName, delimiter, encoding, [&](const CsvTable &header) { table = header; },
+        [&](CsvRow &row) { rows.push_back(std::move(row)); });
+    table.m_rows = std::move(rows);
+    return table;
+}
+
+void CsvTable::scanFile(const std::string &path, char delimiter, TextEncoding encoding,
+                        const std::function<void(const CsvTable &)> &onHeader,
+                        const std::function<void(CsvRow &)> &onRow)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(ErrorCode::Io, "cannot open file for reading", path);
+    scan(in, path, delimiter, encoding, onHeader, onRow);
+}
+
+void CsvTable::scan(std::istream &in, const std::string &fileName, char delimiter, TextEncoding encoding,
+                    const std::function<void(const CsvTable &)> &onHeader,
+                    const std::function<void(CsvRow &)> &onRow)
+{
+    CsvTable table;
     table.m_fileName = fileName;
     CsvReader reader(in, fileName, delimiter, encoding);
     auto header = reader.next();
@@ -138,15 +161,15 @@ CsvTable CsvTable::read(std::istream &in, const std::string &fileName, char deli
                                 fileName, header->line, name);
         table.m_header.push_back(name);
     }
+    onHeader(table);
     while (auto row = reader.next()) {
         if (row->cells.size() != table.m_header.size())
             throw Error(ErrorCode::Parse,
                         "expected " + std::to_string(table.m_header.size()) + " cells, found " +
                             std::to_string(row->cells.size()),
                         fileName, row->line);
-        table.m_rows.push_back(std::move(*row));
+        onRow(*row);
     }
-    return table;
 }
 
 int CsvTable::column(std::string_view name) const

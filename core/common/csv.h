@@ -4,6 +4,7 @@
 #include "core/common/text.h"
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <optional>
 #include <string>
@@ -54,6 +55,16 @@ public:
                              TextEncoding encoding = TextEncoding::Utf8);
     static CsvTable read(std::istream &in, const std::string &fileName, char delimiter = ',',
                          TextEncoding encoding = TextEncoding::Utf8);
+
+    /// The same checks as read(), streamed: `onHeader` sees the table once its header is read
+    /// (no rows), then `onRow` gets every record in turn. Only the current record is held, so
+    /// a gigabyte file costs what the caller keeps of it, not the file's size in strings.
+    static void scanFile(const std::string &path, char delimiter, TextEncoding encoding,
+                         const std::function<void(const CsvTable &)> &onHeader,
+                         const std::function<void(CsvRow &)> &onRow);
+    static void scan(std::istream &in, const std::string &fileName, char delimiter,
+                     TextEncoding encoding, const std::function<void(const CsvTable &)> &onHeader,
+                     const std::function<void(CsvRow &)> &onRow);
 
     const std::vector<std::string> &header() const noexcept { return m_header; }
     const std::vector<CsvRow> &rows() const noexcept { return m_rows; }
