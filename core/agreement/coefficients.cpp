@@ -33,11 +33,11 @@ void forEachItem(const ItemCounts &counts, ItemWeights weights, std::int32_t min
 }
 
 /// sum_k n_k (n_k − 1) / (m (m − 1)): the share of agreeing response pairs on one item.
-double itemAgreement(std::span<const std::int32_t> row, std::int32_t m)
+double itemAgreement(std::span<const ItemCounts::ClassCount> row, std::int32_t m)
 {
     std::int64_t pairs = 0;
-    for (const std::int32_t c : row)
-        pairs += static_cast<std::int64_t>(c) * (c - 1);
+    for (const ItemCounts::ClassCount &c : row)
+        pairs += static_cast<std::int64_t>(c.count) * (c.count - 1);
     return static_cast<double>(pairs) / (static_cast<double>(m) * (m - 1));
 }
 
@@ -51,13 +51,14 @@ FleissKappa fleissKappa(const ItemCounts &counts, ItemWeights weights)
     std::vector<double> disagreement(k, 0.0); // sum_i n_ij (m_i − n_ij) / (m_i (m_i − 1))
     double sumP = 0.0;
     forEachItem(counts, weights, 2, [&](std::int32_t i, double w) {
-        const auto row = counts.counts(i);
+        const auto row = counts.classCounts(i);
         const std::int32_t m = counts.responses(i);
         const double denom = static_cast<double>(m) * (m - 1);
         sumP += w * itemAgreement(row, m);
-        for (std::size_t j = 0; j < k; ++j) {
-            totals[j] += w * row[j];
-            disagreement[j] += w * static_cast<double>(row[j]) * (m - row[j]) / denom;
+        for (const ItemCounts::ClassCount &c : row) {
+            const auto j = idx(c.cls);
+            totals[j] += w * c.count;
+            disagreement[j] += w * static_cast<double>(c.count) * (m - c.count) / denom;
         }
         r.items += w;
     });
@@ -91,9 +92,8 @@ double krippendorffAlpha(const ItemCounts &counts, AlphaLevel level,
     // Marginals n_c of the pairable values.
     std::vector<double> marginal(k, 0.0);
     forEachItem(counts, weights, 2, [&](std::int32_t i, double w) {
-        const auto row = counts.counts(i);
-        for (std::size_t c = 0; c < k; ++c)
-            marginal[c] += w * row[c];
+        for (const ItemCounts::ClassCount &c : counts.classCounts(i))
+            marginal[idx(c.cls)] += w * c.count;
     });
     double n = 0.0;
     for (const double m : marginal)
@@ -105,11 +105,10 @@ double krippendorffAlpha(const ItemCounts &counts, AlphaLevel level,
         // Observed: sum_u (m_u² − sum_c n_uc²) / (m_u − 1); expected: n² − sum_c n_c².
         double observed = 0.0;
         forEachItem(counts, weights, 2, [&](std::int32_t i, double w) {
-            const auto row = counts.counts(i);
             const std::int32_t m = counts.responses(i);
             std::int64_t same = 0;
-            for (const std::int32_t c : row)
-                same += static_cast<std::int64_t>(c) * c;
+            for (const ItemCounts::ClassCount &c : counts.classCounts(i))
+                same += static_cast<std::int64_t>(c.count) * c.count;
             observed += w * static_cast<double>(static_cast<std::int64_t>(m) * m - same) / (m - 1);
         });
         double sq = 0.0;
@@ -143,13 +142,13 @@ double krippendorffAlpha(const ItemCounts &counts, AlphaLevel level,
     }
     double observed = 0.0;
     forEachItem(counts, weights, 2, [&](std::int32_t i, double w) {
-        const auto row = counts.counts(i);
         const std::int32_t m = counts.responses(i);
         double s1 = 0.0;
         double s2 = 0.0;
-        for (std::size_t c = 0; c < k; ++c) {
-            s1 += row[c] * v[c];
-            s2 += row[c] * v[c] * v[c];
+        for (const ItemCounts::ClassCount &c : counts.classCounts(i)) {
+            const double x = v[idx(c.cls)];
+            s1 += c.count * x;
+            s2 += c.count * x * x;
         }
         observed += w * (m * s2 - s1 * s1) / (m - 1);
     });
@@ -171,16 +170,15 @@ double gwetAc1(const ItemCounts &counts, ItemWeights weights)
     std::vector<double> pi(k, 0.0);
     double rated = 0.0;
     forEachItem(counts, weights, 1, [&](std::int32_t i, double w) {
-        const auto row = counts.counts(i);
         const double m = counts.responses(i);
-        for (std::size_t c = 0; c < k; ++c)
-            pi[c] += w * row[c] / m;
+        for (const ItemCounts::ClassCount &c : counts.classCounts(i))
+            pi[idx(c.cls)] += w * c.count / m;
         rated += w;
     });
     double pairable = 0.0;
     double sumP = 0.0;
     forEachItem(counts, weights, 2, [&](std::int32_t i, double w) {
-        sumP += w * itemAgreement(counts.counts(i), counts.responses(i));
+        sumP += w * itemAgreement(counts.classCounts(i), counts.responses(i));
         pairable += w;
     });
     if (pairable == 0.0)
@@ -210,8 +208,8 @@ double unanimousShare(const ItemCounts &counts, ItemWeights weights)
     double items = 0.0;
     forEachItem(counts, weights, 2, [&](std::int32_t i, double w) {
         const std::int32_t m = counts.responses(i);
-        for (const std::int32_t c : counts.counts(i)) {
-            if (c == m)
+        for (const ItemCounts::ClassCount &c : counts.classCounts(i)) {
+            if (c.count == m)
                 unanimous += w;
         }
         items += w;

@@ -18,22 +18,26 @@ Consensus majorityVote(const ItemCounts &counts)
     out.confidence.assign(n, 0.0);
     out.distribution.assign(n * k, 0.0);
     for (std::size_t i = 0; i < n; ++i) {
-        const auto row = counts.counts(static_cast<std::int32_t>(i));
+        const auto row = counts.classCounts(static_cast<std::int32_t>(i));
         const std::int32_t m = counts.responses(static_cast<std::int32_t>(i));
         if (m == 0)
             continue;
-        const auto best = std::max_element(row.begin(), row.end());
-        const auto tied = std::count(row.begin(), row.end(), *best);
-        for (std::size_t c = 0; c < k; ++c) {
-            if (row[c] == *best)
-                out.distribution[i * k + c] = 1.0 / static_cast<double>(tied);
+        // The first class with the most responses; only classes with responses can tie, as
+        // the top count is at least 1.
+        const auto best = std::max_element(row.begin(), row.end(), [](const auto &a, const auto &b) {
+            return a.count < b.count;
+        });
+        const auto tied = std::count_if(row.begin(), row.end(), [&](const auto &c) { return c.count == best->count; });
+        for (const auto &c : row) {
+            if (c.count == best->count)
+                out.distribution[i * k + static_cast<std::size_t>(c.cls)] = 1.0 / static_cast<double>(tied);
         }
         if (tied > 1) {
             ++out.ties;
             continue;
         }
-        out.label[i] = static_cast<std::int32_t>(best - row.begin());
-        out.confidence[i] = static_cast<double>(*best) / m;
+        out.label[i] = best->cls;
+        out.confidence[i] = static_cast<double>(best->count) / m;
     }
     return out;
 }

@@ -70,9 +70,8 @@ std::vector<double> initialPosteriors(const ItemCounts &counts, const Patterns &
             std::copy(row, row + static_cast<std::ptrdiff_t>(k), tp);
             continue;
         }
-        const auto row = counts.counts(i);
-        for (std::size_t c = 0; c < k; ++c)
-            tp[c] = static_cast<double>(row[c]) / counts.responses(i);
+        for (const ItemCounts::ClassCount &c : counts.classCounts(i))
+            tp[idx(c.cls)] = static_cast<double>(c.count) / counts.responses(i);
     }
     return t;
 }
@@ -89,6 +88,16 @@ DawidSkeneResult dawidSkene(const ItemCounts &counts, const DawidSkeneOptions &o
     const auto n = idx(counts.itemCount());
     const auto k = idx(counts.classCount());
     const auto l = idx(counts.labelerCount());
+    // The EM keeps four arrays of labelers × classes² doubles (the confusion matrices, their
+    // logs, the previous iteration's and the published copy): refuse before allocating them
+    // rather than die in bad_alloc (200,000 classes would ask for 320 GB per labeler).
+    if (static_cast<double>(l) * static_cast<double>(k) * static_cast<double>(k)
+        > static_cast<double>(kDawidSkeneCellLimit))
+        throw Error(ErrorCode::Invalid,
+                    "Dawid-Skene needs labelers x classes^2 = " + std::to_string(l) + " x " + std::to_string(k)
+                        + "^2 confusion cells, more than its limit of "
+                        + std::to_string(kDawidSkeneCellLimit) + "; use the majority vote", {}, 0,
+                    "classes");
     const Patterns patterns = patternsOf(counts);
     const std::size_t np = patterns.representative.size();
     DawidSkeneResult r;

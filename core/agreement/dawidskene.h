@@ -55,6 +55,11 @@ struct DawidSkeneResult
     bool converged = false;
 };
 
+/// Labelers × classes² above which dawidSkene() refuses (Error(Invalid), naming the sizes)
+/// instead of allocating: 2²⁵ cells are 256 MB per array and the EM keeps four. 100 labelers
+/// × 500 classes are within it; 200,000 classes are not, with any number of labelers.
+inline constexpr std::int64_t kDawidSkeneCellLimit = std::int64_t{1} << 25;
+
 /// Dawid & Skene (1979) EM: per-labeler confusion matrices, class priors and item posteriors,
 /// every response counted (a labeler's repeats are independent observations, as in the paper).
 /// Deterministic: no random start, so the same data always gives the same answer.

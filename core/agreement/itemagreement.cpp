@@ -13,7 +13,7 @@ std::vector<ItemAgreement> itemAgreement(const ItemCounts &counts)
     std::vector<ItemAgreement> out(static_cast<std::size_t>(counts.itemCount()));
     for (std::int32_t i = 0; i < counts.itemCount(); ++i) {
         ItemAgreement &a = out[static_cast<std::size_t>(i)];
-        const auto row = counts.counts(i);
+        const auto row = counts.classCounts(i);
         const std::int32_t m = counts.responses(i);
         a.responses = m;
         if (m == 0) {
@@ -23,8 +23,10 @@ std::vector<ItemAgreement> itemAgreement(const ItemCounts &counts)
         std::int32_t top = -1;
         std::int32_t second = -1;
         std::int64_t pairs = 0;
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            const std::int32_t x = row[c];
+        // Over the classes the item received only: a class without responses can neither be
+        // the majority (m ≥ 1) nor change the margin (second < 0 counts as 0).
+        for (const ItemCounts::ClassCount &c : row) {
+            const std::int32_t x = c.count;
             pairs += static_cast<std::int64_t>(x) * (x - 1);
             if (x > 0) {
                 const double p = static_cast<double>(x) / m;
@@ -33,7 +35,7 @@ std::vector<ItemAgreement> itemAgreement(const ItemCounts &counts)
             if (x > top) {
                 second = top;
                 top = x;
-                a.majorityClass = static_cast<std::int32_t>(c);
+                a.majorityClass = c.cls;
                 a.tiedClasses = 1;
             } else if (x == top) {
                 ++a.tiedClasses;

@@ -58,24 +58,51 @@ ItemCounts::ItemCounts(const RatingTable &table)
     finish();
 }
 
+std::int32_t ItemCounts::count(std::int32_t i, std::int32_t cls) const noexcept
+{
+    const auto row = classCounts(i);
+    const auto it = std::lower_bound(row.begin(), row.end(), cls,
+                                     [](const ClassCount &c, std::int32_t x) { return c.cls < x; });
+    return it != row.end() && it->cls == cls ? it->count : 0;
+}
+
 void ItemCounts::finish()
 {
     const auto n = idx(m_items);
     const auto k = idx(m_classes);
-    m_counts.assign(n * k, 0);
     m_responses.assign(n, 0);
     m_labelersOn.assign(n, 0);
     m_agreeing.assign(n, 0.0);
     m_responseTotal = 0;
     m_hasRepeats = false;
+    // Class counts: each item's entries folded by class, in class order.
+    m_classOffsets.assign(n + 1, 0);
+    m_classCounts.clear();
+    m_classCounts.reserve(m_entries.size());
+    std::vector<std::int32_t> scratch(k, 0);
+    std::vector<std::int32_t> used;
+    for (std::size_t i = 0; i < n; ++i) {
+        used.clear();
+        for (const Entry &e : entries(static_cast<std::int32_t>(i))) {
+            if (scratch[idx(e.cls)] == 0)
+                used.push_back(e.cls);
+            scratch[idx(e.cls)] += e.count;
+        }
+        std::sort(used.begin(), used.end());
+        for (const std::int32_t c : used) {
+            m_classCounts.push_back({c, scratch[idx(c)]});
+            scratch[idx(c)] = 0;
+        }
+        m_classOffsets[i + 1] = static_cast<std::int64_t>(m_classCounts.size());
+    }
+    m_classCounts.shrink_to_fit();
     std::vector<double> labelerSum(k, 0.0); // F_k = sum over labelers of f_a(k)
     for (std::size_t i = 0; i < n; ++i) {
-        std::int32_t *row = m_counts.data() + i * k;
+        const auto row = classCounts(static_cast<std::int32_t>(i));
         const auto es = entries(static_cast<std::int32_t>(i));
         bool repeats = false;
         std::int32_t labelers = 0;
         for (std::size_t e = 0; e < es.size(); ++e) {
-            row[idx(es[e].cls)] += es[e].count;
             m_responses[i] += es[e].count;
             if (e == 0 || es[e].labeler != es[e - 1].labeler)
                 ++labelers;
@@ -89,8 +116,8 @@ void ItemCounts::finish()
         if (!repeats) {
             // One response per labeler: agreeing pairs = sum_k C(n_k, 2), exact in integers.
             std::int64_t pairs = 0;
-            for (std::size_t c = 0; c < k; ++c)
-                pairs += static_cast<std::int64_t>(row[c]) * (row[c] - 1) / 2;
+            for (const ClassCount &c : row)
+                pairs += static_cast<std::int64_t>(c.count) * (c.count - 1) / 2;
             m_agreeing[i] = static_cast<double>(pairs);
             continue;
         }
@@ -130,13 +157,17 @@ ItemCounts ItemCounts::oneVsRest(std::int32_t cls) const
     out.m_responses = m_responses;
     out.m_labelersOn = m_labelersOn;
     out.m_offsets.assign(n + 1, 0);
-    out.m_counts.resize(2 * n);
+    out.m_classOffsets.assign(n + 1, 0);
+    out.m_classCounts.reserve(n);
     out.m_agreeing.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-        const std::int32_t in = m_counts[i * idx(m_classes) + idx(cls)];
+        const std::int32_t in = count(static_cast<std::int32_t>(i), cls);
         const std::int32_t rest = m_responses[i] - in;
-        out.m_counts[2 * i] = in;
-        out.m_counts[2 * i + 1] = rest;
+        if (in > 0)
+            out.m_classCounts.push_back({0, in});
+        if (rest > 0)
+            out.m_classCounts.push_back({1, rest});
+        out.m_classOffsets[i + 1] = static_cast<std::int64_t>(out.m_classCounts.size());
         if (m_labelersOn[i] == m_responses[i]) {
             // One response per labeler: agreeing pairs = C(in, 2) + C(rest, 2).
             out.m_agreeing[i] = static_cast<double>(static_cast<std::int64_t>(in) * (in - 1) / 2
@@ -169,24 +200,25 @@ ItemCounts ItemCounts::oneVsRest(std::int32_t cls) const
 ItemCounts::Profiles ItemCounts::profiles() const
 {
     const auto n = idx(m_items);
-    const auto k = idx(m_classes);
     Profiles p;
     ItemCounts &d = p.distinct;
     d.m_classes = m_classes;
     d.m_labelers = m_labelers;
     d.m_hasRepeats = m_hasRepeats;
     p.profileOf.resize(n);
+    d.m_classOffsets.push_back(0);
     std::unordered_map<std::string, std::int32_t> index;
     std::string key;
     for (std::size_t i = 0; i < n; ++i) {
         // The bytes of everything a coefficient reads about the item.
-        key.assign(reinterpret_cast<const char *>(m_counts.data() + i * k), k * sizeof(std::int32_t));
+        const auto row = classCounts(static_cast<std::int32_t>(i));
+        key.assign(reinterpret_cast<const char *>(row.data()), row.size_bytes());
         key.append(reinterpret_cast<const char *>(&m_labelersOn[i]), sizeof(std::int32_t));
         key.append(reinterpret_cast<const char *>(&m_agreeing[i]), sizeof(double));
         const auto [it, inserted] = index.try_emplace(key, d.m_items);
         if (inserted) {
-            d.m_counts.insert(d.m_counts.end(), m_counts.begin() + static_cast<std::ptrdiff_t>(i * k),
-                              m_counts.begin() + static_cast<std::ptrdiff_t>((i + 1) * k));
+            d.m_classCounts.insert(d.m_classCounts.end(), row.begin(), row.end());
+            d.m_classOffsets.push_back(static_cast<std::int64_t>(d.m_classCounts.size()));
             d.m_responses.push_back(m_responses[i]);
             d.m_labelersOn.push_back(m_labelersOn[i]);
             d.m_agreeing.push_back(m_agreeing[i]);

@@ -9,13 +9,17 @@ namespace concord::core {
 
 class RatingTable;
 
-/// The ratings of a RatingTable grouped by item, in dense arrays: what every metric reads.
+/// The ratings of a RatingTable grouped by item, in flat arrays: what every metric reads.
 ///
 /// Why this layout: all chance-corrected coefficients (Fleiss, Krippendorff, Gwet) depend on
-/// the data only through per-item class counts, and the bootstrap resamples items. Keeping one
-/// row of K counts per item (plus two precomputed pair counts) lets a metric be evaluated for
-/// any item weighting in one linear pass, so a bootstrap resample costs O(items × classes)
-/// instead of a rebuild from the raw triples.
+/// the data only through per-item class counts, and the bootstrap resamples items. Keeping each
+/// item's class counts (plus two precomputed pair counts) lets a metric be evaluated for any
+/// item weighting in one linear pass, so a bootstrap resample costs O(labels) instead of a
+/// rebuild from the raw triples.
+///
+/// The class counts are sparse: per item only the classes it received, in class order. A dense
+/// N × K matrix was 800 MB for 1,000 items of a 200,000-class taxonomy; the sparse rows cost
+/// 8 bytes per (item, class) that occurs, whatever K is (docs/RELIABILITY.md, "Limits").
 ///
 /// Two views are kept:
 /// - response counts n_ic: every response counts, repeats included (Fleiss, Krippendorff,
@@ -45,14 +49,24 @@ public:
     /// True when some labeler rated some item more than once.
     bool hasRepeats() const noexcept { return m_hasRepeats; }
 
-    /// The K response counts of item i.
-    std::span<const std::int32_t> counts(std::int32_t i) const noexcept
+    /// One class of an item with its number of responses (never 0).
+    struct ClassCount
     {
-        return {m_counts.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(m_classes),
-                static_cast<std::size_t>(m_classes)};
+        std::int32_t cls = 0;
+        std::int32_t count = 0;
+    };
+    /// The classes item i received with their response counts, in class order; a class
+    /// missing from the list has count 0.
+    std::span<const ClassCount> classCounts(std::int32_t i) const noexcept
+    {
+        const auto b = static_cast<std::size_t>(m_classOffsets[static_cast<std::size_t>(i)]);
+        const auto e = static_cast<std::size_t>(m_classOffsets[static_cast<std::size_t>(i) + 1]);
+        return {m_classCounts.data() + b, e - b};
     }
-    /// Whole N × K count matrix, row-major.
-    const std::vector<std::int32_t> &countMatrix() const noexcept { return m_counts; }
+    /// Response count of class `cls` on item i (a binary search of its classes).
+    std::int32_t count(std::int32_t i, std::int32_t cls) const noexcept;
+    /// Stored (item, class) cells: the size of the sparse count table.
+    std::size_t classCellCount() const noexcept { return m_classCounts.size(); }
     /// m_i: responses on item i.
     std::int32_t responses(std::int32_t i) const noexcept { return m_responses[static_cast<std::size_t>(i)]; }
     /// Distinct labelers on item i.
@@ -96,7 +110,8 @@ private:
     std::int32_t m_labelers = 0;
     std::int64_t m_responseTotal = 0;
     bool m_hasRepeats = false;
-    std::vector<std::int32_t> m_counts;
+    std::vector<std::int64_t> m_classOffsets;
+    std::vector<ClassCount> m_classCounts;
     std::vector<std::int32_t> m_responses;
     std::vector<std::int32_t> m_labelersOn;
     std::vector<double> m_agreeing;

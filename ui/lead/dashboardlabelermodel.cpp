@@ -18,14 +18,13 @@ void DashboardLabelerModel::setReport(const core::AgreementReport *report)
     beginResetModel();
     m_rows.clear();
     if (report) {
-        const auto classes = static_cast<std::int32_t>(report->classNames.size());
         for (const auto &l : report->perLabeler) {
             Row row;
             row.name = QString::fromStdString(report->labelerNames.at(static_cast<std::size_t>(l.labeler)));
             row.items = l.items;
             row.hlp = l.hlp;
             row.hlpVsMajority = l.majorityCompared > 0 ? l.hlpVsMajority : std::nan("");
-            row.kappa = l.confusion.empty() ? std::nan("") : core::cohenKappa(l.confusion, classes);
+            row.kappa = l.kappaVsConsensus;
             m_rows.push_back(row);
         }
     }
