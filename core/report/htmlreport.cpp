@@ -5,8 +5,10 @@
 #include "core/report/htmltext.h"
 #include "core/report/svgcharts.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 namespace concord::core {
 
@@ -168,16 +170,33 @@ void labelers(Html &h, const ReportData &d)
 void kappa(Html &h, const ReportData &d)
 {
     const auto &r = d.agreement.human;
-    const std::size_t n = r.labelerNames.size();
+    // Beyond kPairGridLabelers the heatmap shows the labelers with the most images: 5,005
+    // labelers made a 25-million-cell SVG, a 5 GB page nobody can open. The labeler table
+    // above still lists everyone.
+    const std::size_t all = r.labelerNames.size();
+    const std::vector<std::int32_t> shown = pairGridLabelers(r.perLabeler);
+    std::vector<std::size_t> position(all, shown.size()); // labeler → row, or shown.size()
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        position[static_cast<std::size_t>(shown[i])] = i;
+        names.push_back(r.labelerNames[static_cast<std::size_t>(shown[i])]);
+    }
+    const std::size_t n = shown.size();
     std::vector<double> matrix(n * n, std::numeric_limits<double>::quiet_NaN());
     for (const auto &p : r.pairs) {
-        const auto a = static_cast<std::size_t>(p.a), b = static_cast<std::size_t>(p.b);
-        matrix[a * n + b] = matrix[b * n + a] = p.cohenKappa;
+        const auto a = position[static_cast<std::size_t>(p.a)], b = position[static_cast<std::size_t>(p.b)];
+        if (a < n && b < n)
+            matrix[a * n + b] = matrix[b * n + a] = p.cohenKappa;
     }
     h.raw("<section id=\"kappa\"><h2>Pairwise Cohen κ</h2>");
-    h.raw(svgKappaHeatmap(r.labelerNames, matrix));
+    h.raw(svgKappaHeatmap(names, matrix));
     h.raw("<p class=\"note\">Each cell: Cohen's κ of two labelers over the images both labeled; grey: no shared "
           "image.");
+    if (n < all)
+        h.raw("<span id=\"v-kappa-shown\">")
+            .text(" Shown: the " + std::to_string(n) + " of " + std::to_string(all) +
+                  " labelers with the most images; every pair's κ is in `concord-cli agreement --json`.")
+            .raw("</span>");
     if (d.agreement.dataset)
         h.text(" Human labels only.");
     h.raw("</p></section>");

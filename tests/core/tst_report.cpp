@@ -6,6 +6,7 @@
 // the label rows counted here, well-formedness from Python's html.parser, base64 from RFC 4648
 // and Qt's decoder, thumbnails from OpenCV's decoder.
 #include "core/agreement/agreementreport.h"
+#include "core/agreement/ratingtable.h"
 #include "core/clusters/clusterfinder.h"
 #include "core/clusters/clusterinput.h"
 #include "core/clusters/imageattributes.h"
@@ -141,6 +142,7 @@ private slots:
     void standardsAndAdjudication();
     void thumbnails();
     void cliErrors();
+    void heatmapSummarisedBeyondLimit();
 
 private:
     QTemporaryDir m_dir;
@@ -483,6 +485,44 @@ void TestReport::cliErrors()
     QVERIFY(q.waitForFinished(120000));
     QVERIFY(QString::fromUtf8(q.readAllStandardError()).contains(QString::fromStdString(m_demo.project.string())));
     QCOMPARE(q.exitCode(), 1);
+}
+
+void TestReport::heatmapSummarisedBeyondLimit()
+{
+    // 100 labelers: all label items 0–9, labelers 60–99 also items 10–19, so those 40 have the
+    // most images (20 against 10) and are the kPairGridLabelers = 40 the heatmap shows. The
+    // grid was 100 × 100 = 10,000 cells; now 40 × 40 = 1,600, and the labeler table keeps all.
+    RatingTable t;
+    t.cls("ok");
+    t.cls("scratch");
+    for (int i = 0; i < 20; ++i)
+        for (int a = i < 10 ? 0 : 60; a < 100; ++a)
+            t.add("item" + std::to_string(i), "labeler" + std::to_string(a), (a + i) % 3 == 0 ? "ok" : "scratch");
+    AgreementOptions options;
+    options.bootstrap.resamples = 0;
+    ReportData data;
+    data.agreement.human = computeAgreement(t, options);
+    QCOMPARE(data.agreement.human.pairs.size(), std::size_t{100 * 99 / 2});
+    const std::string html = renderReportHtml(data);
+    const std::string grid = section(html, "kappa");
+    QCOMPARE(count(grid, "</title></rect>"), std::size_t{40 * 40});
+    QCOMPARE(count(grid, "</title>labeler0</text>"), std::size_t{0});
+    QCOMPARE(count(grid, "</title>labeler59</text>"), std::size_t{0});
+    QCOMPARE(count(grid, "</title>labeler60</text>"), std::size_t{2}); // row and column label
+    QCOMPARE(count(grid, "</title>labeler99</text>"), std::size_t{2});
+    QVERIFY(valueOf(html, "v-kappa-shown").find("the 40 of 100 labelers with the most images") != std::string::npos);
+    const std::string table = section(html, "labelers");
+    QVERIFY(table.find(">labeler0<") != std::string::npos);
+    QVERIFY(table.find(">labeler59<") != std::string::npos);
+    // At the limit nothing is left out and nothing is said.
+    RatingTable few;
+    for (int a = 0; a < 40; ++a)
+        few.add("x", "labeler" + std::to_string(a), "ok");
+    ReportData small;
+    small.agreement.human = computeAgreement(few, options);
+    const std::string all = renderReportHtml(small);
+    QCOMPARE(count(section(all, "kappa"), "</title></rect>"), std::size_t{40 * 40});
+    QVERIFY(all.find("v-kappa-shown") == std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestReport)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/dashboardpage.h"
 
+#include "core/agreement/pairwise.h"
+
 #include "ui/lead/dashboardformat.h"
 #include "ui/lead/dashboardlabelermodel.h"
 #include "ui/lead/dashboardprofilechart.h"
@@ -323,14 +325,27 @@ void DashboardPage::showData(std::shared_ptr<const DashboardData> computed)
 
     m_labelerModel->setReport(&r);
 
-    const int n = static_cast<int>(r.labelerNames.size());
+    // Beyond core::kPairGridLabelers the pair grid shows the labelers with the most images
+    // (5,005 labelers were 25 million table cells); the labeler table lists everyone.
+    const std::vector<std::int32_t> shown = core::pairGridLabelers(r.perLabeler);
+    const int n = static_cast<int>(shown.size());
+    std::vector<int> position(r.labelerNames.size(), -1);
     QStringList names;
-    for (const auto &s : r.labelerNames)
-        names << QString::fromStdString(s);
+    for (int i = 0; i < n; ++i) {
+        const auto labeler = static_cast<std::size_t>(shown[static_cast<std::size_t>(i)]);
+        position[labeler] = i;
+        names << QString::fromStdString(r.labelerNames[labeler]);
+    }
     m_pairs->setRowCount(n);
     m_pairs->setColumnCount(n);
     m_pairs->setHorizontalHeaderLabels(names);
     m_pairs->setVerticalHeaderLabels(names);
+    m_pairs->setToolTip(n < static_cast<int>(r.labelerNames.size())
+                            ? tr("The %1 of %2 labelers with the most images; every pair is in "
+                                 "concord-cli agreement --json.")
+                                  .arg(n)
+                                  .arg(r.labelerNames.size())
+                            : QString());
     for (int i = 0; i < n; ++i)
         for (int j = 0; j < n; ++j) {
             auto *item = cell(i == j ? QStringLiteral("—") : QString());
@@ -338,7 +353,11 @@ void DashboardPage::showData(std::shared_ptr<const DashboardData> computed)
             m_pairs->setItem(i, j, item);
         }
     for (const auto &p : r.pairs) {
-        for (const auto &[i, j] : {std::pair{p.a, p.b}, std::pair{p.b, p.a}}) {
+        const int a = position[static_cast<std::size_t>(p.a)];
+        const int b = position[static_cast<std::size_t>(p.b)];
+        if (a < 0 || b < 0)
+            continue;
+        for (const auto &[i, j] : {std::pair{a, b}, std::pair{b, a}}) {
             auto *item = m_pairs->item(i, j);
             item->setText(coefficientText(p.cohenKappa));
             item->setBackground(kappaColour(p.cohenKappa));
