@@ -2,13 +2,11 @@
 #include "core/agreement/bootstrap.h"
 
 #include "core/common/error.h"
+#include "core/common/parallel.h"
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
-#include <mutex>
 #include <random>
-#include <thread>
 
 namespace concord::core {
 
@@ -102,32 +100,20 @@ std::vector<ConfidenceInterval> bootstrapItems(std::int32_t items, std::int32_t 
     if (b == 0 || items <= 0 || s == 0)
         return out;
     std::vector<double> values(b * s); // [resample][statistic]
-    unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
-                                           : std::max(1U, std::thread::hardware_concurrency());
-    threads = std::min<unsigned>(threads, static_cast<unsigned>(b));
-    std::exception_ptr failure;
-    std::mutex failureMutex;
-    auto work = [&](unsigned worker) {
-        try {
-            std::vector<std::uint32_t> weights(static_cast<std::size_t>(groupOf.empty() ? items : groups));
-            for (std::size_t r = worker; r < b; r += threads) {
-                bootstrapWeights(options.seed, static_cast<std::int32_t>(r), items, groupOf, weights);
-                statistic(weights, std::span<double>(values.data() + r * s, s));
-            }
-        } catch (...) {
-            const std::lock_guard lock(failureMutex);
-            if (!failure)
-                failure = std::current_exception();
-        }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned w = 1; w < threads; ++w)
-        pool.emplace_back(work, w);
-    work(0);
-    for (std::thread &t : pool)
-        t.join();
-    if (failure)
-        std::rethrow_exception(failure);
+    // Resample r draws from its own generator seeded from (seed, r) and writes row r: the
+    // values do not depend on the worker that ran it. Each worker reuses one weight vector.
+    ParallelOptions parallel;
+    parallel.threads = static_cast<unsigned>(std::max(0, options.threads));
+    const std::size_t workers = parallelWorkers(parallel.threads, b);
+    std::vector<std::vector<std::uint32_t>> weights(
+        workers, std::vector<std::uint32_t>(static_cast<std::size_t>(groupOf.empty() ? items : groups)));
+    static_cast<void>(parallelFor( // no progress callback: it cannot be cancelled
+        b,
+        [&](std::size_t r, std::size_t worker) {
+            bootstrapWeights(options.seed, static_cast<std::int32_t>(r), items, groupOf, weights[worker]);
+            statistic(weights[worker], std::span<double>(values.data() + r * s, s));
+        },
+        parallel));
 
     const double tail = (1.0 - options.level) / 2.0;
     std::vector<double> column;

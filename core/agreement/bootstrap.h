@@ -20,7 +20,7 @@ struct BootstrapOptions
     /// from our own unbiased range reduction, not std::uniform_int_distribution (whose
     /// algorithm the standard leaves to the library).
     std::uint64_t seed = 1;
-    /// Worker threads; 0 means std::thread::hardware_concurrency(). Results do not depend on it.
+    /// Worker threads (parallelFor); 0 means all cores. Results do not depend on it.
     std::int32_t threads = 0;
     double level = 0.95; ///< two-sided coverage of the percentile interval
 };

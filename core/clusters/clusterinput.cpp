@@ -4,14 +4,14 @@
 #include "core/clusters/imageattributes.h"
 #include "core/clusters/imagestats.h"
 #include "core/common/error.h"
+#include "core/common/parallel.h"
 #include "core/imaging/image_probe.h"
 
 #include <opencv2/imgcodecs.hpp>
 
-#include <atomic>
+#include <algorithm>
 #include <cmath>
 #include <limits>
-#include <thread>
 #include <unordered_map>
 
 namespace concord::core {
@@ -96,13 +96,13 @@ std::vector<std::pair<std::string, std::string>> loadVisualFeatures(const Store 
     }
     std::vector<std::vector<float>> rows(n);
     std::vector<std::string> errors(n);
-    std::atomic<std::size_t> next{0}, done{0};
-    std::atomic<bool> cancelled{false};
-    auto work = [&] {
-        for (;;) {
-            const std::size_t i = next.fetch_add(1);
-            if (i >= n || cancelled.load())
-                return;
+    ParallelOptions parallel;
+    parallel.threads = static_cast<unsigned>(std::max(0, threads));
+    parallel.progress = progress;
+    parallel.what = "features";
+    const bool completed = parallelFor(
+        n,
+        [&](std::size_t i, std::size_t) {
             try {
                 cv::Mat image;
                 if (!cached[i].empty())
@@ -114,19 +114,9 @@ std::vector<std::pair<std::string, std::string>> loadVisualFeatures(const Store 
             } catch (const std::exception &e) {
                 errors[i] = e.what();
             }
-            if (!reportProgress(progress, done.fetch_add(1) + 1, n, "features"))
-                cancelled = true;
-        }
-    };
-    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
-    const unsigned t = std::min<unsigned>(threads > 0 ? unsigned(threads) : hw, unsigned(std::max<std::size_t>(n, 1)));
-    std::vector<std::thread> pool;
-    for (unsigned k = 1; k < t; ++k)
-        pool.emplace_back(work);
-    work();
-    for (auto &th : pool)
-        th.join();
-    if (cancelled)
+        },
+        parallel);
+    if (!completed)
         throw Error(ErrorCode::Cancelled, "computing visual features was cancelled", store.path().string());
 
     std::size_t dims = 0;

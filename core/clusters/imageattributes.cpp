@@ -3,17 +3,16 @@
 
 #include "core/clusters/imagestats.h"
 #include "core/common/error.h"
+#include "core/common/parallel.h"
 #include "core/imaging/image_probe.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <map>
 #include <set>
-#include <thread>
 
 namespace concord::core {
 
@@ -87,14 +86,15 @@ ComputeSummary fillComputedAttributes(Store &store, const ProgressFn &progress, 
     for (const auto &im : images)
         paths.push_back(store.resolveImagePath(im));
 
-    // Workers take images from a shared counter; the Store is only used on this thread.
-    std::atomic<std::size_t> next{0}, done{0};
-    std::atomic<bool> cancelled{false};
-    auto work = [&] {
-        for (;;) {
-            const std::size_t i = next.fetch_add(1);
-            if (i >= images.size() || cancelled.load())
-                return;
+    // Workers decode and measure images by index; the Store is only used on this thread.
+    // An image that cannot be read is a failure of its own; anything else ends the run.
+    ParallelOptions parallel;
+    parallel.threads = static_cast<unsigned>(std::max(0, threads));
+    parallel.progress = progress;
+    parallel.what = "attributes";
+    const bool completed = parallelFor(
+        images.size(),
+        [&](std::size_t i, std::size_t) {
             auto &r = results[i];
             try {
                 const cv::Mat image = loadImage(paths[i]);
@@ -108,20 +108,9 @@ ComputeSummary fillComputedAttributes(Store &store, const ProgressFn &progress, 
             } catch (const cv::Exception &e) {
                 r.error = std::string("OpenCV: ") + e.what();
             }
-            if (!reportProgress(progress, done.fetch_add(1) + 1, images.size(), "attributes"))
-                cancelled = true;
-        }
-    };
-    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
-    const unsigned n = std::min<unsigned>(threads > 0 ? unsigned(threads) : hw,
-                                          static_cast<unsigned>(std::max<std::size_t>(1, images.size())));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < n; ++t)
-        pool.emplace_back(work);
-    work();
-    for (auto &t : pool)
-        t.join();
-    if (cancelled)
+        },
+        parallel);
+    if (!completed)
         throw Error(ErrorCode::Cancelled, "computing attributes was cancelled; nothing was written",
                     store.path().string());
 

@@ -3,6 +3,7 @@
 
 #include "core/common/error.h"
 #include "core/common/hash.h"
+#include "core/common/parallel.h"
 #include "core/demo/demorandom.h"
 #include "core/demo/simulatedlabeler.h"
 #include "core/demo/surfaceimage.h"
@@ -13,11 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <fstream>
-#include <mutex>
-#include <thread>
 #include <unordered_map>
 
 namespace concord::core {
@@ -79,47 +76,21 @@ std::vector<RenderedImage> renderImages(const std::vector<SurfaceImage> &plans, 
                                         int threads, const ProgressFn &progress)
 {
     std::vector<RenderedImage> out(plans.size());
-    std::atomic<std::size_t> next{0};
-    std::atomic<std::size_t> done{0};
-    std::atomic<bool> stop{false};
-    std::atomic<bool> cancelled{false};
-    std::mutex errorMutex;
-    std::exception_ptr error;
-
-    const auto worker = [&] {
-        SurfaceRenderer renderer;
-        while (!stop) {
-            const std::size_t i = next++;
-            if (i >= plans.size())
-                return;
-            try {
-                const auto jpeg = renderer.render(plans[i]);
-                writeBytes(dir / plans[i].fileName, jpeg.data(), jpeg.size());
-                out[i] = {contentHash(jpeg.data(), jpeg.size()), static_cast<std::int64_t>(jpeg.size())};
-                if (!reportProgress(progress, ++done, plans.size(), "images")) {
-                    cancelled = true;
-                    stop = true;
-                }
-            } catch (...) {
-                const std::lock_guard lock(errorMutex);
-                if (!error)
-                    error = std::current_exception();
-                stop = true;
-            }
-        }
-    };
-
-    std::size_t n = threads > 0 ? static_cast<std::size_t>(threads) : std::thread::hardware_concurrency();
-    n = std::clamp<std::size_t>(n, 1, plans.size());
-    {
-        std::vector<std::jthread> pool; // joins on scope exit, also when a later thread fails to start
-        for (std::size_t t = 1; t < n; ++t)
-            pool.emplace_back(worker);
-        worker();
-    }
-    if (error)
-        std::rethrow_exception(error);
-    if (cancelled)
+    ParallelOptions parallel;
+    parallel.threads = static_cast<unsigned>(std::max(0, threads));
+    parallel.progress = progress;
+    parallel.what = "images";
+    // One renderer per worker: it keeps its buffers from one image to the next.
+    std::vector<SurfaceRenderer> renderers(parallelWorkers(parallel.threads, plans.size()));
+    const bool completed = parallelFor(
+        plans.size(),
+        [&](std::size_t i, std::size_t worker) {
+            const auto jpeg = renderers[worker].render(plans[i]);
+            writeBytes(dir / plans[i].fileName, jpeg.data(), jpeg.size());
+            out[i] = {contentHash(jpeg.data(), jpeg.size()), static_cast<std::int64_t>(jpeg.size())};
+        },
+        parallel);
+    if (!completed)
         throw Error(ErrorCode::Cancelled, "demo generation cancelled while drawing images", dir.string());
     return out;
 }

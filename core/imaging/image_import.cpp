@@ -2,16 +2,14 @@
 #include "core/imaging/image_import.h"
 
 #include "core/common/error.h"
+#include "core/common/parallel.h"
 #include "core/common/text.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <mutex>
 #include <optional>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -101,39 +99,25 @@ ImageImportResult importImageFolder(Store &store, const fs::path &dir,
     for (std::size_t i = 0; i < files.size(); ++i)
         known[i] = !badName[i] && store.imageByPath(slots[i].stored).has_value();
 
-    std::atomic<std::size_t> next{0};
-    std::atomic<std::size_t> done{0};
-    std::atomic<bool> cancelled{false};
-    std::mutex progressMutex;
-    auto worker = [&] {
-        while (!cancelled) {
-            const std::size_t i = next.fetch_add(1);
-            if (i >= files.size())
+    ParallelOptions parallel;
+    parallel.threads = options.threads;
+    parallel.progress = progress;
+    parallel.whatOf = [&](std::size_t i) -> std::string_view { return slots[i].stored; };
+    const bool completed = parallelFor(
+        files.size(),
+        [&](std::size_t i, std::size_t) {
+            if (known[i] || badName[i])
                 return;
-            if (!known[i] && !badName[i]) {
-                try {
-                    slots[i].probe = probeImage(files[i], options.maxPixels, options.thumbnails);
-                } catch (const Error &e) {
-                    slots[i].error = e.detail();
-                } catch (const std::exception &e) {
-                    slots[i].error = e.what();
-                }
+            try {
+                slots[i].probe = probeImage(files[i], options.maxPixels, options.thumbnails);
+            } catch (const Error &e) {
+                slots[i].error = e.detail();
+            } catch (const std::exception &e) {
+                slots[i].error = e.what();
             }
-            const std::size_t n = ++done;
-            std::lock_guard lock(progressMutex);
-            if (!reportProgress(progress, n, files.size(), slots[i].stored))
-                cancelled = true;
-        }
-    };
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(files.size(), 1)));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (auto &t : pool)
-        t.join();
-    if (cancelled)
+        },
+        parallel);
+    if (!completed)
         throw Error(ErrorCode::Cancelled, "image import cancelled; nothing was added", dir.string());
 
     ImageImportResult result;

@@ -5,10 +5,12 @@
 // from their pixels. The demo acceptance tests are in tst_clusters_demo.cpp.
 #include "core/clusters/bandfinder.h"
 #include "core/clusters/clusterfinder.h"
+#include "core/clusters/clusterinput.h"
 #include "core/clusters/imageattributes.h"
 #include "core/clusters/imagestats.h"
 #include "core/clusters/logisticfit.h"
 #include "core/clusters/statstests.h"
+#include "core/common/error.h"
 #include "core/project/project_ops.h"
 
 #include <opencv2/core.hpp>
@@ -100,6 +102,7 @@ private slots:
     void lineSegmentLength();
     void measuredLengths();
     void visualFinderSeparatesPlantedGroup();
+    void progressErrorReachesCaller();
 };
 
 void TestClusters::logistic_data()
@@ -461,6 +464,46 @@ void TestClusters::visualFinderSeparatesPlantedGroup()
         QCOMPARE(m % 4, std::size_t(0));
     QCOMPARE(c.disagreeInside, std::int64_t(15));
     QVERIFY(!c.examples.empty() && c.examples.front() % 4 == 0);
+}
+
+void TestClusters::progressErrorReachesCaller()
+{
+    // A progress callback that throws (the window's went away, say) runs on the workers. The
+    // pools before parallelFor called it outside their try: std::terminate, the test process
+    // dies. Now the caller receives the Error and nothing is written.
+    QTemporaryDir dir;
+    auto store = initProject(dir.filePath("p.concord").toStdString(), {"p", 0, 1, false}, {"ok", "scratch"});
+    const Id lead = ensureLabeler(*store, "p").id;
+    const auto ok = findClass(*store, "ok");
+    ClusterInput input;
+    for (int i = 0; i < 6; ++i) {
+        ImageRecord r;
+        r.path = "missing" + std::to_string(i) + ".png"; // unreadable: a failure of its own, then progress
+        r.hash = std::string(32, static_cast<char>('a' + i));
+        const Id id = store->addImage(r);
+        saveLabel(*store, id, lead, ok.id, {});
+        input.items.push_back({id, r.path, {}});
+    }
+    const ProgressFn throwing = [](std::size_t done, std::size_t, std::string_view) -> bool {
+        if (done == 2)
+            throw Error(ErrorCode::Io, "progress sink gone");
+        return true;
+    };
+    for (const int threads : {1, 3}) {
+        try {
+            fillComputedAttributes(*store, throwing, threads);
+            QFAIL("no exception from fillComputedAttributes");
+        } catch (const Error &e) {
+            QCOMPARE(int(e.code()), int(ErrorCode::Io));
+        }
+        QVERIFY(store->attributes(kAttrBrightness).empty());
+        try {
+            loadVisualFeatures(*store, input, throwing, threads);
+            QFAIL("no exception from loadVisualFeatures");
+        } catch (const Error &e) {
+            QCOMPARE(int(e.code()), int(ErrorCode::Io));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestClusters)

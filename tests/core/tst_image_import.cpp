@@ -278,6 +278,33 @@ private slots:
         QCOMPARE(store->imageCount(), std::int64_t(0));
     }
 
+    void progressErrorReachesCaller()
+    {
+        // The progress callback runs on the import's workers. Before parallelFor the pool called
+        // it outside any try: an exception from it was std::terminate. Now the caller gets it,
+        // on every thread count, and the project is unchanged.
+        const fs::path dir = root() / "proj2b" / "images";
+        fs::create_directories(dir);
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(cv::imwrite((dir / ("i" + std::to_string(i) + ".png")).string(), pattern(64, 64, i)));
+        auto store = initProject(root() / "proj2b" / "p.concord", {"p", 0, 1, false}, {"ok"});
+        for (const unsigned threads : {1U, 3U}) {
+            ImageImportOptions opt;
+            opt.threads = threads;
+            try {
+                importImageFolder(*store, dir, opt, [](std::size_t done, std::size_t, std::string_view) -> bool {
+                    if (done == 2)
+                        throw Error(ErrorCode::Io, "progress sink gone");
+                    return true;
+                });
+                QFAIL("no exception");
+            } catch (const Error &e) {
+                QCOMPARE(int(e.code()), int(ErrorCode::Io));
+            }
+            QCOMPARE(store->imageCount(), std::int64_t(0));
+        }
+    }
+
     void attributesCsv()
     {
         const fs::path dir = root() / "proj3";
