@@ -24,7 +24,7 @@ bool parallelFor(std::size_t count, const ParallelBody &body, const ParallelOpti
         return true;
     std::atomic<std::size_t> next{0};
     std::stop_source stop; // shared by every worker: set on the first error or on cancel
-    std::atomic<bool> cancelled{false};
+    bool cancelled = false; // guarded by progressMutex, read after the joins
     std::mutex failureMutex;
     std::exception_ptr failure;
     std::mutex progressMutex;
@@ -41,11 +41,13 @@ bool parallelFor(std::size_t count, const ParallelBody &body, const ParallelOpti
                 body(i, worker);
                 if (options.progress) {
                     const std::lock_guard lock(progressMutex);
-                    ++done;
-                    const std::string_view what = options.whatOf ? options.whatOf(i) : options.what;
-                    if (!options.progress(done, count, what)) {
-                        cancelled = true;
-                        stop.request_stop();
+                    if (!cancelled) { // no call after the one that said stop
+                        ++done;
+                        const std::string_view what = options.whatOf ? options.whatOf(i) : options.what;
+                        if (!options.progress(done, count, what)) {
+                            cancelled = true;
+                            stop.request_stop();
+                        }
                     }
                 }
             } catch (...) {
@@ -66,6 +68,9 @@ bool parallelFor(std::size_t count, const ParallelBody &body, const ParallelOpti
                 pool.emplace_back(work, w);
             } catch (const std::system_error &) {
                 break; // out of threads: the ones running and this one share the work
+            } catch (...) {
+                stop.request_stop(); // the pool's destructor joins the ones started
+                throw;
             }
         }
         work(0);

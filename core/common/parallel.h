@@ -17,7 +17,8 @@ struct ParallelOptions
     unsigned threads = 0;
     /// Called after each item that finished without throwing, with done = 1, 2, … total in
     /// that order: the calls are serialised (one at a time), but they come from the worker
-    /// threads. Returning false cancels, as everywhere (progress.h).
+    /// threads. Returning false cancels, as everywhere (progress.h); it is not called again
+    /// after that.
     ProgressFn progress;
     /// The `what` passed to progress...
     std::string_view what;

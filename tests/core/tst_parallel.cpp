@@ -179,9 +179,13 @@ private slots:
         // Progress returns false at done == 3: with one thread exactly 3 items ran.
         for (const unsigned threads : {1U, 4U}) {
             std::atomic<std::size_t> started{0};
+            std::size_t calls = 0; // parallelFor serialises the calls
             ParallelOptions o;
             o.threads = threads;
-            o.progress = [](std::size_t done, std::size_t, std::string_view) { return done < 3; };
+            o.progress = [&](std::size_t done, std::size_t, std::string_view) {
+                ++calls;
+                return done < 3;
+            };
             const bool completed = parallelFor(1000, [&](std::size_t, std::size_t) { ++started; }, o);
             QVERIFY(!completed);
             // Beyond the 3 reported, each other worker can at most finish the item it holds.
@@ -189,6 +193,8 @@ private slots:
             QVERIFY2(started.load() <= 3 + threads - 1, QByteArray::number(qulonglong(started.load())).constData());
             if (threads == 1)
                 QCOMPARE(started.load(), std::size_t(3));
+            // The callback that said stop is the last one, also when other items finish later.
+            QCOMPARE(calls, std::size_t(3));
         }
     }
 
