@@ -234,6 +234,9 @@ signals:
     /// A lead action run from the undo stack (redo/undo of an apply or decision) failed;
     /// `message` says why in words.
     void leadActionFailed(const QString &message);
+    /// A lead action run from the undo stack (undo or redo of an apply) succeeded; `message`
+    /// says what it did, for the status texts that described the state before.
+    void leadActionDone(const QString &message);
 
 private:
     /// The store for lead actions; Error(Denied) unless this is a lead's session.

@@ -31,6 +31,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -244,8 +245,20 @@ void TestLeadLoop::leadLoop()
     const QByteArray labelsApplied = labelChecksum(m_project, false);
     QVERIFY(labelChecksum(m_project, true) != labelsBefore);
 
+    auto *status = child<QLabel>(panel, "previewStatus");
+    QVERIFY2(status->text().startsWith(QStringLiteral("Applied:")), qPrintable(status->text()));
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(labelChecksum(m_project, true), labelsBefore);
+    // The status no longer says "Applied" (issue 19): it says what the undo restored, the
+    // number of labels the preview counted (cliChanges, from concord-cli standard preview), in
+    // the panel and in the status bar.
+    const QString undone = QStringLiteral("Undone: Apply standard \u201c%1\u201d; %2 label(s) restored as they were.")
+                               .arg(QStringLiteral("Scratch length"))
+                               .arg(cliChanges);
+    QVERIFY2(status->text().startsWith(undone), qPrintable(status->text()));
+    QCOMPARE(window.statusBar()->currentMessage(), undone);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 60000); // recomputed from the restored labels
+    QVERIFY2(status->text().startsWith(undone), qPrintable(status->text()));
     QVERIFY(std::abs(cliHlp(m_project) - hlpBefore) < 1e-12);
     {
         auto store = core::openProject(m_project, core::OpenMode::ReadOnly);

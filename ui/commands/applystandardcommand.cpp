@@ -26,7 +26,12 @@ void ApplyStandardCommand::redo()
         return;
     }
     try {
-        m_applyAudit = core::applyStandard(m_document->mutableStore(), m_standard, m_document->labeler().name).auditId;
+        const auto r = core::applyStandard(m_document->mutableStore(), m_standard, m_document->labeler().name);
+        m_applyAudit = r.auditId;
+        emit m_document->leadActionDone(
+            QCoreApplication::translate("ApplyStandardCommand", "Redone: %1, %n label(s) changed.", nullptr,
+                                        int(r.preview.changes.size()))
+                .arg(text()));
     } catch (const core::Error &e) {
         setObsolete(true);
         emit m_document->leadActionFailed(errorText(e));
@@ -37,7 +42,11 @@ void ApplyStandardCommand::redo()
 void ApplyStandardCommand::undo()
 {
     try {
-        core::undoStandardApply(m_document->mutableStore(), m_applyAudit, m_document->labeler().name);
+        const auto r = core::undoStandardApply(m_document->mutableStore(), m_applyAudit, m_document->labeler().name);
+        emit m_document->leadActionDone(
+            QCoreApplication::translate("ApplyStandardCommand", "Undone: %1; %n label(s) restored as they were.",
+                                        nullptr, int(r.labels))
+                .arg(text()));
     } catch (const core::Error &e) {
         setObsolete(true);
         emit m_document->leadActionFailed(errorText(e));

@@ -156,6 +156,12 @@ void PreviewPanel::setDocument(ProjectDocument *document)
         connect(m_document, &ProjectDocument::leadActionFailed, this, [this](const QString &text) {
             m_status->setText(tr("<span style='color:#c62828'>%1</span>").arg(text.toHtmlEscaped()));
         });
+        // Undone or redone from anywhere (Ctrl+Z, Edit menu, the Undo button): the status no
+        // longer says "Applied", and the preview is recomputed from the labels as they are now.
+        connect(m_document, &ProjectDocument::leadActionDone, this, [this](const QString &text) {
+            m_note = text;
+            preview(m_standard);
+        });
     }
     preview(0);
 }
@@ -168,12 +174,13 @@ void PreviewPanel::preview(core::Id standard)
     m_undecided->setRowCount(0);
     if (!m_document || standard == 0) {
         m_headline->setText(tr("Select a standard and press Preview to see what it would change."));
-        m_status->clear();
+        m_status->setText(m_note);
+        m_note.clear();
         updateButtons();
         return;
     }
     m_headline->setText(tr("Computing the preview\u2026"));
-    m_status->clear();
+    m_status->setText(m_note);
     // Its own read-only connection: the worker never touches the document's store.
     const std::filesystem::path path = m_document->store().path();
     m_watcher.setFuture(QtConcurrent::run([path, standard]() -> Outcome {
@@ -192,6 +199,7 @@ void PreviewPanel::finished()
     const Outcome out = m_watcher.result();
     if (!out.preview) {
         m_headline->setText(tr("<span style='color:#c62828'>No preview:</span> %1").arg(out.error.toHtmlEscaped()));
+        m_note.clear();
     } else if (out.preview->standard.id == m_standard) {
         m_result = out.preview;
         show(*m_result);
@@ -226,6 +234,9 @@ void PreviewPanel::show(const core::StandardPreview &p)
         status = tr("This standard has no rule: applying it only makes it the active text.");
     if (p.changes.size() > std::size_t(kMaxRows))
         status += QLatin1Char(' ') + tr("The table shows the first %1 changes.").arg(kMaxRows);
+    if (!m_note.isEmpty())
+        status = m_note + QLatin1Char(' ') + status;
+    m_note.clear();
     m_status->setText(status);
 
     const int rows = int(std::min<std::size_t>(p.changes.size(), kMaxRows));
@@ -340,10 +351,8 @@ void PreviewPanel::undoApply()
     if (!m_document || !topApply(m_document->undoStack()))
         return;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    m_document->undoStack()->undo();
+    m_document->undoStack()->undo(); // leadActionDone recomputes the preview
     QApplication::restoreOverrideCursor();
-    // Recompute from the restored labels.
-    preview(m_standard);
 }
 
 void PreviewPanel::updateButtons()

@@ -77,6 +77,7 @@ private:
     ProjectDocument *m_document = nullptr;
     core::Id m_standard = 0;
     int m_generation = 0;
+    QString m_note; ///< what an undo or redo just did, shown before the next preview's status
     std::shared_ptr<core::StandardPreview> m_result;
     QFutureWatcher<Outcome> m_watcher;
     QFutureWatcher<ApplyOutcome> m_applyWatcher;
