@@ -117,7 +117,12 @@ ExportDialog::ExportDialog(const QString &projectFile, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Format:"), m_format);
     form->addRow(QString(), m_formatHint);
-    form->addRow(tr("&Output folder:"), folderRow);
+    // A row of two widgets gets no label buddy from QFormLayout, so the label would show its
+    // "&" literally: give it the line edit, so Alt+O underlines and focuses the folder.
+    auto *folderLabel = new QLabel(tr("&Output folder:"), this);
+    folderLabel->setObjectName(QStringLiteral("folderLabel"));
+    folderLabel->setBuddy(m_folder);
+    form->addRow(folderLabel, folderRow);
     form->addRow(QString(), m_replace);
     form->addRow(tr("&Consensus:"), m_consensus);
     form->addRow(tr("&Minimum agreement:"), m_minAgreement);

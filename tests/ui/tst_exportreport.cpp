@@ -12,6 +12,8 @@
 #include "ui/projectdocument.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QLabel>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -35,6 +37,7 @@ class TestExportReport final : public QObject
 private slots:
     void initTestCase();
     void dialogBuildsTheRequest();
+    void folderLabelHasItsMnemonic();
     void leadExportsTheMajority();
     void dialogAsksBeforeReplacing();
     void leadWritesTheReport();
@@ -73,6 +76,25 @@ void TestExportReport::dialogBuildsTheRequest()
     // Without a folder there is nothing to export to.
     dialog.folderEdit()->clear();
     QVERIFY(!dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+}
+
+/// "&Output folder:" labels a row of two widgets: without a buddy QLabel showed the "&" as
+/// text and Alt+O did nothing (issue 19). With the line edit as buddy, Alt+O focuses it.
+void TestExportReport::folderLabelHasItsMnemonic()
+{
+    ui::ExportDialog dialog(QString::fromStdString(m_project.string()));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QLabel *label = nullptr;
+    for (auto *l : dialog.findChildren<QLabel *>())
+        if (l->text() == QStringLiteral("&Output folder:"))
+            label = l;
+    QVERIFY(label);
+    QCOMPARE(label->buddy(), static_cast<QWidget *>(dialog.folderEdit()));
+    dialog.formatBox()->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(dialog.formatBox()));
+    QTest::keyClick(&dialog, Qt::Key_O, Qt::AltModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(dialog.folderEdit()));
 }
 
 void TestExportReport::leadExportsTheMajority()
