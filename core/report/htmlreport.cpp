@@ -23,7 +23,7 @@ section{background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.12);p
 h2{margin:0 0 12px;font-size:19px;color:#1f3a5f}h3{margin:14px 0 6px;font-size:16px}
 .cards{display:flex;flex-wrap:wrap;gap:12px}
 .card{flex:1 1 150px;border:1px solid #dfe3ea;border-radius:6px;padding:10px 12px}
-.card .label{font-size:12px;color:#5b6575;text-transform:uppercase;letter-spacing:.04em}
+.card .label{font-size:12px;color:#5b6575;letter-spacing:.02em}
 .card .value{font-size:24px;font-weight:600}.card .ci{font-size:12px;color:#5b6575}
 table{border-collapse:collapse;margin:6px 0 10px}th,td{padding:4px 10px;border-bottom:1px solid #e5e8ee;text-align:left}
 th{text-align:left;background:#f0f2f6;font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}

@@ -138,6 +138,7 @@ private slots:
     void everySection();
     void headlineMatchesAgreement();
     void selfContained();
+    void cardTitlesKeepGreekLetters();
     void projectTextIsEscaped();
     void standardsAndAdjudication();
     void thumbnails();
@@ -392,6 +393,18 @@ void TestReport::selfContained()
     // No temporary file is left beside the report (atomic write).
     QCOMPARE(QDir(QString::fromStdString(m_out.parent_path().string())).entryList(QDir::Files | QDir::Hidden),
              QStringList{"report.html"});
+}
+
+/// CSS text-transform:uppercase on the card titles showed "Fleiss κ" as "FLEISS Κ" and
+/// "Krippendorff α" as "KRIPPENDORFF Α": a capital kappa and alpha read as the Latin K and A
+/// (issue 19). The titles are written as meant, and no rule of the page changes letter case.
+void TestReport::cardTitlesKeepGreekLetters()
+{
+    QVERIFY(m_html.find("<div class=\"label\">Fleiss κ</div>") != std::string::npos);
+    QVERIFY(m_html.find("<div class=\"label\">Krippendorff α</div>") != std::string::npos);
+    const std::string css = m_html.substr(0, m_html.find("</style>"));
+    QVERIFY2(css.find("text-transform") == std::string::npos, css.c_str());
+    QVERIFY(css.find("small-caps") == std::string::npos); // small capitals would turn κ into a capital too
 }
 
 void TestReport::projectTextIsEscaped()
