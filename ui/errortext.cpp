@@ -46,10 +46,34 @@ QString errorText(const core::Error &error)
     if (!error.field().empty())
         where += (where.isEmpty() ? QString() : QStringLiteral(", ")) +
                  QString::fromStdString(error.field());
-    text += QLatin1Char(' ') + QString::fromStdString(error.detail());
+    text += QLatin1Char(' ') + sentence(QString::fromStdString(error.detail()));
     if (!where.isEmpty())
         text += QStringLiteral(" (") + where + QLatin1Char(')');
     return text;
+}
+
+QString sentence(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
+
+QString withoutRepeatedTitle(const QString &title, QString text)
+{
+    QString repeat = title.trimmed();
+    while (repeat.endsWith(QLatin1Char('.')) || repeat.endsWith(QLatin1Char(':')))
+        repeat.chop(1);
+    if (repeat.isEmpty())
+        return text;
+    repeat += QStringLiteral(": ");
+    for (qsizetype at = text.indexOf(repeat, 0, Qt::CaseInsensitive); at >= 0;
+         at = text.indexOf(repeat, at, Qt::CaseInsensitive)) {
+        text.remove(at, repeat.size());
+        if (at < text.size())
+            text[at] = text[at].toUpper();
+    }
+    return sentence(text);
 }
 
 QString errorText(const std::exception &error)

@@ -7,6 +7,7 @@
 #include "ui/canvas/imagecanvas.h"
 #include "core/project/project_ops.h"
 #include "core/report/htmlreport.h"
+#include "ui/datafolder.h"
 #include "ui/errortext.h"
 #include "ui/exportdialog.h"
 #include "ui/filedialogs.h"
@@ -38,7 +39,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QUndoGroup>
 #include <QToolBar>
@@ -271,6 +271,9 @@ bool MainWindow::openProject(const QString &file, const QString &labeler, const 
     }
     closeProject();
     m_document = std::move(doc);
+    // An apply undone or redone from the Edit menu says so where the apply was announced.
+    connect(m_document.get(), &ProjectDocument::leadActionDone, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     m_recent->add(file);
     if (!startSession(labeler, passphrase)) {
         closeProject();
@@ -418,8 +421,7 @@ void MainWindow::newProject()
 
 void MainWindow::openDemo(const QString &labeler)
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    const QString file = QDir(dir).filePath(QStringLiteral("demo/demo.concord"));
+    const QString file = QDir(dataFolder()).filePath(QStringLiteral("demo/demo.concord"));
     if (!QFileInfo::exists(file)) {
         QDir().mkpath(QFileInfo(file).absolutePath());
         const auto error = runWithProgress(this, tr("Creating the demo project…"),
@@ -681,8 +683,9 @@ void MainWindow::showOutcome(const QString &title, const QString &text, const QS
         QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
 }
 
-void MainWindow::showError(const QString &title, const QString &text)
+void MainWindow::showError(const QString &title, const QString &message)
 {
+    const QString text = withoutRepeatedTitle(title, message);
     // Offscreen runs (tests, screenshots) must never block on a dialog.
     if (QGuiApplication::platformName() == QLatin1String("offscreen")) {
         qWarning("%s: %s", qPrintable(title), qPrintable(text));

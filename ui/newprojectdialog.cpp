@@ -3,6 +3,7 @@
 
 #include "core/common/error.h"
 #include "core/project/project_ops.h"
+#include "ui/errortext.h"
 #include "ui/filedialogs.h"
 
 #include <QCheckBox>
@@ -59,6 +60,11 @@ NewProjectDialog::NewProjectDialog(QWidget *parent)
 {
     setObjectName(QStringLiteral("newProjectDialog"));
     setWindowTitle(tr("New project"));
+    m_name->setObjectName(QStringLiteral("projectName"));
+    m_file->setObjectName(QStringLiteral("projectFile"));
+    m_folder->setObjectName(QStringLiteral("imageFolder"));
+    m_classes->setObjectName(QStringLiteral("classTable"));
+    m_error->setObjectName(QStringLiteral("newProjectError"));
     auto *form = new QFormLayout;
     m_name->setPlaceholderText(tr("e.g. Phone surfaces, lot 7"));
     form->addRow(tr("&Name:"), m_name);
@@ -121,6 +127,10 @@ NewProjectDialog::NewProjectDialog(QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &NewProjectDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_name, &QLineEdit::textEdited, this, &NewProjectDialog::updateFileFromName);
+    for (QLineEdit *edit : {m_name, m_file, m_folder})
+        connect(edit, &QLineEdit::textChanged, this, &NewProjectDialog::recheck);
+    connect(m_classes, &QTableWidget::itemChanged, this, &NewProjectDialog::recheck);
+    connect(m_classes->model(), &QAbstractItemModel::rowsRemoved, this, &NewProjectDialog::recheck);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -204,16 +214,14 @@ std::vector<core::LabelClass> NewProjectDialog::classes() const
     return out;
 }
 
-void NewProjectDialog::accept()
+QString NewProjectDialog::problem() const
 {
     QString problem;
     auto cls = classes();
     try {
         core::checkProjectClasses(cls); // the checks the project makes when it is created
     } catch (const core::Error &e) {
-        problem = QString::fromStdString(e.detail());
-        problem[0] = problem[0].toUpper();
-        problem += QLatin1Char('.');
+        problem = sentence(QString::fromStdString(e.detail())) + QLatin1Char('.');
     }
     if (m_name->text().trimmed().isEmpty())
         problem = tr("Give the project a name.");
@@ -223,8 +231,20 @@ void NewProjectDialog::accept()
         problem = tr("%1 exists already; choose another file.").arg(projectFile());
     if (!imageFolder().isEmpty() && !QFileInfo(imageFolder()).isDir())
         problem = tr("The image folder %1 does not exist.").arg(imageFolder());
-    m_error->setText(problem);
-    if (problem.isEmpty())
+    return problem;
+}
+
+void NewProjectDialog::recheck()
+{
+    if (!m_error->text().isEmpty())
+        m_error->setText(problem());
+}
+
+void NewProjectDialog::accept()
+{
+    const QString text = problem();
+    m_error->setText(text);
+    if (text.isEmpty())
         QDialog::accept();
 }
 

@@ -37,6 +37,11 @@ private:
     void addClassRow(const QString &name);
     void pickColor(int row);
     void updateFileFromName();
+    /// What stops the project from being created, in words; empty when nothing does.
+    QString problem() const;
+    /// Once a problem is shown, checks again on every edit, so the error goes (or changes) as
+    /// soon as the input is fixed instead of staying until the next Create.
+    void recheck();
 
     QLineEdit *m_name;
     QLineEdit *m_file;

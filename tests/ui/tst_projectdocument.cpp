@@ -9,9 +9,19 @@
 #include "core/store/store.h"
 #include "core/geometry/geometry.h"
 #include "ui/models/queuemodel.h"
+#include "ui/errortext.h"
+#include "ui/mainwindow.h"
+#include "ui/newprojectdialog.h"
 #include "ui/projectdocument.h"
 
 #include <QAbstractItemModelTester>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTableWidget>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
@@ -39,6 +49,8 @@ private slots:
     void outsideChangesAreShown();
     void choiceEqualToAStaleCopyIsSaved();
     void createChecksClassesLikeInit();
+    void newProjectDialogClearsItsErrorOnceFixed();
+    void errorTextsAreNotDoubled();
 
 private:
     std::unique_ptr<core::Store> reader() const
@@ -252,6 +264,63 @@ void TestProjectDocument::leadSignsInWithThePassphrase()
     QCOMPARE(labeler.undoStack()->count(), 0);
     QVERIFY(!core::openProject(project, core::OpenMode::ReadOnly)->decision(decision.image));
     QCOMPARE(readDecisions(), auditBefore);
+}
+
+/// The dialog's error stayed after the input was fixed, until the next Create (issue 19). It
+/// is checked again on every edit once shown: a duplicate class (core's message, from
+/// checkProjectClasses) goes away when the name is fixed, and so does a missing name.
+void TestProjectDocument::newProjectDialogClearsItsErrorOnceFixed()
+{
+    ui::NewProjectDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("projectName"));
+    auto *file = dialog.findChild<QLineEdit *>(QStringLiteral("projectFile"));
+    auto *classes = dialog.findChild<QTableWidget *>(QStringLiteral("classTable"));
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("newProjectError"));
+    QVERIFY(name && file && classes && error);
+    auto *create = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+
+    file->setText(m_dir.filePath(QStringLiteral("fresh.concord")));
+    classes->item(1, 0)->setText(QStringLiteral("ok")); // ok, ok, dent
+    QTest::keyClicks(name, QStringLiteral("Lot 7"));
+    file->setText(m_dir.filePath(QStringLiteral("fresh.concord"))); // typing the name proposed a file
+    QTest::mouseClick(create, Qt::LeftButton);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(error->text(), QStringLiteral("Class 'ok' is listed twice."));
+    classes->item(1, 0)->setText(QStringLiteral("scratch"));
+    QCOMPARE(error->text(), QString());
+
+    name->clear();
+    QTest::mouseClick(create, Qt::LeftButton);
+    QCOMPARE(error->text(), QStringLiteral("Give the project a name."));
+    QTest::keyClicks(name, QStringLiteral("L"));
+    QCOMPARE(error->text(), QString());
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("fresh.concord")))); // the dialog creates nothing
+}
+
+/// "Cannot open project" over "… cannot open project: unable to open database file" said it
+/// twice, and core's details started in lower case after a full stop (issue 19).
+void TestProjectDocument::errorTextsAreNotDoubled()
+{
+    const core::Error io(core::ErrorCode::Io, "cannot open project: unable to open database file", "/x/p.concord");
+    QCOMPARE(ui::errorText(io), QStringLiteral("A file could not be read or written. Cannot open project: unable to "
+                                               "open database file (/x/p.concord)"));
+    QCOMPARE(ui::withoutRepeatedTitle(QStringLiteral("Cannot open project"), ui::errorText(io)),
+             QStringLiteral("A file could not be read or written. Unable to open database file (/x/p.concord)"));
+    const core::Error invalid(core::ErrorCode::Invalid, "the class exists already", {}, 0, "scratch");
+    QCOMPARE(ui::errorText(invalid), QStringLiteral("The request does not fit the project. The class exists already (scratch)"));
+    QCOMPARE(ui::withoutRepeatedTitle(QStringLiteral("Setting not changed"), QStringLiteral("no change")),
+             QStringLiteral("No change"));
+
+    // The window says it once (offscreen, the message box is a warning with title and text).
+    ui::MainWindow window;
+    const QString missing = m_dir.filePath(QStringLiteral("no-such-folder/p.concord"));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
+                                           "^Cannot open project: [A-Z][^.]*\\. "
+                                           "(?!.*[Cc]annot open project)[A-Z]")));
+    QVERIFY(!window.openProject(missing));
 }
 
 QTEST_MAIN(TestProjectDocument)

@@ -3,11 +3,15 @@
 // raise-HLP loop by keyboard, each with its picture, and ends on "try it on the demo".
 #include "uitestsupport.h"
 
+#include "ui/datafolder.h"
 #include "ui/mainwindow.h"
 #include "ui/startpage.h"
 #include "ui/tourdialog.h"
 
 #include <QCommandLinkButton>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -73,6 +77,50 @@ private slots:
         demo->click();
         QCOMPARE(demoRequested.count(), 1);
         QVERIFY(!tour.isVisible());
+    }
+
+    /// The demo's folder was ~/.local/share/Concord/Concord: Qt's AppDataLocation appends the
+    /// organisation and the application name, both "Concord" (issue 19). It is now
+    /// ~/.local/share/Concord (XDG_DATA_HOME here), and a demo in the old folder moves there.
+    void dataFolderIsNotDoubled()
+    {
+        QTemporaryDir data;
+        QVERIFY(data.isValid());
+        const QByteArray savedHome = qgetenv("XDG_DATA_HOME");
+        const QString org = QCoreApplication::organizationName(), app = QCoreApplication::applicationName();
+        qputenv("XDG_DATA_HOME", QFile::encodeName(data.path()));
+        QCoreApplication::setOrganizationName(QStringLiteral("Concord")); // as app/gui/main.cpp
+        QCoreApplication::setApplicationName(QStringLiteral("Concord"));
+        auto write = [](const QString &file, const QByteArray &bytes) {
+            QDir().mkpath(QFileInfo(file).absolutePath());
+            QFile f(file);
+            return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+        };
+        auto read = [](const QString &file) {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QString oldDemo = data.filePath(QStringLiteral("Concord/Concord/demo/demo.concord"));
+        const QString newDemo = data.filePath(QStringLiteral("Concord/demo/demo.concord"));
+        QVERIFY(write(oldDemo, "demo of an earlier version"));
+
+        QCOMPARE(ui::dataFolder(), data.filePath(QStringLiteral("Concord")));
+        QCOMPARE(read(newDemo), QByteArray("demo of an earlier version"));
+        QVERIFY(!QFileInfo::exists(data.filePath(QStringLiteral("Concord/Concord"))));
+        QCOMPARE(ui::dataFolder(), data.filePath(QStringLiteral("Concord"))); // nothing left to move
+
+        // A demo in both places: the new one stays, the old one is not thrown away.
+        QVERIFY(write(oldDemo, "another old demo"));
+        QCOMPARE(ui::dataFolder(), data.filePath(QStringLiteral("Concord")));
+        QCOMPARE(read(newDemo), QByteArray("demo of an earlier version"));
+        QCOMPARE(read(oldDemo), QByteArray("another old demo"));
+
+        QCoreApplication::setOrganizationName(org);
+        QCoreApplication::setApplicationName(app);
+        if (savedHome.isNull())
+            qunsetenv("XDG_DATA_HOME");
+        else
+            qputenv("XDG_DATA_HOME", savedHome);
     }
 
 private:
