@@ -11,6 +11,8 @@
 #include <QStyle>
 #include <QTimer>
 
+#include <string_view>
+
 namespace {
 
 /// A dark palette in the spirit of KDE's Breeze Dark, for --palette dark (and for checking
@@ -45,12 +47,29 @@ QPalette darkPalette()
     return p;
 }
 
+/// Whether the command line asks only for the help or the version, which show no window.
+bool onlyPrints(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "--")
+            break;
+        if (arg == "-h" || arg == "--help" || arg == "-?" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     // The icons live in concord_ui, a static library: register its resources explicitly.
     Q_INIT_RESOURCE(concord);
+    // QApplication needs a display before anything is parsed; --help and --version print and
+    // quit, so they get the offscreen platform and work over ssh and in scripts.
+    if (onlyPrints(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Concord"));
     QApplication::setApplicationName(QStringLiteral("Concord"));
