@@ -133,6 +133,7 @@ void TestLeadLoop::leadLoop()
     QVERIFY(window.openProject(project, QStringLiteral("lead")));
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
+    const int windowWidth = window.width();
     ui::LeadView *lead = window.leadView();
     auto *standards = lead->page<ui::StandardsPage>();
     QVERIFY(standards);
@@ -170,6 +171,16 @@ void TestLeadLoop::leadLoop()
                  qPrintable(editor->ruleErrorText().left(300)));
     QVERIFY(editor->ruleErrorText().contains(QStringLiteral("column 106")));
     QVERIFY(!save->isEnabled());
+    // Issue 19: that error showed the whole 32,000-character rule on one line and the window's
+    // minimum width grew with it (about 230,000 px). Now the rule is cut to 40 characters
+    // either side of column 106: "…" + 40 '(' + the 101st '(' + 40 more + "…", caret under it.
+    QVERIFY2(ruleError->text().contains(QStringLiteral("\u2026") + QString(81, QLatin1Char('(')) +
+                                        QStringLiteral("\u2026\n<span style='color:#c62828'>") +
+                                        QString(41, QLatin1Char(' ')) + QStringLiteral("^</span>")),
+             qPrintable(ruleError->text().left(400)));
+    QVERIFY2(window.minimumSizeHint().width() <= windowWidth,
+             qPrintable(QStringLiteral("%1 > %2").arg(window.minimumSizeHint().width()).arg(windowWidth)));
+    QCOMPARE(window.width(), windowWidth);
     rule->clear();
     QTest::keyClicks(rule, kRule);
     QTRY_VERIFY2(editor->ruleErrorText().isEmpty(), qPrintable(editor->ruleErrorText()));

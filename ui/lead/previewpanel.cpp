@@ -100,6 +100,7 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     setObjectName(QStringLiteral("previewPanel"));
     m_headline->setObjectName(QStringLiteral("previewHeadline"));
     m_headline->setTextFormat(Qt::RichText);
+    m_headline->setWordWrap(true); // "No preview: <a long error>" must not widen the window
     QFont big = m_headline->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     m_headline->setFont(big);

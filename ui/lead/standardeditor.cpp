@@ -38,6 +38,8 @@ namespace {
 constexpr int kImageRole = Qt::UserRole;
 constexpr int kPathRole = Qt::UserRole + 1;
 constexpr int kExampleRole = Qt::UserRole + 2;
+/// Characters of a rule shown either side of its error, above the caret line.
+constexpr qsizetype kRuleContext = 40;
 
 QString roleName(core::ExampleRole role)
 {
@@ -96,7 +98,7 @@ StandardEditor::StandardEditor(QWidget *parent)
         tr("optional, e.g. when label in {ok, scratch} and length_mm is known: scratch if length_mm >= 1.5 else ok"));
     m_ruleStatus->setObjectName(QStringLiteral("ruleError"));
     m_ruleStatus->setTextFormat(Qt::RichText);
-    m_ruleStatus->setWordWrap(false);
+    m_ruleStatus->setWordWrap(true); // the message wraps; the excerpt of the rule is bounded
     m_ruleStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_candidates->setObjectName(QStringLiteral("candidateList"));
     m_candidates->setViewMode(QListView::IconMode);
@@ -458,13 +460,21 @@ void StandardEditor::validateRule()
         } catch (const core::RuleError &e) {
             m_ruleError = QString::fromUtf8(e.what());
             // The rule once more in the field's font, with a caret line under the exact columns.
-            const int column = std::max(1, e.column());
-            const int length = std::max(1, e.length());
-            const QString caret = QString(column - 1, QLatin1Char(' ')) + QString(length, QLatin1Char('^'));
+            // Only kRuleContext characters either side of the error are shown, so a long rule
+            // (the field holds 32,767) never widens the window past the screen.
+            const qsizetype at = std::clamp<qsizetype>(e.column() - 1, 0, text.size());
+            const qsizetype length = std::max<qsizetype>(1, e.length());
+            const qsizetype from = std::max<qsizetype>(0, at - kRuleContext);
+            const qsizetype to = std::min<qsizetype>(text.size(), at + length + kRuleContext);
+            const QString before = from > 0 ? QStringLiteral("\u2026") : QString();
+            const QString after = to < text.size() ? QStringLiteral("\u2026") : QString();
+            const QString caret = QString(before.size() + at - from, QLatin1Char(' ')) +
+                                  QString(std::clamp<qsizetype>(to - at, 1, length), QLatin1Char('^'));
             m_ruleStatus->setText(
                 QStringLiteral("<pre style='margin:0; font-family:monospace'>%1\n<span style='color:#c62828'>%2</span></pre>"
                                "<span style='color:#c62828'>%3</span>")
-                    .arg(text.toHtmlEscaped(), caret, m_ruleError.toHtmlEscaped()));
+                    .arg((before + text.mid(from, to - from) + after).toHtmlEscaped(), caret,
+                         m_ruleError.toHtmlEscaped()));
         } catch (const core::Error &e) {
             m_ruleError = errorText(e);
             m_ruleStatus->setText(QStringLiteral("<span style='color:#c62828'>%1</span>").arg(m_ruleError.toHtmlEscaped()));
