@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <numeric>
+#include <optional>
 
 namespace concord::core {
 
@@ -40,7 +41,9 @@ std::string keyOf(const std::string &name, bool keepExtension)
     return lowerAscii(name.substr(0, name.size() - ext.size()));
 }
 
-std::vector<std::string> uniqueNames(const std::vector<std::string> &originals,
+/// `names` made safe and unique; `originals` are the names as the project stores them, which
+/// the suffixes hash and whose byte order decides a clash (`names` may be shortened forms).
+std::vector<std::string> uniqueNames(const std::vector<std::string> &names0, const std::vector<std::string> &originals,
                                      const std::function<std::string(const std::string &)> &sanitize,
                                      bool files, const std::vector<std::string> &reserved)
 {
@@ -48,8 +51,8 @@ std::vector<std::string> uniqueNames(const std::vector<std::string> &originals,
     std::vector<std::string> names(n);
     std::vector<bool> tagged(n, false);
     for (std::size_t i = 0; i < n; ++i) {
-        const std::string base = sanitize(originals[i]);
-        tagged[i] = base != originals[i];
+        const std::string base = sanitize(names0[i]);
+        tagged[i] = base != names0[i];
         names[i] = tagged[i] ? withTag(base, exportNameSuffix(originals[i]), files) : base;
     }
     // Byte order of the project names decides who keeps a clashing name, so the outcome does
@@ -87,7 +90,69 @@ std::vector<std::string> uniqueNames(const std::vector<std::string> &originals,
     }
 }
 
+/// A path from the root of a file system: "/…", or a drive letter and a slash ("C:/…", "C:\\…").
+bool isAbsolutePath(const std::string &p)
+{
+    if (!p.empty() && (p[0] == '/' || p[0] == '\\'))
+        return true;
+    return p.size() >= 3 && p[1] == ':' && (p[2] == '/' || p[2] == '\\') &&
+           ((p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= 'a' && p[0] <= 'z'));
+}
+
+std::vector<std::string> components(const std::string &p)
+{
+    std::vector<std::string> out;
+    std::string part;
+    for (char c : p) {
+        if (c == '/' || c == '\\') {
+            if (!part.empty())
+                out.push_back(part);
+            part.clear();
+        } else {
+            part += c;
+        }
+    }
+    if (!part.empty())
+        out.push_back(part);
+    return out;
+}
+
 } // namespace
+
+std::vector<std::string> withoutCommonRoot(const std::vector<std::string> &paths)
+{
+    // The common folder of the absolute paths, component by component (never a file name).
+    std::optional<std::vector<std::string>> root;
+    for (const auto &p : paths) {
+        if (!isAbsolutePath(p))
+            continue;
+        auto parts = components(p);
+        if (!parts.empty())
+            parts.pop_back(); // the file's own name
+        if (!root) {
+            root = std::move(parts);
+            continue;
+        }
+        std::size_t k = 0;
+        while (k < root->size() && k < parts.size() && (*root)[k] == parts[k])
+            ++k;
+        root->resize(k);
+    }
+    std::vector<std::string> out;
+    out.reserve(paths.size());
+    for (const auto &p : paths) {
+        if (!root || !isAbsolutePath(p)) {
+            out.push_back(p);
+            continue;
+        }
+        const auto parts = components(p);
+        std::string rel;
+        for (std::size_t i = root->size(); i < parts.size(); ++i)
+            rel += (rel.empty() ? "" : "/") + parts[i];
+        out.push_back(rel);
+    }
+    return out;
+}
 
 std::string exportNameSuffix(const std::string &original)
 {
@@ -96,12 +161,13 @@ std::string exportNameSuffix(const std::string &original)
 
 std::vector<std::string> uniqueExportPaths(const std::vector<std::string> &paths)
 {
-    return uniqueNames(paths, [](const std::string &p) { return sanitizeRelativePath(p); }, true, {});
+    return uniqueNames(withoutCommonRoot(paths), paths, [](const std::string &p) { return sanitizeRelativePath(p); },
+                       true, {});
 }
 
 std::vector<std::string> uniqueClassFolders(const std::vector<std::string> &classes)
 {
-    return uniqueNames(classes, [](const std::string &c) { return sanitizeFileName(c); }, false,
+    return uniqueNames(classes, classes, [](const std::string &c) { return sanitizeFileName(c); }, false,
                        {kUnresolvedFolder});
 }
 

@@ -18,7 +18,14 @@ namespace concord::core {
 /// hash of the name as the project stores it ("a:b.png" → "~" + 8 hex digits).
 std::string exportNameSuffix(const std::string &original);
 
-/// One export name per project image path, in the same order. A path that sanitizeRelativePath
+/// `paths` with the folder that all absolute ones share removed from those ("/home/ann/lot7/a/x.png"
+/// and "/home/ann/lot7/b/y.png" become "a/x.png" and "b/y.png"; a single one its file name), so
+/// that an export of images outside the project folder does not copy the machine's directory
+/// tree. Relative paths (below the project file's folder) are returned as they are.
+std::vector<std::string> withoutCommonRoot(const std::vector<std::string> &paths);
+
+/// One export name per project image path, in the same order. Absolute paths are first made
+/// relative to their common folder (withoutCommonRoot); a path that sanitizeRelativePath then
 /// leaves unchanged keeps it; a changed one gets exportNameSuffix() before its extension
 /// ("imgs/a:b.png" → "imgs/a_b~1234abcd.png"). Names that still clash when compared without
 /// their extension and ignoring case (YOLO, VOC and labelme write one label file per name

@@ -164,6 +164,23 @@ private slots:
         QTest::newRow("case only") << QStringList{"x.png", "X.png"} << QStringList{"x" + h("x.png") + ".png", "X.png"};
         QTest::newRow("dot dot") << QStringList{"../up.png"} << QStringList{"up" + h("../up.png") + ".png"};
         QTest::newRow("distinct stay") << QStringList{"a/b.png", "a/c.png"} << QStringList{"a/b.png", "a/c.png"};
+        // Issue 19: images outside the project folder (stored with absolute paths) were exported as
+        // "home/ann/lot7/a/x~….png", the machine's tree plus a suffix. Their names are now relative
+        // to the folder all absolute paths share, by hand: /home/ann/lot7 here, the file's own
+        // folder for a single one; relative paths are left alone.
+        QTest::newRow("absolute: common root") << QStringList{"/home/ann/lot7/a/x.png", "/home/ann/lot7/b/y.png"}
+                                               << QStringList{"a/x.png", "b/y.png"};
+        QTest::newRow("absolute: one") << QStringList{"/mnt/scans/day 1/img.png"} << QStringList{"img.png"};
+        QTest::newRow("absolute and relative") << QStringList{"imgs/a.png", "/srv/data/cam1/a.png", "/srv/data/cam2/b.png"}
+                                               << QStringList{"imgs/a.png", "cam1/a.png", "cam2/b.png"};
+        QTest::newRow("absolute: windows") << QStringList{"C:\\scans\\a\\1.png", "C:\\scans\\b\\2.png"}
+                                           << QStringList{"a/1.png", "b/2.png"};
+        // Shortened names still never clash: "/data/a/x.png" becomes "x.png" like the relative
+        // one, and the first in byte order ("/" < "x") keeps it.
+        QTest::newRow("absolute: clash after the root") << QStringList{"x.png", "/data/a/x.png"}
+                                                        << QStringList{"x" + h("x.png") + ".png", "x.png"};
+        QTest::newRow("absolute: unsafe part") << QStringList{"/d/r/a:b.png", "/d/r/c.png"}
+                                               << QStringList{"a_b" + h("/d/r/a:b.png") + ".png", "c.png"};
     }
 
     void uniqueNames()
