@@ -59,6 +59,7 @@ LabelingView::LabelingView(QWidget *parent)
     , m_classBar(new ClassBar(m_classModel, this))
     , m_queueView(new QListView(this))
     , m_progressLabel(new QLabel(this))
+    , m_emptyNote(new QLabel(this))
     , m_progressBar(new QProgressBar(this))
     , m_labelBook(new LabelBookPanel(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
@@ -102,6 +103,11 @@ LabelingView::LabelingView(QWidget *parent)
     auto *midLayout = new QVBoxLayout(middle);
     midLayout->setContentsMargins(0, 0, 0, 0);
     midLayout->setSpacing(0);
+    m_emptyNote->setObjectName(QStringLiteral("emptyQueueNote"));
+    m_emptyNote->setWordWrap(true);
+    m_emptyNote->setMargin(12);
+    m_emptyNote->hide();
+    midLayout->addWidget(m_emptyNote);
     midLayout->addWidget(m_canvas, 1);
     midLayout->addWidget(m_classBar);
 
@@ -286,6 +292,7 @@ void LabelingView::setDocument(ProjectDocument *document)
     m_canvas->setImage(nullptr, {});
     m_canvas->setAnnotations({}, {}, 0.0);
     m_toast->dismiss();
+    m_emptyNote->hide();
     m_banner->showState({}, {});
     m_imageOfPath.clear();
     setActionsEnabled(document && document->hasSession());
@@ -351,8 +358,18 @@ void LabelingView::setDocument(ProjectDocument *document)
             [this] { m_toast->showMessage(tr("Saved."), Toast::Kind::Info); });
     updateProgress();
     if (document->queueSize() == 0) {
-        m_toast->showMessage(tr("Your queue is empty: the project has no images assigned to you yet."),
-                             Toast::Kind::Info);
+        // Said for as long as the tab is empty, not in a toast that is gone when the lead
+        // first opens the tab: a lead is never assigned images, so this is the normal case.
+        m_emptyNote->setText(
+            document->isLead()
+                ? tr("<b>The lead has no labeling queue.</b> Images are assigned to the labelers, so this tab "
+                     "stays empty while you are signed in as the lead. Your work is on the Dashboard, Clusters, "
+                     "Standards and Adjudication pages (Alt+2 \u2026 Alt+5). To label images yourself, sign in "
+                     "under a labeler's name with File \u2192 Switch labeler\u2026")
+                : tr("<b>Your queue is empty:</b> the project has no images assigned to you yet. Images are "
+                     "assigned when they are imported (File \u2192 New project, or concord-cli import-images); "
+                     "ask the lead to add images or to assign some to you."));
+        m_emptyNote->show();
         updateStatus();
         return;
     }
@@ -371,8 +388,10 @@ void LabelingView::goTo(int index)
 {
     if (!m_document || index < 0 || index >= m_document->queueSize())
         return;
-    if (index != m_current)
-        m_toast->dismiss(); // a refusal or decode error was about the image we leave
+    if (index != m_current) {
+        m_toast->dismiss();       // a refusal or decode error was about the image we leave
+        m_canvas->clearSelection(); // so is the selected shape's measurement
+    }
     m_current = index;
     const core::QueueEntry entry = m_document->queueEntry(index);
     m_currentPath = m_document->imageFilePath(entry.image);
@@ -543,9 +562,10 @@ void LabelingView::chooseClass(qint64 classId)
         return; // refused (the toast says why): stay on the image
     if (!autoAdvance())
         return;
-    if (m_current + 1 < m_document->queueSize())
-        goTo(m_current + 1);
-    else if (m_document->firstUnlabeledIndex() < 0)
+    // The next image that still needs this labeler, not merely the next row (issue 19).
+    if (const int row = m_document->nextUnlabeledIndex(m_current); row >= 0)
+        goTo(row);
+    else
         m_toast->showMessage(tr("Done: all %n image(s) in your queue are labeled.", nullptr,
                                 m_document->queueSize()));
 }

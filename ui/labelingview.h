@@ -62,7 +62,8 @@ public:
     /// Labels for the status bar: image name, size, zoom, mm scale, live measurement.
     QList<QWidget *> statusWidgets() const;
 
-    /// Whether choosing a class moves on to the next image (remembered with QSettings).
+    /// Whether choosing a class moves on to the next image that still needs a label
+    /// (ProjectDocument::nextUnlabeledIndex; remembered with QSettings).
     bool autoAdvance() const;
     void setAutoAdvance(bool on);
 
@@ -109,6 +110,7 @@ private:
     std::unique_ptr<QueueModel> m_queueModel;
     QListView *m_queueView;
     QLabel *m_progressLabel;
+    QLabel *m_emptyNote; ///< why the queue is empty and what to do, above the empty canvas
     QProgressBar *m_progressBar;
     LabelBookPanel *m_labelBook;
     QSplitter *m_splitter;

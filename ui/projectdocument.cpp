@@ -246,6 +246,30 @@ int ProjectDocument::firstUnlabeledIndex() const
     return pending >= 0 ? pending : firstOf(true);
 }
 
+int ProjectDocument::nextUnlabeledIndex(int after) const
+{
+    if (!m_session)
+        return -1;
+    // The next rows first, from the pages in memory (unsaved input included): the common case
+    // is the very next row, and a run of labeled ones is short.
+    const int first = std::max(0, after + 1);
+    const int scanned = std::min(m_queueSize, first + 2 * kQueuePageSize);
+    for (int row = first; row < scanned; ++row) {
+        const core::QueueEntry e = queueEntry(row);
+        if (e.image && !e.myLabelClass && e.state != core::AssignmentState::Skipped)
+            return row;
+    }
+    if (scanned < m_queueSize) {
+        // Further on, ask the store (its rows come in queue order, so `scanned` plus the unsaved
+        // ones are enough to reach past the rows already looked at).
+        const auto limit = static_cast<std::int64_t>(scanned) + static_cast<std::int64_t>(m_unsaved.size()) + 1;
+        for (const auto &[row, image] : m_session->unlabeledQueueRows(false, limit))
+            if (row >= scanned && !m_unsaved.count(image))
+                return static_cast<int>(row);
+    }
+    return firstUnlabeledIndex(); // none after this one: wrap around
+}
+
 std::optional<core::LabelClass> ProjectDocument::labelClass(core::Id id) const
 {
     const auto it = std::find_if(m_classes.begin(), m_classes.end(),

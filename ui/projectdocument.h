@@ -108,6 +108,11 @@ public:
     /// First queue index without the labeler's label (skipped ones last), or -1. Asked of the
     /// store (an indexed query), corrected for input that is not saved yet.
     int firstUnlabeledIndex() const;
+    /// The next queue index after `after` that still needs this labeler (no label of theirs,
+    /// not skipped); when none follows, firstUnlabeledIndex() (earlier ones, then the skipped
+    /// ones); -1 when every image is labeled. Auto-advance goes there, so it never lands on an
+    /// image the labeler has labeled already.
+    int nextUnlabeledIndex(int after) const;
     /// Rows read from the store at a time.
     static constexpr int kQueuePageSize = 128;
     /// Pages of the queue kept in memory at most.

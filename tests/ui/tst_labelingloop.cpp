@@ -28,6 +28,10 @@ class TestLabelingLoop final : public QObject
 private slots:
     void initTestCase();
     void keyboardLoop();
+    void leadLabelingTabSaysWhyItIsEmpty();
+    void autoAdvanceSkipsLabeledImages();
+    void sizeTagStaysInsideTheView_data();
+    void sizeTagStaysInsideTheView();
 
 private:
     QTemporaryDir m_dir;
@@ -124,10 +128,23 @@ void TestLabelingLoop::keyboardLoop()
     auto *measure = window.findChild<QLabel *>(QStringLiteral("measureLabel"));
     QVERIFY(measure);
     QCOMPARE(measure->text(), QStringLiteral("%1 mm").arg(expectedMm, 0, 'f', 2));
+    // The drawn line is the selected shape; Escape and a click on empty image deselect it and
+    // the status bar measures nothing (issue 19).
+    QVERIFY(canvas->annotationItems().front()->isSelected());
+    QTest::keyClick(&window, Qt::Key_V);
+    QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, from + QPoint(-60, -60));
+    QVERIFY(!canvas->annotationItems().front()->isSelected());
+    QCOMPARE(measure->text(), QString());
+    // Clicking the line selects it again: its length is back.
+    QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, from + QPoint(60, 25));
+    QVERIFY(canvas->annotationItems().front()->isSelected());
+    QCOMPARE(measure->text(), QStringLiteral("%1 mm").arg(expectedMm, 0, 'f', 2));
 
     QTest::keyClick(&window, static_cast<Qt::Key>(Qt::Key_0 + keys[19]));
     QCOMPARE(progress->text(), QStringLiteral("20 / 30"));
     QCOMPARE(view->currentIndex(), 20);
+    // The next image has no shape: the 20th image's length is not shown for it.
+    QCOMPARE(measure->text(), QString());
     QCOMPARE(labelsOf(m_project, "zoe"), 20);
 
     // Undo the last label: the view goes back to that image, the line stays as a draft.
@@ -169,6 +186,117 @@ void TestLabelingLoop::keyboardLoop()
         QCOMPARE(othersAfter[i].label.image, othersBefore[i].label.image);
         QCOMPARE(othersAfter[i].label.labelClass, othersBefore[i].label.labelClass);
     }
+}
+
+/// A lead is assigned no images, so the lead's Labeling tab is empty; it used to be a blank
+/// canvas (a toast said "Your queue is empty" while the dashboard was in front). The tab says
+/// why and what to do for as long as it is empty (issue 19).
+void TestLabelingLoop::leadLabelingTabSaysWhyItIsEmpty()
+{
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(m_project.string()), QStringLiteral("lead")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.document()->isLead());
+    QCOMPARE(window.document()->queueSize(), 0); // the demo assigns images to its labelers only
+    ui::LabelingView *view = window.labelingView();
+    QVERIFY(!view->isVisible()); // the lead starts on the dashboard
+    QTest::keyClick(&window, Qt::Key_1, Qt::AltModifier);
+    QTRY_VERIFY(view->isVisible());
+    auto *note = view->findChild<QLabel *>(QStringLiteral("emptyQueueNote"));
+    QVERIFY(note);
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(QStringLiteral("The lead has no labeling queue.")), qPrintable(note->text()));
+    QVERIFY2(note->text().contains(QStringLiteral("Switch labeler")), qPrintable(note->text()));
+    // Signed in as a labeler with a queue, the note is gone.
+    QVERIFY(window.openProject(QString::fromStdString(m_project.string()), QStringLiteral("zoe")));
+    QVERIFY(window.document()->queueSize() > 0);
+    QVERIFY(!note->isVisible());
+}
+
+/// Auto-advance went to the next row even when it was labeled already (issue 19). With rows 1
+/// and 2 of a new labeler's queue labeled (through core, as another session would), a key on
+/// row 0 goes to row 3; on the last row it wraps to the first row still unlabeled.
+void TestLabelingLoop::autoAdvanceSkipsLabeledImages()
+{
+    const QString project = QString::fromStdString(m_project.string());
+    std::vector<core::QueueEntry> queue;
+    {
+        ui::MainWindow window; // signing in creates the labeler and fills their queue
+        QVERIFY(window.openProject(project, QStringLiteral("yuri")));
+    }
+    {
+        auto store = core::openProject(m_project);
+        const core::Id yuri = store->labelerByName("yuri")->id;
+        queue = store->queue(yuri);
+        QVERIFY(queue.size() >= 6);
+        for (const std::size_t row : {std::size_t(1), std::size_t(2), queue.size() - 2}) {
+            core::Label l;
+            l.image = queue[row].image;
+            l.labeler = yuri;
+            l.labelClass = classWithKey(*store, 2);
+            l.createdAt = l.updatedAt = core::utcNow();
+            store->setLabel(l);
+        }
+    }
+    ui::MainWindow window;
+    QVERIFY(window.openProject(project, QStringLiteral("yuri")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    ui::LabelingView *view = window.labelingView();
+    QVERIFY(view->autoAdvance());
+    QCOMPARE(view->currentIndex(), 0);
+    QTest::keyClick(&window, Qt::Key_1);
+    QCOMPARE(view->currentIndex(), 3); // rows 1 and 2 are labeled
+    // The row before the last is labeled: from the third-last, the last.
+    const int last = int(queue.size()) - 1;
+    view->goTo(last - 2);
+    QTest::keyClick(&window, Qt::Key_1);
+    QCOMPARE(view->currentIndex(), last);
+    // Nothing after the last: back to the first row still unlabeled, 3 (shown, never labeled).
+    QTest::keyClick(&window, Qt::Key_1);
+    QCOMPARE(view->currentIndex(), 3);
+}
+
+void TestLabelingLoop::sizeTagStaysInsideTheView_data()
+{
+    // A 400 × 300 px view, an 80 × 20 px tag. Expected corners by hand: below a box means
+    // bottom + 4, above means top − 4 − 20; beside a line means right + 8, left of it means
+    // left − 8 − 80, vertically centred (y = middle − 10).
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QPointF>("a");
+    QTest::addColumn<QPointF>("b");
+    QTest::addColumn<QRectF>("expected");
+    const int box = int(core::AnnotationKind::Box), line = int(core::AnnotationKind::Line);
+    QTest::newRow("box in the middle: below") << box << QPointF(100, 100) << QPointF(200, 150)
+                                              << QRectF(100, 154, 80, 20);
+    // Below would be y 299..319: above instead (246); x 350..430 is moved left to 320..400.
+    QTest::newRow("box at the bottom right corner") << box << QPointF(390, 295) << QPointF(350, 270)
+                                                    << QRectF(320, 246, 80, 20);
+    // Neither below (304) nor above (−24) fits: inside the box, at the view's top left.
+    QTest::newRow("box filling the view: inside it") << box << QPointF(0, 0) << QPointF(400, 300)
+                                                     << QRectF(0, 0, 80, 20);
+    QTest::newRow("line in the middle: beside its right end") << line << QPointF(100, 100) << QPointF(200, 120)
+                                                              << QRectF(208, 100, 80, 20);
+    // Beside would be x 403..483: left of the line instead, 300 − 8 − 80 = 212.
+    QTest::newRow("line at the right edge") << line << QPointF(300, 100) << QPointF(395, 120)
+                                            << QRectF(212, 100, 80, 20);
+    QTest::newRow("line at the bottom edge") << line << QPointF(100, 295) << QPointF(200, 299)
+                                             << QRectF(208, 280, 80, 20);
+}
+
+/// The size tag was drawn beside or below its shape whatever the view, so a box at the right
+/// or bottom edge had its size off screen (issue 19).
+void TestLabelingLoop::sizeTagStaysInsideTheView()
+{
+    QFETCH(int, kind);
+    QFETCH(QPointF, a);
+    QFETCH(QPointF, b);
+    QFETCH(QRectF, expected);
+    const QRectF view(0, 0, 400, 300);
+    const QRectF tag = ui::AnnotationItem::tagRect(core::AnnotationKind(kind), a, b, QSizeF(80, 20), view);
+    QCOMPARE(tag, expected);
+    QVERIFY(view.contains(tag));
 }
 
 QTEST_MAIN(TestLabelingLoop)

@@ -5,6 +5,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPathStroker>
+#include <QWidget>
 
 #include <algorithm>
 
@@ -115,7 +116,9 @@ QRectF AnnotationItem::boundingRect() const
     const auto &s = m_segment;
     const QRectF r = QRectF(QPointF(s.x1, s.y1), QPointF(s.x2, s.y2)).normalized();
     const double m = kHandle / m_viewScale;
-    return r.adjusted(-m, -m, kTextPad / m_viewScale, kTextPad / 4 / m_viewScale);
+    // The tag may sit on any side (tagRect), so the room for it is on every side.
+    return r.adjusted(-std::max(m, kTextPad / m_viewScale), -std::max(m, kTextPad / 4 / m_viewScale),
+                      kTextPad / m_viewScale, kTextPad / 4 / m_viewScale);
 }
 
 QPainterPath AnnotationItem::shape() const
@@ -137,7 +140,27 @@ QPainterPath AnnotationItem::shape() const
     return hit;
 }
 
-void AnnotationItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+QRectF AnnotationItem::tagRect(core::AnnotationKind kind, QPointF a, QPointF b, QSizeF size, const QRectF &view)
+{
+    constexpr double gap = 8.0;
+    const QRectF shape = QRectF(a, b).normalized();
+    QPointF at;
+    if (kind == core::AnnotationKind::Line) {
+        at = QPointF(shape.right() + gap, shape.center().y() - size.height() / 2);
+        if (at.x() + size.width() > view.right())
+            at.setX(shape.left() - gap - size.width());
+    } else {
+        at = QPointF(shape.left(), shape.bottom() + gap / 2);
+        if (at.y() + size.height() > view.bottom())
+            at.setY(shape.top() - gap / 2 - size.height());
+    }
+    // Inside the view whatever the shape's size (left/top win when the tag is wider than it).
+    at.setX(std::max(view.left(), std::min(at.x(), view.right() - size.width())));
+    at.setY(std::max(view.top(), std::min(at.y(), view.bottom() - size.height())));
+    return QRectF(at, size);
+}
+
+void AnnotationItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget)
 {
     const auto &s = m_segment;
     painter->setRenderHint(QPainter::Antialiasing);
@@ -182,11 +205,9 @@ void AnnotationItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
     f.setBold(true);
     painter->setFont(f);
     const QFontMetricsF fm(f);
-    const QRectF box = QRectF(a, b).normalized();
-    const QPointF anchor = kind() == core::AnnotationKind::Line
-                               ? QPointF(std::max(a.x(), b.x()) + 8, (a.y() + b.y()) / 2 - fm.height() / 2)
-                               : QPointF(box.left(), box.bottom() + 4);
-    const QRectF badge(anchor, QSizeF(fm.horizontalAdvance(text) + 10, fm.height() + 4));
+    const QRectF view = widget ? QRectF(widget->rect()) : QRectF(painter->viewport());
+    const QRectF badge =
+        tagRect(kind(), a, b, QSizeF(fm.horizontalAdvance(text) + 10, fm.height() + 4), view);
     painter->setPen(Qt::NoPen);
     painter->setBrush(QColor(0, 0, 0, 170));
     painter->drawRoundedRect(badge, 4, 4);

@@ -37,6 +37,11 @@ public:
     core::Segment movedHandle(int handle, const QPointF &pos) const;
     /// Measurement text shown beside the shape ("2.35 mm", "12 × 4 mm").
     QString measurementText() const;
+    /// Where the size tag of a shape from `a` to `b` (screen px) goes in `view`: beside a line's
+    /// right end, below a box; on the other side when there is no room (left of the line, above
+    /// the box), then moved to lie inside `view`, so a shape at the right or bottom edge keeps
+    /// its tag on screen.
+    static QRectF tagRect(core::AnnotationKind kind, QPointF a, QPointF b, QSizeF size, const QRectF &view);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;

@@ -49,6 +49,9 @@ ImageCanvas::ImageCanvas(QWidget *parent)
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setCursor(m_tool->cursor());
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &ImageCanvas::selectionMeasurement);
+    // Connected before any view's slot: the document's refresh then finds the flag set.
+    connect(this, &ImageCanvas::annotationCreated, this, [this] { m_selectNew = true; });
 }
 
 ImageCanvas::~ImageCanvas()
@@ -92,6 +95,7 @@ void ImageCanvas::setAnnotations(const std::vector<core::Annotation> &annotation
 {
     m_tool->deactivate();
     const int selected = selectedAnnotation();
+    m_rebuilding = true;
     qDeleteAll(m_items);
     m_items.clear();
     m_pxPerMm = pxPerMm;
@@ -101,8 +105,28 @@ void ImageCanvas::setAnnotations(const std::vector<core::Annotation> &annotation
         m_scene->addItem(item);
         m_items.append(item);
     }
-    if (selected >= 0 && selected < m_items.size())
+    if (m_selectNew && !m_items.isEmpty())
+        m_items.back()->setSelected(true); // the new shape is the last one
+    else if (selected >= 0 && selected < m_items.size())
         m_items[selected]->setSelected(true);
+    m_selectNew = false;
+    m_rebuilding = false;
+    selectionMeasurement();
+}
+
+void ImageCanvas::clearSelection()
+{
+    m_selectNew = false;
+    m_scene->clearSelection();
+    emit measurementChanged(QString());
+}
+
+void ImageCanvas::selectionMeasurement()
+{
+    if (m_rebuilding)
+        return;
+    const auto it = std::find_if(m_items.cbegin(), m_items.cend(), [](const auto *item) { return item->isSelected(); });
+    emit measurementChanged(it != m_items.cend() ? (*it)->measurementText() : QString());
 }
 
 void ImageCanvas::setTool(ToolKind kind)

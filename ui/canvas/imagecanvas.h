@@ -36,8 +36,11 @@ public:
     /// The picture shown, or null.
     const DecodedImage *decodedImage() const;
     QSize imageSize() const;
-    /// Replaces the shapes shown (after any change of the image's state).
+    /// Replaces the shapes shown (after any change of the image's state). The selected shape
+    /// stays selected; a shape just drawn comes back selected.
     void setAnnotations(const std::vector<core::Annotation> &annotations, const QColor &color, double pxPerMm);
+    /// No shape selected, nothing measured: called when another image is shown.
+    void clearSelection();
     void setDrawingColor(const QColor &color) { m_drawingColor = color; }
     QColor drawingColor() const { return m_drawingColor; }
     double pxPerMm() const { return m_pxPerMm; }
@@ -68,7 +71,8 @@ signals:
     void annotationChanged(int index, const concord::core::Annotation &annotation);
     void annotationRemoveRequested(int index);
     void zoomChanged(double scale);
-    /// Live size of the shape being drawn or edited ("2.35 mm").
+    /// Size of the shape being drawn or edited ("2.35 mm"), else of the selected shape; empty
+    /// when no shape is selected (never a shape of another image).
     void measurementChanged(const QString &text);
     /// The area a fitted image may take, in device pixels (for decoding at exactly that size).
     void fitBoxChanged(QSize box);
@@ -86,6 +90,8 @@ private:
     void zoomBy(double factor);
     void zoomAroundCenter(double factor);
     void scaleChanged();
+    /// Emits measurementChanged() for the selected shape (empty for none).
+    void selectionMeasurement();
 
     QGraphicsScene *m_scene;
     ImageItem *m_imageItem;
@@ -98,6 +104,8 @@ private:
     QColor m_drawingColor{0xe6, 0x9f, 0x00};
     double m_pxPerMm = 0.0;
     bool m_fit = true;
+    bool m_selectNew = false;  ///< a shape was just drawn: select it when it comes back
+    bool m_rebuilding = false; ///< setAnnotations() is replacing the items
     bool m_spaceHeld = false;
     bool m_panning = false;
     QPoint m_panLast;
