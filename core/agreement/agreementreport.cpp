@@ -79,13 +79,12 @@ AgreementReport computeAgreement(const RatingTable &table, const AgreementOption
     r.perItem = itemAgreement(counts);
     r.majority = majorityVote(counts);
     r.confusionAgainst = options.confusionAgainst;
-    std::vector<double> posterior;
+    Consensus posterior;
     const bool useDs = options.confusionAgainst == AgreementOptions::ConsensusMethod::DawidSkene;
     if (useDs)
-        posterior = dawidSkene(counts, options.dawidSkene).consensus.distribution;
-    const std::span<const double> consensus = useDs ? posterior : r.majority.distribution;
+        posterior = dawidSkene(counts, options.dawidSkene).consensus;
     r.pairs = pairwiseAgreement(counts);
-    r.perLabeler = labelerAgreement(counts, r.pairs, r.reference, consensus);
+    r.perLabeler = labelerAgreement(counts, r.pairs, r.reference, useDs ? &posterior : &r.majority);
 
     // Responses per class in one pass over the items (not one pass per class).
     std::vector<std::int64_t> responses(static_cast<std::size_t>(counts.classCount()), 0);

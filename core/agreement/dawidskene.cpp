@@ -66,8 +66,7 @@ std::vector<double> initialPosteriors(const ItemCounts &counts, const Patterns &
         const std::int32_t i = patterns.representative[p];
         double *tp = t.data() + p * k;
         if (init == DawidSkeneOptions::Init::MajorityVote) {
-            const auto row = majority.distribution.begin() + static_cast<std::ptrdiff_t>(idx(i) * k);
-            std::copy(row, row + static_cast<std::ptrdiff_t>(k), tp);
+            majority.forEachShare(idx(i), [&](std::int32_t c, double share) { tp[idx(c)] = share; });
             continue;
         }
         for (const ItemCounts::ClassCount &c : counts.classCounts(i))

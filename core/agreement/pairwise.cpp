@@ -213,15 +213,16 @@ std::vector<PairAgreement> pairwiseAgreement(const ItemCounts &counts)
 std::vector<LabelerAgreement> labelerAgreement(const ItemCounts &counts,
                                                const std::vector<PairAgreement> &pairs,
                                                std::optional<std::int32_t> reference,
-                                               std::span<const double> consensus)
+                                               const Consensus *consensusIn)
 {
+    const bool hasConsensus = consensusIn && !consensusIn->empty();
     const auto k = idx(counts.classCount());
     const auto l = idx(counts.labelerCount());
     std::vector<LabelerAgreement> out(l);
     std::vector<double> agreeing(l, 0.0);
     std::vector<double> majorityAgreeing(l, 0.0);
-    const bool denseConfusion = !consensus.empty() && k <= idx(kConfusionMatrixClassLimit);
-    const bool sparseConfusion = !consensus.empty() && !denseConfusion;
+    const bool denseConfusion = hasConsensus && k <= idx(kConfusionMatrixClassLimit);
+    const bool sparseConfusion = hasConsensus && !denseConfusion;
     std::vector<std::vector<Cell>> confusionCells(sparseConfusion ? l : 0);
     for (std::size_t a = 0; a < l; ++a) {
         out[a].labeler = static_cast<std::int32_t>(a);
@@ -243,32 +244,27 @@ std::vector<LabelerAgreement> labelerAgreement(const ItemCounts &counts,
 
     std::vector<Group> groups;
     std::vector<std::int32_t> others(k);
-    std::vector<std::int32_t> support; // classes of the item's consensus with a non-zero share
+    std::vector<Consensus::Share> support; // the item's consensus classes with a non-zero share
     for (std::int32_t i = 0; i < counts.itemCount(); ++i) {
         const auto es = counts.entries(i);
         const auto row = counts.classCounts(i);
         const std::int32_t m = counts.responses(i);
         groupsOf(es, groups);
-        const double *c = consensus.empty() ? nullptr : consensus.data() + idx(i) * k;
-        if (sparseConfusion) {
-            support.clear();
-            for (std::size_t truth = 0; truth < k; ++truth)
-                if (c[truth] != 0.0)
-                    support.push_back(static_cast<std::int32_t>(truth));
-        }
+        support.clear();
+        if (hasConsensus)
+            consensusIn->forEachShare(idx(i), [&](std::int32_t truth, double p) { support.push_back({truth, p}); });
         for (const Group &g : groups) {
             LabelerAgreement &who = out[idx(es[g.begin].labeler)];
             ++who.items;
+            // Zero shares are skipped: they added exactly 0 to a dense cell.
             if (denseConfusion) {
-                for (std::size_t e = g.begin; e < g.end; ++e) {
-                    for (std::size_t truth = 0; truth < k; ++truth)
-                        who.confusion[truth * k + idx(es[e].cls)] += c[truth] * es[e].count;
-                }
+                for (std::size_t e = g.begin; e < g.end; ++e)
+                    for (const Consensus::Share &truth : support)
+                        who.confusion[idx(truth.cls) * k + idx(es[e].cls)] += truth.p * es[e].count;
             } else if (sparseConfusion) {
                 for (std::size_t e = g.begin; e < g.end; ++e)
-                    for (const std::int32_t truth : support)
-                        confusionCells[idx(who.labeler)].push_back(
-                            {truth, es[e].cls, c[truth] * es[e].count});
+                    for (const Consensus::Share &truth : support)
+                        confusionCells[idx(who.labeler)].push_back({truth.cls, es[e].cls, truth.p * es[e].count});
             }
             if (m == g.total)
                 continue; // nobody else labeled this item

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/agreement/consensus.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -71,11 +73,11 @@ std::vector<std::int32_t> pairGridLabelers(const std::vector<LabelerAgreement> &
 std::vector<PairAgreement> pairwiseAgreement(const ItemCounts &counts);
 
 /// Per-labeler HLP (pooled over `pairs`), agreement with the leave-one-out majority, with an
-/// optional reference labeler, and the confusion matrix against `consensus` (N × K, row-major:
-/// for each item the consensus distribution over classes; empty skips the confusion).
+/// optional reference labeler, and the confusion matrix against `consensus` (for each item the
+/// consensus distribution over classes; nullptr or an empty Consensus skips the confusion).
 std::vector<LabelerAgreement> labelerAgreement(const ItemCounts &counts,
                                                const std::vector<PairAgreement> &pairs,
                                                std::optional<std::int32_t> reference,
-                                               std::span<const double> consensus);
+                                               const Consensus *consensus);
 
 } // namespace concord::core

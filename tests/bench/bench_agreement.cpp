@@ -186,7 +186,7 @@ int main(int argc, char **argv)
     times["majority_vote"] = seconds(t0);
     values["majority_ties"] = mv.ties;
     t0 = Clock::now();
-    const auto perLabeler = labelerAgreement(counts, pairs, std::int32_t{0}, mv.distribution);
+    const auto perLabeler = labelerAgreement(counts, pairs, std::int32_t{0}, &mv);
     times["per_labeler"] = seconds(t0);
     t0 = Clock::now();
     nlohmann::json perClassAlpha = nlohmann::json::array();

@@ -6,6 +6,7 @@
 // as strings (about 150 bytes per row before a single rating was counted).
 
 #include "core/agreement/agreementreport.h"
+#include "core/agreement/consensus.h"
 #include "core/agreement/dawidskene.h"
 #include "core/agreement/itemcounts.h"
 #include "core/agreement/pairwise.h"
@@ -53,14 +54,14 @@ std::size_t allocatedBytes()
 #endif
 }
 
-/// 200,000 declared classes c0 … c199999; 20 items, each labeled by A and B with c<i> and by C
-/// with c<100000 + i>.
-RatingTable manyClasses()
+/// 200,000 declared classes c0 … c199999; `items` items, each labeled by A and B with c<i>
+/// and by C with c<100000 + i>.
+RatingTable manyClasses(std::int32_t items = kItems)
 {
     RatingTable t;
     for (std::int32_t c = 0; c < kClasses; ++c)
         t.cls("c" + std::to_string(c));
-    for (std::int32_t i = 0; i < kItems; ++i) {
+    for (std::int32_t i = 0; i < items; ++i) {
         const std::string item = "item" + std::to_string(i);
         t.add(item, "A", "c" + std::to_string(i));
         t.add(item, "B", "c" + std::to_string(i));
@@ -119,6 +120,7 @@ private slots:
     void manyClassesAgreement();
     void manyClassesStructuresAreSparse();
     void manyClassesDawidSkeneRefuses();
+    void manyClassesMajorityIsSparse();
     void csvIsStreamedIntoCompactColumns();
 };
 
@@ -204,6 +206,52 @@ void TestAgreementLimits::manyClassesDawidSkeneRefuses()
     small.add("x", "B", "c1");
     const DawidSkeneResult ds = dawidSkene(ItemCounts(small));
     QCOMPARE(ds.consensus.label[0], 1);
+}
+
+void TestAgreementLimits::manyClassesMajorityIsSparse()
+{
+    // 100 items × 200,000 classes = 2·10⁷ cells > kDenseConsensusCells (2²⁴ ≈ 1.7·10⁷): the
+    // dense distribution would be 160 MB of zeros. Plus one tied item: A says c5, B c6.
+    RatingTable t = manyClasses(100);
+    t.add("tie", "A", "c5");
+    t.add("tie", "B", "c6");
+    const ItemCounts counts(t);
+    const Consensus mv = majorityVote(counts);
+    QVERIFY(mv.distribution.empty());
+    QCOMPARE(mv.shares.size(), std::size_t{102}); // one share per decided item, two for the tie
+    QCOMPARE(mv.ties, std::int64_t{1});
+    const auto tie = static_cast<std::size_t>(*t.findItem("tie"));
+    QCOMPARE(mv.label[tie], -1);
+    QCOMPARE(mv.share(tie, *t.findClass("c5")), 0.5);
+    QCOMPARE(mv.share(tie, *t.findClass("c6")), 0.5);
+    QCOMPARE(mv.share(tie, *t.findClass("c7")), 0.0);
+    // Item 7: c7 wins 2 votes to 1, confidence 2/3.
+    const auto i7 = static_cast<std::size_t>(*t.findItem("item7"));
+    QCOMPARE(mv.label[i7], *t.findClass("c7"));
+    QVERIFY(std::abs(mv.confidence[i7] - 2.0 / 3.0) < kTol);
+    QCOMPARE(mv.share(i7, *t.findClass("c7")), 1.0);
+    QCOMPARE(mv.share(i7, *t.findClass("c100007")), 0.0);
+    // Expected accuracy against "truth = A's class": 100 decided items right, the tie scores
+    // the 1/2 its distribution gives c5: (100 + 0.5) / 101.
+    std::vector<std::int32_t> truth(static_cast<std::size_t>(t.itemCount()), -1);
+    for (const Rating &r : t.ratings())
+        if (r.labeler == *t.findLabeler("A"))
+            truth[static_cast<std::size_t>(r.item)] = r.cls;
+    QVERIFY(std::abs(expectedAccuracy(mv, truth) - 100.5 / 101.0) < kTol);
+
+    // κ against this consensus, from its sparse shares. A: 100 items on their majority class
+    // plus the tie, spread 1/2 on c5 and 1/2 on c6 while A said c5: n = 101, diagonal 100.5;
+    // rows (consensus) 1 per c_i except c5 = 1.5, c6 = 1.5; columns (A) 1 per c_i except c5 = 2.
+    // p_e = (98 · 1 · 1 + 1.5 · 2 + 1.5 · 1) / 101² = 102.5 / 10201,
+    // κ_A = (100.5/101 − 102.5/10201) / (1 − 102.5/10201) = (10150.5 − 102.5) / (10201 − 102.5)
+    //     = 10048 / 10098.5.
+    AgreementOptions options;
+    options.bootstrap.resamples = 0;
+    const AgreementReport r = computeAgreement(t, options);
+    const LabelerAgreement &a = r.perLabeler[static_cast<std::size_t>(*t.findLabeler("A"))];
+    QVERIFY(std::abs(a.kappaVsConsensus - 10048.0 / 10098.5) < kTol);
+    // C never matches the majority and uses classes it never has: κ 0.
+    QVERIFY(std::abs(r.perLabeler[static_cast<std::size_t>(*t.findLabeler("C"))].kappaVsConsensus) < kTol);
 }
 
 void TestAgreementLimits::csvIsStreamedIntoCompactColumns()
