@@ -504,7 +504,7 @@ void ProjectDocument::recordDecision(core::Decision decision)
     decision.by = m_labeler.id;
     if (decision.createdAt.empty())
         decision.createdAt = core::utcNow();
-    m_undoStack->push(new DecisionCommand(this, m_store->decision(decision.image), std::move(decision)));
+    m_undoStack->push(new DecisionCommand(this, std::move(decision)));
 }
 
 // --- applying ---------------------------------------------------------------------------------

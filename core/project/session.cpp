@@ -180,30 +180,23 @@ std::vector<Label> Session::labelsOfImage(Id image) const
     return m_store->labelsOfImage(image);
 }
 
-void Session::recordDecision(Decision decision)
+DecisionEdit Session::recordDecision(Decision decision)
 {
     requireLead("adjudicate");
     decision.by = m_who.id;
-    m_store->transaction([&] {
-        const auto before = m_store->decision(decision.image);
-        m_store->setDecision(decision);
-        nlohmann::json payload{{"image", decision.image},
-                               {"class", decision.labelClass ? nlohmann::json(*decision.labelClass) : nlohmann::json()},
-                               {"method", std::string(toString(decision.method))},
-                               {"had_previous", before.has_value()}};
-        if (before)
-            payload["previous_class"] = before->labelClass ? nlohmann::json(*before->labelClass) : nlohmann::json();
-        m_store->appendAudit(m_who.name, "decision", payload.dump());
-    });
+    return core::recordDecision(*m_store, decision, m_who.name);
 }
 
-void Session::removeDecision(Id image)
+DecisionEdit Session::removeDecision(Id image)
 {
     requireLead("adjudicate");
-    m_store->transaction([&] {
-        m_store->removeDecision(image);
-        m_store->appendAudit(m_who.name, "remove-decision", nlohmann::json{{"image", image}}.dump());
-    });
+    return core::removeDecision(*m_store, image, m_who.name);
+}
+
+DecisionEdit Session::undoDecision(const DecisionEdit &change)
+{
+    requireLead("adjudicate");
+    return core::undoDecision(*m_store, change, m_who.name);
 }
 
 Store &Session::leadStore() const

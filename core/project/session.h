@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/adjudication/decisionlog.h"
 #include "core/store/store.h"
 
 #include <optional>
@@ -74,8 +75,13 @@ public:
     // --- lead only (Error(Denied) otherwise); each change is audited with the lead's name ---
     std::vector<LabelRow> allLabels() const;
     std::vector<Label> labelsOfImage(Id image) const;
-    void recordDecision(Decision decision);
-    void removeDecision(Id image);
+    /// The lead's decision on an image, audited (core/adjudication/decisionlog.h); `by` is
+    /// this session's lead, whatever the caller put there.
+    DecisionEdit recordDecision(Decision decision);
+    DecisionEdit removeDecision(Id image);
+    /// Takes back a change returned above (core::undoDecision: refused when the decision was
+    /// changed since).
+    DecisionEdit undoDecision(const DecisionEdit &change);
     /// Full access for lead-level engines (standards apply, export, agreement).
     Store &leadStore() const;
     /// Turns "hide file names from labelers" on or off (ProjectSettings::hideFileNames); audited.

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <set>
@@ -301,7 +302,9 @@ void addOnce(std::vector<RuleName> &out, std::set<std::string> &seen, const Rule
         out.push_back(n);
 }
 
-std::string quoteText(const std::string &text)
+} // namespace
+
+std::string quoteRuleText(std::string_view text)
 {
     std::string out = "\"";
     for (char ch : text) {
@@ -312,22 +315,29 @@ std::string quoteText(const std::string &text)
     return out + "\"";
 }
 
-std::string quoteClass(const std::string &name)
+bool isBareRuleName(std::string_view name)
 {
     bool bare = !name.empty() && !isKeyword(name) &&
                 ((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z') || name[0] == '_');
     for (char ch : name)
         bare = bare && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
                         ch == '_' || ch == '-' || ch == '.');
-    return bare ? name : quoteText(name);
+    return bare;
 }
 
-std::string formatNumber(double v)
+std::string quoteRuleClass(std::string_view name)
+{
+    return isBareRuleName(name) ? std::string(name) : quoteRuleText(name);
+}
+
+std::string formatRuleNumber(double v)
 {
     char buf[64];
     const auto res = std::to_chars(buf, buf + sizeof buf, v);
     return std::string(buf, res.ptr);
 }
+
+namespace {
 
 const char *opText(RuleCompare op)
 {
@@ -360,6 +370,16 @@ std::string joinNames(const std::vector<std::string> &names)
 }
 
 } // namespace
+
+std::string formatRuleThreshold(double v)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string s = buf;
+    while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.'))
+        s.pop_back();
+    return s == "-0" ? "0" : s;
+}
 
 std::vector<RuleName> Rule::attributes() const
 {
@@ -477,7 +497,7 @@ std::string describeCondition(const RuleCondition &c)
     case RuleCondition::Kind::LabelIn: {
         std::string out = c.negated ? "label not in {" : "label in {";
         for (std::size_t i = 0; i < c.classes.size(); ++i)
-            out += (i ? ", " : "") + quoteClass(c.classes[i].text);
+            out += (i ? ", " : "") + quoteRuleClass(c.classes[i].text);
         return out + "}";
     }
     case RuleCondition::Kind::Known:
@@ -485,8 +505,8 @@ std::string describeCondition(const RuleCondition &c)
     case RuleCondition::Kind::Compare: {
         std::string out = c.attribute.text + " " + opText(c.op) + " ";
         if (const auto *d = std::get_if<double>(&c.value))
-            return out + formatNumber(*d);
-        return out + quoteText(std::get<std::string>(c.value));
+            return out + formatRuleNumber(*d);
+        return out + quoteRuleText(std::get<std::string>(c.value));
     }
     }
     return {};
@@ -501,7 +521,7 @@ std::string describeRule(const Rule &rule)
         const auto &b = rule.branches[i];
         if (i)
             out += " else ";
-        out += b.resultClass ? quoteClass(b.resultClass->text) : "keep";
+        out += b.resultClass ? quoteRuleClass(b.resultClass->text) : "keep";
         if (b.condition)
             out += " if " + describeCondition(*b.condition);
     }

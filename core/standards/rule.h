@@ -111,4 +111,18 @@ Rule checkRule(std::string_view text, const Store &store);
 std::string describeRule(const Rule &rule);
 std::string describeCondition(const RuleCondition &condition);
 
+// --- writing rule text (describeRule(), the standard seed of a cluster) ---------------------
+/// True when `name` can stand bare in a rule: a name (letters, digits, '_', '-', '.'; first a
+/// letter or '_') that is not one of the language's keywords.
+bool isBareRuleName(std::string_view name);
+/// A text literal: in double quotes, with '"' and '\\' escaped.
+std::string quoteRuleText(std::string_view text);
+/// A class name as a rule writes it: bare when isBareRuleName(), else quoteRuleText().
+std::string quoteRuleClass(std::string_view name);
+/// A number literal, shortest round-trip form (std::to_chars): 12.5, 0.1, -3.
+std::string formatRuleNumber(double v);
+/// A threshold as a suggested rule writes it: at most 2 decimals, trailing zeros dropped, no
+/// exponent (a threshold is read in the attribute's unit, e.g. mm; finer than 0.01 is noise).
+std::string formatRuleThreshold(double v);
+
 } // namespace concord::core

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/standards/standardapply.h"
 
+#include "core/adjudication/decisionlog.h"
 #include "core/common/error.h"
 #include "core/standards/standardbook.h"
 
@@ -14,46 +15,13 @@ namespace {
 
 using nlohmann::json;
 
-json optionalId(const std::optional<Id> &id)
-{
-    return id ? json(*id) : json(nullptr);
-}
-
-std::optional<Id> readOptionalId(const json &j)
-{
-    return j.is_null() ? std::nullopt : std::optional<Id>(j.get<Id>());
-}
-
 json labelState(const Label &l)
 {
     return {{"class", l.labelClass},
             {"source", std::string(toString(l.source))},
-            {"standard", optionalId(l.standard)},
+            {"standard", optionalIdJson(l.standard)},
             {"round", l.round},
             {"updated_at", l.updatedAt}};
-}
-
-json decisionState(const Decision &d)
-{
-    return {{"class", optionalId(d.labelClass)},
-            {"method", std::string(toString(d.method))},
-            {"standard", optionalId(d.standard)},
-            {"by", optionalId(d.by)},
-            {"note", d.note},
-            {"created_at", d.createdAt}};
-}
-
-Decision readDecision(Id image, const json &j)
-{
-    Decision d;
-    d.image = image;
-    d.labelClass = readOptionalId(j.at("class"));
-    d.method = parseDecisionMethod(j.at("method").get<std::string>());
-    d.standard = readOptionalId(j.at("standard"));
-    d.by = readOptionalId(j.at("by"));
-    d.note = j.at("note").get<std::string>();
-    d.createdAt = j.at("created_at").get<std::string>();
-    return d;
 }
 
 } // namespace
@@ -110,7 +78,7 @@ ApplyResult applyStandard(Store &store, Id standardId, const std::string &actor)
             d.standard = standardId;
             d.createdAt = now;
             store.setDecision(d);
-            decisions.push_back({{"image", ch.image}, {"before", decisionState(*old)}, {"after", decisionState(d)}});
+            decisions.push_back({{"image", ch.image}, {"before", decisionStateJson(old)}, {"after", decisionStateJson(d)}});
         }
         payload["decisions"] = std::move(decisions);
 
@@ -187,7 +155,7 @@ UndoResult undoApplyEntry(Store &store, const AuditEntry &entry, const std::stri
         // the standard's own.
         const bool unchanged =
             cur && (d.contains("after")
-                        ? decisionState(*cur) == d.at("after")
+                        ? decisionStateJson(cur) == d.at("after")
                         : cur->method == DecisionMethod::Standard && cur->standard == result.standard);
         if (!unchanged)
             conflict(image, "(the lead's decision)");
@@ -205,14 +173,14 @@ UndoResult undoApplyEntry(Store &store, const AuditEntry &entry, const std::stri
         Label restored = *store.label(image, labeler);
         restored.labelClass = before.at("class").get<Id>();
         restored.source = parseLabelSource(before.at("source").get<std::string>());
-        restored.standard = readOptionalId(before.at("standard"));
+        restored.standard = optionalIdFromJson(before.at("standard"));
         restored.round = before.at("round").get<int>();
         restored.updatedAt = before.at("updated_at").get<std::string>();
         store.setLabel(restored);
         ++result.labels;
     }
     for (const auto &d : payload.at("decisions")) {
-        store.setDecision(readDecision(d.at("image").get<Id>(), d.at("before")));
+        store.setDecision(*decisionFromJson(d.at("image").get<Id>(), d.at("before")));
         ++result.decisions;
     }
     for (const auto &a : payload.at("assignments")) {

@@ -7,8 +7,6 @@
 
 #include <QCoreApplication>
 
-#include <nlohmann/json.hpp>
-
 namespace concord::ui {
 
 namespace {
@@ -24,17 +22,10 @@ QString describe(const ProjectDocument &document, const core::Decision &d)
     return QCoreApplication::translate("DecisionCommand", "Decide %1").arg(name);
 }
 
-nlohmann::json classJson(const std::optional<core::Id> &c)
-{
-    return c ? nlohmann::json(*c) : nlohmann::json();
-}
-
 } // namespace
 
-DecisionCommand::DecisionCommand(ProjectDocument *document, std::optional<core::Decision> before,
-                                 core::Decision after)
+DecisionCommand::DecisionCommand(ProjectDocument *document, core::Decision after)
     : m_document(document)
-    , m_before(std::move(before))
     , m_after(std::move(after))
 {
     setText(describe(*document, m_after));
@@ -42,37 +33,32 @@ DecisionCommand::DecisionCommand(ProjectDocument *document, std::optional<core::
 
 void DecisionCommand::redo()
 {
-    write(m_after, false);
+    run([this] {
+        m_done = m_undone ? core::undoDecision(m_document->mutableStore(), *m_undone, m_document->labeler().name)
+                          : core::recordDecision(m_document->mutableStore(), m_after, m_document->labeler().name);
+        m_undone.reset();
+    });
 }
 
 void DecisionCommand::undo()
 {
-    write(m_before, true);
+    if (!m_done)
+        return; // the recording failed: nothing to take back
+    run([this] {
+        m_undone = core::undoDecision(m_document->mutableStore(), *m_done, m_document->labeler().name);
+        m_done.reset();
+    });
 }
 
-void DecisionCommand::write(const std::optional<core::Decision> &decision, bool undoing)
+void DecisionCommand::run(const std::function<void()> &call)
 {
-    core::Store &store = m_document->mutableStore();
-    const core::Id image = m_after.image;
     try {
-        store.transaction([&] {
-            nlohmann::json payload{{"image", image}, {"undo", undoing}};
-            if (decision) {
-                store.setDecision(*decision);
-                payload["class"] = classJson(decision->labelClass);
-                payload["method"] = std::string(core::toString(decision->method));
-                if (decision->standard)
-                    payload["standard"] = *decision->standard;
-                store.appendAudit(m_document->labeler().name, "decision", payload.dump());
-            } else {
-                store.removeDecision(image);
-                store.appendAudit(m_document->labeler().name, "remove-decision", payload.dump());
-            }
-        });
+        call();
     } catch (const core::Error &e) {
+        setObsolete(true);
         emit m_document->leadActionFailed(errorText(e));
     }
-    emit m_document->decisionChanged(image);
+    emit m_document->decisionChanged(m_after.image);
     m_document->notifyProjectDataChanged();
 }
 

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/store/types.h"
+#include "core/adjudication/decisionlog.h"
 
 #include <QUndoCommand>
 
+#include <functional>
 #include <optional>
 
 namespace concord::ui {
@@ -12,13 +13,13 @@ namespace concord::ui {
 class ProjectDocument;
 
 /// The lead's final word on one image (adjudicated class, accepted majority or excluded), as
-/// one undo step. It keeps the image's decision before and after, so undo puts back exactly
-/// what was there (no decision, or an earlier one). Each write is one transaction with an
-/// audit entry, like core::Session::recordDecision().
+/// one undo step over core::recordDecision() and core::undoDecision(): undo puts back exactly
+/// what was there (no decision, or an earlier one) and is refused, with the reason shown, when
+/// the decision was changed since (by another process); redo is the undo of that undo.
 class DecisionCommand final : public QUndoCommand
 {
 public:
-    DecisionCommand(ProjectDocument *document, std::optional<core::Decision> before, core::Decision after);
+    DecisionCommand(ProjectDocument *document, core::Decision after);
 
     void undo() override;
     void redo() override;
@@ -26,11 +27,14 @@ public:
     core::Id image() const { return m_after.image; }
 
 private:
-    void write(const std::optional<core::Decision> &decision, bool undoing);
+    /// Runs one core call; a refusal makes the step obsolete (nothing left to undo or redo).
+    void run(const std::function<void()> &call);
 
     ProjectDocument *m_document;
-    std::optional<core::Decision> m_before;
     core::Decision m_after;
+    /// The change in force (recorded, or redone), and the undo that took it back.
+    std::optional<core::DecisionEdit> m_done;
+    std::optional<core::DecisionEdit> m_undone;
 };
 
 } // namespace concord::ui

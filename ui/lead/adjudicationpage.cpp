@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/adjudicationpage.h"
 
-#include "core/clusters/clusterfinder.h"
-#include "core/clusters/clusterinput.h"
-#include "core/standards/rule.h"
+#include "core/adjudication/conflictqueue.h"
 #include "ui/lead/adjudicationcanvas.h"
 #include "ui/lead/adjudicationqueuemodel.h"
 #include "ui/lead/previewthumbnails.h"
@@ -27,7 +25,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 namespace concord::ui {
@@ -43,21 +40,6 @@ constexpr int kDecodeSide = 1400;
 const QColor kPalette[] = {QColor(0xe6, 0x9f, 0x00), QColor(0x56, 0xb4, 0xe9), QColor(0x00, 0x9e, 0x73),
                            QColor(0xf0, 0xe4, 0x42), QColor(0xcc, 0x79, 0xa7), QColor(0xd5, 0x5e, 0x00),
                            QColor(0x00, 0x72, 0xb2), QColor(0xff, 0xff, 0xff)};
-
-/// Fleiss' P_i: the fraction of agreeing pairs among the image's labels.
-double itemAgreement(const std::vector<core::Label> &labels)
-{
-    const double n = double(labels.size());
-    if (n < 2)
-        return 1.0;
-    std::map<core::Id, int> counts;
-    for (const auto &l : labels)
-        ++counts[l.labelClass];
-    double agree = 0;
-    for (const auto &[cls, c] : counts)
-        agree += double(c) * (c - 1);
-    return agree / (n * (n - 1));
-}
 
 QString attrText(const core::AttrValue &v)
 {
@@ -268,61 +250,24 @@ void AdjudicationPage::rebuild()
         m_labelerNames.insert(l.id, QString::fromStdString(l.name));
     }
     // Every conflict's labels are read on a worker with its own read-only connection, so a
-    // big project's queue never freezes the window.
-    std::map<core::Id, QString> names;
-    for (const auto &c : m_document->classes())
-        names[c.id] = QString::fromStdString(c.name);
+    // big project's queue never freezes the window. The queue and its order are core's.
     const std::filesystem::path path = store.path();
     m_loading = true;
     m_count->setText(tr("Reading the conflicts\u2026"));
     showCurrent();
-    m_watcher.setFuture(QtConcurrent::run([path, names]() -> std::vector<Entry> {
+    m_watcher.setFuture(QtConcurrent::run([path]() -> std::vector<Entry> {
         std::vector<Entry> entries;
         try {
             auto reader = core::openProject(path, core::OpenMode::ReadOnly);
-            std::map<QString, int> groupSize;
-            for (core::Id id : reader->conflictImages()) {
-                const auto labels = reader->labelsOfImage(id);
-                std::set<core::Id> classes;
-                for (const auto &l : labels)
-                    classes.insert(l.labelClass);
-                QStringList disputed;
-                for (core::Id c : classes) {
-                    const auto it = names.find(c);
-                    disputed << (it != names.end() ? it->second : QString::number(c));
-                }
+            for (auto &c : core::conflictQueue(*reader)) {
                 Entry e;
-                e.image = id;
-                if (const auto rec = reader->image(id))
-                    e.path = QString::fromStdString(reader->resolveImagePath(*rec).string());
-                e.dispute = disputed.join(QStringLiteral(" \u2194 "));
-                e.agreement = itemAgreement(labels);
-                ++groupSize[e.dispute];
+                e.image = c.image;
+                e.path = QString::fromStdString(c.resolvedPath);
+                e.cluster = c.cluster;
+                e.dispute = QString::fromStdString(c.dispute);
+                e.agreement = c.vote.agreement;
                 entries.push_back(std::move(e));
             }
-            // Conflicts a disagreement cluster explains come first, by the cluster's rank (the
-            // engine's, as the clusters page lists them; visual features are not read here), so
-            // the lead settles one cause at a time with its standard in mind.
-            const auto input = core::clusterInputFromStore(*reader);
-            const auto clusters = core::findClusters(input);
-            std::map<core::Id, int> rankOf;
-            for (std::size_t r = clusters.clusters.size(); r-- > 0;)
-                for (std::size_t member : clusters.clusters[r].members)
-                    rankOf[input.items[member].image] = int(r);
-            for (auto &e : entries)
-                if (const auto it = rankOf.find(e.image); it != rankOf.end())
-                    e.cluster = it->second + 1;
-            std::stable_sort(entries.begin(), entries.end(), [&](const Entry &a, const Entry &b) {
-                if (a.cluster != b.cluster)
-                    return a.cluster != 0 && (b.cluster == 0 || a.cluster < b.cluster);
-                if (a.dispute != b.dispute) {
-                    const int sa = groupSize[a.dispute], sb = groupSize[b.dispute];
-                    return sa != sb ? sa > sb : a.dispute < b.dispute;
-                }
-                if (a.agreement != b.agreement)
-                    return a.agreement < b.agreement;
-                return a.image < b.image;
-            });
         } catch (const std::exception &) {
             // The queue stays empty; the document's own connection reports lasting problems.
         }
@@ -469,25 +414,9 @@ void AdjudicationPage::showStandard(const std::vector<core::Label> &labels)
     for (const auto &l : labels)
         if (const auto c = m_document->labelClass(l.labelClass))
             inDispute.insert(c->name);
-    // The newest active standard whose rule names every class in dispute: the one that
-    // speaks about this disagreement, and the one a decision cites. An ok ↔ dent conflict
-    // does not cite a scratch-length standard.
-    const core::Standard *chosen = nullptr;
-    for (const auto &s : active) {
-        if (s.rule.empty())
-            continue;
-        try {
-            std::set<std::string> named;
-            for (const auto &n : core::parseRule(s.rule).classes())
-                named.insert(n.text);
-            if (std::includes(named.begin(), named.end(), inDispute.begin(), inDispute.end())) {
-                chosen = &s;
-                break;
-            }
-        } catch (const std::exception &) {
-            // A rule that no longer parses cites nothing.
-        }
-    }
+    // The standard that speaks about this disagreement, the one a decision cites (core).
+    const auto cited = core::citedStandard(active, inDispute);
+    const core::Standard *chosen = cited ? &*cited : nullptr;
     if (!chosen) {
         QStringList names;
         for (const auto &n : inDispute)
@@ -557,27 +486,13 @@ void AdjudicationPage::acceptMajority()
     const core::Id image = currentImage();
     if (!m_document || image == 0)
         return;
-    std::map<core::Id, int> counts;
-    for (const auto &l : m_document->store().labelsOfImage(image))
-        ++counts[l.labelClass];
-    int best = 0;
-    int ties = 0;
-    core::Id cls = 0;
-    for (const auto &[c, n] : counts) {
-        if (n > best) {
-            best = n;
-            cls = c;
-            ties = 1;
-        } else if (n == best) {
-            ++ties;
-        }
-    }
-    if (ties != 1) {
+    const auto majority = core::voteOf(m_document->store().labelsOfImage(image)).majority;
+    if (!majority) {
         message(tr("No majority here (a tie): choose the class with 1\u20139"), true);
         return;
     }
     core::Decision d;
-    d.labelClass = cls;
+    d.labelClass = *majority;
     d.method = core::DecisionMethod::Consensus;
     record(d);
 }

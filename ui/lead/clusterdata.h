@@ -22,13 +22,7 @@ struct ClusterData
 /// finders with the CLI's defaults, visual features included.
 ClusterData computeClusterData(const std::filesystem::path &project);
 
-/// What a cluster suggests for a new standard: title, body (the description), the band's
-/// attribute, suggested threshold and positive class, a rule in the project's rule language
-/// (docs/RULES.md) for a band with a confusion pair, and the members as example candidates.
+/// core::standardSeedFor() in the window's strings.
 StandardSeed standardSeedFor(const core::ClusterInput &input, const core::Cluster &cluster);
-
-/// A class name as the rule language writes it: bare when it is a name that is not a keyword,
-/// else in double quotes with `"` and `\` escaped.
-QString ruleClassName(const QString &name);
 
 } // namespace concord::ui

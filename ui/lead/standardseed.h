@@ -11,7 +11,8 @@
 namespace concord::ui {
 
 /// What a disagreement cluster suggests for a new standard ("Write a standard for this"):
-/// the clusters page fills it, the standards page opens its editor pre-filled with it.
+/// core::StandardSeed (core/standards/standardseed.h, which writes the rule) in the window's
+/// strings; the clusters page fills it, the standards page opens its editor pre-filled with it.
 struct StandardSeed
 {
     QString title;                       ///< e.g. "scratch: length_mm threshold"
