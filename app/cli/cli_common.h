@@ -25,6 +25,7 @@ void registerIoCommands(CLI::App &app);
 void registerClustersCommands(CLI::App &app);
 void registerStandardCommands(CLI::App &app);
 void registerReportCommands(CLI::App &app);
+void registerAdjudicationCommands(CLI::App &app);
 
 /// CLI11 reads "nan" and "inf" as doubles, and NaN passes every range check (each comparison
 /// with it is false), so `--px-per-mm nan` was stored. Every floating-point option checks

@@ -5,6 +5,7 @@
 #include "core/clusters/clusterfinder.h"
 #include "core/clusters/clusterinput.h"
 #include "core/clusters/imageattributes.h"
+#include "core/standards/standardseed.h"
 
 #include <unistd.h>
 
@@ -96,10 +97,14 @@ void registerClusters(CLI::App &app)
     auto json = std::make_shared<bool>(false);
     auto noVisual = std::make_shared<bool>(false);
     auto seed = std::make_shared<std::uint64_t>(1);
+    auto suggest = std::make_shared<bool>(false);
     cmd->add_option("PROJECT", *project, "Project file")->required();
     cmd->add_flag("--json", *json, "Machine-readable output on stdout");
     cmd->add_flag("--no-visual", *noVisual, "Skip the visual finder (it reads every image's thumbnail)");
     cmd->add_option("--seed", *seed, "k-means seed of the visual finder")->capture_default_str();
+    cmd->add_flag("--suggest-rule", *suggest,
+                  "With each cluster, the standard it suggests (\"Write a standard for this\" in the window): title "
+                  "and, for a band between two classes, a rule ready for `standard add`");
     cmd->callback([=] {
         runCommand([&] {
             auto store = openAsLead(*project, true);
@@ -112,7 +117,16 @@ void registerClusters(CLI::App &app)
             const auto report = core::findClusters(input, options, progress);
             endTerminalProgress(progress);
             if (*json) {
-                printJson(core::clusterReportJson(input, report));
+                auto j = core::clusterReportJson(input, report);
+                if (*suggest)
+                    for (std::size_t i = 0; i < report.clusters.size(); ++i) {
+                        const auto s = core::standardSeedFor(input, report.clusters[i]);
+                        j["clusters"][i]["suggested_standard"] = {
+                            {"title", s.title},
+                            {"body", s.body},
+                            {"rule", s.rule.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.rule)}};
+                    }
+                printJson(j);
                 return;
             }
             std::cout << report.disagreeing << " of " << report.items << " items with two or more labels are "
@@ -133,6 +147,14 @@ void registerClusters(CLI::App &app)
                     for (std::size_t i : c.examples)
                         std::cout << ' ' << input.items[i].path;
                     std::cout << '\n';
+                }
+                if (*suggest) {
+                    const auto s = core::standardSeedFor(input, c);
+                    std::cout << "   suggested standard: " << s.title << '\n'
+                              << "   rule: " << (s.rule.empty() ? std::string("(none: the cluster names no two-class "
+                                                                              "threshold)")
+                                                                : s.rule)
+                              << '\n';
                 }
                 if (c.kind != core::ClusterKind::Band)
                     continue;

@@ -21,12 +21,13 @@ int main(int argc, char **argv)
     concord::cli::registerClustersCommands(app);
     concord::cli::registerStandardCommands(app);
     concord::cli::registerReportCommands(app);
+    concord::cli::registerAdjudicationCommands(app);
     // After the commands are registered, so that they do not inherit this footer.
     app.footer("With a lead passphrase set (lead-passphrase), the lead's commands need it, from "
                "CONCORD_LEAD_PASSPHRASE or typed on the terminal: those that read every labeler's labels "
-               "(agreement and consensus on a project, clusters, export, report, standard preview and "
+               "(agreement and consensus on a project, clusters, conflicts, export, report, standard preview and "
                "agreement) and those that change the project for everyone (import-images, import-attributes, "
-               "relink, import-labels, standard add, example, apply and undo).");
+               "relink, import-labels, standard add, example, apply and undo, adjudicate).");
 
     try {
         app.parse(argc, argv);

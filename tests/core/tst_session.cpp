@@ -147,6 +147,10 @@ private slots:
         QTest::newRow("agreement --per-item") << QStringList{"agreement", "%P", "--per-item"};
         QTest::newRow("consensus") << QStringList{"consensus", "%P", "--method", "majority"};
         QTest::newRow("clusters") << QStringList{"clusters", "%P", "--no-visual"};
+        QTest::newRow("clusters --suggest-rule") << QStringList{"clusters", "%P", "--no-visual", "--suggest-rule"};
+        QTest::newRow("conflicts") << QStringList{"conflicts", "%P", "--json"};
+        QTest::newRow("adjudicate") << QStringList{"adjudicate", "%P", "a.png", "ok", "--note", "n"};
+        QTest::newRow("adjudicate --exclude") << QStringList{"adjudicate", "%P", "b.png", "--exclude"};
         QTest::newRow("export") << QStringList{"export", "%P", "%D/out", "--format", "csv"};
         QTest::newRow("report") << QStringList{"report", "%P", "%D/r.html", "--no-visual", "--resamples", "10"};
         QTest::newRow("standard preview") << QStringList{"standard", "preview", "%P", "1"};

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The adjudication queue (issue 6) is ordered by disagreement cluster, then by lowest
 // agreement. Expected: the clusters as core ranks them (the clusters page and concord-cli
-// show the same list) and each conflict's agreement counted here from its labels.
+// show the same list) and each conflict's agreement counted here from its labels; and
+// `concord-cli conflicts --json` gives the window's order row for row.
 #include "uitestsupport.h"
 
 #include "core/clusters/clusterfinder.h"
@@ -13,6 +14,10 @@
 #include "ui/mainwindow.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QListView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,6 +85,26 @@ void TestAdjudicationOrder::clustersFirstThenLowestAgreement()
     while (queue->canFetchMore({}))
         queue->fetchMore({});
     QCOMPARE(queue->rowCount(), int(conflicts.size()));
+
+    // `concord-cli conflicts --json` lists the same conflicts in the same order.
+    {
+        QProcess cli;
+        cli.start(QStringLiteral(CONCORD_CLI),
+                  {QStringLiteral("conflicts"), QString::fromStdString(project.string()), QStringLiteral("--json")});
+        QVERIFY(cli.waitForFinished(120000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QJsonArray rows = QJsonDocument::fromJson(cli.readAllStandardOutput()).array();
+        QCOMPARE(rows.size(), queue->rowCount());
+        for (int row = 0; row < queue->rowCount(); ++row) {
+            const QJsonObject o = rows.at(row).toObject();
+            QCOMPARE(o.value(QStringLiteral("image")).toInteger(),
+                     queue->index(row, 0).data(ui::AdjudicationQueueModel::ImageIdRole).toLongLong());
+            const int r = o.value(QStringLiteral("cluster")).isNull() ? 0 : o.value(QStringLiteral("cluster")).toInt();
+            QCOMPARE(r, rank.count(o.value(QStringLiteral("image")).toInteger())
+                            ? rank.at(o.value(QStringLiteral("image")).toInteger())
+                            : 0);
+        }
+    }
 
     int lastRank = 1;
     double lastAgreement = -1.0;
