@@ -16,6 +16,10 @@ struct ImageState
     std::optional<core::Id> labelClass;
     std::vector<core::Annotation> annotations;
     bool skipped = false;
+    /// The class was set by a standard's apply, not chosen by this labeler. Choosing the same
+    /// class again is then a change (the label becomes theirs), never a no-op: a later undo
+    /// of the standard must see their answer and keep it.
+    bool setByStandard = false;
 };
 
 } // namespace concord::ui

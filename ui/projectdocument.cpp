@@ -325,6 +325,7 @@ ImageState ProjectDocument::loadState(core::Id imageId) const
     ImageState s;
     if (const auto label = m_session->myLabel(imageId)) {
         s.labelClass = label->labelClass;
+        s.setByStandard = label->source == core::LabelSource::Standard;
         s.annotations = m_session->myAnnotations(imageId);
     } else {
         try {
@@ -358,8 +359,9 @@ bool ProjectDocument::setLabel(core::Id imageId, core::Id classId)
     // another process may have changed it since (a standard applied and undone), and a
     // choice equal to a stale copy would be taken as "unchanged" and never written.
     syncWithStore();
+    // A class a standard set is not the labeler's answer yet: choosing it makes it theirs.
     const ImageState before = imageState(imageId);
-    if (before.labelClass == classId && !m_unsaved.count(imageId))
+    if (before.labelClass == classId && !before.setByStandard && !m_unsaved.count(imageId))
         return true;
     m_undoStack->push(new SetLabelCommand(this, imageId, before, classId));
     return true;

@@ -142,7 +142,10 @@ UndoResult undoApplyEntry(Store &store, const AuditEntry &entry, const std::stri
         const Id labeler = l.at("labeler").get<Id>();
         const auto &after = l.at("after");
         const auto cur = store.label(image, labeler);
-        if (cur && cur->labelClass == after.at("class").get<Id>() &&
+        // The class alone does not tell: a labeler may have chosen the class the standard set
+        // (their answer then, which the undo must keep). Source, standard and time must match.
+        if (cur && cur->labelClass == after.at("class").get<Id>() && cur->source == LabelSource::Standard &&
+            cur->standard == std::optional<Id>(result.standard) &&
             cur->updatedAt == after.at("updated_at").get<std::string>())
             continue;
         const auto who = store.labeler(labeler);

@@ -314,6 +314,26 @@ private slots:
         QVERIFY(!store->auditLog().front().undone);
     }
 
+    void undoRefusesWhenALabelerChoseTheStandardsClass()
+    {
+        // tst_multiprocess soak (CI): a labeler chose exactly the class the standard had set.
+        // Class and time alone (equal within a millisecond) took that for the standard's own
+        // label, and the undo put the old class back over the labeler's answer.
+        auto store = handProject("same-class.concord");
+        const Id sid = createStandard(*store, {"Scratch length", "", kSeedRule, StandardStatus::Draft});
+        const auto applied = applyStandard(*store, sid);
+        QVERIFY(!applied.preview.changes.empty());
+        const auto &ch = applied.preview.changes.front();
+        Label theirs = *store->label(ch.image, ch.labeler);
+        QCOMPARE_ENUM(theirs.source, LabelSource::Standard);
+        theirs.source = LabelSource::Manual; // same class, same updated_at: only the source differs
+        store->setLabel(theirs);
+        const std::string before = labelTableChecksum(*store);
+        QVERIFY_THROWS_EXCEPTION(Error, undoLastStandard(*store));
+        QCOMPARE(labelTableChecksum(*store), before);
+        QCOMPARE(store->label(ch.image, ch.labeler)->labelClass, ch.toClass);
+    }
+
     void undoRefusesToDiscardALaterDecision()
     {
         // Issue #21: the standard set img2's decision (method Standard); the lead then decides

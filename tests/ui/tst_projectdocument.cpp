@@ -6,6 +6,8 @@
 
 #include "core/common/error.h"
 #include "core/project/project_ops.h"
+#include "core/standards/standardapply.h"
+#include "core/standards/standardbook.h"
 #include "core/store/store.h"
 #include "core/geometry/geometry.h"
 #include "ui/models/queuemodel.h"
@@ -48,6 +50,7 @@ private slots:
     void leadSignsInWithThePassphrase();
     void outsideChangesAreShown();
     void choiceEqualToAStaleCopyIsSaved();
+    void choosingTheStandardsClassMakesItTheLabelers();
     void createChecksClassesLikeInit();
     void newProjectDialogClearsItsErrorOnceFixed();
     void errorTextsAreNotDoubled();
@@ -419,6 +422,50 @@ void TestProjectDocument::choiceEqualToAStaleCopyIsSaved()
     // And undo goes back to what the store held before this choice, not the stale copy.
     doc->undoStack()->undo();
     QCOMPARE(check->label(image, doc->labeler().id)->labelClass, scratch);
+}
+
+void TestProjectDocument::choosingTheStandardsClassMakesItTheLabelers()
+{
+    // Found by tst_multiprocess soak (CI): a standard set ana's label to "scratch"; ana chose
+    // "scratch" herself; the document saw the same class, wrote nothing and reported it saved.
+    // The standard's undo then found its own label untouched and put "ok" back: ana's answer
+    // was lost. Choosing the class a standard set makes the label hers, and the undo refuses.
+    const QString file = m_dir.filePath(QStringLiteral("bystandard.concord"));
+    core::ProjectSettings settings;
+    settings.overlap = 1;
+    core::Id image = 0;
+    {
+        auto store = core::initProject(file.toStdString(), settings, {"ok", "scratch"});
+        core::ImageRecord r;
+        r.path = "b0.png";
+        r.hash = std::string(32, '6');
+        r.width = r.height = 100;
+        image = store->addImage(r);
+    }
+    auto doc = ui::ProjectDocument::open(file);
+    doc->startSession(QStringLiteral("ana"));
+    const core::Id ok = doc->classes()[0].id, scratch = doc->classes()[1].id;
+    doc->setLabel(image, ok);
+    {
+        auto lead = core::openProject(file.toStdString());
+        const core::Id standard =
+            core::createStandard(*lead, {"all scratch", "Every ok is a scratch.", "when label = ok: scratch",
+                                         core::StandardStatus::Draft});
+        QCOMPARE(core::applyStandard(*lead, standard).preview.changes.size(), std::size_t{1});
+    }
+    QVERIFY(doc->setLabel(image, scratch));
+    auto check = core::openProject(file.toStdString(), core::OpenMode::ReadOnly);
+    auto saved = check->label(image, doc->labeler().id);
+    QVERIFY(saved.has_value());
+    QCOMPARE(saved->labelClass, scratch);
+    QVERIFY(saved->source == core::LabelSource::Manual);
+    {
+        auto lead = core::openProject(file.toStdString());
+        QVERIFY_THROWS_EXCEPTION(core::Error, core::undoLastStandard(*lead));
+    }
+    saved = check->label(image, doc->labeler().id);
+    QCOMPARE(saved->labelClass, scratch);
+    QVERIFY(saved->source == core::LabelSource::Manual);
 }
 
 void TestProjectDocument::createChecksClassesLikeInit()

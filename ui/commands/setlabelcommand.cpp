@@ -12,6 +12,7 @@ ImageState labelled(ImageState s, core::Id labelClass)
 {
     s.labelClass = labelClass;
     s.skipped = false;
+    s.setByStandard = false; // the labeler's own choice now
     return s;
 }
 
