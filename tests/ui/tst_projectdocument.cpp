@@ -56,6 +56,18 @@ private slots:
     void errorTextsAreNotDoubled();
 
 private:
+    /// A new project at FILE with classes ok and scratch, overlap 1 and one 100 × 100 image.
+    static core::Id oneImageProject(const QString &file)
+    {
+        core::ProjectSettings settings;
+        settings.overlap = 1;
+        auto store = core::initProject(file.toStdString(), settings, {"ok", "scratch"});
+        core::ImageRecord r;
+        r.path = "one.png";
+        r.hash = std::string(32, '5');
+        r.width = r.height = 100;
+        return store->addImage(r);
+    }
     std::unique_ptr<core::Store> reader() const
     {
         return core::openProject(m_file.toStdString(), core::OpenMode::ReadOnly);
@@ -388,17 +400,7 @@ void TestProjectDocument::choiceEqualToAStaleCopyIsSaved()
     // ana chose "ok" again. The document compared with its stale copy, saw no change and
     // wrote nothing: the store kept "scratch" and ana's answer was lost.
     const QString file = m_dir.filePath(QStringLiteral("stale.concord"));
-    core::ProjectSettings settings;
-    settings.overlap = 1;
-    core::Id image = 0;
-    {
-        auto store = core::initProject(file.toStdString(), settings, {"ok", "scratch"});
-        core::ImageRecord r;
-        r.path = "s0.png";
-        r.hash = std::string(32, '5');
-        r.width = r.height = 100;
-        image = store->addImage(r);
-    }
+    const core::Id image = oneImageProject(file);
     auto doc = ui::ProjectDocument::open(file);
     doc->startSession(QStringLiteral("ana"));
     const core::Id ok = doc->classes()[0].id, scratch = doc->classes()[1].id;
@@ -431,17 +433,7 @@ void TestProjectDocument::choosingTheStandardsClassMakesItTheLabelers()
     // The standard's undo then found its own label untouched and put "ok" back: ana's answer
     // was lost. Choosing the class a standard set makes the label hers, and the undo refuses.
     const QString file = m_dir.filePath(QStringLiteral("bystandard.concord"));
-    core::ProjectSettings settings;
-    settings.overlap = 1;
-    core::Id image = 0;
-    {
-        auto store = core::initProject(file.toStdString(), settings, {"ok", "scratch"});
-        core::ImageRecord r;
-        r.path = "b0.png";
-        r.hash = std::string(32, '6');
-        r.width = r.height = 100;
-        image = store->addImage(r);
-    }
+    const core::Id image = oneImageProject(file);
     auto doc = ui::ProjectDocument::open(file);
     doc->startSession(QStringLiteral("ana"));
     const core::Id ok = doc->classes()[0].id, scratch = doc->classes()[1].id;
