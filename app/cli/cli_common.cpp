@@ -155,13 +155,6 @@ void printJson(const nlohmann::json &j)
     std::cout << j.dump(2) << '\n';
 }
 
-std::string percent(double fraction, int decimals)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f %%", decimals, fraction * 100.0);
-    return buf;
-}
-
 std::string pad(const std::string &s, std::size_t width, bool right)
 {
     if (s.size() >= width)

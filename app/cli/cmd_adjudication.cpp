@@ -6,6 +6,7 @@
 #include "core/adjudication/conflictqueue.h"
 #include "core/adjudication/decisionlog.h"
 #include "core/common/error.h"
+#include "core/common/numbertext.h"
 #include "core/project/project_ops.h"
 
 #include <iostream>
@@ -85,7 +86,7 @@ void registerConflicts(CLI::App &app)
                 const std::size_t arrows = e.classNames.empty() ? 0 : e.classNames.size() - 1;
                 std::cout << pad(std::to_string(++row), 5, true) << "  " << pad(e.path, 28)
                           << pad(e.dispute, 24 + 2 * arrows)
-                          << pad(percent(e.vote.agreement, 0), 7, true) << "  "
+                          << pad(core::formatShare(e.vote.agreement, 0), 7, true) << "  "
                           << pad(e.vote.majority ? nameOf(names, *e.vote.majority) : "(tie)", 12)
                           << pad(e.cluster ? std::to_string(e.cluster) : "-", 8)
                           << (e.citedStandard ? standardName(standards.at(*e.citedStandard)) : "-") << '\n';

@@ -9,6 +9,7 @@
 #include "core/agreement/ratingcsv.h"
 #include "core/common/csv.h"
 #include "core/common/error.h"
+#include "core/common/numbertext.h"
 #include "core/project/project_agreement.h"
 #include "core/project/project_ratings.h"
 
@@ -50,33 +51,24 @@ core::RatingTable loadRatings(const RatingSource &src)
     return core::ratingTableFromStore(*store);
 }
 
-std::string num(double v, int decimals = 3)
-{
-    if (!std::isfinite(v))
-        return "n/a";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-
 std::string interval(const core::AgreementReport &r, const std::string &key, bool asPercent)
 {
     const auto it = r.ci95.find(key);
     if (it == r.ci95.end() || !std::isfinite(it->second.lo))
         return {};
     if (asPercent)
-        return " [" + num(it->second.lo * 100, 1) + "–" + num(it->second.hi * 100, 1) + "]";
-    return " [" + num(it->second.lo) + "–" + num(it->second.hi) + "]";
+        return " [" + core::formatFixed(it->second.lo * 100, 1) + "–" + core::formatFixed(it->second.hi * 100, 1) + "]";
+    return " [" + core::formatFixed(it->second.lo) + "–" + core::formatFixed(it->second.hi) + "]";
 }
 
 /// HLP, κ, α, AC1 with their intervals, what was compared and, when too few, the warning.
 void printHeadline(const core::AgreementReport &r, const std::string &noun, const std::string &labels = "labels")
 {
-    std::cout << "HLP " << percent(r.percentAgreement) << " · Fleiss κ " << num(r.fleissKappa)
-              << " · Krippendorff α " << num(r.alphaNominal) << " · Gwet AC1 " << num(r.gwetAc1) << '\n';
+    std::cout << "HLP " << core::formatShare(r.percentAgreement) << " · Fleiss κ " << core::formatFixed(r.fleissKappa)
+              << " · Krippendorff α " << core::formatFixed(r.alphaNominal) << " · Gwet AC1 " << core::formatFixed(r.gwetAc1) << '\n';
     std::cout << "compared: " << r.coverage.compared << " of " << r.coverage.total << ' ' << noun
               << " with two or more " << labels << "; " << r.items << ' ' << noun << ", " << r.labelers << " labelers, "
-              << r.labels << " labels; " << percent(r.unanimousShare) << " of the compared unanimous; "
+              << r.labels << " labels; " << core::formatShare(r.unanimousShare) << " of the compared unanimous; "
               << r.majority.ties << " majority ties\n";
     if (const std::string warning = core::coverageWarning(r.coverage, noun); !warning.empty())
         std::cout << "WARNING: " << warning << '\n';
@@ -85,8 +77,8 @@ void printHeadline(const core::AgreementReport &r, const std::string &noun, cons
               << interval(r, "fleiss_kappa", false) << ", α" << interval(r, "krippendorff_alpha_nominal", false)
               << ", AC1" << interval(r, "gwet_ac1", false) << '\n';
     if (r.alphaOrdinal)
-        std::cout << "ordered classes: α ordinal " << num(*r.alphaOrdinal) << ", α interval "
-                  << num(r.alphaInterval.value_or(NAN)) << '\n';
+        std::cout << "ordered classes: α ordinal " << core::formatFixed(*r.alphaOrdinal) << ", α interval "
+                  << core::formatFixed(r.alphaInterval.value_or(NAN)) << '\n';
 }
 
 void printReport(const core::AgreementReport &r, const std::string &noun, const std::string &labels = "labels")
@@ -96,10 +88,10 @@ void printReport(const core::AgreementReport &r, const std::string &noun, const 
               << pad("vs majority", 13, true) << (r.reference ? pad("vs reference", 14, true) : "") << '\n';
     for (const auto &l : r.perLabeler) {
         std::cout << pad(r.labelerNames[static_cast<std::size_t>(l.labeler)], 16)
-                  << pad(std::to_string(l.items), 7, true) << pad(percent(l.hlp), 9, true)
-                  << pad(percent(l.hlpVsMajority), 13, true);
+                  << pad(std::to_string(l.items), 7, true) << pad(core::formatShare(l.hlp), 9, true)
+                  << pad(core::formatShare(l.hlpVsMajority), 13, true);
         if (r.reference)
-            std::cout << pad(l.hlpVsReference ? percent(*l.hlpVsReference) : "—", 14, true);
+            std::cout << pad(l.hlpVsReference ? core::formatShare(*l.hlpVsReference) : "—", 14, true);
         std::cout << '\n';
     }
     std::cout << '\n' << pad("pair", 24) << pad("shared", 8, true) << pad("agree", 9, true)
@@ -108,13 +100,13 @@ void printReport(const core::AgreementReport &r, const std::string &noun, const 
         std::cout << pad(r.labelerNames[static_cast<std::size_t>(p.a)] + " – " +
                              r.labelerNames[static_cast<std::size_t>(p.b)],
                          24)
-                  << pad(num(p.n, 0), 8, true) << pad(percent(p.agreement), 9, true)
-                  << pad(num(p.cohenKappa), 9, true) << '\n';
+                  << pad(core::formatFixed(p.n, 0), 8, true) << pad(core::formatShare(p.agreement), 9, true)
+                  << pad(core::formatFixed(p.cohenKappa), 9, true) << '\n';
     std::cout << '\n' << pad("class", 16) << pad("share", 9, true) << pad("agree", 9, true)
               << pad("κ", 8, true) << '\n';
     for (const auto &c : r.perClass)
-        std::cout << pad(r.classNames[static_cast<std::size_t>(c.cls)], 16) << pad(percent(c.prevalence), 9, true)
-                  << pad(percent(c.percentAgreement), 9, true) << pad(num(c.fleissKappa), 8, true) << '\n';
+        std::cout << pad(r.classNames[static_cast<std::size_t>(c.cls)], 16) << pad(core::formatShare(c.prevalence), 9, true)
+                  << pad(core::formatShare(c.percentAgreement), 9, true) << pad(core::formatFixed(c.fleissKappa), 8, true) << '\n';
 }
 
 void registerAgreement(CLI::App &app)

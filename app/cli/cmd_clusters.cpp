@@ -5,6 +5,7 @@
 #include "core/clusters/clusterfinder.h"
 #include "core/clusters/clusterinput.h"
 #include "core/clusters/imageattributes.h"
+#include "core/common/numbertext.h"
 #include "core/standards/standardseed.h"
 
 #include <unistd.h>
@@ -130,7 +131,7 @@ void registerClusters(CLI::App &app)
                 return;
             }
             std::cout << report.disagreeing << " of " << report.items << " items with two or more labels are "
-                      << "disputed (" << percent(report.items ? double(report.disagreeing) / double(report.items) : 0.0)
+                      << "disputed (" << core::formatShare(report.items ? double(report.disagreeing) / double(report.items) : 0.0)
                       << ")\n";
             if (report.clusters.empty())
                 std::cout << "No cluster stands out.\n";

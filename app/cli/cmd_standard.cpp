@@ -4,6 +4,7 @@
 #include "cli_common.h"
 
 #include "core/common/error.h"
+#include "core/common/numbertext.h"
 #include "core/project/project_ops.h"
 #include "core/standards/standardagreement.h"
 #include "core/standards/standardapply.h"
@@ -41,20 +42,6 @@ std::string attrText(const core::AttrValue &v)
     return "\"" + std::get<std::string>(v) + "\"";
 }
 
-std::string kappaText(double v)
-{
-    if (!std::isfinite(v))
-        return "n/a";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    return buf;
-}
-
-std::string hlpText(double v)
-{
-    return std::isfinite(v) ? percent(v) : "n/a";
-}
-
 nlohmann::json figuresJson(const core::AgreementFigures &f)
 {
     return {{"hlp", number(f.hlp)}, {"fleiss_kappa", number(f.fleissKappa)}, {"items", f.items}, {"labels", f.labels}};
@@ -63,8 +50,8 @@ nlohmann::json figuresJson(const core::AgreementFigures &f)
 /// "HLP 81.2 % → 97.9 % · κ 0.62 → 0.95 · 143 labels change": the answer first.
 std::string headline(const core::StandardPreview &p, const char *verb)
 {
-    return "HLP " + hlpText(p.before.hlp) + " \u2192 " + hlpText(p.after.hlp) + " \u00b7 \u03ba " +
-           kappaText(p.before.fleissKappa) + " \u2192 " + kappaText(p.after.fleissKappa) + " \u00b7 " +
+    return "HLP " + core::formatShare(p.before.hlp) + " \u2192 " + core::formatShare(p.after.hlp) + " \u00b7 \u03ba " +
+           core::formatFixed(p.before.fleissKappa) + " \u2192 " + core::formatFixed(p.after.fleissKappa) + " \u00b7 " +
            std::to_string(p.changes.size()) + (p.changes.size() == 1 ? " label " : " labels ") + verb;
 }
 
@@ -371,8 +358,8 @@ void registerAgreement(CLI::App &parent)
                     g.standard ? "#" + std::to_string(*g.standard) + " " + g.title + " v" + std::to_string(g.version)
                                : std::string("no standard");
                 std::cout << pad(name, 36) << pad(std::to_string(g.figures.labels), 8, true)
-                          << pad(std::to_string(g.figures.items), 7, true) << pad(hlpText(g.figures.hlp), 9, true)
-                          << pad(kappaText(g.figures.fleissKappa), 10, true) << '\n';
+                          << pad(std::to_string(g.figures.items), 7, true) << pad(core::formatShare(g.figures.hlp), 9, true)
+                          << pad(core::formatFixed(g.figures.fleissKappa), 10, true) << '\n';
             }
             std::cout << "Only labels made under the same version are compared with each other "
                          "(docs/RULES.md).\n";

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/report/htmlreport.h"
 
+#include "core/common/numbertext.h"
 #include "core/io/exportfiles.h"
 #include "core/report/htmltext.h"
 #include "core/report/svgcharts.h"
@@ -75,7 +76,7 @@ std::string interval(const AgreementReport &r, const std::string &key, bool asPe
     const auto it = r.ci95.find(key);
     if (it == r.ci95.end() || !std::isfinite(it->second.lo))
         return "no interval";
-    const auto f = [&](double v) { return asPercent ? formatPercent(v) : formatNumber(v); };
+    const auto f = [&](double v) { return asPercent ? formatShare(v) : formatFixed(v); };
     return "95 % CI " + f(it->second.lo) + " – " + f(it->second.hi);
 }
 
@@ -93,11 +94,11 @@ void headlineCards(Html &h, const AgreementReport &r, const std::string &prefix,
 {
     const auto id = [&](const char *name) { return prefix + name; };
     h.raw("<div class=\"cards\">");
-    card(h, hlpLabel, id("hlp").c_str(), formatPercent(r.percentAgreement), interval(r, "percent_agreement", true));
-    card(h, "Fleiss κ", id("fleiss-kappa").c_str(), formatNumber(r.fleissKappa), interval(r, "fleiss_kappa", false));
-    card(h, "Krippendorff α", id("alpha").c_str(), formatNumber(r.alphaNominal),
+    card(h, hlpLabel, id("hlp").c_str(), formatShare(r.percentAgreement), interval(r, "percent_agreement", true));
+    card(h, "Fleiss κ", id("fleiss-kappa").c_str(), formatFixed(r.fleissKappa), interval(r, "fleiss_kappa", false));
+    card(h, "Krippendorff α", id("alpha").c_str(), formatFixed(r.alphaNominal),
          interval(r, "krippendorff_alpha_nominal", false));
-    card(h, "Gwet AC1", id("ac1").c_str(), formatNumber(r.gwetAc1), interval(r, "gwet_ac1", false));
+    card(h, "Gwet AC1", id("ac1").c_str(), formatFixed(r.gwetAc1), interval(r, "gwet_ac1", false));
     h.raw("</div>");
 }
 
@@ -106,7 +107,7 @@ void coverageNote(Html &h, const AgreementReport &r, const std::string &id, cons
 {
     h.raw("<p class=\"note\" id=\"").raw(id).raw("\">");
     h.text("Compared: " + std::to_string(r.coverage.compared) + " of " + std::to_string(r.coverage.total) +
-           " images have two or more " + labels + "; " + formatPercent(r.unanimousShare) +
+           " images have two or more " + labels + "; " + formatShare(r.unanimousShare) +
            " of them are unanimous.");
     h.raw("</p>");
     if (const std::string warning = coverageWarning(r.coverage); !warning.empty()) {
@@ -156,8 +157,8 @@ void labelers(Html &h, const ReportData &d)
     for (const auto &l : r.perLabeler) {
         h.raw("<tr><td>").text(r.labelerNames[static_cast<std::size_t>(l.labeler)]).raw("</td>");
         h.raw("<td class=\"num\">").text(std::to_string(l.items)).raw("</td>");
-        h.raw("<td class=\"num\">").text(formatPercent(l.hlp)).raw("</td>");
-        h.raw("<td class=\"num\">").text(formatPercent(l.hlpVsMajority)).raw("</td></tr>");
+        h.raw("<td class=\"num\">").text(formatShare(l.hlp)).raw("</td>");
+        h.raw("<td class=\"num\">").text(formatShare(l.hlpVsMajority)).raw("</td></tr>");
     }
     h.raw("</tbody></table><p class=\"note\">n: images the labeler labeled. HLP: agreement with every other "
           "labeler, pooled over shared images. vs majority: agreement with the majority of the other labels on "
@@ -213,15 +214,15 @@ void profile(Html &h, const ReportData &d)
     }
     const auto &p = *d.profile;
     h.raw("<p>");
-    h.text("Disputed share of the images along " + p.attribute + "; the shaded band (" + formatNumber(p.bandLo, 2) +
-           " – " + formatNumber(p.bandHi, 2) + ") is where disagreement concentrates. Dashed lines: where each "
+    h.text("Disputed share of the images along " + p.attribute + "; the shaded band (" + formatFixed(p.bandLo, 2) +
+           " – " + formatFixed(p.bandHi, 2) + ") is where disagreement concentrates. Dashed lines: where each "
            "labeler switches to " + d.profilePositiveClass + " (logistic fit, 50 % point).");
     h.raw("</p>").raw(svgDisagreementProfile(p));
     h.raw("<table><thead><tr><th>labeler</th><th class=\"num\">switches at</th><th class=\"num\">± s.e.</th>"
           "<th class=\"num\">n</th><th>note</th></tr></thead><tbody>");
     for (const auto &t : d.thresholds) {
-        h.raw("<tr><td>").text(t.labeler).raw("</td><td class=\"num\">").text(t.ok ? formatNumber(t.threshold, 2) : "—");
-        h.raw("</td><td class=\"num\">").text(t.ok ? formatNumber(t.standardError, 2) : "");
+        h.raw("<tr><td>").text(t.labeler).raw("</td><td class=\"num\">").text(t.ok ? formatFixed(t.threshold, 2) : "—");
+        h.raw("</td><td class=\"num\">").text(t.ok ? formatFixed(t.standardError, 2) : "");
         h.raw("</td><td class=\"num\">").text(std::to_string(t.n)).raw("</td><td>").text(t.note).raw("</td></tr>");
     }
     h.raw("</tbody></table></section>");
@@ -256,9 +257,9 @@ void clusters(Html &h, const ReportData &d)
         const auto &c = rc.cluster;
         h.raw("<div class=\"cluster\"><h3>").text(std::to_string(++rank) + ". " + c.description).raw("</h3>");
         std::string meta = std::string(toString(c.kind)) + " · " + std::to_string(c.members.size()) + " images · " +
-                           std::to_string(c.disagreeInside) + " disputed (" + formatPercent(c.rateInside) +
-                           " inside, " + formatPercent(c.rateOutside) + " outside) · explains " +
-                           formatNumber(c.score, 1) + " disputes · p = " + formatNumber(c.pValue, 4);
+                           std::to_string(c.disagreeInside) + " disputed (" + formatShare(c.rateInside) +
+                           " inside, " + formatShare(c.rateOutside) + " outside) · explains " +
+                           formatFixed(c.score, 1) + " disputes · p = " + formatFixed(c.pValue, 4);
         if (!c.confusionA.empty())
             meta += " · mostly " + c.confusionA + " ↔ " + c.confusionB;
         h.element("p", meta, "class=\"note\"");
@@ -311,10 +312,10 @@ void standards(Html &h, const ReportData &d)
                   "<tbody>");
             for (const auto &a : rs.applications) {
                 h.raw("<tr><td>").text(a.at).raw("</td><td>").text(a.actor).raw("</td>");
-                h.raw("<td class=\"num\">").text(formatPercent(a.before.hlp)).raw("</td>");
-                h.raw("<td class=\"num\">").text(formatPercent(a.after.hlp)).raw("</td>");
-                h.raw("<td class=\"num\">").text(formatNumber(a.before.fleissKappa)).raw("</td>");
-                h.raw("<td class=\"num\">").text(formatNumber(a.after.fleissKappa)).raw("</td>");
+                h.raw("<td class=\"num\">").text(formatShare(a.before.hlp)).raw("</td>");
+                h.raw("<td class=\"num\">").text(formatShare(a.after.hlp)).raw("</td>");
+                h.raw("<td class=\"num\">").text(formatFixed(a.before.fleissKappa)).raw("</td>");
+                h.raw("<td class=\"num\">").text(formatFixed(a.after.fleissKappa)).raw("</td>");
                 h.raw("<td>").text(a.undone ? "undone" : "").raw("</td></tr>");
             }
             h.raw("</tbody></table>");
@@ -331,7 +332,7 @@ void standards(Html &h, const ReportData &d)
     for (const auto &v : d.versions) {
         h.raw("<tr><td>").text(versionLabel(v)).raw("</td><td class=\"num\">").text(std::to_string(v.figures.items));
         h.raw("</td><td class=\"num\">").text(std::to_string(v.figures.labels)).raw("</td><td class=\"num\">");
-        h.text(formatPercent(v.figures.hlp)).raw("</td><td class=\"num\">").text(formatNumber(v.figures.fleissKappa));
+        h.text(formatShare(v.figures.hlp)).raw("</td><td class=\"num\">").text(formatFixed(v.figures.fleissKappa));
         h.raw("</td></tr>");
     }
     h.raw("</tbody></table><p class=\"note\">Each label counts under the standard version in force when it was "

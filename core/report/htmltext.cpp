@@ -87,24 +87,6 @@ std::string ellipsize(std::string_view text, std::size_t maxChars)
     return std::string(text);
 }
 
-std::string formatPercent(double fraction)
-{
-    if (!std::isfinite(fraction))
-        return "n/a";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f %%", fraction * 100.0);
-    return buf;
-}
-
-std::string formatNumber(double value, int decimals)
-{
-    if (!std::isfinite(value))
-        return "n/a";
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-    return buf;
-}
-
 std::string base64Encode(std::string_view bytes)
 {
     static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

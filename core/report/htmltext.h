@@ -21,13 +21,6 @@ std::string escapeHtml(std::string_view text);
 /// labels, whose space is fixed (the full text goes into a tooltip).
 std::string ellipsize(std::string_view text, std::size_t maxChars);
 
-/// "84.1 %": a fraction as a percentage with one decimal, "n/a" for NaN. The same format as
-/// `concord-cli agreement`, so the report and the terminal show identical figures.
-std::string formatPercent(double fraction);
-
-/// "0.712": a coefficient with three decimals (or `decimals`), "n/a" for NaN.
-std::string formatNumber(double value, int decimals = 3);
-
 /// Standard base64 (RFC 4648, with padding), for data: URIs.
 std::string base64Encode(std::string_view bytes);
 

@@ -4,6 +4,7 @@
 #include "core/clusters/clusterinput.h"
 #include "core/clusters/imageattributes.h"
 #include "core/common/error.h"
+#include "core/common/numbertext.h"
 #include "core/report/htmltext.h"
 #include "core/report/reportthumbnails.h"
 #include "core/standards/standardapply.h"
@@ -180,7 +181,7 @@ ProfileChart profileChart(const ClusterInput &input, const std::string &attribut
                 chart.markers.push_back({t.labeler, t.threshold, false, false});
             else if (t.boundKind == "at_most" || t.boundKind == "at_least")
                 chart.markers.push_back(
-                    {t.labeler + (t.boundKind == "at_most" ? " ≤ " : " ≥ ") + formatNumber(t.bound, 2), t.bound, false, true});
+                    {t.labeler + (t.boundKind == "at_most" ? " ≤ " : " ≥ ") + formatFixed(t.bound, 2), t.bound, false, true});
         }
         if (band->suggestedThreshold)
             chart.markers.push_back({"suggested", *band->suggestedThreshold, true, false});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/report/svgcharts.h"
 
+#include "core/common/numbertext.h"
 #include "core/report/htmltext.h"
 
 #include <algorithm>
@@ -65,7 +66,7 @@ double niceStep(double range, int target)
 std::string tickLabel(double v, double step)
 {
     const int decimals = step >= 1.0 ? 0 : static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
-    return formatNumber(std::abs(v) < step * 1e-6 ? 0.0 : v, decimals);
+    return formatFixed(std::abs(v) < step * 1e-6 ? 0.0 : v, decimals);
 }
 
 std::string svgOpen(double width, double height, std::string_view label)
@@ -110,9 +111,9 @@ std::string svgKappaHeatmap(const std::vector<std::string> &names, const std::ve
             const bool has = std::isfinite(v) && i != j;
             s += "<rect x=\"" + n(cx) + "\" y=\"" + n(y) + "\" width=\"" + n(cell - 2) + "\" height=\"" +
                  n(cell - 2) + "\" fill=\"" + (has ? kappaColour(v) : std::string("#eeeeee")) + "\">";
-            s += "<title>" + escapeHtml(names[i] + " – " + names[j] + ": κ " + (has ? formatNumber(v) : "n/a")) +
+            s += "<title>" + escapeHtml(names[i] + " – " + names[j] + ": κ " + (has ? formatFixed(v) : "n/a")) +
                  "</title></rect>";
-            s += text(cx + (cell - 2) / 2.0, y + cell / 2.0 + 3.0, has ? formatNumber(v, 2) : "—",
+            s += text(cx + (cell - 2) / 2.0, y + cell / 2.0 + 3.0, has ? formatFixed(v, 2) : "—",
                       "text-anchor=\"middle\" fill=\"#222\"");
         }
     }
@@ -120,7 +121,7 @@ std::string svgKappaHeatmap(const std::vector<std::string> &names, const std::ve
     s += "<rect x=\"" + n(legendX) + "\" y=\"" + n(barTop) + "\" width=\"14\" height=\"" + n(barHeight) +
          "\" fill=\"url(#kappa-scale)\" stroke=\"#999\"/>";
     for (int i = 0; i <= 4; ++i)
-        s += text(legendX + 20.0, barTop + barHeight * (1.0 - i / 4.0) + 4.0, formatNumber(i / 4.0, 2));
+        s += text(legendX + 20.0, barTop + barHeight * (1.0 - i / 4.0) + 4.0, formatFixed(i / 4.0, 2));
     s += text(legendX, barTop - 6.0, "κ");
     return s + "</svg>";
 }
@@ -170,7 +171,7 @@ std::string svgDisagreementProfile(const ProfileChart &chart)
         const double x0 = xs(bin.lo), x1 = xs(bin.hi);
         s += "<rect x=\"" + n(x0 + 0.5) + "\" y=\"" + n(ys(rate)) + "\" width=\"" + n(std::max(x1 - x0 - 1.0, 1.0)) +
              "\" height=\"" + n(bottom - ys(rate)) + "\" fill=\"#4575b4\"><title>" +
-             escapeHtml(formatNumber(bin.lo, 2) + " – " + formatNumber(bin.hi, 2) + ": " +
+             escapeHtml(formatFixed(bin.lo, 2) + " – " + formatFixed(bin.hi, 2) + ": " +
                         std::to_string(bin.disagreeing) + " of " + std::to_string(bin.items) + " disputed") +
              "</title></rect>";
     }
@@ -178,9 +179,9 @@ std::string svgDisagreementProfile(const ProfileChart &chart)
         const double a = xs(chart.bandLo), b = xs(chart.bandHi);
         s += "<rect class=\"band\" x=\"" + n(a) + "\" y=\"" + n(top) + "\" width=\"" + n(std::max(b - a, 1.0)) +
              "\" height=\"" + n(bottom - top) + "\" fill=\"#fdae61\" fill-opacity=\"0.3\" stroke=\"#e66101\" stroke-dasharray=\"2 2\"><title>" +
-             escapeHtml("band " + formatNumber(chart.bandLo, 2) + " – " + formatNumber(chart.bandHi, 2)) +
+             escapeHtml("band " + formatFixed(chart.bandLo, 2) + " – " + formatFixed(chart.bandHi, 2)) +
              "</title></rect>";
-        s += text(a + 4.0, top + 13.0, "band " + formatNumber(chart.bandLo, 2) + " – " + formatNumber(chart.bandHi, 2),
+        s += text(a + 4.0, top + 13.0, "band " + formatFixed(chart.bandLo, 2) + " – " + formatFixed(chart.bandHi, 2),
                   "fill=\"#b35806\"");
     }
     s += "<line x1=\"" + n(left) + "\" x2=\"" + n(right) + "\" y1=\"" + n(bottom) + "\" y2=\"" + n(bottom) +
@@ -200,7 +201,7 @@ std::string svgDisagreementProfile(const ProfileChart &chart)
         const double x = xs(m.x);
         const double labelY = 16.0 + rowHeight * static_cast<double>(rowOf[i]);
         const std::string colour = m.suggested ? "#000" : m.bound ? "#7a7a7a" : "#7b3294";
-        s += "<g class=\"marker\"><title>" + escapeHtml(m.name + ": " + formatNumber(m.x, 2)) + "</title>";
+        s += "<g class=\"marker\"><title>" + escapeHtml(m.name + ": " + formatFixed(m.x, 2)) + "</title>";
         s += "<line x1=\"" + n(x) + "\" x2=\"" + n(x) + "\" y1=\"" + n(labelY + 3.0) + "\" y2=\"" + n(bottom) +
              "\" stroke=\"" + colour + "\" stroke-width=\"" + (m.suggested ? "2.5" : "1.5") +
              "\" stroke-dasharray=\"" + (m.suggested ? "none" : m.bound ? "1 3" : "4 3") + "\"/>";
@@ -222,7 +223,7 @@ std::string svgFigureBars(const std::vector<FigureGroup> &groups)
         const double y = ys(i / 4.0);
         s += "<line x1=\"" + n(left) + "\" x2=\"" + n(width - 10.0) + "\" y1=\"" + n(y) + "\" y2=\"" + n(y) +
              "\" stroke=\"#ddd\"/>";
-        s += text(left - 6.0, y + 4.0, formatNumber(i / 4.0, 2), "text-anchor=\"end\"");
+        s += text(left - 6.0, y + 4.0, formatFixed(i / 4.0, 2), "text-anchor=\"end\"");
     }
     s += "<rect x=\"" + n(left) + "\" y=\"6\" width=\"10\" height=\"10\" fill=\"#4575b4\"/>" +
          text(left + 14.0, 15.0, "HLP") + "<rect x=\"" + n(left + 60.0) +
@@ -236,8 +237,8 @@ std::string svgFigureBars(const std::vector<FigureGroup> &groups)
                    n(std::max(bottom - ys(v), 0.5)) + "\" fill=\"" + colour + "\"/>" +
                    text(x0 + bar / 2.0, ys(v) - 4.0, value, "text-anchor=\"middle\"");
         };
-        s += barAt(x, groups[g].hlp, "#4575b4", formatPercent(groups[g].hlp));
-        s += barAt(x + bar + 6.0, groups[g].kappa, "#f46d43", formatNumber(groups[g].kappa, 2));
+        s += barAt(x, groups[g].hlp, "#4575b4", formatShare(groups[g].hlp));
+        s += barAt(x + bar + 6.0, groups[g].kappa, "#f46d43", formatFixed(groups[g].kappa, 2));
         s += text(x + bar + 3.0, bottom + 16.0, ellipsize(groups[g].label, 22), "text-anchor=\"middle\"",
                   groups[g].label);
     }

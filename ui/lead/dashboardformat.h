@@ -1,25 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/common/numbertext.h"
+
 #include <QString>
 
-#include <cmath>
-
 /// \file
-/// How the lead pages write agreement figures, so every table and headline reads the same:
-/// shares as percentages, coefficients (κ, α, AC1) with three decimals, "–" where a figure
-/// is undefined (NaN: no pair of labels to compare).
+/// The lead pages write agreement figures through core's formatters (core/common/numbertext.h),
+/// so a table, a headline, the preview, `concord-cli` and the report read the same: shares as
+/// percentages with one decimal, coefficients (κ, α, AC1) with three, "n/a" where a figure is
+/// undefined (NaN: no pair of labels to compare).
 
 namespace concord::ui {
 
-inline QString percentText(double share, int decimals = 1)
+inline QString percentText(double share, int decimals = core::kShareDecimals)
 {
-    return std::isfinite(share) ? QStringLiteral("%1 %").arg(share * 100.0, 0, 'f', decimals) : QStringLiteral("–");
+    return QString::fromStdString(core::formatShare(share, decimals));
 }
 
 inline QString coefficientText(double value)
 {
-    return std::isfinite(value) ? QString::number(value, 'f', 3) : QStringLiteral("–");
+    return QString::fromStdString(core::formatFixed(value));
 }
 
 } // namespace concord::ui

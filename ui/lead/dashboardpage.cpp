@@ -78,8 +78,10 @@ QString interval(const core::AgreementReport &r, const char *key, bool percent)
     const auto it = r.ci95.find(key);
     if (it == r.ci95.end() || !std::isfinite(it->second.lo))
         return {};
-    return percent ? QStringLiteral(" [%1 – %2]").arg(it->second.lo * 100.0, 0, 'f', 1).arg(it->second.hi * 100.0, 0, 'f', 1)
-                   : QStringLiteral(" [%1 – %2]").arg(it->second.lo, 0, 'f', 3).arg(it->second.hi, 0, 'f', 3);
+    const auto bound = [percent](double v) {
+        return QString::fromStdString(percent ? core::formatFixed(v * 100.0, core::kShareDecimals) : core::formatFixed(v));
+    };
+    return QStringLiteral(" [%1 – %2]").arg(bound(it->second.lo), bound(it->second.hi));
 }
 
 /// "HLP 83.7 % [80.1 – 87.0] · Fleiss κ 0.727 […] · …", `size` the HLP's font size in points.

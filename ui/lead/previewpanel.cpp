@@ -6,6 +6,7 @@
 #include "core/store/store.h"
 #include "ui/commands/applystandardcommand.h"
 #include "ui/errortext.h"
+#include "ui/lead/dashboardformat.h"
 #include "ui/lead/previewthumbnails.h"
 #include "ui/projectdocument.h"
 
@@ -29,16 +30,6 @@ namespace concord::ui {
 namespace {
 
 constexpr int kPathRole = Qt::UserRole + 1;
-
-QString percent(double v)
-{
-    return std::isfinite(v) ? QStringLiteral("%1 %").arg(v * 100.0, 0, 'f', 1) : QStringLiteral("n/a");
-}
-
-QString kappa(double v)
-{
-    return std::isfinite(v) ? QString::number(v, 'f', 2) : QStringLiteral("n/a");
-}
 
 QString valueText(const core::AttrValue &v)
 {
@@ -218,8 +209,8 @@ void PreviewPanel::show(const core::StandardPreview &p)
                            nullptr, int(p.changes.size()))
                             .arg(QString::fromStdString(p.standard.title).toHtmlEscaped())
                             .arg(p.standard.version)
-                            .arg(percent(p.before.hlp), arrow, hlpColor, percent(p.after.hlp),
-                                 kappa(p.before.fleissKappa), kappa(p.after.fleissKappa)));
+                            .arg(percentText(p.before.hlp), arrow, hlpColor, percentText(p.after.hlp),
+                                 coefficientText(p.before.fleissKappa), coefficientText(p.after.fleissKappa)));
     std::size_t disputed = 0;
     for (const auto &u : p.undecided)
         disputed += u.disputed ? 1 : 0;
@@ -336,7 +327,7 @@ void PreviewPanel::applyFinished()
             m_document->standardApplied(m_standard, out.applyAudit, out.title);
             m_status->setText(tr("Applied: HLP %1 \u2192 %2, %n label(s) changed. Undo (Ctrl+Z) takes it back exactly.",
                                  nullptr, int(out.changes))
-                                  .arg(percent(out.hlpBefore), percent(out.hlpAfter)));
+                                  .arg(percentText(out.hlpBefore), percentText(out.hlpAfter)));
             emit applied();
         } catch (const core::Error &e) {
             m_status->setText(tr("<span style='color:#c62828'>%1</span>").arg(errorText(e).toHtmlEscaped()));
