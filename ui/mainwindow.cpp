@@ -399,7 +399,7 @@ void MainWindow::newProject()
         const auto folder = std::filesystem::path(dialog.imageFolder().toStdString());
         core::ImageImportResult result;
         const auto error = runWithProgress(this, tr("Importing images…"), [&](const core::ProgressFn &progress) {
-            auto store = core::openProject(file.toStdString());
+            auto store = ProjectAccess(file.toStdString()).open(core::OpenMode::ReadWrite);
             result = core::importImageFolder(*store, folder, {}, progress);
         });
         if (error) {
@@ -566,11 +566,11 @@ bool MainWindow::runExport(core::ExportRequest request)
 {
     if (!m_document || !m_document->isLead())
         return false;
-    const auto project = std::filesystem::path(m_document->filePath().toStdString());
+    const ProjectAccess project = m_document->leadAccess();
     core::ExportReport report;
     const auto error = runWithProgress(this, tr("Exporting the data set…"), [&](const core::ProgressFn &progress) {
         // Its own connection: the window's store stays on the GUI thread.
-        auto store = core::openProject(project, core::OpenMode::ReadOnly);
+        auto store = project.open();
         request.progress = progress;
         report = core::exportDataset(*store, request);
     });
@@ -628,10 +628,10 @@ bool MainWindow::runReport(const QString &file)
 {
     if (!m_document || !m_document->isLead())
         return false;
-    const auto project = std::filesystem::path(m_document->filePath().toStdString());
+    const ProjectAccess project = m_document->leadAccess();
     const auto out = std::filesystem::path(QDir::toNativeSeparators(file).toStdString());
     const auto error = runWithProgress(this, tr("Writing the report…"), [&](const core::ProgressFn &progress) {
-        auto store = core::openProject(project, core::OpenMode::ReadOnly);
+        auto store = project.open();
         core::writeHtmlReport(*store, out, {}, progress);
     });
     if (error) {

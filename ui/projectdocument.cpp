@@ -464,6 +464,11 @@ void ProjectDocument::skip(core::Id imageId)
 
 // --- lead intentions ------------------------------------------------------------------------
 
+ProjectAccess ProjectDocument::leadAccess() const
+{
+    return isLead() ? ProjectAccess(m_store->path()) : ProjectAccess();
+}
+
 core::Store &ProjectDocument::leadStore()
 {
     if (!m_session)

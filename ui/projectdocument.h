@@ -7,6 +7,7 @@
 #include "core/project/session.h"
 #include "core/store/store.h"
 #include "ui/imagestate.h"
+#include "ui/projectaccess.h"
 
 #include <QObject>
 #include <QString>
@@ -71,6 +72,9 @@ public:
     const core::Labeler &labeler() const { return m_labeler; }
     /// True for a lead's session: only then may the lead views read every labeler's work.
     bool isLead() const { return m_session && m_session->isLead(); }
+    /// The door for a lead's work off the GUI thread (ui/projectaccess.h); an invalid access
+    /// in a labeler's session or none, since such a connection reads every labeler's labels.
+    ProjectAccess leadAccess() const;
     /// The session the document reads and writes the labeler's own work through.
     const core::Session *session() const { return m_session ? &*m_session : nullptr; }
     /// What signing in as `name` needs (core::signInProtection), for the sign-in dialog.

@@ -135,10 +135,10 @@ void TestLeadDashboard::initTestCase()
 void TestLeadDashboard::recomputeDropsStaleAndCoalesces()
 {
     std::atomic<int> runs{0};
-    ui::DashboardRecompute r([&runs](const std::filesystem::path &p) -> ui::DashboardRecompute::Result {
+    ui::DashboardRecompute r([&runs](const ui::ProjectAccess &p) -> ui::DashboardRecompute::Result {
         ++runs;
         QThread::msleep(150);
-        return std::make_shared<const std::string>(p.string());
+        return std::make_shared<const std::string>(p.location().string());
     });
     r.setDebounce(100);
     QStringList got;
@@ -152,8 +152,8 @@ void TestLeadDashboard::recomputeDropsStaleAndCoalesces()
     };
 
     // A project replaced while its run is on the way: only the new project's answer arrives.
-    r.setProject(QStringLiteral("a"));
-    r.setProject(QStringLiteral("b"));
+    r.setProject(ui::ProjectAccess("a"));
+    r.setProject(ui::ProjectAccess("b"));
     idle();
     QCOMPARE(got, QStringList{QStringLiteral("b")});
     QCOMPARE(runs.load(), 2);
@@ -184,7 +184,7 @@ void TestLeadDashboard::recomputeDropsStaleAndCoalesces()
     // No project: nothing runs.
     got.clear();
     runs = 0;
-    r.setProject({});
+    r.setProject(ui::ProjectAccess());
     r.runNow();
     r.schedule();
     idle();

@@ -251,14 +251,13 @@ void AdjudicationPage::rebuild()
     }
     // Every conflict's labels are read on a worker with its own read-only connection, so a
     // big project's queue never freezes the window. The queue and its order are core's.
-    const std::filesystem::path path = store.path();
     m_loading = true;
     m_count->setText(tr("Reading the conflicts\u2026"));
     showCurrent();
-    m_watcher.setFuture(QtConcurrent::run([path]() -> std::vector<Entry> {
+    m_watcher.setFuture(m_document->leadAccess().run([](const ProjectAccess &project) -> std::vector<Entry> {
         std::vector<Entry> entries;
         try {
-            auto reader = core::openProject(path, core::OpenMode::ReadOnly);
+            auto reader = project.open();
             for (auto &c : core::conflictQueue(*reader)) {
                 Entry e;
                 e.image = c.image;

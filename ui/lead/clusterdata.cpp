@@ -5,12 +5,11 @@
 
 namespace concord::ui {
 
-ClusterData computeClusterData(const std::filesystem::path &project)
+ClusterData computeClusterData(const core::Store &store)
 {
-    const auto store = core::openProject(project, core::OpenMode::ReadOnly);
     ClusterData data;
-    data.input = core::clusterInputFromStore(*store); // derives length_mm when none is stored
-    core::loadVisualFeatures(*store, data.input);
+    data.input = core::clusterInputFromStore(store); // derives length_mm when none is stored
+    core::loadVisualFeatures(store, data.input);
     data.report = core::findClusters(data.input);
     data.input.features.release(); // the page never needs them; a large project's are big
     return data;

@@ -6,7 +6,6 @@
 #include "core/store/store.h"
 #include "ui/lead/standardseed.h"
 
-#include <filesystem>
 
 namespace concord::ui {
 
@@ -18,9 +17,9 @@ struct ClusterData
     core::ClusterReport report;
 };
 
-/// Opens `project` read-only (its own connection: runs on a worker thread) and runs the three
-/// finders with the CLI's defaults, visual features included.
-ClusterData computeClusterData(const std::filesystem::path &project);
+/// Runs the three finders on `store` (a worker's own connection, ProjectAccess) with the CLI's
+/// defaults, visual features included.
+ClusterData computeClusterData(const core::Store &store);
 
 /// core::standardSeedFor() in the window's strings.
 StandardSeed standardSeedFor(const core::ClusterInput &input, const core::Cluster &cluster);

@@ -40,8 +40,8 @@ QString kindText(core::ClusterKind kind)
 ClustersPage::ClustersPage(QWidget *parent)
     : LeadPage(parent)
     , m_recompute(new DashboardRecompute(
-          [](const std::filesystem::path &project) -> DashboardRecompute::Result {
-              return std::make_shared<const ClusterData>(computeClusterData(project));
+          [](const ProjectAccess &project) -> DashboardRecompute::Result {
+              return std::make_shared<const ClusterData>(computeClusterData(*project.open()));
           },
           this))
     , m_summary(new QLabel(this))

@@ -14,18 +14,17 @@
 
 namespace concord::ui {
 
-DashboardData computeDashboardData(const std::filesystem::path &project)
+DashboardData computeDashboardData(const core::Store &store)
 {
-    const auto store = core::openProject(project, core::OpenMode::ReadOnly);
     DashboardData d;
-    d.images = store->imageCount();
-    d.labels = store->labelCount();
-    d.conflicts = static_cast<std::int64_t>(store->conflictImages().size());
-    d.agreement = core::computeProjectAgreement(*store);
-    d.versions = core::agreementPerStandardVersion(*store);
+    d.images = store.imageCount();
+    d.labels = store.labelCount();
+    d.conflicts = static_cast<std::int64_t>(store.conflictImages().size());
+    d.agreement = core::computeProjectAgreement(store);
+    d.versions = core::agreementPerStandardVersion(store);
 
     // Bands and each labeler's switch point; the visual finder is left to the clusters page.
-    const auto input = core::clusterInputFromStore(*store);
+    const auto input = core::clusterInputFromStore(store);
     const auto clusters = core::findClusters(input);
     std::set<std::string> done;
     for (const auto &c : clusters.clusters) {

@@ -4,9 +4,9 @@
 #include "core/project/project_agreement.h"
 #include "core/report/svgcharts.h"
 #include "core/standards/standardagreement.h"
+#include "core/store/store.h"
 
 #include <cstdint>
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -27,8 +27,7 @@ struct DashboardData
     std::vector<core::ProfileChart> profiles;
 };
 
-/// Opens `project` read-only (its own connection, so it may run on any thread) and computes
-/// the dashboard's figures.
-DashboardData computeDashboardData(const std::filesystem::path &project);
+/// The dashboard's figures from `store`: a worker's own connection (ProjectAccess).
+DashboardData computeDashboardData(const core::Store &store);
 
 } // namespace concord::ui

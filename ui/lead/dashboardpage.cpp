@@ -131,8 +131,8 @@ QString coverageWarning(const core::Coverage &c, const QString &which = {})
 DashboardPage::DashboardPage(QWidget *parent)
     : LeadPage(parent)
     , m_recompute(new DashboardRecompute(
-          [](const std::filesystem::path &project) -> DashboardRecompute::Result {
-              return std::make_shared<const DashboardData>(computeDashboardData(project));
+          [](const ProjectAccess &project) -> DashboardRecompute::Result {
+              return std::make_shared<const DashboardData>(computeDashboardData(*project.open()));
           },
           this))
     , m_headline(new QLabel(this))

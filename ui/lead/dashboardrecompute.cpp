@@ -7,7 +7,6 @@
 
 #include <QFutureWatcher>
 #include <QLabel>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <exception>
 
@@ -41,7 +40,7 @@ void DashboardRecompute::setDocument(ProjectDocument *document)
     m_document = document;
     if (document)
         connect(document, &ProjectDocument::projectDataChanged, this, &DashboardRecompute::schedule);
-    setProject(document ? document->filePath() : QString());
+    setProject(document ? document->leadAccess() : ProjectAccess());
 }
 
 void DashboardRecompute::runNow()
@@ -58,31 +57,31 @@ void DashboardRecompute::setStatusLabel(QLabel *label)
             [label](const QString &message) { label->setText(tr("Could not compute: %1").arg(message)); });
 }
 
-void DashboardRecompute::setProject(const QString &file)
+void DashboardRecompute::setProject(const ProjectAccess &project)
 {
-    m_project = file;
+    m_project = project;
     ++m_generation; // whatever is running now answers for another project
     m_again = false;
     m_debounce.stop();
     if (m_running) {
         // The running job keeps going (it cannot be interrupted) but its answer is dropped;
         // a new run for this project follows it.
-        m_again = !file.isEmpty();
+        m_again = project.isValid();
         return;
     }
-    if (!file.isEmpty())
+    if (project.isValid())
         start();
 }
 
 void DashboardRecompute::schedule()
 {
-    if (!m_project.isEmpty())
+    if (m_project.isValid())
         m_debounce.start();
 }
 
 void DashboardRecompute::start()
 {
-    if (m_project.isEmpty())
+    if (!m_project.isValid())
         return;
     if (m_running) {
         // One more run after this one. The running answer is still shown when it arrives: a
@@ -93,7 +92,6 @@ void DashboardRecompute::start()
     m_running = true;
     emit busyChanged(true);
     const int generation = m_generation;
-    const std::filesystem::path project = m_project.toStdString();
     auto *watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation] {
         const Outcome outcome = watcher->result();
@@ -113,7 +111,7 @@ void DashboardRecompute::start()
         else
             emit failed(outcome.error);
     });
-    watcher->setFuture(QtConcurrent::run([job = m_job, project] {
+    watcher->setFuture(m_project.run([job = m_job](const ProjectAccess &project) {
         Outcome o;
         try {
             o.result = job(project);

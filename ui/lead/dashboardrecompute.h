@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/projectaccess.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QTimer>
 
-#include <filesystem>
 #include <functional>
 #include <memory>
 
@@ -23,7 +24,7 @@ class ProjectDocument;
 /// a run schedules exactly one more run, and a result computed for another project (closed or
 /// replaced since) is dropped by its generation number.
 ///
-/// The job runs on a worker thread and gets only the project file: it must open its own
+/// The job runs on the project pool (ProjectAccess) and gets only the access: it opens its own
 /// read-only connection (a core::Store is not thread-safe). It returns its result type-erased;
 /// the page casts it back.
 class DashboardRecompute final : public QObject
@@ -32,16 +33,17 @@ class DashboardRecompute final : public QObject
 
 public:
     using Result = std::shared_ptr<const void>;
-    using Job = std::function<Result(const std::filesystem::path &project)>;
+    using Job = std::function<Result(const ProjectAccess &project)>;
 
     explicit DashboardRecompute(Job job, QObject *parent = nullptr);
     ~DashboardRecompute() override;
 
-    /// Computes for `document`'s project file at once and again after each of its
-    /// projectDataChanged() (nullptr: none). Drops any result still on its way.
+    /// Computes for `document`'s project (its leadAccess(): none in a labeler's session) at
+    /// once and again after each of its projectDataChanged() (nullptr: none). Drops any result
+    /// still on its way.
     void setDocument(ProjectDocument *document);
-    /// The project to compute for (empty: none), without following a document.
-    void setProject(const QString &file);
+    /// The project to compute for (an invalid access: none), without following a document.
+    void setProject(const ProjectAccess &project);
     /// Asks for a run after the debounce delay (restarting the delay on each call).
     void schedule();
     /// Asks for a run now (after the running one, if any).
@@ -63,7 +65,7 @@ private:
 
     Job m_job;
     QPointer<ProjectDocument> m_document;
-    QString m_project;
+    ProjectAccess m_project;
     QTimer m_debounce;
     int m_generation = 0;
     bool m_running = false;

@@ -174,11 +174,10 @@ void PreviewPanel::preview(core::Id standard)
     m_headline->setText(tr("Computing the preview\u2026"));
     m_status->setText(m_note);
     // Its own read-only connection: the worker never touches the document's store.
-    const std::filesystem::path path = m_document->store().path();
-    m_watcher.setFuture(QtConcurrent::run([path, standard]() -> Outcome {
+    m_watcher.setFuture(m_document->leadAccess().run([standard](const ProjectAccess &project) -> Outcome {
         Outcome out;
         out.error = errorOf([&] {
-            auto store = core::openProject(path, core::OpenMode::ReadOnly);
+            auto store = project.open();
             out.preview = std::make_shared<core::StandardPreview>(core::previewStandard(*store, standard));
         });
         return out;
@@ -294,16 +293,15 @@ void PreviewPanel::apply()
         return;
     // Its own read-write connection on a worker: one transaction, while the window keeps
     // painting; the document then records the undo step.
-    const std::filesystem::path path = m_document->store().path();
     const core::Id standard = m_standard;
     const std::string actor = m_document->labeler().name;
     m_applying = true;
     m_status->setText(tr("Applying\u2026"));
     QApplication::setOverrideCursor(Qt::BusyCursor);
-    m_applyWatcher.setFuture(QtConcurrent::run([path, standard, actor]() -> ApplyOutcome {
+    m_applyWatcher.setFuture(m_document->leadAccess().run([standard, actor](const ProjectAccess &project) -> ApplyOutcome {
         ApplyOutcome out;
         out.error = errorOf([&] {
-            auto store = core::openProject(path, core::OpenMode::ReadWrite);
+            auto store = project.open(core::OpenMode::ReadWrite);
             const auto r = core::applyStandard(*store, standard, actor);
             out.ok = true;
             out.applyAudit = r.auditId;

@@ -20,7 +20,7 @@ class ProjectDocument;
 /// What applying a standard would do, before it is done: HLP and Fleiss κ before → after,
 /// every label that would change (thumbnail, labeler, from → to, the values that decided
 /// it), and the items the rule cannot decide. The preview runs on a worker thread with its
-/// own read-only connection (core::openProject(ReadOnly)), so a big project never freezes
+/// own read-only connection (ProjectAccess, the lead's door), so a big project never freezes
 /// the window. Apply runs on a worker too, with its own read-write connection (one
 /// transaction), and is then recorded as a step of the document's undo stack (Ctrl+Z or Undo
 /// takes it back).

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/projectaccess.h"
+
+#include "core/common/error.h"
+
+namespace concord::ui {
+
+std::unique_ptr<core::Store> ProjectAccess::open(core::OpenMode mode) const
+{
+    if (!isValid())
+        throw core::Error(core::ErrorCode::NotFound, "no project is open");
+    return core::openProject(m_location, mode);
+}
+
+QThreadPool &ProjectAccess::pool()
+{
+    // Destroyed at exit, which waits for a job still running (Qt's global pool does the same).
+    static QThreadPool pool;
+    static const bool configured = [] {
+        pool.setMaxThreadCount(2);
+        pool.setObjectName(QStringLiteral("concord-project-pool"));
+        return true;
+    }();
+    (void)configured;
+    return pool;
+}
+
+} // namespace concord::ui
