@@ -88,7 +88,7 @@ void LabelBookPanel::setRound(int round)
     m_round = round;
     auto it = m_familyOfRound.find(round);
     if (it == m_familyOfRound.end()) {
-        const auto standard = core::standardOfRound(m_document->store(), round);
+        const auto standard = m_document->standardOfRound(round);
         it = m_familyOfRound.emplace(round, standard ? std::optional(standard->family) : std::nullopt).first;
     }
     // Round 0 and rounds no standard made: the book in its usual order, newest first.
@@ -117,7 +117,7 @@ void LabelBookPanel::showStandard(int row)
         html += tr("<p><i>Rule:</i> <code>%1</code></p>").arg(rule.toHtmlEscaped());
     m_body->setHtml(html);
     const auto id = idx.data(StandardModel::StandardIdRole).toLongLong();
-    for (const auto &e : m_document->store().examples(id))
+    for (const auto &e : m_document->examplesOf(id))
         entries.push_back({e, m_document->imageFilePath(e.image)});
     m_examples->setExamples(std::move(entries));
 }

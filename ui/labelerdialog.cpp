@@ -27,7 +27,7 @@ LabelerDialog::LabelerDialog(const ProjectDocument &document, const QString &sug
 {
     setObjectName(QStringLiteral("labelerDialog"));
     setWindowTitle(tr("Who is labeling?"));
-    const auto labelers = document.store().labelers();
+    const auto labelers = document.labelers();
     m_model->setLabelers(labelers);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Choose your name, or type a new one. Concord remembers it on this computer."), this));
@@ -88,7 +88,7 @@ void LabelerDialog::updateForName()
         m_lead->setChecked(false);
 
     const core::SignInProtection p = m_document.signInProtection(name);
-    const auto who = m_document.store().labelerByName(name.toStdString());
+    const auto who = m_document.labelerByName(name);
     const bool lead = who && who->role == core::Role::Lead;
     m_passphraseLabel->setVisible(p.passphraseNeeded);
     m_passphrase->setVisible(p.passphraseNeeded);

@@ -429,12 +429,7 @@ bool LabelingView::goToImageNamed(const QString &name)
     if (!m_document)
         return false;
     // Looked up in the store (indexed by path and by file name), not by reading the queue.
-    const std::string key = name.toStdString();
-    std::vector<core::ImageRecord> candidates;
-    if (auto byPath = m_document->store().imageByPath(key))
-        candidates.push_back(*byPath);
-    for (auto &rec : m_document->store().imagesByFileName(key))
-        candidates.push_back(std::move(rec));
+    const std::vector<core::ImageRecord> candidates = m_document->imagesNamed(name);
     int best = -1;
     for (const auto &rec : candidates) {
         const auto rows = m_document->queueIndexOf(rec.id);

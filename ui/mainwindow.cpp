@@ -301,7 +301,7 @@ bool MainWindow::startSession(const QString &labeler, QString passphrase)
     // A lead, and a labeler whose labels are protected, sign in with a passphrase
     // (core::signInProtection); core checks it.
     if (passphrase.isEmpty() && m_document->signInProtection(name).passphraseNeeded) {
-        const auto existing = m_document->store().labelerByName(name.trimmed().toStdString());
+        const auto existing = m_document->labelerByName(name);
         const bool asLead = existing && existing->role == core::Role::Lead;
         passphrase = qEnvironmentVariable(asLead ? "CONCORD_LEAD_PASSPHRASE" : "CONCORD_LABELER_PASSPHRASE");
         if (passphrase.isEmpty() && QGuiApplication::platformName() != QLatin1String("offscreen")) {
@@ -501,7 +501,7 @@ void MainWindow::changeLeadPassphrase()
 {
     if (!m_document || !m_document->isLead())
         return;
-    core::Store &store = m_document->mutableStore();
+    core::Store &store = m_document->leadStore();
     QString current;
     QString next;
     if (!askPassphraseChange(tr("Lead passphrase"),

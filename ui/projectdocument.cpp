@@ -310,6 +310,38 @@ double ProjectDocument::pxPerMm(core::Id imageId) const
     return core::effectivePxPerMm(image(imageId), m_store->settings());
 }
 
+std::vector<core::StandardExample> ProjectDocument::examplesOf(core::Id standard) const
+{
+    return m_store->examples(standard);
+}
+
+std::optional<core::Standard> ProjectDocument::standardOfRound(int round) const
+{
+    return core::standardOfRound(*m_store, round);
+}
+
+std::vector<core::Labeler> ProjectDocument::labelers() const
+{
+    return m_store->labelers();
+}
+
+std::optional<core::Labeler> ProjectDocument::labelerByName(const QString &name) const
+{
+    return m_store->labelerByName(name.trimmed().toStdString());
+}
+
+std::vector<core::ImageRecord> ProjectDocument::imagesNamed(const QString &name) const
+{
+    const std::string key = name.toStdString();
+    std::vector<core::ImageRecord> out;
+    if (auto byPath = m_store->imageByPath(key))
+        out.push_back(*byPath);
+    for (auto &rec : m_store->imagesByFileName(key))
+        if (out.empty() || rec.id != out.front().id)
+            out.push_back(std::move(rec));
+    return out;
+}
+
 std::vector<core::Standard> ProjectDocument::activeStandards() const
 {
     std::vector<core::Standard> out;
@@ -470,6 +502,13 @@ ProjectAccess ProjectDocument::leadAccess() const
 }
 
 core::Store &ProjectDocument::leadStore()
+{
+    if (!m_session)
+        throw core::Error(core::ErrorCode::Denied, "nobody is signed in");
+    return m_session->leadStore();
+}
+
+const core::Store &ProjectDocument::leadReader() const
 {
     if (!m_session)
         throw core::Error(core::ErrorCode::Denied, "nobody is signed in");

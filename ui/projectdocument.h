@@ -52,9 +52,15 @@ public:
                                                    const std::vector<core::LabelClass> &classes,
                                                    QObject *parent = nullptr);
 
-    const core::Store &store() const { return *m_store; }
-    /// Write access for long operations run by controllers (import, demo); not for widgets.
-    core::Store &mutableStore() { return *m_store; }
+    // The document hands out no Store (issue #16 §2): labeler-side widgets read through the
+    // calls below (what a labeler may see), lead pages through leadReader(), and lead actions
+    // write through leadStore(); work off the GUI thread goes through leadAccess().
+
+    /// Every read a lead page makes; Error(Denied) unless this is a lead's session.
+    const core::Store &leadReader() const;
+    /// The store for lead actions (decisions, applies, the lead passphrase); Error(Denied)
+    /// unless this is a lead's session.
+    core::Store &leadStore();
     QString filePath() const;
     QString displayName() const;
     bool isReadOnly() const;
@@ -136,6 +142,15 @@ public:
     double pxPerMm(core::Id image) const;
     /// Active standards (the label book), newest first.
     std::vector<core::Standard> activeStandards() const;
+    /// The example images of a standard in the label book.
+    std::vector<core::StandardExample> examplesOf(core::Id standard) const;
+    /// The standard whose apply sent images back in relabel round `round` (core::standardOfRound).
+    std::optional<core::Standard> standardOfRound(int round) const;
+    /// The project's people, for signing in (names and roles; never their labels).
+    std::vector<core::Labeler> labelers() const;
+    std::optional<core::Labeler> labelerByName(const QString &name) const;
+    /// Images whose stored path or file name is `name` (indexed lookups).
+    std::vector<core::ImageRecord> imagesNamed(const QString &name) const;
 
     /// The labeler's current state of an image (unsaved or draft input included). Shapes
     /// drawn before a class was chosen are a draft kept in the project (core/project/drafts.h):
@@ -248,8 +263,6 @@ signals:
     void leadActionDone(const QString &message);
 
 private:
-    /// The store for lead actions; Error(Denied) unless this is a lead's session.
-    core::Store &leadStore();
     /// checkOutsideChanges() that never throws: used by the poll and before every input, so
     /// what an input changes is compared with the store's state, never a stale copy.
     void syncWithStore();

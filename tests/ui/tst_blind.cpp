@@ -7,6 +7,7 @@
 // labelers see queue numbers instead of file names when the project hides them.
 #include "uitestsupport.h"
 
+#include "core/common/error.h"
 #include "core/project/session.h"
 #include "core/store/store.h"
 #include "ui/labelerdialog.h"
@@ -91,6 +92,8 @@ void TestBlind::nothingRevealsOthers()
     QTest::qWait(200); // let thumbnails and the first decode arrive
     // A labeler's window has no door to a connection of its own (it would read every label).
     QVERIFY(!window.document()->leadAccess().isValid());
+    // Nor a reader of the whole project: the document hands widgets no Store (issue #16 §2).
+    QVERIFY_THROWS_EXCEPTION(core::Error, window.document()->leadReader());
 
     // The truth, from core.
     auto store = core::openProject(m_project, core::OpenMode::ReadOnly);
@@ -281,7 +284,7 @@ void TestBlind::labelersSeeQueueNumbersNotFileNames()
         const QString file = dir.filePath(QStringLiteral("new.concord"));
         core::LabelClass ok;
         ok.name = "ok";
-        QVERIFY(ui::ProjectDocument::create(file, dialog.settings(), {ok})->store().settings().hideFileNames);
+        QVERIFY(ui::ProjectDocument::create(file, dialog.settings(), {ok})->fileNamesHidden());
     }
     const auto queue = store->queue(store->labelerByName("ben")->id);
     QVERIFY(queue.size() >= 4);

@@ -73,7 +73,7 @@ void TestModels::queueModel()
     QCOMPARE(model.rowCount(), 0); // no session yet
     doc->startSession(QStringLiteral("ana"));
     QCOMPARE(model.rowCount(), 6); // overlap 1, one labeler: every image
-    const auto classes = doc->store().classes();
+    const auto classes = doc->classes();
     const core::Id first = model.index(0).data(ui::QueueModel::ImageIdRole).toLongLong();
     doc->setLabel(first, classes[1].id);
     QCOMPARE(model.index(0).data(ui::QueueModel::LabelClassRole).toLongLong(), classes[1].id);

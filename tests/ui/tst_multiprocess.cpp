@@ -115,7 +115,7 @@ int runChild(const QStringList &args)
     QElapsedTimer t;
     t.start();
     int step = 0;
-    const auto images = doc->store().images();
+    const auto images = core::openProject(file.toStdString(), core::OpenMode::ReadOnly)->images();
     while (t.elapsed() < ms) {
         if (mode == QLatin1String("lead")) {
             const auto &image = images[static_cast<std::size_t>(step) % images.size()];

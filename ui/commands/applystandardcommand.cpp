@@ -26,7 +26,7 @@ void ApplyStandardCommand::redo()
         return;
     }
     try {
-        const auto r = core::applyStandard(m_document->mutableStore(), m_standard, m_document->labeler().name);
+        const auto r = core::applyStandard(m_document->leadStore(), m_standard, m_document->labeler().name);
         m_applyAudit = r.auditId;
         emit m_document->leadActionDone(
             QCoreApplication::translate("ApplyStandardCommand", "Redone: %1, %n label(s) changed.", nullptr,
@@ -42,7 +42,7 @@ void ApplyStandardCommand::redo()
 void ApplyStandardCommand::undo()
 {
     try {
-        const auto r = core::undoStandardApply(m_document->mutableStore(), m_applyAudit, m_document->labeler().name);
+        const auto r = core::undoStandardApply(m_document->leadStore(), m_applyAudit, m_document->labeler().name);
         emit m_document->leadActionDone(
             QCoreApplication::translate("ApplyStandardCommand", "Undone: %1; %n label(s) restored as they were.",
                                         nullptr, int(r.labels))

@@ -34,8 +34,8 @@ DecisionCommand::DecisionCommand(ProjectDocument *document, core::Decision after
 void DecisionCommand::redo()
 {
     run([this] {
-        m_done = m_undone ? core::undoDecision(m_document->mutableStore(), *m_undone, m_document->labeler().name)
-                          : core::recordDecision(m_document->mutableStore(), m_after, m_document->labeler().name);
+        m_done = m_undone ? core::undoDecision(m_document->leadStore(), *m_undone, m_document->labeler().name)
+                          : core::recordDecision(m_document->leadStore(), m_after, m_document->labeler().name);
         m_undone.reset();
     });
 }
@@ -45,7 +45,7 @@ void DecisionCommand::undo()
     if (!m_done)
         return; // the recording failed: nothing to take back
     run([this] {
-        m_undone = core::undoDecision(m_document->mutableStore(), *m_done, m_document->labeler().name);
+        m_undone = core::undoDecision(m_document->leadStore(), *m_done, m_document->labeler().name);
         m_done.reset();
     });
 }

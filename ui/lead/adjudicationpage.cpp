@@ -241,7 +241,7 @@ void AdjudicationPage::rebuild()
         showCurrent();
         return;
     }
-    const core::Store &store = m_document->store();
+    const core::Store &store = m_document->leadReader();
     int index = 0;
     for (const auto &l : store.labelers()) {
         if (l.role == core::Role::Lead)
@@ -342,7 +342,7 @@ void AdjudicationPage::showCurrent()
         m_cited.reset();
         return;
     }
-    const core::Store &store = m_document->store();
+    const core::Store &store = m_document->leadReader();
     const Entry &entry = m_model->entries()[std::size_t(currentRow())];
 
     // The picture, decoded at screen size.
@@ -432,7 +432,7 @@ void AdjudicationPage::showStandard(const std::vector<core::Label> &labels)
                                  .arg(chosen->version)
                                  .arg(QString::fromStdString(chosen->rule).toHtmlEscaped()));
     m_standardBody->setMarkdown(QString::fromStdString(chosen->body));
-    auto examples = m_document->store().examples(chosen->id);
+    auto examples = m_document->leadReader().examples(chosen->id);
     std::stable_sort(examples.begin(), examples.end(), [](const auto &a, const auto &b) { return a.role < b.role; });
     for (const auto &e : examples) {
         const QString path = m_document->imageFilePath(e.image);
@@ -485,7 +485,7 @@ void AdjudicationPage::acceptMajority()
     const core::Id image = currentImage();
     if (!m_document || image == 0)
         return;
-    const auto majority = core::voteOf(m_document->store().labelsOfImage(image)).majority;
+    const auto majority = core::voteOf(m_document->leadReader().labelsOfImage(image)).majority;
     if (!majority) {
         message(tr("No majority here (a tie): choose the class with 1\u20139"), true);
         return;
@@ -545,7 +545,7 @@ void AdjudicationPage::decisionChanged(qint64 image)
     const int row = m_model->rowOf(image);
     if (row < 0 || !m_document)
         return;
-    m_model->setDecision(row, m_document->store().decision(image));
+    m_model->setDecision(row, m_document->leadReader().decision(image));
     if (currentRow() != row)
         setCurrentRow(row); // an undo shows the image it changed
     else

@@ -233,7 +233,7 @@ void PreviewPanel::show(const core::StandardPreview &p)
     const int rows = int(std::min<std::size_t>(p.changes.size(), kMaxRows));
     m_changes->setUpdatesEnabled(false);
     m_changes->setRowCount(rows);
-    const QString base = QString::fromStdString(m_document->store().baseDir().string());
+    const QString base = QString::fromStdString(m_document->leadReader().baseDir().string());
     for (int r = 0; r < rows; ++r) {
         const auto &c = p.changes[std::size_t(r)];
         auto *img = new QTableWidgetItem(QFileInfo(QString::fromStdString(c.imagePath)).fileName());

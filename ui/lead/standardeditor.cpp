@@ -273,7 +273,7 @@ void StandardEditor::startVersionOf(const core::Standard &standard, const std::v
     m_rule->setText(QString::fromStdString(standard.rule));
     std::vector<core::Id> offered = candidates;
     if (m_document) {
-        for (const auto &e : m_document->store().examples(standard.id)) {
+        for (const auto &e : m_document->leadReader().examples(standard.id)) {
             addExample(e.image, e.role);
             offered.push_back(e.image);
         }
@@ -454,7 +454,7 @@ void StandardEditor::validateRule()
         m_ruleStatus->setText(tr("<span style='color:gray'>No rule: the standard is text and examples only.</span>"));
     } else if (m_document) {
         try {
-            const core::Rule rule = core::checkRule(text.toStdString(), m_document->store());
+            const core::Rule rule = core::checkRule(text.toStdString(), m_document->leadReader());
             m_ruleStatus->setText(tr("<span style='color:#1b7f3b'>\u2713 valid:</span> <code>%1</code>")
                                       .arg(QString::fromStdString(core::describeRule(rule)).toHtmlEscaped()));
         } catch (const core::RuleError &e) {

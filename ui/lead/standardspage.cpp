@@ -128,7 +128,7 @@ void StandardsPage::setDocument(ProjectDocument *document)
         return;
     m_editor->startNew(defaultCandidates());
     // A draft with a rule waiting to be applied: show what it would do.
-    const auto summaries = core::standardSummaries(m_document->store());
+    const auto summaries = core::standardSummaries(m_document->leadReader());
     for (auto it = summaries.rbegin(); it != summaries.rend(); ++it) {
         if (it->latest && it->standard.status == core::StandardStatus::Draft && !it->standard.rule.empty()) {
             selectStandard(it->standard.id);
@@ -140,7 +140,7 @@ void StandardsPage::setDocument(ProjectDocument *document)
 
 std::vector<core::Id> StandardsPage::defaultCandidates() const
 {
-    return m_document ? m_document->store().conflictImages(0, kDefaultCandidates) : std::vector<core::Id>{};
+    return m_document ? m_document->leadReader().conflictImages(0, kDefaultCandidates) : std::vector<core::Id>{};
 }
 
 void StandardsPage::refresh()
@@ -153,7 +153,7 @@ void StandardsPage::refresh()
     }
     // Families as top-level rows (their latest version), older versions beneath.
     QHash<core::Id, QTreeWidgetItem *> families;
-    const auto summaries = core::standardSummaries(m_document->store());
+    const auto summaries = core::standardSummaries(m_document->leadReader());
     for (auto it = summaries.rbegin(); it != summaries.rend(); ++it) {
         const auto &s = *it;
         QTreeWidgetItem *parent = families.value(s.standard.family);
@@ -209,11 +209,11 @@ void StandardsPage::selectionChanged()
         m_details->setPlainText(m_document ? tr("Select a standard to see its text, rule and examples.") : QString());
         return;
     }
-    const auto s = m_document->store().standard(id);
+    const auto s = m_document->leadReader().standard(id);
     if (!s)
         return;
     int n[3] = {0, 0, 0};
-    for (const auto &e : m_document->store().examples(id))
+    for (const auto &e : m_document->leadReader().examples(id))
         ++n[static_cast<int>(e.role)];
     // Markdown, so the body reads as the labelers will see it.
     QString md = QStringLiteral("**%1** v%2 (%3)\n\n").arg(QString::fromStdString(s->title)).arg(s->version).arg(statusText(s->status));
@@ -242,7 +242,7 @@ void StandardsPage::newVersion()
     const core::Id id = selectedStandard();
     if (!m_document || !id)
         return;
-    if (const auto s = m_document->store().standard(id)) {
+    if (const auto s = m_document->leadReader().standard(id)) {
         m_editor->startVersionOf(*s, defaultCandidates());
         m_tabs->setCurrentWidget(m_editor);
     }
