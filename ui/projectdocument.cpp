@@ -13,6 +13,7 @@
 #include "ui/commands/setlabelcommand.h"
 #include "ui/commands/skipimagecommand.h"
 #include "ui/errortext.h"
+#include "ui/thumbnails.h"
 #include "core/geometry/geometry.h"
 
 #include <QDir>
@@ -457,6 +458,7 @@ std::int64_t ProjectDocument::relinkImages(const std::string &oldPrefix, const s
     m_images.clear();
     m_queuePages.clear();
     m_health.clear();
+    Thumbnails::clearCache(); // the thumbnail service's, shared by every page
     emit imagesRelinked();
     return n;
 }

@@ -12,10 +12,12 @@
 #include "ui/models/recentprojectsmodel.h"
 #include "ui/models/standardmodel.h"
 #include "ui/projectdocument.h"
+#include "ui/thumbnails.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
 #include <QImage>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -32,6 +34,7 @@ private slots:
     void classModel();
     void standardModel();
     void exampleModel();
+    void thumbnailsAreMadeOnce();
     void labelerModel();
     void recentProjectsModel();
 
@@ -160,6 +163,33 @@ void TestModels::exampleModel()
     QVERIFY(std::abs(shown.red() - expected.red()) <= 2 && std::abs(shown.green() - expected.green()) <= 2);
     model.setExamples({});
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestModels::thumbnailsAreMadeOnce()
+{
+    // One service behind every client (issue #16 §2): two clients asking for one file at one
+    // size cause one decode and are both told; another size is another decode; a file that
+    // cannot be read is answered (null) rather than asked for again.
+    const QString file = m_dir.filePath(QStringLiteral("img1.png")); // 64 × 48
+    const QString missing = m_dir.filePath(QStringLiteral("no-such-image.png"));
+    ui::Thumbnails a(20), b(20), c(10);
+    QSignalSpy readyA(&a, &ui::Thumbnails::ready), readyB(&b, &ui::Thumbnails::ready);
+    QVERIFY(a.get(file).isNull());
+    QVERIFY(b.get(file).isNull());
+    QVERIFY(c.get(file).isNull());
+    QTRY_COMPARE(readyA.size(), 1);
+    QTRY_COMPARE(readyB.size(), 1);
+    QCOMPARE(a.requested() + b.requested(), 1);
+    QCOMPARE(c.requested(), 1);
+    QCOMPARE(a.get(file).size(), QSize(20, 15));
+    QCOMPARE(b.get(file).size(), QSize(20, 15));
+    QTRY_VERIFY(c.isReady(file));
+    QCOMPARE(c.get(file).size(), QSize(10, 7)); // 48 · 10 / 64 = 7.5, cut to whole pixels
+
+    QVERIFY(a.get(missing).isNull());
+    QTRY_VERIFY(a.isReady(missing));
+    QVERIFY(a.get(missing).isNull());
+    QCOMPARE(a.requested(), 2); // the missing file was decoded once, not on every get()
 }
 
 void TestModels::labelerModel()

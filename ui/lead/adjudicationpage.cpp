@@ -2,11 +2,11 @@
 #include "ui/lead/adjudicationpage.h"
 
 #include "core/adjudication/conflictqueue.h"
+#include "ui/imagecache.h"
 #include "ui/lead/adjudicationcanvas.h"
 #include "ui/lead/adjudicationqueuemodel.h"
-#include "ui/lead/previewthumbnails.h"
 #include "ui/projectdocument.h"
-#include "ui/scaledimage.h"
+#include "ui/thumbnails.h"
 
 #include <QAction>
 #include <QApplication>
@@ -64,8 +64,14 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     , m_standardTitle(new QLabel(this))
     , m_standardBody(new QTextBrowser(this))
     , m_examples(new QListWidget(this))
-    , m_thumbnails(new PreviewThumbnails(72, this))
+    , m_thumbnails(new Thumbnails(72, this))
+    , m_pictures(new ImageCache(this))
 {
+    m_pictures->setScreenSide(kDecodeSide);
+    connect(m_pictures, &ImageCache::ready, this, [this](const QString &path, ImageCache::Detail) {
+        if (currentRow() >= 0 && m_model->entries()[std::size_t(currentRow())].path == path)
+            showPicture(path);
+    });
     setObjectName(QStringLiteral("adjudicationPage"));
     m_count->setObjectName(QStringLiteral("conflictCount"));
     m_queue->setObjectName(QStringLiteral("adjudicationQueue"));
@@ -151,7 +157,7 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     connect(m_toggles, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
         m_canvas->setLayerVisible(item->data(kLayerRole).toInt(), item->checkState() == Qt::Checked);
     });
-    connect(m_thumbnails, &PreviewThumbnails::ready, this, [this](const QString &path, const QImage &image) {
+    connect(m_thumbnails, &Thumbnails::ready, this, [this](const QString &path, const QImage &image) {
         for (int i = 0; i < m_examples->count(); ++i)
             if (m_examples->item(i)->data(kPathRole).toString() == path)
                 m_examples->item(i)->setIcon(QIcon(QPixmap::fromImage(image)));
@@ -196,7 +202,15 @@ void AdjudicationPage::setDocument(ProjectDocument *document)
         connect(m_document, &ProjectDocument::projectDataChanged, this, &AdjudicationPage::dataChanged);
         connect(m_document, &ProjectDocument::leadActionFailed, this,
                 [this](const QString &text) { message(text, true); });
+        // Paths changed: what was decoded (or failed) under the old ones is stale.
+        connect(m_document, &ProjectDocument::imagesRelinked, this, [this] {
+            m_pictures->clear();
+            m_stale = true;
+            if (isVisible())
+                rebuild();
+        });
     }
+    m_pictures->clear();
     // The queue reads every conflict's labels: build it when the page is first shown, not
     // at sign-in.
     m_stale = m_document != nullptr;
@@ -285,6 +299,16 @@ void AdjudicationPage::queueRead()
     showCurrent();
 }
 
+void AdjudicationPage::showPicture(const QString &path)
+{
+    const auto decoded = m_pictures->get(path);
+    if (!decoded) {
+        m_canvas->setImage({}, {}, tr("Decoding the image\u2026"));
+        return;
+    }
+    m_canvas->setImage(decoded->levels.empty() ? QImage() : decoded->levels.front(), decoded->size, decoded->error);
+}
+
 QString AdjudicationPage::className(std::optional<core::Id> id) const
 {
     if (!id || !m_document)
@@ -345,11 +369,10 @@ void AdjudicationPage::showCurrent()
     const core::Store &store = m_document->leadReader();
     const Entry &entry = m_model->entries()[std::size_t(currentRow())];
 
-    // The picture, decoded at screen size.
-    QSize full;
-    QString error;
-    const QImage picture = readScaledImage(entry.path, kDecodeSide, &full, &error, true);
-    m_canvas->setImage(picture, full, error);
+    // The picture, decoded at screen size on a worker (and the next conflict's ahead of time).
+    const std::size_t next = std::size_t(currentRow()) + 1;
+    m_pictures->setWanted({entry.path, next < m_model->entries().size() ? m_model->entries()[next].path : QString()});
+    showPicture(entry.path);
 
     // Every labeler's label and shapes.
     const auto labels = store.labelsOfImage(image);

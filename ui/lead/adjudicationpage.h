@@ -22,7 +22,8 @@ class QTreeWidget;
 namespace concord::ui {
 
 class AdjudicationCanvas;
-class PreviewThumbnails;
+class ImageCache;
+class Thumbnails;
 
 /// The lead's last word on what the labelers and the standards left in dispute (issue 6).
 ///
@@ -81,6 +82,8 @@ private:
     void setCurrentRow(int row);
     void showStandard(const std::vector<core::Label> &labels);
     void message(const QString &text, bool error = false);
+    /// Shows the decoded picture of `path` on the canvas, or says it is being decoded.
+    void showPicture(const QString &path);
     QString className(std::optional<core::Id> id) const;
 
     ProjectDocument *m_document = nullptr;
@@ -105,7 +108,10 @@ private:
     QLabel *m_standardTitle;
     QTextBrowser *m_standardBody;
     QListWidget *m_examples;
-    PreviewThumbnails *m_thumbnails;
+    Thumbnails *m_thumbnails;
+    /// The pictures, decoded off the GUI thread with the labeling view's cache: the current
+    /// conflict and the next one, so stepping through the queue does not wait on the decoder.
+    ImageCache *m_pictures;
     QList<QAction *> m_actions;
 };
 

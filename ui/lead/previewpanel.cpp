@@ -7,8 +7,8 @@
 #include "ui/commands/applystandardcommand.h"
 #include "ui/errortext.h"
 #include "ui/lead/dashboardformat.h"
-#include "ui/lead/previewthumbnails.h"
 #include "ui/projectdocument.h"
+#include "ui/thumbnails.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -82,7 +82,7 @@ QTableWidget *makeTable(QWidget *parent, const QString &name, const QStringList 
 
 PreviewPanel::PreviewPanel(QWidget *parent)
     : QWidget(parent)
-    , m_thumbnails(new PreviewThumbnails(40, this))
+    , m_thumbnails(new Thumbnails(40, this))
     , m_headline(new QLabel(this))
     , m_status(new QLabel(this))
     , m_apply(new QPushButton(tr("&Apply standard"), this))
@@ -125,7 +125,7 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     connect(&m_applyWatcher, &QFutureWatcher<ApplyOutcome>::finished, this, &PreviewPanel::applyFinished);
     connect(m_apply, &QPushButton::clicked, this, &PreviewPanel::apply);
     connect(m_undo, &QPushButton::clicked, this, &PreviewPanel::undoApply);
-    connect(m_thumbnails, &PreviewThumbnails::ready, this, &PreviewPanel::thumbnailReady);
+    connect(m_thumbnails, &Thumbnails::ready, this, &PreviewPanel::thumbnailReady);
     preview(0);
 }
 

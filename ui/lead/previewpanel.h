@@ -14,7 +14,7 @@ class QTableWidget;
 
 namespace concord::ui {
 
-class PreviewThumbnails;
+class Thumbnails;
 class ProjectDocument;
 
 /// What applying a standard would do, before it is done: HLP and Fleiss κ before → after,
@@ -82,7 +82,7 @@ private:
     QFutureWatcher<Outcome> m_watcher;
     QFutureWatcher<ApplyOutcome> m_applyWatcher;
     bool m_applying = false; ///< from Apply until its undo step is recorded
-    PreviewThumbnails *m_thumbnails;
+    Thumbnails *m_thumbnails;
 
     QLabel *m_headline;
     QLabel *m_status;

@@ -4,9 +4,9 @@
 #include "core/standards/rule.h"
 #include "core/standards/ruleerror.h"
 #include "ui/errortext.h"
-#include "ui/lead/previewthumbnails.h"
 #include "ui/lead/thumbnailgridmodel.h"
 #include "ui/projectdocument.h"
+#include "ui/thumbnails.h"
 
 #include <QComboBox>
 #include <QDropEvent>
@@ -64,7 +64,7 @@ QString countText(int have, int want)
 
 StandardEditor::StandardEditor(QWidget *parent)
     : QWidget(parent)
-    , m_thumbnails(new PreviewThumbnails(96, this))
+    , m_thumbnails(new Thumbnails(96, this))
     , m_ruleTimer(new QTimer(this))
     , m_heading(new QLabel(this))
     , m_title(new QLineEdit(this))
@@ -212,7 +212,7 @@ StandardEditor::StandardEditor(QWidget *parent)
     });
     connect(m_candidates, &QListWidget::itemDoubleClicked, this,
             [this] { assignSelected(core::ExampleRole::Example); });
-    connect(m_thumbnails, &PreviewThumbnails::ready, this, &StandardEditor::thumbnailReady);
+    connect(m_thumbnails, &Thumbnails::ready, this, &StandardEditor::thumbnailReady);
     clear();
 }
 

@@ -20,7 +20,7 @@ class QTreeWidget;
 
 namespace concord::ui {
 
-class PreviewThumbnails;
+class Thumbnails;
 class ProjectDocument;
 
 /// Writes one standard: title, body (Markdown, shown rendered beside the text), the rule with
@@ -72,7 +72,7 @@ private:
     void thumbnailReady(const QString &path, const QImage &image);
 
     ProjectDocument *m_document = nullptr;
-    PreviewThumbnails *m_thumbnails;
+    Thumbnails *m_thumbnails;
     core::Id m_versionOf = 0;
     QString m_ruleError;
     /// Typing restarts it; the rule is checked when it fires (checking reads the attributes'

@@ -1,70 +1,33 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/thumbnailgridmodel.h"
 
-#include "ui/scaledimage.h"
 
 #include <QMimeData>
-#include <QPointer>
 
 namespace concord::ui {
 
 ThumbnailGridModel::ThumbnailGridModel(QObject *parent)
     : PagedListModel(kPageSize, parent)
-    , m_cache(64LL * 1024 * 1024) // bytes: about a thousand 128 px thumbnails
+    , m_thumbnails(new Thumbnails(m_side, this))
     , m_placeholder(m_side, m_side, QImage::Format_RGB32)
+    , m_unreadable(m_side, m_side, QImage::Format_RGB32)
 {
-    m_pool.setMaxThreadCount(2);
     m_placeholder.fill(QColor(0x50, 0x50, 0x50));
+    m_unreadable.fill(QColor(0x70, 0x20, 0x20)); // a dark red square says the file could not be read
+    connect(m_thumbnails, &Thumbnails::ready, this, &ThumbnailGridModel::loaded);
 }
 
-ThumbnailGridModel::~ThumbnailGridModel()
-{
-    m_pool.clear();
-    m_pool.waitForDone();
-}
+ThumbnailGridModel::~ThumbnailGridModel() = default;
 
 void ThumbnailGridModel::setEntries(std::vector<Entry> entries)
 {
-    resetRows([&] {
-        m_pool.clear(); // decodes not started yet are for the previous cluster
-        m_pending.clear();
-        ++m_generation;
-        m_entries = std::move(entries);
-    });
+    // Thumbnails are asked for only when a view shows a row (data()); the service serves the
+    // newest requests first, so this cluster's fill before what was asked for the last one.
+    resetRows([&] { m_entries = std::move(entries); });
 }
 
-void ThumbnailGridModel::request(int row) const
+void ThumbnailGridModel::loaded(const QString &path)
 {
-    const QString path = m_entries[static_cast<std::size_t>(row)].path;
-    if (m_pending.contains(path))
-        return;
-    m_pending.insert(path);
-    ++m_started;
-    const int side = m_side;
-    const int generation = m_generation;
-    QPointer<ThumbnailGridModel> self(const_cast<ThumbnailGridModel *>(this));
-    m_pool.start([self, path, side, generation] {
-        QImage image = readScaledImage(path, side);
-        if (image.isNull()) { // unreadable: a dark red square says so
-            image = QImage(side, side, QImage::Format_RGB32);
-            image.fill(QColor(0x70, 0x20, 0x20));
-        }
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, generation, path, image] {
-                if (self)
-                    self->loaded(generation, path, image);
-            },
-            Qt::QueuedConnection);
-    });
-}
-
-void ThumbnailGridModel::loaded(int generation, const QString &path, const QImage &image)
-{
-    if (generation != m_generation)
-        return;
-    m_pending.remove(path);
-    m_cache.insert(path, new QImage(image), static_cast<qsizetype>(image.sizeInBytes()));
     for (std::size_t i = 0; i < static_cast<std::size_t>(rowCount()); ++i)
         if (m_entries[i].path == path)
             emit dataChanged(index(static_cast<int>(i)), index(static_cast<int>(i)),
@@ -101,13 +64,13 @@ QVariant ThumbnailGridModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return e.name;
     case Qt::DecorationRole: {
-        if (const QImage *img = m_cache.object(e.path))
-            return *img;
-        request(index.row());
-        return m_placeholder;
+        const QImage image = m_thumbnails->get(e.path); // asks for it when not made yet
+        if (!image.isNull())
+            return image;
+        return m_thumbnails->isReady(e.path) ? m_unreadable : m_placeholder;
     }
     case LoadedRole:
-        return m_cache.contains(e.path);
+        return m_thumbnails->isReady(e.path);
     case Qt::ToolTipRole: {
         QString tip = e.name;
         for (const auto &v : e.votes)

@@ -3,12 +3,10 @@
 
 #include "core/store/types.h"
 #include "ui/models/pagedlistmodel.h"
+#include "ui/thumbnails.h"
 
-#include <QCache>
 #include <QColor>
 #include <QImage>
-#include <QSet>
-#include <QThreadPool>
 
 #include <vector>
 
@@ -62,7 +60,7 @@ public:
     const std::vector<Entry> &entries() const { return m_entries; }
     int thumbnailSide() const { return m_side; }
     /// Decodes started so far (tests: a view on thousands must not decode them all).
-    int decodesStarted() const { return m_started; }
+    int decodesStarted() const { return m_thumbnails->requested(); }
 
     /// Drag type of selected members: their image ids, one decimal per line, so a drop target
     /// (e.g. an example list) can take them without knowing this model.
@@ -77,17 +75,13 @@ protected:
     int totalRows() const override { return static_cast<int>(m_entries.size()); }
 
 private:
-    void request(int row) const;
-    void loaded(int generation, const QString &path, const QImage &image);
+    void loaded(const QString &path);
 
     std::vector<Entry> m_entries;
-    mutable QCache<QString, QImage> m_cache;
-    mutable QSet<QString> m_pending;
-    mutable QThreadPool m_pool;
-    mutable int m_started = 0;
     int m_side = 128;
-    int m_generation = 0;
+    Thumbnails *m_thumbnails;
     QImage m_placeholder;
+    QImage m_unreadable;
 };
 
 } // namespace concord::ui

@@ -1,51 +1,36 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/models/examplemodel.h"
 
-#include "ui/scaledimage.h"
-
 #include <QColor>
-#include <QCoreApplication>
 #include <QFileInfo>
-#include <QPointer>
-#include <QThreadPool>
 
 namespace concord::ui {
 
 ExampleModel::ExampleModel(QObject *parent)
     : QAbstractListModel(parent)
+    , m_thumbnails(new Thumbnails(96, this))
 {
+    connect(m_thumbnails, &Thumbnails::ready, this, &ExampleModel::thumbnailReady);
 }
 
 ExampleModel::~ExampleModel() = default;
+
+void ExampleModel::setThumbnailSize(int side)
+{
+    m_thumbnails->setSide(side);
+}
 
 void ExampleModel::setExamples(std::vector<Entry> entries)
 {
     beginResetModel();
     m_entries = std::move(entries);
     endResetModel();
-    const int generation = ++m_generation;
-    const int side = m_side;
-    QPointer<ExampleModel> self(this);
-    for (const auto &e : m_entries) {
-        if (m_thumbnails.contains(e.path))
-            continue;
-        const QString path = e.path;
-        QThreadPool::globalInstance()->start([self, path, side, generation] {
-            const QImage img = readScaledImage(path, side);
-            QMetaObject::invokeMethod(
-                qApp, [self, path, img, generation] {
-                    ExampleModel *model = self.data();
-                    if (model && model->m_generation == generation)
-                        model->thumbnailReady(path, img);
-                },
-                Qt::QueuedConnection);
-        });
-    }
+    for (const auto &e : m_entries)
+        m_thumbnails->get(e.path); // asks for the ones not made yet
 }
 
-void ExampleModel::thumbnailReady(const QString &path, const QImage &image)
+void ExampleModel::thumbnailReady(const QString &path)
 {
-    m_thumbnails.insert(path, image);
     for (std::size_t i = 0; i < m_entries.size(); ++i)
         if (m_entries[i].path == path)
             emit dataChanged(index(static_cast<int>(i)), index(static_cast<int>(i)), {Qt::DecorationRole});
@@ -72,10 +57,10 @@ QVariant ExampleModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return e.example.note.empty() ? QFileInfo(e.path).fileName() : QString::fromStdString(e.example.note);
     case Qt::DecorationRole: {
-        const auto it = m_thumbnails.constFind(e.path);
-        if (it != m_thumbnails.constEnd() && !it->isNull())
-            return *it;
-        QImage grey(m_side, m_side, QImage::Format_RGB32);
+        if (const QImage image = m_thumbnails->get(e.path); !image.isNull())
+            return image;
+        const int side = m_thumbnails->side();
+        QImage grey(side, side, QImage::Format_RGB32);
         grey.fill(QColor(0x60, 0x60, 0x60));
         return grey;
     }

@@ -2,9 +2,9 @@
 #pragma once
 
 #include "core/store/types.h"
+#include "ui/thumbnails.h"
 
 #include <QAbstractListModel>
-#include <QHash>
 #include <QImage>
 
 #include <vector>
@@ -34,18 +34,16 @@ public:
     ~ExampleModel() override;
 
     void setExamples(std::vector<Entry> entries);
-    void setThumbnailSize(int side) { m_side = side; }
+    void setThumbnailSize(int side);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
-    void thumbnailReady(const QString &path, const QImage &image);
+    void thumbnailReady(const QString &path);
 
     std::vector<Entry> m_entries;
-    QHash<QString, QImage> m_thumbnails;
-    int m_side = 96;
-    int m_generation = 0;
+    Thumbnails *m_thumbnails;
 };
 
 } // namespace concord::ui
