@@ -5,6 +5,7 @@
 
 #include "core/project/project_ops.h"
 #include "core/store/store.h"
+#include "ui/enumtext.h"
 #include "ui/models/classmodel.h"
 #include "ui/models/examplemodel.h"
 #include "ui/models/labelermodel.h"
@@ -17,6 +18,7 @@
 #include <QAbstractItemModelTester>
 #include <QColor>
 #include <QImage>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +37,7 @@ private slots:
     void standardModel();
     void exampleModel();
     void thumbnailsAreMadeOnce();
+    void enumTextsCoverEveryValue();
     void labelerModel();
     void recentProjectsModel();
 
@@ -190,6 +193,30 @@ void TestModels::thumbnailsAreMadeOnce()
     QTRY_VERIFY(a.isReady(missing));
     QVERIFY(a.get(missing).isNull());
     QCOMPARE(a.requested(), 2); // the missing file was decoded once, not on every get()
+}
+
+void TestModels::enumTextsCoverEveryValue()
+{
+    // One table of words for core's enums (issue #16 §3): every value has its own, so a value
+    // added to core without words shows up here, not as a blank cell in a page.
+    const auto distinct = [](const QStringList &texts) {
+        for (const QString &t : texts)
+            if (t.isEmpty())
+                return false;
+        return QSet<QString>(texts.begin(), texts.end()).size() == texts.size();
+    };
+    QVERIFY(distinct({ui::EnumText::of(core::ExampleRole::Example), ui::EnumText::of(core::ExampleRole::Counterexample),
+                      ui::EnumText::of(core::ExampleRole::Borderline)}));
+    QVERIFY(distinct({ui::EnumText::of(core::StandardStatus::Draft), ui::EnumText::of(core::StandardStatus::Active),
+                      ui::EnumText::of(core::StandardStatus::Retired)}));
+    QVERIFY(distinct({ui::EnumText::of(core::DecisionMethod::Adjudicated),
+                      ui::EnumText::of(core::DecisionMethod::Consensus),
+                      ui::EnumText::of(core::DecisionMethod::Standard), ui::EnumText::of(core::DecisionMethod::Excluded)}));
+    QVERIFY(distinct({ui::EnumText::of(core::LabelSource::Manual), ui::EnumText::of(core::LabelSource::Import),
+                      ui::EnumText::of(core::LabelSource::Standard)}));
+    // Past the last value: no words (a cast, as a value from a newer project would arrive).
+    QVERIFY(ui::EnumText::of(static_cast<core::ExampleRole>(3)).isEmpty());
+    QCOMPARE(ui::EnumText::capitalized(QStringLiteral("counterexample")), QStringLiteral("Counterexample"));
 }
 
 void TestModels::labelerModel()

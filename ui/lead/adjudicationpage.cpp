@@ -2,6 +2,7 @@
 #include "ui/lead/adjudicationpage.h"
 
 #include "core/adjudication/conflictqueue.h"
+#include "ui/enumtext.h"
 #include "ui/imagecache.h"
 #include "ui/lead/adjudicationcanvas.h"
 #include "ui/lead/adjudicationqueuemodel.h"
@@ -389,7 +390,7 @@ void AdjudicationPage::showCurrent()
                 if (a.lengthMm)
                     text += QStringLiteral(" (%1 mm)").arg(*a.lengthMm, 0, 'f', 2);
             if (l.source == core::LabelSource::Standard)
-                text += tr(" [set by standard]");
+                text += QStringLiteral(" [%1]").arg(EnumText::of(l.source));
             auto *item = new QListWidgetItem(text, m_toggles);
             QPixmap swatch(12, 12);
             swatch.fill(layer.color);
@@ -416,9 +417,8 @@ void AdjudicationPage::showCurrent()
 
     if (entry.decision) {
         const auto &d = *entry.decision;
-        const QString what = d.method == core::DecisionMethod::Excluded ? tr("ambiguous (excluded)") : className(d.labelClass);
-        m_decision->setText(tr("Decided: <b>%1</b> (%2)").arg(what.toHtmlEscaped(),
-                                                              QString::fromUtf8(core::toString(d.method).data())));
+        const QString what = d.method == core::DecisionMethod::Excluded ? EnumText::of(d.method) : className(d.labelClass);
+        m_decision->setText(tr("Decided: <b>%1</b> (%2)").arg(what.toHtmlEscaped(), EnumText::of(d.method).toHtmlEscaped()));
         m_note->setText(QString::fromStdString(d.note));
     } else {
         m_decision->setText(tr("Undecided: %n label(s), agreement %1 %", nullptr, int(labels.size()))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/adjudicationqueuemodel.h"
 
+#include "ui/enumtext.h"
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QPalette>
@@ -50,7 +51,7 @@ QVariant AdjudicationQueueModel::data(const QModelIndex &index, int role) const
                            .arg(QFileInfo(e.path).fileName());
         if (e.decision) {
             const QString what = e.decision->method == core::DecisionMethod::Excluded
-                                     ? tr("ambiguous")
+                                     ? EnumText::of(core::DecisionMethod::Excluded)
                                      : m_className(e.decision->labelClass);
             text = QStringLiteral("\u2713 %1 \u2014 ").arg(what) + text;
         }

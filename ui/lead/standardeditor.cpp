@@ -3,6 +3,7 @@
 
 #include "core/standards/rule.h"
 #include "core/standards/ruleerror.h"
+#include "ui/enumtext.h"
 #include "ui/errortext.h"
 #include "ui/lead/thumbnailgridmodel.h"
 #include "ui/projectdocument.h"
@@ -41,19 +42,6 @@ constexpr int kExampleRole = Qt::UserRole + 2;
 /// Characters of a rule shown either side of its error, above the caret line.
 constexpr qsizetype kRuleContext = 40;
 
-QString roleName(core::ExampleRole role)
-{
-    switch (role) {
-    case core::ExampleRole::Example:
-        return StandardEditor::tr("example");
-    case core::ExampleRole::Counterexample:
-        return StandardEditor::tr("counterexample");
-    case core::ExampleRole::Borderline:
-        return StandardEditor::tr("borderline");
-    }
-    return {};
-}
-
 QString countText(int have, int want)
 {
     return have >= want ? QStringLiteral("<b>%1</b>/%2 \u2713").arg(have).arg(want)
@@ -83,8 +71,8 @@ StandardEditor::StandardEditor(QWidget *parent)
     m_title->setObjectName(QStringLiteral("titleEdit"));
     m_title->setPlaceholderText(tr("e.g. Scratch length"));
     m_status->setObjectName(QStringLiteral("statusCombo"));
-    m_status->addItem(tr("Draft"), int(core::StandardStatus::Draft));
-    m_status->addItem(tr("Active"), int(core::StandardStatus::Active));
+    m_status->addItem(EnumText::capitalized(EnumText::of(core::StandardStatus::Draft)), int(core::StandardStatus::Draft));
+    m_status->addItem(EnumText::capitalized(EnumText::of(core::StandardStatus::Active)), int(core::StandardStatus::Active));
     m_status->setToolTip(tr("A draft becomes active when it is applied"));
     m_body->setObjectName(QStringLiteral("bodyEdit"));
     m_body->setPlaceholderText(tr("What the labelers should do, in words (Markdown)"));
@@ -387,7 +375,7 @@ void StandardEditor::addExample(core::Id image, core::ExampleRole role)
         if (!thumb.isNull())
             item->setIcon(0, QIcon(QPixmap::fromImage(thumb)));
     }
-    item->setText(1, roleName(role));
+    item->setText(1, EnumText::of(role));
     item->setData(0, kExampleRole, int(role));
 }
 
@@ -397,7 +385,7 @@ void StandardEditor::assignSelected(core::ExampleRole role)
         addExample(item->data(kImageRole).toLongLong(), role);
     // Re-roling chosen ones works too.
     for (QTreeWidgetItem *item : m_chosen->selectedItems()) {
-        item->setText(1, roleName(role));
+        item->setText(1, EnumText::of(role));
         item->setData(0, kExampleRole, int(role));
     }
     updateHint();

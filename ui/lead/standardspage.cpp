@@ -3,6 +3,7 @@
 
 #include "core/common/error.h"
 #include "core/standards/standardbook.h"
+#include "ui/enumtext.h"
 #include "ui/errortext.h"
 #include "ui/lead/previewpanel.h"
 #include "ui/lead/standardeditor.h"
@@ -27,19 +28,6 @@ namespace {
 constexpr int kIdRole = Qt::UserRole;
 /// Candidates offered for a standard written without a cluster: the first conflicts.
 constexpr std::int64_t kDefaultCandidates = 48;
-
-QString statusText(core::StandardStatus s)
-{
-    switch (s) {
-    case core::StandardStatus::Draft:
-        return StandardsPage::tr("draft");
-    case core::StandardStatus::Active:
-        return StandardsPage::tr("active");
-    case core::StandardStatus::Retired:
-        return StandardsPage::tr("retired");
-    }
-    return {};
-}
 
 } // namespace
 
@@ -162,7 +150,7 @@ void StandardsPage::refresh()
             families.insert(s.standard.family, item);
         item->setText(0, QString::fromStdString(s.standard.title));
         item->setText(1, QStringLiteral("v%1").arg(s.standard.version));
-        item->setText(2, statusText(s.standard.status));
+        item->setText(2, EnumText::of(s.standard.status));
         item->setText(3, QStringLiteral("%1/%2/%3").arg(s.examples).arg(s.counterexamples).arg(s.borderline));
         item->setToolTip(3, s.exampleHint.empty() ? tr("Meets the 4/3/3 recommendation")
                                                   : QString::fromStdString(s.exampleHint));
@@ -216,7 +204,7 @@ void StandardsPage::selectionChanged()
     for (const auto &e : m_document->leadReader().examples(id))
         ++n[static_cast<int>(e.role)];
     // Markdown, so the body reads as the labelers will see it.
-    QString md = QStringLiteral("**%1** v%2 (%3)\n\n").arg(QString::fromStdString(s->title)).arg(s->version).arg(statusText(s->status));
+    QString md = QStringLiteral("**%1** v%2 (%3)\n\n").arg(QString::fromStdString(s->title)).arg(s->version).arg(EnumText::of(s->status));
     md += s->rule.empty() ? tr("*no rule*") : QStringLiteral("`%1`").arg(QString::fromStdString(s->rule));
     md += QStringLiteral("\n\n") + tr("%1 examples, %2 counterexamples, %3 borderline (recommended %4/%5/%6)")
                                          .arg(n[0])

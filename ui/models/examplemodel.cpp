@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/models/examplemodel.h"
 
+#include "ui/enumtext.h"
+
 #include <QColor>
 #include <QFileInfo>
 
@@ -48,12 +50,7 @@ QVariant ExampleModel::data(const QModelIndex &index, int role) const
     const auto &e = m_entries[static_cast<std::size_t>(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-        switch (e.example.role) {
-        case core::ExampleRole::Example: return tr("Example");
-        case core::ExampleRole::Counterexample: return tr("Counterexample");
-        case core::ExampleRole::Borderline: return tr("Borderline");
-        }
-        return {};
+        return EnumText::capitalized(EnumText::of(e.example.role));
     case Qt::ToolTipRole:
         return e.example.note.empty() ? QFileInfo(e.path).fileName() : QString::fromStdString(e.example.note);
     case Qt::DecorationRole: {
