@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/labelbookpanel.h"
 
-#include "core/standards/standardapply.h"
-
 #include "ui/models/examplemodel.h"
 #include "ui/models/standardmodel.h"
 #include "ui/projectdocument.h"
+#include "ui/standardview.h"
 
 #include <QDialog>
 #include <QImageReader>
 #include <QLabel>
 #include <QListView>
 #include <QScreen>
-#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace concord::ui {
@@ -20,10 +18,8 @@ namespace concord::ui {
 LabelBookPanel::LabelBookPanel(QWidget *parent)
     : QWidget(parent)
     , m_standards(new StandardModel(this))
-    , m_examples(new ExampleModel(this))
     , m_standardList(new QListView(this))
-    , m_body(new QTextBrowser(this))
-    , m_exampleList(new QListView(this))
+    , m_view(new StandardView(96, this))
     , m_empty(new QLabel(this))
 {
     setObjectName(QStringLiteral("labelBook"));
@@ -42,25 +38,13 @@ LabelBookPanel::LabelBookPanel(QWidget *parent)
     m_standardList->setFocusPolicy(Qt::NoFocus);
     m_standardList->setMaximumHeight(110);
     layout->addWidget(m_standardList);
-    m_body->setOpenExternalLinks(false);
-    m_body->setFocusPolicy(Qt::NoFocus);
-    layout->addWidget(m_body, 1);
-
-    m_exampleList->setModel(m_examples);
-    m_exampleList->setViewMode(QListView::IconMode);
-    m_exampleList->setIconSize(QSize(96, 96));
-    m_exampleList->setGridSize(QSize(112, 124));
-    m_exampleList->setResizeMode(QListView::Adjust);
-    m_exampleList->setMovement(QListView::Static);
-    m_exampleList->setFocusPolicy(Qt::NoFocus);
-    m_exampleList->setMinimumHeight(140);
-    layout->addWidget(m_exampleList, 1);
+    layout->addWidget(m_view, 2);
     // Keeps the title and the "no standard" note at the top when the lists are hidden.
     layout->addStretch(0);
 
     connect(m_standardList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showStandard(current.row()); });
-    connect(m_exampleList, &QListView::clicked, this, &LabelBookPanel::enlarge);
+    connect(m_view, &StandardView::exampleClicked, this, &LabelBookPanel::enlarge);
     setDocument(nullptr);
 }
 
@@ -73,8 +57,9 @@ void LabelBookPanel::setDocument(const ProjectDocument *document)
     const bool any = m_standards->rowCount() > 0;
     m_empty->setVisible(!any);
     m_standardList->setVisible(any);
-    m_body->setVisible(any);
-    m_exampleList->setVisible(any);
+    m_view->setVisible(any);
+    // Example file names are hidden from labelers like their queue's (they may carry the class).
+    m_view->setFileNamesShown(document && (document->isLead() || !document->fileNamesHidden()));
     if (any)
         m_standardList->setCurrentIndex(m_standards->index(0));
     else
@@ -99,32 +84,36 @@ void LabelBookPanel::setRound(int round)
         m_standardList->setCurrentIndex(m_standards->index(0));
 }
 
-void LabelBookPanel::showStandard(int row)
+ExampleModel *LabelBookPanel::exampleModel() const
 {
-    std::vector<ExampleModel::Entry> entries;
-    if (row < 0 || !m_document) {
-        m_body->clear();
-        m_examples->setExamples({});
-        return;
-    }
-    const QModelIndex idx = m_standards->index(row);
-    const QString rule = idx.data(StandardModel::RuleRole).toString();
-    QString html = QStringLiteral("<h3>%1</h3><p>%2</p>")
-                       .arg(idx.data(Qt::DisplayRole).toString().toHtmlEscaped(),
-                            idx.data(StandardModel::BodyRole).toString().toHtmlEscaped().replace(
-                                QLatin1Char('\n'), QStringLiteral("<br>")));
-    if (!rule.isEmpty())
-        html += tr("<p><i>Rule:</i> <code>%1</code></p>").arg(rule.toHtmlEscaped());
-    m_body->setHtml(html);
-    const auto id = idx.data(StandardModel::StandardIdRole).toLongLong();
-    for (const auto &e : m_document->examplesOf(id))
-        entries.push_back({e, m_document->imageFilePath(e.image)});
-    m_examples->setExamples(std::move(entries));
+    return m_view->examples();
 }
 
-void LabelBookPanel::enlarge(const QModelIndex &index)
+void LabelBookPanel::showStandard(int row)
 {
-    const QString path = index.data(ExampleModel::PathRole).toString();
+    if (row < 0 || !m_document) {
+        m_view->clear();
+        return;
+    }
+    const core::Standard &standard = m_standards->standard(row);
+    std::vector<ExampleModel::Entry> entries;
+    for (const auto &e : m_document->examplesOf(standard.id))
+        entries.push_back({e, m_document->imageFilePath(e.image)});
+    m_view->setStandard(standard, std::move(entries));
+}
+
+void LabelBookPanel::enlarge(const QString &path)
+{
+    const ExampleModel *examples = m_view->examples();
+    QString title;
+    for (int row = 0; row < examples->rowCount(); ++row) {
+        const QModelIndex index = examples->index(row);
+        if (index.data(ExampleModel::PathRole).toString() == path) {
+            const QString tip = index.data(Qt::ToolTipRole).toString();
+            title = index.data(Qt::DisplayRole).toString() + (tip.isEmpty() ? QString() : QStringLiteral(" — ") + tip);
+            break;
+        }
+    }
     QImageReader reader(path);
     reader.setAutoTransform(true);
     const QSize avail = screen() ? screen()->availableSize() * 0.8 : QSize(1200, 800);
@@ -132,8 +121,7 @@ void LabelBookPanel::enlarge(const QModelIndex &index)
         reader.setScaledSize(reader.size().scaled(avail.boundedTo(reader.size()), Qt::KeepAspectRatio));
     auto *dialog = new QDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(index.data(Qt::DisplayRole).toString() + QStringLiteral(" — ") +
-                           index.data(Qt::ToolTipRole).toString());
+    dialog->setWindowTitle(title);
     auto *layout = new QVBoxLayout(dialog);
     auto *label = new QLabel(dialog);
     label->setPixmap(QPixmap::fromImage(reader.read()));

@@ -10,13 +10,13 @@
 
 class QLabel;
 class QListView;
-class QTextBrowser;
 
 namespace concord::ui {
 
 class ExampleModel;
 class ProjectDocument;
 class StandardModel;
+class StandardView;
 
 /// The label book beside the image: the active standards' text and their example,
 /// counterexample and borderline thumbnails (click one to enlarge it).
@@ -33,18 +33,16 @@ public:
     /// created the round is shown first (the labeler was sent back because of it).
     void setRound(int round);
     StandardModel *standardModel() const { return m_standards; }
-    ExampleModel *exampleModel() const { return m_examples; }
+    ExampleModel *exampleModel() const;
 
 private:
     void showStandard(int row);
-    void enlarge(const QModelIndex &index);
+    void enlarge(const QString &path);
 
     const ProjectDocument *m_document = nullptr;
     StandardModel *m_standards;
-    ExampleModel *m_examples;
     QListView *m_standardList;
-    QTextBrowser *m_body;
-    QListView *m_exampleList;
+    StandardView *m_view;
     QLabel *m_empty;
     int m_round = 0;
     std::map<int, std::optional<core::Id>> m_familyOfRound; ///< cache of standardOfRound()

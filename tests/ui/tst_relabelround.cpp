@@ -17,6 +17,7 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 #include <map>
 #include <set>
@@ -63,7 +64,7 @@ void TestRelabelRound::triggeringStandardComesFirst()
                 if (a.image != relabelImage)
                     store->setAttribute(a);
         });
-        trigger = core::createStandard(*store, {"Scratch length", "A scratch of 1.5 mm or longer is a defect.",
+        trigger = core::createStandard(*store, {"Scratch length", "A scratch of **1.5 mm** or longer is a *defect*.",
                                                 "when label in {ok, scratch}: scratch if length_mm >= 1.5 else ok",
                                                 core::StandardStatus::Draft});
         const auto applied = core::applyStandard(*store, trigger);
@@ -103,6 +104,13 @@ void TestRelabelRound::triggeringStandardComesFirst()
     view->goTo(relabelIndex);
     QCOMPARE(firstStandard(), trigger);
     QCOMPARE(view->labelBook()->standardModel()->rowCount(), 2);
+    // The labeler reads the standard rendered, as the lead's pages show it (issue #16 §3:
+    // the label book used to show the Markdown's asterisks).
+    const auto *body = view->labelBook()->findChild<QTextBrowser *>(QStringLiteral("standardBody"));
+    QVERIFY(body);
+    QVERIFY2(body->toPlainText().contains(QStringLiteral("A scratch of 1.5 mm or longer is a defect.")),
+             qPrintable(body->toPlainText()));
+    QVERIFY(body->toPlainText().contains(QStringLiteral("Scratch length")));
     view->goTo(firstRoundIndex);
     QCOMPARE(firstStandard(), newer);
 }

@@ -7,7 +7,7 @@
 #include "ui/lead/adjudicationcanvas.h"
 #include "ui/lead/adjudicationqueuemodel.h"
 #include "ui/projectdocument.h"
-#include "ui/thumbnails.h"
+#include "ui/standardview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,7 +20,6 @@
 #include <QListView>
 #include <QListWidget>
 #include <QSplitter>
-#include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -33,7 +32,6 @@ namespace concord::ui {
 namespace {
 
 constexpr int kLayerRole = Qt::UserRole + 1;
-constexpr int kPathRole = Qt::UserRole + 2;
 /// Longest side an image is decoded at for this view (the canvas fits it to the window).
 constexpr int kDecodeSide = 1400;
 
@@ -62,10 +60,7 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     , m_note(new QLineEdit(this))
     , m_message(new QLabel(this))
     , m_values(new QTreeWidget(this))
-    , m_standardTitle(new QLabel(this))
-    , m_standardBody(new QTextBrowser(this))
-    , m_examples(new QListWidget(this))
-    , m_thumbnails(new Thumbnails(72, this))
+    , m_standard(new StandardView(72, this))
     , m_pictures(new ImageCache(this))
 {
     m_pictures->setScreenSide(kDecodeSide);
@@ -92,18 +87,7 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     m_values->setHeaderLabels({tr("Attribute"), tr("Value"), tr("Source")});
     m_values->setRootIsDecorated(false);
     m_values->setFocusPolicy(Qt::NoFocus);
-    m_standardTitle->setObjectName(QStringLiteral("adjudicationStandard"));
-    m_standardTitle->setWordWrap(true);
-    m_standardTitle->setTextFormat(Qt::RichText);
-    m_standardBody->setObjectName(QStringLiteral("adjudicationStandardBody"));
-    m_standardBody->setFocusPolicy(Qt::NoFocus);
-    m_examples->setObjectName(QStringLiteral("standardExamples"));
-    m_examples->setViewMode(QListView::IconMode);
-    m_examples->setIconSize(QSize(72, 72));
-    m_examples->setGridSize(QSize(84, 100));
-    m_examples->setMovement(QListView::Static);
-    m_examples->setResizeMode(QListView::Adjust);
-    m_examples->setFocusPolicy(Qt::NoFocus);
+    m_standard->setObjectName(QStringLiteral("adjudicationStandard"));
 
     auto *keys = new QLabel(tr("<b>1</b>\u2013<b>9</b> class \u00b7 <b>M</b> majority \u00b7 <b>U</b> ambiguous "
                                "\u00b7 <b>N</b> note \u00b7 <b>Enter</b> next \u00b7 <b>Ctrl+Z</b> undo"),
@@ -136,9 +120,7 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     (new QVBoxLayout(valuesBox))->addWidget(m_values);
     auto *standardBox = new QGroupBox(tr("Standard"), right);
     auto *sLayout = new QVBoxLayout(standardBox);
-    sLayout->addWidget(m_standardTitle);
-    sLayout->addWidget(m_standardBody, 1);
-    sLayout->addWidget(m_examples, 1);
+    sLayout->addWidget(m_standard, 1);
     rightLayout->addWidget(valuesBox, 2);
     rightLayout->addWidget(standardBox, 3);
 
@@ -157,11 +139,6 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     connect(&m_watcher, &QFutureWatcher<std::vector<Entry>>::finished, this, &AdjudicationPage::queueRead);
     connect(m_toggles, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
         m_canvas->setLayerVisible(item->data(kLayerRole).toInt(), item->checkState() == Qt::Checked);
-    });
-    connect(m_thumbnails, &Thumbnails::ready, this, [this](const QString &path, const QImage &image) {
-        for (int i = 0; i < m_examples->count(); ++i)
-            if (m_examples->item(i)->data(kPathRole).toString() == path)
-                m_examples->item(i)->setIcon(QIcon(QPixmap::fromImage(image)));
     });
 
     // Keyboard: page-wide shortcuts, so they work whichever child has focus (a line edit
@@ -361,9 +338,7 @@ void AdjudicationPage::showCurrent()
         m_canvas->setLayers({});
         m_decision->setText(m_document && m_model->entries().empty() && !m_loading ? tr("Nothing to adjudicate.") : QString());
         m_note->clear();
-        m_standardTitle->clear();
-        m_standardBody->clear();
-        m_examples->clear();
+        m_standard->clear();
         m_cited.reset();
         return;
     }
@@ -430,7 +405,6 @@ void AdjudicationPage::showCurrent()
 void AdjudicationPage::showStandard(const std::vector<core::Label> &labels)
 {
     m_cited.reset();
-    m_examples->clear();
     const auto active = m_document->activeStandards();
     std::set<std::string> inDispute;
     for (const auto &l : labels)
@@ -438,37 +412,20 @@ void AdjudicationPage::showStandard(const std::vector<core::Label> &labels)
             inDispute.insert(c->name);
     // The standard that speaks about this disagreement, the one a decision cites (core).
     const auto cited = core::citedStandard(active, inDispute);
-    const core::Standard *chosen = cited ? &*cited : nullptr;
-    if (!chosen) {
+    if (!cited) {
         QStringList names;
         for (const auto &n : inDispute)
             names << QString::fromStdString(n);
-        m_standardTitle->setText(active.empty() ? tr("<i>No active standard yet.</i>")
-                                                : tr("<i>No active standard speaks about %1.</i>")
-                                                      .arg(names.join(QStringLiteral(" \u2194 ")).toHtmlEscaped()));
-        m_standardBody->clear();
+        m_standard->setMessage(active.empty() ? tr("*No active standard yet.*")
+                                              : tr("*No active standard speaks about %1.*")
+                                                    .arg(names.join(QStringLiteral(" \u2194 "))));
         return;
     }
-    m_cited = chosen->id;
-    m_standardTitle->setText(QStringLiteral("<b>%1</b> v%2<br><code>%3</code>")
-                                 .arg(QString::fromStdString(chosen->title).toHtmlEscaped())
-                                 .arg(chosen->version)
-                                 .arg(QString::fromStdString(chosen->rule).toHtmlEscaped()));
-    m_standardBody->setMarkdown(QString::fromStdString(chosen->body));
-    auto examples = m_document->leadReader().examples(chosen->id);
-    std::stable_sort(examples.begin(), examples.end(), [](const auto &a, const auto &b) { return a.role < b.role; });
-    for (const auto &e : examples) {
-        const QString path = m_document->imageFilePath(e.image);
-        const QString role = e.role == core::ExampleRole::Example          ? tr("example")
-                             : e.role == core::ExampleRole::Counterexample ? tr("counter")
-                                                                           : tr("borderline");
-        auto *item = new QListWidgetItem(role, m_examples);
-        item->setData(kPathRole, path);
-        item->setToolTip(path);
-        const QImage t = m_thumbnails->get(path);
-        if (!t.isNull())
-            item->setIcon(QIcon(QPixmap::fromImage(t)));
-    }
+    m_cited = cited->id;
+    std::vector<ExampleModel::Entry> entries;
+    for (const auto &e : m_document->leadReader().examples(cited->id))
+        entries.push_back({e, m_document->imageFilePath(e.image)});
+    m_standard->setStandard(*cited, std::move(entries));
 }
 
 void AdjudicationPage::message(const QString &text, bool error)

@@ -16,14 +16,13 @@ class QLineEdit;
 class QListView;
 class QListWidget;
 class QListWidgetItem;
-class QTextBrowser;
 class QTreeWidget;
 
 namespace concord::ui {
 
 class AdjudicationCanvas;
 class ImageCache;
-class Thumbnails;
+class StandardView;
 
 /// The lead's last word on what the labelers and the standards left in dispute (issue 6).
 ///
@@ -105,10 +104,7 @@ private:
     QLineEdit *m_note;
     QLabel *m_message;
     QTreeWidget *m_values;
-    QLabel *m_standardTitle;
-    QTextBrowser *m_standardBody;
-    QListWidget *m_examples;
-    Thumbnails *m_thumbnails;
+    StandardView *m_standard; ///< the cited standard, shown as everywhere else
     /// The pictures, decoded off the GUI thread with the labeling view's cache: the current
     /// conflict and the next one, so stepping through the queue does not wait on the decoder.
     ImageCache *m_pictures;

@@ -8,6 +8,7 @@
 #include "ui/lead/previewpanel.h"
 #include "ui/lead/standardeditor.h"
 #include "ui/projectdocument.h"
+#include "ui/standardview.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -203,17 +204,18 @@ void StandardsPage::selectionChanged()
     int n[3] = {0, 0, 0};
     for (const auto &e : m_document->leadReader().examples(id))
         ++n[static_cast<int>(e.role)];
-    // Markdown, so the body reads as the labelers will see it.
-    QString md = QStringLiteral("**%1** v%2 (%3)\n\n").arg(QString::fromStdString(s->title)).arg(s->version).arg(EnumText::of(s->status));
-    md += s->rule.empty() ? tr("*no rule*") : QStringLiteral("`%1`").arg(QString::fromStdString(s->rule));
-    md += QStringLiteral("\n\n") + tr("%1 examples, %2 counterexamples, %3 borderline (recommended %4/%5/%6)")
-                                         .arg(n[0])
-                                         .arg(n[1])
-                                         .arg(n[2])
-                                         .arg(core::kRecommendedExamples)
-                                         .arg(core::kRecommendedCounterexamples)
-                                         .arg(core::kRecommendedBorderline);
-    md += QStringLiteral("\n\n---\n\n") + QString::fromStdString(s->body);
+    // What the lead needs to know about it, then the standard as the labelers' label book
+    // and adjudication show it (standardMarkdown).
+    QString md = QStringLiteral("*%1*%2 \u00b7 ").arg(EnumText::capitalized(EnumText::of(s->status)),
+                                                      s->rule.empty() ? tr(", no rule") : QString());
+    md += tr("%1 examples, %2 counterexamples, %3 borderline (recommended %4/%5/%6)")
+              .arg(n[0])
+              .arg(n[1])
+              .arg(n[2])
+              .arg(core::kRecommendedExamples)
+              .arg(core::kRecommendedCounterexamples)
+              .arg(core::kRecommendedBorderline);
+    md += QStringLiteral("\n\n---\n\n") + standardMarkdown(*s);
     m_details->setMarkdown(md);
 }
 

@@ -52,7 +52,9 @@ QVariant ExampleModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return EnumText::capitalized(EnumText::of(e.example.role));
     case Qt::ToolTipRole:
-        return e.example.note.empty() ? QFileInfo(e.path).fileName() : QString::fromStdString(e.example.note);
+        if (!e.example.note.empty())
+            return QString::fromStdString(e.example.note);
+        return m_fileNamesShown ? QFileInfo(e.path).fileName() : QString();
     case Qt::DecorationRole: {
         if (const QImage image = m_thumbnails->get(e.path); !image.isNull())
             return image;

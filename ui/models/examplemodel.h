@@ -35,6 +35,9 @@ public:
 
     void setExamples(std::vector<Entry> entries);
     void setThumbnailSize(int side);
+    /// Whether a tooltip without a note names the file (off for labelers when the project hides
+    /// file names: a name often carries the class).
+    void setFileNamesShown(bool shown) { m_fileNamesShown = shown; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -44,6 +47,7 @@ private:
 
     std::vector<Entry> m_entries;
     Thumbnails *m_thumbnails;
+    bool m_fileNamesShown = true;
 };
 
 } // namespace concord::ui

@@ -28,6 +28,9 @@ public:
     /// Puts the standard of this family first (relabel rounds show their trigger first).
     void setFirst(core::Id family);
 
+    /// The standard of a row (row in range).
+    const core::Standard &standard(int row) const { return m_standards[static_cast<std::size_t>(row)]; }
+
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
