@@ -250,7 +250,10 @@ void registerExample(CLI::App &parent)
             requireLead(*store);
             const auto img = core::findImage(*store, *image);
             core::setStandardExample(*store, *id, img.id, core::parseExampleRole(*role), *note);
-            std::cout << img.path << " is now a " << *role << " of " << standardName(core::findStandard(*store, *id))
+            // "an example", "a counterexample", "a borderline example"
+            const std::string what = *role == "example" ? "an example" : *role == "borderline" ? "a borderline example"
+                                                                                               : "a " + *role;
+            std::cout << img.path << " is now " << what << " of " << standardName(core::findStandard(*store, *id))
                       << '\n';
         });
     });
