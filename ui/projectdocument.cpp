@@ -529,7 +529,7 @@ core::Id ProjectDocument::createStandard(const core::StandardDraft &draft, core:
         for (const auto &e : examples)
             core::setStandardExample(store, id, e.image, e.role, e.note);
     });
-    emit projectDataChanged();
+    emit projectDataChanged({ProjectChange::Standards, {}});
     return id;
 }
 
@@ -543,7 +543,7 @@ void ProjectDocument::standardApplied(core::Id standard, core::Id applyAudit, co
 {
     leadStore(); // Denied for a labeler's session
     m_undoStack->push(new ApplyStandardCommand(this, standard, applyAudit, title));
-    emit projectDataChanged();
+    emit projectDataChanged({ProjectChange::Labels | ProjectChange::Decisions | ProjectChange::Standards, {}});
 }
 
 void ProjectDocument::recordDecision(core::Decision decision)
@@ -575,7 +575,7 @@ void ProjectDocument::applyState(core::Id imageId, const ImageState &state)
     // Saved: the store has it, read its rows again; unsaved: overlayUnsaved() shows it.
     forgetQueuePagesOf(imageId);
     emit imageStateChanged(imageId);
-    emit projectDataChanged();
+    emit projectDataChanged({ProjectChange::Labels, {imageId}});
 }
 
 void ProjectDocument::syncWithStore()
@@ -615,7 +615,7 @@ bool ProjectDocument::checkOutsideChanges()
         }
     }
     emit reloaded();
-    emit projectDataChanged();
+    emit projectDataChanged({}); // another connection: anything may have changed
     return true;
 }
 

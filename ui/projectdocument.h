@@ -8,6 +8,7 @@
 #include "core/store/store.h"
 #include "ui/imagestate.h"
 #include "ui/projectaccess.h"
+#include "ui/projectchange.h"
 
 #include <QObject>
 #include <QString>
@@ -195,10 +196,10 @@ public:
     /// Asks the views to show an image (undo/redo of a change made elsewhere in the queue).
     void reveal(core::Id image);
 
-    /// Tells the views that labels, decisions or standards changed in the project (a saved
-    /// label, an applied standard, a decision): the lead pages recompute what they show.
-    /// Undo commands of lead actions call it after each redo and undo.
-    void notifyProjectDataChanged() { emit projectDataChanged(); }
+    /// Tells the views what changed in the project (a saved label, an applied standard, a
+    /// decision): the lead pages recompute what they show, if they show it. Undo commands of
+    /// lead actions call it after each redo and undo.
+    void notifyProjectDataChanged(const ProjectChange &change) { emit projectDataChanged(change); }
 
     // --- lead intentions (standards, adjudication; lead sessions only) ------------------------
     /// Adds a standard (or, with `versionOf`, the next version of that standard's family) with
@@ -240,8 +241,8 @@ signals:
     void labelRefused(qint64 image, const QString &reason);
     /// Image paths were re-pointed: every image may load differently now.
     void imagesRelinked();
-    /// Labels, decisions or standards changed (see notifyProjectDataChanged()).
-    void projectDataChanged();
+    /// Something of the project changed; `change` says what (see notifyProjectDataChanged()).
+    void projectDataChanged(const concord::ui::ProjectChange &change);
     void sessionStarted();
     /// Another connection changed the project and the document read it again: views reset
     /// what they show of the queue and of the current image.

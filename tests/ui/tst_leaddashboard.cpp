@@ -61,6 +61,7 @@ private slots:
     void clustersEqualCli();
     void thumbnailGridIsLazy();
     void recomputesOnChange();
+    void recomputesOnlyWhatAChangeTouches();
     void perStandardVersionEqualsCli();
     void tooFewComparedIsSaid();
 
@@ -468,12 +469,41 @@ void TestLeadDashboard::recomputesOnChange()
         QVERIFY(changed > 0);
     }
     QSignalSpy updated(page, &ui::DashboardPage::updated);
-    window.document()->notifyProjectDataChanged();
+    window.document()->notifyProjectDataChanged({}); // anything may have changed
     QTRY_VERIFY_WITH_TIMEOUT(updated.count() >= 1 && !page->isComputing(), 240000);
     QVERIFY(page->report()->percentAgreement != before);
     compareFigures(*page->report(),
                    cliJson({QStringLiteral("agreement"), QString::fromStdString(m_project.string()), QStringLiteral("--json")}));
     QCOMPARE(page->figures()->conflicts, countConflicts(m_project));
+}
+
+void TestLeadDashboard::recomputesOnlyWhatAChangeTouches()
+{
+    // Issue #16 §2: a change says what it touched; the clusters (which the dashboard's profiles
+    // come from, computed once for both pages) follow labels, not decisions or standards.
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(m_project.string()), QStringLiteral("lead")));
+    window.show();
+    auto *dashboard = window.leadView()->page<ui::DashboardPage>();
+    auto *clusters = window.leadView()->page<ui::ClustersPage>()->computation();
+    QTRY_VERIFY_WITH_TIMEOUT(dashboard->report() != nullptr && !dashboard->isComputing(), 240000);
+    QSignalSpy clustersDone(clusters, &ui::DashboardRecompute::finished);
+    QSignalSpy dashboardUpdated(dashboard, &ui::DashboardPage::updated);
+
+    // A decision: the dashboard's conflict count changes, the clusters do not.
+    window.document()->notifyProjectDataChanged({ui::ProjectChange::Decisions, {}});
+    QTRY_VERIFY_WITH_TIMEOUT(dashboardUpdated.count() >= 1 && !dashboard->isComputing(), 240000);
+    QTest::qWait(1500); // past the clusters' debounce
+    QCOMPARE(clustersDone.count(), 0);
+
+    // A label: both, and the clusters once (for both pages).
+    dashboardUpdated.clear();
+    window.document()->notifyProjectDataChanged({ui::ProjectChange::Labels, {}});
+    QTRY_VERIFY_WITH_TIMEOUT(clustersDone.count() >= 1, 240000);
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard->isComputing(), 240000);
+    QTest::qWait(1500);
+    QCOMPARE(clustersDone.count(), 1);
+    QVERIFY(dashboardUpdated.count() >= 2); // its figures and its profiles
 }
 
 void TestLeadDashboard::perStandardVersionEqualsCli()

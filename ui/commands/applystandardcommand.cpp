@@ -36,7 +36,8 @@ void ApplyStandardCommand::redo()
         setObsolete(true);
         emit m_document->leadActionFailed(errorText(e));
     }
-    m_document->notifyProjectDataChanged();
+    m_document->notifyProjectDataChanged(
+        {ProjectChange::Labels | ProjectChange::Decisions | ProjectChange::Standards, {}});
 }
 
 void ApplyStandardCommand::undo()
@@ -51,7 +52,8 @@ void ApplyStandardCommand::undo()
         setObsolete(true);
         emit m_document->leadActionFailed(errorText(e));
     }
-    m_document->notifyProjectDataChanged();
+    m_document->notifyProjectDataChanged(
+        {ProjectChange::Labels | ProjectChange::Decisions | ProjectChange::Standards, {}});
 }
 
 } // namespace concord::ui

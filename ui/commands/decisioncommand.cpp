@@ -59,7 +59,7 @@ void DecisionCommand::run(const std::function<void()> &call)
         emit m_document->leadActionFailed(errorText(e));
     }
     emit m_document->decisionChanged(m_after.image);
-    m_document->notifyProjectDataChanged();
+    m_document->notifyProjectDataChanged({ProjectChange::Decisions, {m_after.image}});
 }
 
 } // namespace concord::ui

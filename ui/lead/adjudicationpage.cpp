@@ -207,14 +207,13 @@ void AdjudicationPage::showEvent(QShowEvent *event)
     m_queue->setFocus();
 }
 
-void AdjudicationPage::dataChanged()
+void AdjudicationPage::dataChanged(const ProjectChange &change)
 {
-    // A decision made here updates its row in place; anything else (an applied standard,
-    // a label) changes which images are in dispute: rebuild now if shown, else when shown.
-    if (m_ownChange) {
-        m_ownChange = false;
+    // A decision updates its row in place (decisionChanged); a new standard only changes what
+    // is cited, shown again with the next conflict. Labels (a labeler's, an applied standard's)
+    // change which images are in dispute: rebuild now if shown, else when shown.
+    if (!change.touches(ProjectChange::Labels | ProjectChange::Classes | ProjectChange::Images))
         return;
-    }
     m_stale = true;
     if (isVisible())
         rebuild();
@@ -521,7 +520,6 @@ void AdjudicationPage::next()
 
 void AdjudicationPage::decisionChanged(qint64 image)
 {
-    m_ownChange = true; // the projectDataChanged() that follows is this change
     const int row = m_model->rowOf(image);
     if (row < 0 || !m_document)
         return;

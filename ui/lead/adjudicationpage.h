@@ -4,6 +4,7 @@
 #include "core/store/types.h"
 #include "ui/lead/adjudicationqueuemodel.h"
 #include "ui/lead/leadpage.h"
+#include "ui/projectchange.h"
 
 #include <QFutureWatcher>
 #include <QHash>
@@ -75,7 +76,7 @@ private:
     void showCurrent();
     void record(core::Decision decision);
     void decisionChanged(qint64 image);
-    void dataChanged();
+    void dataChanged(const ProjectChange &change);
     int currentRow() const;
     /// Makes the row current, fetching the model's rows up to it; -1 clears.
     void setCurrentRow(int row);
@@ -90,7 +91,6 @@ private:
     bool m_loading = false;
     core::Id m_keep = 0; ///< image to show again after the queue is read
     QFutureWatcher<std::vector<Entry>> m_watcher;
-    bool m_ownChange = false;
     std::optional<core::Id> m_cited;
     QHash<core::Id, QColor> m_labelerColors;
     QHash<core::Id, QString> m_labelerNames;

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/clusterdata.h"
 
+#include "core/clusters/imageattributes.h"
+#include "core/report/reportdata.h"
 #include "core/standards/standardseed.h"
+
+#include <set>
+#include <string>
 
 namespace concord::ui {
 
@@ -12,6 +17,27 @@ ClusterData computeClusterData(const core::Store &store)
     core::loadVisualFeatures(store, data.input);
     data.report = core::findClusters(data.input);
     data.input.features.release(); // the page never needs them; a large project's are big
+
+    // The profiles: bands first, with each labeler's switch point.
+    std::set<std::string> done;
+    for (const auto &c : data.report.clusters) {
+        if (c.kind != core::ClusterKind::Band || !data.input.numeric.contains(c.attribute) || done.contains(c.attribute))
+            continue;
+        done.insert(c.attribute);
+        const auto it = data.report.labelerThresholds.find(c.attribute);
+        data.profiles.push_back(core::profileChart(data.input, c.attribute, &c,
+                                                   it == data.report.labelerThresholds.end()
+                                                       ? std::vector<core::LabelerThreshold>{}
+                                                       : it->second));
+    }
+    // Then the measured length (what the labelers' disagreement is usually about), then the rest.
+    if (data.input.numeric.contains(core::kAttrLengthMm) && !done.contains(core::kAttrLengthMm)) {
+        done.insert(core::kAttrLengthMm);
+        data.profiles.push_back(core::profileChart(data.input, core::kAttrLengthMm, nullptr, {}));
+    }
+    for (const auto &[attribute, values] : data.input.numeric)
+        if (!done.contains(attribute))
+            data.profiles.push_back(core::profileChart(data.input, attribute, nullptr, {}));
     return data;
 }
 

@@ -125,6 +125,9 @@ ClustersPage::ClustersPage(QWidget *parent)
 
     // Clusters read every image's feature thumbnail: a slower debounce than the dashboard's.
     m_recompute->setDebounce(1000);
+    // Clusters come from labels, attributes and the images' pixels; not from decisions or standards.
+    m_recompute->setDependsOn(ProjectChange::Labels | ProjectChange::Attributes | ProjectChange::Classes |
+                              ProjectChange::Images);
     m_recompute->setStatusLabel(m_status);
     connect(m_recompute, &DashboardRecompute::finished, this, [this](DashboardRecompute::Result r) {
         showData(std::static_pointer_cast<const ClusterData>(r));

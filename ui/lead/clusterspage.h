@@ -44,6 +44,8 @@ public:
     /// The seed of the selected cluster (empty title when none is selected).
     StandardSeed currentSeed() const;
     ThumbnailGridModel *membersModel() const { return m_members; }
+    /// The clusters' computation (ClusterData), which the dashboard follows for its profiles.
+    DashboardRecompute *computation() const { return m_recompute; }
 
     /// Emits writeStandardRequested() for the selected cluster (the button and the action).
     void writeStandard();

@@ -22,12 +22,10 @@ struct DashboardData
     /// bootstrap of `concord-cli agreement` (1000 resamples, seed 1): same numbers.
     core::ProjectAgreement agreement;
     std::vector<core::VersionAgreement> versions;
-    /// The disagreement profile along each numeric attribute: attributes with a band first
-    /// (in the clusters' rank order), then the measured length_mm, then the others by name.
-    std::vector<core::ProfileChart> profiles;
 };
 
-/// The dashboard's figures from `store`: a worker's own connection (ProjectAccess).
+/// The dashboard's figures from `store`: a worker's own connection (ProjectAccess). Its
+/// profile charts come with the clusters (ClusterData::profiles), computed once for both pages.
 DashboardData computeDashboardData(const core::Store &store);
 
 } // namespace concord::ui

@@ -3,6 +3,7 @@
 
 #include "core/agreement/pairwise.h"
 
+#include "ui/lead/clusterdata.h"
 #include "ui/lead/dashboardformat.h"
 #include "ui/lead/dashboardlabelermodel.h"
 #include "ui/lead/dashboardprofilechart.h"
@@ -233,6 +234,9 @@ DashboardPage::DashboardPage(QWidget *parent)
     connect(m_refresh, &QAction::triggered, this, &DashboardPage::refresh);
 
     m_recompute->setStatusLabel(m_status);
+    // The figures come from labels, decisions (conflicts), standards (per version) and classes.
+    m_recompute->setDependsOn(ProjectChange::Labels | ProjectChange::Decisions | ProjectChange::Standards |
+                              ProjectChange::Attributes | ProjectChange::Classes);
     connect(m_recompute, &DashboardRecompute::finished, this, [this](DashboardRecompute::Result r) {
         showData(std::static_pointer_cast<const DashboardData>(r));
     });
@@ -248,7 +252,15 @@ QList<QAction *> DashboardPage::pageActions() const
 
 bool DashboardPage::isComputing() const
 {
-    return m_recompute->isBusy();
+    return m_recompute->isBusy() || (m_clusters && m_clusters->isBusy());
+}
+
+void DashboardPage::followClusters(DashboardRecompute *clusters)
+{
+    m_clusters = clusters;
+    connect(clusters, &DashboardRecompute::finished, this, [this](DashboardRecompute::Result r) {
+        showProfiles(std::static_pointer_cast<const ClusterData>(r));
+    });
 }
 
 void DashboardPage::setDocument(ProjectDocument *document)
@@ -262,11 +274,14 @@ void DashboardPage::setDocument(ProjectDocument *document)
 void DashboardPage::refresh()
 {
     m_recompute->runNow();
+    if (m_clusters)
+        m_clusters->runNow();
 }
 
 void DashboardPage::clear()
 {
     m_data.reset();
+    m_clusterData.reset();
     m_headline->setText(tr("<i>No project open as lead.</i>"));
     m_warning->clear();
     m_warning->hide();
@@ -381,16 +396,25 @@ void DashboardPage::showData(std::shared_ptr<const DashboardData> computed)
         m_classes->setItem(i, 5, cell(coefficientText(c.gwetAc1)));
     }
 
+    emit updated();
+}
+
+void DashboardPage::showProfiles(std::shared_ptr<const ClusterData> clusters)
+{
+    if (!m_document)
+        return;
+    m_clusterData = std::move(clusters);
+    const auto &profiles = m_clusterData->profiles;
     // Keep the chosen attribute across recomputations.
     const QString chosen = m_attribute->currentText();
     {
         const QSignalBlocker block(m_attribute);
         m_attribute->clear();
-        for (const auto &p : d.profiles)
+        for (const auto &p : profiles)
             m_attribute->addItem(p.band ? tr("%1 (band)").arg(QString::fromStdString(p.attribute))
                                         : QString::fromStdString(p.attribute));
         const int keep = m_attribute->findText(chosen);
-        m_attribute->setCurrentIndex(keep >= 0 ? keep : (d.profiles.empty() ? -1 : 0));
+        m_attribute->setCurrentIndex(keep >= 0 ? keep : (profiles.empty() ? -1 : 0));
     }
     showProfile(m_attribute->currentIndex());
     emit updated();
@@ -398,11 +422,11 @@ void DashboardPage::showData(std::shared_ptr<const DashboardData> computed)
 
 void DashboardPage::showProfile(int index)
 {
-    if (!m_data || index < 0 || index >= static_cast<int>(m_data->profiles.size())) {
+    if (!m_clusterData || index < 0 || index >= static_cast<int>(m_clusterData->profiles.size())) {
         m_chart->setProfile(nullptr);
         return;
     }
-    m_chart->setProfile(&m_data->profiles[static_cast<std::size_t>(index)]);
+    m_chart->setProfile(&m_clusterData->profiles[static_cast<std::size_t>(index)]);
 }
 
 } // namespace concord::ui

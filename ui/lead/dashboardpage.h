@@ -16,6 +16,7 @@ class QTableWidget;
 
 namespace concord::ui {
 
+struct ClusterData;
 class DashboardLabelerModel;
 class DashboardProfileChart;
 class DashboardRecompute;
@@ -42,8 +43,11 @@ public:
     const DashboardData *figures() const { return m_data.get(); }
     /// The headline report: human labels only.
     const core::AgreementReport *report() const { return m_data ? &m_data->agreement.human : nullptr; }
-    /// True while a recomputation runs.
+    /// True while a recomputation runs (the figures' or the clusters' the profiles come from).
     bool isComputing() const;
+    /// Shows the disagreement profiles of `clusters`' results (the clusters page's computation:
+    /// the clusters are computed once for both pages).
+    void followClusters(DashboardRecompute *clusters);
 
     /// Recomputes now (also the page's Refresh action, F5).
     void refresh();
@@ -56,10 +60,13 @@ private:
     void showData(std::shared_ptr<const DashboardData> computed);
     void clear();
     void showProfile(int index);
+    void showProfiles(std::shared_ptr<const ClusterData> clusters);
 
     QPointer<ProjectDocument> m_document;
     DashboardRecompute *m_recompute;
     std::shared_ptr<const DashboardData> m_data;
+    QPointer<DashboardRecompute> m_clusters;
+    std::shared_ptr<const ClusterData> m_clusterData; ///< the profiles shown
 
     QLabel *m_headline;
     QLabel *m_warning; ///< "too few images compared", shown only then

@@ -39,7 +39,10 @@ void DashboardRecompute::setDocument(ProjectDocument *document)
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
     if (document)
-        connect(document, &ProjectDocument::projectDataChanged, this, &DashboardRecompute::schedule);
+        connect(document, &ProjectDocument::projectDataChanged, this, [this](const ProjectChange &change) {
+            if (change.touches(m_dependsOn))
+                schedule();
+        });
     setProject(document ? document->leadAccess() : ProjectAccess());
 }
 

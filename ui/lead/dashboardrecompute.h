@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ui/projectaccess.h"
+#include "ui/projectchange.h"
 
 #include <QObject>
 #include <QPointer>
@@ -51,6 +52,9 @@ public:
     /// Shows "Computing…" while busy and the reason of a failure in `label`.
     void setStatusLabel(QLabel *label);
     void setDebounce(int ms) { m_debounce.setInterval(ms); }
+    /// The parts of the project the result depends on (ProjectChange::Part flags): a change
+    /// that touches none of them schedules nothing. Default: all.
+    void setDependsOn(unsigned parts) { m_dependsOn = parts; }
     bool isBusy() const { return m_running; }
 
 signals:
@@ -70,6 +74,7 @@ private:
     int m_generation = 0;
     bool m_running = false;
     bool m_again = false;
+    unsigned m_dependsOn = ProjectChange::Everything;
 };
 
 } // namespace concord::ui

@@ -31,6 +31,8 @@ LeadView::LeadView(QWidget *parent)
     addPage(new ClustersPage(this), tr("Clusters"));
     addPage(new StandardsPage(this), tr("Standards"));
     addPage(new AdjudicationPage(this), tr("Adjudication"));
+    // The clusters are computed once per change: the dashboard's profiles come from them.
+    page<DashboardPage>()->followClusters(page<ClustersPage>()->computation());
     // "Write a standard for this…" on a cluster opens the standards editor pre-filled.
     connect(page<ClustersPage>(), &ClustersPage::writeStandardRequested, this, [this](const StandardSeed &seed) {
         page<StandardsPage>()->startDraft(seed);

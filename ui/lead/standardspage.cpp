@@ -111,7 +111,12 @@ void StandardsPage::setDocument(ProjectDocument *document)
     m_editor->setDocument(document);
     m_preview->setDocument(document);
     if (m_document)
-        connect(m_document, &ProjectDocument::projectDataChanged, this, &StandardsPage::refresh);
+        // The label book and its example counts: re-read when standards changed, not for
+        // every label a labeler keys.
+        connect(m_document, &ProjectDocument::projectDataChanged, this, [this](const ProjectChange &change) {
+            if (change.touches(ProjectChange::Standards))
+                refresh();
+        });
     refresh();
     if (!m_document)
         return;
