@@ -74,8 +74,7 @@ QString cancelledText()
 /// The tiled full decode (see decodeImage). Returns false, with `d` untouched, when no tiles
 /// can be made (disk full, the image too large even to decode whole): the caller then holds
 /// the image reduced. Decoder errors and cancelling return true with d.error set.
-bool decodeTiled(DecodedImage &d, bool transformed, qint64 maxPixels, int minLevelSide,
-                 const std::atomic_bool *cancel)
+bool decodeTiled(DecodedImage &d, bool transformed, qint64 maxPixels, int minLevelSide, const std::atomic_bool *cancel)
 {
     const std::string file = QFile::encodeName(d.path).toStdString();
     std::unique_ptr<core::RowReader> rows;
@@ -138,10 +137,10 @@ bool decodeTiled(DecodedImage &d, bool transformed, qint64 maxPixels, int minLev
             d.check.health = core::ImageHealth::Damaged;
             d.check.damagedFromRow = damage.row;
             d.check.height = size.height();
-            d.check.reason = "damaged: " + damage.message +
-                             (damage.row >= 0 ? " at row " + std::to_string(damage.row) + " of " +
-                                                    std::to_string(size.height())
-                                              : std::string());
+            d.check.reason =
+                "damaged: " + damage.message +
+                (damage.row >= 0 ? " at row " + std::to_string(damage.row) + " of " + std::to_string(size.height())
+                                 : std::string());
         }
         if (!builder.rowsWritten(n, &error)) {
             qWarning("Holding %s reduced: %s", qPrintable(d.path), qPrintable(error));
@@ -213,8 +212,8 @@ DecodedImage decodeImage(const QString &path, int maxSide, QSize fitBox, qint64 
     const auto t = reader.transformation();
     d.size = t.testFlag(QImageIOHandler::TransformationRotate90) ? raw.transposed() : raw;
     const qint64 pixels = qint64(raw.width()) * raw.height();
-    if (maxSide <= 0 && pixels > maxPixels && decodeTiled(d, t != QImageIOHandler::TransformationNone, maxPixels,
-                                                          minLevelSide, cancel)) {
+    if (maxSide <= 0 && pixels > maxPixels &&
+        decodeTiled(d, t != QImageIOHandler::TransformationNone, maxPixels, minLevelSide, cancel)) {
         if (!d.error.isEmpty() && !d.cancelled) {
             d.check.health = core::ImageHealth::Undecodable;
             d.check.reason = d.error.toStdString();
@@ -246,8 +245,7 @@ DecodedImage decodeImage(const QString &path, int maxSide, QSize fitBox, qint64 
         }
     }
     if (img.format() != QImage::Format_RGB32 && img.format() != QImage::Format_ARGB32_Premultiplied)
-        img = img.convertToFormat(img.hasAlphaChannel() ? QImage::Format_ARGB32_Premultiplied
-                                                        : QImage::Format_RGB32);
+        img = img.convertToFormat(img.hasAlphaChannel() ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
     d.levels.push_back(std::move(img));
     addHalvings(d, minLevelSide);
     if (fitBox.isValid()) {

@@ -33,15 +33,15 @@ std::size_t pyramidLevelForScale(std::size_t count, double scale, ScaleOf scaleO
 struct DecodedImage
 {
     QString path;
-    QSize size;                ///< full size in image pixels, EXIF orientation applied
+    QSize size;                 ///< full size in image pixels, EXIF orientation applied
     std::vector<QImage> levels; ///< levels[0] is the largest decoded, the last fits ~1024 px
-    QString error;             ///< set when decoding failed; levels is then empty
+    QString error;              ///< set when decoding failed; levels is then empty
     /// What core found about the file (core::checkImageFile): Missing, Unreadable and
     /// Undecodable come with an error and no levels; Damaged (a truncated JPEG whose bottom
     /// is made-up grey) with levels to show under a warning. Unknown when not checked.
     core::ImageCheck check;
-    bool cancelled = false;    ///< decoding stopped because it was cancelled (error is set too)
-    bool reduced = false;      ///< full resolution is not available (a screen-size decode)
+    bool cancelled = false; ///< decoding stopped because it was cancelled (error is set too)
+    bool reduced = false;   ///< full resolution is not available (a screen-size decode)
     /// For images too large for memory: the full-resolution level and its halvings as tiles
     /// in a temporary file (levels[0] is then the first level small enough for memory).
     std::shared_ptr<const TiledImage> tiles;
@@ -73,8 +73,7 @@ struct DecodedImage
 /// With `checkFile` the file is checked first (core::checkImageAccess) and, once decoded,
 /// checked for damage (core::checkImageFile: a truncated JPEG decodes "fine" with a grey
 /// bottom): the outcome is in `check`. A tiled decode learns the damage from its own rows.
-DecodedImage decodeImage(const QString &path, int maxSide = 0, QSize fitBox = {},
-                         qint64 maxPixels = 100'000'000, int minLevelSide = 1024,
-                         const std::atomic_bool *cancel = nullptr, bool checkFile = true);
+DecodedImage decodeImage(const QString &path, int maxSide = 0, QSize fitBox = {}, qint64 maxPixels = 100'000'000,
+                         int minLevelSide = 1024, const std::atomic_bool *cancel = nullptr, bool checkFile = true);
 
 } // namespace concord::ui

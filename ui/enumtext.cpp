@@ -6,12 +6,9 @@ namespace concord::ui {
 QString EnumText::of(core::ExampleRole role)
 {
     switch (role) {
-    case core::ExampleRole::Example:
-        return tr("example");
-    case core::ExampleRole::Counterexample:
-        return tr("counterexample");
-    case core::ExampleRole::Borderline:
-        return tr("borderline");
+    case core::ExampleRole::Example: return tr("example");
+    case core::ExampleRole::Counterexample: return tr("counterexample");
+    case core::ExampleRole::Borderline: return tr("borderline");
     }
     return {};
 }
@@ -19,12 +16,9 @@ QString EnumText::of(core::ExampleRole role)
 QString EnumText::of(core::StandardStatus status)
 {
     switch (status) {
-    case core::StandardStatus::Draft:
-        return tr("draft");
-    case core::StandardStatus::Active:
-        return tr("active");
-    case core::StandardStatus::Retired:
-        return tr("retired");
+    case core::StandardStatus::Draft: return tr("draft");
+    case core::StandardStatus::Active: return tr("active");
+    case core::StandardStatus::Retired: return tr("retired");
     }
     return {};
 }
@@ -32,14 +26,10 @@ QString EnumText::of(core::StandardStatus status)
 QString EnumText::of(core::DecisionMethod method)
 {
     switch (method) {
-    case core::DecisionMethod::Adjudicated:
-        return tr("decided by the lead");
-    case core::DecisionMethod::Consensus:
-        return tr("majority accepted");
-    case core::DecisionMethod::Standard:
-        return tr("set by a standard");
-    case core::DecisionMethod::Excluded:
-        return tr("ambiguous (excluded)");
+    case core::DecisionMethod::Adjudicated: return tr("decided by the lead");
+    case core::DecisionMethod::Consensus: return tr("majority accepted");
+    case core::DecisionMethod::Standard: return tr("set by a standard");
+    case core::DecisionMethod::Excluded: return tr("ambiguous (excluded)");
     }
     return {};
 }
@@ -47,12 +37,9 @@ QString EnumText::of(core::DecisionMethod method)
 QString EnumText::of(core::LabelSource source)
 {
     switch (source) {
-    case core::LabelSource::Manual:
-        return tr("the labeler's own");
-    case core::LabelSource::Import:
-        return tr("imported");
-    case core::LabelSource::Standard:
-        return tr("set by a standard");
+    case core::LabelSource::Manual: return tr("the labeler's own");
+    case core::LabelSource::Import: return tr("imported");
+    case core::LabelSource::Standard: return tr("set by a standard");
     }
     return {};
 }

@@ -44,8 +44,7 @@ QString errorText(const core::Error &error)
     if (error.line() > 0)
         where += tr(", line %1").arg(error.line());
     if (!error.field().empty())
-        where += (where.isEmpty() ? QString() : QStringLiteral(", ")) +
-                 QString::fromStdString(error.field());
+        where += (where.isEmpty() ? QString() : QStringLiteral(", ")) + QString::fromStdString(error.field());
     text += QLatin1Char(' ') + sentence(QString::fromStdString(error.detail()));
     if (!where.isEmpty())
         text += QStringLiteral(" (") + where + QLatin1Char(')');

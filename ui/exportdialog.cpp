@@ -83,11 +83,10 @@ ExportDialog::ExportDialog(const QString &projectFile, QWidget *parent)
     const QString defaultFolder =
         project.absoluteDir().filePath(project.completeBaseName() + QStringLiteral("-export"));
     m_folder->setObjectName(QStringLiteral("folder"));
-    m_folderKey = kGroup + QStringLiteral("folder/") +
-                  QString::fromLatin1(QCryptographicHash::hash(project.absoluteFilePath().toUtf8(),
-                                                               QCryptographicHash::Sha1)
-                                          .toHex()
-                                          .left(16));
+    m_folderKey =
+        kGroup + QStringLiteral("folder/") +
+        QString::fromLatin1(
+            QCryptographicHash::hash(project.absoluteFilePath().toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
     m_folder->setText(settings.value(m_folderKey, defaultFolder).toString());
     auto *browse = new QToolButton(this);
     browse->setText(tr("…"));
@@ -100,7 +99,8 @@ ExportDialog::ExportDialog(const QString &projectFile, QWidget *parent)
 
     m_consensus->addItem(tr("Majority vote"), QStringLiteral("majority"));
     m_consensus->addItem(tr("Dawid–Skene (weighs labelers by their accuracy)"), QStringLiteral("dawid-skene"));
-    m_consensus->setCurrentIndex(std::max(0, m_consensus->findData(settings.value(kGroup + QStringLiteral("consensus")))));
+    m_consensus->setCurrentIndex(
+        std::max(0, m_consensus->findData(settings.value(kGroup + QStringLiteral("consensus")))));
     m_minAgreement->setRange(0.0, 1.0);
     m_minAgreement->setSingleStep(0.05);
     m_minAgreement->setDecimals(2);

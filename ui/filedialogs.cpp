@@ -15,10 +15,7 @@ namespace {
 class NameOnlyIconProvider final : public QFileIconProvider
 {
 public:
-    QIcon icon(const QFileInfo &info) const override
-    {
-        return QFileIconProvider::icon(info.isDir() ? Folder : File);
-    }
+    QIcon icon(const QFileInfo &info) const override { return QFileIconProvider::icon(info.isDir() ? Folder : File); }
     QString type(const QFileInfo &info) const override
     {
         if (info.isDir())

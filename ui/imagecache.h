@@ -26,7 +26,11 @@ class ImageCache final : public QObject
 public:
     /// How much of an image to decode: enough for the screen (fast, small) or every pixel
     /// (asked for when the labeler zooms in beyond the screen-size level).
-    enum class Detail { Screen, Full };
+    enum class Detail
+    {
+        Screen,
+        Full
+    };
 
     explicit ImageCache(QObject *parent = nullptr);
     ~ImageCache() override;

@@ -30,7 +30,8 @@ LabelerDialog::LabelerDialog(const ProjectDocument &document, const QString &sug
     const auto labelers = document.labelers();
     m_model->setLabelers(labelers);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Choose your name, or type a new one. Concord remembers it on this computer."), this));
+    layout->addWidget(
+        new QLabel(tr("Choose your name, or type a new one. Concord remembers it on this computer."), this));
     m_list->setModel(m_model);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(m_list);
@@ -93,7 +94,8 @@ void LabelerDialog::updateForName()
     m_passphraseLabel->setVisible(p.passphraseNeeded);
     m_passphrase->setVisible(p.passphraseNeeded);
     if (p.passphraseNeeded)
-        m_passphraseLabel->setText(lead ? tr("&Lead passphrase:") : tr("&Passphrase of %1 (or the lead passphrase):").arg(name));
+        m_passphraseLabel->setText(lead ? tr("&Lead passphrase:")
+                                        : tr("&Passphrase of %1 (or the lead passphrase):").arg(name));
     else
         m_passphrase->clear();
     if (!p.projectProtected)

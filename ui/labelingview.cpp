@@ -31,8 +31,7 @@ namespace {
 
 const QString kAutoAdvanceKey = QStringLiteral("labeling/autoAdvance");
 
-QAction *makeAction(QWidget *owner, const QString &text, const QList<QKeySequence> &keys,
-                    const QString &name)
+QAction *makeAction(QWidget *owner, const QString &text, const QList<QKeySequence> &keys, const QString &name)
 {
     auto *a = new QAction(text, owner);
     a->setObjectName(name);
@@ -154,8 +153,7 @@ void LabelingView::createActions()
     using QKS = QKeySequence;
     m_navigationActions = {
         makeAction(this, tr("&Next image"), {QKS(Qt::Key_D), QKS(Qt::Key_Right)}, QStringLiteral("actionNext")),
-        makeAction(this, tr("&Previous image"), {QKS(Qt::Key_A), QKS(Qt::Key_Left)},
-                   QStringLiteral("actionPrevious")),
+        makeAction(this, tr("&Previous image"), {QKS(Qt::Key_A), QKS(Qt::Key_Left)}, QStringLiteral("actionPrevious")),
         makeAction(this, tr("&Skip image"), {QKS(Qt::Key_S)}, QStringLiteral("actionSkip")),
         makeAction(this, tr("First &unlabeled image"), {QKS(Qt::Key_U), QKS(Qt::Key_Home)},
                    QStringLiteral("actionFirstUnlabeled")),
@@ -211,12 +209,11 @@ void LabelingView::createActions()
     connect(reload, &QAction::triggered, this, &LabelingView::reloadImage);
     m_viewActions << reload;
 
-    m_autoAdvanceAction = makeAction(this, tr("&Move on after choosing a class"), {},
-                                     QStringLiteral("actionAutoAdvance"));
+    m_autoAdvanceAction =
+        makeAction(this, tr("&Move on after choosing a class"), {}, QStringLiteral("actionAutoAdvance"));
     m_autoAdvanceAction->setCheckable(true);
     m_autoAdvanceAction->setChecked(QSettings().value(kAutoAdvanceKey, true).toBool());
-    connect(m_autoAdvanceAction, &QAction::toggled, this,
-            [](bool on) { QSettings().setValue(kAutoAdvanceKey, on); });
+    connect(m_autoAdvanceAction, &QAction::toggled, this, [](bool on) { QSettings().setValue(kAutoAdvanceKey, on); });
 }
 
 void LabelingView::rebuildClassActions()
@@ -340,9 +337,10 @@ void LabelingView::setDocument(ProjectDocument *document)
             updateBanner();
     });
     connect(document, &ProjectDocument::labelRefused, this, [this](qint64, const QString &reason) {
-        m_toast->showMessage(reason + QLatin1Char(' ') +
-                                 tr("Press S to skip the image, or relink the images (File menu) if their folder moved."),
-                             Toast::Kind::Error);
+        m_toast->showMessage(
+            reason + QLatin1Char(' ') +
+                tr("Press S to skip the image, or relink the images (File menu) if their folder moved."),
+            Toast::Kind::Error);
     });
     connect(document, &ProjectDocument::imagesRelinked, this, [this] {
         // Paths changed: nothing cached is known to match them any more.
@@ -389,7 +387,7 @@ void LabelingView::goTo(int index)
     if (!m_document || index < 0 || index >= m_document->queueSize())
         return;
     if (index != m_current) {
-        m_toast->dismiss();       // a refusal or decode error was about the image we leave
+        m_toast->dismiss();         // a refusal or decode error was about the image we leave
         m_canvas->clearSelection(); // so is the selected shape's measurement
     }
     m_current = index;
@@ -453,8 +451,9 @@ void LabelingView::showCurrentImage()
     if (decoded)
         m_document->setImageHealth(currentImage(), decoded->check); // the banner shows it
     if (decoded && !decoded->error.isEmpty() && core::mayLabel(decoded->check.health))
-        m_toast->showMessage(tr("Cannot show %1: %2").arg(m_document->shownImageName(rec.path, m_current), decoded->error),
-                             Toast::Kind::Error);
+        m_toast->showMessage(
+            tr("Cannot show %1: %2").arg(m_document->shownImageName(rec.path, m_current), decoded->error),
+            Toast::Kind::Error);
     updateBanner();
     updateStatus();
 }
@@ -487,8 +486,7 @@ void LabelingView::imageDecoded(const QString &path, int detail)
     if (m_document && m_imageOfPath.contains(path))
         if (const auto decoded = m_cache->get(path, ImageCache::Detail(detail)))
             m_document->setImageHealth(m_imageOfPath.value(path), decoded->check);
-    if (path == m_currentPath &&
-        (!m_canvas->hasImage() || detail == int(ImageCache::Detail::Full)))
+    if (path == m_currentPath && (!m_canvas->hasImage() || detail == int(ImageCache::Detail::Full)))
         showCurrentImage();
 }
 
@@ -561,8 +559,7 @@ void LabelingView::chooseClass(qint64 classId)
     if (const int row = m_document->nextUnlabeledIndex(m_current); row >= 0)
         goTo(row);
     else
-        m_toast->showMessage(tr("Done: all %n image(s) in your queue are labeled.", nullptr,
-                                m_document->queueSize()));
+        m_toast->showMessage(tr("Done: all %n image(s) in your queue are labeled.", nullptr, m_document->queueSize()));
 }
 
 void LabelingView::updateProgress()

@@ -52,8 +52,8 @@ namespace {
 /// QSettings key remembering who labels a given project on this machine.
 QString labelerKey(const QString &projectFile)
 {
-    const QByteArray hash = QCryptographicHash::hash(QFileInfo(projectFile).absoluteFilePath().toUtf8(),
-                                                     QCryptographicHash::Sha1);
+    const QByteArray hash =
+        QCryptographicHash::hash(QFileInfo(projectFile).absoluteFilePath().toUtf8(), QCryptographicHash::Sha1);
     return QStringLiteral("labelerOfProject/") + QString::fromLatin1(hash.toHex().left(16));
 }
 
@@ -84,8 +84,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_startPage, &StartPage::openProjectRequested, this, &MainWindow::openProjectDialog);
     connect(m_startPage, &StartPage::openDemoRequested, this, [this] { openDemo(); });
     connect(m_startPage, &StartPage::tourRequested, this, &MainWindow::showTour);
-    connect(m_startPage, &StartPage::recentProjectRequested, this,
-            [this](const QString &path) { openProject(path); });
+    connect(m_startPage, &StartPage::recentProjectRequested, this, [this](const QString &path) { openProject(path); });
     resize(1440, 900);
     updateTitle();
 }
@@ -102,8 +101,8 @@ void MainWindow::createMenus()
     file->addAction(tr("&Open project…"), QKeySequence::Open, this, &MainWindow::openProjectDialog);
     file->addAction(tr("Open the &demo"), this, [this] { openDemo(); });
     file->addSeparator();
-    m_exportAction = file->addAction(tr("&Export data set…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
-                                     &MainWindow::exportDataset);
+    m_exportAction =
+        file->addAction(tr("&Export data set…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportDataset);
     m_exportAction->setObjectName(QStringLiteral("actionExport"));
     m_reportAction = file->addAction(tr("Write &report…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
                                      &MainWindow::writeReport);
@@ -143,8 +142,8 @@ void MainWindow::createMenus()
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addActions(m_labelingView->toolActions());
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    m_showLabeling = view->addAction(tr("&Labeling"), QKeySequence(Qt::ALT | Qt::Key_1), this,
-                                     &MainWindow::showLabelingView);
+    m_showLabeling =
+        view->addAction(tr("&Labeling"), QKeySequence(Qt::ALT | Qt::Key_1), this, &MainWindow::showLabelingView);
     m_showLabeling->setObjectName(QStringLiteral("actionShowLabeling"));
     view->addActions(m_leadView->pageActions());
     view->addSeparator();
@@ -164,9 +163,10 @@ void MainWindow::createMenus()
             return;
         try {
             m_document->setFileNamesHidden(hidden);
-            statusBar()->showMessage(hidden ? tr("Labelers see queue numbers instead of file names from their next sign-in.")
-                                            : tr("Labelers see file names from their next sign-in."),
-                                     8000);
+            statusBar()->showMessage(
+                hidden ? tr("Labelers see queue numbers instead of file names from their next sign-in.")
+                       : tr("Labelers see file names from their next sign-in."),
+                8000);
         } catch (const std::exception &e) {
             showError(tr("Setting not changed"), errorText(e));
         }
@@ -186,8 +186,8 @@ void MainWindow::createMenus()
     m_leadMenu->menuAction()->setVisible(false);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *tour = help->addAction(tr("&Tour of the raise-HLP loop"), QKeySequence::HelpContents, this,
-                                    &MainWindow::showTour);
+    QAction *tour =
+        help->addAction(tr("&Tour of the raise-HLP loop"), QKeySequence::HelpContents, this, &MainWindow::showTour);
     tour->setObjectName(QStringLiteral("actionTour"));
     help->addAction(tr("&About Concord"), this, [this] {
         QMessageBox::about(this, tr("About Concord"),
@@ -289,8 +289,7 @@ bool MainWindow::startSession(const QString &labeler, QString passphrase)
     QString name = labeler;
     core::Role role = core::Role::Labeler;
     if (name.isEmpty()) {
-        const QString suggested =
-            settings.value(labelerKey(file), settings.value(kLastLabeler)).toString();
+        const QString suggested = settings.value(labelerKey(file), settings.value(kLastLabeler)).toString();
         LabelerDialog dialog(*m_document, suggested, this);
         if (dialog.exec() != QDialog::Accepted)
             return false;
@@ -377,8 +376,8 @@ bool MainWindow::switchLabeler()
 
 void MainWindow::openProjectDialog()
 {
-    const QString file = openFileName(this, tr("Open project"), QString(),
-                                         tr("Concord projects (*.concord);;All files (*)"));
+    const QString file =
+        openFileName(this, tr("Open project"), QString(), tr("Concord projects (*.concord);;All files (*)"));
     if (!file.isEmpty())
         openProject(file);
 }
@@ -409,11 +408,11 @@ void MainWindow::newProject()
                 showError(tr("Images not imported"), errorText(e));
             }
         } else if (!result.failed.empty()) {
-            QMessageBox::information(this, tr("Images imported"),
-                                     tr("%n image(s) imported; %1 could not be read (first: %2).", nullptr,
-                                        int(result.added))
-                                         .arg(result.failed.size())
-                                         .arg(QString::fromStdString(result.failed.front().path)));
+            QMessageBox::information(
+                this, tr("Images imported"),
+                tr("%n image(s) imported; %1 could not be read (first: %2).", nullptr, int(result.added))
+                    .arg(result.failed.size())
+                    .arg(QString::fromStdString(result.failed.front().path)));
         }
     }
     openProject(file);
@@ -424,10 +423,10 @@ void MainWindow::openDemo(const QString &labeler)
     const QString file = QDir(dataFolder()).filePath(QStringLiteral("demo/demo.concord"));
     if (!QFileInfo::exists(file)) {
         QDir().mkpath(QFileInfo(file).absolutePath());
-        const auto error = runWithProgress(this, tr("Creating the demo project…"),
-                                           [&](const core::ProgressFn &progress) {
-                                               core::generateDemo(file.toStdString(), core::DemoOptions{}, progress);
-                                           });
+        const auto error =
+            runWithProgress(this, tr("Creating the demo project…"), [&](const core::ProgressFn &progress) {
+                core::generateDemo(file.toStdString(), core::DemoOptions{}, progress);
+            });
         if (error) {
             try {
                 std::rethrow_exception(error);
@@ -459,12 +458,12 @@ void MainWindow::updateTitle()
         setWindowTitle(tr("Concord"));
         return;
     }
-    setWindowTitle(tr("%1 — %2 — Concord")
-                       .arg(m_document->displayName(), QString::fromStdString(m_document->labeler().name)));
+    setWindowTitle(
+        tr("%1 — %2 — Concord").arg(m_document->displayName(), QString::fromStdString(m_document->labeler().name)));
 }
 
-bool MainWindow::askPassphraseChange(const QString &title, const QString &text, bool needCurrent,
-                                     QString &current, QString &next)
+bool MainWindow::askPassphraseChange(const QString &title, const QString &text, bool needCurrent, QString &current,
+                                     QString &next)
 {
     QDialog dialog(this);
     dialog.setObjectName(QStringLiteral("passphraseDialog"));
@@ -580,8 +579,7 @@ bool MainWindow::runExport(core::ExportRequest request)
             std::rethrow_exception(error);
         } catch (const core::Error &e) {
             if (e.code() == core::ErrorCode::Cancelled)
-                statusBar()->showMessage(tr("Export cancelled; %1 is unchanged.")
-                                             .arg(QDir::toNativeSeparators(folder)),
+                statusBar()->showMessage(tr("Export cancelled; %1 is unchanged.").arg(QDir::toNativeSeparators(folder)),
                                          8000);
             else
                 showError(tr("Export failed"), errorText(e));
@@ -597,13 +595,15 @@ bool MainWindow::runExport(core::ExportRequest request)
     if (report.replaced)
         text += QLatin1Char(' ') + tr("The previous export there was replaced.");
     if (!report.keptAside.empty())
-        text += QLatin1Char(' ') + tr("Files added to its folder during the export were kept in %1.")
-                                       .arg(QDir::toNativeSeparators(QString::fromStdString(report.keptAside.string())));
+        text +=
+            QLatin1Char(' ') + tr("Files added to its folder during the export were kept in %1.")
+                                   .arg(QDir::toNativeSeparators(QString::fromStdString(report.keptAside.string())));
     if (report.unresolved > 0)
         text += QStringLiteral("\n\n") +
                 (request.options.includeUnresolved
                      ? tr("%n image(s) have no final label; they are included with an empty label and listed in "
-                          "unresolved.csv.", nullptr, int(report.unresolved))
+                          "unresolved.csv.",
+                          nullptr, int(report.unresolved))
                      : tr("%n image(s) have no final label; they are left out and listed in unresolved.csv. "
                           "Adjudicate them, or export with \"Include images without a final label\".",
                           nullptr, int(report.unresolved)));
@@ -617,9 +617,9 @@ void MainWindow::writeReport()
     if (!m_document || !m_document->isLead())
         return;
     const QFileInfo project(m_document->filePath());
-    const QString suggested = project.absoluteDir().filePath(project.completeBaseName() + QStringLiteral("-report.html"));
-    const QString file =
-        saveFileName(this, tr("Write report"), suggested, tr("HTML files (*.html);;All files (*)"));
+    const QString suggested =
+        project.absoluteDir().filePath(project.completeBaseName() + QStringLiteral("-report.html"));
+    const QString file = saveFileName(this, tr("Write report"), suggested, tr("HTML files (*.html);;All files (*)"));
     if (!file.isEmpty())
         runReport(file);
 }
@@ -649,8 +649,7 @@ bool MainWindow::runReport(const QString &file)
     if (QGuiApplication::platformName() != QLatin1String("offscreen") &&
         QMessageBox::question(this, tr("Report written"),
                               tr("The report is in %1 (one self-contained HTML file). Open it now?")
-                                  .arg(QDir::toNativeSeparators(file)))
-            == QMessageBox::Yes)
+                                  .arg(QDir::toNativeSeparators(file))) == QMessageBox::Yes)
         QDesktopServices::openUrl(QUrl::fromLocalFile(file));
     return true;
 }
@@ -702,8 +701,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         QMessageBox::question(this, tr("Quit without saving?"),
                               tr("Some labels or shapes could not be saved yet (the project file is locked or "
                                  "read-only). Quitting now loses them. Quit anyway?"),
-                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
-            != QMessageBox::Yes) {
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes) {
         event->ignore();
         return;
     }

@@ -31,7 +31,12 @@ namespace concord::ui {
 
 namespace {
 
-enum Column { NameColumn, KeyColumn, ColorColumn };
+enum Column
+{
+    NameColumn,
+    KeyColumn,
+    ColorColumn
+};
 
 QWidget *withBrowse(QLineEdit *edit, QWidget *parent, const std::function<void()> &browse)
 {
@@ -69,8 +74,8 @@ NewProjectDialog::NewProjectDialog(QWidget *parent)
     m_name->setPlaceholderText(tr("e.g. Phone surfaces, lot 7"));
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("Project &file:"), withBrowse(m_file, this, [this] {
-                     const QString f = saveFileName(this, tr("Project file"), m_file->text(),
-                                                      tr("Concord projects (*.concord)"));
+                     const QString f =
+                         saveFileName(this, tr("Project file"), m_file->text(), tr("Concord projects (*.concord)"));
                      if (!f.isEmpty()) {
                          m_file->setText(f.endsWith(QStringLiteral(".concord")) ? f : f + QStringLiteral(".concord"));
                          m_fileEdited = true;
@@ -202,12 +207,14 @@ std::vector<core::LabelClass> NewProjectDialog::classes() const
 {
     std::vector<core::LabelClass> out;
     for (int row = 0; row < m_classes->rowCount(); ++row) {
-        const QString name = m_classes->item(row, NameColumn) ? m_classes->item(row, NameColumn)->text().trimmed() : QString();
+        const QString name =
+            m_classes->item(row, NameColumn) ? m_classes->item(row, NameColumn)->text().trimmed() : QString();
         if (name.isEmpty())
             continue;
         core::LabelClass c;
         c.name = name.toStdString();
-        c.shortcut = m_classes->item(row, KeyColumn) ? m_classes->item(row, KeyColumn)->text().trimmed().toStdString() : std::string();
+        c.shortcut = m_classes->item(row, KeyColumn) ? m_classes->item(row, KeyColumn)->text().trimmed().toStdString()
+                                                     : std::string();
         c.color = m_classes->item(row, ColorColumn)->text().toStdString();
         out.push_back(c);
     }

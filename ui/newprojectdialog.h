@@ -17,8 +17,8 @@ class QTableWidget;
 namespace concord::ui {
 
 /// New Project: name, project file, image folder, classes (name, key, colour), labels per
-/// image k, the default px per mm and whether labelers see file names (hidden by default). The dialog only collects and checks; MainWindow creates
-/// the project and imports the folder.
+/// image k, the default px per mm and whether labelers see file names (hidden by default). The dialog only collects and
+/// checks; MainWindow creates the project and imports the folder.
 class NewProjectDialog final : public QDialog
 {
     Q_OBJECT

@@ -29,7 +29,8 @@ public:
     ProjectAccess() = default; ///< no project: isValid() is false and open() throws NotFound
     explicit ProjectAccess(std::filesystem::path location)
         : m_location(std::move(location))
-    {}
+    {
+    }
 
     bool isValid() const { return !m_location.empty(); }
     const std::filesystem::path &location() const { return m_location; }

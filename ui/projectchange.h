@@ -16,7 +16,8 @@ namespace concord::ui {
 /// adjudication page does not rebuild its queue for the decision it just made.
 struct ProjectChange
 {
-    enum Part : unsigned {
+    enum Part : unsigned
+    {
         Labels = 1U << 0,     ///< labels or their shapes (a labeler's input, an apply, an import)
         Decisions = 1U << 1,  ///< the lead's decisions
         Standards = 1U << 2,  ///< standards, their versions, statuses and examples

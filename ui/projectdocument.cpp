@@ -68,14 +68,11 @@ ProjectDocument::~ProjectDocument()
 
 std::unique_ptr<ProjectDocument> ProjectDocument::open(const QString &file, QObject *parent)
 {
-    return std::make_unique<ProjectDocument>(
-        core::openProject(toPath(file), core::OpenMode::AutoReadOnly), parent);
+    return std::make_unique<ProjectDocument>(core::openProject(toPath(file), core::OpenMode::AutoReadOnly), parent);
 }
 
-std::unique_ptr<ProjectDocument> ProjectDocument::create(const QString &file,
-                                                         const core::ProjectSettings &settings,
-                                                         const std::vector<core::LabelClass> &classes,
-                                                         QObject *parent)
+std::unique_ptr<ProjectDocument> ProjectDocument::create(const QString &file, const core::ProjectSettings &settings,
+                                                         const std::vector<core::LabelClass> &classes, QObject *parent)
 {
     // The same checks as `concord-cli init` (names, duplicates, calibration): one door.
     auto store = core::initProjectWithClasses(toPath(file), settings, classes);
@@ -156,10 +153,9 @@ core::QueueEntry ProjectDocument::queueEntry(int row) const
                            [first](const QueuePage &p) { return p.first == first; });
     if (it == m_queuePages.end()) {
         if (m_queuePages.size() >= static_cast<std::size_t>(kQueuePagesKept))
-            m_queuePages.erase(std::min_element(m_queuePages.begin(), m_queuePages.end(),
-                                                [](const QueuePage &a, const QueuePage &b) {
-                                                    return a.lastUse < b.lastUse;
-                                                }));
+            m_queuePages.erase(
+                std::min_element(m_queuePages.begin(), m_queuePages.end(),
+                                 [](const QueuePage &a, const QueuePage &b) { return a.lastUse < b.lastUse; }));
         m_queuePages.push_back(QueuePage{first, m_session->queue(first, kQueuePageSize), 0});
         it = std::prev(m_queuePages.end());
     }
@@ -182,8 +178,7 @@ void ProjectDocument::overlayUnsaved(core::QueueEntry &entry) const
     const ImageState &state = it->second;
     entry.myLabelClass = state.labelClass;
     entry.state = state.labelClass ? core::AssignmentState::Done
-                                   : (state.skipped ? core::AssignmentState::Skipped
-                                                    : core::AssignmentState::Pending);
+                                   : (state.skipped ? core::AssignmentState::Skipped : core::AssignmentState::Pending);
 }
 
 void ProjectDocument::forgetQueuePagesOf(core::Id image)
@@ -273,8 +268,8 @@ int ProjectDocument::nextUnlabeledIndex(int after) const
 
 std::optional<core::LabelClass> ProjectDocument::labelClass(core::Id id) const
 {
-    const auto it = std::find_if(m_classes.begin(), m_classes.end(),
-                                 [id](const core::LabelClass &c) { return c.id == id; });
+    const auto it =
+        std::find_if(m_classes.begin(), m_classes.end(), [id](const core::LabelClass &c) { return c.id == id; });
     return it == m_classes.end() ? std::nullopt : std::optional(*it);
 }
 

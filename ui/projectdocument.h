@@ -48,8 +48,7 @@ public:
 
     /// Creates a project with the given classes (their colours and keys as given).
     /// Throws core::Error; leaves no file behind on failure.
-    static std::unique_ptr<ProjectDocument> create(const QString &file,
-                                                   const core::ProjectSettings &settings,
+    static std::unique_ptr<ProjectDocument> create(const QString &file, const core::ProjectSettings &settings,
                                                    const std::vector<core::LabelClass> &classes,
                                                    QObject *parent = nullptr);
 

@@ -51,7 +51,8 @@ RelinkDialog::RelinkDialog(ProjectDocument *document, QWidget *parent)
 
 void RelinkDialog::browse()
 {
-    const QString start = m_folder->text().isEmpty() ? QFileInfo(m_document->filePath()).absolutePath() : m_folder->text();
+    const QString start =
+        m_folder->text().isEmpty() ? QFileInfo(m_document->filePath()).absolutePath() : m_folder->text();
     // Through ui/filedialogs.h: a dialog that sniffs files would drop the project's locks.
     const QString dir = existingDirectory(this, tr("Folder the images are in now"), start);
     if (!dir.isEmpty())
@@ -90,12 +91,13 @@ void RelinkDialog::updatePreview()
     if (m_folder->text().isEmpty())
         m_preview->setText(tr("Choose the folder to see how many images would be found there."));
     else if (!usable)
-        m_preview->setText(tr("None of the missing images is in this folder (or below it, with the same sub-folders)."));
+        m_preview->setText(
+            tr("None of the missing images is in this folder (or below it, with the same sub-folders)."));
     else
         m_preview->setText(tr("Re-points %n image(s) stored under \"%1\" to \"%2\": %3 of them are there.", nullptr,
                               int(m_plan.images))
                                .arg(QString::fromStdString(m_plan.oldPrefix.empty() ? std::string("(project folder)")
-                                                                                     : m_plan.oldPrefix),
+                                                                                    : m_plan.oldPrefix),
                                     QString::fromStdString(m_plan.newPrefix))
                                .arg(m_plan.found));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(usable);

@@ -39,9 +39,8 @@ StandardView::StandardView(int thumbnailSide, QWidget *parent)
     m_exampleList->setFocusPolicy(Qt::NoFocus);
     m_exampleList->setMinimumHeight(thumbnailSide + 44);
     layout->addWidget(m_exampleList, 1);
-    connect(m_exampleList, &QListView::clicked, this, [this](const QModelIndex &index) {
-        emit exampleClicked(index.data(ExampleModel::PathRole).toString());
-    });
+    connect(m_exampleList, &QListView::clicked, this,
+            [this](const QModelIndex &index) { emit exampleClicked(index.data(ExampleModel::PathRole).toString()); });
 }
 
 void StandardView::setStandard(const core::Standard &standard, std::vector<ExampleModel::Entry> examples)

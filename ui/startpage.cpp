@@ -38,7 +38,8 @@ StartPage::StartPage(RecentProjectsModel *recent, QWidget *parent)
     column->addWidget(subtitle);
     column->addSpacing(18);
     // First run: nothing to reopen yet, so say where to begin.
-    auto *firstRun = new QLabel(tr("New to Concord? Take the tour, then open the demo and follow it as the lead."), this);
+    auto *firstRun =
+        new QLabel(tr("New to Concord? Take the tour, then open the demo and follow it as the lead."), this);
     firstRun->setObjectName(QStringLiteral("firstRunHint"));
     firstRun->setWordWrap(true);
     column->addWidget(firstRun);
@@ -50,10 +51,15 @@ StartPage::StartPage(RecentProjectsModel *recent, QWidget *parent)
 
     auto *row = new QHBoxLayout;
     auto *actions = new QVBoxLayout;
-    auto *newButton = new QCommandLinkButton(tr("New project…"), tr("From a folder of images and a list of classes"), this);
+    auto *newButton =
+        new QCommandLinkButton(tr("New project…"), tr("From a folder of images and a list of classes"), this);
     auto *openButton = new QCommandLinkButton(tr("Open project…"), tr("A .concord file"), this);
-    auto *demoButton = new QCommandLinkButton(tr("Open the demo"), tr("Phone surfaces with scratches and dents, five simulated labelers"), this);
-    auto *tourButton = new QCommandLinkButton(tr("Take the tour"), tr("Label → see the disagreement → write a standard → apply → adjudicate → export, in six pictures (F1)"), this);
+    auto *demoButton = new QCommandLinkButton(
+        tr("Open the demo"), tr("Phone surfaces with scratches and dents, five simulated labelers"), this);
+    auto *tourButton = new QCommandLinkButton(
+        tr("Take the tour"),
+        tr("Label → see the disagreement → write a standard → apply → adjudicate → export, in six pictures (F1)"),
+        this);
     tourButton->setObjectName(QStringLiteral("tourButton"));
     newButton->setObjectName(QStringLiteral("newProjectButton"));
     openButton->setObjectName(QStringLiteral("openProjectButton"));

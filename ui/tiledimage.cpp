@@ -39,8 +39,8 @@ QSize halved(QSize s)
 
 cv::Mat wrap(const uchar *rows, qsizetype stride, int width, int count, QImage::Format format)
 {
-    return cv::Mat(count, width, format == QImage::Format_Grayscale8 ? CV_8UC1 : CV_8UC4,
-                   const_cast<uchar *>(rows), static_cast<std::size_t>(stride));
+    return cv::Mat(count, width, format == QImage::Format_Grayscale8 ? CV_8UC1 : CV_8UC4, const_cast<uchar *>(rows),
+                   static_cast<std::size_t>(stride));
 }
 
 } // namespace
@@ -91,8 +91,9 @@ QImage TiledImage::allocateBuffer(QSize size, QImage::Format format)
     if (!memory)
         return {};
     auto *holder = new std::shared_ptr<uchar>(memory);
-    return QImage(memory.get(), size.width(), size.height(), stride, format,
-                  [](void *h) { delete static_cast<std::shared_ptr<uchar> *>(h); }, holder);
+    return QImage(
+        memory.get(), size.width(), size.height(), stride, format,
+        [](void *h) { delete static_cast<std::shared_ptr<uchar> *>(h); }, holder);
 }
 
 quint64 TiledImage::keyOf(std::size_t level, int column, int row)
@@ -257,7 +258,8 @@ QRect TiledImage::region(std::size_t level, QRect rect, QImage &buffer) const
             const QRect part = QRect(col * T, row * T, T, T).intersected(rect);
             if (expand) {
                 for (int y = part.top(); y <= part.bottom(); ++y) {
-                    auto *dst = reinterpret_cast<quint32 *>(buffer.scanLine(y - rect.top())) + (part.left() - rect.left());
+                    auto *dst =
+                        reinterpret_cast<quint32 *>(buffer.scanLine(y - rect.top())) + (part.left() - rect.left());
                     const uchar *src = t + qsizetype(y - row * T) * tileStride + (part.left() - col * T);
                     for (int x = 0; x < part.width(); ++x)
                         dst[x] = 0xff000000u | quint32(src[x]) * 0x010101u;
@@ -310,7 +312,7 @@ qint64 TiledImage::tilesRead() const
 
 struct TiledImageBuilder::Band
 {
-    QImage rows;   ///< kTileSide rows of the level
+    QImage rows; ///< kTileSide rows of the level
     int filled = 0;
     int tileRow = 0;
 };
@@ -350,7 +352,8 @@ bool TiledImageBuilder::open(const QString &directory, QString *error)
     const QStorageInfo storage(dir);
     // Keep a margin so the tiles never fill the disk the project lives on.
     if (storage.isValid() && storage.bytesAvailable() < m_image->m_fileBytes + 512LL * 1024 * 1024) {
-        *error = QCoreApplication::translate("TiledImage", "Not enough free space in %1 for the image's tiles (%2 MB needed).")
+        *error = QCoreApplication::translate("TiledImage",
+                                             "Not enough free space in %1 for the image's tiles (%2 MB needed).")
                      .arg(QDir::toNativeSeparators(dir))
                      .arg(m_image->m_fileBytes / (1024 * 1024));
         return false;
@@ -443,8 +446,8 @@ bool TiledImageBuilder::flush(std::size_t level, QString *error)
         const int width = level + 1 < m_bands.size() ? m_bands[level + 1].rows.width() : m_memory.width();
         const auto format = m_image->m_format;
         cv::Mat half(halfRows, width, format == QImage::Format_Grayscale8 ? CV_8UC1 : CV_8UC4);
-        cv::resize(wrap(b.rows.constBits(), b.rows.bytesPerLine(), b.rows.width(), b.filled, format), half,
-                   half.size(), 0, 0, cv::INTER_AREA);
+        cv::resize(wrap(b.rows.constBits(), b.rows.bytesPerLine(), b.rows.width(), b.filled, format), half, half.size(),
+                   0, 0, cv::INTER_AREA);
         b.filled = 0;
         ++b.tileRow;
         return push(level + 1, half.data, static_cast<qsizetype>(half.step[0]), halfRows, error);
@@ -498,7 +501,8 @@ std::shared_ptr<TiledImage> TiledImageBuilder::finish(QImage *firstInMemory, QSt
     if (m_memoryRows == 0)
         m_memory.fill(Qt::darkGray);
     for (int y = std::max(1, m_memoryRows); y < m_memory.height(); ++y)
-        std::memcpy(m_memory.scanLine(y), m_memory.constScanLine(y - 1), static_cast<std::size_t>(m_memory.bytesPerLine()));
+        std::memcpy(m_memory.scanLine(y), m_memory.constScanLine(y - 1),
+                    static_cast<std::size_t>(m_memory.bytesPerLine()));
     *firstInMemory = std::move(m_memory);
     m_bands.clear();
     return std::shared_ptr<TiledImage>(m_image.release());

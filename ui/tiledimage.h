@@ -101,7 +101,7 @@ private:
     {
         quint64 key = ~quint64(0); ///< which tile is in it, ~0 when empty
         quint64 lastUse = 0;
-        bool loading = false;      ///< a worker is reading into it (not to be taken)
+        bool loading = false; ///< a worker is reading into it (not to be taken)
     };
 
     QImage::Format m_format = QImage::Format_RGB32;
@@ -156,8 +156,8 @@ private:
     QString writeError() const;
 
     std::unique_ptr<TiledImage> m_image;
-    std::vector<Band> m_bands;   ///< one per tiled level
-    QImage m_memory;             ///< the first level kept in memory
+    std::vector<Band> m_bands; ///< one per tiled level
+    QImage m_memory;           ///< the first level kept in memory
     int m_memoryRows = 0;
     int m_rowsAdded = 0;
     std::vector<uchar> m_tileRow; ///< one row of tiles, assembled for a single write

@@ -14,7 +14,11 @@ class Toast final : public QLabel
     Q_OBJECT
 
 public:
-    enum class Kind { Info, Error };
+    enum class Kind
+    {
+        Info,
+        Error
+    };
 
     explicit Toast(QWidget *parent);
 

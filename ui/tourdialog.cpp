@@ -123,9 +123,9 @@ void TourDialog::showPage(int page)
     m_title->setText(tr(p.title));
     m_text->setText(tr(p.text));
     const QPixmap picture(QString::fromLatin1(p.picture));
-    m_picture->setPixmap(picture.isNull() ? QPixmap()
-                                          : picture.scaled(m_picture->minimumSize(), Qt::KeepAspectRatio,
-                                                           Qt::SmoothTransformation));
+    m_picture->setPixmap(picture.isNull()
+                             ? QPixmap()
+                             : picture.scaled(m_picture->minimumSize(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
     m_step->setText(tr("Step %1 of %2").arg(page + 1).arg(pageCount()));
     m_back->setEnabled(page > 0);
     const bool last = page + 1 == pageCount();
@@ -138,15 +138,10 @@ void TourDialog::keyPressEvent(QKeyEvent *event)
 {
     switch (event->key()) {
     case Qt::Key_Right:
-    case Qt::Key_PageDown:
-        showPage(m_page + 1);
-        return;
+    case Qt::Key_PageDown: showPage(m_page + 1); return;
     case Qt::Key_Left:
-    case Qt::Key_PageUp:
-        showPage(m_page - 1);
-        return;
-    default:
-        QDialog::keyPressEvent(event);
+    case Qt::Key_PageUp: showPage(m_page - 1); return;
+    default: QDialog::keyPressEvent(event);
     }
 }
 

@@ -59,7 +59,10 @@ void runCommand(const std::function<void()> &body)
     }
 }
 
-int exitCode() { return g_exitCode; }
+int exitCode()
+{
+    return g_exitCode;
+}
 
 std::unique_ptr<core::Store> open(const std::string &path, bool readOnly)
 {

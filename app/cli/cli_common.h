@@ -75,7 +75,6 @@ void endTerminalProgress(const core::ProgressFn &progress);
 /// Prints JSON to stdout (pretty, with a trailing newline).
 void printJson(const nlohmann::json &j);
 
-
 /// Pads/truncates a cell for aligned plain-text tables.
 std::string pad(const std::string &s, std::size_t width, bool right = false);
 

@@ -85,9 +85,8 @@ void registerConflicts(CLI::App &app)
                 // pad() counts bytes: each " ↔ " is 3 bytes wider than it shows.
                 const std::size_t arrows = e.classNames.empty() ? 0 : e.classNames.size() - 1;
                 std::cout << pad(std::to_string(++row), 5, true) << "  " << pad(e.path, 28)
-                          << pad(e.dispute, 24 + 2 * arrows)
-                          << pad(core::formatShare(e.vote.agreement, 0), 7, true) << "  "
-                          << pad(e.vote.majority ? nameOf(names, *e.vote.majority) : "(tie)", 12)
+                          << pad(e.dispute, 24 + 2 * arrows) << pad(core::formatShare(e.vote.agreement, 0), 7, true)
+                          << "  " << pad(e.vote.majority ? nameOf(names, *e.vote.majority) : "(tie)", 12)
                           << pad(e.cluster ? std::to_string(e.cluster) : "-", 8)
                           << (e.citedStandard ? standardName(standards.at(*e.citedStandard)) : "-") << '\n';
             }
@@ -97,9 +96,9 @@ void registerConflicts(CLI::App &app)
 
 void registerAdjudicate(CLI::App &app)
 {
-    auto *cmd = app.add_subcommand("adjudicate",
-                                   "Record the lead's decision on an image (a class, or --exclude as ambiguous), "
-                                   "audited and citing the standard the window would cite");
+    auto *cmd =
+        app.add_subcommand("adjudicate", "Record the lead's decision on an image (a class, or --exclude as ambiguous), "
+                                         "audited and citing the standard the window would cite");
     auto project = std::make_shared<std::string>();
     auto image = std::make_shared<std::string>();
     auto cls = std::make_shared<std::string>();

@@ -65,7 +65,8 @@ std::string interval(const core::AgreementReport &r, const std::string &key, boo
 void printHeadline(const core::AgreementReport &r, const std::string &noun, const std::string &labels = "labels")
 {
     std::cout << "HLP " << core::formatShare(r.percentAgreement) << " · Fleiss κ " << core::formatFixed(r.fleissKappa)
-              << " · Krippendorff α " << core::formatFixed(r.alphaNominal) << " · Gwet AC1 " << core::formatFixed(r.gwetAc1) << '\n';
+              << " · Krippendorff α " << core::formatFixed(r.alphaNominal) << " · Gwet AC1 "
+              << core::formatFixed(r.gwetAc1) << '\n';
     std::cout << "compared: " << r.coverage.compared << " of " << r.coverage.total << ' ' << noun
               << " with two or more " << labels << "; " << r.items << ' ' << noun << ", " << r.labelers << " labelers, "
               << r.labels << " labels; " << core::formatShare(r.unanimousShare) << " of the compared unanimous; "
@@ -84,8 +85,9 @@ void printHeadline(const core::AgreementReport &r, const std::string &noun, cons
 void printReport(const core::AgreementReport &r, const std::string &noun, const std::string &labels = "labels")
 {
     printHeadline(r, noun, labels);
-    std::cout << '\n' << pad("labeler", 16) << pad("items", 7, true) << pad("HLP", 9, true)
-              << pad("vs majority", 13, true) << (r.reference ? pad("vs reference", 14, true) : "") << '\n';
+    std::cout << '\n'
+              << pad("labeler", 16) << pad("items", 7, true) << pad("HLP", 9, true) << pad("vs majority", 13, true)
+              << (r.reference ? pad("vs reference", 14, true) : "") << '\n';
     for (const auto &l : r.perLabeler) {
         std::cout << pad(r.labelerNames[static_cast<std::size_t>(l.labeler)], 16)
                   << pad(std::to_string(l.items), 7, true) << pad(core::formatShare(l.hlp), 9, true)
@@ -94,25 +96,27 @@ void printReport(const core::AgreementReport &r, const std::string &noun, const 
             std::cout << pad(l.hlpVsReference ? core::formatShare(*l.hlpVsReference) : "—", 14, true);
         std::cout << '\n';
     }
-    std::cout << '\n' << pad("pair", 24) << pad("shared", 8, true) << pad("agree", 9, true)
-              << pad("Cohen κ", 9, true) << '\n';
+    std::cout << '\n'
+              << pad("pair", 24) << pad("shared", 8, true) << pad("agree", 9, true) << pad("Cohen κ", 9, true) << '\n';
     for (const auto &p : r.pairs)
         std::cout << pad(r.labelerNames[static_cast<std::size_t>(p.a)] + " – " +
                              r.labelerNames[static_cast<std::size_t>(p.b)],
                          24)
                   << pad(core::formatFixed(p.n, 0), 8, true) << pad(core::formatShare(p.agreement), 9, true)
                   << pad(core::formatFixed(p.cohenKappa), 9, true) << '\n';
-    std::cout << '\n' << pad("class", 16) << pad("share", 9, true) << pad("agree", 9, true)
-              << pad("κ", 8, true) << '\n';
+    std::cout << '\n'
+              << pad("class", 16) << pad("share", 9, true) << pad("agree", 9, true) << pad("κ", 8, true) << '\n';
     for (const auto &c : r.perClass)
-        std::cout << pad(r.classNames[static_cast<std::size_t>(c.cls)], 16) << pad(core::formatShare(c.prevalence), 9, true)
-                  << pad(core::formatShare(c.percentAgreement), 9, true) << pad(core::formatFixed(c.fleissKappa), 8, true) << '\n';
+        std::cout << pad(r.classNames[static_cast<std::size_t>(c.cls)], 16)
+                  << pad(core::formatShare(c.prevalence), 9, true)
+                  << pad(core::formatShare(c.percentAgreement), 9, true)
+                  << pad(core::formatFixed(c.fleissKappa), 8, true) << '\n';
 }
 
 void registerAgreement(CLI::App &app)
 {
-    auto *cmd = app.add_subcommand("agreement",
-                                   "Human-level performance and chance-corrected agreement (κ, α, AC1) among human labels");
+    auto *cmd = app.add_subcommand(
+        "agreement", "Human-level performance and chance-corrected agreement (κ, α, AC1) among human labels");
     cmd->footer("Only images with two or more human labels are compared: labels a standard wrote are not human "
                 "agreement and are left out. Once a standard has written labels, the figures of the data set as "
                 "exported (all labels) follow, named as such (JSON: `human` and `dataset`). Fewer than 30 compared "
@@ -177,11 +181,12 @@ void registerConsensus(CLI::App &app)
     auto iterations = std::make_shared<int>(100);
     auto tolerance = std::make_shared<double>(1e-7);
     addSourceOptions(cmd, *src);
-    cmd->add_option("--method", *method, "majority or dawid-skene")
-        ->check(CLI::IsMember({"majority", "dawid-skene"}));
+    cmd->add_option("--method", *method, "majority or dawid-skene")->check(CLI::IsMember({"majority", "dawid-skene"}));
     cmd->add_option("--out", *out, "Write item,label,confidence to this CSV (default: stdout)");
     cmd->add_option("--max-iterations", *iterations, "Dawid–Skene EM iteration cap")->check(CLI::PositiveNumber);
-    cmd->add_option("--tolerance", *tolerance, "Dawid–Skene convergence tolerance")->check(finiteNumber())->check(CLI::NonNegativeNumber);
+    cmd->add_option("--tolerance", *tolerance, "Dawid–Skene convergence tolerance")
+        ->check(finiteNumber())
+        ->check(CLI::NonNegativeNumber);
     cmd->callback([=] {
         runCommand([&] {
             const auto table = loadRatings(*src);
@@ -200,7 +205,8 @@ void registerConsensus(CLI::App &app)
                 const auto k = consensus.label[static_cast<std::size_t>(i)];
                 const std::string label = k < 0 ? std::string() : table.classNames()[static_cast<std::size_t>(k)];
                 char conf[32];
-                std::snprintf(conf, sizeof conf, "%.6g", k < 0 ? 0.0 : consensus.confidence[static_cast<std::size_t>(i)]);
+                std::snprintf(conf, sizeof conf, "%.6g",
+                              k < 0 ? 0.0 : consensus.confidence[static_cast<std::size_t>(i)]);
                 text += core::csvLine({table.itemNames()[static_cast<std::size_t>(i)], label, conf}) + "\n";
             }
             if (out->empty()) {

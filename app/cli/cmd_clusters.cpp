@@ -26,9 +26,9 @@ std::string num(double v)
 
 void registerAttributes(CLI::App &app)
 {
-    auto *cmd = app.add_subcommand(
-        "attributes", "List image attributes (imported, measured, computed); --compute fills brightness, "
-                      "contrast, sharpness, line_length_mm and the measured length_mm");
+    auto *cmd = app.add_subcommand("attributes",
+                                   "List image attributes (imported, measured, computed); --compute fills brightness, "
+                                   "contrast, sharpness, line_length_mm and the measured length_mm");
     auto project = std::make_shared<std::string>();
     auto compute = std::make_shared<bool>(false);
     auto json = std::make_shared<bool>(false);
@@ -45,7 +45,9 @@ void registerAttributes(CLI::App &app)
                 const auto progress = terminalProgress();
                 const auto s = core::fillComputedAttributes(*store, progress, *threads);
                 endTerminalProgress(progress);
-                j["computed"] = {{"images", s.images}, {"computed", s.computed}, {"measured", s.measured},
+                j["computed"] = {{"images", s.images},
+                                 {"computed", s.computed},
+                                 {"measured", s.measured},
                                  {"line_length_in_mm", s.lineLengthInMm}};
                 j["computed"]["failures"] = nlohmann::json::array();
                 for (const auto &[path, why] : s.failures)
@@ -91,9 +93,9 @@ void registerAttributes(CLI::App &app)
 
 void registerClusters(CLI::App &app)
 {
-    auto *cmd = app.add_subcommand("clusters",
-                                   "Find where and why labelers disagree: attribute bands with each labeler's "
-                                   "threshold, metadata values and visual groups, ranked");
+    auto *cmd =
+        app.add_subcommand("clusters", "Find where and why labelers disagree: attribute bands with each labeler's "
+                                       "threshold, metadata values and visual groups, ranked");
     auto project = std::make_shared<std::string>();
     auto json = std::make_shared<bool>(false);
     auto noVisual = std::make_shared<bool>(false);
@@ -131,7 +133,8 @@ void registerClusters(CLI::App &app)
                 return;
             }
             std::cout << report.disagreeing << " of " << report.items << " items with two or more labels are "
-                      << "disputed (" << core::formatShare(report.items ? double(report.disagreeing) / double(report.items) : 0.0)
+                      << "disputed ("
+                      << core::formatShare(report.items ? double(report.disagreeing) / double(report.items) : 0.0)
                       << ")\n";
             if (report.clusters.empty())
                 std::cout << "No cluster stands out.\n";
@@ -152,9 +155,10 @@ void registerClusters(CLI::App &app)
                 if (*suggest) {
                     const auto s = core::standardSeedFor(input, c);
                     std::cout << "   suggested standard: " << s.title << '\n'
-                              << "   rule: " << (s.rule.empty() ? std::string("(none: the cluster names no two-class "
-                                                                              "threshold)")
-                                                                : s.rule)
+                              << "   rule: "
+                              << (s.rule.empty() ? std::string("(none: the cluster names no two-class "
+                                                               "threshold)")
+                                                 : s.rule)
                               << '\n';
                 }
                 if (c.kind != core::ClusterKind::Band)

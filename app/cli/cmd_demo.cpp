@@ -12,9 +12,9 @@ namespace concord::cli {
 
 void registerDemoCommand(CLI::App &app)
 {
-    auto *cmd = app.add_subcommand(
-        "demo", "Generate the demo project: synthetic phone-surface images, simulated labelers who "
-                "disagree on 1-3 mm scratches, and a ground-truth file (docs/DEMO.md)");
+    auto *cmd =
+        app.add_subcommand("demo", "Generate the demo project: synthetic phone-surface images, simulated labelers who "
+                                   "disagree on 1-3 mm scratches, and a ground-truth file (docs/DEMO.md)");
     auto project = std::make_shared<std::string>();
     auto opts = std::make_shared<core::DemoOptions>();
     auto json = std::make_shared<bool>(false);
@@ -53,10 +53,10 @@ void registerDemoCommand(CLI::App &app)
                 return;
             }
             std::cout << "Created demo project " << r.project.string() << '\n'
-                      << "  images:       " << r.imageDir.string() << " (" << r.images << " images, "
-                      << opts->pxPerMm << " px/mm)\n"
-                      << "  labels:       " << r.labels << " by " << opts->labelers
-                      << " simulated labelers, " << opts->overlap << " per image; lead account 'lead'\n"
+                      << "  images:       " << r.imageDir.string() << " (" << r.images << " images, " << opts->pxPerMm
+                      << " px/mm)\n"
+                      << "  labels:       " << r.labels << " by " << opts->labelers << " simulated labelers, "
+                      << opts->overlap << " per image; lead account 'lead'\n"
                       << "  ground truth: " << r.truthFile.string() << " (for tests; Concord does not read it)\n";
         });
     });

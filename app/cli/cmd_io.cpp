@@ -15,9 +15,9 @@ namespace {
 
 void registerImportLabels(CLI::App &app)
 {
-    auto *cmd = app.add_subcommand("import-labels",
-                                   "Import one labeler's labels (or several, when the file names them) from "
-                                   "CSV, COCO, labelme, Label Studio or Pascal VOC; all or nothing");
+    auto *cmd =
+        app.add_subcommand("import-labels", "Import one labeler's labels (or several, when the file names them) from "
+                                            "CSV, COCO, labelme, Label Studio or Pascal VOC; all or nothing");
     auto project = std::make_shared<std::string>();
     auto input = std::make_shared<std::string>();
     auto format = std::make_shared<std::string>();
@@ -28,9 +28,7 @@ void registerImportLabels(CLI::App &app)
     auto json = std::make_shared<bool>(false);
     cmd->add_option("PROJECT", *project, "Project file")->required();
     cmd->add_option("INPUT", *input, "Label file, or folder of per-image files (labelme, voc)")->required();
-    cmd->add_option("--format", *format, "Input format")
-        ->required()
-        ->check(CLI::IsMember(core::labelReaderFormats()));
+    cmd->add_option("--format", *format, "Input format")->required()->check(CLI::IsMember(core::labelReaderFormats()));
     cmd->add_option("--labeler", *labeler, "Labeler name for entries the file does not attribute");
     addEncodingOption(cmd, *encoding);
     cmd->add_flag("--add-classes", *addClasses, "Create classes the project does not have instead of failing");
@@ -94,8 +92,7 @@ void registerExport(CLI::App &app)
     auto cascade = std::make_shared<std::string>(core::kDefaultFaceCascade);
     auto json = std::make_shared<bool>(false);
     cmd->add_option("PROJECT", *project, "Project file")->required();
-    cmd->add_option("OUTDIR", *outDir,
-                    "Output folder: new or empty (built beside it, then renamed into place whole)")
+    cmd->add_option("OUTDIR", *outDir, "Output folder: new or empty (built beside it, then renamed into place whole)")
         ->required();
     cmd->add_option("--format", *format, "Output format")
         ->required()
@@ -136,7 +133,8 @@ void registerExport(CLI::App &app)
                            {"faces_blurred", rep.facesBlurred},
                            {"files", rep.files},
                            {"replaced", rep.replaced},
-                           {"kept_aside", rep.keptAside.empty() ? nlohmann::json() : nlohmann::json(rep.keptAside.string())}});
+                           {"kept_aside",
+                            rep.keptAside.empty() ? nlohmann::json() : nlohmann::json(rep.keptAside.string())}});
                 return;
             }
             std::cout << "Exported " << rep.exported << " images as " << *format << " to " << *outDir

@@ -97,21 +97,22 @@ void registerInfo(CLI::App &app)
                 printJson(j);
                 return;
             }
-            std::cout << s.settings.name << " — " << s.images << " images, " << s.labels
-                      << " labels, " << s.labelers.size() << " labelers\n";
+            std::cout << s.settings.name << " — " << s.images << " images, " << s.labels << " labels, "
+                      << s.labelers.size() << " labelers\n";
             std::cout << "calibration " << s.settings.pxPerMm << " px/mm · " << s.settings.overlap
-                      << " labels wanted per image · " << s.standards << " standards · "
-                      << s.decisions << " decisions\n\n";
+                      << " labels wanted per image · " << s.standards << " standards · " << s.decisions
+                      << " decisions\n\n";
             std::cout << pad("class", 16) << pad("key", 5) << pad("labels", 8, true) << '\n';
             for (const auto &c : s.classes)
-                std::cout << pad(c.cls.name, 16) << pad(c.cls.shortcut, 5)
-                          << pad(std::to_string(c.labels), 8, true) << '\n';
-            std::cout << '\n' << pad("labeler", 16) << pad("role", 9) << pad("labels", 8, true)
-                      << pad("assigned", 10, true) << '\n';
+                std::cout << pad(c.cls.name, 16) << pad(c.cls.shortcut, 5) << pad(std::to_string(c.labels), 8, true)
+                          << '\n';
+            std::cout << '\n'
+                      << pad("labeler", 16) << pad("role", 9) << pad("labels", 8, true) << pad("assigned", 10, true)
+                      << '\n';
             for (const auto &l : s.labelers)
                 std::cout << pad(l.labeler.name, 16) << pad(std::string(core::toString(l.labeler.role)), 9)
-                          << pad(std::to_string(l.labels), 8, true)
-                          << pad(std::to_string(l.assigned), 10, true) << '\n';
+                          << pad(std::to_string(l.labels), 8, true) << pad(std::to_string(l.assigned), 10, true)
+                          << '\n';
         });
     });
 }
@@ -171,8 +172,7 @@ void registerImportImages(CLI::App &app)
     cmd->add_option("--px-per-mm", *pxPerMm, "Calibration for these images (default: the project's)")
         ->check(finiteNumber())
         ->check(CLI::NonNegativeNumber);
-    cmd->add_option("--max-pixels", *maxPixels, "Refuse images with more pixels than this")
-        ->check(CLI::PositiveNumber);
+    cmd->add_option("--max-pixels", *maxPixels, "Refuse images with more pixels than this")->check(CLI::PositiveNumber);
     cmd->add_flag("--json", *json, "Machine-readable result on stdout");
     cmd->callback([=] {
         runCommand([&] {
@@ -184,8 +184,8 @@ void registerImportImages(CLI::App &app)
             const auto r = core::importImageFolder(*store, *dir, opt, progress);
             endTerminalProgress(progress);
             if (*json) {
-                nlohmann::json j{{"added", r.added}, {"skipped", nlohmann::json::array()},
-                                 {"failed", nlohmann::json::array()}};
+                nlohmann::json j{
+                    {"added", r.added}, {"skipped", nlohmann::json::array()}, {"failed", nlohmann::json::array()}};
                 for (const auto &s : r.skipped)
                     j["skipped"].push_back({{"path", s.path}, {"reason", s.reason}});
                 for (const auto &f : r.failed)
@@ -193,8 +193,8 @@ void registerImportImages(CLI::App &app)
                 printJson(j);
                 return;
             }
-            std::cout << "Added " << r.added << " images, skipped " << r.skipped.size()
-                      << ", failed " << r.failed.size() << '\n';
+            std::cout << "Added " << r.added << " images, skipped " << r.skipped.size() << ", failed "
+                      << r.failed.size() << '\n';
             for (const auto &f : r.failed)
                 std::cout << "  failed: " << f.path << ": " << f.reason << '\n';
         });
@@ -203,8 +203,8 @@ void registerImportImages(CLI::App &app)
 
 void registerImportAttributes(CLI::App &app)
 {
-    auto *cmd = app.add_subcommand("import-attributes",
-                                   "Import per-image metadata from a wide CSV (image column + one column per attribute)");
+    auto *cmd = app.add_subcommand(
+        "import-attributes", "Import per-image metadata from a wide CSV (image column + one column per attribute)");
     auto project = std::make_shared<std::string>();
     auto csv = std::make_shared<std::string>();
     auto encoding = std::make_shared<std::string>("utf-8");

@@ -63,10 +63,8 @@ std::string standardName(const core::Standard &s)
 nlohmann::json previewJson(const core::StandardPreview &p)
 {
     nlohmann::json j;
-    j["standard"] = {{"id", p.standard.id},
-                     {"title", p.standard.title},
-                     {"version", p.standard.version},
-                     {"rule", p.standard.rule}};
+    j["standard"] = {
+        {"id", p.standard.id}, {"title", p.standard.title}, {"version", p.standard.version}, {"rule", p.standard.rule}};
     j["changes"] = nlohmann::json::array();
     for (const auto &c : p.changes) {
         nlohmann::json row{{"image", c.imagePath}, {"labeler", c.labelerName}, {"from", c.from}, {"to", c.to}};
@@ -97,8 +95,8 @@ nlohmann::json previewJson(const core::StandardPreview &p)
 void printPreview(const core::StandardPreview &p, std::size_t limit)
 {
     std::cout << headline(p, "change") << '\n';
-    std::cout << standardName(p.standard) << ": " << p.labelsDecided << " labels decided, "
-              << p.undecided.size() << " images undecided (" << p.relabel.size() << " relabel assignments)\n";
+    std::cout << standardName(p.standard) << ": " << p.labelsDecided << " labels decided, " << p.undecided.size()
+              << " images undecided (" << p.relabel.size() << " relabel assignments)\n";
     if (!p.changes.empty()) {
         std::cout << "\nChanges (image, labeler, from \u2192 to, because):\n";
         std::size_t shown = 0;
@@ -120,7 +118,8 @@ void printPreview(const core::StandardPreview &p, std::size_t limit)
     for (const auto &u : p.undecided)
         disputed += u.disputed ? 1 : 0;
     if (!p.undecided.empty())
-        std::cout << "\n" << p.undecided.size() << " images cannot be decided (attribute unknown); " << disputed
+        std::cout << "\n"
+                  << p.undecided.size() << " images cannot be decided (attribute unknown); " << disputed
                   << " of them are disputed and go to a relabel round.\n";
 }
 
@@ -148,8 +147,8 @@ void registerAdd(CLI::App &parent)
     cmd->callback([=] {
         runCommand([&] {
             if (b->count() == 0 && bf->count() == 0)
-                throw core::Error(core::ErrorCode::Invalid, "give the standard's text with --body or --body-file",
-                                  {}, 0, "body");
+                throw core::Error(core::ErrorCode::Invalid, "give the standard's text with --body or --body-file", {},
+                                  0, "body");
             core::StandardDraft draft;
             draft.title = *title;
             draft.rule = *rule;
@@ -251,8 +250,9 @@ void registerExample(CLI::App &parent)
             const auto img = core::findImage(*store, *image);
             core::setStandardExample(*store, *id, img.id, core::parseExampleRole(*role), *note);
             // "an example", "a counterexample", "a borderline example"
-            const std::string what = *role == "example" ? "an example" : *role == "borderline" ? "a borderline example"
-                                                                                               : "a " + *role;
+            const std::string what = *role == "example"      ? "an example"
+                                     : *role == "borderline" ? "a borderline example"
+                                                             : "a " + *role;
             std::cout << img.path << " is now " << what << " of " << standardName(core::findStandard(*store, *id))
                       << '\n';
         });
@@ -361,7 +361,8 @@ void registerAgreement(CLI::App &parent)
                     g.standard ? "#" + std::to_string(*g.standard) + " " + g.title + " v" + std::to_string(g.version)
                                : std::string("no standard");
                 std::cout << pad(name, 36) << pad(std::to_string(g.figures.labels), 8, true)
-                          << pad(std::to_string(g.figures.items), 7, true) << pad(core::formatShare(g.figures.hlp), 9, true)
+                          << pad(std::to_string(g.figures.items), 7, true)
+                          << pad(core::formatShare(g.figures.hlp), 9, true)
                           << pad(core::formatFixed(g.figures.fleissKappa), 10, true) << '\n';
             }
             std::cout << "Only labels made under the same version are compared with each other "
@@ -374,7 +375,8 @@ void registerAgreement(CLI::App &parent)
 
 void registerStandardCommands(CLI::App &app)
 {
-    auto *cmd = app.add_subcommand("standard", "The label book: standards, examples, preview, apply, undo, agreement per version");
+    auto *cmd = app.add_subcommand("standard",
+                                   "The label book: standards, examples, preview, apply, undo, agreement per version");
     cmd->require_subcommand(1);
     registerAdd(*cmd);
     registerList(*cmd);

@@ -104,15 +104,16 @@ int main(int argc, char **argv)
         QStringLiteral("palette"),
         QApplication::translate("main", "Use a light or dark palette (Fusion style) instead of the desktop's."),
         QStringLiteral("light|dark"));
-    const QCommandLineOption toolOption(
-        QStringLiteral("tool"), QApplication::translate("main", "Start with a tool: select, box or line."),
-        QStringLiteral("TOOL"));
+    const QCommandLineOption toolOption(QStringLiteral("tool"),
+                                        QApplication::translate("main", "Start with a tool: select, box or line."),
+                                        QStringLiteral("TOOL"));
     const QCommandLineOption imageOption(
         QStringLiteral("image"), QApplication::translate("main", "Show this image of the queue first (file name)."),
         QStringLiteral("NAME"));
     const QCommandLineOption pageOption(
         QStringLiteral("page"),
-        QApplication::translate("main", "For a lead: start on this page (labeling, dashboard, clusters, standards, adjudication)."),
+        QApplication::translate(
+            "main", "For a lead: start on this page (labeling, dashboard, clusters, standards, adjudication)."),
         QStringLiteral("PAGE"));
     const QCommandLineOption zoomOption(
         QStringLiteral("zoom"),

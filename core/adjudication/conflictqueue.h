@@ -44,10 +44,10 @@ std::optional<Standard> citedStandard(const Store &store, Id image);
 struct ConflictEntry
 {
     Id image = 0;
-    std::string path;          ///< as stored
-    std::string resolvedPath;  ///< Store::resolveImagePath()
+    std::string path;                    ///< as stored
+    std::string resolvedPath;            ///< Store::resolveImagePath()
     std::vector<std::string> classNames; ///< the classes in dispute, by ascending class id
-    std::string dispute;       ///< classNames joined by " ↔ ": "ok ↔ scratch"
+    std::string dispute;                 ///< classNames joined by " ↔ ": "ok ↔ scratch"
     ImageVote vote;
     /// Rank of the best disagreement cluster holding the image (1 = the top one of
     /// core::findClusters with default options, visual features not read), 0 = none.

@@ -22,7 +22,7 @@ std::string imageName(const Store &store, Id image)
 /// Writes `next` (none: removes) and logs the change from the current state, inside the
 /// caller's transaction.
 DecisionEdit write(Store &store, Id image, const std::optional<Decision> &next, const std::string &actor,
-                     const char *action, std::optional<Id> undoes)
+                   const char *action, std::optional<Id> undoes)
 {
     DecisionEdit change;
     change.image = image;
@@ -32,9 +32,8 @@ DecisionEdit write(Store &store, Id image, const std::optional<Decision> &next, 
     else if (change.before)
         store.removeDecision(image);
     change.after = store.decision(image); // as stored (createdAt filled in)
-    json payload{{"image", image},
-                 {"before", decisionStateJson(change.before)},
-                 {"after", decisionStateJson(change.after)}};
+    json payload{
+        {"image", image}, {"before", decisionStateJson(change.before)}, {"after", decisionStateJson(change.after)}};
     if (undoes)
         payload["undoes"] = *undoes;
     change.auditId = store.appendAudit(actor, action, payload.dump());
@@ -88,7 +87,8 @@ DecisionEdit recordDecision(Store &store, const Decision &decision, const std::s
             throw Error(ErrorCode::NotFound, "no image with id " + std::to_string(decision.image), {}, 0, "image");
         if (decision.labelClass) {
             const auto classes = store.classes();
-            if (std::none_of(classes.begin(), classes.end(), [&](const LabelClass &c) { return c.id == *decision.labelClass; }))
+            if (std::none_of(classes.begin(), classes.end(),
+                             [&](const LabelClass &c) { return c.id == *decision.labelClass; }))
                 throw Error(ErrorCode::NotFound, "no class with id " + std::to_string(*decision.labelClass), {}, 0,
                             "class");
         }
@@ -148,8 +148,8 @@ DecisionEdit readDecisionEntry(const AuditEntry &entry)
         return change;
     } catch (const std::exception &e) {
         throw Error(ErrorCode::Invalid,
-                    "audit entry " + std::to_string(entry.id) + " is not a decision change in the current schema: " +
-                        e.what(),
+                    "audit entry " + std::to_string(entry.id) +
+                        " is not a decision change in the current schema: " + e.what(),
                     {}, 0, "payload");
     }
 }

@@ -78,9 +78,7 @@ json toJson(const AgreementReport &r, const AgreementJsonOptions &options)
             ci[key] = interval(value);
     }
     j["ci95"] = std::move(ci);
-    j["bootstrap"] = {{"resamples", r.bootstrap.resamples},
-                      {"seed", r.bootstrap.seed},
-                      {"level", r.bootstrap.level}};
+    j["bootstrap"] = {{"resamples", r.bootstrap.resamples}, {"seed", r.bootstrap.seed}, {"level", r.bootstrap.level}};
     j["majority_ties"] = r.majority.ties;
     j["reference"] = r.reference ? json(nameOf(r.labelerNames, *r.reference)) : json(nullptr);
 
@@ -94,9 +92,8 @@ json toJson(const AgreementReport &r, const AgreementJsonOptions &options)
     j["pairs"] = std::move(pairs);
 
     const auto k = r.classNames.size();
-    const char *against = r.confusionAgainst == AgreementOptions::ConsensusMethod::DawidSkene
-                              ? "dawid-skene"
-                              : "majority";
+    const char *against =
+        r.confusionAgainst == AgreementOptions::ConsensusMethod::DawidSkene ? "dawid-skene" : "majority";
     json labelers = json::array();
     for (const LabelerAgreement &a : r.perLabeler) {
         json o{{"labeler", nameOf(r.labelerNames, a.labeler)},
@@ -127,17 +124,16 @@ json toJson(const AgreementReport &r, const AgreementJsonOptions &options)
         json items = json::array();
         for (std::size_t i = 0; i < r.perItem.size(); ++i) {
             const ItemAgreement &a = r.perItem[i];
-            items.push_back({{"item", r.itemNames[i]},
-                             {"responses", a.responses},
-                             {"agreement", number(a.agreement)},
-                             {"unanimous", a.unanimous},
-                             {"majority", a.majorityClass >= 0
-                                              ? json(nameOf(r.classNames, a.majorityClass))
-                                              : json(nullptr)},
-                             {"tied_classes", a.tiedClasses},
-                             {"margin_votes", a.marginVotes},
-                             {"margin", a.margin},
-                             {"entropy_bits", a.entropyBits}});
+            items.push_back(
+                {{"item", r.itemNames[i]},
+                 {"responses", a.responses},
+                 {"agreement", number(a.agreement)},
+                 {"unanimous", a.unanimous},
+                 {"majority", a.majorityClass >= 0 ? json(nameOf(r.classNames, a.majorityClass)) : json(nullptr)},
+                 {"tied_classes", a.tiedClasses},
+                 {"margin_votes", a.marginVotes},
+                 {"margin", a.margin},
+                 {"entropy_bits", a.entropyBits}});
         }
         j["per_item"] = std::move(items);
     }

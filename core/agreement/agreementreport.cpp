@@ -16,8 +16,7 @@ AgreementReport computeAgreement(const RatingTable &table, const AgreementOption
     if (!options.reference.empty()) {
         r.reference = table.findLabeler(options.reference);
         if (!r.reference)
-            throw Error(ErrorCode::NotFound,
-                        "reference labeler '" + options.reference + "' has no labels", {}, 0,
+            throw Error(ErrorCode::NotFound, "reference labeler '" + options.reference + "' has no labels", {}, 0,
                         "reference");
     }
     const ItemCounts counts(table);
@@ -50,8 +49,7 @@ AgreementReport computeAgreement(const RatingTable &table, const AgreementOption
 
     r.bootstrap = options.bootstrap;
     if (options.bootstrap.resamples > 0) {
-        std::vector<std::string> keys{"percent_agreement", "fleiss_kappa",
-                                      "krippendorff_alpha_nominal", "gwet_ac1"};
+        std::vector<std::string> keys{"percent_agreement", "fleiss_kappa", "krippendorff_alpha_nominal", "gwet_ac1"};
         if (r.ordered) {
             keys.emplace_back("krippendorff_alpha_ordinal");
             keys.emplace_back("krippendorff_alpha_interval");

@@ -27,7 +27,11 @@ struct AgreementOptions
     /// Item bootstrap for the project metrics; resamples = 0 switches the intervals off.
     BootstrapOptions bootstrap;
     /// The consensus each labeler's confusion matrix is taken against.
-    enum class ConsensusMethod : std::uint8_t { MajorityVote, DawidSkene };
+    enum class ConsensusMethod : std::uint8_t
+    {
+        MajorityVote,
+        DawidSkene
+    };
     ConsensusMethod confusionAgainst = ConsensusMethod::MajorityVote;
     /// Used when confusionAgainst is DawidSkene.
     DawidSkeneOptions dawidSkene;

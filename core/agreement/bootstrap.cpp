@@ -31,7 +31,7 @@ public:
     {
     }
 
-    template<typename Next32>
+    template <typename Next32>
     std::uint32_t operator()(Next32 &next) const
     {
         for (;;) {
@@ -85,10 +85,8 @@ void bootstrapWeights(std::uint64_t seed, std::int32_t resample, std::int32_t it
 }
 
 std::vector<ConfidenceInterval> bootstrapItems(std::int32_t items, std::int32_t statCount,
-                                               const BootstrapStatistic &statistic,
-                                               const BootstrapOptions &options,
-                                               std::span<const std::int32_t> groupOf,
-                                               std::int32_t groups)
+                                               const BootstrapStatistic &statistic, const BootstrapOptions &options,
+                                               std::span<const std::int32_t> groupOf, std::int32_t groups)
 {
     if (!groupOf.empty() && groupOf.size() != static_cast<std::size_t>(items))
         throw Error(ErrorCode::Invalid, "bootstrap groups must name one group per item");

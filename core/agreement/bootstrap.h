@@ -50,8 +50,7 @@ using BootstrapStatistic = std::function<void(ItemWeights, std::span<double>)>;
 std::vector<ConfidenceInterval> bootstrapItems(std::int32_t items, std::int32_t statCount,
                                                const BootstrapStatistic &statistic,
                                                const BootstrapOptions &options = {},
-                                               std::span<const std::int32_t> groupOf = {},
-                                               std::int32_t groups = 0);
+                                               std::span<const std::int32_t> groupOf = {}, std::int32_t groups = 0);
 
 /// The multiplicities of resample `resample` over `items` items, accumulated into `weights`
 /// per group (`groupOf` empty: one weight per item). Exposed so a test can check the draw.

@@ -20,7 +20,7 @@ std::size_t idx(std::int32_t i)
 /// Calls fn(item, weight) for every item with at least `minResponses` responses and a
 /// non-zero weight. One loop shape for all coefficients, so that the weighting rule (and the
 /// eligibility rule) cannot differ between them.
-template<typename Fn>
+template <typename Fn>
 void forEachItem(const ItemCounts &counts, ItemWeights weights, std::int32_t minResponses, Fn &&fn)
 {
     const std::int32_t n = counts.itemCount();
@@ -85,8 +85,8 @@ FleissKappa fleissKappa(const ItemCounts &counts, ItemWeights weights)
     return r;
 }
 
-double krippendorffAlpha(const ItemCounts &counts, AlphaLevel level,
-                         std::span<const double> classValues, ItemWeights weights)
+double krippendorffAlpha(const ItemCounts &counts, AlphaLevel level, std::span<const double> classValues,
+                         ItemWeights weights)
 {
     const auto k = idx(counts.classCount());
     // Marginals n_c of the pairable values.

@@ -18,8 +18,8 @@ using ItemWeights = std::span<const std::uint32_t>;
 struct FleissKappa
 {
     double kappa = 0.0;
-    double observed = 0.0; ///< P̄: mean over items of P_i
-    double expected = 0.0; ///< P̄e = sum_j p_j²
+    double observed = 0.0;           ///< P̄: mean over items of P_i
+    double expected = 0.0;           ///< P̄e = sum_j p_j²
     std::vector<double> proportions; ///< p_j: share of all responses in class j
     std::vector<double> perClass;    ///< Fleiss' κ_j (equals κ of class j vs the rest)
     double items = 0.0;              ///< items used (those with ≥ 2 responses), weighted
@@ -32,15 +32,20 @@ struct FleissKappa
 FleissKappa fleissKappa(const ItemCounts &counts, ItemWeights weights = {});
 
 /// Krippendorff's alpha levels of measurement.
-enum class AlphaLevel : std::uint8_t { Nominal, Ordinal, Interval };
+enum class AlphaLevel : std::uint8_t
+{
+    Nominal,
+    Ordinal,
+    Interval
+};
 
 /// Krippendorff's alpha from the coincidence matrix (Krippendorff 2011), missing values
 /// allowed: units with fewer than two values are unpairable and ignored. `classValues` gives
 /// the numeric value of each class for the interval metric (ignored otherwise); the ordinal
 /// metric uses the classes' index order and the marginal frequencies. NaN when there is no
 /// expected disagreement (a single value was used throughout).
-double krippendorffAlpha(const ItemCounts &counts, AlphaLevel level,
-                         std::span<const double> classValues, ItemWeights weights = {});
+double krippendorffAlpha(const ItemCounts &counts, AlphaLevel level, std::span<const double> classValues,
+                         ItemWeights weights = {});
 
 /// Gwet's AC1 (Gwet 2008, multi-rater form with missing ratings): p_a is the mean P_i over
 /// items with ≥ 2 responses, π_k the mean over items with ≥ 1 response of n_ik / m_i, and

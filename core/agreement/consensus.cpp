@@ -30,9 +30,8 @@ Consensus majorityVote(const ItemCounts &counts)
             continue;
         // The first class with the most responses; only classes with responses can tie, as
         // the top count is at least 1.
-        const auto best = std::max_element(row.begin(), row.end(), [](const auto &a, const auto &b) {
-            return a.count < b.count;
-        });
+        const auto best =
+            std::max_element(row.begin(), row.end(), [](const auto &a, const auto &b) { return a.count < b.count; });
         const auto tied = std::count_if(row.begin(), row.end(), [&](const auto &c) { return c.count == best->count; });
         for (const auto &c : row) {
             if (c.count != best->count)

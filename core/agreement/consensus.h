@@ -41,7 +41,7 @@ struct Consensus
     /// True when neither form holds a distribution (a default-constructed Consensus).
     bool empty() const noexcept { return distribution.empty() && shareStart.empty(); }
     /// Calls fn(cls, p) for every class with a non-zero share of item i, in class order.
-    template<typename Fn>
+    template <typename Fn>
     void forEachShare(std::size_t i, Fn &&fn) const
     {
         if (!shareStart.empty()) {

@@ -32,11 +32,11 @@ std::string coverageWarning(const Coverage &c, const std::string &noun)
     if (c.underMinimumShare) {
         const std::int64_t permille = c.sharePermille();
         const std::string share = std::to_string(permille / 10) + "." + std::to_string(permille % 10) + " %";
-        why += (why.empty() ? "" : ", ") + share + " of the project, under " +
-               std::to_string(kMinComparedPercent) + " %";
+        why +=
+            (why.empty() ? "" : ", ") + share + " of the project, under " + std::to_string(kMinComparedPercent) + " %";
     }
-    return "only " + std::to_string(c.compared) + " of " + std::to_string(c.total) + " " + noun + " compared (" +
-           why + "): too few for these figures to mean much";
+    return "only " + std::to_string(c.compared) + " of " + std::to_string(c.total) + " " + noun + " compared (" + why +
+           "): too few for these figures to mean much";
 }
 
 } // namespace concord::core

@@ -22,7 +22,7 @@ struct Coverage
     std::int64_t compared = 0;
     /// Items of the whole project, labeled or not (for a CSV: the items it names).
     std::int64_t total = 0;
-    bool fewerThanMinimum = false; ///< compared < kMinComparedItems
+    bool fewerThanMinimum = false;  ///< compared < kMinComparedItems
     bool underMinimumShare = false; ///< compared < 10 % of total (exact integer test)
 
     /// True when the figures should carry the "too few compared" warning.

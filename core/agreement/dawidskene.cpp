@@ -41,8 +41,7 @@ Patterns patternsOf(const ItemCounts &counts)
         if (es.empty())
             continue;
         key.assign(reinterpret_cast<const char *>(es.data()), es.size_bytes());
-        const auto [it, inserted]
-            = index.try_emplace(key, static_cast<std::int32_t>(p.representative.size()));
+        const auto [it, inserted] = index.try_emplace(key, static_cast<std::int32_t>(p.representative.size()));
         if (inserted) {
             p.representative.push_back(i);
             p.multiplicity.push_back(0.0);
@@ -55,13 +54,11 @@ Patterns patternsOf(const ItemCounts &counts)
 
 /// Initial posteriors per pattern: vote fractions, or the majority vote's distribution
 /// (one-hot, ties split evenly).
-std::vector<double> initialPosteriors(const ItemCounts &counts, const Patterns &patterns,
-                                      DawidSkeneOptions::Init init)
+std::vector<double> initialPosteriors(const ItemCounts &counts, const Patterns &patterns, DawidSkeneOptions::Init init)
 {
     const auto k = idx(counts.classCount());
     std::vector<double> t(patterns.representative.size() * k, 0.0);
-    const Consensus majority
-        = init == DawidSkeneOptions::Init::MajorityVote ? majorityVote(counts) : Consensus{};
+    const Consensus majority = init == DawidSkeneOptions::Init::MajorityVote ? majorityVote(counts) : Consensus{};
     for (std::size_t p = 0; p < patterns.representative.size(); ++p) {
         const std::int32_t i = patterns.representative[p];
         double *tp = t.data() + p * k;
@@ -80,8 +77,7 @@ std::vector<double> initialPosteriors(const ItemCounts &counts, const Patterns &
 DawidSkeneResult dawidSkene(const ItemCounts &counts, const DawidSkeneOptions &options)
 {
     if (options.maxIterations < 1)
-        throw Error(ErrorCode::Invalid, "Dawid-Skene needs at least one iteration", {}, 0,
-                    "maxIterations");
+        throw Error(ErrorCode::Invalid, "Dawid-Skene needs at least one iteration", {}, 0, "maxIterations");
     if (options.smoothing < 0.0 || options.tolerance < 0.0)
         throw Error(ErrorCode::Invalid, "Dawid-Skene smoothing and tolerance must be >= 0");
     const auto n = idx(counts.itemCount());
@@ -90,13 +86,13 @@ DawidSkeneResult dawidSkene(const ItemCounts &counts, const DawidSkeneOptions &o
     // The EM keeps four arrays of labelers × classes² doubles (the confusion matrices, their
     // logs, the previous iteration's and the published copy): refuse before allocating them
     // rather than die in bad_alloc (200,000 classes would ask for 320 GB per labeler).
-    if (static_cast<double>(l) * static_cast<double>(k) * static_cast<double>(k)
-        > static_cast<double>(kDawidSkeneCellLimit))
+    if (static_cast<double>(l) * static_cast<double>(k) * static_cast<double>(k) >
+        static_cast<double>(kDawidSkeneCellLimit))
         throw Error(ErrorCode::Invalid,
-                    "Dawid-Skene needs labelers x classes^2 = " + std::to_string(l) + " x " + std::to_string(k)
-                        + "^2 confusion cells, more than its limit of "
-                        + std::to_string(kDawidSkeneCellLimit) + "; use the majority vote", {}, 0,
-                    "classes");
+                    "Dawid-Skene needs labelers x classes^2 = " + std::to_string(l) + " x " + std::to_string(k) +
+                        "^2 confusion cells, more than its limit of " + std::to_string(kDawidSkeneCellLimit) +
+                        "; use the majority vote",
+                    {}, 0, "classes");
     const Patterns patterns = patternsOf(counts);
     const std::size_t np = patterns.representative.size();
     DawidSkeneResult r;
@@ -145,8 +141,7 @@ DawidSkeneResult dawidSkene(const ItemCounts &counts, const DawidSkeneOptions &o
                     p = s > 0.0 ? p / s : 1.0 / static_cast<double>(k);
                 }
         for (std::size_t c = 0; c < k; ++c) {
-            r.priors[c] = options.classPriors && rated > 0.0 ? priors[c] / rated
-                                                              : 1.0 / static_cast<double>(k);
+            r.priors[c] = options.classPriors && rated > 0.0 ? priors[c] / rated : 1.0 / static_cast<double>(k);
             logPriors[c] = std::log(r.priors[c]);
         }
         for (std::size_t x = 0; x < pi.size(); ++x)

@@ -14,7 +14,8 @@ class ItemCounts;
 struct DawidSkeneOptions
 {
     /// How the first M-step gets its item posteriors.
-    enum class Init : std::uint8_t {
+    enum class Init : std::uint8_t
+    {
         /// Each item's vote shares: the "soft" majority vote that Dawid & Skene (1979) and the
         /// MV-D&S of Zhang et al. (2016) start from; reproduces both papers' numbers.
         VoteFractions,

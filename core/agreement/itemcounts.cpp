@@ -46,8 +46,8 @@ ItemCounts::ItemCounts(const RatingTable &table)
         if (!std::is_sorted(first, last, before)) // ratings usually arrive in order
             std::sort(first, last, before);
         for (auto it = first; it != last; ++it) {
-            if (!m_entries.empty() && static_cast<std::int64_t>(m_entries.size()) > offsets[idx(i)]
-                && m_entries.back().labeler == it->labeler && m_entries.back().cls == it->cls)
+            if (!m_entries.empty() && static_cast<std::int64_t>(m_entries.size()) > offsets[idx(i)] &&
+                m_entries.back().labeler == it->labeler && m_entries.back().cls == it->cls)
                 ++m_entries.back().count;
             else
                 m_entries.push_back(*it);
@@ -61,8 +61,8 @@ ItemCounts::ItemCounts(const RatingTable &table)
 std::int32_t ItemCounts::count(std::int32_t i, std::int32_t cls) const noexcept
 {
     const auto row = classCounts(i);
-    const auto it = std::lower_bound(row.begin(), row.end(), cls,
-                                     [](const ClassCount &c, std::int32_t x) { return c.cls < x; });
+    const auto it =
+        std::lower_bound(row.begin(), row.end(), cls, [](const ClassCount &c, std::int32_t x) { return c.cls < x; });
     return it != row.end() && it->cls == cls ? it->count : 0;
 }
 
@@ -170,8 +170,8 @@ ItemCounts ItemCounts::oneVsRest(std::int32_t cls) const
         out.m_classOffsets[i + 1] = static_cast<std::int64_t>(out.m_classCounts.size());
         if (m_labelersOn[i] == m_responses[i]) {
             // One response per labeler: agreeing pairs = C(in, 2) + C(rest, 2).
-            out.m_agreeing[i] = static_cast<double>(static_cast<std::int64_t>(in) * (in - 1) / 2
-                                                    + static_cast<std::int64_t>(rest) * (rest - 1) / 2);
+            out.m_agreeing[i] = static_cast<double>(static_cast<std::int64_t>(in) * (in - 1) / 2 +
+                                                    static_cast<std::int64_t>(rest) * (rest - 1) / 2);
             continue;
         }
         // Repeats: fold each labeler's entries into (share in cls, share elsewhere).

@@ -50,7 +50,7 @@ void mergeCells(std::vector<Cell> &c)
 /// n, observed agreement and Cohen's κ of one K × K table. The sums run over the cells in
 /// row-major order, so a sparse table (its non-zero cells in that order) gives the very same
 /// doubles as the dense one: a zero cell adds exactly nothing.
-template<typename ForEachCell>
+template <typename ForEachCell>
 void finishPair(PairAgreement &p, ForEachCell &&forEachCell, std::vector<double> &rows, std::vector<double> &cols,
                 std::vector<std::int32_t> &touched)
 {
@@ -210,10 +210,8 @@ std::vector<PairAgreement> pairwiseAgreement(const ItemCounts &counts)
     return out;
 }
 
-std::vector<LabelerAgreement> labelerAgreement(const ItemCounts &counts,
-                                               const std::vector<PairAgreement> &pairs,
-                                               std::optional<std::int32_t> reference,
-                                               const Consensus *consensusIn)
+std::vector<LabelerAgreement> labelerAgreement(const ItemCounts &counts, const std::vector<PairAgreement> &pairs,
+                                               std::optional<std::int32_t> reference, const Consensus *consensusIn)
 {
     const bool hasConsensus = consensusIn && !consensusIn->empty();
     const auto k = idx(counts.classCount());
@@ -310,8 +308,7 @@ std::vector<LabelerAgreement> labelerAgreement(const ItemCounts &counts,
             std::vector<Cell>().swap(cells);
         }
         out[a].hlp = out[a].compared > 0.0 ? agreeing[a] / out[a].compared : kNaN;
-        out[a].hlpVsMajority
-            = out[a].majorityCompared > 0.0 ? majorityAgreeing[a] / out[a].majorityCompared : kNaN;
+        out[a].hlpVsMajority = out[a].majorityCompared > 0.0 ? majorityAgreeing[a] / out[a].majorityCompared : kNaN;
     }
     return out;
 }
@@ -323,9 +320,8 @@ std::vector<std::int32_t> pairGridLabelers(const std::vector<LabelerAgreement> &
         shown.push_back(l.labeler);
     if (shown.size() <= limit)
         return shown;
-    std::stable_sort(shown.begin(), shown.end(), [&](std::int32_t a, std::int32_t b) {
-        return labelers[idx(a)].items > labelers[idx(b)].items;
-    });
+    std::stable_sort(shown.begin(), shown.end(),
+                     [&](std::int32_t a, std::int32_t b) { return labelers[idx(a)].items > labelers[idx(b)].items; });
     shown.resize(limit);
     std::sort(shown.begin(), shown.end());
     return shown;

@@ -38,9 +38,9 @@ inline constexpr std::int32_t kConfusionMatrixClassLimit = 100;
 struct LabelerAgreement
 {
     std::int32_t labeler = 0;
-    std::int32_t items = 0;      ///< items this labeler labeled
-    double compared = 0.0;       ///< sum over other labelers b of shared items n_ab
-    double hlp = 0.0;            ///< sum_b agreements_ab / sum_b n_ab (NaN when compared = 0)
+    std::int32_t items = 0;        ///< items this labeler labeled
+    double compared = 0.0;         ///< sum over other labelers b of shared items n_ab
+    double hlp = 0.0;              ///< sum_b agreements_ab / sum_b n_ab (NaN when compared = 0)
     double majorityCompared = 0.0; ///< items that had at least one other response
     /// Agreement with the majority of the *other* responses on each item; a tied majority
     /// counts as the expected agreement under a uniformly random tie-break (1/|tie| when the
@@ -75,9 +75,7 @@ std::vector<PairAgreement> pairwiseAgreement(const ItemCounts &counts);
 /// Per-labeler HLP (pooled over `pairs`), agreement with the leave-one-out majority, with an
 /// optional reference labeler, and the confusion matrix against `consensus` (for each item the
 /// consensus distribution over classes; nullptr or an empty Consensus skips the confusion).
-std::vector<LabelerAgreement> labelerAgreement(const ItemCounts &counts,
-                                               const std::vector<PairAgreement> &pairs,
-                                               std::optional<std::int32_t> reference,
-                                               const Consensus *consensus);
+std::vector<LabelerAgreement> labelerAgreement(const ItemCounts &counts, const std::vector<PairAgreement> &pairs,
+                                               std::optional<std::int32_t> reference, const Consensus *consensus);
 
 } // namespace concord::core

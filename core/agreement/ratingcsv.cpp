@@ -36,15 +36,14 @@ public:
     {
         if (row.cells.size() < m_needed)
             throw Error(ErrorCode::Parse,
-                        "expected at least " + std::to_string(m_needed) + " cells, found "
-                            + std::to_string(row.cells.size()),
+                        "expected at least " + std::to_string(m_needed) + " cells, found " +
+                            std::to_string(row.cells.size()),
                         m_fileName, row.line);
         const auto cell = [&](int column) { return trim(row.cells[static_cast<std::size_t>(column)]); };
         if (cell(m_item).empty())
             throw Error(ErrorCode::Parse, "empty item", m_fileName, row.line, m_options.itemColumn);
         if (cell(m_labeler).empty())
-            throw Error(ErrorCode::Parse, "empty labeler", m_fileName, row.line,
-                        m_options.labelerColumn);
+            throw Error(ErrorCode::Parse, "empty labeler", m_fileName, row.line, m_options.labelerColumn);
         if (cell(m_label).empty()) {
             m_table.item(cell(m_item));
             m_table.labeler(cell(m_labeler));
@@ -90,8 +89,7 @@ RatingTable readRatingsCsv(const std::string &path, const RatingCsvOptions &opti
     return loader.finish();
 }
 
-RatingTable readRatingsCsv(std::istream &in, const std::string &fileName,
-                           const RatingCsvOptions &options)
+RatingTable readRatingsCsv(std::istream &in, const std::string &fileName, const RatingCsvOptions &options)
 {
     Loader loader(options);
     CsvTable::scan(

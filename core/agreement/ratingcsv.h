@@ -28,7 +28,6 @@ struct RatingCsvOptions
 /// an empty item or labeler cell; Error(Io) when the file cannot be read.
 RatingTable readRatingsCsv(const std::string &path, const RatingCsvOptions &options = {});
 /// The same from a stream; `fileName` is used in error messages.
-RatingTable readRatingsCsv(std::istream &in, const std::string &fileName,
-                           const RatingCsvOptions &options = {});
+RatingTable readRatingsCsv(std::istream &in, const std::string &fileName, const RatingCsvOptions &options = {});
 
 } // namespace concord::core

@@ -85,8 +85,7 @@ std::int32_t RatingTable::labeler(std::string_view name)
 std::int32_t RatingTable::cls(std::string_view name)
 {
     if (m_ordered && m_classIndex.find(m_classes, name) < 0)
-        throw Error(ErrorCode::Invalid,
-                    "class '" + std::string(name) + "' is not on the ordered class scale", {}, 0,
+        throw Error(ErrorCode::Invalid, "class '" + std::string(name) + "' is not on the ordered class scale", {}, 0,
                     "label");
     const std::size_t before = m_classes.size();
     const std::int32_t index = m_classIndex.intern(m_classes, name);
@@ -117,8 +116,7 @@ std::optional<std::int32_t> RatingTable::findClass(std::string_view name) const
     return found(m_classIndex.find(m_classes, name));
 }
 
-void RatingTable::add(std::string_view itemName, std::string_view labelerName,
-                      std::string_view className)
+void RatingTable::add(std::string_view itemName, std::string_view labelerName, std::string_view className)
 {
     m_ratings.push_back({item(itemName), labeler(labelerName), cls(className)});
 }
@@ -140,8 +138,7 @@ void RatingTable::setOrdered(std::vector<double> values)
         throw Error(ErrorCode::Invalid, "one value per class is needed to order the classes");
     for (std::size_t i = 1; i < values.size(); ++i) {
         if (!(values[i - 1] < values[i]))
-            throw Error(ErrorCode::Invalid, "class values must increase in class order", {}, 0,
-                        m_classes[i]);
+            throw Error(ErrorCode::Invalid, "class values must increase in class order", {}, 0, m_classes[i]);
     }
     m_classValues = std::move(values);
     m_ordered = true;
@@ -154,8 +151,7 @@ void RatingTable::orderClassesByValue(const std::vector<double> &valuesInCurrent
     std::vector<std::int32_t> order(m_classes.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) {
-        return valuesInCurrentOrder[static_cast<std::size_t>(a)]
-               < valuesInCurrentOrder[static_cast<std::size_t>(b)];
+        return valuesInCurrentOrder[static_cast<std::size_t>(a)] < valuesInCurrentOrder[static_cast<std::size_t>(b)];
     });
     std::vector<std::int32_t> newIndex(m_classes.size());
     std::vector<std::string> names;

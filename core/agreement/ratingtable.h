@@ -90,10 +90,7 @@ public:
     const std::vector<std::string> &classNames() const noexcept { return m_classes; }
 
     std::int32_t itemCount() const noexcept { return static_cast<std::int32_t>(m_items.size()); }
-    std::int32_t labelerCount() const noexcept
-    {
-        return static_cast<std::int32_t>(m_labelers.size());
-    }
+    std::int32_t labelerCount() const noexcept { return static_cast<std::int32_t>(m_labelers.size()); }
     std::int32_t classCount() const noexcept { return static_cast<std::int32_t>(m_classes.size()); }
 
     /// True when some labeler rated some item more than once (computed on demand, O(n log n)).

@@ -71,9 +71,10 @@ Band findBand(std::span<const double> x, std::span<const std::uint8_t> disagree,
     const double overall = static_cast<double>(totalDisagree) / static_cast<double>(n);
 
     // 1. Running mean over 2h+1 ranks via prefix sums.
-    const std::size_t h = options.halfWindow > 0
-                              ? static_cast<std::size_t>(options.halfWindow)
-                              : std::max<std::size_t>(3, static_cast<std::size_t>(std::ceil(0.5 * std::sqrt(double(n)))));
+    const std::size_t h =
+        options.halfWindow > 0
+            ? static_cast<std::size_t>(options.halfWindow)
+            : std::max<std::size_t>(3, static_cast<std::size_t>(std::ceil(0.5 * std::sqrt(double(n)))));
     std::vector<std::int64_t> prefix(n + 1, 0);
     for (std::size_t j = 0; j < n; ++j)
         prefix[j + 1] = prefix[j] + d[j];
@@ -139,13 +140,14 @@ Band findBand(std::span<const double> x, std::span<const std::uint8_t> disagree,
         spacing.push_back(xs[j] - xs[j - 1]);
     double far = std::numeric_limits<double>::infinity();
     if (!spacing.empty()) {
-        std::nth_element(spacing.begin(), spacing.begin() + static_cast<std::ptrdiff_t>(spacing.size() / 2), spacing.end());
+        std::nth_element(spacing.begin(), spacing.begin() + static_cast<std::ptrdiff_t>(spacing.size() / 2),
+                         spacing.end());
         far = options.sparseGap * spacing[spacing.size() / 2];
     }
     band.lo = run.begin > 0 && xs[run.begin] - xs[run.begin - 1] <= far ? (xs[run.begin - 1] + xs[run.begin]) / 2.0
-                                                                         : xs[run.begin];
-    band.hi = run.end < n && xs[run.end] - xs[run.end - 1] <= far ? (xs[run.end - 1] + xs[run.end]) / 2.0
-                                                                   : xs[run.end - 1];
+                                                                        : xs[run.begin];
+    band.hi =
+        run.end < n && xs[run.end] - xs[run.end - 1] <= far ? (xs[run.end - 1] + xs[run.end]) / 2.0 : xs[run.end - 1];
     for (std::size_t j = run.begin; j < run.end; ++j)
         band.members.push_back(order[j]);
     band.disagreeInside = prefix[run.end] - prefix[run.begin];
@@ -153,9 +155,8 @@ Band findBand(std::span<const double> x, std::span<const std::uint8_t> disagree,
     band.outside = static_cast<std::int64_t>(n) - size;
     band.disagreeOutside = totalDisagree - band.disagreeInside;
     band.rateInside = static_cast<double>(band.disagreeInside) / static_cast<double>(size);
-    band.rateOutside = band.outside > 0
-                           ? static_cast<double>(band.disagreeOutside) / static_cast<double>(band.outside)
-                           : 0.0;
+    band.rateOutside =
+        band.outside > 0 ? static_cast<double>(band.disagreeOutside) / static_cast<double>(band.outside) : 0.0;
     band.pValue = fisherGreater(band.disagreeInside, size - band.disagreeInside, band.disagreeOutside,
                                 band.outside - band.disagreeOutside);
 

@@ -39,16 +39,16 @@ struct BandOptions
 struct Band
 {
     bool found = false;
-    double lo = 0.0;              ///< lower bound in attribute units (inclusive)
-    double hi = 0.0;              ///< upper bound (inclusive)
+    double lo = 0.0;                  ///< lower bound in attribute units (inclusive)
+    double hi = 0.0;                  ///< upper bound (inclusive)
     std::vector<std::size_t> members; ///< indices into the input, in attribute order
     std::int64_t disagreeInside = 0;
     std::int64_t outside = 0;
     std::int64_t disagreeOutside = 0;
     double rateInside = 0.0;
     double rateOutside = 0.0;
-    double level = 0.0;           ///< the smoothed-rate level that delimits the band
-    double pValue = 1.0;          ///< one-sided Fisher exact, inside > outside
+    double level = 0.0;  ///< the smoothed-rate level that delimits the band
+    double pValue = 1.0; ///< one-sided Fisher exact, inside > outside
 };
 
 /// Finds the band of one attribute. `x[i]` is item i's value (NaN = unknown, ignored) and
@@ -67,7 +67,6 @@ struct Band
 ///    (the member's own value when there is none or it is that far away);
 /// 5. the band is kept when it has `minMembers`, leaves at least one item outside, and its
 ///    rate inside exceeds the rate outside with Fisher p ≤ `alpha`.
-Band findBand(std::span<const double> x, std::span<const std::uint8_t> disagree,
-              const BandOptions &options = {});
+Band findBand(std::span<const double> x, std::span<const std::uint8_t> disagree, const BandOptions &options = {});
 
 } // namespace concord::core

@@ -19,12 +19,9 @@ namespace concord::core {
 std::string_view toString(ClusterKind kind)
 {
     switch (kind) {
-    case ClusterKind::Band:
-        return "band";
-    case ClusterKind::Categorical:
-        return "categorical";
-    case ClusterKind::Visual:
-        return "visual";
+    case ClusterKind::Band: return "band";
+    case ClusterKind::Categorical: return "categorical";
+    case ClusterKind::Visual: return "visual";
     }
     return "band";
 }
@@ -65,8 +62,7 @@ Flags flagsOf(const ClusterInput &in)
             continue;
         f.eligible[i] = 1;
         ++f.items;
-        const bool unanimous =
-            std::all_of(v.begin(), v.end(), [&](const auto &x) { return x.cls == v.front().cls; });
+        const bool unanimous = std::all_of(v.begin(), v.end(), [&](const auto &x) { return x.cls == v.front().cls; });
         if (!unanimous) {
             f.disagree[i] = 1;
             ++f.disagreeing;
@@ -236,8 +232,8 @@ void findBands(const ClusterInput &in, const Flags &f, const ClusterOptions &o, 
                                 m = std::max(m, xs[l][j]);
                         t.boundKind = "at_least";
                         t.bound = m;
-                        t.note += "; switches above " + number(m) + ", the highest value where they chose " +
-                                  c.confusionB;
+                        t.note +=
+                            "; switches above " + number(m) + ", the highest value where they chose " + c.confusionB;
                     }
                 }
                 list.push_back(std::move(t));
@@ -312,8 +308,7 @@ void findVisual(const ClusterInput &in, const Flags &f, const ClusterOptions &o,
     const int comps = std::max(1, std::min({o.pcaComponents, n - 1, data.cols}));
     cv::PCA pca(data, cv::noArray(), cv::PCA::DATA_AS_ROW, comps);
     cv::Mat projected = pca.project(data);
-    const int k = o.visualClusters > 0 ? o.visualClusters
-                                       : std::clamp(static_cast<int>(std::sqrt(n / 2.0)), 2, 16);
+    const int k = o.visualClusters > 0 ? o.visualClusters : std::clamp(static_cast<int>(std::sqrt(n / 2.0)), 2, 16);
     if (k >= n)
         return;
     cv::Mat labels, centers;

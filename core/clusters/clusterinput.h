@@ -55,7 +55,6 @@ ClusterInput clusterInputFromStore(const Store &store);
 /// threads (0 = all cores). Images that cannot be read get a zero row and are listed in the
 /// returned failures (path, reason). `progress` phase "features"; false cancels (Error Cancelled).
 std::vector<std::pair<std::string, std::string>> loadVisualFeatures(const Store &store, ClusterInput &input,
-                                                                    const ProgressFn &progress = {},
-                                                                    int threads = 0);
+                                                                    const ProgressFn &progress = {}, int threads = 0);
 
 } // namespace concord::core

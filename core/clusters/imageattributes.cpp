@@ -55,8 +55,7 @@ std::vector<std::pair<Id, double>> medianMeasurements(const std::vector<LabelerM
 std::int64_t fillMeasuredAttributes(Store &store)
 {
     auto measured = labelerMeasurements(store);
-    std::sort(measured.begin(), measured.end(),
-              [](const auto &a, const auto &b) { return a.image < b.image; });
+    std::sort(measured.begin(), measured.end(), [](const auto &a, const auto &b) { return a.image < b.image; });
     const auto medians = medianMeasurements(measured);
     store.transaction([&] {
         store.removeAttributes(kAttrLengthMm, AttrSource::Measured);

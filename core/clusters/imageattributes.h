@@ -18,11 +18,11 @@
 namespace concord::core {
 
 /// Attribute keys written here.
-inline constexpr const char *kAttrLengthMm = "length_mm";           ///< measured
-inline constexpr const char *kAttrBrightness = "brightness";        ///< computed
-inline constexpr const char *kAttrContrast = "contrast";            ///< computed
-inline constexpr const char *kAttrSharpness = "sharpness";          ///< computed
-inline constexpr const char *kAttrLineLengthMm = "line_length_mm";  ///< computed (LSD)
+inline constexpr const char *kAttrLengthMm = "length_mm";          ///< measured
+inline constexpr const char *kAttrBrightness = "brightness";       ///< computed
+inline constexpr const char *kAttrContrast = "contrast";           ///< computed
+inline constexpr const char *kAttrSharpness = "sharpness";         ///< computed
+inline constexpr const char *kAttrLineLengthMm = "line_length_mm"; ///< computed (LSD)
 
 /// One labeler's measurement of one image: the longest line they drew on it, in mm.
 struct LabelerMeasurement
@@ -50,9 +50,9 @@ std::int64_t fillMeasuredAttributes(Store &store);
 /// What fillComputedAttributes() did.
 struct ComputeSummary
 {
-    std::int64_t images = 0;    ///< images analysed
-    std::int64_t computed = 0;  ///< images whose attributes were written
-    std::int64_t measured = 0;  ///< images with a measured length_mm
+    std::int64_t images = 0;   ///< images analysed
+    std::int64_t computed = 0; ///< images whose attributes were written
+    std::int64_t measured = 0; ///< images with a measured length_mm
     /// Images that could not be read, with the reason (the others are still written).
     std::vector<std::pair<std::string, std::string>> failures;
     bool lineLengthInMm = true; ///< false when some image had no calibration (no line_length_mm)
@@ -71,11 +71,11 @@ ComputeSummary fillComputedAttributes(Store &store, const ProgressFn &progress =
 struct AttributeSummary
 {
     std::string key;
-    std::string source;            ///< imported, computed, measured (or "mixed")
-    std::int64_t numeric = 0;      ///< images with a number
-    std::int64_t text = 0;         ///< images with a text
+    std::string source;             ///< imported, computed, measured (or "mixed")
+    std::int64_t numeric = 0;       ///< images with a number
+    std::int64_t text = 0;          ///< images with a text
     std::optional<double> min, max; ///< of the numbers
-    std::int64_t distinct = 0;     ///< distinct texts
+    std::int64_t distinct = 0;      ///< distinct texts
 };
 
 /// Every attribute key with its counts and range, ordered by key.

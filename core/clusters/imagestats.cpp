@@ -81,8 +81,9 @@ cv::Mat featureImage(const cv::Mat &image)
     if (f >= 1.0)
         return bgr.clone();
     cv::Mat small;
-    cv::resize(bgr, small, cv::Size(std::max(1, int(std::lround(bgr.cols * f))), std::max(1, int(std::lround(bgr.rows * f)))),
-               0, 0, cv::INTER_AREA);
+    cv::resize(bgr, small,
+               cv::Size(std::max(1, int(std::lround(bgr.cols * f))), std::max(1, int(std::lround(bgr.rows * f)))), 0, 0,
+               cv::INTER_AREA);
     return small;
 }
 

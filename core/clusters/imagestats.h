@@ -16,9 +16,9 @@ namespace concord::core {
 /// Computed attributes of one image, measured on its grey version.
 struct ImageStats
 {
-    double brightness = 0.0;   ///< mean grey level, 0–255
-    double contrast = 0.0;     ///< standard deviation of the grey levels
-    double sharpness = 0.0;    ///< variance of the Laplacian (Pech-Pacheco et al. 2000): blur lowers it
+    double brightness = 0.0;    ///< mean grey level, 0–255
+    double contrast = 0.0;      ///< standard deviation of the grey levels
+    double sharpness = 0.0;     ///< variance of the Laplacian (Pech-Pacheco et al. 2000): blur lowers it
     double longestLinePx = 0.0; ///< longest segment of OpenCV's line-segment detector (LSD), pixels
 };
 

@@ -35,8 +35,7 @@ double sigmoid(double eta)
 /// Log-likelihood, information and score at (c0, c1) on standardised z; with `firth` the
 /// score is Firth's modified one, U* = Xᵀ(y − p + h (1/2 − p)), and the log-likelihood gets
 /// the penalty ½ log det I.
-Sums evaluate(const std::vector<double> &z, std::span<const std::uint8_t> y, double c0, double c1,
-              bool firth)
+Sums evaluate(const std::vector<double> &z, std::span<const std::uint8_t> y, double c0, double c1, bool firth)
 {
     Sums s;
     const std::size_t n = z.size();
@@ -71,8 +70,8 @@ Sums evaluate(const std::vector<double> &z, std::span<const std::uint8_t> y, dou
 
 /// Penalised negative log-likelihood of the lapse model P = eps + (1 − 2 eps) σ(c0 + c1 z),
 /// with its expected information in `info` (i00, i01, i11).
-double lapseObjective(const std::vector<double> &z, std::span<const std::uint8_t> y, double c0, double c1,
-                      double eps, Sums &info)
+double lapseObjective(const std::vector<double> &z, std::span<const std::uint8_t> y, double c0, double c1, double eps,
+                      Sums &info)
 {
     info = Sums{};
     double ll = 0;
@@ -144,8 +143,8 @@ std::string format(const char *fmt, double a, double b = 0.0)
 
 } // namespace
 
-LogisticFit fitLogistic(std::span<const double> x, std::span<const std::uint8_t> y,
-                        LogisticMethod method, int minItems, double lapse)
+LogisticFit fitLogistic(std::span<const double> x, std::span<const std::uint8_t> y, LogisticMethod method, int minItems,
+                        double lapse)
 {
     LogisticFit fit;
     const std::size_t n = std::min(x.size(), y.size());
@@ -158,10 +157,10 @@ LogisticFit fitLogistic(std::span<const double> x, std::span<const std::uint8_t>
         return fit;
     }
     if (fit.positives < 2 || negatives < 2) {
-        fit.note = fit.positives < 2 ? "almost never chose the class (" + std::to_string(fit.positives) +
-                                           " of " + std::to_string(fit.n) + "): no crossing"
-                                     : "almost always chose the class (" + std::to_string(fit.positives) +
-                                           " of " + std::to_string(fit.n) + "): no crossing";
+        fit.note = fit.positives < 2 ? "almost never chose the class (" + std::to_string(fit.positives) + " of " +
+                                           std::to_string(fit.n) + "): no crossing"
+                                     : "almost always chose the class (" + std::to_string(fit.positives) + " of " +
+                                           std::to_string(fit.n) + "): no crossing";
         return fit;
     }
 
@@ -241,8 +240,8 @@ LogisticFit fitLogistic(std::span<const double> x, std::span<const std::uint8_t>
         // Allow for slips: maximise the Jeffreys-penalised likelihood of the lapse model from
         // the logistic estimate; its information replaces the logistic one below.
         Sums info;
-        const auto [l0, l1] = nelderMead(
-            [&](double a, double b) { return lapseObjective(z, y, a, b, lapse, info); }, c0, c1);
+        const auto [l0, l1] =
+            nelderMead([&](double a, double b) { return lapseObjective(z, y, a, b, lapse, info); }, c0, c1);
         c0 = l0;
         c1 = l1;
         lapseObjective(z, y, c0, c1, lapse, info);

@@ -12,7 +12,8 @@
 namespace concord::core {
 
 /// How the logistic regression is fitted.
-enum class LogisticMethod : std::uint8_t {
+enum class LogisticMethod : std::uint8_t
+{
     /// Plain maximum likelihood (Newton–Raphson / IRLS). Diverges under separation.
     MaximumLikelihood,
     /// Firth's bias-reduced (Jeffreys-penalised) likelihood. Why it is the default: a careful
@@ -27,17 +28,17 @@ enum class LogisticMethod : std::uint8_t {
 /// Result of fitting P(y = 1 | x) = 1 / (1 + exp(−(b0 + b1 x))).
 struct LogisticFit
 {
-    bool ok = false;         ///< a threshold was estimated; else `note` says why not
-    std::int32_t n = 0;      ///< observations used
+    bool ok = false;            ///< a threshold was estimated; else `note` says why not
+    std::int32_t n = 0;         ///< observations used
     std::int32_t positives = 0; ///< observations with y = 1
     double b0 = 0.0;
     double b1 = 0.0;
     double var00 = 0.0, var01 = 0.0, var11 = 0.0; ///< inverse Fisher information at the estimate
-    double threshold = 0.0;  ///< x where P = 0.5: −b0 / b1
-    double standardError = 0.0; ///< of the threshold, by the delta method
-    bool separated = false;  ///< every y = 0 lies below every y = 1 (or above): a clean switch
+    double threshold = 0.0;                       ///< x where P = 0.5: −b0 / b1
+    double standardError = 0.0;                   ///< of the threshold, by the delta method
+    bool separated = false;                       ///< every y = 0 lies below every y = 1 (or above): a clean switch
     int iterations = 0;
-    std::string note;        ///< why there is no threshold, or a caveat such as separation
+    std::string note; ///< why there is no threshold, or a caveat such as separation
 };
 
 /// Fits the logistic regression of `y` (0/1) on `x`. With `lapse` ε > 0 (Firth only) the

@@ -18,8 +18,8 @@ double logChoose(std::int64_t n, std::int64_t k)
 
 double fisherGreater(std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d)
 {
-    const std::int64_t rowIn = a + b;       // group size
-    const std::int64_t colDis = a + c;      // disagreeing items overall
+    const std::int64_t rowIn = a + b;  // group size
+    const std::int64_t colDis = a + c; // disagreeing items overall
     const std::int64_t total = a + b + c + d;
     const std::int64_t hiA = std::min(rowIn, colDis);
     const double logDenominator = logChoose(total, rowIn);

@@ -98,8 +98,7 @@ std::optional<CsvRow> CsvReader::next()
             continue;
         }
         if (wasQuoted && c != ' ' && c != '\t')
-            throw Error(ErrorCode::Parse, "unexpected text after a closing quote", m_fileName,
-                        m_line);
+            throw Error(ErrorCode::Parse, "unexpected text after a closing quote", m_fileName, m_line);
         if (!wasQuoted)
             cell += c;
         ++i;
@@ -139,8 +138,7 @@ void CsvTable::scanFile(const std::string &path, char delimiter, TextEncoding en
 }
 
 void CsvTable::scan(std::istream &in, const std::string &fileName, char delimiter, TextEncoding encoding,
-                    const std::function<void(const CsvTable &)> &onHeader,
-                    const std::function<void(CsvRow &)> &onRow)
+                    const std::function<void(const CsvTable &)> &onHeader, const std::function<void(CsvRow &)> &onRow)
 {
     CsvTable table;
     table.m_fileName = fileName;
@@ -156,8 +154,8 @@ void CsvTable::scan(std::istream &in, const std::string &fileName, char delimite
             for (std::size_t c = 0; c < table.m_header.size(); ++c)
                 if (table.m_header[c] == name)
                     throw Error(ErrorCode::Parse,
-                                "duplicate column name in the header row (columns " + std::to_string(c + 1) +
-                                    " and " + std::to_string(table.m_header.size() + 1) + ")",
+                                "duplicate column name in the header row (columns " + std::to_string(c + 1) + " and " +
+                                    std::to_string(table.m_header.size() + 1) + ")",
                                 fileName, header->line, name);
         table.m_header.push_back(name);
     }
@@ -184,8 +182,7 @@ int CsvTable::requireColumn(std::string_view name) const
 {
     const int c = column(name);
     if (c < 0)
-        throw Error(ErrorCode::Parse, "missing column in the header row", m_fileName, 1,
-                    std::string(name));
+        throw Error(ErrorCode::Parse, "missing column in the header row", m_fileName, 1, std::string(name));
     return c;
 }
 

@@ -28,8 +28,7 @@ struct CsvRow
 class CsvReader
 {
 public:
-    CsvReader(std::istream &in, std::string fileName, char delimiter = ',',
-              TextEncoding encoding = TextEncoding::Utf8);
+    CsvReader(std::istream &in, std::string fileName, char delimiter = ',', TextEncoding encoding = TextEncoding::Utf8);
 
     /// Next record, or nullopt at end of input. Blank lines are skipped.
     std::optional<CsvRow> next();
@@ -51,8 +50,7 @@ private:
 class CsvTable
 {
 public:
-    static CsvTable readFile(const std::string &path, char delimiter = ',',
-                             TextEncoding encoding = TextEncoding::Utf8);
+    static CsvTable readFile(const std::string &path, char delimiter = ',', TextEncoding encoding = TextEncoding::Utf8);
     static CsvTable read(std::istream &in, const std::string &fileName, char delimiter = ',',
                          TextEncoding encoding = TextEncoding::Utf8);
 
@@ -62,9 +60,8 @@ public:
     static void scanFile(const std::string &path, char delimiter, TextEncoding encoding,
                          const std::function<void(const CsvTable &)> &onHeader,
                          const std::function<void(CsvRow &)> &onRow);
-    static void scan(std::istream &in, const std::string &fileName, char delimiter,
-                     TextEncoding encoding, const std::function<void(const CsvTable &)> &onHeader,
-                     const std::function<void(CsvRow &)> &onRow);
+    static void scan(std::istream &in, const std::string &fileName, char delimiter, TextEncoding encoding,
+                     const std::function<void(const CsvTable &)> &onHeader, const std::function<void(CsvRow &)> &onRow);
 
     const std::vector<std::string> &header() const noexcept { return m_header; }
     const std::vector<CsvRow> &rows() const noexcept { return m_rows; }

@@ -25,8 +25,7 @@ std::string formatMessage(const std::string &message, const std::string &file, s
 
 } // namespace
 
-Error::Error(ErrorCode code, const std::string &message, std::string file, std::int64_t line,
-             std::string field)
+Error::Error(ErrorCode code, const std::string &message, std::string file, std::int64_t line, std::string field)
     : std::runtime_error(formatMessage(message, file, line, field))
     , m_code(code)
     , m_file(std::move(file))

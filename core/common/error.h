@@ -9,18 +9,19 @@ namespace concord::core {
 
 /// What went wrong, as a stable code the front ends turn into words (ui uses tr(), the CLI
 /// prints the message). Codes are never renumbered: tests and scripts may rely on them.
-enum class ErrorCode : std::uint8_t {
-    Io,             ///< a file could not be read or written
-    NotAProject,    ///< the file is not an SQLite database or not a Concord project
-    NewerVersion,   ///< the project was written by a newer Concord (schema too new)
-    ReadOnly,       ///< the project is open read-only and a change was asked for
-    Database,       ///< SQLite reported an error
-    Parse,          ///< malformed input: CSV, JSON, rule text
-    NotFound,       ///< an image, labeler, class or standard named by the user does not exist
-    Invalid,        ///< a value is out of range or a request contradicts the project
-    Busy,           ///< the project stayed locked by another process longer than the timeout
-    Cancelled,      ///< the user cancelled a long operation
-    Denied,         ///< the session's role does not allow this (blind labeling, lead actions)
+enum class ErrorCode : std::uint8_t
+{
+    Io,           ///< a file could not be read or written
+    NotAProject,  ///< the file is not an SQLite database or not a Concord project
+    NewerVersion, ///< the project was written by a newer Concord (schema too new)
+    ReadOnly,     ///< the project is open read-only and a change was asked for
+    Database,     ///< SQLite reported an error
+    Parse,        ///< malformed input: CSV, JSON, rule text
+    NotFound,     ///< an image, labeler, class or standard named by the user does not exist
+    Invalid,      ///< a value is out of range or a request contradicts the project
+    Busy,         ///< the project stayed locked by another process longer than the timeout
+    Cancelled,    ///< the user cancelled a long operation
+    Denied,       ///< the session's role does not allow this (blind labeling, lead actions)
 };
 
 /// The exception every core function throws. It carries the place the problem concerns, so

@@ -34,8 +34,7 @@ std::string fileContentHash(const std::string &path)
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error(ErrorCode::Io, "cannot open file for reading", path);
-    std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(),
-                                                                    &XXH3_freeState);
+    std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(), &XXH3_freeState);
     XXH3_128bits_reset(state.get());
     std::vector<char> buf(1 << 16);
     while (in) {

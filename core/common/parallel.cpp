@@ -23,7 +23,7 @@ bool parallelFor(std::size_t count, const ParallelBody &body, const ParallelOpti
     if (count == 0)
         return true;
     std::atomic<std::size_t> next{0};
-    std::stop_source stop; // shared by every worker: set on the first error or on cancel
+    std::stop_source stop;  // shared by every worker: set on the first error or on cancel
     bool cancelled = false; // guarded by progressMutex, read after the joins
     std::mutex failureMutex;
     std::exception_ptr failure;

@@ -14,8 +14,7 @@ namespace concord::core {
 using ProgressFn = std::function<bool(std::size_t done, std::size_t total, std::string_view what)>;
 
 /// Helper: call `fn` when set, otherwise keep going.
-inline bool reportProgress(const ProgressFn &fn, std::size_t done, std::size_t total,
-                           std::string_view what = {})
+inline bool reportProgress(const ProgressFn &fn, std::size_t done, std::size_t total, std::string_view what = {})
 {
     return fn ? fn(done, total, what) : true;
 }

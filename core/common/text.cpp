@@ -14,10 +14,10 @@ namespace {
 
 /// Code points of Windows-1252 bytes 0x80–0x9F (0 = undefined), from the Unicode
 /// consortium's mapping file MAPPINGS/VENDORS/MICSFT/WINDOWS/CP1252.TXT.
-constexpr std::array<char32_t, 32> kCp1252High{
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+constexpr std::array<char32_t, 32> kCp1252High{0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                               0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                               0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                               0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 void appendUtf8(std::string &out, char32_t cp)
 {
@@ -94,8 +94,8 @@ std::size_t sequenceLength(std::string_view text, std::size_t i) noexcept
                          const std::string &file, std::int64_t line)
 {
     const auto [l, column] = place(text, at, line);
-    throw Error(ErrorCode::Parse, what + " at column " + std::to_string(column) + (hint.empty() ? "" : " (" + hint + ")"),
-                file, l);
+    throw Error(ErrorCode::Parse,
+                what + " at column " + std::to_string(column) + (hint.empty() ? "" : " (" + hint + ")"), file, l);
 }
 
 constexpr const char *kNulHint = "is the file UTF-16? save it as UTF-8";

@@ -56,8 +56,7 @@ void refuseExisting(const fs::path &p, const char *what)
 {
     std::error_code ec;
     if (fs::exists(p, ec) || ec)
-        throw Error(ErrorCode::Io,
-                    std::string(what) + " exists already; remove it or choose another project name",
+        throw Error(ErrorCode::Io, std::string(what) + " exists already; remove it or choose another project name",
                     p.string());
 }
 
@@ -72,8 +71,8 @@ void writeBytes(const fs::path &file, const void *data, std::size_t size)
 
 /// Draws and writes every image, `threads` at a time. Each image depends only on its plan,
 /// so the files are the same whatever the number of threads and the order they finish in.
-std::vector<RenderedImage> renderImages(const std::vector<SurfaceImage> &plans, const fs::path &dir,
-                                        int threads, const ProgressFn &progress)
+std::vector<RenderedImage> renderImages(const std::vector<SurfaceImage> &plans, const fs::path &dir, int threads,
+                                        const ProgressFn &progress)
 {
     std::vector<RenderedImage> out(plans.size());
     ParallelOptions parallel;
@@ -140,8 +139,8 @@ void fillProject(Store &store, const DemoOptions &o, const std::vector<SurfaceIm
                 if (d.line) // stored as a drawn line is: the same length the simulation judged by
                     annotations.push_back(
                         makeLineAnnotation({d.line->x1, d.line->y1, d.line->x2, d.line->y2}, plan.pxPerMm));
-                saveLabel(store, entry.image, labelerIds[j], classIds[static_cast<std::size_t>(d.cls)],
-                          annotations, LabelSource::Manual);
+                saveLabel(store, entry.image, labelerIds[j], classIds[static_cast<std::size_t>(d.cls)], annotations,
+                          LabelSource::Manual);
                 if (!reportProgress(progress, ++done, total, "labels"))
                     throw Error(ErrorCode::Cancelled, "demo generation cancelled while labeling",
                                 store.path().string());
@@ -153,18 +152,15 @@ void fillProject(Store &store, const DemoOptions &o, const std::vector<SurfaceIm
 std::string trueClass(const SurfaceImage &s)
 {
     switch (s.defect) {
-    case SurfaceDefect::Scratch:
-        return s.lengthMm >= kReferenceStandardMm ? "scratch" : "ok";
-    case SurfaceDefect::Dent:
-        return "dent";
-    case SurfaceDefect::None:
-        break;
+    case SurfaceDefect::Scratch: return s.lengthMm >= kReferenceStandardMm ? "scratch" : "ok";
+    case SurfaceDefect::Dent: return "dent";
+    case SurfaceDefect::None: break;
     }
     return "ok";
 }
 
-nlohmann::json truthJson(const DemoOptions &o, const std::vector<SurfaceImage> &plans,
-                         const std::string &imageDirName, const std::vector<SimulatedLabeler> &labelers)
+nlohmann::json truthJson(const DemoOptions &o, const std::vector<SurfaceImage> &plans, const std::string &imageDirName,
+                         const std::vector<SimulatedLabeler> &labelers)
 {
     using nlohmann::json;
     json j;
@@ -173,8 +169,11 @@ nlohmann::json truthJson(const DemoOptions &o, const std::vector<SurfaceImage> &
     j["note"] = "Ground truth of a generated demo, for tests and for checking Concord's findings. "
                 "Concord itself never reads this file.";
     j["seed"] = o.seed;
-    j["options"] = {{"images", o.images}, {"labelers", o.labelers}, {"overlap", o.overlap},
-                    {"seed", o.seed},     {"px_per_mm", o.pxPerMm}};
+    j["options"] = {{"images", o.images},
+                    {"labelers", o.labelers},
+                    {"overlap", o.overlap},
+                    {"seed", o.seed},
+                    {"px_per_mm", o.pxPerMm}};
     j["reference_standard_mm"] = kReferenceStandardMm;
     j["true_class_rule"] = "scratch if the image has a scratch of true_length_mm >= reference_standard_mm; "
                            "ok for a shorter scratch or a clean image; dent for a dent";
@@ -196,7 +195,8 @@ nlohmann::json truthJson(const DemoOptions &o, const std::vector<SurfaceImage> &
             img["true_length_mm"] = s.lengthMm;
             img["scratch"] = {{"x1", s.x1}, {"y1", s.y1}, {"x2", s.x2}, {"y2", s.y2}};
         } else if (s.defect == SurfaceDefect::Dent) {
-            img["dent"] = {{"cx", s.dentX}, {"cy", s.dentY}, {"a", s.dentA}, {"b", s.dentB}, {"angle_deg", s.dentAngle}};
+            img["dent"] = {
+                {"cx", s.dentX}, {"cy", s.dentY}, {"a", s.dentA}, {"b", s.dentB}, {"angle_deg", s.dentAngle}};
         }
         j["images"].push_back(std::move(img));
     }

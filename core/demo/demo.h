@@ -17,12 +17,12 @@ namespace concord::core {
 /// labelers, three labels per image, 40 px/mm.
 struct DemoOptions
 {
-    int images = 300;        ///< number of images, >= 1
-    int labelers = 5;        ///< simulated labelers (role labeler), >= 1; a lead is added
-    int overlap = 3;         ///< labels per image, 1..labelers
-    std::uint64_t seed = 1;  ///< same seed, same images (bytes) and same labels
-    double pxPerMm = 40.0;   ///< calibration, 5..100 px/mm (a 5 mm scratch must fit the frame)
-    int threads = 0;         ///< threads drawing images; 0 = all cores. Does not change output.
+    int images = 300;       ///< number of images, >= 1
+    int labelers = 5;       ///< simulated labelers (role labeler), >= 1; a lead is added
+    int overlap = 3;        ///< labels per image, 1..labelers
+    std::uint64_t seed = 1; ///< same seed, same images (bytes) and same labels
+    double pxPerMm = 40.0;  ///< calibration, 5..100 px/mm (a 5 mm scratch must fit the frame)
+    int threads = 0;        ///< threads drawing images; 0 = all cores. Does not change output.
 };
 
 /// Where the demo went. Paths are absolute.

@@ -20,7 +20,13 @@ class DemoRandom
 {
 public:
     /// Streams keep the sequences of different parts of the demo apart.
-    enum Stream : std::uint64_t { Images = 1, Labelers = 2, Decisions = 3, Assignment = 4 };
+    enum Stream : std::uint64_t
+    {
+        Images = 1,
+        Labelers = 2,
+        Decisions = 3,
+        Assignment = 4
+    };
 
     DemoRandom(std::uint64_t seed, std::uint64_t stream, std::uint64_t index = 0)
     {

@@ -17,7 +17,10 @@ constexpr double kMinThresholdMm = 1.0;
 constexpr double kMaxThresholdMm = 3.0;
 constexpr double kMeasureErrorMm = 0.1;
 
-double round2(double v) { return std::round(v * 100.0) / 100.0; }
+double round2(double v)
+{
+    return std::round(v * 100.0) / 100.0;
+}
 
 } // namespace
 
@@ -64,12 +67,8 @@ LabelDecision simulateLabel(std::uint64_t seed, int labelerIndex, const Simulate
         measuredMm = std::max(image.lengthMm + measureError, 0.0);
         d.cls = measuredMm >= labeler.thresholdMm ? DemoClass::Scratch : DemoClass::Ok;
         break;
-    case SurfaceDefect::Dent:
-        d.cls = DemoClass::Dent;
-        break;
-    case SurfaceDefect::None:
-        d.cls = DemoClass::Ok;
-        break;
+    case SurfaceDefect::Dent: d.cls = DemoClass::Dent; break;
+    case SurfaceDefect::None: d.cls = DemoClass::Ok; break;
     }
     if (slip < labeler.errorRate) {
         // The two other classes in enum order; pick one.

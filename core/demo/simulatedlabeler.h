@@ -16,7 +16,12 @@
 namespace concord::core {
 
 /// Classes of the demo project, in shortcut order (1 ok, 2 scratch, 3 dent).
-enum class DemoClass : std::uint8_t { Ok, Scratch, Dent };
+enum class DemoClass : std::uint8_t
+{
+    Ok,
+    Scratch,
+    Dent
+};
 inline constexpr const char *kDemoClassNames[] = {"ok", "scratch", "dent"};
 
 /// One simulated person.
@@ -47,8 +52,7 @@ struct LabelDecision
 /// slice of width 2/count (slices handed out in shuffled order). Each threshold is still
 /// uniform on [1, 3] on its own, but even a team of five covers the range, so the demo shows
 /// the disagreement band for every seed instead of only for lucky ones.
-std::vector<SimulatedLabeler> makeSimulatedLabelers(std::uint64_t seed, int count,
-                                                    double errorRate = 0.02);
+std::vector<SimulatedLabeler> makeSimulatedLabelers(std::uint64_t seed, int count, double errorRate = 0.02);
 
 /// What `labeler` (the `labelerIndex`-th) answers on `image`. A scratch's length is perceived
 /// by measuring it, with an error uniform in ±0.1 mm; the label is scratch when that measured

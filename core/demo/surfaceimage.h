@@ -12,7 +12,12 @@
 namespace concord::core {
 
 /// What is really on a demo image.
-enum class SurfaceDefect : std::uint8_t { None, Scratch, Dent };
+enum class SurfaceDefect : std::uint8_t
+{
+    None,
+    Scratch,
+    Dent
+};
 
 /// Plan of one demo image: everything needed to draw it, all in image pixels. Drawn from
 /// DemoRandom(seed, Images, index) only, so image i is the same whatever the other options
@@ -24,19 +29,19 @@ struct SurfaceImage
     int width = 800;
     int height = 600;
     double pxPerMm = 40.0;
-    std::string camera;   ///< "cam-A" .. "cam-C"
-    std::string lot;      ///< "lot-01" ..
+    std::string camera; ///< "cam-A" .. "cam-C"
+    std::string lot;    ///< "lot-01" ..
 
     // Lighting and texture.
-    double baseGrey = 130.0;      ///< mean grey level before camera gain
-    double cameraGain = 1.0;      ///< exposure of the camera times a per-shot jitter
-    double tint[3] = {1, 1, 1};   ///< B, G, R multipliers (white balance of the camera)
-    double gradientAngle = 0.0;   ///< radians, direction in which light increases
-    double gradientAmount = 0.1;  ///< relative brightness change across the image
-    double vignette = 0.2;        ///< relative darkening at the corners
-    double noiseSigma = 4.0;      ///< sensor noise, grey levels
-    bool brushVertical = false;   ///< brushed finish runs along y (camera mounted turned)
-    double brushStrength = 5.0;   ///< standard deviation of the brushed texture, grey levels
+    double baseGrey = 130.0;       ///< mean grey level before camera gain
+    double cameraGain = 1.0;       ///< exposure of the camera times a per-shot jitter
+    double tint[3] = {1, 1, 1};    ///< B, G, R multipliers (white balance of the camera)
+    double gradientAngle = 0.0;    ///< radians, direction in which light increases
+    double gradientAmount = 0.1;   ///< relative brightness change across the image
+    double vignette = 0.2;         ///< relative darkening at the corners
+    double noiseSigma = 4.0;       ///< sensor noise, grey levels
+    bool brushVertical = false;    ///< brushed finish runs along y (camera mounted turned)
+    double brushStrength = 5.0;    ///< standard deviation of the brushed texture, grey levels
     std::uint64_t textureSeed = 0; ///< seeds OpenCV's RNG for the noise fields
 
     SurfaceDefect defect = SurfaceDefect::None;
@@ -48,11 +53,11 @@ struct SurfaceImage
     int scratchThickness = 1;
 
     // Dent: an elliptical depression, shaded as if lit from lightAngle.
-    double dentX = 0, dentY = 0;   ///< centre
-    double dentA = 0, dentB = 0;   ///< semi-axes in pixels
-    double dentAngle = 0.0;        ///< degrees
-    double dentDepth = 0.0;        ///< strength of the shading, grey levels
-    double lightAngle = 0.0;       ///< radians
+    double dentX = 0, dentY = 0; ///< centre
+    double dentA = 0, dentB = 0; ///< semi-axes in pixels
+    double dentAngle = 0.0;      ///< degrees
+    double dentDepth = 0.0;      ///< strength of the shading, grey levels
+    double lightAngle = 0.0;     ///< radians
 };
 
 /// Plans image `index` of a demo of `count` images. Mix of defects: 60 % scratch (length

@@ -73,8 +73,7 @@ void SurfaceRenderer::drawSurface(const SurfaceImage &s, cv::RNG &rng)
             const double dx = (xl + 0.5) * kLowScale - 0.5 - cx;
             const double along = (dx * gx + dy * gy) / rmax; // -1 .. 1
             const double r2 = (dx * dx + dy * dy) / r2max;   // 0 .. 1
-            row[xl] = static_cast<float>((1.0 + s.gradientAmount * along) * (1.0 - s.vignette * r2) *
-                                         s.cameraGain);
+            row[xl] = static_cast<float>((1.0 + s.gradientAmount * along) * (1.0 - s.vignette * r2) * s.cameraGain);
         }
     }
     cv::resize(m_lowBase, m_base, full, 0, 0, cv::INTER_LINEAR);
@@ -82,8 +81,8 @@ void SurfaceRenderer::drawSurface(const SurfaceImage &s, cv::RNG &rng)
 
     // Brushing: every line across the brush direction is its own streak whose brightness
     // drifts slowly along it.
-    const cv::Size streakSize = s.brushVertical ? cv::Size(s.width, s.height / kStreakRun + 2)
-                                                : cv::Size(s.width / kStreakRun + 2, s.height);
+    const cv::Size streakSize =
+        s.brushVertical ? cv::Size(s.width, s.height / kStreakRun + 2) : cv::Size(s.width / kStreakRun + 2, s.height);
     m_streakLow.create(streakSize, CV_32F);
     rng.fill(m_streakLow, cv::RNG::NORMAL, 0.0, 1.0);
     cv::resize(m_streakLow, m_streaks, full, 0, 0, cv::INTER_LINEAR);
@@ -97,8 +96,8 @@ void SurfaceRenderer::addDent(const SurfaceImage &s)
 {
     const double sigma = std::max(1.0, s.dentB * 0.35);
     const double reach = s.dentA + 3.0 * sigma;
-    const cv::Rect roi = clipped(s.dentX - reach, s.dentY - reach, s.dentX + reach, s.dentY + reach, 2,
-                                 m_surface.size());
+    const cv::Rect roi =
+        clipped(s.dentX - reach, s.dentY - reach, s.dentX + reach, s.dentY + reach, 2, m_surface.size());
     cv::Mat mask8 = cv::Mat::zeros(roi.size(), CV_8U);
     const cv::RotatedRect box(cv::Point2f(static_cast<float>(s.dentX - roi.x), static_cast<float>(s.dentY - roi.y)),
                               cv::Size2f(static_cast<float>(2.0 * s.dentA), static_cast<float>(2.0 * s.dentB)),
@@ -127,13 +126,13 @@ void SurfaceRenderer::addDent(const SurfaceImage &s)
 void SurfaceRenderer::addScratch(const SurfaceImage &s)
 {
     constexpr int kShift = 4; // 1/16 px
-    const cv::Rect roi = clipped(std::min(s.x1, s.x2), std::min(s.y1, s.y2), std::max(s.x1, s.x2),
-                                 std::max(s.y1, s.y2), s.scratchThickness + 4, m_surface.size());
+    const cv::Rect roi = clipped(std::min(s.x1, s.x2), std::min(s.y1, s.y2), std::max(s.x1, s.x2), std::max(s.y1, s.y2),
+                                 s.scratchThickness + 4, m_surface.size());
     const auto fixed = [](double v) { return static_cast<int>(std::lround(v * (1 << kShift))); };
     cv::Mat layer8 = cv::Mat::zeros(roi.size(), CV_8U);
     cv::line(layer8, cv::Point(fixed(s.x1 - roi.x), fixed(s.y1 - roi.y)),
-             cv::Point(fixed(s.x2 - roi.x), fixed(s.y2 - roi.y)), cv::Scalar(255), s.scratchThickness,
-             cv::LINE_AA, kShift);
+             cv::Point(fixed(s.x2 - roi.x), fixed(s.y2 - roi.y)), cv::Scalar(255), s.scratchThickness, cv::LINE_AA,
+             kShift);
     cv::Mat layer;
     layer8.convertTo(layer, CV_32F, 1.0 / 255.0);
     cv::GaussianBlur(layer, layer, cv::Size(0, 0), 0.6);

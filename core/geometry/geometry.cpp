@@ -128,7 +128,9 @@ std::string encodeGeometry(const Shape &shape, const std::string &ownClass)
                                            points.push_back({v.x, v.y});
                                        return json{{"points", std::move(points)}};
                                    },
-                                   [](const PointShape &p) { return json{{"x", p.at.x}, {"y", p.at.y}}; }},
+                                   [](const PointShape &p) {
+                                       return json{{"x", p.at.x}, {"y", p.at.y}};
+                                   }},
                         shape);
     if (!ownClass.empty())
         g["class"] = ownClass;

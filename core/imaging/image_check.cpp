@@ -124,8 +124,7 @@ ImageCheck checkImageFile(const std::filesystem::path &file)
         const int failed = static_cast<int>(decoded * rows->fullHeight() / std::max(1, rows->height()));
         if (failed == 0)
             return make(ImageHealth::Undecodable, e.detail(), rows->fullHeight());
-        ImageCheck d = make(ImageHealth::Damaged, "damaged: " + e.detail() + " " +
-                                                      rowText(failed, rows->fullHeight()),
+        ImageCheck d = make(ImageHealth::Damaged, "damaged: " + e.detail() + " " + rowText(failed, rows->fullHeight()),
                             rows->fullHeight());
         d.damagedFromRow = failed;
         return d;

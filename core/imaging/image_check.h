@@ -15,7 +15,8 @@
 namespace concord::core {
 
 /// The state of an image file, from the cheapest check that tells.
-enum class ImageHealth : std::uint8_t {
+enum class ImageHealth : std::uint8_t
+{
     Unknown,     ///< not checked yet
     Ok,          ///< every pixel decodes from the file
     Missing,     ///< no file at the path (the folder moved, a drive is not mounted)

@@ -9,16 +9,20 @@ namespace {
 
 std::uint32_t be16(std::string_view b, std::size_t at)
 {
-    return (static_cast<std::uint32_t>(static_cast<unsigned char>(b[at])) << 8) |
-           static_cast<unsigned char>(b[at + 1]);
+    return (static_cast<std::uint32_t>(static_cast<unsigned char>(b[at])) << 8) | static_cast<unsigned char>(b[at + 1]);
 }
-std::uint32_t be32(std::string_view b, std::size_t at) { return (be16(b, at) << 16) | be16(b, at + 2); }
+std::uint32_t be32(std::string_view b, std::size_t at)
+{
+    return (be16(b, at) << 16) | be16(b, at + 2);
+}
 std::uint32_t le16(std::string_view b, std::size_t at)
 {
-    return (static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 1])) << 8) |
-           static_cast<unsigned char>(b[at]);
+    return (static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 1])) << 8) | static_cast<unsigned char>(b[at]);
 }
-std::uint32_t le32(std::string_view b, std::size_t at) { return (le16(b, at + 2) << 16) | le16(b, at); }
+std::uint32_t le32(std::string_view b, std::size_t at)
+{
+    return (le16(b, at + 2) << 16) | le16(b, at);
+}
 std::uint32_t le24(std::string_view b, std::size_t at)
 {
     return le16(b, at) | (static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 2])) << 16);
@@ -49,8 +53,7 @@ std::optional<HeaderSize> jpeg(std::string_view b)
         const std::uint32_t len = be16(b, i + 2);
         if (len < 2)
             return std::nullopt;
-        const bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-                         marker != 0xCC;
+        const bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (sof) {
             if (i + 9 > b.size())
                 return std::nullopt;
@@ -106,8 +109,7 @@ std::optional<HeaderSize> webp(std::string_view b)
 
 std::optional<HeaderSize> readHeaderSize(std::string_view b)
 {
-    if (b.size() >= 4 && static_cast<unsigned char>(b[0]) == 0xFF &&
-        static_cast<unsigned char>(b[1]) == 0xD8)
+    if (b.size() >= 4 && static_cast<unsigned char>(b[0]) == 0xFF && static_cast<unsigned char>(b[1]) == 0xD8)
         return jpeg(b);
     if (b.size() >= 24 && b.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8))
         return make(be32(b, 16), be32(b, 20), "png");
@@ -121,8 +123,8 @@ std::optional<HeaderSize> readHeaderSize(std::string_view b)
         return make(le16(b, 6), le16(b, 8), "gif");
     if (b.size() >= 12 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP")
         return webp(b);
-    if (b.size() >= 8 && (b.substr(0, 4) == std::string_view("II*\0", 4) ||
-                          b.substr(0, 4) == std::string_view("MM\0*", 4)))
+    if (b.size() >= 8 &&
+        (b.substr(0, 4) == std::string_view("II*\0", 4) || b.substr(0, 4) == std::string_view("MM\0*", 4)))
         return tiff(b);
     return std::nullopt;
 }

@@ -66,8 +66,8 @@ std::string storedImagePath(const Store &store, const fs::path &file)
     return rel.generic_string();
 }
 
-ImageImportResult importImageFolder(Store &store, const fs::path &dir,
-                                    const ImageImportOptions &options, const ProgressFn &progress)
+ImageImportResult importImageFolder(Store &store, const fs::path &dir, const ImageImportOptions &options,
+                                    const ProgressFn &progress)
 {
     if (!std::isfinite(options.pxPerMm) || options.pxPerMm < 0)
         throw Error(ErrorCode::Invalid, "the calibration must be a finite number of pixels per millimetre, 0 or more",

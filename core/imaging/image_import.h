@@ -13,10 +13,10 @@ namespace concord::core {
 
 struct ImageImportOptions
 {
-    double pxPerMm = 0.0;                  ///< 0 = the project's default calibration
+    double pxPerMm = 0.0; ///< 0 = the project's default calibration
     std::int64_t maxPixels = kDefaultMaxPixels;
-    unsigned threads = 0;                  ///< 0 = all cores
-    bool thumbnails = true;                ///< cache a thumbnail per new image
+    unsigned threads = 0;   ///< 0 = all cores
+    bool thumbnails = true; ///< cache a thumbnail per new image
 };
 
 /// A file that was not imported, and why (in words, for the user).
@@ -44,8 +44,7 @@ const std::vector<std::string> &imageExtensions();
 /// Corrupt files do not stop the import: they are listed in `failed`. Re-importing adds
 /// nothing twice: a path already present, or content (hash) already present, is skipped.
 ImageImportResult importImageFolder(Store &store, const std::filesystem::path &dir,
-                                    const ImageImportOptions &options = {},
-                                    const ProgressFn &progress = {});
+                                    const ImageImportOptions &options = {}, const ProgressFn &progress = {});
 
 /// Path to store for `file`: relative to the project folder ('/' separators) when the file is
 /// below it or near it, absolute otherwise.

@@ -44,8 +44,7 @@ cv::Mat decode(std::string_view bytes, int flags, const HeaderSize &size, const 
         // with a failed assertion: a genuine image that is too large, not a corrupt one.
         if (std::string_view(e.what()).find("CV_IO_MAX_IMAGE") != std::string_view::npos)
             throw Error(ErrorCode::Invalid,
-                        "image too large to decode: " + std::to_string(size.width) + "×" +
-                            std::to_string(size.height) +
+                        "image too large to decode: " + std::to_string(size.width) + "×" + std::to_string(size.height) +
                             " pixels is beyond OpenCV's limit (2^30 pixels and 2^20 pixels a side, unless "
                             "OPENCV_IO_MAX_IMAGE_PIXELS, OPENCV_IO_MAX_IMAGE_WIDTH or OPENCV_IO_MAX_IMAGE_HEIGHT "
                             "raise it)",

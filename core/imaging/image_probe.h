@@ -21,9 +21,9 @@ inline constexpr int kThumbnailSize = 256;
 /// What the importer learns about one file.
 struct ImageProbe
 {
-    std::string hash;  ///< XXH3-128 of the bytes
+    std::string hash; ///< XXH3-128 of the bytes
     std::int64_t bytes = 0;
-    int width = 0;     ///< after EXIF orientation
+    int width = 0; ///< after EXIF orientation
     int height = 0;
     std::string thumbnailJpeg; ///< fitted into kThumbnailSize, empty when not asked for
 };

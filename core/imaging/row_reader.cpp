@@ -28,8 +28,8 @@ struct JpegErrorManager
     jpeg_error_mgr pub;
     std::jmp_buf jump;
     char message[JMSG_LENGTH_MAX];
-    int damageCode = 0;        ///< the first warning that means made-up pixels, 0 for none
-    long damageScanline = -1;  ///< output rows handed out when it came, -1 when unknown
+    int damageCode = 0;       ///< the first warning that means made-up pixels, 0 for none
+    long damageScanline = -1; ///< output rows handed out when it came, -1 when unknown
 };
 
 extern "C" void jpegErrorExit(j_common_ptr cinfo)
@@ -60,7 +60,12 @@ extern "C" void jpegEmitMessage(j_common_ptr cinfo, int level)
     err->damageScanline = d->progressive_mode ? -1 : static_cast<long>(d->output_scanline);
 }
 
-enum class JpegStart { Ok, Unsupported, Failed };
+enum class JpegStart
+{
+    Ok,
+    Unsupported,
+    Failed
+};
 
 JpegStart jpegStart(jpeg_decompress_struct *cinfo, JpegErrorManager *err, std::FILE *file, int scale)
 {
@@ -73,13 +78,9 @@ JpegStart jpegStart(jpeg_decompress_struct *cinfo, JpegErrorManager *err, std::F
         cinfo->scale_denom = static_cast<unsigned>(scale);
     }
     switch (cinfo->jpeg_color_space) {
-    case JCS_GRAYSCALE:
-        cinfo->out_color_space = JCS_GRAYSCALE;
-        break;
+    case JCS_GRAYSCALE: cinfo->out_color_space = JCS_GRAYSCALE; break;
     case JCS_YCbCr:
-    case JCS_RGB:
-        cinfo->out_color_space = JCS_EXT_BGRX;
-        break;
+    case JCS_RGB: cinfo->out_color_space = JCS_EXT_BGRX; break;
     default: // CMYK and YCCK need colour management the streaming path does not do.
         return JpegStart::Unsupported;
     }
@@ -120,12 +121,9 @@ public:
     bool start(int scale)
     {
         switch (jpegStart(&m_cinfo, &m_err, m_file, scale)) {
-        case JpegStart::Failed:
-            throw Error(ErrorCode::Parse, std::string("corrupt JPEG: ") + m_err.message, m_path);
-        case JpegStart::Unsupported:
-            return false;
-        case JpegStart::Ok:
-            break;
+        case JpegStart::Failed: throw Error(ErrorCode::Parse, std::string("corrupt JPEG: ") + m_err.message, m_path);
+        case JpegStart::Unsupported: return false;
+        case JpegStart::Ok: break;
         }
         m_width = static_cast<int>(m_cinfo.output_width);
         m_height = static_cast<int>(m_cinfo.output_height);
@@ -181,9 +179,16 @@ extern "C" void pngError(png_structp png, png_const_charp message)
     png_longjmp(png, 1);
 }
 
-extern "C" void pngWarning(png_structp, png_const_charp) {}
+extern "C" void pngWarning(png_structp, png_const_charp)
+{
+}
 
-enum class PngStart { Ok, Unsupported, Failed };
+enum class PngStart
+{
+    Ok,
+    Unsupported,
+    Failed
+};
 
 PngStart pngStart(png_structp png, png_infop info, std::FILE *file, int *gray)
 {
@@ -243,12 +248,9 @@ public:
             throw Error(ErrorCode::Io, "out of memory starting the PNG decoder", m_path);
         int gray = 0;
         switch (pngStart(m_png, m_info, m_file, &gray)) {
-        case PngStart::Failed:
-            throw Error(ErrorCode::Parse, std::string("corrupt PNG: ") + m_err.message, m_path);
-        case PngStart::Unsupported:
-            return false;
-        case PngStart::Ok:
-            break;
+        case PngStart::Failed: throw Error(ErrorCode::Parse, std::string("corrupt PNG: ") + m_err.message, m_path);
+        case PngStart::Unsupported: return false;
+        case PngStart::Ok: break;
         }
         m_width = static_cast<int>(png_get_image_width(m_png, m_info));
         m_height = static_cast<int>(png_get_image_height(m_png, m_info));

@@ -22,7 +22,8 @@ namespace concord::core {
 class RowReader
 {
 public:
-    enum class Pixels : std::uint8_t {
+    enum class Pixels : std::uint8_t
+    {
         Gray8, ///< one byte per pixel
         Bgrx8, ///< four bytes per pixel: blue, green, red, 0xff
     };

@@ -17,8 +17,7 @@ std::string CocoDatasetWriter::imagePath(const ExportDataset &, const ExportItem
 void CocoDatasetWriter::write(const ExportDataset &dataset, ExportOutput &out) const
 {
     nlohmann::json j;
-    j["info"] = {{"description", dataset.projectName + " (exported by Concord)"},
-                 {"date_created", dataset.createdAt}};
+    j["info"] = {{"description", dataset.projectName + " (exported by Concord)"}, {"date_created", dataset.createdAt}};
     j["licenses"] = nlohmann::json::array();
     j["categories"] = nlohmann::json::array();
     std::map<std::string, int> categoryId;

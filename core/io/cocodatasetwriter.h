@@ -5,7 +5,9 @@
 
 namespace concord::core {
 
-/// COCO (`annotations.json` + `images/`): categories in project order with ids from 1, one box annotation per box; an image without boxes, or whose boxes' majority class is not its final class, also gets an annotation without `bbox` carrying the image-level class (Datumaro's COCO *labels* convention), so the import gives back the same labels.
+/// COCO (`annotations.json` + `images/`): categories in project order with ids from 1, one box annotation per box; an
+/// image without boxes, or whose boxes' majority class is not its final class, also gets an annotation without `bbox`
+/// carrying the image-level class (Datumaro's COCO *labels* convention), so the import gives back the same labels.
 class CocoDatasetWriter final : public DatasetWriter
 {
 public:

@@ -9,15 +9,14 @@
 
 namespace concord::core {
 
-std::vector<ImportedLabel> CocoLabelReader::read(const std::filesystem::path &path,
-                                                 const ReadOptions &options) const
+std::vector<ImportedLabel> CocoLabelReader::read(const std::filesystem::path &path, const ReadOptions &options) const
 {
     const std::string file = path.string();
     const auto doc = readJsonFile(path, options.encoding);
     const JsonCursor root(doc, file);
     root.object();
 
-    std::map<std::string, std::string> categories; // id → name
+    std::map<std::string, std::string> categories;    // id → name
     std::map<std::string, std::string> categoryPaths; // name → JSON path, for duplicate messages
     const auto cats = root.at("categories");
     for (std::size_t i = 0; i < cats.size(); ++i) {
@@ -30,8 +29,8 @@ std::vector<ImportedLabel> CocoLabelReader::read(const std::filesystem::path &pa
             throw Error(ErrorCode::Parse, "duplicate category id " + id, file, 0, c.path() + "/id");
         // Two ids of one name would merge into one class without anyone noticing.
         if (const auto [it, fresh] = categoryPaths.emplace(name, nameNode.path()); !fresh)
-            throw Error(ErrorCode::Parse, "duplicate category name '" + name + "' (also at " + it->second + ")",
-                        file, 0, nameNode.path());
+            throw Error(ErrorCode::Parse, "duplicate category name '" + name + "' (also at " + it->second + ")", file,
+                        0, nameNode.path());
     }
 
     struct Pending
@@ -67,15 +66,13 @@ std::vector<ImportedLabel> CocoLabelReader::read(const std::filesystem::path &pa
             const auto imageId = a.at("image_id");
             const auto img = imageIndex.find(imageId.idText());
             if (img == imageIndex.end())
-                throw Error(ErrorCode::Parse,
-                            "expected the id of an entry in /images, found " + imageId.idText(), file, 0,
-                            imageId.path());
+                throw Error(ErrorCode::Parse, "expected the id of an entry in /images, found " + imageId.idText(), file,
+                            0, imageId.path());
             const auto catId = a.at("category_id");
             const auto cat = categories.find(catId.idText());
             if (cat == categories.end())
-                throw Error(ErrorCode::Parse,
-                            "expected the id of an entry in /categories, found " + catId.idText(), file, 0,
-                            catId.path());
+                throw Error(ErrorCode::Parse, "expected the id of an entry in /categories, found " + catId.idText(),
+                            file, 0, catId.path());
             auto &p = pending[img->second];
             const auto bbox = a.find("bbox");
             if (!bbox || bbox->size() == 0) {

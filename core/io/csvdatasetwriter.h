@@ -5,7 +5,9 @@
 
 namespace concord::core {
 
-/// `labels.csv`: one row per exported image with its final label, where it came from, the consensus confidence, the item agreement, who decided and the standard. Cells go through csvEscape, so a class or path that starts with = + - @ cannot run as a spreadsheet formula.
+/// `labels.csv`: one row per exported image with its final label, where it came from, the consensus confidence, the
+/// item agreement, who decided and the standard. Cells go through csvEscape, so a class or path that starts with = + -
+/// @ cannot run as a spreadsheet formula.
 class CsvDatasetWriter final : public DatasetWriter
 {
 public:

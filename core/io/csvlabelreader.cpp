@@ -6,16 +6,14 @@
 
 namespace concord::core {
 
-std::vector<ImportedLabel> CsvLabelReader::read(const std::filesystem::path &path,
-                                                const ReadOptions &options) const
+std::vector<ImportedLabel> CsvLabelReader::read(const std::filesystem::path &path, const ReadOptions &options) const
 {
     const auto table = CsvTable::readFile(path.string(), ',', options.encoding);
     const int image = table.requireColumn("image");
     const int label = table.requireColumn("label");
     const int labeler = table.column("labeler");
     if (labeler < 0 && options.defaultLabeler.empty())
-        throw Error(ErrorCode::Parse,
-                    "expected a 'labeler' column, or give the labeler's name with --labeler",
+        throw Error(ErrorCode::Parse, "expected a 'labeler' column, or give the labeler's name with --labeler",
                     table.fileName(), 1, "labeler");
     std::vector<ImportedLabel> out;
     out.reserve(table.rows().size());
@@ -36,11 +34,11 @@ std::vector<ImportedLabel> CsvLabelReader::read(const std::filesystem::path &pat
         if (labeler >= 0)
             l.labeler = cell(labeler, "labeler");
         if (l.image.empty())
-            throw Error(ErrorCode::Parse, "expected an image path, found an empty cell",
-                        table.fileName(), row.line, "image");
+            throw Error(ErrorCode::Parse, "expected an image path, found an empty cell", table.fileName(), row.line,
+                        "image");
         if (l.className.empty())
-            throw Error(ErrorCode::Parse, "expected a class name, found an empty cell",
-                        table.fileName(), row.line, "label");
+            throw Error(ErrorCode::Parse, "expected a class name, found an empty cell", table.fileName(), row.line,
+                        "label");
         out.push_back(std::move(l));
     }
     return out;

@@ -119,8 +119,7 @@ ExportReport exportDataset(const Store &store, const ExportRequest &request)
     std::optional<std::vector<std::string>> previous;
     switch (exportFolderState(finalDir)) {
     case ExportFolderState::Missing:
-    case ExportFolderState::Empty:
-        break;
+    case ExportFolderState::Empty: break;
     case ExportFolderState::NotAFolder:
         throw Error(ErrorCode::Invalid, "the output folder is a file", finalDir.string(), 0, "OUTDIR");
     case ExportFolderState::PreviousExport:
@@ -179,9 +178,10 @@ ExportReport exportDataset(const Store &store, const ExportRequest &request)
     }
 
     writer->write(dataset, out);
-    const std::map<std::string_view, std::vector<std::string>> filesOf{
-        {"csv", {"labels.csv"}}, {"coco", {"annotations.json"}}, {"yolo", {"data.yaml"}},
-        {"labelstudio", {"labelstudio.json"}}};
+    const std::map<std::string_view, std::vector<std::string>> filesOf{{"csv", {"labels.csv"}},
+                                                                       {"coco", {"annotations.json"}},
+                                                                       {"yolo", {"data.yaml"}},
+                                                                       {"labelstudio", {"labelstudio.json"}}};
     if (const auto it = filesOf.find(request.format); it != filesOf.end())
         report.files = it->second;
     if (report.unresolved > 0) {

@@ -43,7 +43,7 @@ struct ExportReport
     std::int64_t facesBlurred = 0;
     std::vector<std::string> unresolvedImages; ///< "path: reason"
     std::vector<std::string> files;            ///< label files written, relative to outDir
-    bool replaced = false; ///< a previous export was replaced
+    bool replaced = false;                     ///< a previous export was replaced
     /// Where files that appeared in the previous export's folder during the export were kept
     /// (empty when there were none).
     std::filesystem::path keptAside;

@@ -38,8 +38,7 @@ std::unique_ptr<DatasetWriter> makeDatasetWriter(std::string_view format)
     std::string list;
     for (const auto &f : datasetWriterFormats())
         list += (list.empty() ? "" : ", ") + f;
-    throw Error(ErrorCode::Invalid, "unknown export format (expected one of " + list + ")", {}, 0,
-                std::string(format));
+    throw Error(ErrorCode::Invalid, "unknown export format (expected one of " + list + ")", {}, 0, std::string(format));
 }
 
 std::vector<std::string> datasetWriterFormats()

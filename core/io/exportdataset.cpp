@@ -12,7 +12,6 @@
 #include "core/project/project_ratings.h"
 #include "core/store/store.h"
 
-
 #include <cmath>
 #include <limits>
 #include <map>
@@ -59,7 +58,8 @@ std::vector<ExportBox> boxesOf(const ExportLabel &label)
         try {
             c = std::get<BoxShape>(decodeGeometry(a.kind, a.geometry)).corners;
         } catch (const Error &e) {
-            throw Error(ErrorCode::Invalid, e.detail() + ": " + a.geometry, {}, 0, "annotation " + std::to_string(a.id));
+            throw Error(ErrorCode::Invalid, e.detail() + ": " + a.geometry, {}, 0,
+                        "annotation " + std::to_string(a.id));
         }
         ExportBox b;
         b.className = ownClassOf(a).value_or(label.className);
@@ -133,9 +133,8 @@ ExportDataset buildExportDataset(const Store &store, const ExportOptions &option
 
     if (table.itemCount() > 0) {
         const ItemCounts counts(table);
-        const Consensus consensus = options.consensus == ConsensusMethod::Majority
-                                        ? majorityVote(counts)
-                                        : dawidSkene(counts).consensus;
+        const Consensus consensus =
+            options.consensus == ConsensusMethod::Majority ? majorityVote(counts) : dawidSkene(counts).consensus;
         const auto agreement = itemAgreement(counts);
         for (std::int32_t i = 0; i < table.itemCount(); ++i) {
             auto &item = ds.items[itemOfPath.at(table.itemNames()[static_cast<std::size_t>(i)])];
@@ -191,15 +190,13 @@ ExportDataset buildExportDataset(const Store &store, const ExportOptions &option
             item.unresolvedReason = "tie between labelers";
         } else if (options.minAgreement > 0.0 &&
                    (std::isnan(item.agreement) || item.agreement < options.minAgreement)) {
-            item.unresolvedReason = std::isnan(item.agreement)
-                                        ? "fewer than two labels, agreement unknown"
-                                        : "agreement below the minimum";
+            item.unresolvedReason =
+                std::isnan(item.agreement) ? "fewer than two labels, agreement unknown" : "agreement below the minimum";
         } else {
             item.finalClass = item.consensusClass;
             item.source = FinalSource::Consensus;
         }
-        item.included = item.source != FinalSource::Unresolved ||
-                        (options.includeUnresolved && !item.decision);
+        item.included = item.source != FinalSource::Unresolved || (options.includeUnresolved && !item.decision);
 
         if (!item.finalClass.empty()) {
             for (const auto &l : item.labels) {

@@ -19,9 +19,14 @@ namespace concord::core {
 
 class Store;
 
-enum class ConsensusMethod : std::uint8_t { Majority, DawidSkene };
+enum class ConsensusMethod : std::uint8_t
+{
+    Majority,
+    DawidSkene
+};
 /// Where an image's final label came from, in order of precedence.
-enum class FinalSource : std::uint8_t {
+enum class FinalSource : std::uint8_t
+{
     Decision,  ///< an adjudicated (or recorded) decision
     Standard,  ///< every standard-derived label of the image agrees
     Consensus, ///< majority vote or Dawid–Skene over the labelers' current labels
@@ -74,7 +79,7 @@ struct ExportItem
     FinalSource source = FinalSource::Unresolved;
     std::string unresolvedReason;
     std::vector<ExportLabel> labels;
-    double agreement = 0.0; ///< Fleiss' P_i; NaN with fewer than two labels
+    double agreement = 0.0;     ///< Fleiss' P_i; NaN with fewer than two labels
     std::string consensusClass; ///< empty on a tie or without labels
     double consensusConfidence = 0.0;
     std::optional<Decision> decision;

@@ -20,9 +20,8 @@ namespace {
 std::filesystem::path tempPathFor(const std::filesystem::path &path)
 {
     static std::atomic<unsigned> counter{0};
-    return path.parent_path() /
-           ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
-            std::to_string(counter.fetch_add(1)));
+    return path.parent_path() / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
+                                 std::to_string(counter.fetch_add(1)));
 }
 
 void ensureParent(const std::filesystem::path &path)
@@ -76,7 +75,7 @@ int copyAndSync(const std::filesystem::path &from, const std::filesystem::path &
     const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
     if (in < 0)
         return errno;
-    struct stat st {};
+    struct stat st = {};
     if (::fstat(in, &st) != 0) {
         const int err = errno;
         ::close(in);
@@ -124,10 +123,15 @@ char safeChar(char c)
     if (u < 0x20 || u == 0x7f)
         return '_';
     switch (c) {
-    case ':': case '*': case '?': case '"': case '<': case '>': case '|': case '\\':
-        return '_';
-    default:
-        return c;
+    case ':':
+    case '*':
+    case '?':
+    case '"':
+    case '<':
+    case '>':
+    case '|':
+    case '\\': return '_';
+    default: return c;
     }
 }
 
@@ -233,8 +237,7 @@ ExportOutput::ExportOutput(std::filesystem::path root)
 std::filesystem::path ExportOutput::claim(const std::string &rel)
 {
     if (rel.empty() || sanitizeRelativePath(rel) != rel)
-        throw Error(ErrorCode::Invalid, "an exported file name is not a safe relative path", m_root.string(), 0,
-                    rel);
+        throw Error(ErrorCode::Invalid, "an exported file name is not a safe relative path", m_root.string(), 0, rel);
     if (!m_folded.insert(lowerAscii(rel)).second)
         throw Error(ErrorCode::Invalid,
                     "two exported files would have the same name (names differing only in case count as one)",

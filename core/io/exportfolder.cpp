@@ -194,9 +194,10 @@ std::vector<std::string> previousExportFiles(const fs::path &folder)
         if (type == fs::file_type::regular && listed.count(rel))
             continue;
         throw Error(ErrorCode::Invalid,
-                    std::string(type == fs::file_type::symlink ? "a symbolic link" : "a file") + " that is not part "
-                    "of the previous export is in the folder; nothing was replaced (move it away, or choose "
-                    "another folder)",
+                    std::string(type == fs::file_type::symlink ? "a symbolic link" : "a file") +
+                        " that is not part "
+                        "of the previous export is in the folder; nothing was replaced (move it away, or choose "
+                        "another folder)",
                     it->path().string());
     }
     if (ec)
@@ -216,8 +217,8 @@ ExportStaging::ExportStaging(fs::path finalDir)
             break;
         }
         if (errno != EEXIST)
-            throw Error(ErrorCode::Io, "cannot create the staging folder beside the output folder: " +
-                                           errnoText(errno), candidate.string());
+            throw Error(ErrorCode::Io, "cannot create the staging folder beside the output folder: " + errnoText(errno),
+                        candidate.string());
     }
     if (m_dir.empty())
         throw Error(ErrorCode::Io, "cannot find a free staging folder name", m_final.string());
@@ -253,8 +254,7 @@ fs::path ExportStaging::commit(const std::vector<std::string> *previousFiles)
                 throw Error(ErrorCode::Invalid,
                             "the output folder was written to during the export; nothing was put in place",
                             m_final.string());
-            throw Error(ErrorCode::Io, "cannot put the finished export in place: " + errnoText(err),
-                        m_final.string());
+            throw Error(ErrorCode::Io, "cannot put the finished export in place: " + errnoText(err), m_final.string());
         }
         m_committed = true;
         syncFolder(parent);
@@ -268,13 +268,11 @@ fs::path ExportStaging::commit(const std::vector<std::string> *previousFiles)
         aside = m_final;
         aside += ".tmp-" + randomTag();
         if (::rename(m_final.c_str(), aside.c_str()) != 0)
-            throw Error(ErrorCode::Io, "cannot move the previous export aside: " + errnoText(errno),
-                        m_final.string());
+            throw Error(ErrorCode::Io, "cannot move the previous export aside: " + errnoText(errno), m_final.string());
         if (::rename(m_dir.c_str(), m_final.c_str()) != 0) {
             const int err = errno;
             ::rename(aside.c_str(), m_final.c_str());
-            throw Error(ErrorCode::Io, "cannot put the finished export in place: " + errnoText(err),
-                        m_final.string());
+            throw Error(ErrorCode::Io, "cannot put the finished export in place: " + errnoText(err), m_final.string());
         }
     }
     m_committed = true;

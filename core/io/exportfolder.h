@@ -16,7 +16,8 @@
 namespace concord::core {
 
 /// What an output folder holds before an export.
-enum class ExportFolderState {
+enum class ExportFolderState
+{
     Missing,        ///< nothing there: the export creates it
     Empty,          ///< an empty folder
     PreviousExport, ///< a folder with a provenance.json (a Concord export, to replace)

@@ -44,8 +44,8 @@ std::string keyOf(const std::string &name, bool keepExtension)
 /// `names` made safe and unique; `originals` are the names as the project stores them, which
 /// the suffixes hash and whose byte order decides a clash (`names` may be shortened forms).
 std::vector<std::string> uniqueNames(const std::vector<std::string> &names0, const std::vector<std::string> &originals,
-                                     const std::function<std::string(const std::string &)> &sanitize,
-                                     bool files, const std::vector<std::string> &reserved)
+                                     const std::function<std::string(const std::string &)> &sanitize, bool files,
+                                     const std::vector<std::string> &reserved)
 {
     const std::size_t n = originals.size();
     std::vector<std::string> names(n);

@@ -5,7 +5,8 @@
 
 namespace concord::core {
 
-/// ImageFolder (torchvision): one folder per class holding the images of that final class (copies or hard links); unresolved images, when included, go to `_unresolved/`.
+/// ImageFolder (torchvision): one folder per class holding the images of that final class (copies or hard links);
+/// unresolved images, when included, go to `_unresolved/`.
 class ImageFolderDatasetWriter final : public DatasetWriter
 {
 public:

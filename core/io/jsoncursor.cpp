@@ -134,8 +134,7 @@ std::string JsonCursor::idText() const
 
 void JsonCursor::fail(const std::string &expected) const
 {
-    throw Error(ErrorCode::Parse,
-                "expected " + expected + ", found " + typeName(*m_node), m_file, 0,
+    throw Error(ErrorCode::Parse, "expected " + expected + ", found " + typeName(*m_node), m_file, 0,
                 m_path.empty() ? std::string("/") : m_path);
 }
 

@@ -66,15 +66,17 @@ nlohmann::json provenanceJson(const ExportDataset &dataset, const std::vector<st
             im["labels"].push_back(std::move(lj));
         }
         im["agreement"] = numberOrNull(item.agreement);
-        im["consensus"] = {{"method", std::string(toString(dataset.options.consensus))},
-                           {"label", item.consensusClass.empty() ? nlohmann::json() : nlohmann::json(item.consensusClass)},
-                           {"confidence", item.consensusConfidence}};
+        im["consensus"] = {
+            {"method", std::string(toString(dataset.options.consensus))},
+            {"label", item.consensusClass.empty() ? nlohmann::json() : nlohmann::json(item.consensusClass)},
+            {"confidence", item.consensusConfidence}};
         if (item.decision) {
-            im["decision"] = {{"label", item.decisionClass.empty() ? nlohmann::json() : nlohmann::json(item.decisionClass)},
-                              {"method", std::string(toString(item.decision->method))},
-                              {"by", item.decidedBy.empty() ? nlohmann::json() : nlohmann::json(item.decidedBy)},
-                              {"note", item.decision->note},
-                              {"at", item.decision->createdAt}};
+            im["decision"] = {
+                {"label", item.decisionClass.empty() ? nlohmann::json() : nlohmann::json(item.decisionClass)},
+                {"method", std::string(toString(item.decision->method))},
+                {"by", item.decidedBy.empty() ? nlohmann::json() : nlohmann::json(item.decidedBy)},
+                {"note", item.decision->note},
+                {"at", item.decision->createdAt}};
         } else {
             im["decision"] = nullptr;
         }

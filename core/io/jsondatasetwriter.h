@@ -7,7 +7,9 @@
 
 namespace concord::core {
 
-/// `provenance.json`: for every image, every labeler's raw label and annotations, the item agreement, the consensus and its confidence, the decision and who made it, the standard and its version, the final label, and faces blurred, and the list of the data set's files. The exporter writes it for every format, as the last file of the data set.
+/// `provenance.json`: for every image, every labeler's raw label and annotations, the item agreement, the consensus and
+/// its confidence, the decision and who made it, the standard and its version, the final label, and faces blurred, and
+/// the list of the data set's files. The exporter writes it for every format, as the last file of the data set.
 class JsonDatasetWriter final : public DatasetWriter
 {
 public:

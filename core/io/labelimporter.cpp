@@ -105,9 +105,9 @@ std::vector<std::array<double, 2>> imagePoints(const ImportedShape &s, const Ima
                     const double limit = s.percent ? 100.0 : side;
                     fail(std::string("point ") + std::to_string(i + 1) + ": " + name + " = " + number(given) + unit +
                          " lies outside the image (0 to " + number(limit) + unit + ") by more than " +
-                         number(kClipTolerance * 100) + " % of its " + (axis == 0 ? "width" : "height") +
-                         " (" + image.path + " is " + std::to_string(image.width) + "×" +
-                         std::to_string(image.height) + " px)");
+                         number(kClipTolerance * 100) + " % of its " + (axis == 0 ? "width" : "height") + " (" +
+                         image.path + " is " + std::to_string(image.width) + "×" + std::to_string(image.height) +
+                         " px)");
                 }
                 v = std::clamp(v, 0.0, side);
             }
@@ -124,8 +124,7 @@ std::vector<std::array<double, 2>> imagePoints(const ImportedShape &s, const Ima
     return pts;
 }
 
-Annotation toAnnotation(const ImportedShape &s, const std::string &labelClass, const ImageRecord &image,
-                        double pxPerMm)
+Annotation toAnnotation(const ImportedShape &s, const std::string &labelClass, const ImageRecord &image, double pxPerMm)
 {
     const std::vector<std::array<double, 2>> pts = imagePoints(s, image);
     auto at = [&](std::size_t i) { return ShapePoint{pts[i][0], pts[i][1]}; };
@@ -210,21 +209,20 @@ ImportReport importLabels(Store &store, const std::filesystem::path &input, cons
             note(s.className, s.where);
         if (const auto [it, fresh] = seen.emplace(std::make_pair(m.image->id, r.labeler), &rec); !fresh)
             throw Error(ErrorCode::Invalid,
-                        "duplicate: labeler '" + r.labeler + "' labels image " + m.image->path +
-                            " twice (also at " + it->second->where.describe() + ")",
+                        "duplicate: labeler '" + r.labeler + "' labels image " + m.image->path + " twice (also at " +
+                            it->second->where.describe() + ")",
                         rec.where.file, rec.where.line, rec.where.field);
         resolved.push_back(std::move(r));
     }
     if (!ambiguous.empty())
         throw Error(ErrorCode::Invalid,
                     std::to_string(ambiguous.size()) +
-                        " image reference(s) match several project images; give relative paths: " +
-                        joinList(ambiguous),
+                        " image reference(s) match several project images; give relative paths: " + joinList(ambiguous),
                     input.string());
     if (!unmatched.empty() && !options.skipUnmatched)
         throw Error(ErrorCode::NotFound,
-                    std::to_string(unmatched.size()) + " entries name images that are not in the project: " +
-                        joinList(unmatched),
+                    std::to_string(unmatched.size()) +
+                        " entries name images that are not in the project: " + joinList(unmatched),
                     input.string());
     if (!unknownClasses.empty() && !options.addClasses) {
         std::vector<std::string> list;

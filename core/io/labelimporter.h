@@ -22,8 +22,8 @@ inline constexpr double kClipTolerance = 0.05;
 /// What `import-labels` was asked to do.
 struct ImportOptions
 {
-    std::string format;     ///< csv, coco, labelme, labelstudio, voc
-    std::string labeler;    ///< labeler for records whose file names none (--labeler)
+    std::string format;      ///< csv, coco, labelme, labelstudio, voc
+    std::string labeler;     ///< labeler for records whose file names none (--labeler)
     bool addClasses = false; ///< create unknown classes instead of failing (--add-classes)
     /// Import the entries whose image is found and report the others, instead of failing.
     bool skipUnmatched = false;
@@ -35,7 +35,7 @@ struct ImportOptions
 /// What an import did.
 struct ImportReport
 {
-    std::int64_t labels = 0;     ///< labels written (new or replaced)
+    std::int64_t labels = 0; ///< labels written (new or replaced)
     std::int64_t annotations = 0;
     std::vector<std::string> labelers;     ///< labelers that received labels, sorted
     std::vector<std::string> classesAdded; ///< with --add-classes

@@ -89,8 +89,7 @@ ImportedLabel readOne(const std::filesystem::path &path, const std::filesystem::
 
 } // namespace
 
-std::vector<ImportedLabel> LabelmeLabelReader::read(const std::filesystem::path &path,
-                                                    const ReadOptions &options) const
+std::vector<ImportedLabel> LabelmeLabelReader::read(const std::filesystem::path &path, const ReadOptions &options) const
 {
     std::vector<ImportedLabel> out;
     std::error_code ec;

@@ -40,8 +40,7 @@ std::unique_ptr<LabelReader> makeLabelReader(std::string_view format)
     std::string list;
     for (const auto &f : labelReaderFormats())
         list += (list.empty() ? "" : ", ") + f;
-    throw Error(ErrorCode::Invalid, "unknown import format (expected one of " + list + ")", {}, 0,
-                std::string(format));
+    throw Error(ErrorCode::Invalid, "unknown import format (expected one of " + list + ")", {}, 0, std::string(format));
 }
 
 std::vector<std::string> labelReaderFormats()
@@ -49,8 +48,7 @@ std::vector<std::string> labelReaderFormats()
     return {"csv", "coco", "labelme", "labelstudio", "voc"};
 }
 
-std::vector<std::filesystem::path> listInputFiles(const std::filesystem::path &path,
-                                                  std::string_view extension)
+std::vector<std::filesystem::path> listInputFiles(const std::filesystem::path &path, std::string_view extension)
 {
     std::error_code ec;
     if (std::filesystem::is_regular_file(path, ec))
@@ -69,8 +67,7 @@ std::vector<std::filesystem::path> listInputFiles(const std::filesystem::path &p
     }
     std::sort(out.begin(), out.end());
     if (out.empty())
-        throw Error(ErrorCode::NotFound,
-                    "the folder holds no " + std::string(extension) + " files", path.string());
+        throw Error(ErrorCode::NotFound, "the folder holds no " + std::string(extension) + " files", path.string());
     return out;
 }
 

@@ -80,8 +80,7 @@ public:
     virtual std::string_view format() const = 0;
     /// Reads a file or, for folder formats (labelme, VOC), every matching file in a folder and
     /// its sub-folders (sorted by path, so errors and results do not depend on directory order).
-    virtual std::vector<ImportedLabel> read(const std::filesystem::path &path,
-                                            const ReadOptions &options) const = 0;
+    virtual std::vector<ImportedLabel> read(const std::filesystem::path &path, const ReadOptions &options) const = 0;
 };
 
 /// The reader for a format name; Error(Invalid) listing the known names otherwise.
@@ -92,8 +91,7 @@ std::vector<std::string> labelReaderFormats();
 
 /// Files with `extension` (".json", lower case compare) in `path` and its sub-folders, sorted;
 /// `path` itself when it is a file. Throws Error(Io) when the path does not exist.
-std::vector<std::filesystem::path> listInputFiles(const std::filesystem::path &path,
-                                                  std::string_view extension);
+std::vector<std::filesystem::path> listInputFiles(const std::filesystem::path &path, std::string_view extension);
 
 /// Reads a whole text file as UTF-8: validated, or converted from `encoding`. Error(Io) naming
 /// it when it cannot be read, Error(Parse) naming the line and column of a byte that is not

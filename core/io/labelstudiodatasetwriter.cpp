@@ -48,11 +48,11 @@ void LabelStudioDatasetWriter::write(const ExportDataset &dataset, ExportOutput 
                                 {"rotation", 0},
                                 {"rectanglelabels", {b.className}}}}});
         }
-        tasks.push_back({{"id", id},
-                         {"data", {{"image", imagePath(dataset, item)}}},
-                         {"annotations",
-                          {{{"id", id}, {"result", result}, {"was_cancelled", false}, {"ground_truth", false}}}},
-                         {"meta", {{"concord_source", std::string(toString(item.source))}}}});
+        tasks.push_back(
+            {{"id", id},
+             {"data", {{"image", imagePath(dataset, item)}}},
+             {"annotations", {{{"id", id}, {"result", result}, {"was_cancelled", false}, {"ground_truth", false}}}},
+             {"meta", {{"concord_source", std::string(toString(item.source))}}}});
     }
     out.writeFile("labelstudio.json", tasks.dump(2) + "\n");
 }

@@ -5,7 +5,8 @@
 
 namespace concord::core {
 
-/// Label Studio JSON (`labelstudio.json` + `images/`): one task per image with a `choices` result for the final class and `rectanglelabels` in percent for the boxes.
+/// Label Studio JSON (`labelstudio.json` + `images/`): one task per image with a `choices` result for the final class
+/// and `rectanglelabels` in percent for the boxes.
 class LabelStudioDatasetWriter final : public DatasetWriter
 {
 public:

@@ -5,7 +5,8 @@
 
 namespace concord::core {
 
-/// Pascal VOC: `JPEGImages/` and one `Annotations/<name>.xml` per image with its boxes (coordinates written as stored, no 0/1-based shift).
+/// Pascal VOC: `JPEGImages/` and one `Annotations/<name>.xml` per image with its boxes (coordinates written as stored,
+/// no 0/1-based shift).
 class VocDatasetWriter final : public DatasetWriter
 {
 public:

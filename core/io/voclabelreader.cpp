@@ -13,8 +13,7 @@ double coordinate(const XmlElement &box, const char *name, const std::string &fi
 {
     const auto *el = box.child(name);
     if (!el)
-        throw Error(ErrorCode::Parse, std::string("expected <") + name + "> inside <bndbox>", file, box.line,
-                    name);
+        throw Error(ErrorCode::Parse, std::string("expected <") + name + "> inside <bndbox>", file, box.line, name);
     const auto v = parseDouble(trim(el->text));
     if (!v)
         throw Error(ErrorCode::Parse, "expected a number, found '" + el->text + "'", file, el->line, name);
@@ -36,8 +35,7 @@ ImportedLabel readOne(const std::filesystem::path &path, TextEncoding encoding)
     for (const auto *obj : root.childrenNamed("object")) {
         const auto *name = obj->child("name");
         if (!name || trim(name->text).empty())
-            throw Error(ErrorCode::Parse, "expected a <name> with the class inside <object>", file, obj->line,
-                        "name");
+            throw Error(ErrorCode::Parse, "expected a <name> with the class inside <object>", file, obj->line, "name");
         const auto *box = obj->child("bndbox");
         if (!box)
             throw Error(ErrorCode::Parse, "expected <bndbox> inside <object>", file, obj->line, "bndbox");

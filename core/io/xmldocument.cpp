@@ -65,17 +65,14 @@ private:
                 ++m_line;
     }
 
-    [[noreturn]] void fail(const std::string &message) const
-    {
-        throw Error(ErrorCode::Parse, message, m_file, m_line);
-    }
+    [[noreturn]] void fail(const std::string &message) const { throw Error(ErrorCode::Parse, message, m_file, m_line); }
 
     static bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
     static bool isNameChar(char c)
     {
         const auto u = static_cast<unsigned char>(c);
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-               c == '-' || c == '.' || c == ':' || u >= 0x80;
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+               c == '.' || c == ':' || u >= 0x80;
     }
 
     void skipSpace()
@@ -243,8 +240,8 @@ private:
                 advance(2);
                 const std::string closing = name();
                 if (closing != el.name)
-                    fail("expected </" + el.name + "> (opened on line " + std::to_string(el.line) +
-                         "), found </" + closing + ">");
+                    fail("expected </" + el.name + "> (opened on line " + std::to_string(el.line) + "), found </" +
+                         closing + ">");
                 skipSpace();
                 if (atEnd() || peek() != '>')
                     fail("expected '>' after </" + closing);

@@ -5,7 +5,8 @@
 
 namespace concord::core {
 
-/// YOLO (Ultralytics layout): `images/`, `labels/<name>.txt` with `class cx cy w h` normalised to the image size, and `data.yaml` naming the classes.
+/// YOLO (Ultralytics layout): `images/`, `labels/<name>.txt` with `class cx cy w h` normalised to the image size, and
+/// `data.yaml` naming the classes.
 class YoloDatasetWriter final : public DatasetWriter
 {
 public:

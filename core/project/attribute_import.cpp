@@ -19,8 +19,7 @@ AttributeImportResult importAttributesCsv(Store &store, const std::filesystem::p
         throw Error(ErrorCode::Parse, "no attribute columns besides 'image'", csv.string(), 1);
     for (std::size_t c = 0; c < header.size(); ++c)
         if (header[c].empty())
-            throw Error(ErrorCode::Parse, "column " + std::to_string(c + 1) + " has no name",
-                        csv.string(), 1);
+            throw Error(ErrorCode::Parse, "column " + std::to_string(c + 1) + " has no name", csv.string(), 1);
         else
             checkName(header[c], "attribute name", csv.string(), 1, header[c]);
 
@@ -75,8 +74,7 @@ AttributeImportResult importAttributesCsv(Store &store, const std::filesystem::p
             }
             ++result.images;
         }
-        store.appendAudit("concord", "import-attributes",
-                          "{\"rows\":" + std::to_string(result.images) + "}");
+        store.appendAudit("concord", "import-attributes", "{\"rows\":" + std::to_string(result.images) + "}");
     });
     return result;
 }

@@ -19,7 +19,7 @@ namespace concord::core {
 std::string defaultClassColor(std::size_t index)
 {
     static constexpr std::array<const char *, 8> kColors{"#009e73", "#d55e00", "#0072b2", "#e69f00",
-                                                          "#cc79a7", "#56b4e9", "#f0e442", "#000000"};
+                                                         "#cc79a7", "#56b4e9", "#f0e442", "#000000"};
     return kColors[index % kColors.size()];
 }
 
@@ -50,8 +50,7 @@ void checkProjectClasses(std::vector<LabelClass> &classes)
         if (!seen.insert(c.name).second)
             throw Error(ErrorCode::Invalid, "class '" + c.name + "' is listed twice", {}, 0, "classes");
         if (!c.shortcut.empty() && !keys.insert(c.shortcut).second)
-            throw Error(ErrorCode::Invalid, "shortcut '" + c.shortcut + "' is given to two classes", {}, 0,
-                        "classes");
+            throw Error(ErrorCode::Invalid, "shortcut '" + c.shortcut + "' is given to two classes", {}, 0, "classes");
         if (c.color.empty())
             c.color = defaultClassColor(i);
         c.id = 0;
@@ -141,8 +140,8 @@ std::optional<Standard> standardInForce(const Store &store)
     return best;
 }
 
-Id saveLabel(Store &store, Id image, Id labeler, Id labelClass,
-             const std::vector<Annotation> &annotations, LabelSource source)
+Id saveLabel(Store &store, Id image, Id labeler, Id labelClass, const std::vector<Annotation> &annotations,
+             LabelSource source)
 {
     Id id = 0;
     store.transaction([&] {
@@ -191,8 +190,8 @@ struct AssignmentState2
 {
     std::vector<Labeler> labelers;
     std::unordered_map<Id, std::unordered_set<Id>> byImage; // image -> labelers
-    std::unordered_map<Id, std::int64_t> load;               // labeler -> assignments
-    std::unordered_map<Id, int> nextPosition;                 // labeler -> next queue slot
+    std::unordered_map<Id, std::int64_t> load;              // labeler -> assignments
+    std::unordered_map<Id, int> nextPosition;               // labeler -> next queue slot
 };
 
 AssignmentState2 loadAssignments(const Store &store)
@@ -267,8 +266,8 @@ std::int64_t assignNewLabeler(Store &store, Id labeler, int overlap, std::uint64
         auto st = loadAssignments(store);
         auto images = store.images();
         const std::size_t nLabelers = std::max<std::size_t>(st.labelers.size(), 1);
-        const auto share = static_cast<std::int64_t>(
-            (images.size() * static_cast<std::size_t>(overlap) + nLabelers - 1) / nLabelers);
+        const auto share =
+            static_cast<std::int64_t>((images.size() * static_cast<std::size_t>(overlap) + nLabelers - 1) / nLabelers);
         std::mt19937_64 rng(seed ^ static_cast<std::uint64_t>(labeler));
         std::shuffle(images.begin(), images.end(), rng);
         std::stable_sort(images.begin(), images.end(), [&](const ImageRecord &a, const ImageRecord &b) {

@@ -30,8 +30,8 @@ std::unique_ptr<Store> initProject(const std::filesystem::path &file, const Proj
 void checkProjectClasses(std::vector<LabelClass> &classes);
 
 /// Creates a project with classes as given (name, colour, shortcut; ids and order are
-/// assigned here, in order), checked by checkProjectClasses(). Nothing is created when a check fails; the file is removed again when
-/// writing the classes fails.
+/// assigned here, in order), checked by checkProjectClasses(). Nothing is created when a check fails; the file is
+/// removed again when writing the classes fails.
 std::unique_ptr<Store> initProjectWithClasses(const std::filesystem::path &file, const ProjectSettings &settings,
                                               std::vector<LabelClass> classes);
 
@@ -52,8 +52,7 @@ Labeler ensureLabeler(Store &store, const std::string &name, Role role = Role::L
 
 /// Sets (or replaces) a labeler's label on an image, with its annotations, as one transaction.
 /// Marks the labeler's assignment done and records the active standard version in force.
-Id saveLabel(Store &store, Id image, Id labeler, Id labelClass,
-             const std::vector<Annotation> &annotations = {},
+Id saveLabel(Store &store, Id image, Id labeler, Id labelClass, const std::vector<Annotation> &annotations = {},
              LabelSource source = LabelSource::Manual);
 
 /// Counts for `info`.
@@ -65,9 +64,18 @@ struct ProjectSummary
     std::int64_t decisions = 0;
     std::int64_t standards = 0;
     int schemaVersion = 0;
-    struct ClassCount { LabelClass cls; std::int64_t labels = 0; };
+    struct ClassCount
+    {
+        LabelClass cls;
+        std::int64_t labels = 0;
+    };
     std::vector<ClassCount> classes;
-    struct LabelerCount { Labeler labeler; std::int64_t labels = 0; std::int64_t assigned = 0; };
+    struct LabelerCount
+    {
+        Labeler labeler;
+        std::int64_t labels = 0;
+        std::int64_t assigned = 0;
+    };
     std::vector<LabelerCount> labelers;
 };
 ProjectSummary summarize(const Store &store);

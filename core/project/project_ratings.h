@@ -10,7 +10,8 @@
 namespace concord::core {
 
 /// Which of the project's current labels a rating table holds.
-enum class LabelSet : std::uint8_t {
+enum class LabelSet : std::uint8_t
+{
     /// Every current label: the data set as it will be exported, labels a standard rewrote
     /// included.
     Dataset,

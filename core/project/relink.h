@@ -17,11 +17,11 @@ namespace concord::core {
 /// What a relink from `oldPrefix` to `newPrefix` would do.
 struct RelinkPlan
 {
-    std::string oldPrefix;     ///< stored path prefix to replace ("images/", or "" for all relative paths)
-    std::string newPrefix;     ///< its replacement (relative to the project folder, or absolute)
-    std::int64_t images = 0;   ///< stored paths that start with oldPrefix: the ones a relink changes
-    std::int64_t found = 0;    ///< of those, how many files exist at the new path
-    std::int64_t missingNow = 0; ///< of those, how many files are missing at the old path
+    std::string oldPrefix;             ///< stored path prefix to replace ("images/", or "" for all relative paths)
+    std::string newPrefix;             ///< its replacement (relative to the project folder, or absolute)
+    std::int64_t images = 0;           ///< stored paths that start with oldPrefix: the ones a relink changes
+    std::int64_t found = 0;            ///< of those, how many files exist at the new path
+    std::int64_t missingNow = 0;       ///< of those, how many files are missing at the old path
     std::int64_t missingInProject = 0; ///< images of the whole project whose file is missing now
 };
 

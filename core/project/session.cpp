@@ -133,18 +133,30 @@ std::vector<QueueEntry> Session::queue(std::int64_t offset, std::int64_t limit) 
     return m_store->queue(m_who.id, offset, limit);
 }
 
-std::int64_t Session::queueSize() const { return m_store->queueSize(m_who.id); }
+std::int64_t Session::queueSize() const
+{
+    return m_store->queueSize(m_who.id);
+}
 
-std::vector<std::int64_t> Session::queueRowsOf(Id image) const { return m_store->queueRowsOf(m_who.id, image); }
+std::vector<std::int64_t> Session::queueRowsOf(Id image) const
+{
+    return m_store->queueRowsOf(m_who.id, image);
+}
 
-std::int64_t Session::queueLabeledCount() const { return m_store->queueLabeledCount(m_who.id); }
+std::int64_t Session::queueLabeledCount() const
+{
+    return m_store->queueLabeledCount(m_who.id);
+}
 
 std::vector<std::pair<std::int64_t, Id>> Session::unlabeledQueueRows(bool skipped, std::int64_t limit) const
 {
     return m_store->unlabeledQueueRows(m_who.id, skipped, limit);
 }
 
-std::optional<Label> Session::myLabel(Id image) const { return m_store->label(image, m_who.id); }
+std::optional<Label> Session::myLabel(Id image) const
+{
+    return m_store->label(image, m_who.id);
+}
 
 std::vector<Annotation> Session::myAnnotations(Id image) const
 {
@@ -157,7 +169,10 @@ Id Session::saveLabel(Id image, Id labelClass, const std::vector<Annotation> &an
     return concord::core::saveLabel(*m_store, image, m_who.id, labelClass, annotations);
 }
 
-void Session::removeMyLabel(Id image) { m_store->removeLabel(image, m_who.id); }
+void Session::removeMyLabel(Id image)
+{
+    m_store->removeLabel(image, m_who.id);
+}
 
 std::vector<Standard> Session::activeStandards() const
 {
@@ -255,8 +270,8 @@ bool hasLabelerPassphrase(const Store &store, Id labeler)
     return storedHash(store, labelerPassphraseKey(labeler)).has_value();
 }
 
-void setLabelerPassphrase(Store &store, const std::string &name, const std::string &current,
-                          const std::string &next, const std::string &actor)
+void setLabelerPassphrase(Store &store, const std::string &name, const std::string &current, const std::string &next,
+                          const std::string &actor)
 {
     const auto who = store.labelerByName(name);
     if (!who)
@@ -285,8 +300,7 @@ bool verifyLeadPassphrase(const Store &store, const std::string &passphrase)
     return !h || matchesHash(*h, passphrase);
 }
 
-void setLeadPassphrase(Store &store, const std::string &current, const std::string &next,
-                       const std::string &actor)
+void setLeadPassphrase(Store &store, const std::string &current, const std::string &next, const std::string &actor)
 {
     if (!verifyLeadPassphrase(store, current))
         throw Error(ErrorCode::Denied, "wrong current lead passphrase");

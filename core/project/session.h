@@ -22,8 +22,8 @@ namespace concord::core {
 /// the labeler's queue. The front ends turn it into words ("Image 12").
 struct ShownImageName
 {
-    std::string fileName;          ///< the file name without folders; empty when hidden
-    std::int64_t queueNumber = 0;  ///< 1-based queue position, the alias when fileName is empty
+    std::string fileName;         ///< the file name without folders; empty when hidden
+    std::int64_t queueNumber = 0; ///< 1-based queue position, the alias when fileName is empty
     bool hidden() const noexcept { return fileName.empty(); }
 };
 
@@ -106,8 +106,8 @@ struct SignInProtection
     /// has labels when the project has a lead passphrase. A new name, or a labeler without a
     /// passphrase and without labels (there is nothing to read), needs none.
     bool passphraseNeeded = false;
-    bool ownPassphrase = false;   ///< the name is a labeler with a passphrase of their own
-    bool leadPassphrase = false;  ///< the project has a lead passphrase (accepted for every name)
+    bool ownPassphrase = false;  ///< the name is a labeler with a passphrase of their own
+    bool leadPassphrase = false; ///< the project has a lead passphrase (accepted for every name)
     /// Some sign-in of the project is protected (a lead passphrase or any labeler's). False
     /// means anyone who opens the project in Concord can sign in as anyone.
     bool projectProtected = false;
@@ -120,8 +120,8 @@ bool verifySignIn(const Store &store, const std::string &name, const std::string
 /// `current` must let one sign in under the name (verifySignIn): the labeler's own or the lead
 /// passphrase, when the name is protected. Error(NotFound) for an unknown name, Error(Denied)
 /// for a lead's name (leads use setLeadPassphrase) or a wrong `current`. Audited.
-void setLabelerPassphrase(Store &store, const std::string &name, const std::string &current,
-                          const std::string &next, const std::string &actor);
+void setLabelerPassphrase(Store &store, const std::string &name, const std::string &current, const std::string &next,
+                          const std::string &actor);
 bool hasLabelerPassphrase(const Store &store, Id labeler);
 
 /// Whether the project asks leads for a passphrase.
@@ -129,8 +129,7 @@ bool hasLeadPassphrase(const Store &store);
 /// Sets or changes the lead passphrase, stored as a salted slow hash (libsodium
 /// crypto_pwhash_str, Argon2id). When one is set already, `current` must match it. An empty
 /// `next` removes it. Audited.
-void setLeadPassphrase(Store &store, const std::string &current, const std::string &next,
-                       const std::string &actor);
+void setLeadPassphrase(Store &store, const std::string &current, const std::string &next, const std::string &actor);
 bool verifyLeadPassphrase(const Store &store, const std::string &passphrase);
 
 } // namespace concord::core

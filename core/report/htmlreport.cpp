@@ -107,8 +107,7 @@ void coverageNote(Html &h, const AgreementReport &r, const std::string &id, cons
 {
     h.raw("<p class=\"note\" id=\"").raw(id).raw("\">");
     h.text("Compared: " + std::to_string(r.coverage.compared) + " of " + std::to_string(r.coverage.total) +
-           " images have two or more " + labels + "; " + formatShare(r.unanimousShare) +
-           " of them are unanimous.");
+           " images have two or more " + labels + "; " + formatShare(r.unanimousShare) + " of them are unanimous.");
     h.raw("</p>");
     if (const std::string warning = coverageWarning(r.coverage); !warning.empty()) {
         h.raw("<p class=\"warning\" id=\"").raw(id).raw("-warning\"><strong>Warning:</strong> ");
@@ -207,16 +206,20 @@ void profile(Html &h, const ReportData &d)
 {
     h.raw("<section id=\"profile\"><h2>Where the labelers disagree</h2>");
     if (!d.profile) {
-        h.element("p", "No attribute band stands out: disagreement does not concentrate in an interval of any "
-                       "numeric attribute.", "class=\"muted\"");
+        h.element("p",
+                  "No attribute band stands out: disagreement does not concentrate in an interval of any "
+                  "numeric attribute.",
+                  "class=\"muted\"");
         h.raw("</section>");
         return;
     }
     const auto &p = *d.profile;
     h.raw("<p>");
     h.text("Disputed share of the images along " + p.attribute + "; the shaded band (" + formatFixed(p.bandLo, 2) +
-           " – " + formatFixed(p.bandHi, 2) + ") is where disagreement concentrates. Dashed lines: where each "
-           "labeler switches to " + d.profilePositiveClass + " (logistic fit, 50 % point).");
+           " – " + formatFixed(p.bandHi, 2) +
+           ") is where disagreement concentrates. Dashed lines: where each "
+           "labeler switches to " +
+           d.profilePositiveClass + " (logistic fit, 50 % point).");
     h.raw("</p>").raw(svgDisagreementProfile(p));
     h.raw("<table><thead><tr><th>labeler</th><th class=\"num\">switches at</th><th class=\"num\">± s.e.</th>"
           "<th class=\"num\">n</th><th>note</th></tr></thead><tbody>");
@@ -257,9 +260,9 @@ void clusters(Html &h, const ReportData &d)
         const auto &c = rc.cluster;
         h.raw("<div class=\"cluster\"><h3>").text(std::to_string(++rank) + ". " + c.description).raw("</h3>");
         std::string meta = std::string(toString(c.kind)) + " · " + std::to_string(c.members.size()) + " images · " +
-                           std::to_string(c.disagreeInside) + " disputed (" + formatShare(c.rateInside) +
-                           " inside, " + formatShare(c.rateOutside) + " outside) · explains " +
-                           formatFixed(c.score, 1) + " disputes · p = " + formatFixed(c.pValue, 4);
+                           std::to_string(c.disagreeInside) + " disputed (" + formatShare(c.rateInside) + " inside, " +
+                           formatShare(c.rateOutside) + " outside) · explains " + formatFixed(c.score, 1) +
+                           " disputes · p = " + formatFixed(c.pValue, 4);
         if (!c.confusionA.empty())
             meta += " · mostly " + c.confusionA + " ↔ " + c.confusionB;
         h.element("p", meta, "class=\"note\"");
@@ -288,10 +291,10 @@ void standards(Html &h, const ReportData &d)
             h.element("p", s.body, "class=\"body\"");
         if (!s.rule.empty())
             h.raw("<pre><code>").text(s.rule).raw("</code></pre>");
-        h.element("p", std::to_string(rs.summary.examples) + " examples, " +
-                           std::to_string(rs.summary.counterexamples) + " counterexamples, " +
-                           std::to_string(rs.summary.borderline) + " borderline" +
-                           (rs.summary.exampleHint.empty() ? "" : " — " + rs.summary.exampleHint),
+        h.element("p",
+                  std::to_string(rs.summary.examples) + " examples, " + std::to_string(rs.summary.counterexamples) +
+                      " counterexamples, " + std::to_string(rs.summary.borderline) + " borderline" +
+                      (rs.summary.exampleHint.empty() ? "" : " — " + rs.summary.exampleHint),
                   "class=\"note\"");
         for (const ExampleRole role : {ExampleRole::Example, ExampleRole::Counterexample, ExampleRole::Borderline}) {
             std::vector<ReportImage> images;
@@ -300,9 +303,10 @@ void standards(Html &h, const ReportData &d)
                     images.push_back(img);
             if (images.empty())
                 continue;
-            h.element("div", role == ExampleRole::Example          ? "Examples"
-                             : role == ExampleRole::Counterexample ? "Counterexamples"
-                                                                   : "Borderline",
+            h.element("div",
+                      role == ExampleRole::Example          ? "Examples"
+                      : role == ExampleRole::Counterexample ? "Counterexamples"
+                                                            : "Borderline",
                       "class=\"role\"");
             thumbnails(h, images);
         }
@@ -373,8 +377,8 @@ std::string renderReportHtml(const ReportData &d)
           "<meta name=\"generator\" content=\"Concord\"><title>");
     h.text("Concord report — " + d.projectName).raw("</title><style>").raw(kStyle).raw("</style></head><body>");
     h.raw("<header><h1>").text("Concord report — " + d.projectName).raw("</h1><p>");
-    h.text(std::to_string(d.images) + " images, " + std::to_string((d.agreement.dataset ? *d.agreement.dataset : d.agreement.human).labelers) +
-           " labelers, " +
+    h.text(std::to_string(d.images) + " images, " +
+           std::to_string((d.agreement.dataset ? *d.agreement.dataset : d.agreement.human).labelers) + " labelers, " +
            std::to_string(d.labels) + " labels · generated " + d.generatedAt);
     h.raw("</p></header><main>");
     summary(h, d);

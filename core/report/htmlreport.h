@@ -14,7 +14,7 @@
 namespace concord::core {
 
 /// The element ids of the report's sections, in page order; tests and links rely on them.
-inline constexpr const char *kReportSections[] = {"summary", "labelers", "kappa", "profile",
+inline constexpr const char *kReportSections[] = {"summary",  "labelers",  "kappa",       "profile",
                                                   "clusters", "standards", "adjudication"};
 
 /// Renders the page. Every text from the project is escaped; headline values carry ids

@@ -53,11 +53,26 @@ std::string escapeHtml(std::string_view text)
     for (std::size_t i = 0; i < text.size();) {
         const char c = text[i];
         switch (c) {
-        case '&': out += "&amp;"; ++i; continue;
-        case '<': out += "&lt;"; ++i; continue;
-        case '>': out += "&gt;"; ++i; continue;
-        case '"': out += "&quot;"; ++i; continue;
-        case '\'': out += "&#39;"; ++i; continue;
+        case '&':
+            out += "&amp;";
+            ++i;
+            continue;
+        case '<':
+            out += "&lt;";
+            ++i;
+            continue;
+        case '>':
+            out += "&gt;";
+            ++i;
+            continue;
+        case '"':
+            out += "&quot;";
+            ++i;
+            continue;
+        case '\'':
+            out += "&#39;";
+            ++i;
+            continue;
         default: break;
         }
         const std::size_t len = utf8Length(text, i);

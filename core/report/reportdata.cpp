@@ -33,7 +33,6 @@ bool disputed(const ClusterInput::Item &item)
     return false;
 }
 
-
 AgreementFigures figuresFrom(const nlohmann::json &j)
 {
     const auto value = [&](const char *key) {
@@ -181,7 +180,8 @@ ProfileChart profileChart(const ClusterInput &input, const std::string &attribut
                 chart.markers.push_back({t.labeler, t.threshold, false, false});
             else if (t.boundKind == "at_most" || t.boundKind == "at_least")
                 chart.markers.push_back(
-                    {t.labeler + (t.boundKind == "at_most" ? " ≤ " : " ≥ ") + formatFixed(t.bound, 2), t.bound, false, true});
+                    {t.labeler + (t.boundKind == "at_most" ? " ≤ " : " ≥ ") + formatFixed(t.bound, 2), t.bound, false,
+                     true});
         }
         if (band->suggestedThreshold)
             chart.markers.push_back({"suggested", *band->suggestedThreshold, true, false});

@@ -31,8 +31,8 @@ struct ReportOptions
     BootstrapOptions bootstrap;
     bool visualClusters = true; ///< run the visual finder (reads every image's feature thumbnail)
     ClusterOptions clusters;
-    int maxClusters = 8;        ///< clusters shown, best first
-    int profileBins = 0;        ///< bins of the attribute profile; 0 = √(items) clamped to 8..30
+    int maxClusters = 8; ///< clusters shown, best first
+    int profileBins = 0; ///< bins of the attribute profile; 0 = √(items) clamped to 8..30
 };
 
 /// An image shown in the report.
@@ -92,7 +92,7 @@ struct ReportData
     std::map<std::string, std::int64_t> decisionsByMethod; ///< "adjudicated", "consensus", …
     std::map<std::string, std::int64_t> decisionsBy;       ///< decider's name ("—" for none)
     std::map<std::string, std::int64_t> auditActions;      ///< audit entries per action
-    std::vector<std::string> notes; ///< things the reader should know (unreadable images, …)
+    std::vector<std::string> notes;                        ///< things the reader should know (unreadable images, …)
 };
 
 /// The disputed share of the items with two or more labels in equal-width bins of a numeric

@@ -35,8 +35,8 @@ std::string text(double x, double y, std::string_view body, const std::string &a
 std::string rgb(double r, double g, double b)
 {
     char buf[16];
-    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", static_cast<int>(std::lround(r)),
-                  static_cast<int>(std::lround(g)), static_cast<int>(std::lround(b)));
+    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", static_cast<int>(std::lround(r)), static_cast<int>(std::lround(g)),
+                  static_cast<int>(std::lround(b)));
     return buf;
 }
 
@@ -44,7 +44,10 @@ std::string rgb(double r, double g, double b)
 std::string kappaColour(double k)
 {
     const double t = std::clamp(k, 0.0, 1.0);
-    struct C { double r, g, b; };
+    struct C
+    {
+        double r, g, b;
+    };
     constexpr C lo{215, 48, 39}, mid{254, 224, 139}, hi{26, 152, 80};
     const auto mix = [](C a, C b, double u) {
         return rgb(a.r + (b.r - a.r) * u, a.g + (b.g - a.g) * u, a.b + (b.b - a.b) * u);
@@ -71,9 +74,8 @@ std::string tickLabel(double v, double step)
 
 std::string svgOpen(double width, double height, std::string_view label)
 {
-    return "<svg viewBox=\"0 0 " + n(width) + " " + n(height) +
-           "\" width=\"" + n(width) + "\" role=\"img\" aria-label=\"" + escapeHtml(label) +
-           "\" font-family=\"sans-serif\" font-size=\"11\">";
+    return "<svg viewBox=\"0 0 " + n(width) + " " + n(height) + "\" width=\"" + n(width) +
+           "\" role=\"img\" aria-label=\"" + escapeHtml(label) + "\" font-family=\"sans-serif\" font-size=\"11\">";
 }
 
 } // namespace
@@ -102,15 +104,14 @@ std::string svgKappaHeatmap(const std::vector<std::string> &names, const std::ve
         const double y = top + cell * static_cast<double>(i);
         s += text(left - 6.0, y + cell / 2.0 + 4.0, ellipsize(names[i], kMaxName), "text-anchor=\"end\"", names[i]);
         const double x = left + cell * static_cast<double>(i) + cell / 2.0;
-        s += "<text x=\"" + n(x) + "\" y=\"" + n(top - 6.0) + "\" transform=\"rotate(-40 " + n(x) + " " +
-             n(top - 6.0) + ")\"><title>" + escapeHtml(names[i]) + "</title>" +
-             escapeHtml(ellipsize(names[i], kMaxName)) + "</text>";
+        s += "<text x=\"" + n(x) + "\" y=\"" + n(top - 6.0) + "\" transform=\"rotate(-40 " + n(x) + " " + n(top - 6.0) +
+             ")\"><title>" + escapeHtml(names[i]) + "</title>" + escapeHtml(ellipsize(names[i], kMaxName)) + "</text>";
         for (std::size_t j = 0; j < count; ++j) {
             const double v = i * count + j < kappa.size() ? kappa[i * count + j] : NAN;
             const double cx = left + cell * static_cast<double>(j);
             const bool has = std::isfinite(v) && i != j;
-            s += "<rect x=\"" + n(cx) + "\" y=\"" + n(y) + "\" width=\"" + n(cell - 2) + "\" height=\"" +
-                 n(cell - 2) + "\" fill=\"" + (has ? kappaColour(v) : std::string("#eeeeee")) + "\">";
+            s += "<rect x=\"" + n(cx) + "\" y=\"" + n(y) + "\" width=\"" + n(cell - 2) + "\" height=\"" + n(cell - 2) +
+                 "\" fill=\"" + (has ? kappaColour(v) : std::string("#eeeeee")) + "\">";
             s += "<title>" + escapeHtml(names[i] + " – " + names[j] + ": κ " + (has ? formatFixed(v) : "n/a")) +
                  "</title></rect>";
             s += text(cx + (cell - 2) / 2.0, y + cell / 2.0 + 3.0, has ? formatFixed(v, 2) : "—",
@@ -134,7 +135,9 @@ std::string svgDisagreementProfile(const ProfileChart &chart)
                "</svg>";
     const double xMin = chart.bins.front().lo;
     const double xMax = std::max(chart.bins.back().hi, xMin + 1e-9);
-    const auto xs = [&](double v) { return left + (std::clamp(v, xMin, xMax) - xMin) / (xMax - xMin) * (right - left); };
+    const auto xs = [&](double v) {
+        return left + (std::clamp(v, xMin, xMax) - xMin) / (xMax - xMin) * (right - left);
+    };
 
     // Marker names on rows, left to right, each row's labels not overlapping.
     std::vector<ProfileMarker> markers = chart.markers;
@@ -178,7 +181,8 @@ std::string svgDisagreementProfile(const ProfileChart &chart)
     if (chart.band) {
         const double a = xs(chart.bandLo), b = xs(chart.bandHi);
         s += "<rect class=\"band\" x=\"" + n(a) + "\" y=\"" + n(top) + "\" width=\"" + n(std::max(b - a, 1.0)) +
-             "\" height=\"" + n(bottom - top) + "\" fill=\"#fdae61\" fill-opacity=\"0.3\" stroke=\"#e66101\" stroke-dasharray=\"2 2\"><title>" +
+             "\" height=\"" + n(bottom - top) +
+             "\" fill=\"#fdae61\" fill-opacity=\"0.3\" stroke=\"#e66101\" stroke-dasharray=\"2 2\"><title>" +
              escapeHtml("band " + formatFixed(chart.bandLo, 2) + " – " + formatFixed(chart.bandHi, 2)) +
              "</title></rect>";
         s += text(a + 4.0, top + 13.0, "band " + formatFixed(chart.bandLo, 2) + " – " + formatFixed(chart.bandHi, 2),
@@ -203,8 +207,11 @@ std::string svgDisagreementProfile(const ProfileChart &chart)
         const std::string colour = m.suggested ? "#000" : m.bound ? "#7a7a7a" : "#7b3294";
         s += "<g class=\"marker\"><title>" + escapeHtml(m.name + ": " + formatFixed(m.x, 2)) + "</title>";
         s += "<line x1=\"" + n(x) + "\" x2=\"" + n(x) + "\" y1=\"" + n(labelY + 3.0) + "\" y2=\"" + n(bottom) +
-             "\" stroke=\"" + colour + "\" stroke-width=\"" + (m.suggested ? "2.5" : "1.5") +
-             "\" stroke-dasharray=\"" + (m.suggested ? "none" : m.bound ? "1 3" : "4 3") + "\"/>";
+             "\" stroke=\"" + colour + "\" stroke-width=\"" + (m.suggested ? "2.5" : "1.5") + "\" stroke-dasharray=\"" +
+             (m.suggested ? "none"
+              : m.bound   ? "1 3"
+                          : "4 3") +
+             "\"/>";
         s += text(x + 3.0, labelY, ellipsize(m.name, 16),
                   "fill=\"" + colour + "\"" + (m.suggested ? " font-weight=\"bold\"" : ""));
         s += "</g>";

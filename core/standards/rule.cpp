@@ -19,8 +19,8 @@ namespace concord::core {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> kKeywords{"when", "if",    "else", "and",   "or",    "not",
-                                                     "in",   "is",    "known", "unknown", "label", "keep"};
+constexpr std::array<std::string_view, 12> kKeywords{"when", "if", "else",  "and",     "or",    "not",
+                                                     "in",   "is", "known", "unknown", "label", "keep"};
 
 bool isKeyword(std::string_view s)
 {
@@ -34,7 +34,10 @@ using CondPtr = std::shared_ptr<const RuleCondition>;
 class RuleParser
 {
 public:
-    explicit RuleParser(std::string_view text) : m_tokens(tokenizeRule(text)) {}
+    explicit RuleParser(std::string_view text)
+        : m_tokens(tokenizeRule(text))
+    {
+    }
 
     Rule parse()
     {
@@ -53,10 +56,7 @@ public:
 private:
     const RuleToken &peek() const { return m_tokens[m_pos]; }
     const RuleToken &advance() { return m_tokens[m_pos++]; }
-    bool isWord(std::string_view word) const
-    {
-        return peek().kind == RuleTokenKind::Identifier && peek().text == word;
-    }
+    bool isWord(std::string_view word) const { return peek().kind == RuleTokenKind::Identifier && peek().text == word; }
 
     /// A RuleError(Parse) at the current token for a rule beyond one of the limits.
     [[noreturn]] void failLimit(const std::string &what) const
@@ -320,8 +320,8 @@ bool isBareRuleName(std::string_view name)
     bool bare = !name.empty() && !isKeyword(name) &&
                 ((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z') || name[0] == '_');
     for (char ch : name)
-        bare = bare && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                        ch == '_' || ch == '-' || ch == '.');
+        bare = bare && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+                        ch == '-' || ch == '.');
     return bare;
 }
 
@@ -427,7 +427,14 @@ void validateRule(const Rule &rule, const Store &store)
     const auto keys = store.attributeKeys();
 
     // Report the leftmost problem first, as a compiler would.
-    struct Problem { int column; int length; ErrorCode code; std::string message; std::string name; };
+    struct Problem
+    {
+        int column;
+        int length;
+        ErrorCode code;
+        std::string message;
+        std::string name;
+    };
     std::vector<Problem> problems;
     for (const auto &c : rule.classes())
         if (std::find(classNames.begin(), classNames.end(), c.text) == classNames.end())
@@ -440,8 +447,7 @@ void validateRule(const Rule &rule, const Store &store)
         if (std::find(keys.begin(), keys.end(), a.text) == keys.end()) {
             problems.push_back({a.column, a.length, ErrorCode::NotFound,
                                 "unknown attribute '" + a.text + "' at column " + std::to_string(a.column) +
-                                    " (the project's attributes are: " + joinNames(keys) + ")" +
-                                    storeHint(a.text),
+                                    " (the project's attributes are: " + joinNames(keys) + ")" + storeHint(a.text),
                                 a.text});
             continue;
         }
@@ -459,13 +465,17 @@ void validateRule(const Rule &rule, const Store &store)
         const bool literalIsNumber = std::holds_alternative<double>(c.value);
         if (literalIsNumber && texts && !numbers)
             problems.push_back({c.valueColumn, 1, ErrorCode::Invalid,
-                                "attribute '" + c.attribute.text + "' holds text, compare it with a quoted "
-                                "text, not a number, at column " + std::to_string(c.valueColumn),
+                                "attribute '" + c.attribute.text +
+                                    "' holds text, compare it with a quoted "
+                                    "text, not a number, at column " +
+                                    std::to_string(c.valueColumn),
                                 c.attribute.text});
         if (!literalIsNumber && numbers && !texts)
             problems.push_back({c.valueColumn, 1, ErrorCode::Invalid,
-                                "attribute '" + c.attribute.text + "' holds numbers, compare it with a "
-                                "number, not a text, at column " + std::to_string(c.valueColumn),
+                                "attribute '" + c.attribute.text +
+                                    "' holds numbers, compare it with a "
+                                    "number, not a text, at column " +
+                                    std::to_string(c.valueColumn),
                                 c.attribute.text});
     };
     visitCondition(rule.guard.get(), checkTypes);
@@ -490,18 +500,15 @@ std::string describeCondition(const RuleCondition &c)
     switch (c.kind) {
     case RuleCondition::Kind::And:
         return "(" + describeCondition(*c.left) + " and " + describeCondition(*c.right) + ")";
-    case RuleCondition::Kind::Or:
-        return "(" + describeCondition(*c.left) + " or " + describeCondition(*c.right) + ")";
-    case RuleCondition::Kind::Not:
-        return "not " + describeCondition(*c.left);
+    case RuleCondition::Kind::Or: return "(" + describeCondition(*c.left) + " or " + describeCondition(*c.right) + ")";
+    case RuleCondition::Kind::Not: return "not " + describeCondition(*c.left);
     case RuleCondition::Kind::LabelIn: {
         std::string out = c.negated ? "label not in {" : "label in {";
         for (std::size_t i = 0; i < c.classes.size(); ++i)
             out += (i ? ", " : "") + quoteRuleClass(c.classes[i].text);
         return out + "}";
     }
-    case RuleCondition::Kind::Known:
-        return c.attribute.text + (c.negated ? " is unknown" : " is known");
+    case RuleCondition::Kind::Known: return c.attribute.text + (c.negated ? " is unknown" : " is known");
     case RuleCondition::Kind::Compare: {
         std::string out = c.attribute.text + " " + opText(c.op) + " ";
         if (const auto *d = std::get_if<double>(&c.value))

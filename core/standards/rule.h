@@ -37,13 +37,22 @@ struct RuleName
     int length = 0; ///< characters as written (quotes included)
 };
 
-enum class RuleCompare : std::uint8_t { Less, LessEqual, Greater, GreaterEqual, Equal, NotEqual };
+enum class RuleCompare : std::uint8_t
+{
+    Less,
+    LessEqual,
+    Greater,
+    GreaterEqual,
+    Equal,
+    NotEqual
+};
 
 /// One node of a condition. Immutable and shared, so a Rule is a cheap value to copy between
 /// the GUI's editor and a background preview.
 struct RuleCondition
 {
-    enum class Kind : std::uint8_t {
+    enum class Kind : std::uint8_t
+    {
         And,     ///< left and right
         Or,      ///< left or right
         Not,     ///< not left

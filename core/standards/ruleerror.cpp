@@ -5,8 +5,8 @@
 
 namespace concord::core {
 
-RuleError::RuleError(ErrorCode code, int column, int length, const std::string &message,
-                     std::string expected, std::string name)
+RuleError::RuleError(ErrorCode code, int column, int length, const std::string &message, std::string expected,
+                     std::string name)
     : Error(code, message, {}, column, name)
     , m_column(column)
     , m_length(std::max(length, 1))

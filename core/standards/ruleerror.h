@@ -20,8 +20,8 @@ class RuleError final : public Error
 public:
     /// `expected` describes what would have been valid there ("':'", "a class name"), empty
     /// for semantic errors; `name` is the unknown attribute or class, empty for syntax errors.
-    RuleError(ErrorCode code, int column, int length, const std::string &message,
-              std::string expected = {}, std::string name = {});
+    RuleError(ErrorCode code, int column, int length, const std::string &message, std::string expected = {},
+              std::string name = {});
 
     /// 1-based column (in characters) where the problem starts; one past the end for
     /// "found end of rule".

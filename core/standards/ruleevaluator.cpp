@@ -7,14 +7,22 @@ namespace concord::core {
 
 namespace {
 
-enum class Tri : std::uint8_t { False, True, Unknown };
+enum class Tri : std::uint8_t
+{
+    False,
+    True,
+    Unknown
+};
 
 Tri notTri(Tri v)
 {
     return v == Tri::Unknown ? Tri::Unknown : (v == Tri::True ? Tri::False : Tri::True);
 }
 
-Tri fromBool(bool b) { return b ? Tri::True : Tri::False; }
+Tri fromBool(bool b)
+{
+    return b ? Tri::True : Tri::False;
+}
 
 /// One evaluation pass. `hypothetical` answers "would this hold if the missing values were
 /// known?": `is known` / `is unknown` on a missing attribute become unknown instead of
@@ -23,7 +31,9 @@ class Evaluator
 {
 public:
     Evaluator(std::string_view labelClass, const AttributeValues &attributes, bool hypothetical)
-        : m_label(labelClass), m_attributes(attributes), m_hypothetical(hypothetical)
+        : m_label(labelClass)
+        , m_attributes(attributes)
+        , m_hypothetical(hypothetical)
     {
     }
 
@@ -45,11 +55,10 @@ public:
                 return Tri::True;
             return a == Tri::False && b == Tri::False ? Tri::False : Tri::Unknown;
         }
-        case RuleCondition::Kind::Not:
-            return notTri(eval(*c.left));
+        case RuleCondition::Kind::Not: return notTri(eval(*c.left));
         case RuleCondition::Kind::LabelIn: {
-            const bool in = std::any_of(c.classes.begin(), c.classes.end(),
-                                        [&](const RuleName &n) { return n.text == m_label; });
+            const bool in =
+                std::any_of(c.classes.begin(), c.classes.end(), [&](const RuleName &n) { return n.text == m_label; });
             return fromBool(in != c.negated);
         }
         case RuleCondition::Kind::Known: {
@@ -58,8 +67,7 @@ public:
                 return Tri::Unknown;
             return fromBool((v != nullptr) != c.negated);
         }
-        case RuleCondition::Kind::Compare:
-            return compare(c);
+        case RuleCondition::Kind::Compare: return compare(c);
         }
         return Tri::Unknown;
     }

@@ -19,7 +19,8 @@ namespace concord::core {
 /// An image's attribute values, by key.
 using AttributeValues = std::map<std::string, AttrValue, std::less<>>;
 
-enum class RuleVerdict : std::uint8_t {
+enum class RuleVerdict : std::uint8_t
+{
     OutOfScope, ///< the `when` guard is false: the rule is not about this label
     Decided,    ///< the rule chose a class (which may equal the current one)
     Kept,       ///< the rule chose `keep`: the label stays as it is, on purpose

@@ -9,23 +9,35 @@ namespace concord::core {
 
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isNameStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool isNameChar(char c) { return isNameStart(c) || isDigit(c) || c == '-' || c == '.'; }
-bool isContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+bool isNameStart(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool isNameChar(char c)
+{
+    return isNameStart(c) || isDigit(c) || c == '-' || c == '.';
+}
+bool isContinuation(char c)
+{
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 /// Tracks byte offset and character column together, so columns match what an editor shows
 /// even after non-ASCII text inside a string.
 class Cursor
 {
 public:
-    explicit Cursor(std::string_view text) : m_text(text) {}
+    explicit Cursor(std::string_view text)
+        : m_text(text)
+    {
+    }
 
     bool atEnd() const { return m_pos >= m_text.size(); }
-    char peek(std::size_t ahead = 0) const
-    {
-        return m_pos + ahead < m_text.size() ? m_text[m_pos + ahead] : '\0';
-    }
+    char peek(std::size_t ahead = 0) const { return m_pos + ahead < m_text.size() ? m_text[m_pos + ahead] : '\0'; }
     void advance()
     {
         ++m_pos;
@@ -45,8 +57,7 @@ private:
 
 [[noreturn]] void fail(int column, int length, const std::string &what, const std::string &expected = {})
 {
-    throw RuleError(ErrorCode::Parse, column, length, what + " at column " + std::to_string(column),
-                    expected);
+    throw RuleError(ErrorCode::Parse, column, length, what + " at column " + std::to_string(column), expected);
 }
 
 RuleToken readNumber(Cursor &c)

@@ -12,7 +12,8 @@
 
 namespace concord::core {
 
-enum class RuleTokenKind : std::uint8_t {
+enum class RuleTokenKind : std::uint8_t
+{
     Identifier,   ///< a name or a keyword: letters, digits, '_', '-', '.'; starts with a letter or '_'
     Number,       ///< decimal, optional leading '-', optional fraction: 2, 1.5, -0.25
     String,       ///< "text" or 'text'; backslash escapes the quote and itself
@@ -34,10 +35,10 @@ enum class RuleTokenKind : std::uint8_t {
 struct RuleToken
 {
     RuleTokenKind kind = RuleTokenKind::End;
-    std::string text;   ///< identifier, string content (unescaped) or number spelling
+    std::string text; ///< identifier, string content (unescaped) or number spelling
     double number = 0.0;
-    int column = 1;     ///< 1-based, in characters (UTF-8 code points)
-    int length = 1;     ///< in characters, as written (quotes included)
+    int column = 1; ///< 1-based, in characters (UTF-8 code points)
+    int length = 1; ///< in characters, as written (quotes included)
 };
 
 /// Splits a rule into tokens, ending with one End token. Throws RuleError(Parse) at the column

@@ -22,7 +22,7 @@ struct AgreementFigures
 {
     double hlp = 0.0;
     double fleissKappa = 0.0;
-    std::int64_t items = 0;  ///< items with at least one label
+    std::int64_t items = 0; ///< items with at least one label
     std::int64_t labels = 0;
 };
 

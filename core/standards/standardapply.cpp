@@ -32,8 +32,7 @@ ApplyResult applyStandard(Store &store, Id standardId, const std::string &actor)
     if (standard.status == StandardStatus::Retired)
         throw Error(ErrorCode::Invalid,
                     "standard " + std::to_string(standardId) + " (\"" + standard.title + "\" v" +
-                        std::to_string(standard.version) +
-                        ") is retired; add a new version of it to apply it again",
+                        std::to_string(standard.version) + ") is retired; add a new version of it to apply it again",
                     {}, 0, "standard");
     ApplyResult result;
     store.transaction([&] {
@@ -60,10 +59,8 @@ ApplyResult applyStandard(Store &store, Id standardId, const std::string &actor)
             l.standard = standardId;
             l.updatedAt = now;
             store.setLabel(l);
-            labels.push_back({{"image", ch.image},
-                              {"labeler", ch.labeler},
-                              {"before", labelState(*old)},
-                              {"after", labelState(l)}});
+            labels.push_back(
+                {{"image", ch.image}, {"labeler", ch.labeler}, {"before", labelState(*old)}, {"after", labelState(l)}});
         }
         payload["labels"] = std::move(labels);
 
@@ -78,16 +75,16 @@ ApplyResult applyStandard(Store &store, Id standardId, const std::string &actor)
             d.standard = standardId;
             d.createdAt = now;
             store.setDecision(d);
-            decisions.push_back({{"image", ch.image}, {"before", decisionStateJson(old)}, {"after", decisionStateJson(d)}});
+            decisions.push_back(
+                {{"image", ch.image}, {"before", decisionStateJson(old)}, {"after", decisionStateJson(d)}});
         }
         payload["decisions"] = std::move(decisions);
 
         json statuses = json::array();
         auto setStatus = [&](const Standard &s, StandardStatus to) {
             store.setStandardStatus(s.id, to);
-            statuses.push_back({{"id", s.id},
-                                {"from", std::string(toString(s.status))},
-                                {"to", std::string(toString(to))}});
+            statuses.push_back(
+                {{"id", s.id}, {"from", std::string(toString(s.status))}, {"to", std::string(toString(to))}});
         };
         if (standard.status != StandardStatus::Active)
             setStatus(standard, StandardStatus::Active);
@@ -157,16 +154,17 @@ UndoResult undoApplyEntry(Store &store, const AuditEntry &entry, const std::stri
         // Applies written before the "after" state was kept: the decision must still be
         // the standard's own.
         const bool unchanged =
-            cur && (d.contains("after")
-                        ? decisionStateJson(cur) == d.at("after")
-                        : cur->method == DecisionMethod::Standard && cur->standard == result.standard);
+            cur && (d.contains("after") ? decisionStateJson(cur) == d.at("after")
+                                        : cur->method == DecisionMethod::Standard && cur->standard == result.standard);
         if (!unchanged)
             conflict(image, "(the lead's decision)");
     }
     if (conflicts > 0)
         throw Error(ErrorCode::Invalid,
-                    std::to_string(conflicts) + " label(s) or decision(s) set by the standard changed since "
-                    "it was applied (first: " + first + "); undoing would discard that work, so nothing was undone",
+                    std::to_string(conflicts) +
+                        " label(s) or decision(s) set by the standard changed since "
+                        "it was applied (first: " +
+                        first + "); undoing would discard that work, so nothing was undone",
                     {}, 0, "standard");
 
     for (const auto &l : payload.at("labels")) {
@@ -236,8 +234,9 @@ UndoResult undoStandardApply(Store &store, Id applyAuditId, const std::string &a
         for (const auto &e : store.auditLog()) { // newest first
             if (e.id == applyAuditId) {
                 if (e.action != kAuditStandardApply)
-                    throw Error(ErrorCode::NotFound, "audit entry " + std::to_string(applyAuditId) +
-                                                         " is not a standard apply", {}, 0, "standard");
+                    throw Error(ErrorCode::NotFound,
+                                "audit entry " + std::to_string(applyAuditId) + " is not a standard apply", {}, 0,
+                                "standard");
                 if (e.undone)
                     throw Error(ErrorCode::Invalid, describeApply(e) + " is undone already", {}, 0, "standard");
                 if (later)

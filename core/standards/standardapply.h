@@ -21,9 +21,9 @@ inline constexpr const char *kAuditStandardUndo = "standard.undo";
 
 struct ApplyResult
 {
-    Id auditId = 0;             ///< the apply's audit entry
-    StandardPreview preview;    ///< what was applied (changes, figures before and after)
-    int round = 0;              ///< the relabel round, when assignments were created
+    Id auditId = 0;          ///< the apply's audit entry
+    StandardPreview preview; ///< what was applied (changes, figures before and after)
+    int round = 0;           ///< the relabel round, when assignments were created
     std::int64_t assignments = 0;
 };
 

@@ -45,9 +45,9 @@ Standard findStandard(const Store &store, Id id)
 {
     if (auto s = store.standard(id))
         return *s;
-    throw Error(ErrorCode::NotFound, "no standard with id " + std::to_string(id) +
-                                         " (concord-cli standard list shows them)",
-                {}, 0, "standard");
+    throw Error(ErrorCode::NotFound,
+                "no standard with id " + std::to_string(id) + " (concord-cli standard list shows them)", {}, 0,
+                "standard");
 }
 
 Id createStandard(Store &store, const StandardDraft &draft, const std::string &actor)
@@ -124,8 +124,8 @@ std::vector<StandardSummary> standardSummaries(const Store &store)
         }
         auto need = [&](int have, int want, const char *what) {
             if (have < want)
-                sum.exampleHint += (sum.exampleHint.empty() ? "needs " : ", ") + std::to_string(want - have) +
-                                   " more " + what;
+                sum.exampleHint +=
+                    (sum.exampleHint.empty() ? "needs " : ", ") + std::to_string(want - have) + " more " + what;
         };
         need(sum.examples, kRecommendedExamples, "examples");
         need(sum.counterexamples, kRecommendedCounterexamples, "counterexamples");

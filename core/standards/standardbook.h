@@ -40,8 +40,7 @@ Id createStandard(Store &store, const StandardDraft &draft, const std::string &a
 /// Adds the next version of the family `anyVersion` belongs to (version = highest + 1, same
 /// family), validated like createStandard. When the new version is active, the family's other
 /// active versions are retired in the same transaction: one version of a standard is in force.
-Id createStandardVersion(Store &store, Id anyVersion, const StandardDraft &draft,
-                         const std::string &actor = "lead");
+Id createStandardVersion(Store &store, Id anyVersion, const StandardDraft &draft, const std::string &actor = "lead");
 
 /// Attaches an image to a standard as an example, counterexample or borderline case
 /// (replacing its role and note if it is attached already). Error(NotFound) for an unknown

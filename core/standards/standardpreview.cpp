@@ -41,7 +41,12 @@ StandardPreview previewStandard(const Store &store, Id standardId)
         return it == attrs.end() ? none : it->second;
     };
 
-    struct ItemState { bool allDecided = true; bool anyUndecided = false; std::vector<std::string> missing; };
+    struct ItemState
+    {
+        bool allDecided = true;
+        bool anyUndecided = false;
+        std::vector<std::string> missing;
+    };
     std::map<Id, ItemState> items; // ordered by image id
     for (auto &row : rows) {
         auto &item = items[row.label.image];
@@ -121,8 +126,7 @@ StandardPreview previewStandard(const Store &store, Id standardId)
             continue;
         const auto img = store.image(d.image);
         p.decisionChanges.push_back({d.image, img ? img->path : std::string(), *d.labelClass,
-                                     classIds.at(outcome.resultClass), name, outcome.resultClass,
-                                     outcome.decidedBy});
+                                     classIds.at(outcome.resultClass), name, outcome.resultClass, outcome.decidedBy});
     }
 
     p.after = agreementFigures(store, rows);

@@ -63,9 +63,9 @@ struct RelabelEntry
 struct StandardPreview
 {
     Standard standard;
-    std::vector<LabelChange> changes;          ///< by image, then labeler
+    std::vector<LabelChange> changes; ///< by image, then labeler
     std::vector<DecisionChange> decisionChanges;
-    std::vector<UndecidedItem> undecided;      ///< by image
+    std::vector<UndecidedItem> undecided; ///< by image
     /// The labelers of every undecided, disputed image, for a new round (by image, labeler);
     /// left out where the labeler has that image pending already.
     std::vector<RelabelEntry> relabel;

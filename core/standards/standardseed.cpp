@@ -22,12 +22,8 @@ StandardSeed standardSeedFor(const ClusterInput &input, const Cluster &cluster)
         seed.positiveClass = positive;
         seed.title = positive.empty() ? attribute + " threshold" : positive + ": " + attribute + " threshold";
         break;
-    case ClusterKind::Categorical:
-        seed.title = attribute + " = " + cluster.value;
-        break;
-    case ClusterKind::Visual:
-        seed.title = "Look-alike images (" + cluster.value + ")";
-        break;
+    case ClusterKind::Categorical: seed.title = attribute + " = " + cluster.value; break;
+    case ClusterKind::Visual: seed.title = "Look-alike images (" + cluster.value + ")"; break;
     }
     const std::string &a = cluster.confusionA;
     const std::string &b = cluster.confusionB;

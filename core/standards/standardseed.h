@@ -18,16 +18,16 @@ namespace concord::core {
 
 struct StandardSeed
 {
-    std::string title;                ///< e.g. "scratch: length_mm threshold"
-    std::string body;                 ///< the cluster's description, as a starting point
-    std::string attribute;            ///< band attribute, empty for other kinds
-    std::optional<double> threshold;  ///< the band's suggested threshold
-    std::string positiveClass;        ///< class chosen more at high values (bands)
+    std::string title;               ///< e.g. "scratch: length_mm threshold"
+    std::string body;                ///< the cluster's description, as a starting point
+    std::string attribute;           ///< band attribute, empty for other kinds
+    std::optional<double> threshold; ///< the band's suggested threshold
+    std::string positiveClass;       ///< class chosen more at high values (bands)
     /// A rule in the rule language (docs/RULES.md), only where the cluster says what to decide:
     /// a band with a finite threshold whose confusion pair is two classes, one of them the
     /// positive class, and whose attribute can stand bare in a rule. Empty otherwise.
     std::string rule;
-    std::vector<Id> candidates;       ///< member images to pick examples from
+    std::vector<Id> candidates; ///< member images to pick examples from
 };
 
 /// The seed of `cluster` (found in `input`).

@@ -154,8 +154,8 @@ constexpr std::array<const char *, 2> kMigrations{kV1, kV2};
 void migrate(Database &db, int from, int to)
 {
     if (from < 0 || to > static_cast<int>(kMigrations.size()) || from > to)
-        throw Error(ErrorCode::Invalid, "no migration from schema " + std::to_string(from) +
-                                            " to " + std::to_string(to));
+        throw Error(ErrorCode::Invalid,
+                    "no migration from schema " + std::to_string(from) + " to " + std::to_string(to));
     for (int v = from; v < to; ++v)
         db.execScript(kMigrations[static_cast<std::size_t>(v)]);
     // user_version cannot be bound as a parameter; `to` is an integer we control.

@@ -65,7 +65,7 @@ ErrorCode codeOfFailure(sqlite3 *db, int rc)
 template <typename Stamp>
 std::optional<Stamp> stampOf(const std::filesystem::path &file)
 {
-    struct stat st {};
+    struct stat st = {};
     if (::stat(file.c_str(), &st) != 0)
         return std::nullopt;
     return Stamp{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
@@ -81,8 +81,8 @@ std::string fileUri(const std::filesystem::path &file, std::string_view query)
     std::string uri = "file://";
     for (const char c : std::filesystem::absolute(file).string()) {
         const auto u = static_cast<unsigned char>(c);
-        const bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-                           u == '-' || u == '.' || u == '_' || u == '~' || u == '/';
+        const bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '-' ||
+                           u == '.' || u == '_' || u == '~' || u == '/';
         if (plain) {
             uri += c;
         } else {
@@ -108,13 +108,16 @@ void throwSqlite(sqlite3 *db, int rc, std::string_view context)
 Statement::Statement(sqlite3 *db, std::string_view sql)
     : m_db(db)
 {
-    const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
-                                      SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
+    const int rc =
+        sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
     if (rc != SQLITE_OK)
         throwSqlite(db, rc, "prepare");
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
 
 Statement &Statement::bind(int index, std::int64_t value)
 {
@@ -132,8 +135,7 @@ Statement &Statement::bind(int index, double value)
 
 Statement &Statement::bind(int index, std::string_view value)
 {
-    if (const int rc = sqlite3_bind_text64(m_stmt, index, value.data(), value.size(),
-                                           SQLITE_TRANSIENT, SQLITE_UTF8);
+    if (const int rc = sqlite3_bind_text64(m_stmt, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
         rc != SQLITE_OK)
         throwSqlite(m_db, rc, "bind");
     return *this;
@@ -148,8 +150,7 @@ Statement &Statement::bindNull(int index)
 
 Statement &Statement::bindBlob(int index, const void *data, std::size_t size)
 {
-    if (const int rc = sqlite3_bind_blob64(m_stmt, index, data, size, SQLITE_TRANSIENT);
-        rc != SQLITE_OK)
+    if (const int rc = sqlite3_bind_blob64(m_stmt, index, data, size, SQLITE_TRANSIENT); rc != SQLITE_OK)
         throwSqlite(m_db, rc, "bind");
     return *this;
 }
@@ -178,8 +179,14 @@ void Statement::reset()
     sqlite3_clear_bindings(m_stmt);
 }
 
-std::int64_t Statement::int64(int col) const { return sqlite3_column_int64(m_stmt, col); }
-double Statement::real(int col) const { return sqlite3_column_double(m_stmt, col); }
+std::int64_t Statement::int64(int col) const
+{
+    return sqlite3_column_int64(m_stmt, col);
+}
+double Statement::real(int col) const
+{
+    return sqlite3_column_double(m_stmt, col);
+}
 
 std::string Statement::text(int col) const
 {
@@ -188,7 +195,10 @@ std::string Statement::text(int col) const
     return p ? std::string(reinterpret_cast<const char *>(p), static_cast<std::size_t>(n)) : std::string();
 }
 
-bool Statement::isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+bool Statement::isNull(int col) const
+{
+    return sqlite3_column_type(m_stmt, col) == SQLITE_NULL;
+}
 
 std::optional<std::int64_t> Statement::optInt64(int col) const
 {
@@ -266,7 +276,7 @@ void Database::refreshIfStale()
 {
     std::filesystem::path wal = m_file;
     wal += "-wal";
-    struct stat st {};
+    struct stat st = {};
     if (stampOf<Stamp>(m_file) == m_snapshot && ::stat(wal.c_str(), &st) != 0)
         return;
     if (!m_choose)
@@ -319,7 +329,13 @@ Statement &Database::prepare(const char *sql)
     return *it->second;
 }
 
-std::int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
-int Database::changes() const { return sqlite3_changes(m_db); }
+std::int64_t Database::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
 
 } // namespace concord::core::sqlite

@@ -78,7 +78,13 @@ public:
     /// `file:…?mode=ro&immutable=1`: no locks, no journal files, the main file alone; only
     /// correct when no `-wal` holds committed data and nobody writes while it is open
     /// (openProject() decides, docs/RELIABILITY.md "Viewing without write access").
-    enum class Access { ReadOnly, ReadWrite, Create, Snapshot };
+    enum class Access
+    {
+        ReadOnly,
+        ReadWrite,
+        Create,
+        Snapshot
+    };
     Database(const std::filesystem::path &file, Access access);
     ~Database();
     Database(const Database &) = delete;

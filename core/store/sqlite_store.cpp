@@ -66,7 +66,7 @@ bool mayWrite(const fs::path &path)
 
 bool statExists(const fs::path &path)
 {
-    struct stat st {};
+    struct stat st = {};
     return ::stat(path.c_str(), &st) == 0;
 }
 
@@ -93,7 +93,10 @@ fs::path unwritablePart(const fs::path &file)
     return {};
 }
 
-bool canWriteProject(const fs::path &file) { return unwritablePart(file).empty(); }
+bool canWriteProject(const fs::path &file)
+{
+    return unwritablePart(file).empty();
+}
 
 /// A connection that only reads, opened so that it needs no file it cannot create and leaves
 /// no file behind (docs/RELIABILITY.md "Viewing without write access"):
@@ -138,8 +141,7 @@ int readUserVersion(Database &db)
 
 bool hasProjectTable(Database &db)
 {
-    Statement &st =
-        db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'project_meta'");
+    Statement &st = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'project_meta'");
     st.step();
     const bool yes = st.int64(0) > 0;
     st.reset();
@@ -157,8 +159,8 @@ std::string utcNow()
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buf[96];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                  tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
     return buf;
 }
 
@@ -207,20 +209,17 @@ std::unique_ptr<Store> openProject(const fs::path &file, OpenMode mode)
             version = readUserVersion(probe);
         } catch (const Error &e) {
             if (e.code() == ErrorCode::NotAProject) // SQLITE_NOTADB: no SQLite header
-                throw Error(ErrorCode::NotAProject, "not a Concord project (not an SQLite database)",
-                            file.string());
+                throw Error(ErrorCode::NotAProject, "not a Concord project (not an SQLite database)", file.string());
             throw;
         }
         if (version == 0 || !hasProjectTable(probe))
-            throw Error(ErrorCode::NotAProject,
-                        "not a Concord project (an SQLite database without Concord's tables)",
+            throw Error(ErrorCode::NotAProject, "not a Concord project (an SQLite database without Concord's tables)",
                         file.string());
     }
     if (version > kSchemaVersion)
         throw Error(ErrorCode::NewerVersion,
                     "this project was written by a newer Concord (schema " + std::to_string(version) +
-                        ", this build reads up to " + std::to_string(kSchemaVersion) +
-                        "); update Concord to open it",
+                        ", this build reads up to " + std::to_string(kSchemaVersion) + "); update Concord to open it",
                     file.string());
 
     bool readOnly = mode == OpenMode::ReadOnly;
@@ -232,15 +231,13 @@ std::unique_ptr<Store> openProject(const fs::path &file, OpenMode mode)
             const std::string what = isFile     ? std::string("the project file")
                                      : isFolder ? "its folder " + part.string()
                                                 : part.filename().string() + " beside it";
-            throw Error(ErrorCode::ReadOnly, "cannot write " + what + "; open the project read-only",
-                        file.string());
+            throw Error(ErrorCode::ReadOnly, "cannot write " + what + "; open the project read-only", file.string());
         }
         readOnly = true;
     }
     if (readOnly && version < kSchemaVersion)
         throw Error(ErrorCode::ReadOnly,
-                    "this project uses an older format that must be upgraded, which needs write access",
-                    file.string());
+                    "this project uses an older format that must be upgraded, which needs write access", file.string());
 
     auto db = std::make_unique<Database>(file, readOnly ? reading : Database::Access::ReadWrite);
     configureConnection(*db, readOnly);
@@ -251,8 +248,8 @@ std::unique_ptr<Store> openProject(const fs::path &file, OpenMode mode)
         store->transaction([&] {
             sqlite::migrate(store->database(), version, kSchemaVersion);
             store->appendAudit("concord", "migrate",
-                               "{\"from\":" + std::to_string(version) + ",\"to\":" +
-                                   std::to_string(kSchemaVersion) + "}");
+                               "{\"from\":" + std::to_string(version) + ",\"to\":" + std::to_string(kSchemaVersion) +
+                                   "}");
         });
     }
     return store;
@@ -267,7 +264,10 @@ SqliteStore::SqliteStore(std::unique_ptr<Database> db, bool readOnly)
 
 SqliteStore::~SqliteStore() = default;
 
-fs::path SqliteStore::path() const { return m_db->file(); }
+fs::path SqliteStore::path() const
+{
+    return m_db->file();
+}
 
 fs::path SqliteStore::baseDir() const
 {
@@ -351,7 +351,10 @@ void SqliteStore::rollback() noexcept
         sqlite3_exec(m_db->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
-void SqliteStore::write(const std::function<void()> &work) { transaction(work); }
+void SqliteStore::write(const std::function<void()> &work)
+{
+    transaction(work);
+}
 
 // --- settings -----------------------------------------------------------------------------
 
@@ -419,7 +422,10 @@ void SqliteStore::setMeta(const std::string &key, const std::string &value)
     });
 }
 
-int SqliteStore::schemaVersion() const { return readUserVersion(*m_db); }
+int SqliteStore::schemaVersion() const
+{
+    return readUserVersion(*m_db);
+}
 
 std::int64_t SqliteStore::dataVersion() const
 {
@@ -453,8 +459,7 @@ Id SqliteStore::addClass(const LabelClass &c)
 
 std::vector<LabelClass> SqliteStore::classes() const
 {
-    auto &st = m_db->prepare(
-        "SELECT id, name, color, shortcut, description, ord FROM label_class ORDER BY ord, id");
+    auto &st = m_db->prepare("SELECT id, name, color, shortcut, description, ord FROM label_class ORDER BY ord, id");
     return collect<LabelClass>(st, [](const Statement &s) {
         return LabelClass{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5)};
     });
@@ -462,8 +467,7 @@ std::vector<LabelClass> SqliteStore::classes() const
 
 std::optional<LabelClass> SqliteStore::classByName(const std::string &name) const
 {
-    auto &st = m_db->prepare(
-        "SELECT id, name, color, shortcut, description, ord FROM label_class WHERE name = ?");
+    auto &st = m_db->prepare("SELECT id, name, color, shortcut, description, ord FROM label_class WHERE name = ?");
     st.bind(1, name);
     return first<LabelClass>(st, [](const Statement &s) {
         return LabelClass{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5)};
@@ -498,18 +502,14 @@ std::optional<Labeler> SqliteStore::labelerByName(const std::string &name) const
 {
     auto &st = m_db->prepare("SELECT id, name, role FROM labeler WHERE name = ?");
     st.bind(1, name);
-    return first<Labeler>(st, [](const Statement &s) {
-        return Labeler{s.int64(0), s.text(1), parseRole(s.text(2))};
-    });
+    return first<Labeler>(st, [](const Statement &s) { return Labeler{s.int64(0), s.text(1), parseRole(s.text(2))}; });
 }
 
 std::optional<Labeler> SqliteStore::labeler(Id id) const
 {
     auto &st = m_db->prepare("SELECT id, name, role FROM labeler WHERE id = ?");
     st.bind(1, id);
-    return first<Labeler>(st, [](const Statement &s) {
-        return Labeler{s.int64(0), s.text(1), parseRole(s.text(2))};
-    });
+    return first<Labeler>(st, [](const Statement &s) { return Labeler{s.int64(0), s.text(1), parseRole(s.text(2))}; });
 }
 
 // --- images -------------------------------------------------------------------------------
@@ -576,13 +576,11 @@ std::int64_t SqliteStore::relinkImages(const std::string &oldPrefix, const std::
 {
     std::int64_t n = 0;
     write([&] {
-        auto &st = m_db->prepare(
-            "UPDATE image SET path = ? || substr(path, length(?) + 1) "
-            "WHERE substr(path, 1, length(?)) = ?");
+        auto &st = m_db->prepare("UPDATE image SET path = ? || substr(path, length(?) + 1) "
+                                 "WHERE substr(path, 1, length(?)) = ?");
         st.bindAll(newPrefix, oldPrefix, oldPrefix, oldPrefix).exec();
         n = m_db->changes();
-        appendAudit("concord", "relink",
-                    nlohmann::json{{"from", oldPrefix}, {"to", newPrefix}, {"images", n}}.dump());
+        appendAudit("concord", "relink", nlohmann::json{{"from", oldPrefix}, {"to", newPrefix}, {"images", n}}.dump());
     });
     return n;
 }
@@ -592,10 +590,9 @@ std::int64_t SqliteStore::relinkImages(const std::string &oldPrefix, const std::
 void SqliteStore::setAttribute(const ImageAttribute &a)
 {
     write([&] {
-        auto &st = m_db->prepare(
-            "INSERT INTO image_attr(image, key, num, text, source) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT(image, key) DO UPDATE SET num = excluded.num, text = excluded.text, "
-            "source = excluded.source");
+        auto &st = m_db->prepare("INSERT INTO image_attr(image, key, num, text, source) VALUES (?, ?, ?, ?, ?) "
+                                 "ON CONFLICT(image, key) DO UPDATE SET num = excluded.num, text = excluded.text, "
+                                 "source = excluded.source");
         st.bind(1, a.image).bind(2, a.key);
         if (const auto *d = std::get_if<double>(&a.value)) {
             st.bind(3, *d).bindNull(4);
@@ -609,16 +606,14 @@ void SqliteStore::setAttribute(const ImageAttribute &a)
 
 std::vector<ImageAttribute> SqliteStore::attributes(const std::string &key) const
 {
-    auto &st = m_db->prepare(
-        "SELECT image, key, num, text, source FROM image_attr WHERE key = ? ORDER BY image");
+    auto &st = m_db->prepare("SELECT image, key, num, text, source FROM image_attr WHERE key = ? ORDER BY image");
     st.bind(1, key);
     return collect<ImageAttribute>(st, readAttribute);
 }
 
 std::vector<ImageAttribute> SqliteStore::imageAttributes(Id image) const
 {
-    auto &st = m_db->prepare(
-        "SELECT image, key, num, text, source FROM image_attr WHERE image = ? ORDER BY key");
+    auto &st = m_db->prepare("SELECT image, key, num, text, source FROM image_attr WHERE image = ? ORDER BY key");
     st.bind(1, image);
     return collect<ImageAttribute>(st, readAttribute);
 }
@@ -632,9 +627,7 @@ std::vector<std::string> SqliteStore::attributeKeys() const
 void SqliteStore::removeAttributes(const std::string &key, AttrSource source)
 {
     write([&] {
-        m_db->prepare("DELETE FROM image_attr WHERE key = ? AND source = ?")
-            .bindAll(key, toString(source))
-            .exec();
+        m_db->prepare("DELETE FROM image_attr WHERE key = ? AND source = ?").bindAll(key, toString(source)).exec();
     });
 }
 

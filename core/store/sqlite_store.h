@@ -100,8 +100,7 @@ public:
     std::optional<std::string> thumbnail(const std::string &hash, int size) const override;
     void putThumbnail(const std::string &hash, int size, const std::string &jpeg) override;
 
-    Id appendAudit(const std::string &actor, const std::string &action,
-                   const std::string &payload) override;
+    Id appendAudit(const std::string &actor, const std::string &action, const std::string &payload) override;
     std::vector<AuditEntry> auditLog(std::int64_t limit) const override;
     void markAuditUndone(Id id) override;
 

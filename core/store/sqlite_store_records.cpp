@@ -21,12 +21,11 @@ Id SqliteStore::setLabel(const Label &l)
     Id id = 0;
     write([&] {
         const std::string now = utcNow();
-        auto &st = m_db->prepare(
-            "INSERT INTO label(image, labeler, class, round, standard, source, created_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(image, labeler) DO UPDATE SET class = excluded.class, "
-            "round = excluded.round, standard = excluded.standard, source = excluded.source, "
-            "updated_at = excluded.updated_at RETURNING id");
+        auto &st = m_db->prepare("INSERT INTO label(image, labeler, class, round, standard, source, created_at, "
+                                 "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                 "ON CONFLICT(image, labeler) DO UPDATE SET class = excluded.class, "
+                                 "round = excluded.round, standard = excluded.standard, source = excluded.source, "
+                                 "updated_at = excluded.updated_at RETURNING id");
         st.bindAll(l.image, l.labeler, l.labelClass, l.round, l.standard, toString(l.source),
                    l.createdAt.empty() ? now : l.createdAt, l.updatedAt.empty() ? now : l.updatedAt);
         if (st.step())
@@ -38,9 +37,7 @@ Id SqliteStore::setLabel(const Label &l)
 
 void SqliteStore::removeLabel(Id image, Id labeler)
 {
-    write([&] {
-        m_db->prepare("DELETE FROM label WHERE image = ? AND labeler = ?").bindAll(image, labeler).exec();
-    });
+    write([&] { m_db->prepare("DELETE FROM label WHERE image = ? AND labeler = ?").bindAll(image, labeler).exec(); });
 }
 
 std::optional<Label> SqliteStore::label(Id image, Id labeler) const
@@ -88,9 +85,9 @@ std::int64_t SqliteStore::labelCount() const
 
 std::vector<Id> SqliteStore::conflictImages(std::int64_t offset, std::int64_t limit) const
 {
-    auto &st = m_db->prepare(
-        "SELECT l.image FROM label l WHERE NOT EXISTS (SELECT 1 FROM decision d WHERE d.image = l.image) "
-        "GROUP BY l.image HAVING count(DISTINCT l.class) > 1 ORDER BY l.image LIMIT ? OFFSET ?");
+    auto &st =
+        m_db->prepare("SELECT l.image FROM label l WHERE NOT EXISTS (SELECT 1 FROM decision d WHERE d.image = l.image) "
+                      "GROUP BY l.image HAVING count(DISTINCT l.class) > 1 ORDER BY l.image LIMIT ? OFFSET ?");
     st.bindAll(limit, offset);
     return collect<Id>(st, [](const Statement &s) { return s.int64(0); });
 }
@@ -135,13 +132,12 @@ std::vector<Annotation> SqliteStore::annotationsOfLabel(Id label) const
 
 std::vector<std::pair<Label, Annotation>> SqliteStore::annotationsOfKind(AnnotationKind kind) const
 {
-    auto &st = m_db->prepare("SELECT " LABEL_COLS ", " ANNOTATION_COLS
-                             " FROM annotation a JOIN label l ON l.id = a.label "
-                             "WHERE a.kind = ? ORDER BY l.image, l.labeler, a.id");
+    auto &st =
+        m_db->prepare("SELECT " LABEL_COLS ", " ANNOTATION_COLS " FROM annotation a JOIN label l ON l.id = a.label "
+                      "WHERE a.kind = ? ORDER BY l.image, l.labeler, a.id");
     st.bind(1, toString(kind));
-    return collect<std::pair<Label, Annotation>>(st, [](const Statement &s) {
-        return std::make_pair(readLabel(s, 0), readAnnotation(s, 9));
-    });
+    return collect<std::pair<Label, Annotation>>(
+        st, [](const Statement &s) { return std::make_pair(readLabel(s, 0), readAnnotation(s, 9)); });
 }
 
 // --- assignments --------------------------------------------------------------------------
@@ -159,15 +155,14 @@ void SqliteStore::assign(const Assignment &a)
 
 std::vector<QueueEntry> SqliteStore::queue(Id labeler, std::int64_t offset, std::int64_t limit) const
 {
-    auto &st = m_db->prepare(
-        "SELECT a.image, i.path, a.round, a.position, a.state, l.class FROM assignment a "
-        "JOIN image i ON i.id = a.image "
-        "LEFT JOIN label l ON l.image = a.image AND l.labeler = a.labeler "
-        "WHERE a.labeler = ? ORDER BY a.round, a.position, a.image LIMIT ? OFFSET ?");
+    auto &st = m_db->prepare("SELECT a.image, i.path, a.round, a.position, a.state, l.class FROM assignment a "
+                             "JOIN image i ON i.id = a.image "
+                             "LEFT JOIN label l ON l.image = a.image AND l.labeler = a.labeler "
+                             "WHERE a.labeler = ? ORDER BY a.round, a.position, a.image LIMIT ? OFFSET ?");
     st.bindAll(labeler, limit, offset);
     return collect<QueueEntry>(st, [](const Statement &s) {
-        return QueueEntry{s.int64(0), s.text(1), s.integer(2), s.integer(3),
-                          parseAssignmentState(s.text(4)), s.optInt64(5)};
+        return QueueEntry{s.int64(0),   s.text(1), s.integer(2), s.integer(3), parseAssignmentState(s.text(4)),
+                          s.optInt64(5)};
     });
 }
 
@@ -193,9 +188,8 @@ std::vector<std::int64_t> SqliteStore::queueRowsOf(Id labeler, Id image) const
     auto &st = m_db->prepare("SELECT round, position FROM assignment WHERE image = ? AND labeler = ? "
                              "ORDER BY round, position");
     st.bindAll(image, labeler);
-    const auto keys = collect<std::pair<int, int>>(st, [](const Statement &s) {
-        return std::make_pair(s.integer(0), s.integer(1));
-    });
+    const auto keys =
+        collect<std::pair<int, int>>(st, [](const Statement &s) { return std::make_pair(s.integer(0), s.integer(1)); });
     std::vector<std::int64_t> rows;
     rows.reserve(keys.size());
     for (const auto &[round, position] : keys)
@@ -216,11 +210,10 @@ std::int64_t SqliteStore::queueLabeledCount(Id labeler) const
 std::vector<std::pair<std::int64_t, Id>> SqliteStore::unlabeledQueueRows(Id labeler, bool skipped,
                                                                          std::int64_t limit) const
 {
-    auto &st = m_db->prepare(
-        "SELECT a.round, a.position, a.image FROM assignment a "
-        "WHERE a.labeler = ? AND (a.state = 'skipped') = ? "
-        "AND NOT EXISTS (SELECT 1 FROM label l WHERE l.image = a.image AND l.labeler = a.labeler) "
-        "ORDER BY a.round, a.position, a.image LIMIT ?");
+    auto &st = m_db->prepare("SELECT a.round, a.position, a.image FROM assignment a "
+                             "WHERE a.labeler = ? AND (a.state = 'skipped') = ? "
+                             "AND NOT EXISTS (SELECT 1 FROM label l WHERE l.image = a.image AND l.labeler = a.labeler) "
+                             "ORDER BY a.round, a.position, a.image LIMIT ?");
     st.bindAll(labeler, skipped ? 1 : 0, limit);
     struct Key
     {
@@ -228,9 +221,7 @@ std::vector<std::pair<std::int64_t, Id>> SqliteStore::unlabeledQueueRows(Id labe
         int position;
         Id image;
     };
-    const auto keys = collect<Key>(st, [](const Statement &s) {
-        return Key{s.integer(0), s.integer(1), s.int64(2)};
-    });
+    const auto keys = collect<Key>(st, [](const Statement &s) { return Key{s.integer(0), s.integer(1), s.int64(2)}; });
     std::vector<std::pair<std::int64_t, Id>> rows;
     rows.reserve(keys.size());
     for (const Key &k : keys)
@@ -259,9 +250,7 @@ void SqliteStore::unassign(Id image, Id labeler, int round)
 std::vector<std::pair<Id, int>> SqliteStore::assignmentCounts() const
 {
     auto &st = m_db->prepare("SELECT image, count(*) FROM assignment GROUP BY image ORDER BY image");
-    return collect<std::pair<Id, int>>(st, [](const Statement &s) {
-        return std::make_pair(s.int64(0), s.integer(1));
-    });
+    return collect<std::pair<Id, int>>(st, [](const Statement &s) { return std::make_pair(s.int64(0), s.integer(1)); });
 }
 
 std::optional<int> SqliteStore::assignmentRound(Id image, Id labeler) const
@@ -324,9 +313,7 @@ std::optional<Standard> SqliteStore::standard(Id id) const
 
 void SqliteStore::setStandardStatus(Id id, StandardStatus status)
 {
-    write([&] {
-        m_db->prepare("UPDATE standard SET status = ? WHERE id = ?").bindAll(toString(status), id).exec();
-    });
+    write([&] { m_db->prepare("UPDATE standard SET status = ? WHERE id = ?").bindAll(toString(status), id).exec(); });
 }
 
 void SqliteStore::setExample(const StandardExample &e)
@@ -343,9 +330,7 @@ void SqliteStore::setExample(const StandardExample &e)
 void SqliteStore::removeExample(Id standard, Id image)
 {
     write([&] {
-        m_db->prepare("DELETE FROM standard_example WHERE standard = ? AND image = ?")
-            .bindAll(standard, image)
-            .exec();
+        m_db->prepare("DELETE FROM standard_example WHERE standard = ? AND image = ?").bindAll(standard, image).exec();
     });
 }
 
@@ -414,8 +399,7 @@ void SqliteStore::putThumbnail(const std::string &hash, int size, const std::str
 
 // --- audit --------------------------------------------------------------------------------
 
-Id SqliteStore::appendAudit(const std::string &actor, const std::string &action,
-                            const std::string &payload)
+Id SqliteStore::appendAudit(const std::string &actor, const std::string &action, const std::string &payload)
 {
     Id id = 0;
     write([&] {
@@ -429,8 +413,7 @@ Id SqliteStore::appendAudit(const std::string &actor, const std::string &action,
 
 std::vector<AuditEntry> SqliteStore::auditLog(std::int64_t limit) const
 {
-    auto &st = m_db->prepare(
-        "SELECT id, at, actor, action, payload, undone FROM audit ORDER BY id DESC LIMIT ?");
+    auto &st = m_db->prepare("SELECT id, at, actor, action, payload, undone FROM audit ORDER BY id DESC LIMIT ?");
     st.bind(1, limit);
     return collect<AuditEntry>(st, [](const Statement &s) {
         return AuditEntry{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.int64(5) != 0};

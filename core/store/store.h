@@ -13,7 +13,8 @@
 namespace concord::core {
 
 /// How a project is opened.
-enum class OpenMode : std::uint8_t {
+enum class OpenMode : std::uint8_t
+{
     ReadWrite,   ///< the default; fails with ReadOnly when the file is not writable
     ReadOnly,    ///< never writes; every change throws Error(ReadOnly)
     AutoReadOnly ///< read-write when possible, else read-only (the GUI shows a banner)
@@ -140,8 +141,7 @@ public:
 
     // --- assignments ------------------------------------------------------------------------
     virtual void assign(const Assignment &a) = 0;
-    virtual std::vector<QueueEntry> queue(Id labeler, std::int64_t offset = 0,
-                                          std::int64_t limit = -1) const = 0;
+    virtual std::vector<QueueEntry> queue(Id labeler, std::int64_t offset = 0, std::int64_t limit = -1) const = 0;
     virtual std::int64_t queueSize(Id labeler) const = 0;
     /// Rows of queue() (0-based, ascending, one per round) that hold the image. Lets a view
     /// find an image in a queue of 10^5 rows without reading the queue (index lookups only).
@@ -186,8 +186,7 @@ public:
     virtual void putThumbnail(const std::string &hash, int size, const std::string &jpeg) = 0;
 
     // --- audit ------------------------------------------------------------------------------
-    virtual Id appendAudit(const std::string &actor, const std::string &action,
-                           const std::string &payload) = 0;
+    virtual Id appendAudit(const std::string &actor, const std::string &action, const std::string &payload) = 0;
     virtual std::vector<AuditEntry> auditLog(std::int64_t limit = -1) const = 0;
     virtual void markAuditUndone(Id id) = 0;
 };
@@ -196,15 +195,13 @@ public:
 inline constexpr int kSchemaVersion = 2;
 
 /// Creates a new, empty project file; fails with Error(Io) if it exists.
-std::unique_ptr<Store> createProject(const std::filesystem::path &file,
-                                     const ProjectSettings &settings);
+std::unique_ptr<Store> createProject(const std::filesystem::path &file, const ProjectSettings &settings);
 
 /// Opens an existing project, migrating an older schema forward inside one transaction.
 /// Throws Error(NotAProject) for a file that is not SQLite or has no Concord schema, and
 /// Error(NewerVersion) for a schema newer than kSchemaVersion; in both cases the file is
 /// not modified.
-std::unique_ptr<Store> openProject(const std::filesystem::path &file,
-                                   OpenMode mode = OpenMode::ReadWrite);
+std::unique_ptr<Store> openProject(const std::filesystem::path &file, OpenMode mode = OpenMode::ReadWrite);
 
 /// UTC now as ISO 8601 with milliseconds ("2026-11-22T13:04:05.123Z").
 std::string utcNow();

@@ -40,22 +40,70 @@ constexpr std::array<std::string_view, 3> kState{"pending", "done", "skipped"};
 
 } // namespace
 
-std::string_view toString(Role v) { return nameOf(v, kRole); }
-std::string_view toString(LabelSource v) { return nameOf(v, kLabelSource); }
-std::string_view toString(AttrSource v) { return nameOf(v, kAttrSource); }
-std::string_view toString(AnnotationKind v) { return nameOf(v, kKind); }
-std::string_view toString(StandardStatus v) { return nameOf(v, kStatus); }
-std::string_view toString(ExampleRole v) { return nameOf(v, kExample); }
-std::string_view toString(DecisionMethod v) { return nameOf(v, kMethod); }
-std::string_view toString(AssignmentState v) { return nameOf(v, kState); }
+std::string_view toString(Role v)
+{
+    return nameOf(v, kRole);
+}
+std::string_view toString(LabelSource v)
+{
+    return nameOf(v, kLabelSource);
+}
+std::string_view toString(AttrSource v)
+{
+    return nameOf(v, kAttrSource);
+}
+std::string_view toString(AnnotationKind v)
+{
+    return nameOf(v, kKind);
+}
+std::string_view toString(StandardStatus v)
+{
+    return nameOf(v, kStatus);
+}
+std::string_view toString(ExampleRole v)
+{
+    return nameOf(v, kExample);
+}
+std::string_view toString(DecisionMethod v)
+{
+    return nameOf(v, kMethod);
+}
+std::string_view toString(AssignmentState v)
+{
+    return nameOf(v, kState);
+}
 
-Role parseRole(std::string_view s) { return parseName<Role>(s, kRole, "role"); }
-LabelSource parseLabelSource(std::string_view s) { return parseName<LabelSource>(s, kLabelSource, "label source"); }
-AttrSource parseAttrSource(std::string_view s) { return parseName<AttrSource>(s, kAttrSource, "attribute source"); }
-AnnotationKind parseAnnotationKind(std::string_view s) { return parseName<AnnotationKind>(s, kKind, "annotation kind"); }
-StandardStatus parseStandardStatus(std::string_view s) { return parseName<StandardStatus>(s, kStatus, "standard status"); }
-ExampleRole parseExampleRole(std::string_view s) { return parseName<ExampleRole>(s, kExample, "example role"); }
-DecisionMethod parseDecisionMethod(std::string_view s) { return parseName<DecisionMethod>(s, kMethod, "decision method"); }
-AssignmentState parseAssignmentState(std::string_view s) { return parseName<AssignmentState>(s, kState, "assignment state"); }
+Role parseRole(std::string_view s)
+{
+    return parseName<Role>(s, kRole, "role");
+}
+LabelSource parseLabelSource(std::string_view s)
+{
+    return parseName<LabelSource>(s, kLabelSource, "label source");
+}
+AttrSource parseAttrSource(std::string_view s)
+{
+    return parseName<AttrSource>(s, kAttrSource, "attribute source");
+}
+AnnotationKind parseAnnotationKind(std::string_view s)
+{
+    return parseName<AnnotationKind>(s, kKind, "annotation kind");
+}
+StandardStatus parseStandardStatus(std::string_view s)
+{
+    return parseName<StandardStatus>(s, kStatus, "standard status");
+}
+ExampleRole parseExampleRole(std::string_view s)
+{
+    return parseName<ExampleRole>(s, kExample, "example role");
+}
+DecisionMethod parseDecisionMethod(std::string_view s)
+{
+    return parseName<DecisionMethod>(s, kMethod, "decision method");
+}
+AssignmentState parseAssignmentState(std::string_view s)
+{
+    return parseName<AssignmentState>(s, kState, "assignment state");
+}
 
 } // namespace concord::core

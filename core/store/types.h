@@ -17,21 +17,62 @@ namespace concord::core {
 /// Row id in the project. 0 means "not stored yet".
 using Id = std::int64_t;
 
-enum class Role : std::uint8_t { Labeler, Lead };
-enum class LabelSource : std::uint8_t { Manual, Import, Standard };
-enum class AttrSource : std::uint8_t { Imported, Computed, Measured };
-enum class AnnotationKind : std::uint8_t { Box, Line, Polygon, Point };
-enum class StandardStatus : std::uint8_t { Draft, Active, Retired };
-enum class ExampleRole : std::uint8_t { Example, Counterexample, Borderline };
-enum class DecisionMethod : std::uint8_t { Adjudicated, Consensus, Standard, Excluded };
-enum class AssignmentState : std::uint8_t { Pending, Done, Skipped };
+enum class Role : std::uint8_t
+{
+    Labeler,
+    Lead
+};
+enum class LabelSource : std::uint8_t
+{
+    Manual,
+    Import,
+    Standard
+};
+enum class AttrSource : std::uint8_t
+{
+    Imported,
+    Computed,
+    Measured
+};
+enum class AnnotationKind : std::uint8_t
+{
+    Box,
+    Line,
+    Polygon,
+    Point
+};
+enum class StandardStatus : std::uint8_t
+{
+    Draft,
+    Active,
+    Retired
+};
+enum class ExampleRole : std::uint8_t
+{
+    Example,
+    Counterexample,
+    Borderline
+};
+enum class DecisionMethod : std::uint8_t
+{
+    Adjudicated,
+    Consensus,
+    Standard,
+    Excluded
+};
+enum class AssignmentState : std::uint8_t
+{
+    Pending,
+    Done,
+    Skipped
+};
 
 /// Project-wide settings kept in project_meta.
 struct ProjectSettings
 {
     std::string name;
-    double pxPerMm = 0.0;     ///< default calibration for new images; 0 = unknown
-    int overlap = 3;          ///< k: labels wanted per image
+    double pxPerMm = 0.0;        ///< default calibration for new images; 0 = unknown
+    int overlap = 3;             ///< k: labels wanted per image
     bool classesOrdered = false; ///< classes form an ordinal scale (enables ordinal/interval α)
     /// Labelers see a queue number instead of file names, which often carry the class
     /// (NEU-DET's "scratches_91.jpg"); see core::shownImageName(). On for new projects; a
@@ -42,8 +83,8 @@ struct ProjectSettings
 struct ImageRecord
 {
     Id id = 0;
-    std::string path;   ///< relative to the project file's folder (or absolute), '/' separators
-    std::string hash;   ///< XXH3-128 of the file bytes, 32 hex digits
+    std::string path; ///< relative to the project file's folder (or absolute), '/' separators
+    std::string hash; ///< XXH3-128 of the file bytes, 32 hex digits
     std::int64_t bytes = 0;
     int width = 0;
     int height = 0;

@@ -60,8 +60,7 @@ double peakRssMb()
 
 /// A synthetic project: true classes with skewed priors, labelers with accuracies 0.55–0.9
 /// whose errors fall uniformly on the other classes.
-RatingTable generate(std::int32_t items, std::int32_t labelers, std::int32_t classes,
-                     std::uint64_t seed)
+RatingTable generate(std::int32_t items, std::int32_t labelers, std::int32_t classes, std::uint64_t seed)
 {
     std::mt19937_64 rng(seed);
     RatingTable t;
@@ -214,8 +213,8 @@ int main(int argc, char **argv)
     const ItemCounts &distinct = profiles.distinct;
     const auto ci = bootstrapItems(
         counts.itemCount(), 1,
-        [&distinct](ItemWeights w, std::span<double> o) { o[0] = fleissKappa(distinct, w).kappa; },
-        bo, profiles.profileOf, distinct.itemCount());
+        [&distinct](ItemWeights w, std::span<double> o) { o[0] = fleissKappa(distinct, w).kappa; }, bo,
+        profiles.profileOf, distinct.itemCount());
     const double bootstrap = seconds(t0);
     out["bootstrap_cpu_s"] = cpuSeconds(cpuBootstrap);
     out["bootstrap_profiles"] = distinct.itemCount();
@@ -235,8 +234,7 @@ int main(int argc, char **argv)
     bool match = true;
     if (reference) {
         // Same data to the reference implementation, as dense integer triples.
-        const auto dir = std::filesystem::temp_directory_path()
-                         / ("concord-bench-agreement-" + std::to_string(seed));
+        const auto dir = std::filesystem::temp_directory_path() / ("concord-bench-agreement-" + std::to_string(seed));
         std::filesystem::create_directories(dir);
         const auto csv = dir / "ratings.csv";
         {
@@ -246,8 +244,8 @@ int main(int argc, char **argv)
                 f << r.item << ',' << r.labeler << ',' << r.cls << '\n';
         }
         const std::string script = std::string(CONCORD_SOURCE_DIR) + "/tests/bench/reference_agreement.py";
-        const std::string command = shellQuoted(python) + " " + shellQuoted(script) + " " + shellQuoted(csv.string())
-                                    + " " + std::to_string(classes);
+        const std::string command = shellQuoted(python) + " " + shellQuoted(script) + " " + shellQuoted(csv.string()) +
+                                    " " + std::to_string(classes);
         std::string output;
         if (FILE *pipe = popen(command.c_str(), "r")) {
             char buffer[4096];
@@ -281,9 +279,9 @@ int main(int argc, char **argv)
                 match = false;
             worst = std::max(worst, d / tol);
         };
-        for (const char *key : {"percent_agreement", "fleiss_kappa", "fleiss_per_class",
-                                "alpha_nominal", "alpha_ordinal", "alpha_interval", "gwet_ac1",
-                                "cohen_kappa_pairs", "alpha_nominal_per_class", "majority_ties"})
+        for (const char *key :
+             {"percent_agreement", "fleiss_kappa", "fleiss_per_class", "alpha_nominal", "alpha_ordinal",
+              "alpha_interval", "gwet_ac1", "cohen_kappa_pairs", "alpha_nominal_per_class", "majority_ties"})
             compare(key, 1e-9);
         compare("ds_priors", 1e-9);
         // A sum over 200,000 items in a different order: compare relatively.
@@ -297,8 +295,7 @@ int main(int argc, char **argv)
     }
     out["values"] = values;
     std::cout << "all metrics + Dawid-Skene (50 it.): " << allMetrics << " s; bootstrap (" << resamples
-              << " resamples of Fleiss' kappa): " << bootstrap << " s; peak RSS " << peakRssMb()
-              << " MB\n";
+              << " resamples of Fleiss' kappa): " << bootstrap << " s; peak RSS " << peakRssMb() << " MB\n";
     std::cout << out.dump() << std::endl;
     return match ? 0 : 1;
 }

@@ -28,7 +28,9 @@ double cpuSeconds()
 {
     rusage u{};
     ::getrusage(RUSAGE_SELF, &u);
-    const auto secs = [](const timeval &t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    const auto secs = [](const timeval &t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
     return secs(u.ru_utime) + secs(u.ru_stime);
 }
 
@@ -69,16 +71,12 @@ int main(int argc, char **argv)
     if (keep.empty())
         fs::remove_all(dir);
 
-    const unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
-                                                 : std::thread::hardware_concurrency();
-    std::cout << nlohmann::json{{"bench", "demo"},
-                                {"images", r.images},
-                                {"labels", r.labels},
-                                {"threads", threads},
-                                {"seconds", seconds},
-                                {"images_seconds", imagesSeconds},
-                                {"cpu_seconds", cpu},
-                                {"images_per_second", static_cast<double>(r.images) / seconds}}
+    const unsigned threads =
+        options.threads > 0 ? static_cast<unsigned>(options.threads) : std::thread::hardware_concurrency();
+    std::cout << nlohmann::json{{"bench", "demo"},    {"images", r.images},
+                                {"labels", r.labels}, {"threads", threads},
+                                {"seconds", seconds}, {"images_seconds", imagesSeconds},
+                                {"cpu_seconds", cpu}, {"images_per_second", static_cast<double>(r.images) / seconds}}
                      .dump()
               << '\n';
     return 0;

@@ -39,7 +39,10 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+double seconds(Clock::duration d)
+{
+    return std::chrono::duration<double>(d).count();
+}
 
 constexpr int kLabelers = 8;
 const char *const kCameras[] = {"cam-A", "cam-B", "cam-C", "cam-D"};

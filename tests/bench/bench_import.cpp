@@ -34,7 +34,10 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+double seconds(Clock::duration d)
+{
+    return std::chrono::duration<double>(d).count();
+}
 
 /// A plausible inspection photo: smooth shading, sensor noise and a few edges, so the JPEG
 /// has the size and entropy of a real one (a flat image decodes unrealistically fast).

@@ -67,7 +67,7 @@ json inChild(const std::string &name, const std::function<json()> &work)
         text.append(buf, static_cast<std::size_t>(got));
     close(pipeFd[0]);
     int status = 0;
-    struct rusage usage {};
+    struct rusage usage = {};
     wait4(pid, &status, 0, &usage);
     json out = text.empty() ? json{{"error", "child died, status " + std::to_string(status)}} : json::parse(text);
     out["case"] = name;
@@ -175,12 +175,9 @@ int main(int argc, char **argv)
             const double agreementS = seconds(start);
             const auto mid = std::chrono::steady_clock::now();
             const std::size_t jsonBytes = toJson(r, {}).dump().size();
-            return json{{"classes", classes},
-                        {"items", classItems},
-                        {"labels", r.labels},
-                        {"fleiss_kappa", r.fleissKappa},
-                        {"agreement_s", agreementS},
-                        {"json_mb", static_cast<double>(jsonBytes) / 1048576.0},
+            return json{{"classes", classes},        {"items", classItems},
+                        {"labels", r.labels},        {"fleiss_kappa", r.fleissKappa},
+                        {"agreement_s", agreementS}, {"json_mb", static_cast<double>(jsonBytes) / 1048576.0},
                         {"json_s", seconds(mid)}};
         }));
     }

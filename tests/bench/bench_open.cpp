@@ -36,7 +36,10 @@ double peakRssMb()
     return double(u.ru_maxrss) / 1024.0;
 }
 
-double elapsedMs(const QElapsedTimer &t) { return double(t.nsecsElapsed()) / 1e6; }
+double elapsedMs(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
 
 } // namespace
 

@@ -32,7 +32,10 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+double ms(Clock::duration d)
+{
+    return std::chrono::duration<double, std::milli>(d).count();
+}
 
 double peakRssMb()
 {
@@ -104,18 +107,19 @@ int measure(const fs::path &file)
     }
     std::sort(saves.begin(), saves.end());
     std::sort(quietSaves.begin(), quietSaves.end());
-    nlohmann::json j{{"benchmark", "store"},
-                     {"images", count},
-                     {"labels", store->labelCount()},
-                     {"open_and_first_image_ms", openMs},
-                     {"save_label_p50_ms", saves[saves.size() / 2]},
-                     {"save_label_p99_ms", saves[saves.size() * 99 / 100]},
-                     {"save_label_max_ms", saves.back()},
-                     // On a shared machine the tail is mostly other processes taking the
-                     // core; these figures leave out the saves that were preempted.
-                     {"saves_preempted", saves.size() - quietSaves.size()},
-                     {"save_label_unpreempted_p99_ms", quietSaves.empty() ? 0.0 : quietSaves[quietSaves.size() * 99 / 100]},
-                     {"peak_rss_mb", peakRssMb()}};
+    nlohmann::json j{
+        {"benchmark", "store"},
+        {"images", count},
+        {"labels", store->labelCount()},
+        {"open_and_first_image_ms", openMs},
+        {"save_label_p50_ms", saves[saves.size() / 2]},
+        {"save_label_p99_ms", saves[saves.size() * 99 / 100]},
+        {"save_label_max_ms", saves.back()},
+        // On a shared machine the tail is mostly other processes taking the
+        // core; these figures leave out the saves that were preempted.
+        {"saves_preempted", saves.size() - quietSaves.size()},
+        {"save_label_unpreempted_p99_ms", quietSaves.empty() ? 0.0 : quietSaves[quietSaves.size() * 99 / 100]},
+        {"peak_rss_mb", peakRssMb()}};
     std::cout << j.dump() << std::endl;
     return 0;
 }

@@ -62,8 +62,8 @@ void pause(int ms)
 double percentile(std::vector<double> v, double p)
 {
     std::sort(v.begin(), v.end());
-    const auto i = static_cast<std::size_t>(std::clamp(p * static_cast<double>(v.size() - 1) + 0.5, 0.0,
-                                                       static_cast<double>(v.size() - 1)));
+    const auto i = static_cast<std::size_t>(
+        std::clamp(p * static_cast<double>(v.size() - 1) + 0.5, 0.0, static_cast<double>(v.size() - 1)));
     return v[i];
 }
 

@@ -61,8 +61,8 @@ int generate(const QString &path, int side, bool gray)
 double percentile(std::vector<double> v, double p)
 {
     std::sort(v.begin(), v.end());
-    const auto i = static_cast<std::size_t>(std::clamp(p * static_cast<double>(v.size() - 1) + 0.5, 0.0,
-                                                       static_cast<double>(v.size() - 1)));
+    const auto i = static_cast<std::size_t>(
+        std::clamp(p * static_cast<double>(v.size() - 1) + 0.5, 0.0, static_cast<double>(v.size() - 1)));
     return v[i];
 }
 
@@ -137,7 +137,8 @@ int main(int argc, char **argv)
     QTemporaryDir tmp;
     const QString dir = dirArg.isEmpty() ? tmp.path() : dirArg;
     QDir().mkpath(dir);
-    const QString path = QDir(dir).filePath(QStringLiteral("huge_%1%2.jpg").arg(side).arg(gray ? QStringLiteral("_gray") : QString()));
+    const QString path =
+        QDir(dir).filePath(QStringLiteral("huge_%1%2.jpg").arg(side).arg(gray ? QStringLiteral("_gray") : QString()));
     if (!QFile::exists(path)) {
         QStringList childArgs{QStringLiteral("--generate"), path, QString::number(side)};
         if (gray)
@@ -212,8 +213,8 @@ int main(int argc, char **argv)
                 side, gray ? "true" : "false", fileMb, screenS, fullS,
                 static_cast<double>(full->tiles->fileBytes()) / 1048576.0, full->tiles->levels().size(),
                 full->levels.front().width(), full->levels.front().height(), rssAfterDecode,
-                qPrintable(zoom.json("zoom")), qPrintable(sharp.json("zoom_sharp")), qPrintable(pan100.json("pan_100")), scale33,
-                qPrintable(pan33.json("pan_33")), static_cast<long long>(full->tiles->tilesRead()),
+                qPrintable(zoom.json("zoom")), qPrintable(sharp.json("zoom_sharp")), qPrintable(pan100.json("pan_100")),
+                scale33, qPrintable(pan33.json("pan_33")), static_cast<long long>(full->tiles->tilesRead()),
                 static_cast<double>(full->tiles->cachedBytes()) / 1048576.0, peakRssMb());
     (void)screen;
     return 0;

@@ -21,8 +21,8 @@
 namespace iotest {
 
 /// Writes `image` at `dir/rel` and registers it in the project.
-inline concord::core::Id addImage(concord::core::Store &store, const std::filesystem::path &dir,
-                                  const std::string &rel, const cv::Mat &image)
+inline concord::core::Id addImage(concord::core::Store &store, const std::filesystem::path &dir, const std::string &rel,
+                                  const cv::Mat &image)
 {
     const auto file = dir / rel;
     std::filesystem::create_directories(file.parent_path());

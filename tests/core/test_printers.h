@@ -6,6 +6,6 @@
 
 #include <QtTest>
 
-#define QCOMPARE_ENUM(actual, expected)                                                            \
-    QCOMPARE(QString::fromUtf8(std::string(concord::core::toString(actual)).c_str()),              \
+#define QCOMPARE_ENUM(actual, expected)                                                                                \
+    QCOMPARE(QString::fromUtf8(std::string(concord::core::toString(actual)).c_str()),                                  \
              QString::fromUtf8(std::string(concord::core::toString(expected)).c_str()))

@@ -162,8 +162,9 @@ void TestAdjudication::queueOrderClusterFirst()
         camera(b[std::size_t(i)], "cam-B");
     }
     for (int i = 1; i <= 14; ++i) {
-        a[std::size_t(i)] = addImage(p, "a" + std::to_string(i) + ".png",
-                                     i <= 12 ? std::vector<Id>{p.ok, p.ok, p.ok} : std::vector<Id>{p.ok, p.scratch, p.scratch});
+        a[std::size_t(i)] =
+            addImage(p, "a" + std::to_string(i) + ".png",
+                     i <= 12 ? std::vector<Id>{p.ok, p.ok, p.ok} : std::vector<Id>{p.ok, p.scratch, p.scratch});
         camera(a[std::size_t(i)], "cam-A");
     }
     // The hand reasoning about the engine, checked: one categorical cluster, cam-B's images.
@@ -189,8 +190,8 @@ void TestAdjudication::majorityAndAgreement()
     };
     // ok ok scratch: P = 2/6, majority ok. ok scratch: tie, P 0. ok scratch dent: tie, P 0.
     // scratch scratch scratch: P 1, scratch. one label: P 1 by convention (no pair), dent.
-    const Case cases[] = {{{0, 0, 1}, 1.0 / 3.0, 0}, {{0, 1}, 0.0, -1}, {{0, 1, 2}, 0.0, -1},
-                          {{1, 1, 1}, 1.0, 1},       {{2}, 1.0, 2}};
+    const Case cases[] = {
+        {{0, 0, 1}, 1.0 / 3.0, 0}, {{0, 1}, 0.0, -1}, {{0, 1, 2}, 0.0, -1}, {{1, 1, 1}, 1.0, 1}, {{2}, 1.0, 2}};
     Project p = makeProject();
     const Id ids[] = {p.ok, p.scratch, p.dent};
     int n = 0;
@@ -217,11 +218,16 @@ void TestAdjudication::citedStandard_data()
     // dent; "no rule" has none; "broken" does not parse; "retired" names ok, scratch but is
     // retired. Then "all three" (newest) names ok, scratch, dent. A standard is cited when its
     // rule names every class in dispute; the newest such wins.
-    QTest::newRow("ok-scratch") << QStringList{"ok", "scratch"} << "scratch length" << "all three";
-    QTest::newRow("ok-dent") << QStringList{"ok", "dent"} << "dent depth" << "all three";
-    QTest::newRow("three") << QStringList{"ok", "scratch", "dent"} << "" << "all three";
-    QTest::newRow("scratch-dent") << QStringList{"scratch", "dent"} << "" << "all three";
-    QTest::newRow("unknown class") << QStringList{"ok", "bent"} << "" << "";
+    QTest::newRow("ok-scratch") << QStringList{"ok", "scratch"} << "scratch length"
+                                << "all three";
+    QTest::newRow("ok-dent") << QStringList{"ok", "dent"} << "dent depth"
+                             << "all three";
+    QTest::newRow("three") << QStringList{"ok", "scratch", "dent"} << ""
+                           << "all three";
+    QTest::newRow("scratch-dent") << QStringList{"scratch", "dent"} << ""
+                                  << "all three";
+    QTest::newRow("unknown class") << QStringList{"ok", "bent"} << ""
+                                   << "";
 }
 
 void TestAdjudication::citedStandard()
@@ -261,39 +267,91 @@ void TestAdjudication::seedRule_data()
     const int band = int(ClusterKind::Band);
     const double none = std::nan("");
     // 2.456 → "%.2f" 2.46 (2.456 is 2.45600000000000018…, above the half) → "2.46".
-    QTest::newRow("band") << band << "length_mm" << "" << "scratch" << "ok" << "scratch" << 2.456
-                          << "scratch: length_mm threshold"
+    QTest::newRow("band") << band << "length_mm"
+                          << ""
+                          << "scratch"
+                          << "ok"
+                          << "scratch" << 2.456 << "scratch: length_mm threshold"
                           << "when label in {ok, scratch} and length_mm is known: scratch if length_mm >= 2.46 else ok";
     // Trailing zeros go: 3.10 → "3.1", 2.00 → "2"; -0.001 → "-0.00" → "-0" → "0".
-    QTest::newRow("trailing zeros") << band << "length_mm" << "" << "scratch" << "scratch" << "ok" << 3.1
-                                    << "scratch: length_mm threshold"
-                                    << "when label in {ok, scratch} and length_mm is known: scratch if length_mm >= 3.1 else ok";
-    QTest::newRow("integer") << band << "depth" << "" << "dent" << "dent" << "ok" << 2.0 << "dent: depth threshold"
+    QTest::newRow("trailing zeros")
+        << band << "length_mm"
+        << ""
+        << "scratch"
+        << "scratch"
+        << "ok" << 3.1 << "scratch: length_mm threshold"
+        << "when label in {ok, scratch} and length_mm is known: scratch if length_mm >= 3.1 else ok";
+    QTest::newRow("integer") << band << "depth"
+                             << ""
+                             << "dent"
+                             << "dent"
+                             << "ok" << 2.0 << "dent: depth threshold"
                              << "when label in {ok, dent} and depth is known: dent if depth >= 2 else ok";
-    QTest::newRow("negative zero") << band << "t" << "" << "dent" << "dent" << "ok" << -0.001 << "dent: t threshold"
+    QTest::newRow("negative zero") << band << "t"
+                                   << ""
+                                   << "dent"
+                                   << "dent"
+                                   << "ok" << -0.001 << "dent: t threshold"
                                    << "when label in {ok, dent} and t is known: dent if t >= 0 else ok";
     // Classes named like keywords or with a space are quoted; `"` and `\` escaped.
-    QTest::newRow("keyword classes") << band << "length_mm" << "" << "keep" << "not ok" << "keep" << 1.5
-                                     << "keep: length_mm threshold"
+    QTest::newRow("keyword classes") << band << "length_mm"
+                                     << ""
+                                     << "keep"
+                                     << "not ok"
+                                     << "keep" << 1.5 << "keep: length_mm threshold"
                                      << "when label in {\"not ok\", \"keep\"} and length_mm is known: \"keep\" if "
                                         "length_mm >= 1.5 else \"not ok\"";
-    QTest::newRow("escapes") << band << "x" << "" << "a\"b" << "a\"b" << "c\\d" << 1.0 << "a\"b: x threshold"
-                             << "when label in {\"c\\\\d\", \"a\\\"b\"} and x is known: \"a\\\"b\" if x >= 1 else \"c\\\\d\"";
+    QTest::newRow("escapes")
+        << band << "x"
+        << ""
+        << "a\"b"
+        << "a\"b"
+        << "c\\d" << 1.0 << "a\"b: x threshold"
+        << "when label in {\"c\\\\d\", \"a\\\"b\"} and x is known: \"a\\\"b\" if x >= 1 else \"c\\\\d\"";
     // No rule: an attribute that cannot stand bare, a keyword attribute, no confusion pair, the
     // positive class outside the pair, no threshold.
-    QTest::newRow("attribute with space") << band << "length mm" << "" << "scratch" << "ok" << "scratch" << 2.0
-                                          << "scratch: length mm threshold" << "";
-    QTest::newRow("keyword attribute") << band << "label" << "" << "scratch" << "ok" << "scratch" << 2.0
-                                       << "scratch: label threshold" << "";
-    QTest::newRow("no pair") << band << "length_mm" << "" << "" << "" << "" << 2.0 << "length_mm threshold" << "";
-    QTest::newRow("positive outside") << band << "length_mm" << "" << "dent" << "ok" << "scratch" << 2.0
-                                      << "dent: length_mm threshold" << "";
-    QTest::newRow("no threshold") << band << "length_mm" << "" << "scratch" << "ok" << "scratch" << none
-                                  << "scratch: length_mm threshold" << "";
-    QTest::newRow("categorical") << int(ClusterKind::Categorical) << "camera" << "cam-B" << "" << "ok" << "scratch"
-                                 << none << "camera = cam-B" << "";
-    QTest::newRow("visual") << int(ClusterKind::Visual) << "" << "group 2" << "" << "ok" << "scratch" << none
-                            << "Look-alike images (group 2)" << "";
+    QTest::newRow("attribute with space") << band << "length mm"
+                                          << ""
+                                          << "scratch"
+                                          << "ok"
+                                          << "scratch" << 2.0 << "scratch: length mm threshold"
+                                          << "";
+    QTest::newRow("keyword attribute") << band << "label"
+                                       << ""
+                                       << "scratch"
+                                       << "ok"
+                                       << "scratch" << 2.0 << "scratch: label threshold"
+                                       << "";
+    QTest::newRow("no pair") << band << "length_mm"
+                             << ""
+                             << ""
+                             << ""
+                             << "" << 2.0 << "length_mm threshold"
+                             << "";
+    QTest::newRow("positive outside") << band << "length_mm"
+                                      << ""
+                                      << "dent"
+                                      << "ok"
+                                      << "scratch" << 2.0 << "dent: length_mm threshold"
+                                      << "";
+    QTest::newRow("no threshold") << band << "length_mm"
+                                  << ""
+                                  << "scratch"
+                                  << "ok"
+                                  << "scratch" << none << "scratch: length_mm threshold"
+                                  << "";
+    QTest::newRow("categorical") << int(ClusterKind::Categorical) << "camera"
+                                 << "cam-B"
+                                 << ""
+                                 << "ok"
+                                 << "scratch" << none << "camera = cam-B"
+                                 << "";
+    QTest::newRow("visual") << int(ClusterKind::Visual) << ""
+                            << "group 2"
+                            << ""
+                            << "ok"
+                            << "scratch" << none << "Look-alike images (group 2)"
+                            << "";
 }
 
 void TestAdjudication::seedRule()
@@ -348,7 +406,8 @@ void TestAdjudication::decisionRoundTrip()
     const Id lea = ensureLabeler(*p.store, "lea", Role::Lead).id;
     const Id std1 = addStandard(*p.store, "scratch length", "when label in {ok, scratch}: keep");
     // Another image's decision stays as it is throughout.
-    p.store->setDecision(Decision{other, std::nullopt, DecisionMethod::Excluded, {}, lea, "blurred", "2026-01-02T03:04:05Z"});
+    p.store->setDecision(
+        Decision{other, std::nullopt, DecisionMethod::Excluded, {}, lea, "blurred", "2026-01-02T03:04:05Z"});
     const std::string initial = decisionsOf(*p.store);
     const std::size_t auditBefore = p.store->auditLog().size();
 

@@ -79,8 +79,8 @@ double metric(const RatingTable &table, const QString &name)
     qFatal("unknown metric");
 }
 
-const PairAgreement &findPair(const std::vector<PairAgreement> &pairs, const RatingTable &t,
-                              const char *a, const char *b)
+const PairAgreement &findPair(const std::vector<PairAgreement> &pairs, const RatingTable &t, const char *a,
+                              const char *b)
 {
     const std::int32_t ia = *t.findLabeler(a);
     const std::int32_t ib = *t.findLabeler(b);
@@ -124,36 +124,60 @@ void TestAgreement::publishedValues_data()
     QTest::addColumn<double>("expected");
 
     // Fleiss (1971) diagnoses, irr 0.84.1 and the shared README.
-    QTest::newRow("diagnoses fleiss") << "diagnoses" << "fleiss" << 0.430244520060141;
-    QTest::newRow("diagnoses P") << "diagnoses" << "fleissObserved" << 0.555555555555556;
-    QTest::newRow("diagnoses Pe") << "diagnoses" << "fleissExpected" << 0.219938271604938;
-    QTest::newRow("diagnoses alpha") << "diagnoses" << "alphaNominal" << 0.433409828282028;
-    QTest::newRow("diagnoses unanimous") << "diagnoses" << "unanimous" << 1.0 / 6.0;
-    QTest::newRow("diagnoses raters 1-4") << "diagnoses14" << "fleiss" << 0.489331934242742;
+    QTest::newRow("diagnoses fleiss") << "diagnoses"
+                                      << "fleiss" << 0.430244520060141;
+    QTest::newRow("diagnoses P") << "diagnoses"
+                                 << "fleissObserved" << 0.555555555555556;
+    QTest::newRow("diagnoses Pe") << "diagnoses"
+                                  << "fleissExpected" << 0.219938271604938;
+    QTest::newRow("diagnoses alpha") << "diagnoses"
+                                     << "alphaNominal" << 0.433409828282028;
+    QTest::newRow("diagnoses unanimous") << "diagnoses"
+                                         << "unanimous" << 1.0 / 6.0;
+    QTest::newRow("diagnoses raters 1-4") << "diagnoses14"
+                                          << "fleiss" << 0.489331934242742;
     // irr anxiety (complete data: the corrected alpha values of the README, not irr's).
-    QTest::newRow("anxiety fleiss") << "anxiety" << "fleiss" << -0.0410764872521247;
-    QTest::newRow("anxiety alpha nominal") << "anxiety" << "alphaNominal" << -0.0237252124645893;
-    QTest::newRow("anxiety alpha ordinal") << "anxiety" << "alphaOrdinal" << 0.228386945292322;
-    QTest::newRow("anxiety alpha interval") << "anxiety" << "alphaInterval" << 0.170098607888631;
+    QTest::newRow("anxiety fleiss") << "anxiety"
+                                    << "fleiss" << -0.0410764872521247;
+    QTest::newRow("anxiety alpha nominal") << "anxiety"
+                                           << "alphaNominal" << -0.0237252124645893;
+    QTest::newRow("anxiety alpha ordinal") << "anxiety"
+                                           << "alphaOrdinal" << 0.228386945292322;
+    QTest::newRow("anxiety alpha interval") << "anxiety"
+                                            << "alphaInterval" << 0.170098607888631;
     // Krippendorff (2011) worked example, with missing values.
-    QTest::newRow("kripp2011 nominal") << "kripp2011" << "alphaNominal" << 0.743421052631579;
-    QTest::newRow("kripp2011 ordinal") << "kripp2011" << "alphaOrdinal" << 0.815387503754881;
-    QTest::newRow("kripp2011 interval") << "kripp2011" << "alphaInterval" << 0.849107142857143;
+    QTest::newRow("kripp2011 nominal") << "kripp2011"
+                                       << "alphaNominal" << 0.743421052631579;
+    QTest::newRow("kripp2011 ordinal") << "kripp2011"
+                                       << "alphaOrdinal" << 0.815387503754881;
+    QTest::newRow("kripp2011 interval") << "kripp2011"
+                                        << "alphaInterval" << 0.849107142857143;
     // Wikipedia "Krippendorff's alpha": units with 0 or 1 value are unpairable.
-    QTest::newRow("wiki kripp nominal") << "wikikripp" << "alphaNominal" << 56.0 / 81.0;
-    QTest::newRow("wiki kripp interval") << "wikikripp" << "alphaInterval" << 0.810844892812106;
-    QTest::newRow("wiki kripp ordinal") << "wikikripp" << "alphaOrdinal" << 0.806721419941315;
+    QTest::newRow("wiki kripp nominal") << "wikikripp"
+                                        << "alphaNominal" << 56.0 / 81.0;
+    QTest::newRow("wiki kripp interval") << "wikikripp"
+                                         << "alphaInterval" << 0.810844892812106;
+    QTest::newRow("wiki kripp ordinal") << "wikikripp"
+                                        << "alphaOrdinal" << 0.806721419941315;
     // Wikipedia "Fleiss' kappa" (counts expanded into 14 ratings per subject).
-    QTest::newRow("wiki fleiss") << "wikifleiss" << "fleiss" << 0.209930704421955;
+    QTest::newRow("wiki fleiss") << "wikifleiss"
+                                 << "fleiss" << 0.209930704421955;
     // Wikipedia "Cohen's kappa" 2x2: two raters, so Fleiss' P̄ is the percent agreement.
-    QTest::newRow("cohen2x2 agreement") << "cohen2x2" << "pooled" << 0.7;
+    QTest::newRow("cohen2x2 agreement") << "cohen2x2"
+                                        << "pooled" << 0.7;
     // Bluebirds 108 x 39 (README: irr kappam.fleiss and two independent implementations).
-    QTest::newRow("bluebirds fleiss") << "bluebirds" << "fleiss" << 0.125292901951045;
-    QTest::newRow("bluebirds alpha") << "bluebirds" << "alphaNominal" << 0.12550057220238;
-    QTest::newRow("bluebirds mean pairwise") << "bluebirds" << "pooled" << 0.5881941320537818;
-    QTest::newRow("bluebirds P") << "bluebirds" << "fleissObserved" << 0.5881941320537818;
-    QTest::newRow("bluebirds Pe") << "bluebirds" << "fleissExpected" << 0.5292071267459049;
-    QTest::newRow("bluebirds unanimous") << "bluebirds" << "unanimous" << 0.0;
+    QTest::newRow("bluebirds fleiss") << "bluebirds"
+                                      << "fleiss" << 0.125292901951045;
+    QTest::newRow("bluebirds alpha") << "bluebirds"
+                                     << "alphaNominal" << 0.12550057220238;
+    QTest::newRow("bluebirds mean pairwise") << "bluebirds"
+                                             << "pooled" << 0.5881941320537818;
+    QTest::newRow("bluebirds P") << "bluebirds"
+                                 << "fleissObserved" << 0.5881941320537818;
+    QTest::newRow("bluebirds Pe") << "bluebirds"
+                                  << "fleissExpected" << 0.5292071267459049;
+    QTest::newRow("bluebirds unanimous") << "bluebirds"
+                                         << "unanimous" << 0.0;
 }
 
 void TestAgreement::publishedValues()
@@ -204,11 +228,15 @@ void TestAgreement::cohenPairs_data()
     QTest::addColumn<double>("agreement");
     QTest::addColumn<double>("kappa");
     QTest::addColumn<double>("n");
-    QTest::newRow("diagnoses r2-r3") << "diagnoses" << "rater2" << "rater3" << 0.7
-                                     << 0.631147540983606 << 30.0;
-    QTest::newRow("anxiety r1-r2") << "anxiety" << "rater1" << "rater2" << -1.0
-                                   << 0.119496855345912 << 20.0;
-    QTest::newRow("wikipedia 2x2") << "cohen2x2" << "A" << "B" << 0.7 << 0.4 << 50.0;
+    QTest::newRow("diagnoses r2-r3") << "diagnoses"
+                                     << "rater2"
+                                     << "rater3" << 0.7 << 0.631147540983606 << 30.0;
+    QTest::newRow("anxiety r1-r2") << "anxiety"
+                                   << "rater1"
+                                   << "rater2" << -1.0 << 0.119496855345912 << 20.0;
+    QTest::newRow("wikipedia 2x2") << "cohen2x2"
+                                   << "A"
+                                   << "B" << 0.7 << 0.4 << 50.0;
 }
 
 void TestAgreement::cohenPairs()
@@ -259,7 +287,8 @@ void TestAgreement::alphaEqualsFleissIdentityOnCompleteData()
     const ItemCounts counts(t);
     const double n = static_cast<double>(counts.responseCount());
     const double kappa = fleissKappa(counts).kappa;
-    QVERIFY(std::abs(krippendorffAlpha(counts, AlphaLevel::Nominal, {}) - (1.0 - (1.0 - kappa) * (n - 1.0) / n)) < 1e-12);
+    QVERIFY(std::abs(krippendorffAlpha(counts, AlphaLevel::Nominal, {}) - (1.0 - (1.0 - kappa) * (n - 1.0) / n)) <
+            1e-12);
 }
 
 void TestAgreement::hlpSeedDefinition()
@@ -368,8 +397,7 @@ void TestAgreement::reportAndJson()
     // Nominal labels: no ordinal/interval keys.
     AgreementOptions noBootstrap;
     noBootstrap.bootstrap.resamples = 0;
-    const nlohmann::json nominal
-        = toJson(computeAgreement(namedTable(QStringLiteral("diagnoses")), noBootstrap));
+    const nlohmann::json nominal = toJson(computeAgreement(namedTable(QStringLiteral("diagnoses")), noBootstrap));
     QVERIFY(!nominal.at("krippendorff_alpha").contains("ordinal"));
     QVERIFY(nominal.at("ci95").empty());
 }
@@ -383,8 +411,9 @@ void TestAgreement::coverageThreshold_data()
     QTest::addColumn<bool>("fewer");
     QTest::addColumn<bool>("underShare");
     QTest::addColumn<QString>("warning");
-    QTest::newRow("29 of 29") << qint64(29) << qint64(29) << true << false
-                              << "only 29 of 29 images compared (fewer than 30): too few for these figures to mean much";
+    QTest::newRow("29 of 29")
+        << qint64(29) << qint64(29) << true << false
+        << "only 29 of 29 images compared (fewer than 30): too few for these figures to mean much";
     QTest::newRow("30 of 30") << qint64(30) << qint64(30) << false << false << "";
     QTest::newRow("30 of 300: exactly 10 %") << qint64(30) << qint64(300) << false << false << "";
     // 30 / 301 = 9.967 %: under 10 % (printed rounded down, never as "10.0 %").
@@ -399,8 +428,9 @@ void TestAgreement::coverageThreshold_data()
                                  << "only 100 of 1001 images compared (9.9 % of the project, under 10 %): too few "
                                     "for these figures to mean much";
     QTest::newRow("100 of 1000") << qint64(100) << qint64(1000) << false << false << "";
-    QTest::newRow("empty project") << qint64(0) << qint64(0) << true << false
-                                   << "only 0 of 0 images compared (fewer than 30): too few for these figures to mean much";
+    QTest::newRow("empty project")
+        << qint64(0) << qint64(0) << true << false
+        << "only 0 of 0 images compared (fewer than 30): too few for these figures to mean much";
 }
 
 void TestAgreement::coverageThreshold()

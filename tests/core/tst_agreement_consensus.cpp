@@ -140,8 +140,7 @@ void TestAgreementConsensus::dawidSkene1979()
     QVERIFY(std::abs(ds.logLikelihood.back() - (-192.8909)) < 0.001);
     for (int p = 1; p <= 45; ++p) {
         const auto i = static_cast<std::size_t>(*t.findItem(std::to_string(p)));
-        QCOMPARE(t.classNames()[static_cast<std::size_t>(ds.consensus.label[i])],
-                 std::to_string(kPublishedMap[p - 1]));
+        QCOMPARE(t.classNames()[static_cast<std::size_t>(ds.consensus.label[i])], std::to_string(kPublishedMap[p - 1]));
     }
     // Soft posteriors of the reference run (printed to 3–4 decimals).
     const auto posterior = [&](int patient, const char *cls) {

@@ -95,8 +95,8 @@ protected:
         m_buffer.clear();
         for (int n = 0; n < 256 && m_next < m_rows; ++n, ++m_next) {
             const std::int64_t item = m_next / 5;
-            m_buffer += "item-with-a-longer-name-" + std::to_string(item) + ",labeler" + std::to_string(m_next % 5)
-                        + "," + ((item + m_next) % 3 == 0 ? "scratch" : "ok") + "\n";
+            m_buffer += "item-with-a-longer-name-" + std::to_string(item) + ",labeler" + std::to_string(m_next % 5) +
+                        "," + ((item + m_next) % 3 == 0 ? "scratch" : "ok") + "\n";
         }
         setg(m_buffer.data(), m_buffer.data(), m_buffer.data() + m_buffer.size());
         return traits_type::to_int_type(m_buffer.front());

@@ -32,8 +32,7 @@ bool same(double a, double b, double tol = 1e-12)
 }
 
 /// Every nominal figure of two reports, matched by labeler and class *name*.
-void compareNominal(const RatingTable &ta, const AgreementReport &a, const RatingTable &tb,
-                    const AgreementReport &b)
+void compareNominal(const RatingTable &ta, const AgreementReport &a, const RatingTable &tb, const AgreementReport &b)
 {
     QVERIFY(same(a.percentAgreement, b.percentAgreement));
     QVERIFY(same(a.meanItemAgreement, b.meanItemAgreement));

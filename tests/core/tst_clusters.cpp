@@ -48,8 +48,8 @@ struct Synthetic
     std::vector<double> thresholds;
 };
 
-Synthetic syntheticBand(const std::string &attribute, int items, int labelers, int overlap, double range,
-                        double lo, double hi, double noise, std::uint32_t seed)
+Synthetic syntheticBand(const std::string &attribute, int items, int labelers, int overlap, double range, double lo,
+                        double hi, double noise, std::uint32_t seed)
 {
     Synthetic s;
     std::mt19937 rng(seed);
@@ -162,10 +162,10 @@ void TestClusters::logisticRefuses_data()
                                    << QVector<int>{1, 1, 1, 1, 1, 1, 1, 1, 1} << true;
     QTest::newRow("ML separated") << QVector<double>{1, 2, 3, 4, 5, 6, 7, 8, 9}
                                   << QVector<int>{0, 0, 0, 0, 1, 1, 1, 1, 1} << false;
-    QTest::newRow("decreasing") << QVector<double>{1, 2, 3, 4, 5, 6, 7, 8, 9}
-                                << QVector<int>{1, 1, 1, 0, 1, 0, 0, 0, 0} << true;
-    QTest::newRow("constant x") << QVector<double>{2, 2, 2, 2, 2, 2, 2, 2, 2}
-                                << QVector<int>{1, 0, 1, 0, 1, 0, 1, 0, 1} << true;
+    QTest::newRow("decreasing") << QVector<double>{1, 2, 3, 4, 5, 6, 7, 8, 9} << QVector<int>{1, 1, 1, 0, 1, 0, 0, 0, 0}
+                                << true;
+    QTest::newRow("constant x") << QVector<double>{2, 2, 2, 2, 2, 2, 2, 2, 2} << QVector<int>{1, 0, 1, 0, 1, 0, 1, 0, 1}
+                                << true;
 }
 
 void TestClusters::logisticRefuses()
@@ -242,8 +242,8 @@ void TestClusters::bandOnSyntheticProject_data()
     // every value known (nothing missing below the band).
     QTest::newRow("width_px, 7 labelers") << "width_px" << 700 << 7 << 4 << 40.0 << 10.0 << 20.0 << 0.3 << 1.0;
     // Large values, a narrow band near the top of the range, 4 labelers, all see everything.
-    QTest::newRow("exposure_ms, 4 labelers") << "exposure_ms" << 400 << 4 << 4 << 1000.0 << 700.0 << 820.0 << 5.0
-                                             << 25.0;
+    QTest::newRow("exposure_ms, 4 labelers")
+        << "exposure_ms" << 400 << 4 << 4 << 1000.0 << 700.0 << 820.0 << 5.0 << 25.0;
 }
 
 void TestClusters::bandOnSyntheticProject()

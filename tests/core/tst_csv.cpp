@@ -16,7 +16,8 @@ private slots:
     void quotedCellsAndLineNumbers()
     {
         // Hand-written RFC 4180 input: quoted comma, doubled quote, embedded newline, CRLF, BOM.
-        std::istringstream in("\xEF\xBB\xBFimage,label\r\n\"a,b.jpg\",\"say \"\"hi\"\"\"\r\n\r\nc.jpg,\"two\nlines\"\nd.jpg, ok \n");
+        std::istringstream in(
+            "\xEF\xBB\xBFimage,label\r\n\"a,b.jpg\",\"say \"\"hi\"\"\"\r\n\r\nc.jpg,\"two\nlines\"\nd.jpg, ok \n");
         const auto t = CsvTable::read(in, "x.csv");
         QCOMPARE(t.header().size(), std::size_t(2));
         QCOMPARE(QString::fromStdString(t.header()[0]), QStringLiteral("image"));
@@ -179,7 +180,8 @@ private slots:
         } catch (const Error &e) {
             QCOMPARE(e.code(), ErrorCode::Invalid);
             QCOMPARE(QString::fromStdString(e.field()), QStringLiteral("/categories/0/name"));
-            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("'/categories/0/name': class name ")), e.what());
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("'/categories/0/name': class name ")),
+                     e.what());
             QVERIFY2(QString::fromUtf8(e.what()).contains(needle), e.what());
         }
     }
@@ -194,13 +196,20 @@ private slots:
     {
         QTest::addColumn<QString>("cell");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("plain") << "scratch" << "scratch";
-        QTest::newRow("formula") << "=HYPERLINK(\"x\")" << "\"'=HYPERLINK(\"\"x\"\")\"";
-        QTest::newRow("plus") << "+1+2" << "'+1+2";
-        QTest::newRow("at") << "@SUM(A1)" << "'@SUM(A1)";
-        QTest::newRow("negative number") << "-1.5" << "-1.5";
-        QTest::newRow("dash text") << "-cmd" << "'-cmd";
-        QTest::newRow("comma") << "a,b" << "\"a,b\"";
+        QTest::newRow("plain") << "scratch"
+                               << "scratch";
+        QTest::newRow("formula") << "=HYPERLINK(\"x\")"
+                                 << "\"'=HYPERLINK(\"\"x\"\")\"";
+        QTest::newRow("plus") << "+1+2"
+                              << "'+1+2";
+        QTest::newRow("at") << "@SUM(A1)"
+                            << "'@SUM(A1)";
+        QTest::newRow("negative number") << "-1.5"
+                                         << "-1.5";
+        QTest::newRow("dash text") << "-cmd"
+                                   << "'-cmd";
+        QTest::newRow("comma") << "a,b"
+                               << "\"a,b\"";
     }
     void escapeDefusesFormulas()
     {

@@ -276,7 +276,10 @@ private slots:
             QVERIFY(a.lengthMm.has_value());
             // ±0.1 mm measuring error, plus end points rounded to 1/100 px (< 0.001 mm).
             QVERIFY2(std::abs(*a.lengthMm - trueMm) <= 0.1 + 1e-3,
-                     qPrintable(QString("%1: measured %2 mm, true %3 mm").arg(QString::fromStdString(img->path)).arg(*a.lengthMm).arg(trueMm)));
+                     qPrintable(QString("%1: measured %2 mm, true %3 mm")
+                                    .arg(QString::fromStdString(img->path))
+                                    .arg(*a.lengthMm)
+                                    .arg(trueMm)));
             const auto g = nlohmann::json::parse(a.geometry);
             const double x1 = g.at("x1").get<double>(), y1 = g.at("y1").get<double>();
             const double x2 = g.at("x2").get<double>(), y2 = g.at("y2").get<double>();
@@ -544,10 +547,10 @@ private slots:
         QTemporaryDir tmp;
         const QString out = tmp.filePath(QStringLiteral("cli.concord"));
         QProcess p;
-        p.start(QStringLiteral(CONCORD_CLI), {QStringLiteral("demo"), out, QStringLiteral("--images"), QStringLiteral("12"),
-                                               QStringLiteral("--labelers"), QStringLiteral("4"), QStringLiteral("--overlap"),
-                                               QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("3"),
-                                               QStringLiteral("--json")});
+        p.start(QStringLiteral(CONCORD_CLI),
+                {QStringLiteral("demo"), out, QStringLiteral("--images"), QStringLiteral("12"),
+                 QStringLiteral("--labelers"), QStringLiteral("4"), QStringLiteral("--overlap"), QStringLiteral("2"),
+                 QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--json")});
         QVERIFY(p.waitForFinished(120000));
         QCOMPARE(p.exitCode(), 0);
         const auto result = nlohmann::json::parse(p.readAllStandardOutput().toStdString());
@@ -567,7 +570,8 @@ private slots:
 
         // Running it again refuses, says why on stderr, and leaves the project as it was.
         const std::string before = contentHash(readAll(out.toStdString()));
-        p.start(QStringLiteral(CONCORD_CLI), {QStringLiteral("demo"), out, QStringLiteral("--images"), QStringLiteral("3")});
+        p.start(QStringLiteral(CONCORD_CLI),
+                {QStringLiteral("demo"), out, QStringLiteral("--images"), QStringLiteral("3")});
         QVERIFY(p.waitForFinished(60000));
         QVERIFY(p.exitCode() != 0);
         QVERIFY(p.readAllStandardOutput().isEmpty());

@@ -128,8 +128,8 @@ private slots:
         QTest::newRow("array") << int(AnnotationKind::Box) << QStringLiteral("[1,2,3,4]");
         QTest::newRow("missing y2") << int(AnnotationKind::Line) << QStringLiteral(R"({"x1":0,"y1":0,"x2":1})");
         QTest::newRow("text") << int(AnnotationKind::Box) << QStringLiteral(R"({"x1":"0","y1":0,"x2":1,"y2":1})");
-        QTest::newRow("null (was 1e308 overflow)") << int(AnnotationKind::Box)
-                                                   << QStringLiteral(R"({"x1":0,"y1":0,"x2":null,"y2":1})");
+        QTest::newRow("null (was 1e308 overflow)")
+            << int(AnnotationKind::Box) << QStringLiteral(R"({"x1":0,"y1":0,"x2":null,"y2":1})");
         QTest::newRow("two vertices") << int(AnnotationKind::Polygon) << QStringLiteral(R"({"points":[[0,0],[1,1]]})");
         QTest::newRow("bad vertex") << int(AnnotationKind::Polygon)
                                     << QStringLiteral(R"({"points":[[0,0],[1,1],[2]]})");

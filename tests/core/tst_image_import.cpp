@@ -86,8 +86,7 @@ private slots:
         QByteArray topDown = QByteArray::fromBase64("Qk1GOHkAAGz7/yhhAAAAKQEAYZAAGgAAAIA=");
         const std::int32_t minus200 = -200;
         std::memcpy(topDown.data() + 22, &minus200, 4);
-        QTest::newRow("bmp height -200") << topDown << int(qFromLittleEndian<quint32>(topDown.constData() + 18))
-                                         << 200;
+        QTest::newRow("bmp height -200") << topDown << int(qFromLittleEndian<quint32>(topDown.constData() + 18)) << 200;
     }
     void fuzzedHeaders()
     {
@@ -145,9 +144,8 @@ private slots:
         // The thumbnail is cached under the content hash and fits 256 px.
         const auto thumb = store->thumbnail(c->hash, kThumbnailSize);
         QVERIFY(thumb.has_value());
-        const cv::Mat t = cv::imdecode(cv::Mat(1, static_cast<int>(thumb->size()), CV_8U,
-                                              const_cast<char *>(thumb->data())),
-                                       cv::IMREAD_COLOR);
+        const cv::Mat t = cv::imdecode(
+            cv::Mat(1, static_cast<int>(thumb->size()), CV_8U, const_cast<char *>(thumb->data())), cv::IMREAD_COLOR);
         QCOMPARE(t.cols, 256);
         QCOMPARE(t.rows, 128);
 
@@ -204,8 +202,9 @@ private slots:
             reasons[QString::fromStdString(f.path)] = QString::fromStdString(f.reason);
         QCOMPARE(reasons.size(), 3);
         QVERIFY(reasons.value(QStringLiteral("images/neu-cut.jpg")).contains(u"truncated JPEG"));
-        QVERIFY2(reasons.value(QStringLiteral("images/cut.jpg")).contains(u"truncated JPEG: the data ends at byte 5000"),
-                 qPrintable(reasons.value(QStringLiteral("images/cut.jpg"))));
+        QVERIFY2(
+            reasons.value(QStringLiteral("images/cut.jpg")).contains(u"truncated JPEG: the data ends at byte 5000"),
+            qPrintable(reasons.value(QStringLiteral("images/cut.jpg"))));
         QVERIFY2(reasons.value(QStringLiteral("images/cut.png")).contains(u"truncated PNG"),
                  qPrintable(reasons.value(QStringLiteral("images/cut.png"))));
         QCOMPARE(r.added, std::int64_t(4));
@@ -268,9 +267,8 @@ private slots:
         ImageImportOptions opt;
         opt.threads = 1;
         try {
-            importImageFolder(*store, dir, opt, [](std::size_t done, std::size_t, std::string_view) {
-                return done < 3;
-            });
+            importImageFolder(*store, dir, opt,
+                              [](std::size_t done, std::size_t, std::string_view) { return done < 3; });
             QFAIL("not cancelled");
         } catch (const Error &e) {
             QCOMPARE(int(e.code()), int(ErrorCode::Cancelled));

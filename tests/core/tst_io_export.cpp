@@ -70,7 +70,6 @@ class TestIoExport : public QObject
 private:
     iotest::Workspace m_ws;
 
-
     static void label(Store &store, const std::string &image, const std::string &who, const std::string &cls,
                       std::vector<Annotation> anns = {}, LabelSource source = LabelSource::Manual)
     {
@@ -188,10 +187,14 @@ private slots:
         QTest::addColumn<QString>("format");
         QTest::addColumn<QString>("input"); // what the import reads, relative to the export folder
         QTest::addColumn<bool>("boxes");
-        QTest::newRow("coco") << "coco" << "annotations.json" << true;
-        QTest::newRow("csv") << "csv" << "labels.csv" << false;
-        QTest::newRow("labelme") << "labelme" << "images" << true;
-        QTest::newRow("labelstudio") << "labelstudio" << "labelstudio.json" << true;
+        QTest::newRow("coco") << "coco"
+                              << "annotations.json" << true;
+        QTest::newRow("csv") << "csv"
+                             << "labels.csv" << false;
+        QTest::newRow("labelme") << "labelme"
+                                 << "images" << true;
+        QTest::newRow("labelstudio") << "labelstudio"
+                                     << "labelstudio.json" << true;
     }
 
     /// Export, import the result as a new labeler: the same final labels (and boxes) come back.
@@ -294,14 +297,29 @@ private slots:
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("name");
-        QTest::newRow("parent escapes") << "../../etc/passwd" << "etc/passwd" << ".._.._etc_passwd";
-        QTest::newRow("absolute") << "/abs/x.png" << "abs/x.png" << "_abs_x.png";
-        QTest::newRow("windows drive") << "C:\\data\\x.png" << "data/x.png" << "C__data_x.png";
-        QTest::newRow("dots inside") << "a/./b/../c.png" << "a/b/c.png" << "a_._b_.._c.png";
-        QTest::newRow("only dots") << ".." << "_" << "_..";
-        QTest::newRow("empty") << "" << "_" << "_";
-        QTest::newRow("reserved characters") << "a:b*c?d\"e<f>g|h" << "a_b_c_d_e_f_g_h" << "a_b_c_d_e_f_g_h";
-        QTest::newRow("control character") << QStringLiteral("a\nb") << "a_b" << "a_b";
+        QTest::newRow("parent escapes") << "../../etc/passwd"
+                                        << "etc/passwd"
+                                        << ".._.._etc_passwd";
+        QTest::newRow("absolute") << "/abs/x.png"
+                                  << "abs/x.png"
+                                  << "_abs_x.png";
+        QTest::newRow("windows drive") << "C:\\data\\x.png"
+                                       << "data/x.png"
+                                       << "C__data_x.png";
+        QTest::newRow("dots inside") << "a/./b/../c.png"
+                                     << "a/b/c.png"
+                                     << "a_._b_.._c.png";
+        QTest::newRow("only dots") << ".."
+                                   << "_"
+                                   << "_..";
+        QTest::newRow("empty") << ""
+                               << "_"
+                               << "_";
+        QTest::newRow("reserved characters") << "a:b*c?d\"e<f>g|h"
+                                             << "a_b_c_d_e_f_g_h"
+                                             << "a_b_c_d_e_f_g_h";
+        QTest::newRow("control character") << QStringLiteral("a\nb") << "a_b"
+                                           << "a_b";
     }
 
     void sanitize()
@@ -361,7 +379,7 @@ private slots:
                 out << chunk;
         }
         const auto to = dir / "out" / "big.bin";
-        struct rlimit old {};
+        struct rlimit old = {};
         QCOMPARE(::getrlimit(RLIMIT_FSIZE, &old), 0);
         const auto oldSignal = std::signal(SIGXFSZ, SIG_IGN); // else the kernel ends the process
         struct rlimit small = old;
@@ -460,9 +478,9 @@ private slots:
         QVERIFY(std::filesystem::exists(out / "provenance.json"));
 
         const auto bad = std::filesystem::path(CONCORD_TEST_DATA) / "io" / "malformed" / "coco-wrong-type.json";
-        p.start(QStringLiteral(CONCORD_CLI), {QStringLiteral("import-labels"), qs(project.string()), qs(bad.string()),
-                                              QStringLiteral("--format"), QStringLiteral("coco"),
-                                              QStringLiteral("--labeler"), QStringLiteral("x")});
+        p.start(QStringLiteral(CONCORD_CLI),
+                {QStringLiteral("import-labels"), qs(project.string()), qs(bad.string()), QStringLiteral("--format"),
+                 QStringLiteral("coco"), QStringLiteral("--labeler"), QStringLiteral("x")});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 1);
         const auto err = QString::fromUtf8(p.readAllStandardError());

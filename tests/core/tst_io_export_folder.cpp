@@ -168,19 +168,20 @@ private slots:
         // "home/ann/lot7/a/x~….png", the machine's tree plus a suffix. Their names are now relative
         // to the folder all absolute paths share, by hand: /home/ann/lot7 here, the file's own
         // folder for a single one; relative paths are left alone.
-        QTest::newRow("absolute: common root") << QStringList{"/home/ann/lot7/a/x.png", "/home/ann/lot7/b/y.png"}
-                                               << QStringList{"a/x.png", "b/y.png"};
+        QTest::newRow("absolute: common root")
+            << QStringList{"/home/ann/lot7/a/x.png", "/home/ann/lot7/b/y.png"} << QStringList{"a/x.png", "b/y.png"};
         QTest::newRow("absolute: one") << QStringList{"/mnt/scans/day 1/img.png"} << QStringList{"img.png"};
-        QTest::newRow("absolute and relative") << QStringList{"imgs/a.png", "/srv/data/cam1/a.png", "/srv/data/cam2/b.png"}
-                                               << QStringList{"imgs/a.png", "cam1/a.png", "cam2/b.png"};
-        QTest::newRow("absolute: windows") << QStringList{"C:\\scans\\a\\1.png", "C:\\scans\\b\\2.png"}
-                                           << QStringList{"a/1.png", "b/2.png"};
+        QTest::newRow("absolute and relative")
+            << QStringList{"imgs/a.png", "/srv/data/cam1/a.png", "/srv/data/cam2/b.png"}
+            << QStringList{"imgs/a.png", "cam1/a.png", "cam2/b.png"};
+        QTest::newRow("absolute: windows")
+            << QStringList{"C:\\scans\\a\\1.png", "C:\\scans\\b\\2.png"} << QStringList{"a/1.png", "b/2.png"};
         // Shortened names still never clash: "/data/a/x.png" becomes "x.png" like the relative
         // one, and the first in byte order ("/" < "x") keeps it.
-        QTest::newRow("absolute: clash after the root") << QStringList{"x.png", "/data/a/x.png"}
-                                                        << QStringList{"x" + h("x.png") + ".png", "x.png"};
-        QTest::newRow("absolute: unsafe part") << QStringList{"/d/r/a:b.png", "/d/r/c.png"}
-                                               << QStringList{"a_b" + h("/d/r/a:b.png") + ".png", "c.png"};
+        QTest::newRow("absolute: clash after the root")
+            << QStringList{"x.png", "/data/a/x.png"} << QStringList{"x" + h("x.png") + ".png", "x.png"};
+        QTest::newRow("absolute: unsafe part")
+            << QStringList{"/d/r/a:b.png", "/d/r/c.png"} << QStringList{"a_b" + h("/d/r/a:b.png") + ".png", "c.png"};
     }
 
     void uniqueNames()
@@ -214,8 +215,8 @@ private slots:
         ProjectSettings s;
         s.name = "hostile";
         auto store = initProject(dir / "hostile.concord", s, {"x/y", "x_y"});
-        const std::vector<std::string> paths{"imgs/a:b.png", "imgs/a_b.png", "imgs/a?b.png", "imgs/a*b.png",
-                                             "imgs/c.png",   "imgs/c.jpg"};
+        const std::vector<std::string> paths{"imgs/a:b.png", "imgs/a_b.png", "imgs/a?b.png",
+                                             "imgs/a*b.png", "imgs/c.png",   "imgs/c.jpg"};
         for (std::size_t i = 0; i < paths.size(); ++i) {
             iotest::addImage(*store, dir, paths[i], iotest::plainImage(40, 30, 40 + int(i)));
             label(*store, paths[i], "alice", i % 2 ? "x_y" : "x/y");
@@ -296,8 +297,8 @@ private slots:
         QVERIFY2(message.contains(u"--replace"), qPrintable(message));
         QCOMPARE(filesBelow(out), first);
 
-        decide(*store, "b/i3.png", "ok");   // moves to ok/
-        decide(*store, "i4.png", "dent");   // the tie is settled: no unresolved.csv any more
+        decide(*store, "b/i3.png", "ok"); // moves to ok/
+        decide(*store, "i4.png", "dent"); // the tie is settled: no unresolved.csv any more
         writeText(out / "notes.txt", "mine");
         QVERIFY(errorOf([&] { exportDataset(*store, request("imagefolder", out, true)); }, &message) ==
                 ErrorCode::Invalid);
@@ -308,8 +309,8 @@ private slots:
         const auto rep = exportDataset(*store, request("imagefolder", out, true));
         QVERIFY(rep.replaced);
         QVERIFY(rep.keptAside.empty());
-        QCOMPARE(filesBelow(out), (QStringList{"dent/i4.png", "ok/a/i1.png", "ok/b/i3.png", "provenance.json",
-                                               "scratch/a/i2.png"}));
+        QCOMPARE(filesBelow(out),
+                 (QStringList{"dent/i4.png", "ok/a/i1.png", "ok/b/i3.png", "provenance.json", "scratch/a/i2.png"}));
         QVERIFY(stagingLeftovers(out).isEmpty());
 
         // YOLO: the label file of an image a decision excludes goes with the image.
@@ -318,9 +319,9 @@ private slots:
         QVERIFY(fs::exists(yolo / "labels" / "a" / "i1.txt"));
         decide(*store, "a/i1.png", std::nullopt);
         exportDataset(*store, request("yolo", yolo, true));
-        QCOMPARE(filesBelow(yolo), (QStringList{"data.yaml", "images/a/i2.png", "images/b/i3.png", "images/i4.png",
-                                                "labels/a/i2.txt", "labels/b/i3.txt", "labels/i4.txt",
-                                                "provenance.json", "unresolved.csv"}));
+        QCOMPARE(filesBelow(yolo),
+                 (QStringList{"data.yaml", "images/a/i2.png", "images/b/i3.png", "images/i4.png", "labels/a/i2.txt",
+                              "labels/b/i3.txt", "labels/i4.txt", "provenance.json", "unresolved.csv"}));
         const auto j = nlohmann::json::parse(readAll(yolo / "provenance.json"));
         QCOMPARE(j["files"].size(), std::size_t(8)); // everything but provenance.json itself
     }

@@ -43,8 +43,8 @@ std::map<std::string, std::multiset<Box>> readBoxesCsv(const std::filesystem::pa
         const auto parts = QString::fromStdString(line).trimmed().split(u',');
         if (parts.size() != 6)
             continue;
-        out[parts[0].toStdString()].insert(
-            {parts[1].toStdString(), parts[2].toDouble(), parts[3].toDouble(), parts[4].toDouble(), parts[5].toDouble()});
+        out[parts[0].toStdString()].insert({parts[1].toStdString(), parts[2].toDouble(), parts[3].toDouble(),
+                                            parts[4].toDouble(), parts[5].toDouble()});
     }
     return out;
 }
@@ -98,15 +98,21 @@ private slots:
         QTest::addColumn<QStringList>("labels");
         QTest::addColumn<int>("annotations");
         // Expected values read off the hand-written files (see tests/data/io/foreign/README.md).
-        QTest::newRow("csv") << "csv" << "labels.csv" << ""
+        QTest::newRow("csv") << "csv"
+                             << "labels.csv"
+                             << ""
                              << QStringList{"alice:cam1/img1.png=ok", "alice:cam1/img2.png=scratch",
                                             "bob:img3.png=dent"}
                              << 0;
-        QTest::newRow("coco") << "coco" << "coco.json" << "carol"
-                              << QStringList{"carol:cam1/img1.png=ok", "carol:cam1/img2.png=scratch"} << 2;
-        QTest::newRow("labelme") << "labelme" << "labelme" << "erin"
-                                 << QStringList{"erin:cam1/img1.png=scratch", "erin:img3.png=dent"} << 3;
-        QTest::newRow("labelstudio") << "labelstudio" << "labelstudio.json" << ""
+        QTest::newRow("coco") << "coco"
+                              << "coco.json"
+                              << "carol" << QStringList{"carol:cam1/img1.png=ok", "carol:cam1/img2.png=scratch"} << 2;
+        QTest::newRow("labelme") << "labelme"
+                                 << "labelme"
+                                 << "erin" << QStringList{"erin:cam1/img1.png=scratch", "erin:img3.png=dent"} << 3;
+        QTest::newRow("labelstudio") << "labelstudio"
+                                     << "labelstudio.json"
+                                     << ""
                                      << QStringList{"dana@example.com:cam1/img1.png=ok",
                                                     "labelstudio-user-10:cam1/img1.png=dent",
                                                     "labelstudio-user-10:cam1/img2.png=scratch"}
@@ -136,8 +142,9 @@ private slots:
     {
         auto store = openProject(m_ws.freshProject());
         for (const auto &[format, file, labeler] :
-             std::vector<std::tuple<std::string, std::string, std::string>>{
-                 {"coco", "coco.json", "carol"}, {"labelme", "labelme", "erin"}, {"labelstudio", "labelstudio.json", ""}}) {
+             std::vector<std::tuple<std::string, std::string, std::string>>{{"coco", "coco.json", "carol"},
+                                                                            {"labelme", "labelme", "erin"},
+                                                                            {"labelstudio", "labelstudio.json", ""}}) {
             ImportOptions o;
             o.format = format;
             o.labeler = labeler;
@@ -183,70 +190,93 @@ private slots:
         const auto N = static_cast<int>(ErrorCode::NotFound);
         const auto I = static_cast<int>(ErrorCode::Invalid);
         // The truncated file has 7 lines; the parser stops at its end.
-        QTest::newRow("truncated json") << "coco" << "coco-truncated.json" << P
+        QTest::newRow("truncated json") << "coco"
+                                        << "coco-truncated.json" << P
                                         << QStringList{"coco-truncated.json:7:", "truncated"};
         // fuzz_coco's find: a number beyond a double escaped as a bare library exception.
-        QTest::newRow("number overflow") << "coco" << "coco-number-overflow.json" << P
+        QTest::newRow("number overflow") << "coco"
+                                         << "coco-number-overflow.json" << P
                                          << QStringList{"coco-number-overflow.json:12:", "2e400"};
-        QTest::newRow("wrong type") << "coco" << "coco-wrong-type.json" << P
+        QTest::newRow("wrong type") << "coco"
+                                    << "coco-wrong-type.json" << P
                                     << QStringList{"coco-wrong-type.json", "/images/1/file_name", "expected a string"};
-        QTest::newRow("wrong bbox type") << "coco" << "coco-bbox-type.json" << P
+        QTest::newRow("wrong bbox type") << "coco"
+                                         << "coco-bbox-type.json" << P
                                          << QStringList{"/annotations/1/bbox/2", "expected a number"};
-        QTest::newRow("unknown image") << "coco" << "coco-unknown-image.json" << N
+        QTest::newRow("unknown image") << "coco"
+                                       << "coco-unknown-image.json" << N
                                        << QStringList{"coco-unknown-image.json '/images/2'", "missing/nope.png"};
-        QTest::newRow("unknown class") << "coco" << "coco-unknown-class.json" << N
+        QTest::newRow("unknown class") << "coco"
+                                       << "coco-unknown-class.json" << N
                                        << QStringList{"'crack'", "coco-unknown-class.json", "--add-classes"};
-        QTest::newRow("duplicate annotation id") << "coco" << "coco-duplicate-annotation-id.json" << P
+        QTest::newRow("duplicate annotation id") << "coco"
+                                                 << "coco-duplicate-annotation-id.json" << P
                                                  << QStringList{"duplicate annotation id 10", "/annotations/1/id"};
-        QTest::newRow("duplicate image id") << "coco" << "coco-duplicate-image-id.json" << P
-                                            << QStringList{"duplicate image id 1", "/images/2/id"};
-        QTest::newRow("dangling image id") << "coco" << "coco-dangling-image-id.json" << P
-                                           << QStringList{"/annotations/0/image_id", "99"};
-        QTest::newRow("csv unknown class") << "csv" << "csv-unknown-class.csv" << N
-                                           << QStringList{"'crack'", "csv-unknown-class.csv:3"};
-        QTest::newRow("csv duplicate") << "csv" << "csv-duplicate.csv" << I
+        QTest::newRow("duplicate image id")
+            << "coco"
+            << "coco-duplicate-image-id.json" << P << QStringList{"duplicate image id 1", "/images/2/id"};
+        QTest::newRow("dangling image id")
+            << "coco"
+            << "coco-dangling-image-id.json" << P << QStringList{"/annotations/0/image_id", "99"};
+        QTest::newRow("csv unknown class")
+            << "csv"
+            << "csv-unknown-class.csv" << N << QStringList{"'crack'", "csv-unknown-class.csv:3"};
+        QTest::newRow("csv duplicate") << "csv"
+                                       << "csv-duplicate.csv" << I
                                        << QStringList{"csv-duplicate.csv:4", "csv-duplicate.csv:2", "cam1/img1.png"};
-        QTest::newRow("csv missing column") << "csv" << "csv-missing-column.csv" << P
-                                            << QStringList{"csv-missing-column.csv", "label"};
-        QTest::newRow("labelme wrong type") << "labelme" << "labelme-wrong-type.json" << P
-                                            << QStringList{"labelme-wrong-type.json", "/shapes/0/points",
-                                                           "expected an array"};
+        QTest::newRow("csv missing column")
+            << "csv"
+            << "csv-missing-column.csv" << P << QStringList{"csv-missing-column.csv", "label"};
+        QTest::newRow("labelme wrong type")
+            << "labelme"
+            << "labelme-wrong-type.json" << P
+            << QStringList{"labelme-wrong-type.json", "/shapes/0/points", "expected an array"};
         QTest::newRow("labelstudio wrong type")
-            << "labelstudio" << "labelstudio-wrong-type.json" << P
+            << "labelstudio"
+            << "labelstudio-wrong-type.json" << P
             << QStringList{"/0/annotations/0/result/0/value/choices", "expected an array"};
         // Issue #21: inputs that imported and then broke every export, or were silently merged.
         // Lines and columns counted by hand in the files (tests/data/io/malformed/README.md).
-        QTest::newRow("csv latin-1") << "csv" << "csv-latin1.csv" << P
+        QTest::newRow("csv latin-1") << "csv"
+                                     << "csv-latin1.csv" << P
                                      << QStringList{"csv-latin1.csv:2:", "not valid UTF-8: byte 0xE9 at column 21",
                                                     "--encoding"};
-        QTest::newRow("csv nul") << "csv" << "csv-nul.csv" << P
-                                 << QStringList{"csv-nul.csv:2:", "NUL byte at column 16"};
-        QTest::newRow("csv duplicate header") << "csv" << "csv-duplicate-header.csv" << P
-                                              << QStringList{"csv-duplicate-header.csv:1:", "'label'",
-                                                             "duplicate column name", "columns 2 and 4"};
-        QTest::newRow("labelme latin-1") << "labelme" << "labelme-latin1.json" << P
+        QTest::newRow("csv nul") << "csv"
+                                 << "csv-nul.csv" << P << QStringList{"csv-nul.csv:2:", "NUL byte at column 16"};
+        QTest::newRow("csv duplicate header")
+            << "csv"
+            << "csv-duplicate-header.csv" << P
+            << QStringList{"csv-duplicate-header.csv:1:", "'label'", "duplicate column name", "columns 2 and 4"};
+        QTest::newRow("labelme latin-1") << "labelme"
+                                         << "labelme-latin1.json" << P
                                          << QStringList{"labelme-latin1.json:6:", "byte 0xE9 at column 16"};
-        QTest::newRow("coco bbox 1e308") << "coco" << "coco-bbox-overflow.json" << I
+        QTest::newRow("coco bbox 1e308") << "coco"
+                                         << "coco-bbox-overflow.json" << I
                                          << QStringList{"coco-bbox-overflow.json", "'/annotations/0'",
                                                         "x = 1e+308 px lies outside the image"};
         QTest::newRow("coco duplicate category name")
-            << "coco" << "coco-duplicate-category-name.json" << P
+            << "coco"
+            << "coco-duplicate-category-name.json" << P
             << QStringList{"'/categories/1/name'", "duplicate category name 'scratch' (also at /categories/0/name)"};
-        QTest::newRow("coco empty category name") << "coco" << "coco-empty-category-name.json" << I
-                                                  << QStringList{"'/categories/0/name'", "category name is empty"};
-        QTest::newRow("coco nul in name") << "coco" << "coco-nul-name.json" << I
-                                          << QStringList{"'/categories/0/name'", "U+0000 (NUL) at position 4"};
+        QTest::newRow("coco empty category name")
+            << "coco"
+            << "coco-empty-category-name.json" << I << QStringList{"'/categories/0/name'", "category name is empty"};
+        QTest::newRow("coco nul in name")
+            << "coco"
+            << "coco-nul-name.json" << I << QStringList{"'/categories/0/name'", "U+0000 (NUL) at position 4"};
         // Label Studio percent boxes on the 200 × 100 image cam1/img2.png: −50 % and 500 % are
         // far beyond the 5 % that is clipped.
         QTest::newRow("labelstudio box at -50 %")
-            << "labelstudio" << "labelstudio-box-left.json" << I
+            << "labelstudio"
+            << "labelstudio-box-left.json" << I
             << QStringList{"'/0/annotations/0/result/0'", "x = -50 % lies outside the image (0 to 100 %)"};
         QTest::newRow("labelstudio box at 500 %")
-            << "labelstudio" << "labelstudio-box-right.json" << I
+            << "labelstudio"
+            << "labelstudio-box-right.json" << I
             << QStringList{"'/0/annotations/0/result/0'", "x = 500 % lies outside the image"};
         // The file ends after line 9; <bndbox> opened on line 6.
-        QTest::newRow("truncated xml") << "voc" << "voc" << P
-                                       << QStringList{"img3.xml:10:", "<bndbox>", "line 6", "truncated"};
+        QTest::newRow("truncated xml") << "voc"
+                                       << "voc" << P << QStringList{"img3.xml:10:", "<bndbox>", "line 6", "truncated"};
     }
 
     void malformed()
@@ -338,7 +368,8 @@ private slots:
             initProject(m_ws.root() / "names.concord", s, {"ok", std::string("scr\0atch", 8)});
             QFAIL("a class name with a NUL was accepted");
         } catch (const Error &e) {
-            QVERIFY2(QString::fromUtf8(e.what()).contains(u"class name contains the control character U+0000"), e.what());
+            QVERIFY2(QString::fromUtf8(e.what()).contains(u"class name contains the control character U+0000"),
+                     e.what());
         }
         QVERIFY(!std::filesystem::exists(m_ws.root() / "names.concord"));
         s.pxPerMm = std::nan("");
@@ -382,12 +413,12 @@ private slots:
         std::tie(code, out, err) = run({"import-images", project, qs(m_ws.root().string()), "--px-per-mm", "nan"}, 2);
         QCOMPARE(code, 2);
         QVERIFY2(err.contains(u"expected a finite number, found 'nan'"), qPrintable(err));
-        std::tie(code, out, err) = run({"init", qs((m_ws.root() / "nan.concord").string()), "--classes", "ok",
-                                        "--px-per-mm", "inf"}, 2);
+        std::tie(code, out, err) =
+            run({"init", qs((m_ws.root() / "nan.concord").string()), "--classes", "ok", "--px-per-mm", "inf"}, 2);
         QCOMPARE(code, 2);
         QVERIFY(!std::filesystem::exists(m_ws.root() / "nan.concord"));
-        std::tie(code, out, err) = run({"export", project, qs(m_ws.freshDir().string()), "--format", "coco",
-                                        "--min-agreement", "nan"}, 2);
+        std::tie(code, out, err) =
+            run({"export", project, qs(m_ws.freshDir().string()), "--format", "coco", "--min-agreement", "nan"}, 2);
         QCOMPARE(code, 2);
     }
 

@@ -167,7 +167,8 @@ private slots:
             return true;
         };
         try {
-            static_cast<void>(parallelFor(50, [](std::size_t, std::size_t) {}, o));
+            static_cast<void>(parallelFor(
+                50, [](std::size_t, std::size_t) {}, o));
             QFAIL("no exception");
         } catch (const Error &e) {
             QCOMPARE(int(e.code()), int(ErrorCode::Io));
@@ -186,7 +187,8 @@ private slots:
                 ++calls;
                 return done < 3;
             };
-            const bool completed = parallelFor(1000, [&](std::size_t, std::size_t) { ++started; }, o);
+            const bool completed = parallelFor(
+                1000, [&](std::size_t, std::size_t) { ++started; }, o);
             QVERIFY(!completed);
             // Beyond the 3 reported, each other worker can at most finish the item it holds.
             QVERIFY(started.load() >= 3);
@@ -204,8 +206,9 @@ private slots:
         o.threads = 1;
         o.progress = [](std::size_t, std::size_t, std::string_view) { return false; };
         // Item 0 throws before any progress: the exception, not a cancel.
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error, static_cast<void>(parallelFor(
-                                                         10, [](std::size_t, std::size_t) { throw std::runtime_error("x"); }, o)));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 static_cast<void>(parallelFor(
+                                     10, [](std::size_t, std::size_t) { throw std::runtime_error("x"); }, o)));
     }
 
     void progressCountsToTotal()
@@ -222,7 +225,8 @@ private slots:
             badWhat = badWhat || what != "things";
             return true;
         };
-        QVERIFY(parallelFor(200, [](std::size_t, std::size_t) { std::this_thread::yield(); }, o));
+        QVERIFY(parallelFor(
+            200, [](std::size_t, std::size_t) { std::this_thread::yield(); }, o));
         QCOMPARE(seen.size(), std::size_t(200));
         for (std::size_t k = 0; k < seen.size(); ++k)
             QCOMPARE(seen[k], k + 1);
@@ -241,7 +245,8 @@ private slots:
             names[done - 1] = std::string(what);
             return true;
         };
-        QVERIFY(parallelFor(3, [](std::size_t, std::size_t) {}, one));
+        QVERIFY(parallelFor(
+            3, [](std::size_t, std::size_t) {}, one));
         QCOMPARE(names, (std::vector<std::string>{"a", "b", "c"}));
     }
 };

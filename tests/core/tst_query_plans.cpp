@@ -107,7 +107,8 @@ private slots:
             for (const QString &line : lines) {
                 // A full scan of a table is what makes peers slow at 10^5 rows; a scan of an
                 // index (covering, in order) is fine, as is a search.
-                const bool tableScan = line.startsWith(QLatin1String("SCAN ")) && !line.contains(QLatin1String("INDEX"));
+                const bool tableScan =
+                    line.startsWith(QLatin1String("SCAN ")) && !line.contains(QLatin1String("INDEX"));
                 QVERIFY2(!tableScan, qPrintable(QString::fromStdString(s) + QStringLiteral("\n  → ") + line));
             }
         }

@@ -131,9 +131,9 @@ private slots:
         };
         const QByteArray before = hash();
         QProcess p;
-        p.start(QStringLiteral(CONCORD_CLI), {QStringLiteral("relink"), file, QStringLiteral("shots/"),
-                                              QStringLiteral("cli-moved/"), QStringLiteral("--dry-run"),
-                                              QStringLiteral("--json")});
+        p.start(QStringLiteral(CONCORD_CLI),
+                {QStringLiteral("relink"), file, QStringLiteral("shots/"), QStringLiteral("cli-moved/"),
+                 QStringLiteral("--dry-run"), QStringLiteral("--json")});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 0);
         const QJsonObject j = QJsonDocument::fromJson(p.readAllStandardOutput()).object();

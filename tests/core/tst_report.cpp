@@ -93,7 +93,10 @@ std::string fixed(double v, int decimals)
     return buf;
 }
 
-std::string pct(double v) { return fixed(v * 100.0, 1) + " %"; }
+std::string pct(double v)
+{
+    return fixed(v * 100.0, 1) + " %";
+}
 
 /// The text of the element with that id (no nested tags in the values we read).
 std::string valueOf(const std::string &html, const std::string &id)
@@ -176,8 +179,8 @@ void TestReport::initTestCase()
             l.createdAt = l.updatedAt = utcNow();
             store->setLabel(l);
         }
-        m_standard = createStandard(*store, {kTitle, "Measure the <longest> line.\nThen decide.", kRule,
-                                             StandardStatus::Draft});
+        m_standard =
+            createStandard(*store, {kTitle, "Measure the <longest> line.\nThen decide.", kRule, StandardStatus::Draft});
         setStandardExample(*store, m_standard, images[0].id, ExampleRole::Example, "clear <scratch>");
         setStandardExample(*store, m_standard, images[1].id, ExampleRole::Counterexample);
         setStandardExample(*store, m_standard, images[2].id, ExampleRole::Borderline);
@@ -195,8 +198,8 @@ void TestReport::initTestCase()
     m_out = dir / "out" / "report.html";
     fs::create_directories(m_out.parent_path());
     QProcess p;
-    p.start(CONCORD_CLI, {"report", QString::fromStdString(m_demo.project.string()),
-                          QString::fromStdString(m_out.string())});
+    p.start(CONCORD_CLI,
+            {"report", QString::fromStdString(m_demo.project.string()), QString::fromStdString(m_out.string())});
     QVERIFY(p.waitForFinished(300000));
     QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
     m_html = readAll(m_out);
@@ -212,10 +215,16 @@ void TestReport::escaping_data()
                             << QByteArray("&lt;a href=&quot;x&quot;&gt;it&#39;s&lt;/a&gt;");
     QTest::newRow("ampersand first") << QByteArray("&lt;") << QByteArray("&amp;lt;");
     QTest::newRow("utf-8 kept") << QByteArray("κ ≥ 1.5 mm") << QByteArray("κ ≥ 1.5 mm");
-    QTest::newRow("invalid byte") << QByteArray("a\xff" "b") << QByteArray("a\xef\xbf\xbd" "b");
+    QTest::newRow("invalid byte") << QByteArray("a\xff"
+                                                "b")
+                                  << QByteArray("a\xef\xbf\xbd"
+                                                "b");
     QTest::newRow("overlong slash") << QByteArray("\xc0\xaf") << QByteArray("\xef\xbf\xbd\xef\xbf\xbd");
     QTest::newRow("truncated") << QByteArray("x\xe2\x82") << QByteArray("x\xef\xbf\xbd\xef\xbf\xbd");
-    QTest::newRow("control") << QByteArray("a\x01" "b\n") << QByteArray("a\xef\xbf\xbd" "b\n");
+    QTest::newRow("control") << QByteArray("a\x01"
+                                           "b\n")
+                             << QByteArray("a\xef\xbf\xbd"
+                                           "b\n");
 }
 
 void TestReport::escaping()
@@ -284,11 +293,13 @@ void TestReport::everySection()
         if (t.ok) {
             ++fitted;
             // Marker names are cut to 16 characters (the injection-named labeler is longer).
-            QVERIFY2(profile.find(">" + escapeHtml(ellipsize(t.labeler, 16)) + "</text>") != std::string::npos, t.labeler.c_str());
+            QVERIFY2(profile.find(">" + escapeHtml(ellipsize(t.labeler, 16)) + "</text>") != std::string::npos,
+                     t.labeler.c_str());
         } else if (!t.boundKind.empty()) {
             ++fitted; // a one-sided labeler is drawn at the bound its answers give
             const std::string label = t.labeler + (t.boundKind == "at_most" ? " ≤ " : " ≥ ") + fixed(t.bound, 2);
-            QVERIFY2(profile.find(">" + escapeHtml(ellipsize(label, 16)) + "</text>") != std::string::npos, label.c_str());
+            QVERIFY2(profile.find(">" + escapeHtml(ellipsize(label, 16)) + "</text>") != std::string::npos,
+                     label.c_str());
         }
     }
     QCOMPARE(count(profile, "class=\"marker\""), std::size_t(fitted + (top.suggestedThreshold ? 1 : 0)));
@@ -346,7 +357,8 @@ void TestReport::headlineMatchesAgreement()
              "95 % CI " + pct(ci("percent_agreement").lo) + " – " + pct(ci("percent_agreement").hi));
     QCOMPARE(valueOf(m_html, "v-fleiss-kappa-ci"),
              "95 % CI " + fixed(ci("fleiss_kappa").lo, 3) + " – " + fixed(ci("fleiss_kappa").hi, 3));
-    QCOMPARE(valueOf(m_html, "v-ac1-ci"), "95 % CI " + fixed(ci("gwet_ac1").lo, 3) + " – " + fixed(ci("gwet_ac1").hi, 3));
+    QCOMPARE(valueOf(m_html, "v-ac1-ci"),
+             "95 % CI " + fixed(ci("gwet_ac1").lo, 3) + " – " + fixed(ci("gwet_ac1").hi, 3));
     QCOMPARE(valueOf(m_html, "v-images"), std::string("80"));
     QCOMPARE(valueOf(m_html, "v-labelers"), std::to_string(all.labelers));
     QCOMPARE(valueOf(m_html, "v-labels"), std::to_string(80 * 3 + 12)); // overlap 3, plus the 12 above
@@ -430,7 +442,8 @@ void TestReport::standardsAndAdjudication()
     // changed the labels since, so "after" must be today's project HLP.
     auto store = openProject(m_demo.project, OpenMode::ReadOnly);
     const auto log = store->auditLog();
-    const auto apply = std::find_if(log.begin(), log.end(), [](const auto &e) { return e.action == kAuditStandardApply; });
+    const auto apply =
+        std::find_if(log.begin(), log.end(), [](const auto &e) { return e.action == kAuditStandardApply; });
     QVERIFY(apply != log.end());
     const auto payload = nlohmann::json::parse(apply->payload);
     const double before = payload["before"]["hlp"], after = payload["after"]["hlp"];
@@ -493,8 +506,8 @@ void TestReport::cliErrors()
     // Unwritable target (its folder would be inside a file): an error, nothing written.
     const auto bad = m_demo.project / "x.html";
     QProcess q;
-    q.start(CONCORD_CLI, {"report", QString::fromStdString(m_demo.project.string()), QString::fromStdString(bad.string()),
-                          "--no-visual", "--resamples", "0"});
+    q.start(CONCORD_CLI, {"report", QString::fromStdString(m_demo.project.string()),
+                          QString::fromStdString(bad.string()), "--no-visual", "--resamples", "0"});
     QVERIFY(q.waitForFinished(120000));
     QVERIFY(QString::fromUtf8(q.readAllStandardError()).contains(QString::fromStdString(m_demo.project.string())));
     QCOMPARE(q.exitCode(), 1);

@@ -16,8 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char *kSeedRule =
-    "when label in {ok, scratch} and length_mm is known: scratch if length_mm >= 1.5 else ok";
+const char *kSeedRule = "when label in {ok, scratch} and length_mm is known: scratch if length_mm >= 1.5 else ok";
 
 /// "length_mm=1.2;camera=cam-A": a value that reads fully as a number is a number.
 AttributeValues attributesFrom(const QString &spec)
@@ -49,34 +48,41 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("canonical");
         QTest::newRow("seed rule, as written in the issue")
-            << kSeedRule
-            << "when (label in {ok, scratch} and length_mm is known): scratch if length_mm >= 1.5 else ok";
-        QTest::newRow("bare result") << "scratch" << "scratch";
-        QTest::newRow("label =") << "when label = ok: scratch" << "when label in {ok}: scratch";
-        QTest::newRow("label != and keep") << "when label != dent: keep" << "when label not in {dent}: keep";
+            << kSeedRule << "when (label in {ok, scratch} and length_mm is known): scratch if length_mm >= 1.5 else ok";
+        QTest::newRow("bare result") << "scratch"
+                                     << "scratch";
+        QTest::newRow("label =") << "when label = ok: scratch"
+                                 << "when label in {ok}: scratch";
+        QTest::newRow("label != and keep") << "when label != dent: keep"
+                                           << "when label not in {dent}: keep";
         QTest::newRow("label not in") << "when label not in {ok,scratch}: keep"
-                                       << "when label not in {ok, scratch}: keep";
-        QTest::newRow("and binds tighter than or")
-            << "when a > 1 or b < 2 and not c is known: ok" << "when (a > 1 or (b < 2 and not c is known)): ok";
-        QTest::newRow("parentheses override")
-            << "when (a > 1 or b < 2) and c = \"cam-A\": ok" << "when ((a > 1 or b < 2) and c = \"cam-A\"): ok";
-        QTest::newRow("and is left-associative")
-            << "when lot != 'L7' and x > 2 and x <= 3: ok" << "when ((lot != \"L7\" and x > 2) and x <= 3): ok";
-        QTest::newRow("chain of results")
-            << "dent if depth >= 0.25 else scratch if length_mm >= 1.5 else ok"
-            << "dent if depth >= 0.25 else scratch if length_mm >= 1.5 else ok";
-        QTest::newRow("== and single quotes") << "when camera == 'cam-B': ok" << "when camera = \"cam-B\": ok";
-        QTest::newRow("is not unknown") << "when x is not unknown: ok" << "when x is known: ok";
-        QTest::newRow("is not known") << "when x is not known: ok" << "when x is unknown: ok";
-        QTest::newRow("negative number, quoted class")
-            << "when x <= -0.5: \"no defect\"" << "when x <= -0.5: \"no defect\"";
-        QTest::newRow("integer and decimals") << "when x < 2 and y > 0.125: ok" << "when (x < 2 and y > 0.125): ok";
-        QTest::newRow("tabs and newlines") << "when\tlabel in { ok }\n: ok" << "when label in {ok}: ok";
-        QTest::newRow("class named like a keyword, quoted")
-            << "when label = \"if\": ok" << "when label in {\"if\"}: ok";
-        QTest::newRow("double negation") << "when not not x > 1: ok" << "when not not x > 1: ok";
+                                      << "when label not in {ok, scratch}: keep";
+        QTest::newRow("and binds tighter than or") << "when a > 1 or b < 2 and not c is known: ok"
+                                                   << "when (a > 1 or (b < 2 and not c is known)): ok";
+        QTest::newRow("parentheses override") << "when (a > 1 or b < 2) and c = \"cam-A\": ok"
+                                              << "when ((a > 1 or b < 2) and c = \"cam-A\"): ok";
+        QTest::newRow("and is left-associative") << "when lot != 'L7' and x > 2 and x <= 3: ok"
+                                                 << "when ((lot != \"L7\" and x > 2) and x <= 3): ok";
+        QTest::newRow("chain of results") << "dent if depth >= 0.25 else scratch if length_mm >= 1.5 else ok"
+                                          << "dent if depth >= 0.25 else scratch if length_mm >= 1.5 else ok";
+        QTest::newRow("== and single quotes") << "when camera == 'cam-B': ok"
+                                              << "when camera = \"cam-B\": ok";
+        QTest::newRow("is not unknown") << "when x is not unknown: ok"
+                                        << "when x is known: ok";
+        QTest::newRow("is not known") << "when x is not known: ok"
+                                      << "when x is unknown: ok";
+        QTest::newRow("negative number, quoted class") << "when x <= -0.5: \"no defect\""
+                                                       << "when x <= -0.5: \"no defect\"";
+        QTest::newRow("integer and decimals") << "when x < 2 and y > 0.125: ok"
+                                              << "when (x < 2 and y > 0.125): ok";
+        QTest::newRow("tabs and newlines") << "when\tlabel in { ok }\n: ok"
+                                           << "when label in {ok}: ok";
+        QTest::newRow("class named like a keyword, quoted") << "when label = \"if\": ok"
+                                                            << "when label in {\"if\"}: ok";
+        QTest::newRow("double negation") << "when not not x > 1: ok"
+                                         << "when not not x > 1: ok";
         QTest::newRow("escaped quote in text") << "when note = \"say \\\"hi\\\"\": ok"
-                                                 << "when note = \"say \\\"hi\\\"\": ok";
+                                               << "when note = \"say \\\"hi\\\"\": ok";
     }
 
     void parsesGoodRules()
@@ -134,14 +140,13 @@ private slots:
         QTest::newRow("stray character") << "when length_mm >= 1.5 & width > 2: ok" << 23 << "";
         QTest::newRow("unterminated string") << "when camera = \"cam-A: ok" << 15 << "\"";
         QTest::newRow("number ends in a point") << "when length_mm >= 1.: ok" << 21 << "a digit";
-        QTest::newRow("not without operand") << "when not: ok" << 9
-                                             << "a condition (label, an attribute name, 'not' or '(')";
+        QTest::newRow("not without operand")
+            << "when not: ok" << 9 << "a condition (label, an attribute name, 'not' or '(')";
         QTest::newRow("bang alone") << "when length_mm ! 2: ok" << 16 << "'!='";
-        QTest::newRow("columns count characters, not bytes") << "when camera = \"ä\" or x >= y: ok" << 27
-                                                             << "a number";
+        QTest::newRow("columns count characters, not bytes") << "when camera = \"ä\" or x >= y: ok" << 27 << "a number";
         QTest::newRow("empty rule") << "" << 1 << "a result class or 'keep'";
-        QTest::newRow("when without condition") << "when: ok" << 5
-                                                << "a condition (label, an attribute name, 'not' or '(')";
+        QTest::newRow("when without condition")
+            << "when: ok" << 5 << "a condition (label, an attribute name, 'not' or '(')";
     }
 
     /// Issue 21: 40,000 nested parentheses overflowed the stack (SIGSEGV). Beyond the limits of
@@ -164,8 +169,7 @@ private slots:
                                             << 106 << "nest more than 100 levels deep";
         QTest::newRow("101 parentheses") << "when " + repeat("(", 101) + "x > 0" + repeat(")", 101) + ": ok" << 106
                                          << "nest more than 100 levels deep";
-        QTest::newRow("100 parentheses") << "when " + repeat("(", 100) + "x > 0" + repeat(")", 100) + ": ok" << 0
-                                         << "";
+        QTest::newRow("100 parentheses") << "when " + repeat("(", 100) + "x > 0" + repeat(")", 100) + ": ok" << 0 << "";
         QTest::newRow("40,000 not") << "when " + repeat("not ", 40000) + "x > 0: ok" << 406
                                     << "nest more than 100 levels deep";
         QTest::newRow("100 not") << "when " + repeat("not not ", 50) + "x > 0: ok" << 0 << "";
@@ -202,21 +206,21 @@ private slots:
         QTemporaryDir dir;
         const QString project = dir.filePath(QStringLiteral("p.concord"));
         QProcess p;
-        p.start(QStringLiteral(CONCORD_CLI), {QStringLiteral("init"), project, QStringLiteral("--classes"),
-                                              QStringLiteral("ok,scratch")});
+        p.start(QStringLiteral(CONCORD_CLI),
+                {QStringLiteral("init"), project, QStringLiteral("--classes"), QStringLiteral("ok,scratch")});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 0);
         const QString deep = QStringLiteral("when ") + QString(40000, QLatin1Char('(')) + QStringLiteral("label = ok") +
                              QString(40000, QLatin1Char(')')) + QStringLiteral(": scratch");
-        p.start(QStringLiteral(CONCORD_CLI), {QStringLiteral("standard"), QStringLiteral("add"), project,
-                                              QStringLiteral("--title"), QStringLiteral("T"), QStringLiteral("--body"),
-                                              QStringLiteral("B"), QStringLiteral("--rule"),
-                                              deep});
+        p.start(QStringLiteral(CONCORD_CLI),
+                {QStringLiteral("standard"), QStringLiteral("add"), project, QStringLiteral("--title"),
+                 QStringLiteral("T"), QStringLiteral("--body"), QStringLiteral("B"), QStringLiteral("--rule"), deep});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 1);
         const QString err = QString::fromUtf8(p.readAllStandardError());
-        QVERIFY2(err.contains(QStringLiteral("nest more than 100 levels deep (parentheses and 'not') at column 106")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("nest more than 100 levels deep (parentheses and 'not') at column 106")),
+                 qPrintable(err));
     }
 
     void reportsSyntaxErrors()
@@ -247,18 +251,18 @@ private slots:
         QTest::addColumn<int>("code");
         QTest::newRow("valid seed rule") << kSeedRule << 0 << "" << 0;
         QTest::newRow("valid text comparison") << "when camera = \"cam-A\": \"scratch\"" << 0 << "" << 0;
-        QTest::newRow("unknown class in set") << "when label in {ok, scrach}: ok" << 20 << "scrach"
-                                              << int(ErrorCode::NotFound);
-        QTest::newRow("unknown attribute") << "when lenght_mm >= 1.5: scratch" << 6 << "lenght_mm"
-                                           << int(ErrorCode::NotFound);
-        QTest::newRow("unknown result class") << "when label = ok: defect if length_mm > 2 else ok" << 18
-                                              << "defect" << int(ErrorCode::NotFound);
-        QTest::newRow("leftmost of two problems") << "when lenght > 1: defect" << 6 << "lenght"
-                                                  << int(ErrorCode::NotFound);
-        QTest::newRow("text attribute against number") << "when camera >= 2: ok" << 16 << "camera"
-                                                       << int(ErrorCode::Invalid);
-        QTest::newRow("numeric attribute against text") << "when length_mm = \"long\": ok" << 18 << "length_mm"
-                                                        << int(ErrorCode::Invalid);
+        QTest::newRow("unknown class in set")
+            << "when label in {ok, scrach}: ok" << 20 << "scrach" << int(ErrorCode::NotFound);
+        QTest::newRow("unknown attribute")
+            << "when lenght_mm >= 1.5: scratch" << 6 << "lenght_mm" << int(ErrorCode::NotFound);
+        QTest::newRow("unknown result class")
+            << "when label = ok: defect if length_mm > 2 else ok" << 18 << "defect" << int(ErrorCode::NotFound);
+        QTest::newRow("leftmost of two problems")
+            << "when lenght > 1: defect" << 6 << "lenght" << int(ErrorCode::NotFound);
+        QTest::newRow("text attribute against number")
+            << "when camera >= 2: ok" << 16 << "camera" << int(ErrorCode::Invalid);
+        QTest::newRow("numeric attribute against text")
+            << "when length_mm = \"long\": ok" << 18 << "length_mm" << int(ErrorCode::Invalid);
     }
 
     void validatesAgainstProject()
@@ -267,8 +271,8 @@ private slots:
         QFETCH(int, column);
         QFETCH(QString, name);
         QFETCH(int, code);
-        const fs::path file = fs::path(m_dir.path().toStdString()) /
-                              (std::string("v") + QTest::currentDataTag() + ".concord");
+        const fs::path file =
+            fs::path(m_dir.path().toStdString()) / (std::string("v") + QTest::currentDataTag() + ".concord");
         auto store = initProject(file, {"v", 40.0, 3, false}, {"ok", "scratch", "dent"});
         ImageRecord img;
         img.path = "a.png";
@@ -306,43 +310,69 @@ private slots:
         const int decided = int(RuleVerdict::Decided);
         const int kept = int(RuleVerdict::Kept);
         const int undecided = int(RuleVerdict::Undecided);
-        QTest::newRow("short scratch is ok") << kSeedRule << "ok" << "length_mm=1.2" << decided << "ok";
-        QTest::newRow("1.5 is the boundary, inclusive") << kSeedRule << "ok" << "length_mm=1.5" << decided << "scratch";
-        QTest::newRow("just below") << kSeedRule << "scratch" << "length_mm=1.49" << decided << "ok";
-        QTest::newRow("dent is out of scope") << kSeedRule << "dent" << "length_mm=2" << out << "";
-        QTest::newRow("no length: cannot decide") << kSeedRule << "ok" << "" << undecided << "";
-        QTest::newRow("dent without length still out of scope") << kSeedRule << "dent" << "" << out << "";
-        QTest::newRow("other attributes do not help") << kSeedRule << "scratch" << "camera=cam-A" << undecided << "";
-        QTest::newRow("unknown inside the result chain")
-            << "when label = ok: scratch if length_mm >= 1.5 else ok" << "ok" << "" << undecided << "";
-        QTest::newRow("unknown guard") << "when length_mm >= 3: scratch" << "ok" << "" << undecided << "";
-        QTest::newRow("true or unknown is true") << "when label = ok or length_mm >= 3: scratch" << "ok" << ""
-                                                 << decided << "scratch";
-        QTest::newRow("false and unknown is false") << "when label = dent and length_mm >= 3: scratch" << "ok"
+        QTest::newRow("short scratch is ok") << kSeedRule << "ok"
+                                             << "length_mm=1.2" << decided << "ok";
+        QTest::newRow("1.5 is the boundary, inclusive") << kSeedRule << "ok"
+                                                        << "length_mm=1.5" << decided << "scratch";
+        QTest::newRow("just below") << kSeedRule << "scratch"
+                                    << "length_mm=1.49" << decided << "ok";
+        QTest::newRow("dent is out of scope") << kSeedRule << "dent"
+                                              << "length_mm=2" << out << "";
+        QTest::newRow("no length: cannot decide") << kSeedRule << "ok"
+                                                  << "" << undecided << "";
+        QTest::newRow("dent without length still out of scope") << kSeedRule << "dent"
+                                                                << "" << out << "";
+        QTest::newRow("other attributes do not help") << kSeedRule << "scratch"
+                                                      << "camera=cam-A" << undecided << "";
+        QTest::newRow("unknown inside the result chain") << "when label = ok: scratch if length_mm >= 1.5 else ok"
+                                                         << "ok"
+                                                         << "" << undecided << "";
+        QTest::newRow("unknown guard") << "when length_mm >= 3: scratch"
+                                       << "ok"
+                                       << "" << undecided << "";
+        QTest::newRow("true or unknown is true") << "when label = ok or length_mm >= 3: scratch"
+                                                 << "ok"
+                                                 << "" << decided << "scratch";
+        QTest::newRow("false and unknown is false") << "when label = dent and length_mm >= 3: scratch"
+                                                    << "ok"
                                                     << "" << out << "";
-        QTest::newRow("keep") << "when camera = 'cam-A': keep" << "ok" << "camera=cam-A" << kept << "";
-        QTest::newRow("text inequality") << "when camera != 'cam-A': ok" << "scratch" << "camera=cam-B" << decided
-                                         << "ok";
-        QTest::newRow("text equality false") << "when camera = 'cam-A': ok" << "scratch" << "camera=cam-B" << out
-                                             << "";
-        QTest::newRow("type mismatch cannot decide") << "when camera > 1: ok" << "scratch" << "camera=cam-A"
-                                                     << undecided << "";
-        QTest::newRow("not is known, missing") << "when not length_mm is known: ok" << "scratch" << "" << decided
-                                               << "ok";
-        QTest::newRow("is unknown, present") << "when length_mm is unknown: ok" << "scratch" << "length_mm=1"
-                                             << out << "";
+        QTest::newRow("keep") << "when camera = 'cam-A': keep"
+                              << "ok"
+                              << "camera=cam-A" << kept << "";
+        QTest::newRow("text inequality") << "when camera != 'cam-A': ok"
+                                         << "scratch"
+                                         << "camera=cam-B" << decided << "ok";
+        QTest::newRow("text equality false") << "when camera = 'cam-A': ok"
+                                             << "scratch"
+                                             << "camera=cam-B" << out << "";
+        QTest::newRow("type mismatch cannot decide") << "when camera > 1: ok"
+                                                     << "scratch"
+                                                     << "camera=cam-A" << undecided << "";
+        QTest::newRow("not is known, missing") << "when not length_mm is known: ok"
+                                               << "scratch"
+                                               << "" << decided << "ok";
+        QTest::newRow("is unknown, present") << "when length_mm is unknown: ok"
+                                             << "scratch"
+                                             << "length_mm=1" << out << "";
         QTest::newRow("chain, second branch") << "dent if depth >= 0.25 else scratch if length_mm >= 1.5 else ok"
-                                              << "ok" << "depth=0.1;length_mm=2" << decided << "scratch";
+                                              << "ok"
+                                              << "depth=0.1;length_mm=2" << decided << "scratch";
         QTest::newRow("chain, first branch needs nothing more")
-            << "dent if depth >= 0.25 else scratch if length_mm >= 1.5 else ok" << "ok" << "depth=0.3" << decided
-            << "dent";
-        QTest::newRow("chain, first branch unknown")
-            << "dent if depth >= 0.25 else scratch if length_mm >= 1.5 else ok" << "ok" << "length_mm=2"
-            << undecided << "";
+            << "dent if depth >= 0.25 else scratch if length_mm >= 1.5 else ok"
+            << "ok"
+            << "depth=0.3" << decided << "dent";
+        QTest::newRow("chain, first branch unknown") << "dent if depth >= 0.25 else scratch if length_mm >= 1.5 else ok"
+                                                     << "ok"
+                                                     << "length_mm=2" << undecided << "";
         QTest::newRow("chain, final else") << "dent if depth >= 0.25 else scratch if length_mm >= 1.5 else ok"
-                                           << "scratch" << "depth=0;length_mm=0.5" << decided << "ok";
-        QTest::newRow("number equality") << "when x = 2: dent" << "ok" << "x=2.0" << decided << "dent";
-        QTest::newRow("no guard applies to all") << "ok" << "dent" << "" << decided << "ok";
+                                           << "scratch"
+                                           << "depth=0;length_mm=0.5" << decided << "ok";
+        QTest::newRow("number equality") << "when x = 2: dent"
+                                         << "ok"
+                                         << "x=2.0" << decided << "dent";
+        QTest::newRow("no guard applies to all") << "ok"
+                                                 << "dent"
+                                                 << "" << decided << "ok";
     }
 
     void evaluates()
@@ -352,8 +382,8 @@ private slots:
         QFETCH(QString, attributes);
         QFETCH(int, verdict);
         QFETCH(QString, result);
-        const auto outcome = evaluateRule(parseRule(rule.toStdString()), label.toStdString(),
-                                          attributesFrom(attributes));
+        const auto outcome =
+            evaluateRule(parseRule(rule.toStdString()), label.toStdString(), attributesFrom(attributes));
         QCOMPARE(int(outcome.verdict), verdict);
         QCOMPARE(QString::fromStdString(outcome.resultClass), result);
     }

@@ -88,8 +88,8 @@ private slots:
         setLeadPassphrase(*m_store, "", "correct horse", "lea");
         QVERIFY(hasLeadPassphrase(*m_store));
         const auto stored = *m_store->meta("lead_passphrase_hash");
-        QVERIFY(stored.rfind("$argon2id$", 0) == 0);                 // a slow salted hash,
-        QVERIFY(stored.find("correct horse") == std::string::npos);  // never the text
+        QVERIFY(stored.rfind("$argon2id$", 0) == 0);                // a slow salted hash,
+        QVERIFY(stored.find("correct horse") == std::string::npos); // never the text
         QVERIFY(denied([&] { Session::lead(*m_store, "lea", "wrong"); }));
         QVERIFY(denied([&] { Session::lead(*m_store, "lea"); }));
         QVERIFY(denied([&] { Session::lead(*m_store, "newlead", "correct horse"); }));
@@ -119,9 +119,12 @@ private slots:
             p.waitForFinished(60000);
             return p.exitCode();
         };
-        const QStringList add{QStringLiteral("standard"), QStringLiteral("add"), project, QStringLiteral("--title"),
-                              QStringLiteral("Scratch"), QStringLiteral("--body"), QStringLiteral("b")};
-        const auto standards = [&] { return openProject(project.toStdString(), OpenMode::ReadOnly)->standards().size(); };
+        const QStringList add{QStringLiteral("standard"), QStringLiteral("add"),     project,
+                              QStringLiteral("--title"),  QStringLiteral("Scratch"), QStringLiteral("--body"),
+                              QStringLiteral("b")};
+        const auto standards = [&] {
+            return openProject(project.toStdString(), OpenMode::ReadOnly)->standards().size();
+        };
         m_store.reset(); // the CLI is the writer now
         QCOMPARE(run({QStringLiteral("lead-passphrase"), project}, QString(), QStringLiteral("s3cret")), 0);
         QVERIFY(verifyLeadPassphrase(*openProject(project.toStdString(), OpenMode::ReadOnly), "s3cret"));
@@ -132,8 +135,10 @@ private slots:
         QCOMPARE(run(add, QStringLiteral("s3cret")), 0);
         QCOMPARE(standards(), before + 1);
         // Changing it needs the current one.
-        QCOMPARE(run({QStringLiteral("lead-passphrase"), project, QStringLiteral("--remove")}, QStringLiteral("nope")), 1);
-        QCOMPARE(run({QStringLiteral("lead-passphrase"), project, QStringLiteral("--remove")}, QStringLiteral("s3cret")), 0);
+        QCOMPARE(run({QStringLiteral("lead-passphrase"), project, QStringLiteral("--remove")}, QStringLiteral("nope")),
+                 1);
+        QCOMPARE(
+            run({QStringLiteral("lead-passphrase"), project, QStringLiteral("--remove")}, QStringLiteral("s3cret")), 0);
         QCOMPARE(run(add, QString()), 0);
         m_store = openProject(project.toStdString());
     }
@@ -200,7 +205,9 @@ private slots:
             *err = QString::fromUtf8(p.readAllStandardError());
             return p.exitCode();
         };
-        const auto auditSize = [&] { return openProject(project.toStdString(), OpenMode::ReadOnly)->auditLog().size(); };
+        const auto auditSize = [&] {
+            return openProject(project.toStdString(), OpenMode::ReadOnly)->auditLog().size();
+        };
         const auto before = auditSize();
         QString err;
         QCOMPARE(run(QString(), &err), 1);
@@ -228,9 +235,9 @@ private slots:
             store->addImage(r);
         }
         const auto last = [&] { return openProject(project.toStdString(), OpenMode::ReadOnly)->auditLog(1).front(); };
-        QCOMPARE(QProcess::execute(QStringLiteral(CONCORD_CLI), {QStringLiteral("label"), project, QStringLiteral("--labeler"),
-                                                                  QStringLiteral("ana"), QStringLiteral("a.png"),
-                                                                  QStringLiteral("scratch")}),
+        QCOMPARE(QProcess::execute(QStringLiteral(CONCORD_CLI),
+                                   {QStringLiteral("label"), project, QStringLiteral("--labeler"),
+                                    QStringLiteral("ana"), QStringLiteral("a.png"), QStringLiteral("scratch")}),
                  0);
         AuditEntry e = last();
         QCOMPARE(e.action, std::string("label"));
@@ -277,7 +284,7 @@ private slots:
         setLabelerPassphrase(*store, "ana", "", "ana-pw", "ana");
         const Id anaId = store->labelerByName("ana")->id;
         const auto stored = *store->meta("labeler_passphrase_hash:" + std::to_string(anaId));
-        QVERIFY(stored.rfind("$argon2id$", 0) == 0);        // the lead's slow salted hash,
+        QVERIFY(stored.rfind("$argon2id$", 0) == 0);         // the lead's slow salted hash,
         QVERIFY(stored.find("ana-pw") == std::string::npos); // never the text
         QVERIFY(hasLabelerPassphrase(*store, anaId));
         QCOMPARE(store->auditLog(1).front().action, std::string("set-labeler-passphrase"));
@@ -295,7 +302,7 @@ private slots:
         QVERIFY(denied([&] { Session::labeler(*store, "ben"); }));
         QVERIFY(denied([&] { Session::labeler(*store, "ben", "ana-pw"); })); // not another labeler's
         QCOMPARE(Session::labeler(*store, "ben", "lead-pw").who().name, std::string("ben"));
-        QVERIFY(!prot("cid").passphraseNeeded);  // no labels: nothing to read
+        QVERIFY(!prot("cid").passphraseNeeded); // no labels: nothing to read
         QVERIFY(!denied([&] { Session::labeler(*store, "cid"); }));
         QVERIFY(!prot("dora").passphraseNeeded); // a new name
         QVERIFY(prot("lea").passphraseNeeded);   // a lead's name: the lead passphrase
@@ -345,7 +352,8 @@ private slots:
         QFETCH(bool, lead);
         QFETCH(QString, path);
         QFETCH(int, row);
-        const auto shown = concord::core::shownImageName(hide, lead ? Role::Lead : Role::Labeler, path.toStdString(), row);
+        const auto shown =
+            concord::core::shownImageName(hide, lead ? Role::Lead : Role::Labeler, path.toStdString(), row);
         QTEST(QString::fromStdString(shown.fileName), "fileName");
         QTEST(int(shown.queueNumber), "number");
         QCOMPARE(shown.hidden(), hide && !lead);
@@ -399,7 +407,9 @@ private slots:
         const QString shown = dir.filePath(QStringLiteral("s.concord"));
         QCOMPARE(run({QStringLiteral("init"), hidden, QStringLiteral("--classes"), QStringLiteral("ok,bad")}, {}), 0);
         QCOMPARE(run({QStringLiteral("init"), shown, QStringLiteral("--classes"), QStringLiteral("ok,bad"),
-                      QStringLiteral("--show-file-names")}, {}), 0);
+                      QStringLiteral("--show-file-names")},
+                     {}),
+                 0);
         QVERIFY(openProject(hidden.toStdString(), OpenMode::ReadOnly)->settings().hideFileNames);
         QVERIFY(!openProject(shown.toStdString(), OpenMode::ReadOnly)->settings().hideFileNames);
         {
@@ -415,12 +425,14 @@ private slots:
         }
         const auto label = [&](const char *image, const QString &passphrase) {
             return run({QStringLiteral("label"), hidden, QStringLiteral("--labeler"), QStringLiteral("ana"),
-                        QString::fromLatin1(image), QStringLiteral("bad")}, passphrase);
+                        QString::fromLatin1(image), QStringLiteral("bad")},
+                       passphrase);
         };
         const auto labels = [&] { return openProject(hidden.toStdString(), OpenMode::ReadOnly)->labelCount(); };
         QCOMPARE(label("a.png", QString()), 0); // nothing protects ana yet
         QCOMPARE(run({QStringLiteral("labeler-passphrase"), hidden, QStringLiteral("ana")}, QString(),
-                     QStringLiteral("ana-pw")), 0);
+                     QStringLiteral("ana-pw")),
+                 0);
         QVERIFY(verifySignIn(*openProject(hidden.toStdString(), OpenMode::ReadOnly), "ana", "ana-pw"));
         QVERIFY(!verifySignIn(*openProject(hidden.toStdString(), OpenMode::ReadOnly), "ana", ""));
         QCOMPARE(label("b.png", QString()), 1);
@@ -430,9 +442,11 @@ private slots:
         QCOMPARE(labels(), 2);
         // Removing it needs the current one.
         QCOMPARE(run({QStringLiteral("labeler-passphrase"), hidden, QStringLiteral("ana"), QStringLiteral("--remove")},
-                     QStringLiteral("nope")), 1);
+                     QStringLiteral("nope")),
+                 1);
         QCOMPARE(run({QStringLiteral("labeler-passphrase"), hidden, QStringLiteral("ana"), QStringLiteral("--remove")},
-                     QStringLiteral("ana-pw")), 0);
+                     QStringLiteral("ana-pw")),
+                 0);
         QCOMPARE(label("a.png", QString()), 0);
     }
 };

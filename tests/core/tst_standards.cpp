@@ -34,8 +34,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char *kSeedRule =
-    "when label in {ok, scratch} and length_mm is known: scratch if length_mm >= 1.5 else ok";
+const char *kSeedRule = "when label in {ok, scratch} and length_mm is known: scratch if length_mm >= 1.5 else ok";
 
 /// The label table's rows as text, independent of the code under test: any difference in
 /// image, labeler, class, source, standard, round or update time changes it.
@@ -44,9 +43,9 @@ std::string labelTableChecksum(const Store &store)
     std::string text;
     for (const auto &r : store.labelRows()) {
         const auto &l = r.label;
-        text += std::to_string(l.image) + '|' + std::to_string(l.labeler) + '|' + std::to_string(l.labelClass) +
-                '|' + std::string(toString(l.source)) + '|' + (l.standard ? std::to_string(*l.standard) : "-") +
-                '|' + std::to_string(l.round) + '|' + l.updatedAt + '\n';
+        text += std::to_string(l.image) + '|' + std::to_string(l.labeler) + '|' + std::to_string(l.labelClass) + '|' +
+                std::string(toString(l.source)) + '|' + (l.standard ? std::to_string(*l.standard) : "-") + '|' +
+                std::to_string(l.round) + '|' + l.updatedAt + '\n';
     }
     return contentHash(text);
 }
@@ -85,10 +84,17 @@ class TestStandards : public QObject
         const std::map<std::string, Id> cls{{"ok", store->classByName("ok")->id},
                                             {"scratch", store->classByName("scratch")->id},
                                             {"dent", store->classByName("dent")->id}};
-        struct Row { const char *path; double length; const char *a; const char *b; const char *e; };
-        const Row rows[] = {{"img1.png", 0.8, "ok", "ok", "scratch"},   {"img2.png", 2.0, "ok", "scratch", "scratch"},
-                            {"img3.png", 1.5, "ok", "ok", "ok"},        {"img4.png", -1, "ok", "scratch", "ok"},
-                            {"img5.png", -1, "ok", "ok", "ok"},         {"img6.png", 3.0, "dent", "scratch", "scratch"},
+        struct Row
+        {
+            const char *path;
+            double length;
+            const char *a;
+            const char *b;
+            const char *e;
+        };
+        const Row rows[] = {{"img1.png", 0.8, "ok", "ok", "scratch"}, {"img2.png", 2.0, "ok", "scratch", "scratch"},
+                            {"img3.png", 1.5, "ok", "ok", "ok"},      {"img4.png", -1, "ok", "scratch", "ok"},
+                            {"img5.png", -1, "ok", "ok", "ok"},       {"img6.png", 3.0, "dent", "scratch", "scratch"},
                             {"img7.png", -1, "dent", "dent", "ok"}};
         int n = 0;
         for (const auto &r : rows) {
@@ -125,12 +131,13 @@ private slots:
     void labelBook()
     {
         auto store = handProject("book.concord");
-        const Id v1 = createStandard(*store, {"Scratch length", "A scratch of 1.5 mm or longer is a defect.",
-                                              kSeedRule, StandardStatus::Active});
-        const Id v2 = createStandardVersion(*store, v1, {"Scratch length", "Now 2 mm.",
-                                                         "when label in {ok, scratch} and length_mm is known: "
-                                                         "scratch if length_mm >= 2 else ok",
-                                                         StandardStatus::Active});
+        const Id v1 = createStandard(*store, {"Scratch length", "A scratch of 1.5 mm or longer is a defect.", kSeedRule,
+                                              StandardStatus::Active});
+        const Id v2 = createStandardVersion(*store, v1,
+                                            {"Scratch length", "Now 2 mm.",
+                                             "when label in {ok, scratch} and length_mm is known: "
+                                             "scratch if length_mm >= 2 else ok",
+                                             StandardStatus::Active});
         const Id other = createStandard(*store, {"Dents", "Any dent is a defect.", "", StandardStatus::Draft});
         const auto s2 = findStandard(*store, v2);
         QCOMPARE(s2.family, v1);
@@ -198,7 +205,7 @@ private slots:
         }
         QCOMPARE(undecided, (std::vector<std::string>{"img4.png", "img5.png", "img7.png"}));
         QCOMPARE(disputed, (std::vector<bool>{true, false, true}));
-        QCOMPARE(p.relabel.size(), std::size_t(6)); // three labelers each on img4 and img7
+        QCOMPARE(p.relabel.size(), std::size_t(6));      // three labelers each on img4 and img7
         QCOMPARE(p.decidedItems.size(), std::size_t(3)); // img1..img3
         QCOMPARE(p.labelsDecided, std::int64_t(11));     // 9 on img1-3 and ben, eli on img6
         QCOMPARE(p.labelsUndecided, std::int64_t(7));    // img4 ×3, img5 ×3, eli on img7
@@ -373,7 +380,8 @@ private slots:
         auto store = handProject("undo-by-id.concord");
         const std::string before = labelTableChecksum(*store);
         const Id scratch = createStandard(*store, {"Scratch length", "", kSeedRule, StandardStatus::Draft});
-        const Id dent = createStandard(*store, {"Dent rule", "", "when label in {dent}: scratch", StandardStatus::Draft});
+        const Id dent =
+            createStandard(*store, {"Dent rule", "", "when label in {dent}: scratch", StandardStatus::Draft});
         const auto first = applyStandard(*store, scratch);
         const std::string afterFirst = labelTableChecksum(*store);
         const auto second = applyStandard(*store, dent);
@@ -450,7 +458,8 @@ private slots:
                  QString::fromStdString(file("perversion.concord").string()), QStringLiteral("--json")});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 0);
-        const QJsonArray v = QJsonDocument::fromJson(p.readAllStandardOutput()).object()[QStringLiteral("versions")].toArray();
+        const QJsonArray v =
+            QJsonDocument::fromJson(p.readAllStandardOutput()).object()[QStringLiteral("versions")].toArray();
         QCOMPARE(v.size(), 2);
         const QJsonObject none = v[0].toObject();
         const QJsonObject v1 = v[1].toObject();
@@ -485,8 +494,8 @@ private slots:
         const std::string hash = fileContentHash(path.string());
         {
             auto store = openProject(path);
-            QVERIFY_THROWS_EXCEPTION(RuleError, createStandard(*store, {"Bad", "", rule.toStdString(),
-                                                                        StandardStatus::Active}));
+            QVERIFY_THROWS_EXCEPTION(RuleError,
+                                     createStandard(*store, {"Bad", "", rule.toStdString(), StandardStatus::Active}));
             try {
                 createStandard(*store, {"Bad", "", rule.toStdString(), StandardStatus::Active});
             } catch (const RuleError &e) {
@@ -552,8 +561,10 @@ private slots:
 
         QCOMPARE(run({QStringLiteral("apply"), project, id}, &out), 0);
         // κ 1/6 → 144/270 with three decimals, as every front end writes a coefficient.
-        QVERIFY2(out.startsWith("HLP 52.4 % \xe2\x86\x92 71.4 % \xc2\xb7 \xce\xba 0.167 \xe2\x86\x92 0.533 \xc2\xb7 5 labels changed"),
-                 out.constData());
+        QVERIFY2(
+            out.startsWith(
+                "HLP 52.4 % \xe2\x86\x92 71.4 % \xc2\xb7 \xce\xba 0.167 \xe2\x86\x92 0.533 \xc2\xb7 5 labels changed"),
+            out.constData());
         QCOMPARE(run({QStringLiteral("undo"), project}), 0);
         QCOMPARE(labelTableChecksum(*openProject(path, OpenMode::ReadOnly)), before);
         QCOMPARE(run({QStringLiteral("undo"), project}, nullptr, &err), 1);
@@ -628,8 +639,9 @@ private slots:
         // `dataset` each a whole report.
         store.reset();
         QProcess p;
-        p.start(QStringLiteral(CONCORD_CLI), {QStringLiteral("agreement"), QString::fromStdString(path.string()),
-                                              QStringLiteral("--json"), QStringLiteral("--resamples"), QStringLiteral("0")});
+        p.start(QStringLiteral(CONCORD_CLI),
+                {QStringLiteral("agreement"), QString::fromStdString(path.string()), QStringLiteral("--json"),
+                 QStringLiteral("--resamples"), QStringLiteral("0")});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 0);
         const QJsonObject j = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
@@ -654,11 +666,14 @@ private slots:
                                               QStringLiteral("--resamples"), QStringLiteral("0")});
         QVERIFY(p.waitForFinished(60000));
         const QString text = QString::fromUtf8(p.readAllStandardOutput());
-        QVERIFY2(text.startsWith(QStringLiteral("Human labels only (the 5 labels a standard wrote are left out):\nHLP 57.1 %")),
+        QVERIFY2(text.startsWith(
+                     QStringLiteral("Human labels only (the 5 labels a standard wrote are left out):\nHLP 57.1 %")),
                  qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("\nData set as exported (with the 5 labels a standard wrote):\nHLP 71.4 %")),
+        QVERIFY2(
+            text.contains(QStringLiteral("\nData set as exported (with the 5 labels a standard wrote):\nHLP 71.4 %")),
+            qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("WARNING: only 6 of 7 images compared (fewer than 30)")),
                  qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("WARNING: only 6 of 7 images compared (fewer than 30)")), qPrintable(text));
     }
 
     /// Issue 4's acceptance scenario on the built-in demo (300 images, 5 labelers, seed 1).
@@ -692,8 +707,8 @@ private slots:
         QCOMPARE(fileContentHash(path.string()), hash);
 
         auto store = openProject(path);
-        const Id sid = createStandard(*store, {"Scratch length", "A scratch of 1.5 mm or longer is a defect.",
-                                               kSeedRule, StandardStatus::Draft});
+        const Id sid = createStandard(
+            *store, {"Scratch length", "A scratch of 1.5 mm or longer is a defect.", kSeedRule, StandardStatus::Draft});
         const std::string checksum = labelTableChecksum(*store);
         const auto before = agreementOf(*store);
         const auto result = applyStandard(*store, sid);
@@ -709,9 +724,8 @@ private slots:
             QCOMPARE(classes.size(), std::size_t(1));
         }
         const auto after = agreementOf(*store);
-        qInfo("demo: HLP %.4f -> %.4f, kappa %.4f -> %.4f, %zu labels change, %zu relabel",
-              before.percentAgreement, after.percentAgreement, before.fleissKappa, after.fleissKappa,
-              p.changes.size(), p.relabel.size());
+        qInfo("demo: HLP %.4f -> %.4f, kappa %.4f -> %.4f, %zu labels change, %zu relabel", before.percentAgreement,
+              after.percentAgreement, before.fleissKappa, after.fleissKappa, p.changes.size(), p.relabel.size());
         QVERIFY(after.percentAgreement >= before.percentAgreement + 0.05);
         QVERIFY(after.percentAgreement >= 0.95);
         QVERIFY(after.fleissKappa >= 0.9);

@@ -74,8 +74,9 @@ private slots:
             st.status = StandardStatus::Active;
             const Id sid = store->addStandard(st);
             store->setExample({sid, img2, ExampleRole::Borderline, "1.4 mm"});
-            const Id lid = saveLabel(*store, img, ana, scratch.id,
-                                     {Annotation{0, 0, AnnotationKind::Line, R"({"x1":1,"y1":2,"x2":3,"y2":4})", 90.0, 2.25, 0.0}});
+            const Id lid = saveLabel(
+                *store, img, ana, scratch.id,
+                {Annotation{0, 0, AnnotationKind::Line, R"({"x1":1,"y1":2,"x2":3,"y2":4})", 90.0, 2.25, 0.0}});
             store->setDecision({img, scratch.id, DecisionMethod::Adjudicated, sid, lead, "clear", {}});
             store->appendAudit("lead", "test", R"({"k":1})");
             store->putThumbnail("h1", 256, std::string("\xff\xd8jpeg\0bytes", 12));
@@ -262,14 +263,22 @@ private slots:
     {
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("value");
-        QTest::newRow("px_per_mm text") << "px_per_mm" << "abc";
-        QTest::newRow("px_per_mm trailing") << "px_per_mm" << "12.5mm";
-        QTest::newRow("px_per_mm beyond a double") << "px_per_mm" << "1e999";
-        QTest::newRow("px_per_mm nan") << "px_per_mm" << "nan";
-        QTest::newRow("px_per_mm negative") << "px_per_mm" << "-3";
-        QTest::newRow("overlap fraction") << "overlap" << "2.5";
-        QTest::newRow("overlap zero") << "overlap" << "0";
-        QTest::newRow("overlap empty") << "overlap" << "";
+        QTest::newRow("px_per_mm text") << "px_per_mm"
+                                        << "abc";
+        QTest::newRow("px_per_mm trailing") << "px_per_mm"
+                                            << "12.5mm";
+        QTest::newRow("px_per_mm beyond a double") << "px_per_mm"
+                                                   << "1e999";
+        QTest::newRow("px_per_mm nan") << "px_per_mm"
+                                       << "nan";
+        QTest::newRow("px_per_mm negative") << "px_per_mm"
+                                            << "-3";
+        QTest::newRow("overlap fraction") << "overlap"
+                                          << "2.5";
+        QTest::newRow("overlap zero") << "overlap"
+                                      << "0";
+        QTest::newRow("overlap empty") << "overlap"
+                                       << "";
     }
     void tamperedSettingNamesItsKey()
     {

@@ -58,8 +58,7 @@ Outcome runAs(uid_t uid, const std::function<std::string()> &work)
         std::string out;
         int code = 0;
         try {
-            if (isRoot() &&
-                (::setgroups(0, nullptr) != 0 || ::setgid(uid) != 0 || ::setuid(uid) != 0))
+            if (isRoot() && (::setgroups(0, nullptr) != 0 || ::setgid(uid) != 0 || ::setuid(uid) != 0))
                 throw std::runtime_error("cannot become uid " + std::to_string(uid));
             out = work();
         } catch (const std::exception &e) {
@@ -117,10 +116,9 @@ void setMode(const fs::path &p, fs::perms perms)
 
 constexpr auto kRwxrxrx = fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                           fs::perms::others_read | fs::perms::others_exec;
-constexpr auto kRxrxrx = fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
-                         fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec;
-constexpr auto kRwrr =
-    fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read;
+constexpr auto kRxrxrx = fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
+                         fs::perms::others_read | fs::perms::others_exec;
+constexpr auto kRwrr = fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read;
 constexpr auto kRrr = fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read;
 
 /// What a viewer reports: read-only or not, the classes, the images.
@@ -180,8 +178,7 @@ private slots:
         const fs::path file = makeProject("unwritable");
         const fs::path dir = file.parent_path();
         if (isRoot())
-            setMode(file, kRwrr | fs::perms::group_write |
-                              fs::perms::others_write); // 0666; folder root's 0755
+            setMode(file, kRwrr | fs::perms::group_write | fs::perms::others_write); // 0666; folder root's 0755
         else
             setMode(dir, kRxrxrx);
         const Outcome seen = runAs(kViewer, [&] {
@@ -189,8 +186,7 @@ private slots:
             try {
                 openProject(file, OpenMode::ReadWrite);
             } catch (const Error &e) {
-                refused =
-                    e.code() == ErrorCode::ReadOnly ? " (read-write refused)" : " (wrong error)";
+                refused = e.code() == ErrorCode::ReadOnly ? " (read-write refused)" : " (wrong error)";
             }
             return view(file) + refused;
         });
@@ -280,8 +276,7 @@ private slots:
         fs::create_directories(mnt);
         if (::mount(file.parent_path().c_str(), mnt.c_str(), nullptr, MS_BIND, nullptr) != 0)
             QSKIP("bind mounts are not permitted here");
-        const bool ro =
-            ::mount(nullptr, mnt.c_str(), nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY, nullptr) == 0;
+        const bool ro = ::mount(nullptr, mnt.c_str(), nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY, nullptr) == 0;
         std::string seen;
         try {
             if (ro)
@@ -312,8 +307,7 @@ private slots:
             fs::create_directories(mnt);
             if (::mount(dir.c_str(), mnt.c_str(), nullptr, MS_BIND, nullptr) != 0)
                 QSKIP("bind mounts are not permitted here");
-            if (::mount(nullptr, mnt.c_str(), nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY, nullptr) !=
-                0) {
+            if (::mount(nullptr, mnt.c_str(), nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY, nullptr) != 0) {
                 ::umount(mnt.c_str());
                 QSKIP("a read-only remount is not permitted here");
             }
@@ -356,8 +350,7 @@ private slots:
         QCOMPARE(whileWriting, std::string("3"));
         QCOMPARE(afterWriting, std::string("3"));
         QVERIFY(versionChanged);
-        QVERIFY2(bare.find(
-                     "changed while Concord read it as a snapshot, or another program opened it") !=
+        QVERIFY2(bare.find("changed while Concord read it as a snapshot, or another program opened it") !=
                      std::string::npos,
                  bare.c_str());
         // The writer's -wal/-shm may still be there (as root the viewer's read lock kept the
@@ -399,8 +392,7 @@ private slots:
                 // Leave 48 KiB: the -wal and -shm exist already, the next big commit fails.
                 std::ofstream filler(dir / "filler", std::ios::binary);
                 const std::string chunk(4096, 'f');
-                while (filler.write(chunk.data(), chunk.size()) &&
-                       fs::space(dir).available > 48 * 1024) {
+                while (filler.write(chunk.data(), chunk.size()) && fs::space(dir).available > 48 * 1024) {
                     filler.flush();
                 }
             } else {

@@ -18,7 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         return d;
     }();
     static const auto reader = concord::core::makeLabelReader(FUZZ_FORMAT);
-    const std::string ext = std::string(FUZZ_FORMAT) == "voc" ? ".xml" : std::string(FUZZ_FORMAT) == "csv" ? ".csv" : ".json";
+    const std::string ext = std::string(FUZZ_FORMAT) == "voc"   ? ".xml"
+                            : std::string(FUZZ_FORMAT) == "csv" ? ".csv"
+                                                                : ".json";
     const auto file = dir / ("input" + ext);
     {
         std::ofstream out(file, std::ios::binary | std::ios::trunc);

@@ -181,7 +181,8 @@ int runCrash(const char *self, int kills, const fs::path &dir)
         int fds[2];
         if (pipe(fds) != 0)
             return 2;
-        const pid_t pid = spawnSelf(self, {"child", file.string(), "ana", std::to_string(start), "100000", "0"}, fds[1]);
+        const pid_t pid =
+            spawnSelf(self, {"child", file.string(), "ana", std::to_string(start), "100000", "0"}, fds[1]);
         close(fds[1]);
         // Wait until the child is writing (its first report), then kill it at a random moment
         // a little later, so kills land inside transactions rather than during start-up.
@@ -222,14 +223,21 @@ int runCrash(const char *self, int kills, const fs::path &dir)
 int runConcurrent(const char *self, int writers, int perWriter, const fs::path &dir)
 {
     const fs::path file = makeProject(dir);
-    struct Child { pid_t pid; int fd; std::string name; int shift; };
+    struct Child
+    {
+        pid_t pid;
+        int fd;
+        std::string name;
+        int shift;
+    };
     std::vector<Child> children;
     for (int w = 0; w < writers; ++w) {
         int fds[2];
         if (pipe(fds) != 0)
             return 2;
         Child c{0, fds[0], "writer" + std::to_string(w), w};
-        c.pid = spawnSelf(self, {"child", file.string(), c.name, "0", std::to_string(perWriter), std::to_string(w)}, fds[1]);
+        c.pid = spawnSelf(self, {"child", file.string(), c.name, "0", std::to_string(perWriter), std::to_string(w)},
+                          fds[1]);
         close(fds[1]);
         children.push_back(c);
     }
@@ -297,7 +305,9 @@ int childHolder(const fs::path &file)
             (void)reader->labelRows();
         });
         worker.join();
-        { auto writer = openProject(file); }
+        {
+            auto writer = openProject(file);
+        }
         std::printf("READY\n");
         std::fflush(stdout);
         (void)readLine(0);

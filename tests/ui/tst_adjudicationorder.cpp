@@ -115,7 +115,8 @@ void TestAdjudicationOrder::clustersFirstThenLowestAgreement()
         QVERIFY(conflicts.count(image));
         const int r = rank.count(image) ? rank.at(image) : 1000;
         sawClustered = sawClustered || r < 1000;
-        QVERIFY2(r >= lastRank, qPrintable(QStringLiteral("row %1: cluster %2 after %3").arg(row).arg(r).arg(lastRank)));
+        QVERIFY2(r >= lastRank,
+                 qPrintable(QStringLiteral("row %1: cluster %2 after %3").arg(row).arg(r).arg(lastRank)));
         if (r != lastRank)
             lastAgreement = -1.0;
         // Within a cluster, lowest agreement first (outside clusters the page groups by the

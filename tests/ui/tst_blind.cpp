@@ -147,9 +147,10 @@ void TestBlind::nothingRevealsOthers()
             const QRegularExpression word(QStringLiteral("\\b%1\\b").arg(QString::fromStdString(name)));
             for (int role = 0; role <= Qt::UserRole + 32; ++role) {
                 const QString t = queueModel->index(row).data(role).toString();
-                QVERIFY2(!word.match(t).hasMatch(),
-                         qPrintable(QStringLiteral("row %1 role %2 shows class '%3': %4")
-                                        .arg(row).arg(role).arg(QString::fromStdString(name), t)));
+                QVERIFY2(!word.match(t).hasMatch(), qPrintable(QStringLiteral("row %1 role %2 shows class '%3': %4")
+                                                                   .arg(row)
+                                                                   .arg(role)
+                                                                   .arg(QString::fromStdString(name), t)));
             }
         }
     }
@@ -192,7 +193,7 @@ void TestBlind::signInDialogNeverPreselectsTheLead()
     auto *list = dialog.findChild<QListView *>();
     list->setFocus(Qt::TabFocusReason);
     QCoreApplication::processEvents();
-    QVERIFY(list->currentIndex().isValid()); // Qt made a row current ...
+    QVERIFY(list->currentIndex().isValid());                   // Qt made a row current ...
     QVERIFY(list->selectionModel()->selectedRows().isEmpty()); // ... but selected none
     QCOMPARE(dialog.name(), QString());
     // A labeler's name is still suggested.

@@ -146,8 +146,7 @@ void TestExportReport::leadExportsTheMajority()
     }
     QCOMPARE(exported, expected);
     // Images without a majority are listed, not guessed.
-    QCOMPARE(QFile::exists(m_dir.filePath(QStringLiteral("out-csv/unresolved.csv"))),
-             expected.size() < votes.size());
+    QCOMPARE(QFile::exists(m_dir.filePath(QStringLiteral("out-csv/unresolved.csv"))), expected.size() < votes.size());
 }
 
 /// Runs after leadExportsTheMajority, whose out-csv folder now holds an export: the dialog
@@ -205,11 +204,13 @@ void TestExportReport::leadWritesTheReport()
     QVERIFY(page.startsWith(QStringLiteral("<!DOCTYPE html>")));
 
     QProcess cli;
-    cli.start(QStringLiteral(CONCORD_CLI), {QStringLiteral("agreement"), QString::fromStdString(m_project.string()),
-                                            QStringLiteral("--json"), QStringLiteral("--resamples"), QStringLiteral("0")});
+    cli.start(QStringLiteral(CONCORD_CLI),
+              {QStringLiteral("agreement"), QString::fromStdString(m_project.string()), QStringLiteral("--json"),
+               QStringLiteral("--resamples"), QStringLiteral("0")});
     QVERIFY(cli.waitForFinished(60000));
     QCOMPARE(cli.exitCode(), 0);
-    const double hlp = QJsonDocument::fromJson(cli.readAllStandardOutput()).object()[QStringLiteral("percent_agreement")].toDouble();
+    const double hlp =
+        QJsonDocument::fromJson(cli.readAllStandardOutput()).object()[QStringLiteral("percent_agreement")].toDouble();
     QVERIFY(hlp > 0.5 && hlp < 1.0);
     // The headline shows HLP in percent with one decimal.
     const QString shown = QString::number(hlp * 100.0, 'f', 1);

@@ -109,7 +109,8 @@ void TestImageStates::missingFileSavesNoLabelUntilItIsBack()
     QVERIFY(!hasLabel(project, "ann", image));
     auto *toast = view->canvas()->findChild<QLabel *>(QStringLiteral("toast"));
     QVERIFY(toast && toast->isVisible());
-    QVERIFY2(toast->text().contains(QStringLiteral("No label saved")) && toast->text().contains(QStringLiteral("missing")),
+    QVERIFY2(toast->text().contains(QStringLiteral("No label saved")) &&
+                 toast->text().contains(QStringLiteral("missing")),
              qPrintable(toast->text()));
 
     // The file comes back: the next key finds it and shows it again (no restart), the one

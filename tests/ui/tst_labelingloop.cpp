@@ -268,21 +268,21 @@ void TestLabelingLoop::sizeTagStaysInsideTheView_data()
     QTest::addColumn<QPointF>("b");
     QTest::addColumn<QRectF>("expected");
     const int box = int(core::AnnotationKind::Box), line = int(core::AnnotationKind::Line);
-    QTest::newRow("box in the middle: below") << box << QPointF(100, 100) << QPointF(200, 150)
-                                              << QRectF(100, 154, 80, 20);
+    QTest::newRow("box in the middle: below")
+        << box << QPointF(100, 100) << QPointF(200, 150) << QRectF(100, 154, 80, 20);
     // Below would be y 299..319: above instead (246); x 350..430 is moved left to 320..400.
-    QTest::newRow("box at the bottom right corner") << box << QPointF(390, 295) << QPointF(350, 270)
-                                                    << QRectF(320, 246, 80, 20);
+    QTest::newRow("box at the bottom right corner")
+        << box << QPointF(390, 295) << QPointF(350, 270) << QRectF(320, 246, 80, 20);
     // Neither below (304) nor above (−24) fits: inside the box, at the view's top left.
-    QTest::newRow("box filling the view: inside it") << box << QPointF(0, 0) << QPointF(400, 300)
-                                                     << QRectF(0, 0, 80, 20);
-    QTest::newRow("line in the middle: beside its right end") << line << QPointF(100, 100) << QPointF(200, 120)
-                                                              << QRectF(208, 100, 80, 20);
+    QTest::newRow("box filling the view: inside it")
+        << box << QPointF(0, 0) << QPointF(400, 300) << QRectF(0, 0, 80, 20);
+    QTest::newRow("line in the middle: beside its right end")
+        << line << QPointF(100, 100) << QPointF(200, 120) << QRectF(208, 100, 80, 20);
     // Beside would be x 403..483: left of the line instead, 300 − 8 − 80 = 212.
-    QTest::newRow("line at the right edge") << line << QPointF(300, 100) << QPointF(395, 120)
-                                            << QRectF(212, 100, 80, 20);
-    QTest::newRow("line at the bottom edge") << line << QPointF(100, 295) << QPointF(200, 299)
-                                             << QRectF(208, 280, 80, 20);
+    QTest::newRow("line at the right edge")
+        << line << QPointF(300, 100) << QPointF(395, 120) << QRectF(212, 100, 80, 20);
+    QTest::newRow("line at the bottom edge")
+        << line << QPointF(100, 295) << QPointF(200, 299) << QRectF(208, 280, 80, 20);
 }
 
 /// The size tag was drawn beside or below its shape whatever the view, so a box at the right

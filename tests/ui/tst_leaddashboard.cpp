@@ -318,8 +318,8 @@ void TestLeadDashboard::clustersEqualCli()
     QCOMPARE(page->objectName(), QStringLiteral("clustersPage"));
     QTRY_VERIFY_WITH_TIMEOUT(page->clusters() != nullptr && !page->isComputing(), 240000);
 
-    const QJsonObject cli = cliJson({QStringLiteral("clusters"), QString::fromStdString(m_project.string()),
-                                     QStringLiteral("--json")});
+    const QJsonObject cli =
+        cliJson({QStringLiteral("clusters"), QString::fromStdString(m_project.string()), QStringLiteral("--json")});
     const QJsonArray list = cli[QStringLiteral("clusters")].toArray();
     QVERIFY(!list.isEmpty());
     const auto &report = page->clusters()->report;
@@ -472,8 +472,8 @@ void TestLeadDashboard::recomputesOnChange()
     window.document()->notifyProjectDataChanged({}); // anything may have changed
     QTRY_VERIFY_WITH_TIMEOUT(updated.count() >= 1 && !page->isComputing(), 240000);
     QVERIFY(page->report()->percentAgreement != before);
-    compareFigures(*page->report(),
-                   cliJson({QStringLiteral("agreement"), QString::fromStdString(m_project.string()), QStringLiteral("--json")}));
+    compareFigures(*page->report(), cliJson({QStringLiteral("agreement"), QString::fromStdString(m_project.string()),
+                                             QStringLiteral("--json")}));
     QCOMPARE(page->figures()->conflicts, countConflicts(m_project));
 }
 
@@ -515,9 +515,9 @@ void TestLeadDashboard::perStandardVersionEqualsCli()
              QStringLiteral("--rule"),
              QStringLiteral("when label in {ok, scratch} and length_mm is known: scratch if length_mm >= 2 else ok")});
     cliJson({QStringLiteral("standard"), QStringLiteral("apply"), file, QStringLiteral("1")});
-    const QJsonArray cli =
-        cliJson({QStringLiteral("standard"), QStringLiteral("agreement"), file, QStringLiteral("--json")})
-            [QStringLiteral("versions")].toArray();
+    const QJsonArray cli = cliJson({QStringLiteral("standard"), QStringLiteral("agreement"), file,
+                                    QStringLiteral("--json")})[QStringLiteral("versions")]
+                               .toArray();
     QCOMPARE(cli.size(), 2);
 
     ui::MainWindow window;
@@ -556,12 +556,14 @@ void TestLeadDashboard::perStandardVersionEqualsCli()
     compareFigures(*page->figures()->agreement.dataset, agreement[QStringLiteral("dataset")].toObject());
     QVERIFY(page->report()->percentAgreement != page->figures()->agreement.dataset->percentAgreement);
     const QString headline = page->findChild<QLabel *>(QStringLiteral("dashboardHeadline"))->text();
-    QVERIFY2(headline.contains(QStringLiteral("<b>Human labels only</b> <small>(the %1 labels a standard wrote are left out)")
-                                   .arg(page->figures()->agreement.standardLabels)),
+    QVERIFY2(headline.contains(
+                 QStringLiteral("<b>Human labels only</b> <small>(the %1 labels a standard wrote are left out)")
+                     .arg(page->figures()->agreement.standardLabels)),
              qPrintable(headline));
     QVERIFY2(headline.contains(QStringLiteral("<b>Data set as exported</b>")), qPrintable(headline));
-    QVERIFY2(headline.contains(QStringLiteral("compared: <b>%1</b> of 120 images (two or more human labels)")
-                                   .arg(agreement[QStringLiteral("human")].toObject()[QStringLiteral("compared_items")].toInteger())),
+    QVERIFY2(headline.contains(
+                 QStringLiteral("compared: <b>%1</b> of 120 images (two or more human labels)")
+                     .arg(agreement[QStringLiteral("human")].toObject()[QStringLiteral("compared_items")].toInteger())),
              qPrintable(headline));
 }
 

@@ -58,7 +58,8 @@ private:
 
 namespace {
 
-const QString kRule = QStringLiteral("when label in {ok, scratch} and length_mm is known: scratch if length_mm >= 1.5 else ok");
+const QString kRule =
+    QStringLiteral("when label in {ok, scratch} and length_mm is known: scratch if length_mm >= 1.5 else ok");
 
 QJsonObject cliJson(const QStringList &args)
 {
@@ -96,12 +97,13 @@ QByteArray labelChecksum(const std::filesystem::path &project, bool withTimes)
 /// wrote labels (the top level is then human labels only, issue #15 §4), else the top level.
 double cliHlp(const std::filesystem::path &project)
 {
-    const auto j = cliJson({QStringLiteral("agreement"), QString::fromStdString(project.string()), QStringLiteral("--json")});
+    const auto j =
+        cliJson({QStringLiteral("agreement"), QString::fromStdString(project.string()), QStringLiteral("--json")});
     const auto figures = j.contains(QStringLiteral("dataset")) ? j.value(QStringLiteral("dataset")).toObject() : j;
     return figures.value(QStringLiteral("percent_agreement")).toDouble(-1);
 }
 
-template<typename T>
+template <typename T>
 T *child(QWidget *root, const char *name)
 {
     return root->findChild<T *>(QString::fromLatin1(name));
@@ -243,7 +245,8 @@ void TestLeadLoop::leadLoop()
     QVERIFY(std::abs(panel->result()->before.hlp - hlpBefore) < 1e-9);
     const double previewAfter = panel->result()->after.hlp;
     QVERIFY(std::abs(previewAfter -
-                     cliPreview.value(QStringLiteral("after")).toObject().value(QStringLiteral("hlp")).toDouble()) < 1e-9);
+                     cliPreview.value(QStringLiteral("after")).toObject().value(QStringLiteral("hlp")).toDouble()) <
+            1e-9);
 
     // --- apply, undo with Ctrl+Z, re-apply ---------------------------------------------------
     auto *apply = child<QPushButton>(panel, "applyButton");
@@ -361,7 +364,8 @@ void TestLeadLoop::leadLoop()
         QVERIFY(expected.count(d.image));
         const auto &e = expected.at(d.image);
         QVERIFY(d.labelClass == e.cls);
-        QCOMPARE(QString::fromUtf8(core::toString(d.method).data()), QString::fromUtf8(core::toString(e.method).data()));
+        QCOMPARE(QString::fromUtf8(core::toString(d.method).data()),
+                 QString::fromUtf8(core::toString(e.method).data()));
         QCOMPARE(QString::fromStdString(d.note), QString::fromStdString(e.note));
         // The standard's rule names ok and scratch: it is cited for an ok ↔ scratch dispute, not
         // for one involving dent.
@@ -385,7 +389,8 @@ void TestLeadLoop::leadLoop()
     QVERIFY(readStore->decision(again)->labelClass == std::optional<core::Id>(classOfKey[3]));
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
     QVERIFY(readStore->decision(again)->labelClass == std::optional<core::Id>(classOfKey[1]));
-    QCOMPARE(QString::fromUtf8(core::toString(readStore->decision(again)->method).data()), QStringLiteral("adjudicated"));
+    QCOMPARE(QString::fromUtf8(core::toString(readStore->decision(again)->method).data()),
+             QStringLiteral("adjudicated"));
 
     // An ok ↔ scratch conflict cites the standard (with this seed the ten above are all dent
     // disputes, which it does not cover).

@@ -151,9 +151,10 @@ void TestModels::exampleModel()
         return e;
     };
     std::vector<ui::ExampleModel::Entry> entries;
-    entries.push_back(entry(m_images[0], core::ExampleRole::Counterexample, "too short",
-                            m_dir.filePath(QStringLiteral("img0.png"))));
-    entries.push_back(entry(m_images[1], core::ExampleRole::Borderline, "", m_dir.filePath(QStringLiteral("img1.png"))));
+    entries.push_back(
+        entry(m_images[0], core::ExampleRole::Counterexample, "too short", m_dir.filePath(QStringLiteral("img0.png"))));
+    entries.push_back(
+        entry(m_images[1], core::ExampleRole::Borderline, "", m_dir.filePath(QStringLiteral("img1.png"))));
     model.setExamples(entries);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0).data().toString(), QStringLiteral("Counterexample"));
@@ -209,9 +210,9 @@ void TestModels::enumTextsCoverEveryValue()
                       ui::EnumText::of(core::ExampleRole::Borderline)}));
     QVERIFY(distinct({ui::EnumText::of(core::StandardStatus::Draft), ui::EnumText::of(core::StandardStatus::Active),
                       ui::EnumText::of(core::StandardStatus::Retired)}));
-    QVERIFY(distinct({ui::EnumText::of(core::DecisionMethod::Adjudicated),
-                      ui::EnumText::of(core::DecisionMethod::Consensus),
-                      ui::EnumText::of(core::DecisionMethod::Standard), ui::EnumText::of(core::DecisionMethod::Excluded)}));
+    QVERIFY(distinct(
+        {ui::EnumText::of(core::DecisionMethod::Adjudicated), ui::EnumText::of(core::DecisionMethod::Consensus),
+         ui::EnumText::of(core::DecisionMethod::Standard), ui::EnumText::of(core::DecisionMethod::Excluded)}));
     QVERIFY(distinct({ui::EnumText::of(core::LabelSource::Manual), ui::EnumText::of(core::LabelSource::Import),
                       ui::EnumText::of(core::LabelSource::Standard)}));
     // Past the last value: no words (a cast, as a value from a newer project would arrive).

@@ -121,7 +121,8 @@ int runChild(const QStringList &args)
             const auto &image = images[static_cast<std::size_t>(step) % images.size()];
             if (step % 5 == 4) {
                 const std::string title = "soak " + std::to_string(step);
-                doc->createStandard({title, "A standard saved during the soak.", "", core::StandardStatus::Draft}, 0, {});
+                doc->createStandard({title, "A standard saved during the soak.", "", core::StandardStatus::Draft}, 0,
+                                    {});
                 say("S " + title);
             } else {
                 const core::Id cls = classes[static_cast<std::size_t>(step) % classes.size()];
@@ -236,7 +237,8 @@ QString TestMultiProcess::waitForLine(QProcess &p, const QString &prefix, int ms
 
 bool TestMultiProcess::standardExists(const QString &file, const QString &title) const
 {
-    const QJsonObject list = cliJson({QStringLiteral("standard"), QStringLiteral("list"), file, QStringLiteral("--json")});
+    const QJsonObject list =
+        cliJson({QStringLiteral("standard"), QStringLiteral("list"), file, QStringLiteral("--json")});
     for (const auto &s : list[QStringLiteral("standards")].toArray())
         if (s.toObject()[QStringLiteral("title")].toString() == title)
             return true;
@@ -321,9 +323,9 @@ void TestMultiProcess::soak()
                   QStringLiteral("Scratch length"), QStringLiteral("--body"), QStringLiteral("1.5 mm or longer."),
                   QStringLiteral("--rule"), kRule}),
              0);
-    const QJsonArray standards =
-        cliJson({QStringLiteral("standard"), QStringLiteral("list"), file, QStringLiteral("--json")})
-            [QStringLiteral("standards")].toArray();
+    const QJsonArray standards = cliJson({QStringLiteral("standard"), QStringLiteral("list"), file,
+                                          QStringLiteral("--json")})[QStringLiteral("standards")]
+                                     .toArray();
     QVERIFY(!standards.isEmpty());
     const QString standardId = QString::number(standards.last().toObject()[QStringLiteral("id")].toInteger());
 
@@ -368,8 +370,8 @@ void TestMultiProcess::soak()
     QVERIFY(applied >= 1);
 
     // Every child must have finished its minute without an error, and each report is a commit.
-    std::map<std::pair<std::string, core::Id>, core::Id> labels;   // (labeler, image) -> class
-    std::map<core::Id, core::Id> decisions;                         // image -> class
+    std::map<std::pair<std::string, core::Id>, core::Id> labels; // (labeler, image) -> class
+    std::map<core::Id, core::Id> decisions;                      // image -> class
     std::set<std::string> titles;
     const std::pair<QProcess *, std::string> children[] = {{lead, "lead"}, {ana, "ana"}, {ben, "ben"}};
     for (const auto &[p, who] : children) {
@@ -434,8 +436,8 @@ void TestMultiProcess::soak()
     }
     for (const auto &title : titles)
         QVERIFY2(standardExists(file, QString::fromStdString(title)), title.c_str());
-    qInfo("soak: %d CLI rounds (%d applies), %zu labels, %zu decisions and %zu standards from the windows",
-          iterations, applied, labels.size(), decisions.size(), titles.size());
+    qInfo("soak: %d CLI rounds (%d applies), %zu labels, %zu decisions and %zu standards from the windows", iterations,
+          applied, labels.size(), decisions.size(), titles.size());
 }
 
 int main(int argc, char **argv)

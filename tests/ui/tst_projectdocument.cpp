@@ -240,16 +240,14 @@ void TestProjectDocument::leadSignsInWithThePassphrase()
         auto store = core::openProject(project);
         core::setLeadPassphrase(*store, "", "s3cret", "lead");
     }
-    const auto readDecisions = [&] {
-        return core::openProject(project, core::OpenMode::ReadOnly)->auditLog().size();
-    };
+    const auto readDecisions = [&] { return core::openProject(project, core::OpenMode::ReadOnly)->auditLog().size(); };
     const auto auditBefore = readDecisions();
 
     ui::ProjectDocument doc(core::openProject(project));
     // The demo's lead ("lead") needs the passphrase, whichever role is asked for.
-    for (const auto &[role, passphrase] : {std::pair{core::Role::Lead, QStringLiteral("wrong")},
-                                           std::pair{core::Role::Lead, QString()},
-                                           std::pair{core::Role::Labeler, QString()}}) {
+    for (const auto &[role, passphrase] :
+         {std::pair{core::Role::Lead, QStringLiteral("wrong")}, std::pair{core::Role::Lead, QString()},
+          std::pair{core::Role::Labeler, QString()}}) {
         try {
             doc.startSession(QStringLiteral("lead"), role, passphrase);
             QFAIL("signed in as lead without the passphrase");
@@ -325,16 +323,16 @@ void TestProjectDocument::errorTextsAreNotDoubled()
     QCOMPARE(ui::withoutRepeatedTitle(QStringLiteral("Cannot open project"), ui::errorText(io)),
              QStringLiteral("A file could not be read or written. Unable to open database file (/x/p.concord)"));
     const core::Error invalid(core::ErrorCode::Invalid, "the class exists already", {}, 0, "scratch");
-    QCOMPARE(ui::errorText(invalid), QStringLiteral("The request does not fit the project. The class exists already (scratch)"));
+    QCOMPARE(ui::errorText(invalid),
+             QStringLiteral("The request does not fit the project. The class exists already (scratch)"));
     QCOMPARE(ui::withoutRepeatedTitle(QStringLiteral("Setting not changed"), QStringLiteral("no change")),
              QStringLiteral("No change"));
 
     // The window says it once (offscreen, the message box is a warning with title and text).
     ui::MainWindow window;
     const QString missing = m_dir.filePath(QStringLiteral("no-such-folder/p.concord"));
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
-                                           "^Cannot open project: [A-Z][^.]*\\. "
-                                           "(?!.*[Cc]annot open project)[A-Z]")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^Cannot open project: [A-Z][^.]*\\. "
+                                                                         "(?!.*[Cc]annot open project)[A-Z]")));
     QVERIFY(!window.openProject(missing));
 }
 
@@ -440,9 +438,8 @@ void TestProjectDocument::choosingTheStandardsClassMakesItTheLabelers()
     doc->setLabel(image, ok);
     {
         auto lead = core::openProject(file.toStdString());
-        const core::Id standard =
-            core::createStandard(*lead, {"all scratch", "Every ok is a scratch.", "when label = ok: scratch",
-                                         core::StandardStatus::Draft});
+        const core::Id standard = core::createStandard(
+            *lead, {"all scratch", "Every ok is a scratch.", "when label = ok: scratch", core::StandardStatus::Draft});
         QCOMPARE(core::applyStandard(*lead, standard).preview.changes.size(), std::size_t{1});
     }
     QVERIFY(doc->setLabel(image, scratch));

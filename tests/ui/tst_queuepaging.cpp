@@ -97,7 +97,8 @@ void TestQueuePaging::initTestCase()
             store->assign(core::Assignment{ids[std::size_t(i)], ben, 0, i, core::AssignmentState::Pending});
             // A relabel round for every hundredth image: a second row of the same image.
             if (i % 100 == 0) {
-                store->assign(core::Assignment{ids[std::size_t(i)], ana, 1, kImages - i, core::AssignmentState::Pending});
+                store->assign(
+                    core::Assignment{ids[std::size_t(i)], ana, 1, kImages - i, core::AssignmentState::Pending});
                 m_order.push_back(Row{1, kImages - i, ids[std::size_t(i)]});
             }
         }

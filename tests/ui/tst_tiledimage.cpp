@@ -32,8 +32,9 @@ cv::Mat makePicture(int width, int height, bool gray, unsigned seed)
     cv::Mat img(height, width, CV_8UC3);
     for (int y = 0; y < height; ++y)
         for (int x = 0; x < width; ++x)
-            img.at<cv::Vec3b>(y, x) = cv::Vec3b(static_cast<uchar>(x * 255 / width), static_cast<uchar>(y * 255 / height),
-                                                static_cast<uchar>((x + y) % 256));
+            img.at<cv::Vec3b>(y, x) =
+                cv::Vec3b(static_cast<uchar>(x * 255 / width), static_cast<uchar>(y * 255 / height),
+                          static_cast<uchar>((x + y) % 256));
     cv::Mat noise(height, width, CV_8UC3);
     cv::randu(noise, cv::Scalar::all(0), cv::Scalar::all(40));
     img += noise;
@@ -52,7 +53,8 @@ cv::Mat toMat(const QImage &img)
 {
     if (img.format() == QImage::Format_Grayscale8)
         return cv::Mat(img.height(), img.width(), CV_8UC1, const_cast<uchar *>(img.constBits()),
-                       static_cast<std::size_t>(img.bytesPerLine())).clone();
+                       static_cast<std::size_t>(img.bytesPerLine()))
+            .clone();
     const QImage rgb = img.convertToFormat(QImage::Format_RGB32);
     cv::Mat bgra(rgb.height(), rgb.width(), CV_8UC4, const_cast<uchar *>(rgb.constBits()),
                  static_cast<std::size_t>(rgb.bytesPerLine()));
@@ -80,10 +82,24 @@ double meanDiff(const cv::Mat &a, const cv::Mat &b)
 QByteArray withExifOrientation(const QByteArray &jpeg, int orientation)
 {
     QByteArray tiff("II*\0\x08\0\0\0", 8);
-    const char entry[] = {1, 0,                                  // one entry
-                          0x12, 0x01, 3, 0, 1, 0, 0, 0,           // tag 0x0112, SHORT, count 1
-                          char(orientation), 0, 0, 0,             // value
-                          0, 0, 0, 0};                            // no next IFD
+    const char entry[] = {1,
+                          0, // one entry
+                          0x12,
+                          0x01,
+                          3,
+                          0,
+                          1,
+                          0,
+                          0,
+                          0, // tag 0x0112, SHORT, count 1
+                          char(orientation),
+                          0,
+                          0,
+                          0, // value
+                          0,
+                          0,
+                          0,
+                          0}; // no next IFD
     tiff.append(entry, sizeof entry);
     QByteArray payload = QByteArray("Exif\0\0", 6) + tiff;
     const int len = int(payload.size()) + 2;
@@ -196,7 +212,8 @@ void TestTiledImage::levelsMatchAnIndependentDecode()
     const cv::Mat source = makePicture(1500, 1100, gray, 7);
     const QString path = write(file, source, {cv::IMWRITE_JPEG_QUALITY, 92});
     const cv::Mat reference =
-        lossless ? source : cv::imread(QFile::encodeName(path).toStdString(), gray ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+        lossless ? source
+                 : cv::imread(QFile::encodeName(path).toStdString(), gray ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
 
     const DecodedImage d = decodeImage(path, 0, {}, kMaxPixels, kMinSide);
     QVERIFY2(d.error.isEmpty(), qPrintable(d.error));
@@ -205,7 +222,8 @@ void TestTiledImage::levelsMatchAnIndependentDecode()
     QCOMPARE(d.size, QSize(1500, 1100));
     const TiledImage &t = *d.tiles;
     // BMP goes through the whole-image fallback, which makes RGB32 even for grey pictures.
-    QCOMPARE(t.format(), gray && !file.endsWith(QLatin1String(".bmp")) ? QImage::Format_Grayscale8 : QImage::Format_RGB32);
+    QCOMPARE(t.format(),
+             gray && !file.endsWith(QLatin1String(".bmp")) ? QImage::Format_Grayscale8 : QImage::Format_RGB32);
     // Halvings while larger than kMaxPixels / 8 = 25,000 pixels: 1500×1100, 750×550,
     // 375×275, 187×137; 93×68 is the first kept in memory.
     QCOMPARE(int(t.levels().size()), 4);
@@ -261,7 +279,8 @@ void TestTiledImage::rotatedJpegIsTiledUpright()
     QVERIFY(d.tiles);
     QCOMPARE(d.size, QSize(500, 900));
     // The upright picture: the stored pixels turned clockwise (decoded by OpenCV without EXIF).
-    cv::Mat stored = cv::imread(QFile::encodeName(path).toStdString(), cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
+    cv::Mat stored =
+        cv::imread(QFile::encodeName(path).toStdString(), cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
     cv::Mat upright;
     cv::rotate(stored, upright, cv::ROTATE_90_CLOCKWISE);
     QCOMPARE(maxDiff(toMat(d.tiles->region(0, QRect(0, 0, 500, 900))), upright), 0.0);
@@ -480,7 +499,8 @@ void TestTiledImage::truncatedJpegComesOutGrey()
     for (int y = 0; y < 600 && firstGrey < 0; ++y)
         if (QColor(full.pixel(799, y)) == QColor(128, 128, 128))
             firstGrey = y;
-    QVERIFY2(d.check.damagedFromRow >= 0 && d.check.damagedFromRow <= firstGrey && d.check.damagedFromRow >= firstGrey - 16,
+    QVERIFY2(d.check.damagedFromRow >= 0 && d.check.damagedFromRow <= firstGrey &&
+                 d.check.damagedFromRow >= firstGrey - 16,
              qPrintable(QStringLiteral("%1 vs %2").arg(d.check.damagedFromRow).arg(firstGrey)));
 }
 

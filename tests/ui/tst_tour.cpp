@@ -51,7 +51,7 @@ private slots:
         ui::TourDialog tour;
         tour.show();
         QCOMPARE(tour.pageCount(), 6); // label, disagreement, clusters, standard, adjudicate, export
-        const QStringList steps{QStringLiteral("Label"), QStringLiteral("disagree"), QStringLiteral("cause"),
+        const QStringList steps{QStringLiteral("Label"),    QStringLiteral("disagree"),   QStringLiteral("cause"),
                                 QStringLiteral("standard"), QStringLiteral("Adjudicate"), QStringLiteral("Export")};
         auto *demo = tour.findChildren<QPushButton *>().at(0);
         for (auto *b : tour.findChildren<QPushButton *>())

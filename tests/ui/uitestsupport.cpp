@@ -46,8 +46,8 @@ void drag(QWidget *viewport, QPoint from, QPoint to)
     constexpr int kSteps = 5;
     for (int i = 1; i <= kSteps; ++i) {
         const QPoint p = from + (to - from) * i / kSteps;
-        QMouseEvent move(QEvent::MouseMove, QPointF(p), viewport->mapToGlobal(QPointF(p)), Qt::NoButton,
-                         Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent move(QEvent::MouseMove, QPointF(p), viewport->mapToGlobal(QPointF(p)), Qt::NoButton, Qt::LeftButton,
+                         Qt::NoModifier);
         QCoreApplication::sendEvent(viewport, &move);
     }
     QTest::mouseRelease(viewport, Qt::LeftButton, Qt::NoModifier, to);

@@ -18,8 +18,7 @@ namespace concord::uitest {
 void isolateSettings(const QString &dir);
 
 /// A small demo project (core::generateDemo) in `dir`; returns the project file.
-std::filesystem::path makeDemo(const QString &dir, int images, int labelers, int overlap,
-                               std::uint64_t seed = 7);
+std::filesystem::path makeDemo(const QString &dir, int images, int labelers, int overlap, std::uint64_t seed = 7);
 
 /// Press at `from`, move in steps, release at `to`, with the left button, on `viewport`.
 void drag(QWidget *viewport, QPoint from, QPoint to);

@@ -13,8 +13,8 @@ namespace concord::ui {
 
 namespace {
 
-constexpr double kHandle = 9.0;   // handle side, screen px
-constexpr double kPick = 10.0;    // hit tolerance, screen px
+constexpr double kHandle = 9.0;    // handle side, screen px
+constexpr double kPick = 10.0;     // hit tolerance, screen px
 constexpr double kTextPad = 160.0; // room for the measurement badge, screen px
 
 QString trText(const char *s)
@@ -24,8 +24,7 @@ QString trText(const char *s)
 
 } // namespace
 
-AnnotationItem::AnnotationItem(int index, const core::Annotation &annotation, const QColor &color,
-                               double pxPerMm)
+AnnotationItem::AnnotationItem(int index, const core::Annotation &annotation, const QColor &color, double pxPerMm)
     : m_index(index)
 {
     sync(annotation, color, pxPerMm);
@@ -86,10 +85,22 @@ core::Segment AnnotationItem::movedHandle(int handle, const QPointF &pos) const
 {
     core::Segment s = m_segment;
     switch (handle) {
-    case 0: s.x1 = pos.x(); s.y1 = pos.y(); break;
-    case 1: s.x2 = pos.x(); s.y2 = pos.y(); break;
-    case 2: s.x2 = pos.x(); s.y1 = pos.y(); break;
-    case 3: s.x1 = pos.x(); s.y2 = pos.y(); break;
+    case 0:
+        s.x1 = pos.x();
+        s.y1 = pos.y();
+        break;
+    case 1:
+        s.x2 = pos.x();
+        s.y2 = pos.y();
+        break;
+    case 2:
+        s.x2 = pos.x();
+        s.y1 = pos.y();
+        break;
+    case 3:
+        s.x1 = pos.x();
+        s.y2 = pos.y();
+        break;
     default: break;
     }
     return s;
@@ -135,8 +146,8 @@ QPainterPath AnnotationItem::shape() const
     stroker.setWidth(2 * kPick / m_viewScale);
     QPainterPath hit = stroker.createStroke(path);
     for (const auto &p : handlePoints())
-        hit.addRect(QRectF(p.x() - kPick / m_viewScale, p.y() - kPick / m_viewScale,
-                           2 * kPick / m_viewScale, 2 * kPick / m_viewScale));
+        hit.addRect(QRectF(p.x() - kPick / m_viewScale, p.y() - kPick / m_viewScale, 2 * kPick / m_viewScale,
+                           2 * kPick / m_viewScale));
     return hit;
 }
 
@@ -206,8 +217,7 @@ void AnnotationItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
     painter->setFont(f);
     const QFontMetricsF fm(f);
     const QRectF view = widget ? QRectF(widget->rect()) : QRectF(painter->viewport());
-    const QRectF badge =
-        tagRect(kind(), a, b, QSizeF(fm.horizontalAdvance(text) + 10, fm.height() + 4), view);
+    const QRectF badge = tagRect(kind(), a, b, QSizeF(fm.horizontalAdvance(text) + 10, fm.height() + 4), view);
     painter->setPen(Qt::NoPen);
     painter->setBrush(QColor(0, 0, 0, 170));
     painter->drawRoundedRect(badge, 4, 4);

@@ -90,8 +90,7 @@ QSize ImageCanvas::imageSize() const
     return m_imageItem->boundingRect().size().toSize();
 }
 
-void ImageCanvas::setAnnotations(const std::vector<core::Annotation> &annotations, const QColor &color,
-                                 double pxPerMm)
+void ImageCanvas::setAnnotations(const std::vector<core::Annotation> &annotations, const QColor &color, double pxPerMm)
 {
     m_tool->deactivate();
     const int selected = selectedAnnotation();
@@ -244,8 +243,7 @@ void ImageCanvas::scaleChanged()
 
 void ImageCanvas::mousePressEvent(QMouseEvent *event)
 {
-    const bool panButton = event->button() == Qt::MiddleButton ||
-                           (event->button() == Qt::LeftButton && m_spaceHeld);
+    const bool panButton = event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld);
     if (!panButton && m_tool->mousePress(event, mapToScene(event->position().toPoint()))) {
         event->accept();
         return;

@@ -25,7 +25,12 @@ class ImageCanvas final : public QGraphicsView
     Q_OBJECT
 
 public:
-    enum class ToolKind { Select, Box, Line };
+    enum class ToolKind
+    {
+        Select,
+        Box,
+        Line
+    };
 
     explicit ImageCanvas(QWidget *parent = nullptr);
     ~ImageCanvas() override;

@@ -8,7 +8,6 @@
 #include <QStyleOptionGraphicsItem>
 #include <QtConcurrent/QtConcurrentRun>
 
-
 namespace concord::ui {
 
 ImageItem::ImageItem()
@@ -45,8 +44,7 @@ void ImageItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     }
     // Device pixels per image pixel (HiDPI screens have more device pixels than logical ones).
     const double dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
-    const double viewScale =
-        QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) * dpr;
+    const double viewScale = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) * dpr;
     if (m_image->tiles && viewScale > m_image->scaleOfLevel(0) * 1.001 && paintTiles(painter, exposed, viewScale))
         return;
     const std::size_t li = m_image->levelForScale(viewScale);
@@ -56,8 +54,8 @@ void ImageItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
 
     // Only the exposed region of the level is read: with the pyramid this keeps the cost of a
     // repaint proportional to the screen, not to the image.
-    const QRect src = QRectF(exposed.topLeft() * s, exposed.bottomRight() * s).toAlignedRect()
-                          .intersected(level.rect());
+    const QRect src =
+        QRectF(exposed.topLeft() * s, exposed.bottomRight() * s).toAlignedRect().intersected(level.rect());
     const QRectF dst(src.x() / s, src.y() / s, src.width() / s, src.height() / s);
     painter->drawImage(dst, level, src);
 }
@@ -69,7 +67,8 @@ bool ImageItem::paintTiles(QPainter *painter, const QRectF &exposed, double view
     const std::shared_ptr<const TiledImage> tiles = m_image->tiles;
     const auto sourceRect = [&](std::size_t level) {
         const double s = tiles->scaleOfLevel(level);
-        return QRectF(exposed.topLeft() * s, exposed.bottomRight() * s).toAlignedRect()
+        return QRectF(exposed.topLeft() * s, exposed.bottomRight() * s)
+            .toAlignedRect()
             .intersected(QRect(QPoint(0, 0), tiles->levels()[level].size));
     };
     std::size_t wanted = tiles->levelForScale(viewScale);
@@ -87,9 +86,8 @@ bool ImageItem::paintTiles(QPainter *painter, const QRectF &exposed, double view
                 if (m_loader && m_loader->result())
                     update();
             });
-            m_loader->setFuture(QtConcurrent::run([tiles, wanted, rect = sourceRect(wanted)] {
-                return tiles->load(wanted, rect);
-            }));
+            m_loader->setFuture(
+                QtConcurrent::run([tiles, wanted, rect = sourceRect(wanted)] { return tiles->load(wanted, rect); }));
         }
         li = tiles->levels().size();
         for (std::size_t k = wanted + 1; k < tiles->levels().size(); ++k)

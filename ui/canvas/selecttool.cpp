@@ -56,8 +56,8 @@ bool SelectTool::mouseMove(QMouseEvent *, const QPointF &pos)
         m_dragging->setSegment(m_dragging->movedHandle(m_handle, m_canvas.clampToImage(pos)));
     } else {
         const QPointF d = pos - m_pressPos;
-        m_dragging->setSegment({m_original.x1 + d.x(), m_original.y1 + d.y(), m_original.x2 + d.x(),
-                                m_original.y2 + d.y()});
+        m_dragging->setSegment(
+            {m_original.x1 + d.x(), m_original.y1 + d.y(), m_original.x2 + d.x(), m_original.y2 + d.y()});
     }
     m_canvas.showMeasurement(m_dragging->measurementText());
     return true;

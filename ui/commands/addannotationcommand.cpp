@@ -17,8 +17,8 @@ ImageState withAdded(ImageState s, const core::Annotation &a)
 
 } // namespace
 
-AddAnnotationCommand::AddAnnotationCommand(ProjectDocument *document, core::Id image,
-                                           const ImageState &before, const core::Annotation &annotation)
+AddAnnotationCommand::AddAnnotationCommand(ProjectDocument *document, core::Id image, const ImageState &before,
+                                           const core::Annotation &annotation)
     : ImageStateCommand(document, image, before, withAdded(before, annotation))
 {
     setText(annotation.kind == core::AnnotationKind::Line ? QObject::tr("Draw measuring line")

@@ -28,10 +28,10 @@ void ApplyStandardCommand::redo()
     try {
         const auto r = core::applyStandard(m_document->leadStore(), m_standard, m_document->labeler().name);
         m_applyAudit = r.auditId;
-        emit m_document->leadActionDone(
-            QCoreApplication::translate("ApplyStandardCommand", "Redone: %1, %n label(s) changed.", nullptr,
-                                        int(r.preview.changes.size()))
-                .arg(text()));
+        emit m_document->leadActionDone(QCoreApplication::translate("ApplyStandardCommand",
+                                                                    "Redone: %1, %n label(s) changed.", nullptr,
+                                                                    int(r.preview.changes.size()))
+                                            .arg(text()));
     } catch (const core::Error &e) {
         setObsolete(true);
         emit m_document->leadActionFailed(errorText(e));
@@ -44,10 +44,10 @@ void ApplyStandardCommand::undo()
 {
     try {
         const auto r = core::undoStandardApply(m_document->leadStore(), m_applyAudit, m_document->labeler().name);
-        emit m_document->leadActionDone(
-            QCoreApplication::translate("ApplyStandardCommand", "Undone: %1; %n label(s) restored as they were.",
-                                        nullptr, int(r.labels))
-                .arg(text()));
+        emit m_document->leadActionDone(QCoreApplication::translate("ApplyStandardCommand",
+                                                                    "Undone: %1; %n label(s) restored as they were.",
+                                                                    nullptr, int(r.labels))
+                                            .arg(text()));
     } catch (const core::Error &e) {
         setObsolete(true);
         emit m_document->leadActionFailed(errorText(e));

@@ -17,9 +17,8 @@ ImageState withChanged(ImageState s, int index, const core::Annotation &a)
 
 } // namespace
 
-ChangeAnnotationCommand::ChangeAnnotationCommand(ProjectDocument *document, core::Id image,
-                                                 const ImageState &before, int index,
-                                                 const core::Annotation &annotation)
+ChangeAnnotationCommand::ChangeAnnotationCommand(ProjectDocument *document, core::Id image, const ImageState &before,
+                                                 int index, const core::Annotation &annotation)
     : ImageStateCommand(document, image, before, withChanged(before, index, annotation))
     , m_index(index)
 {

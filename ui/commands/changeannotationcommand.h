@@ -10,8 +10,8 @@ namespace concord::ui {
 class ChangeAnnotationCommand final : public ImageStateCommand
 {
 public:
-    ChangeAnnotationCommand(ProjectDocument *document, core::Id image, const ImageState &before,
-                            int index, const core::Annotation &annotation);
+    ChangeAnnotationCommand(ProjectDocument *document, core::Id image, const ImageState &before, int index,
+                            const core::Annotation &annotation);
 
     int id() const override;
     bool mergeWith(const QUndoCommand *other) override;

@@ -4,7 +4,8 @@
 namespace concord::ui {
 
 /// QUndoCommand::id() values, in one place so that merge ids never collide.
-enum class CommandId : int {
+enum class CommandId : int
+{
     SetLabel = 1,
     AddAnnotation,
     ChangeAnnotation, ///< successive edits of one shape merge into one undo step

@@ -5,8 +5,7 @@
 
 namespace concord::ui {
 
-ImageStateCommand::ImageStateCommand(ProjectDocument *document, core::Id image, ImageState before,
-                                     ImageState after)
+ImageStateCommand::ImageStateCommand(ProjectDocument *document, core::Id image, ImageState before, ImageState after)
     : m_document(document)
     , m_image(image)
     , m_before(std::move(before))

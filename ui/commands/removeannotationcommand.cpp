@@ -17,8 +17,8 @@ ImageState withRemoved(ImageState s, int index)
 
 } // namespace
 
-RemoveAnnotationCommand::RemoveAnnotationCommand(ProjectDocument *document, core::Id image,
-                                                 const ImageState &before, int index)
+RemoveAnnotationCommand::RemoveAnnotationCommand(ProjectDocument *document, core::Id image, const ImageState &before,
+                                                 int index)
     : ImageStateCommand(document, image, before, withRemoved(before, index))
 {
     setText(QObject::tr("Delete shape"));

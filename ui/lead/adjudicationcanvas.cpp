@@ -76,8 +76,9 @@ void AdjudicationCanvas::paintEvent(QPaintEvent *)
             }
             // Who drew it, beside the shape's end.
             // A line's length only: boxes saved before core/geometry carry their diagonal.
-            const QString tag = a.kind == core::AnnotationKind::Line && a.lengthMm ? QStringLiteral("%1 %2 mm").arg(layer.labeler).arg(*a.lengthMm, 0, 'f', 2)
-                                           : layer.labeler;
+            const QString tag = a.kind == core::AnnotationKind::Line && a.lengthMm
+                                    ? QStringLiteral("%1 %2 mm").arg(layer.labeler).arg(*a.lengthMm, 0, 'f', 2)
+                                    : layer.labeler;
             const QPointF at = a2 + QPointF(6, -6);
             QFont f = p.font();
             f.setBold(true);

@@ -333,9 +333,13 @@ void AdjudicationPage::showCurrent()
     m_values->clear();
     m_message->clear();
     if (!m_document || image == 0) {
-        m_canvas->setImage({}, {}, !m_document ? QString() : m_loading ? tr("Reading the conflicts\u2026") : tr("No conflicts left"));
+        m_canvas->setImage({}, {},
+                           !m_document ? QString()
+                           : m_loading ? tr("Reading the conflicts\u2026")
+                                       : tr("No conflicts left"));
         m_canvas->setLayers({});
-        m_decision->setText(m_document && m_model->entries().empty() && !m_loading ? tr("Nothing to adjudicate.") : QString());
+        m_decision->setText(m_document && m_model->entries().empty() && !m_loading ? tr("Nothing to adjudicate.")
+                                                                                   : QString());
         m_note->clear();
         m_standard->clear();
         m_cited.reset();
@@ -382,7 +386,8 @@ void AdjudicationPage::showCurrent()
         auto *item = new QTreeWidgetItem(m_values);
         item->setText(0, QString::fromStdString(a.key));
         item->setText(1, attrText(a.value));
-        item->setText(2, QString::fromUtf8(core::toString(a.source).data(), qsizetype(core::toString(a.source).size())));
+        item->setText(2,
+                      QString::fromUtf8(core::toString(a.source).data(), qsizetype(core::toString(a.source).size())));
     }
     m_values->resizeColumnToContents(0);
     m_values->resizeColumnToContents(1);
@@ -391,8 +396,10 @@ void AdjudicationPage::showCurrent()
 
     if (entry.decision) {
         const auto &d = *entry.decision;
-        const QString what = d.method == core::DecisionMethod::Excluded ? EnumText::of(d.method) : className(d.labelClass);
-        m_decision->setText(tr("Decided: <b>%1</b> (%2)").arg(what.toHtmlEscaped(), EnumText::of(d.method).toHtmlEscaped()));
+        const QString what =
+            d.method == core::DecisionMethod::Excluded ? EnumText::of(d.method) : className(d.labelClass);
+        m_decision->setText(
+            tr("Decided: <b>%1</b> (%2)").arg(what.toHtmlEscaped(), EnumText::of(d.method).toHtmlEscaped()));
         m_note->setText(QString::fromStdString(d.note));
     } else {
         m_decision->setText(tr("Undecided: %n label(s), agreement %1 %", nullptr, int(labels.size()))
@@ -415,9 +422,9 @@ void AdjudicationPage::showStandard(const std::vector<core::Label> &labels)
         QStringList names;
         for (const auto &n : inDispute)
             names << QString::fromStdString(n);
-        m_standard->setMessage(active.empty() ? tr("*No active standard yet.*")
-                                              : tr("*No active standard speaks about %1.*")
-                                                    .arg(names.join(QStringLiteral(" \u2194 "))));
+        m_standard->setMessage(
+            active.empty() ? tr("*No active standard yet.*")
+                           : tr("*No active standard speaks about %1.*").arg(names.join(QStringLiteral(" \u2194 "))));
         return;
     }
     m_cited = cited->id;
@@ -429,7 +436,8 @@ void AdjudicationPage::showStandard(const std::vector<core::Label> &labels)
 
 void AdjudicationPage::message(const QString &text, bool error)
 {
-    m_message->setText(error ? QStringLiteral("<span style='color:#c62828'>%1</span>").arg(text.toHtmlEscaped()) : text);
+    m_message->setText(error ? QStringLiteral("<span style='color:#c62828'>%1</span>").arg(text.toHtmlEscaped())
+                             : text);
 }
 
 void AdjudicationPage::record(core::Decision decision)

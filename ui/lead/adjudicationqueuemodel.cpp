@@ -24,8 +24,8 @@ void AdjudicationQueueModel::setEntries(std::vector<Entry> entries)
 
 int AdjudicationQueueModel::rowOf(core::Id image) const
 {
-    const auto it = std::find_if(m_entries.begin(), m_entries.end(),
-                                 [image](const Entry &e) { return e.image == image; });
+    const auto it =
+        std::find_if(m_entries.begin(), m_entries.end(), [image](const Entry &e) { return e.image == image; });
     return it == m_entries.end() ? -1 : static_cast<int>(it - m_entries.begin());
 }
 
@@ -60,14 +60,10 @@ QVariant AdjudicationQueueModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         // Decided rows greyed out; the others in the view's own colours.
         return e.decision ? QVariant(QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text)) : QVariant();
-    case Qt::ToolTipRole:
-        return e.path;
-    case ImageIdRole:
-        return QVariant::fromValue<qint64>(e.image);
-    case DecidedRole:
-        return e.decision.has_value();
-    default:
-        return {};
+    case Qt::ToolTipRole: return e.path;
+    case ImageIdRole: return QVariant::fromValue<qint64>(e.image);
+    case DecidedRole: return e.decision.has_value();
+    default: return {};
     }
 }
 

@@ -22,7 +22,8 @@ class AdjudicationQueueModel final : public PagedListModel
     Q_OBJECT
 
 public:
-    enum Role {
+    enum Role
+    {
         ImageIdRole = Qt::UserRole, ///< qint64
         DecidedRole,                ///< bool: the conflict has a decision
     };

@@ -21,14 +21,14 @@ ClusterData computeClusterData(const core::Store &store)
     // The profiles: bands first, with each labeler's switch point.
     std::set<std::string> done;
     for (const auto &c : data.report.clusters) {
-        if (c.kind != core::ClusterKind::Band || !data.input.numeric.contains(c.attribute) || done.contains(c.attribute))
+        if (c.kind != core::ClusterKind::Band || !data.input.numeric.contains(c.attribute) ||
+            done.contains(c.attribute))
             continue;
         done.insert(c.attribute);
         const auto it = data.report.labelerThresholds.find(c.attribute);
-        data.profiles.push_back(core::profileChart(data.input, c.attribute, &c,
-                                                   it == data.report.labelerThresholds.end()
-                                                       ? std::vector<core::LabelerThreshold>{}
-                                                       : it->second));
+        data.profiles.push_back(core::profileChart(
+            data.input, c.attribute, &c,
+            it == data.report.labelerThresholds.end() ? std::vector<core::LabelerThreshold>{} : it->second));
     }
     // Then the measured length (what the labelers' disagreement is usually about), then the rest.
     if (data.input.numeric.contains(core::kAttrLengthMm) && !done.contains(core::kAttrLengthMm)) {

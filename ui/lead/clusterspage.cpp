@@ -62,8 +62,8 @@ ClustersPage::ClustersPage(QWidget *parent)
 
     m_list->setObjectName(QStringLiteral("clusterList"));
     m_list->setColumnCount(6);
-    m_list->setHeaderLabels({tr("#"), tr("Kind"), tr("Description"), tr("Members"), tr("Disputed inside"),
-                             tr("outside")});
+    m_list->setHeaderLabels(
+        {tr("#"), tr("Kind"), tr("Description"), tr("Members"), tr("Disputed inside"), tr("outside")});
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
@@ -129,9 +129,8 @@ ClustersPage::ClustersPage(QWidget *parent)
     m_recompute->setDependsOn(ProjectChange::Labels | ProjectChange::Attributes | ProjectChange::Classes |
                               ProjectChange::Images);
     m_recompute->setStatusLabel(m_status);
-    connect(m_recompute, &DashboardRecompute::finished, this, [this](DashboardRecompute::Result r) {
-        showData(std::static_pointer_cast<const ClusterData>(r));
-    });
+    connect(m_recompute, &DashboardRecompute::finished, this,
+            [this](DashboardRecompute::Result r) { showData(std::static_pointer_cast<const ClusterData>(r)); });
     clear();
 }
 
@@ -176,9 +175,8 @@ void ClustersPage::showData(std::shared_ptr<const ClusterData> computed)
                            .arg(report.disagreeing)
                            .arg(report.items)
                            .arg(percentText(report.items ? double(report.disagreeing) / double(report.items) : 0.0, 0))
-                           .arg(report.clusters.empty()
-                                    ? tr("No cluster stands out.")
-                                    : report.clusters.size() == 1
+                           .arg(report.clusters.empty() ? tr("No cluster stands out.")
+                                : report.clusters.size() == 1
                                     ? tr("One cluster says where and why.")
                                     : tr("%1 clusters say where and why, best first.").arg(report.clusters.size())));
     const QSignalBlocker block(m_list);
@@ -245,8 +243,9 @@ void ClustersPage::showMembers()
                 if (t.ok)
                     switches << tr("%1 at %2").arg(QString::fromStdString(t.labeler)).arg(t.threshold, 0, 'g', 3);
             if (!switches.isEmpty())
-                detail += tr("<br>Switch to %1: %2").arg(QString::fromStdString(c.positiveClass).toHtmlEscaped(),
-                                                         switches.join(QStringLiteral(", ")).toHtmlEscaped());
+                detail += tr("<br>Switch to %1: %2")
+                              .arg(QString::fromStdString(c.positiveClass).toHtmlEscaped(),
+                                   switches.join(QStringLiteral(", ")).toHtmlEscaped());
         }
     }
     m_detail->setText(detail);

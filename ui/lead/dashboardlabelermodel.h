@@ -18,7 +18,15 @@ class DashboardLabelerModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Name, Items, Hlp, HlpVsMajority, KappaVsConsensus, ColumnCount };
+    enum Column
+    {
+        Name,
+        Items,
+        Hlp,
+        HlpVsMajority,
+        KappaVsConsensus,
+        ColumnCount
+    };
     static constexpr int SortRole = Qt::UserRole + 1;
 
     explicit DashboardLabelerModel(QObject *parent = nullptr);

@@ -80,7 +80,8 @@ QString interval(const core::AgreementReport &r, const char *key, bool percent)
     if (it == r.ci95.end() || !std::isfinite(it->second.lo))
         return {};
     const auto bound = [percent](double v) {
-        return QString::fromStdString(percent ? core::formatFixed(v * 100.0, core::kShareDecimals) : core::formatFixed(v));
+        return QString::fromStdString(percent ? core::formatFixed(v * 100.0, core::kShareDecimals)
+                                              : core::formatFixed(v));
     };
     return QStringLiteral(" [%1 – %2]").arg(bound(it->second.lo), bound(it->second.hi));
 }
@@ -93,13 +94,15 @@ QString figuresLine(const core::AgreementReport &r, int size)
         .arg(size)
         .arg(percentText(r.percentAgreement), interval(r, "percent_agreement", true), coefficientText(r.fleissKappa),
              interval(r, "fleiss_kappa", false), coefficientText(r.alphaNominal),
-             interval(r, "krippendorff_alpha_nominal", false), coefficientText(r.gwetAc1), interval(r, "gwet_ac1", false));
+             interval(r, "krippendorff_alpha_nominal", false), coefficientText(r.gwetAc1),
+             interval(r, "gwet_ac1", false));
 }
 
 /// "compared: 120 of 120 images (two or more human labels) · 63.3 % of them unanimous".
 QString comparedLine(const core::AgreementReport &r, bool human)
 {
-    return (human ? DashboardPage::tr("compared: <b>%1</b> of %2 images (two or more human labels) · %3 of them unanimous")
+    return (human ? DashboardPage::tr(
+                        "compared: <b>%1</b> of %2 images (two or more human labels) · %3 of them unanimous")
                   : DashboardPage::tr("compared: <b>%1</b> of %2 images (two or more labels) · %3 of them unanimous"))
         .arg(r.coverage.compared)
         .arg(r.coverage.total)
@@ -237,9 +240,8 @@ DashboardPage::DashboardPage(QWidget *parent)
     // The figures come from labels, decisions (conflicts), standards (per version) and classes.
     m_recompute->setDependsOn(ProjectChange::Labels | ProjectChange::Decisions | ProjectChange::Standards |
                               ProjectChange::Attributes | ProjectChange::Classes);
-    connect(m_recompute, &DashboardRecompute::finished, this, [this](DashboardRecompute::Result r) {
-        showData(std::static_pointer_cast<const DashboardData>(r));
-    });
+    connect(m_recompute, &DashboardRecompute::finished, this,
+            [this](DashboardRecompute::Result r) { showData(std::static_pointer_cast<const DashboardData>(r)); });
     clear();
 }
 
@@ -258,9 +260,8 @@ bool DashboardPage::isComputing() const
 void DashboardPage::followClusters(DashboardRecompute *clusters)
 {
     m_clusters = clusters;
-    connect(clusters, &DashboardRecompute::finished, this, [this](DashboardRecompute::Result r) {
-        showProfiles(std::static_pointer_cast<const ClusterData>(r));
-    });
+    connect(clusters, &DashboardRecompute::finished, this,
+            [this](DashboardRecompute::Result r) { showProfiles(std::static_pointer_cast<const ClusterData>(r)); });
 }
 
 void DashboardPage::setDocument(ProjectDocument *document)

@@ -23,10 +23,10 @@ class DashboardRecompute;
 
 /// The lead's agreement dashboard: project HLP with its 95 % interval, Fleiss' κ,
 /// Krippendorff's α, Gwet's AC1 over human labels, how many images they compare (with a
-/// warning when too few), the data set's figures once a standard wrote labels, and the counts; the same per standard version; per labeler
-/// (sortable), pairwise Cohen's κ as a heatmap, per class; and the disagreement profile along
-/// a chosen attribute with each labeler's threshold. Everything is recomputed off the GUI
-/// thread, on its own read-only connection, shortly after the project's labels change.
+/// warning when too few), the data set's figures once a standard wrote labels, and the counts; the same per standard
+/// version; per labeler (sortable), pairwise Cohen's κ as a heatmap, per class; and the disagreement profile along a
+/// chosen attribute with each labeler's threshold. Everything is recomputed off the GUI thread, on its own read-only
+/// connection, shortly after the project's labels change.
 class DashboardPage final : public LeadPage
 {
     Q_OBJECT

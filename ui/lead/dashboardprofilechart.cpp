@@ -123,7 +123,9 @@ void DashboardProfileChart::setProfile(const core::ProfileChart *profile)
         line->append(m.x, 0.0);
         line->append(m.x, 1.0);
         const QColor ink = palette().color(QPalette::Text);
-        QPen pen(m.suggested ? ink : m.bound ? QColor(140, 140, 140) : (dark ? QColor(240, 90, 90) : QColor(180, 40, 40)));
+        QPen pen(m.suggested ? ink
+                 : m.bound   ? QColor(140, 140, 140)
+                             : (dark ? QColor(240, 90, 90) : QColor(180, 40, 40)));
         pen.setWidthF(m.suggested ? 2.5 : 1.5);
         pen.setStyle(m.suggested ? Qt::SolidLine : m.bound ? Qt::DotLine : Qt::DashLine);
         line->setPen(pen);

@@ -32,7 +32,7 @@ public:
 
     QTabWidget *tabs() const { return m_tabs; }
     void showPage(LeadPage *page);
-    template<typename Page>
+    template <typename Page>
     Page *page() const
     {
         for (LeadPage *p : m_pages)

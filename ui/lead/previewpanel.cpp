@@ -99,8 +99,8 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_status->setWordWrap(true);
     m_changes = makeTable(this, QStringLiteral("changesTable"),
                           {tr("Image"), tr("Labeler"), tr("From \u2192 to"), tr("Because")});
-    m_undecided = makeTable(this, QStringLiteral("undecidedTable"),
-                            {tr("Undecided image"), tr("Unknown"), tr("Still disputed")});
+    m_undecided =
+        makeTable(this, QStringLiteral("undecidedTable"), {tr("Undecided image"), tr("Unknown"), tr("Still disputed")});
     m_apply->setObjectName(QStringLiteral("applyButton"));
     m_undo->setObjectName(QStringLiteral("undoApplyButton"));
     m_undo->setToolTip(tr("Take the last apply back, restoring every label exactly (Ctrl+Z)"));
@@ -249,8 +249,8 @@ void PreviewPanel::show(const core::StandardPreview &p)
         }
         m_changes->setItem(r, 0, img);
         m_changes->setItem(r, 1, new QTableWidgetItem(QString::fromStdString(c.labelerName)));
-        m_changes->setItem(r, 2, new QTableWidgetItem(QString::fromStdString(c.from) + arrow +
-                                                      QString::fromStdString(c.to)));
+        m_changes->setItem(r, 2,
+                           new QTableWidgetItem(QString::fromStdString(c.from) + arrow + QString::fromStdString(c.to)));
         m_changes->setItem(r, 3, new QTableWidgetItem(decidedBy(c.decidedBy)));
     }
     m_changes->resizeColumnsToContents();
@@ -298,20 +298,21 @@ void PreviewPanel::apply()
     m_applying = true;
     m_status->setText(tr("Applying\u2026"));
     QApplication::setOverrideCursor(Qt::BusyCursor);
-    m_applyWatcher.setFuture(m_document->leadAccess().run([standard, actor](const ProjectAccess &project) -> ApplyOutcome {
-        ApplyOutcome out;
-        out.error = errorOf([&] {
-            auto store = project.open(core::OpenMode::ReadWrite);
-            const auto r = core::applyStandard(*store, standard, actor);
-            out.ok = true;
-            out.applyAudit = r.auditId;
-            out.title = QString::fromStdString(r.preview.standard.title);
-            out.changes = r.preview.changes.size();
-            out.hlpBefore = r.preview.before.hlp;
-            out.hlpAfter = r.preview.after.hlp;
-        });
-        return out;
-    }));
+    m_applyWatcher.setFuture(
+        m_document->leadAccess().run([standard, actor](const ProjectAccess &project) -> ApplyOutcome {
+            ApplyOutcome out;
+            out.error = errorOf([&] {
+                auto store = project.open(core::OpenMode::ReadWrite);
+                const auto r = core::applyStandard(*store, standard, actor);
+                out.ok = true;
+                out.applyAudit = r.auditId;
+                out.title = QString::fromStdString(r.preview.standard.title);
+                out.changes = r.preview.changes.size();
+                out.hlpBefore = r.preview.before.hlp;
+                out.hlpAfter = r.preview.after.hlp;
+            });
+            return out;
+        }));
     updateButtons();
 }
 

@@ -71,8 +71,10 @@ StandardEditor::StandardEditor(QWidget *parent)
     m_title->setObjectName(QStringLiteral("titleEdit"));
     m_title->setPlaceholderText(tr("e.g. Scratch length"));
     m_status->setObjectName(QStringLiteral("statusCombo"));
-    m_status->addItem(EnumText::capitalized(EnumText::of(core::StandardStatus::Draft)), int(core::StandardStatus::Draft));
-    m_status->addItem(EnumText::capitalized(EnumText::of(core::StandardStatus::Active)), int(core::StandardStatus::Active));
+    m_status->addItem(EnumText::capitalized(EnumText::of(core::StandardStatus::Draft)),
+                      int(core::StandardStatus::Draft));
+    m_status->addItem(EnumText::capitalized(EnumText::of(core::StandardStatus::Active)),
+                      int(core::StandardStatus::Active));
     m_status->setToolTip(tr("A draft becomes active when it is applied"));
     m_body->setObjectName(QStringLiteral("bodyEdit"));
     m_body->setPlaceholderText(tr("What the labelers should do, in words (Markdown)"));
@@ -95,8 +97,8 @@ StandardEditor::StandardEditor(QWidget *parent)
     m_candidates->setResizeMode(QListView::Adjust);
     m_candidates->setMovement(QListView::Static);
     m_candidates->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    for (QAbstractItemView *view : {static_cast<QAbstractItemView *>(m_candidates),
-                                    static_cast<QAbstractItemView *>(m_chosen)}) {
+    for (QAbstractItemView *view :
+         {static_cast<QAbstractItemView *>(m_candidates), static_cast<QAbstractItemView *>(m_chosen)}) {
         view->viewport()->setAcceptDrops(true);
         view->viewport()->installEventFilter(this);
     }
@@ -123,8 +125,7 @@ StandardEditor::StandardEditor(QWidget *parent)
     auto *removeButton = new QPushButton(tr("&Remove"), this);
     removeButton->setObjectName(QStringLiteral("removeExampleButton"));
     connect(exampleButton, &QPushButton::clicked, this, [this] { assignSelected(core::ExampleRole::Example); });
-    connect(counterButton, &QPushButton::clicked, this,
-            [this] { assignSelected(core::ExampleRole::Counterexample); });
+    connect(counterButton, &QPushButton::clicked, this, [this] { assignSelected(core::ExampleRole::Counterexample); });
     connect(borderButton, &QPushButton::clicked, this, [this] { assignSelected(core::ExampleRole::Borderline); });
     connect(removeButton, &QPushButton::clicked, this, &StandardEditor::removeSelected);
 
@@ -183,8 +184,7 @@ StandardEditor::StandardEditor(QWidget *parent)
     layout->addWidget(examples, 1);
     layout->addLayout(bottom);
 
-    connect(m_body, &QPlainTextEdit::textChanged, this,
-            [this] { m_bodyPreview->setMarkdown(m_body->toPlainText()); });
+    connect(m_body, &QPlainTextEdit::textChanged, this, [this] { m_bodyPreview->setMarkdown(m_body->toPlainText()); });
     m_ruleTimer->setSingleShot(true);
     m_ruleTimer->setInterval(150);
     connect(m_ruleTimer, &QTimer::timeout, this, &StandardEditor::validateRule);
@@ -240,9 +240,9 @@ void StandardEditor::startDraft(const StandardSeed &seed)
     QString rule = seed.rule;
     if (rule.isEmpty() && !seed.attribute.isEmpty() && seed.threshold && !seed.positiveClass.isEmpty()) {
         // A start the lead completes: the "else" side is theirs to choose.
-        rule = QStringLiteral("when %1 is known: %2 if %1 >= %3 else keep")
-                   .arg(seed.attribute, seed.positiveClass,
-                        QString::number(std::round(*seed.threshold * 100.0) / 100.0));
+        rule =
+            QStringLiteral("when %1 is known: %2 if %1 >= %3 else keep")
+                .arg(seed.attribute, seed.positiveClass, QString::number(std::round(*seed.threshold * 100.0) / 100.0));
     }
     m_rule->setText(rule);
     setCandidates(seed.candidates);
@@ -341,7 +341,8 @@ bool StandardEditor::eventFilter(QObject *watched, QEvent *event)
             setCandidates(all);
             m_candidates->clearSelection();
             for (int i = 0; i < m_candidates->count(); ++i)
-                if (std::find(ids.begin(), ids.end(), m_candidates->item(i)->data(kImageRole).toLongLong()) != ids.end())
+                if (std::find(ids.begin(), ids.end(), m_candidates->item(i)->data(kImageRole).toLongLong()) !=
+                    ids.end())
                     m_candidates->item(i)->setSelected(true);
         } else {
             for (core::Id id : ids)
@@ -351,8 +352,7 @@ bool StandardEditor::eventFilter(QObject *watched, QEvent *event)
         drop->acceptProposedAction();
         return true;
     }
-    default:
-        return QWidget::eventFilter(watched, event);
+    default: return QWidget::eventFilter(watched, event);
     }
 }
 
@@ -415,8 +415,7 @@ void StandardEditor::updateHint()
     int n[3] = {0, 0, 0};
     for (const auto &e : examples())
         ++n[static_cast<int>(e.role)];
-    const int want[3] = {core::kRecommendedExamples, core::kRecommendedCounterexamples,
-                         core::kRecommendedBorderline};
+    const int want[3] = {core::kRecommendedExamples, core::kRecommendedCounterexamples, core::kRecommendedBorderline};
     QStringList missing;
     if (n[0] < want[0])
         missing << tr("%n more example(s)", nullptr, want[0] - n[0]);
@@ -459,13 +458,15 @@ void StandardEditor::validateRule()
             const QString caret = QString(before.size() + at - from, QLatin1Char(' ')) +
                                   QString(std::clamp<qsizetype>(to - at, 1, length), QLatin1Char('^'));
             m_ruleStatus->setText(
-                QStringLiteral("<pre style='margin:0; font-family:monospace'>%1\n<span style='color:#c62828'>%2</span></pre>"
-                               "<span style='color:#c62828'>%3</span>")
+                QStringLiteral(
+                    "<pre style='margin:0; font-family:monospace'>%1\n<span style='color:#c62828'>%2</span></pre>"
+                    "<span style='color:#c62828'>%3</span>")
                     .arg((before + text.mid(from, to - from) + after).toHtmlEscaped(), caret,
                          m_ruleError.toHtmlEscaped()));
         } catch (const core::Error &e) {
             m_ruleError = errorText(e);
-            m_ruleStatus->setText(QStringLiteral("<span style='color:#c62828'>%1</span>").arg(m_ruleError.toHtmlEscaped()));
+            m_ruleStatus->setText(
+                QStringLiteral("<span style='color:#c62828'>%1</span>").arg(m_ruleError.toHtmlEscaped()));
         }
     }
     m_rule->setStyleSheet(m_ruleError.isEmpty() ? QString()

@@ -211,8 +211,9 @@ void StandardsPage::selectionChanged()
         ++n[static_cast<int>(e.role)];
     // What the lead needs to know about it, then the standard as the labelers' label book
     // and adjudication show it (standardMarkdown).
-    QString md = QStringLiteral("*%1*%2 \u00b7 ").arg(EnumText::capitalized(EnumText::of(s->status)),
-                                                      s->rule.empty() ? tr(", no rule") : QString());
+    QString md =
+        QStringLiteral("*%1*%2 \u00b7 ")
+            .arg(EnumText::capitalized(EnumText::of(s->status)), s->rule.empty() ? tr(", no rule") : QString());
     md += tr("%1 examples, %2 counterexamples, %3 borderline (recommended %4/%5/%6)")
               .arg(n[0])
               .arg(n[1])

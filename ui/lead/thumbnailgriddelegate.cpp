@@ -63,7 +63,8 @@ void ThumbnailGridDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     const QFontMetrics fm(small);
     int x = r.left() + kPad;
     const int y = textBox.bottom() + kPad;
-    const int badgeWidth = votes.isEmpty() ? 0 : std::min(44, (m_side - 2 * (int(votes.size()) - 1)) / int(votes.size()));
+    const int badgeWidth =
+        votes.isEmpty() ? 0 : std::min(44, (m_side - 2 * (int(votes.size()) - 1)) / int(votes.size()));
     for (const QVariant &v : votes) {
         const QVariantMap m = v.toMap();
         const QColor colour = m.value(QStringLiteral("color")).value<QColor>();
@@ -72,9 +73,9 @@ void ThumbnailGridDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         painter->setBrush(colour.isValid() ? colour : QColor(Qt::gray));
         painter->drawRoundedRect(badge, 4, 4);
         painter->setPen(colour.isValid() && colour.lightnessF() < 0.55 ? Qt::white : Qt::black);
-        painter->drawText(badge, Qt::AlignCenter,
-                          fm.elidedText(badgeText(m.value(QStringLiteral("labeler")).toString()), Qt::ElideRight,
-                                        badgeWidth - 2));
+        painter->drawText(
+            badge, Qt::AlignCenter,
+            fm.elidedText(badgeText(m.value(QStringLiteral("labeler")).toString()), Qt::ElideRight, badgeWidth - 2));
         x += badgeWidth + 2;
     }
     painter->restore();

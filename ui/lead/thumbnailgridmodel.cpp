@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/thumbnailgridmodel.h"
 
-
 #include <QMimeData>
 
 namespace concord::ui {
@@ -30,8 +29,7 @@ void ThumbnailGridModel::loaded(const QString &path)
 {
     for (std::size_t i = 0; i < static_cast<std::size_t>(rowCount()); ++i)
         if (m_entries[i].path == path)
-            emit dataChanged(index(static_cast<int>(i)), index(static_cast<int>(i)),
-                             {Qt::DecorationRole, LoadedRole});
+            emit dataChanged(index(static_cast<int>(i)), index(static_cast<int>(i)), {Qt::DecorationRole, LoadedRole});
 }
 
 Qt::ItemFlags ThumbnailGridModel::flags(const QModelIndex &index) const
@@ -49,7 +47,8 @@ QMimeData *ThumbnailGridModel::mimeData(const QModelIndexList &indexes) const
     QByteArray ids;
     for (const QModelIndex &i : indexes)
         if (checkIndex(i, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-            ids += QByteArray::number(static_cast<qlonglong>(m_entries[static_cast<std::size_t>(i.row())].image)) + '\n';
+            ids +=
+                QByteArray::number(static_cast<qlonglong>(m_entries[static_cast<std::size_t>(i.row())].image)) + '\n';
     auto *mime = new QMimeData;
     mime->setData(imageIdsMimeType(), ids);
     return mime;
@@ -61,26 +60,22 @@ QVariant ThumbnailGridModel::data(const QModelIndex &index, int role) const
         return {};
     const Entry &e = m_entries[static_cast<std::size_t>(index.row())];
     switch (role) {
-    case Qt::DisplayRole:
-        return e.name;
+    case Qt::DisplayRole: return e.name;
     case Qt::DecorationRole: {
         const QImage image = m_thumbnails->get(e.path); // asks for it when not made yet
         if (!image.isNull())
             return image;
         return m_thumbnails->isReady(e.path) ? m_unreadable : m_placeholder;
     }
-    case LoadedRole:
-        return m_thumbnails->isReady(e.path);
+    case LoadedRole: return m_thumbnails->isReady(e.path);
     case Qt::ToolTipRole: {
         QString tip = e.name;
         for (const auto &v : e.votes)
             tip += QStringLiteral("\n%1: %2").arg(v.labeler, v.cls);
         return tip;
     }
-    case ImageIdRole:
-        return QVariant::fromValue<qint64>(e.image);
-    case PathRole:
-        return e.path;
+    case ImageIdRole: return QVariant::fromValue<qint64>(e.image);
+    case PathRole: return e.path;
     case VotesRole: {
         QVariantList list;
         for (const auto &v : e.votes)
@@ -89,8 +84,7 @@ QVariant ThumbnailGridModel::data(const QModelIndex &index, int role) const
                                     {QStringLiteral("color"), v.color}});
         return list;
     }
-    default:
-        return {};
+    default: return {};
     }
 }
 

@@ -28,7 +28,8 @@ class ThumbnailGridModel final : public PagedListModel
     Q_OBJECT
 
 public:
-    enum Role {
+    enum Role
+    {
         ImageIdRole = Qt::UserRole + 1, ///< qint64
         PathRole,                       ///< absolute image file path
         VotesRole,                      ///< QVariantList of QVariantMap {labeler, class, color}
@@ -44,8 +45,8 @@ public:
     struct Entry
     {
         core::Id image = 0;
-        QString path;  ///< absolute
-        QString name;  ///< shown under the thumbnail
+        QString path; ///< absolute
+        QString name; ///< shown under the thumbnail
         std::vector<Vote> votes;
     };
 

@@ -29,20 +29,15 @@ QVariant ClassModel::data(const QModelIndex &index, int role) const
     const auto &c = m_classes[static_cast<std::size_t>(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-        return c.shortcut.empty() ? QString::fromStdString(c.name)
-                                  : QStringLiteral("%1  %2").arg(QString::fromStdString(c.shortcut),
-                                                                  QString::fromStdString(c.name));
-    case Qt::ToolTipRole:
-        return QString::fromStdString(c.description.empty() ? c.name : c.description);
+        return c.shortcut.empty()
+                   ? QString::fromStdString(c.name)
+                   : QStringLiteral("%1  %2").arg(QString::fromStdString(c.shortcut), QString::fromStdString(c.name));
+    case Qt::ToolTipRole: return QString::fromStdString(c.description.empty() ? c.name : c.description);
     case Qt::DecorationRole:
-    case ColorRole:
-        return QColor(QString::fromStdString(c.color));
-    case ClassIdRole:
-        return QVariant::fromValue<qint64>(c.id);
-    case ShortcutRole:
-        return QString::fromStdString(c.shortcut);
-    default:
-        return {};
+    case ColorRole: return QColor(QString::fromStdString(c.color));
+    case ClassIdRole: return QVariant::fromValue<qint64>(c.id);
+    case ShortcutRole: return QString::fromStdString(c.shortcut);
+    default: return {};
     }
 }
 

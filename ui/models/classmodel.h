@@ -15,7 +15,8 @@ class ClassModel final : public QAbstractListModel
     Q_OBJECT
 
 public:
-    enum Role {
+    enum Role
+    {
         ClassIdRole = Qt::UserRole + 1, ///< qint64
         ShortcutRole,                   ///< "1".."9" or empty
         ColorRole,                      ///< QColor

@@ -49,8 +49,7 @@ QVariant ExampleModel::data(const QModelIndex &index, int role) const
         return {};
     const auto &e = m_entries[static_cast<std::size_t>(index.row())];
     switch (role) {
-    case Qt::DisplayRole:
-        return EnumText::capitalized(EnumText::of(e.example.role));
+    case Qt::DisplayRole: return EnumText::capitalized(EnumText::of(e.example.role));
     case Qt::ToolTipRole:
         if (!e.example.note.empty())
             return QString::fromStdString(e.example.note);
@@ -63,16 +62,13 @@ QVariant ExampleModel::data(const QModelIndex &index, int role) const
         grey.fill(QColor(0x60, 0x60, 0x60));
         return grey;
     }
-    case ImageIdRole:
-        return QVariant::fromValue<qint64>(e.example.image);
-    case PathRole:
-        return e.path;
+    case ImageIdRole: return QVariant::fromValue<qint64>(e.example.image);
+    case PathRole: return e.path;
     case ExampleRoleRole: {
         const auto s = core::toString(e.example.role);
         return QString::fromLatin1(s.data(), static_cast<qsizetype>(s.size()));
     }
-    default:
-        return {};
+    default: return {};
     }
 }
 

@@ -18,7 +18,8 @@ class ExampleModel final : public QAbstractListModel
     Q_OBJECT
 
 public:
-    enum Role {
+    enum Role
+    {
         ImageIdRole = Qt::UserRole + 1, ///< qint64
         PathRole,                       ///< absolute image file path
         ExampleRoleRole,                ///< "example", "counterexample" or "borderline"

@@ -36,16 +36,11 @@ QVariant LabelerModel::data(const QModelIndex &index, int role) const
     const auto &l = m_labelers[static_cast<std::size_t>(index.row())];
     const QString name = QString::fromStdString(l.name);
     switch (role) {
-    case Qt::DisplayRole:
-        return l.role == core::Role::Lead ? tr("%1 (lead)").arg(name) : name;
-    case NameRole:
-        return name;
-    case LabelerIdRole:
-        return QVariant::fromValue<qint64>(l.id);
-    case IsLeadRole:
-        return l.role == core::Role::Lead;
-    default:
-        return {};
+    case Qt::DisplayRole: return l.role == core::Role::Lead ? tr("%1 (lead)").arg(name) : name;
+    case NameRole: return name;
+    case LabelerIdRole: return QVariant::fromValue<qint64>(l.id);
+    case IsLeadRole: return l.role == core::Role::Lead;
+    default: return {};
     }
 }
 

@@ -16,7 +16,8 @@ class LabelerModel final : public QAbstractListModel
     Q_OBJECT
 
 public:
-    enum Role {
+    enum Role
+    {
         LabelerIdRole = Qt::UserRole + 1, ///< qint64
         NameRole,                         ///< the plain name
         IsLeadRole,                       ///< bool

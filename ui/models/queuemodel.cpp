@@ -56,17 +56,13 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         if (cls)
             return QColor(QString::fromStdString(cls->color));
         return QColor(e.state == core::AssignmentState::Skipped ? 0x9e9e9e : 0xdedede);
-    case ImageIdRole:
-        return QVariant::fromValue<qint64>(e.image);
-    case LabelClassRole:
-        return e.myLabelClass ? QVariant::fromValue<qint64>(*e.myLabelClass) : QVariant();
+    case ImageIdRole: return QVariant::fromValue<qint64>(e.image);
+    case LabelClassRole: return e.myLabelClass ? QVariant::fromValue<qint64>(*e.myLabelClass) : QVariant();
     case StateRole:
         return QString::fromLatin1(core::toString(e.state).data(),
                                    static_cast<qsizetype>(core::toString(e.state).size()));
-    case HealthRole:
-        return static_cast<int>(m_document->imageHealth(e.image).health);
-    default:
-        return {};
+    case HealthRole: return static_cast<int>(m_document->imageHealth(e.image).health);
+    default: return {};
     }
 }
 

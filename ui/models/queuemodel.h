@@ -22,7 +22,8 @@ class QueueModel final : public PagedListModel
     Q_OBJECT
 
 public:
-    enum Role {
+    enum Role
+    {
         ImageIdRole = Qt::UserRole + 1, ///< qint64
         LabelClassRole,                 ///< qint64 of the labeler's class, invalid when none
         StateRole,                      ///< "done", "pending" or "skipped"

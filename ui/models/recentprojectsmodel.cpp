@@ -62,12 +62,9 @@ QVariant RecentProjectsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return QStringLiteral("%1 — %2").arg(QFileInfo(p).completeBaseName(),
                                              QDir::toNativeSeparators(QFileInfo(p).absolutePath()));
-    case Qt::ToolTipRole:
-        return QDir::toNativeSeparators(p);
-    case PathRole:
-        return p;
-    default:
-        return {};
+    case Qt::ToolTipRole: return QDir::toNativeSeparators(p);
+    case PathRole: return p;
+    default: return {};
     }
 }
 

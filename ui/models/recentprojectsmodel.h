@@ -12,7 +12,10 @@ class RecentProjectsModel final : public QAbstractListModel
     Q_OBJECT
 
 public:
-    enum Role { PathRole = Qt::UserRole + 1 };
+    enum Role
+    {
+        PathRole = Qt::UserRole + 1
+    };
 
     explicit RecentProjectsModel(QObject *parent = nullptr);
 

@@ -36,17 +36,12 @@ QVariant StandardModel::data(const QModelIndex &index, int role) const
         return {};
     const auto &s = m_standards[static_cast<std::size_t>(index.row())];
     switch (role) {
-    case Qt::DisplayRole:
-        return tr("%1 (v%2)").arg(QString::fromStdString(s.title)).arg(s.version);
+    case Qt::DisplayRole: return tr("%1 (v%2)").arg(QString::fromStdString(s.title)).arg(s.version);
     case Qt::ToolTipRole:
-    case BodyRole:
-        return QString::fromStdString(s.body);
-    case StandardIdRole:
-        return QVariant::fromValue<qint64>(s.id);
-    case RuleRole:
-        return QString::fromStdString(s.rule);
-    default:
-        return {};
+    case BodyRole: return QString::fromStdString(s.body);
+    case StandardIdRole: return QVariant::fromValue<qint64>(s.id);
+    case RuleRole: return QString::fromStdString(s.rule);
+    default: return {};
     }
 }
 

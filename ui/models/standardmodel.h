@@ -16,7 +16,8 @@ class StandardModel final : public QAbstractListModel
     Q_OBJECT
 
 public:
-    enum Role {
+    enum Role
+    {
         StandardIdRole = Qt::UserRole + 1, ///< qint64
         BodyRole,                          ///< the standard's text
         RuleRole,                          ///< machine rule text, empty when none
