@@ -122,7 +122,7 @@ std::pair<double, double> nelderMead(const std::function<double(double, double)>
             if (c[2] < std::min(r[2], s[2][2])) {
                 s[2] = c;
             } else {
-                for (int k = 1; k < 3; ++k) {
+                for (std::size_t k = 1; k < 3; ++k) {
                     s[k][0] = s[0][0] + 0.5 * (s[k][0] - s[0][0]);
                     s[k][1] = s[0][1] + 0.5 * (s[k][1] - s[0][1]);
                     s[k][2] = f(s[k][0], s[k][1]);
@@ -134,10 +134,11 @@ std::pair<double, double> nelderMead(const std::function<double(double, double)>
     return {s[0][0], s[0][1]};
 }
 
-std::string format(const char *fmt, double a, double b = 0.0)
+/// A value in a note: four significant digits ("%.4g"), a literal format for the compiler to check.
+std::string g4(double v)
 {
-    char buf[160];
-    std::snprintf(buf, sizeof buf, fmt, a, b);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", v);
     return buf;
 }
 
@@ -199,8 +200,8 @@ LogisticFit fitLogistic(std::span<const double> x, std::span<const std::uint8_t>
 
     const bool firth = method == LogisticMethod::Firth;
     if (fit.separated && !firth) {
-        fit.note = format("answers switch cleanly between %.4g and %.4g: the maximum-likelihood slope is infinite",
-                          max0 < min1 ? max0 : max1, max0 < min1 ? min1 : min0);
+        fit.note = "answers switch cleanly between " + g4(max0 < min1 ? max0 : max1) + " and " +
+                   g4(max0 < min1 ? min1 : min0) + ": the maximum-likelihood slope is infinite";
         return fit;
     }
 
@@ -272,15 +273,15 @@ LogisticFit fitLogistic(std::span<const double> x, std::span<const std::uint8_t>
     fit.threshold = mean + sd * tz;
     fit.standardError = sd * std::sqrt(std::max(varTz, 0.0));
     if (fit.threshold < lo || fit.threshold > hi) {
-        fit.note = format("the crossing (%.4g) lies outside the observed values, %.4g", fit.threshold, lo) +
-                   format(" to %.4g: not estimated", hi);
+        fit.note = "the crossing (" + g4(fit.threshold) + ") lies outside the observed values, " + g4(lo) + " to " +
+                   g4(hi) + ": not estimated";
         fit.threshold = 0;
         fit.standardError = 0;
         return fit;
     }
     fit.ok = true;
     if (fit.separated)
-        fit.note = format("answers switch cleanly between %.4g and %.4g (penalised fit)", max0, min1);
+        fit.note = "answers switch cleanly between " + g4(max0) + " and " + g4(min1) + " (penalised fit)";
     return fit;
 }
 

@@ -233,7 +233,7 @@ void AdjudicationPage::rebuild()
         return;
     }
     const core::Store &store = m_document->leadReader();
-    int index = 0;
+    std::size_t index = 0;
     for (const auto &l : store.labelers()) {
         if (l.role == core::Role::Lead)
             continue;
