@@ -107,7 +107,7 @@ int main(int argc, char **argv)
         else
             QFile::copy(files[static_cast<std::size_t>(i % distinct)], f);
     }
-    const double genSeconds = gen.elapsed() / 1000.0;
+    const double genSeconds = static_cast<double>(gen.elapsed()) / 1000.0;
 
     const QString project = QDir(dir).filePath(QStringLiteral("bench.concord"));
     QFile::remove(project);

@@ -153,10 +153,10 @@ int main(int argc, char **argv)
     QElapsedTimer t;
     t.start();
     auto screen = std::make_shared<ui::DecodedImage>(ui::decodeImage(path, 2560, QSize(1920, 1080)));
-    const double screenS = t.nsecsElapsed() / 1e9;
+    const double screenS = static_cast<double>(t.nsecsElapsed()) / 1e9;
     t.restart();
     auto full = std::make_shared<ui::DecodedImage>(ui::decodeImage(path));
-    const double fullS = t.nsecsElapsed() / 1e9;
+    const double fullS = static_cast<double>(t.nsecsElapsed()) / 1e9;
     if (!full->tiles) {
         std::fprintf(stderr, "no tiles: %s\n", qPrintable(full->error));
         return 1;

@@ -392,7 +392,8 @@ private slots:
                 // Leave 48 KiB: the -wal and -shm exist already, the next big commit fails.
                 std::ofstream filler(dir / "filler", std::ios::binary);
                 const std::string chunk(4096, 'f');
-                while (filler.write(chunk.data(), chunk.size()) && fs::space(dir).available > 48 * 1024) {
+                while (filler.write(chunk.data(), static_cast<std::streamsize>(chunk.size())) &&
+                       fs::space(dir).available > 48 * 1024) {
                     filler.flush();
                 }
             } else {

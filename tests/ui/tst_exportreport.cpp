@@ -136,8 +136,8 @@ void TestExportReport::leadExportsTheMajority()
     QFile csv(m_dir.filePath(QStringLiteral("out-csv/labels.csv")));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QStringList header = QString::fromUtf8(csv.readLine()).trimmed().split(QLatin1Char(','));
-    const int imageColumn = header.indexOf(QStringLiteral("image"));
-    const int labelColumn = header.indexOf(QStringLiteral("label"));
+    const qsizetype imageColumn = header.indexOf(QStringLiteral("image"));
+    const qsizetype labelColumn = header.indexOf(QStringLiteral("label"));
     QVERIFY(imageColumn >= 0 && labelColumn >= 0);
     std::map<std::string, std::string> exported;
     while (!csv.atEnd()) {
