@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // concord: the desktop application. Argument parsing and wiring only (Tiled's tiledapp/main.cpp);
 // everything else lives in concord_ui.
-#include "ui/labelingview.h"
-#include "ui/mainwindow.h"
+#include "ui/labeling/labelingview.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -9,9 +9,9 @@
 // end of the repaint of a QListView (offscreen) over the QueueModel with the first unlabeled
 // row (or row 0) current; then, separately, a LabelingView given the same document. Prints one
 // JSON object on its last line, with the peak RSS of this process. Targets: ≤ 1 s, ≤ 300 MB.
-#include "ui/labelingview.h"
+#include "ui/document/projectdocument.h"
+#include "ui/labeling/labelingview.h"
 #include "ui/models/queuemodel.h"
-#include "ui/projectdocument.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

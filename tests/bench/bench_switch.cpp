@@ -10,9 +10,9 @@
 #include "core/project/project_ops.h"
 #include "core/store/store.h"
 #include "ui/canvas/imagecanvas.h"
-#include "ui/imagecache.h"
-#include "ui/labelingview.h"
-#include "ui/projectdocument.h"
+#include "ui/document/projectdocument.h"
+#include "ui/image/imagecache.h"
+#include "ui/labeling/labelingview.h"
 
 #include <QApplication>
 #include <QDir>

@@ -8,8 +8,8 @@
 //   bench_tiles [--side N] [--gray] [--dir DIR]      (DIR keeps the generated JPEG between runs;
 //                                                    BENCH_VERBOSE=1 prints each zoom frame)
 #include "ui/canvas/imagecanvas.h"
-#include "ui/decodedimage.h"
-#include "ui/tiledimage.h"
+#include "ui/image/decodedimage.h"
+#include "ui/image/tiledimage.h"
 
 #include <QApplication>
 #include <QDir>

@@ -11,7 +11,7 @@
 #include "core/store/store.h"
 #include "ui/lead/adjudicationpage.h"
 #include "ui/lead/adjudicationqueuemodel.h"
-#include "ui/mainwindow.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

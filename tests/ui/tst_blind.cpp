@@ -10,12 +10,12 @@
 #include "core/common/error.h"
 #include "core/project/session.h"
 #include "core/store/store.h"
-#include "ui/labelerdialog.h"
-#include "ui/labelingview.h"
-#include "ui/mainwindow.h"
+#include "ui/document/projectdocument.h"
+#include "ui/labeling/labelingview.h"
 #include "ui/models/queuemodel.h"
-#include "ui/newprojectdialog.h"
-#include "ui/projectdocument.h"
+#include "ui/shell/labelerdialog.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/newprojectdialog.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>

@@ -5,7 +5,7 @@
 #include "uitestsupport.h"
 
 #include "ui/lead/thumbnailgridmodel.h"
-#include "ui/mainwindow.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QDropEvent>
 #include <QListView>

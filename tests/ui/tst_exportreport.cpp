@@ -7,9 +7,9 @@
 
 #include "core/project/project_ops.h"
 #include "core/store/store.h"
-#include "ui/exportdialog.h"
-#include "ui/mainwindow.h"
-#include "ui/projectdocument.h"
+#include "ui/document/projectdocument.h"
+#include "ui/shell/exportdialog.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -11,12 +11,12 @@
 #include "core/store/store.h"
 #include "ui/canvas/annotationitem.h"
 #include "ui/canvas/imagecanvas.h"
-#include "ui/imagebanner.h"
-#include "ui/labelingview.h"
-#include "ui/mainwindow.h"
+#include "ui/document/projectdocument.h"
+#include "ui/labeling/imagebanner.h"
+#include "ui/labeling/labelingview.h"
 #include "ui/models/queuemodel.h"
-#include "ui/projectdocument.h"
-#include "ui/relinkdialog.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/relinkdialog.h"
 
 #include <QAction>
 #include <QApplication>

@@ -9,9 +9,9 @@
 #include "core/store/store.h"
 #include "ui/canvas/annotationitem.h"
 #include "ui/canvas/imagecanvas.h"
-#include "ui/labelingview.h"
-#include "ui/mainwindow.h"
-#include "ui/projectdocument.h"
+#include "ui/document/projectdocument.h"
+#include "ui/labeling/labelingview.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QLabel>
 #include <QTemporaryDir>

@@ -8,6 +8,7 @@
 
 #include "core/standards/rule.h"
 #include "core/store/store.h"
+#include "ui/document/projectdocument.h"
 #include "ui/lead/clusterspage.h"
 #include "ui/lead/dashboardpage.h"
 #include "ui/lead/dashboardprofilechart.h"
@@ -16,8 +17,7 @@
 #include "ui/lead/standardspage.h"
 #include "ui/lead/thumbnailgriddelegate.h"
 #include "ui/lead/thumbnailgridmodel.h"
-#include "ui/mainwindow.h"
-#include "ui/projectdocument.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

@@ -10,13 +10,13 @@
 #include "core/clusters/imageattributes.h"
 #include "core/standards/standardbook.h"
 #include "core/store/store.h"
+#include "ui/document/projectdocument.h"
 #include "ui/lead/adjudicationpage.h"
 #include "ui/lead/leadview.h"
 #include "ui/lead/previewpanel.h"
 #include "ui/lead/standardeditor.h"
 #include "ui/lead/standardspage.h"
-#include "ui/mainwindow.h"
-#include "ui/projectdocument.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QCryptographicHash>

@@ -5,15 +5,15 @@
 
 #include "core/project/project_ops.h"
 #include "core/store/store.h"
-#include "ui/enumtext.h"
+#include "ui/document/enumtext.h"
+#include "ui/document/projectdocument.h"
+#include "ui/image/thumbnails.h"
 #include "ui/models/classmodel.h"
 #include "ui/models/examplemodel.h"
 #include "ui/models/labelermodel.h"
 #include "ui/models/queuemodel.h"
 #include "ui/models/recentprojectsmodel.h"
 #include "ui/models/standardmodel.h"
-#include "ui/projectdocument.h"
-#include "ui/thumbnails.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>

@@ -15,11 +15,11 @@
 
 #include "core/store/sqlite_db.h"
 #include "core/store/store.h"
+#include "ui/document/projectdocument.h"
 #include "ui/lead/dashboardpage.h"
 #include "ui/lead/leadview.h"
-#include "ui/filedialogs.h"
-#include "ui/mainwindow.h"
-#include "ui/projectdocument.h"
+#include "ui/shell/filedialogs.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QDir>

@@ -5,16 +5,16 @@
 #include "uitestsupport.h"
 
 #include "core/common/error.h"
+#include "core/geometry/geometry.h"
 #include "core/project/project_ops.h"
 #include "core/standards/standardapply.h"
 #include "core/standards/standardbook.h"
 #include "core/store/store.h"
-#include "core/geometry/geometry.h"
+#include "ui/document/errortext.h"
+#include "ui/document/projectdocument.h"
 #include "ui/models/queuemodel.h"
-#include "ui/errortext.h"
-#include "ui/mainwindow.h"
-#include "ui/newprojectdialog.h"
-#include "ui/projectdocument.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/newprojectdialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QDialogButtonBox>

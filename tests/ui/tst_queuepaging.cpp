@@ -8,9 +8,9 @@
 
 #include "core/project/project_ops.h"
 #include "core/store/store.h"
-#include "ui/labelingview.h"
+#include "ui/document/projectdocument.h"
+#include "ui/labeling/labelingview.h"
 #include "ui/models/queuemodel.h"
-#include "ui/projectdocument.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>

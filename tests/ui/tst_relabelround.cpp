@@ -9,11 +9,11 @@
 #include "core/standards/standardapply.h"
 #include "core/standards/standardbook.h"
 #include "core/store/store.h"
-#include "ui/labelbookpanel.h"
-#include "ui/labelingview.h"
-#include "ui/mainwindow.h"
+#include "ui/document/projectdocument.h"
+#include "ui/labeling/labelbookpanel.h"
+#include "ui/labeling/labelingview.h"
 #include "ui/models/standardmodel.h"
-#include "ui/projectdocument.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QTemporaryDir>
 #include <QTest>

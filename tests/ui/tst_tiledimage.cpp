@@ -3,11 +3,11 @@
 // tiles while the file is decoded, and painting reads them back. Every pixel is compared with
 // an independent decode: the source pixels themselves for lossless files (PNG, BMP), OpenCV's
 // cv::imread for JPEG, and cv::resize(INTER_AREA) of those for the halved levels.
-#include "core/imaging/row_reader.h"
 #include "core/common/error.h"
+#include "core/imaging/row_reader.h"
 #include "ui/canvas/imageitem.h"
-#include "ui/decodedimage.h"
-#include "ui/tiledimage.h"
+#include "ui/image/decodedimage.h"
+#include "ui/image/tiledimage.h"
 
 #include <QFile>
 #include <QPainter>

@@ -3,10 +3,10 @@
 // raise-HLP loop by keyboard, each with its picture, and ends on "try it on the demo".
 #include "uitestsupport.h"
 
-#include "ui/datafolder.h"
-#include "ui/mainwindow.h"
-#include "ui/startpage.h"
-#include "ui/tourdialog.h"
+#include "ui/shell/datafolder.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/startpage.h"
+#include "ui/shell/tourdialog.h"
 
 #include <QCommandLinkButton>
 #include <QDir>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/store/types.h"
 #include "core/geometry/geometry.h"
+#include "core/store/types.h"
 
 #include <QColor>
 #include <QGraphicsItem>

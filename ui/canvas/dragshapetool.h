@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/geometry/geometry.h"
 #include "core/store/types.h"
 #include "ui/canvas/tool.h"
-#include "core/geometry/geometry.h"
 
 #include <memory>
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/store/types.h"
-#include "ui/decodedimage.h"
+#include "ui/image/decodedimage.h"
 
 #include <QGraphicsView>
 

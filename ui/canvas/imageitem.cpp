@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/canvas/imageitem.h"
 
-#include "ui/tiledimage.h"
+#include "ui/image/tiledimage.h"
 
 #include <QFutureWatcher>
 #include <QPainter>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ui/decodedimage.h"
+#include "ui/image/decodedimage.h"
 
 #include <QGraphicsItem>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ui/canvas/tool.h"
 #include "core/geometry/geometry.h"
+#include "ui/canvas/tool.h"
 
 namespace concord::ui {
 

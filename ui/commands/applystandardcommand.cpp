@@ -3,8 +3,8 @@
 
 #include "core/common/error.h"
 #include "core/standards/standardapply.h"
-#include "ui/errortext.h"
-#include "ui/projectdocument.h"
+#include "ui/document/errortext.h"
+#include "ui/document/projectdocument.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/commands/imagestatecommand.h"
 
-#include "ui/projectdocument.h"
+#include "ui/document/projectdocument.h"
 
 namespace concord::ui {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ui/imagestate.h"
+#include "ui/document/imagestate.h"
 
 #include <QUndoCommand>
 

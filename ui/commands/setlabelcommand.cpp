@@ -2,7 +2,7 @@
 #include "ui/commands/setlabelcommand.h"
 
 #include "ui/commands/commandids.h"
-#include "ui/projectdocument.h"
+#include "ui/document/projectdocument.h"
 
 namespace concord::ui {
 

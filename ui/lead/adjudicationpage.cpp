@@ -2,12 +2,12 @@
 #include "ui/lead/adjudicationpage.h"
 
 #include "core/adjudication/conflictqueue.h"
-#include "ui/enumtext.h"
-#include "ui/imagecache.h"
+#include "ui/document/enumtext.h"
+#include "ui/document/projectdocument.h"
+#include "ui/image/imagecache.h"
+#include "ui/labeling/standardview.h"
 #include "ui/lead/adjudicationcanvas.h"
 #include "ui/lead/adjudicationqueuemodel.h"
-#include "ui/projectdocument.h"
-#include "ui/standardview.h"
 
 #include <QAction>
 #include <QApplication>

@@ -2,9 +2,9 @@
 #pragma once
 
 #include "core/store/types.h"
+#include "ui/document/projectchange.h"
 #include "ui/lead/adjudicationqueuemodel.h"
 #include "ui/lead/leadpage.h"
-#include "ui/projectchange.h"
 
 #include <QFutureWatcher>
 #include <QHash>

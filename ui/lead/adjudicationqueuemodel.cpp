@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/adjudicationqueuemodel.h"
 
-#include "ui/enumtext.h"
+#include "ui/document/enumtext.h"
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QPalette>

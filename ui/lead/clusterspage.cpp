@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/clusterspage.h"
 
+#include "ui/document/projectdocument.h"
 #include "ui/lead/dashboardformat.h"
 #include "ui/lead/dashboardrecompute.h"
 #include "ui/lead/thumbnailgriddelegate.h"
 #include "ui/lead/thumbnailgridmodel.h"
-#include "ui/projectdocument.h"
 
 #include <QAction>
 #include <QFileInfo>

@@ -3,12 +3,12 @@
 
 #include "core/agreement/pairwise.h"
 
+#include "ui/document/projectdocument.h"
 #include "ui/lead/clusterdata.h"
 #include "ui/lead/dashboardformat.h"
 #include "ui/lead/dashboardlabelermodel.h"
 #include "ui/lead/dashboardprofilechart.h"
 #include "ui/lead/dashboardrecompute.h"
-#include "ui/projectdocument.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -2,8 +2,8 @@
 #include "ui/lead/dashboardrecompute.h"
 
 #include "core/common/error.h"
-#include "ui/errortext.h"
-#include "ui/projectdocument.h"
+#include "ui/document/errortext.h"
+#include "ui/document/projectdocument.h"
 
 #include <QFutureWatcher>
 #include <QLabel>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ui/projectaccess.h"
-#include "ui/projectchange.h"
+#include "ui/document/projectaccess.h"
+#include "ui/document/projectchange.h"
 
 #include <QObject>
 #include <QPointer>

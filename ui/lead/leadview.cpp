@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/leadview.h"
 
+#include "ui/lead/adjudicationpage.h"
 #include "ui/lead/clusterspage.h"
 #include "ui/lead/dashboardpage.h"
-#include "ui/lead/adjudicationpage.h"
 #include "ui/lead/leadpage.h"
 #include "ui/lead/standardspage.h"
 

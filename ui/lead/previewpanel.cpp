@@ -5,10 +5,10 @@
 #include "core/standards/standardapply.h"
 #include "core/store/store.h"
 #include "ui/commands/applystandardcommand.h"
-#include "ui/errortext.h"
+#include "ui/document/errortext.h"
+#include "ui/document/projectdocument.h"
+#include "ui/image/thumbnails.h"
 #include "ui/lead/dashboardformat.h"
-#include "ui/projectdocument.h"
-#include "ui/thumbnails.h"
 
 #include <QApplication>
 #include <QFileInfo>

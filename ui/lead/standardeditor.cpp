@@ -3,11 +3,11 @@
 
 #include "core/standards/rule.h"
 #include "core/standards/ruleerror.h"
-#include "ui/enumtext.h"
-#include "ui/errortext.h"
+#include "ui/document/enumtext.h"
+#include "ui/document/errortext.h"
+#include "ui/document/projectdocument.h"
+#include "ui/image/thumbnails.h"
 #include "ui/lead/thumbnailgridmodel.h"
-#include "ui/projectdocument.h"
-#include "ui/thumbnails.h"
 
 #include <QComboBox>
 #include <QDropEvent>

@@ -3,12 +3,12 @@
 
 #include "core/common/error.h"
 #include "core/standards/standardbook.h"
-#include "ui/enumtext.h"
-#include "ui/errortext.h"
+#include "ui/document/enumtext.h"
+#include "ui/document/errortext.h"
+#include "ui/document/projectdocument.h"
+#include "ui/labeling/standardview.h"
 #include "ui/lead/previewpanel.h"
 #include "ui/lead/standardeditor.h"
-#include "ui/projectdocument.h"
-#include "ui/standardview.h"
 
 #include <QAction>
 #include <QHBoxLayout>

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "core/store/types.h"
+#include "ui/image/thumbnails.h"
 #include "ui/models/pagedlistmodel.h"
-#include "ui/thumbnails.h"
 
 #include <QColor>
 #include <QImage>

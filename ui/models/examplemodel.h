@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/store/types.h"
-#include "ui/thumbnails.h"
+#include "ui/image/thumbnails.h"
 
 #include <QAbstractListModel>
 #include <QImage>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/imagecache.h"
+#include "ui/image/imagecache.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/tourdialog.h"
+#include "ui/shell/tourdialog.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>

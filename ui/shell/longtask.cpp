@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/longtask.h"
+#include "ui/shell/longtask.h"
 
 #include <QEventLoop>
 #include <QFutureWatcher>

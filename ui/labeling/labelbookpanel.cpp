@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/labelbookpanel.h"
+#include "ui/labeling/labelbookpanel.h"
 
+#include "ui/document/projectdocument.h"
+#include "ui/labeling/standardview.h"
 #include "ui/models/examplemodel.h"
 #include "ui/models/standardmodel.h"
-#include "ui/projectdocument.h"
-#include "ui/standardview.h"
 
 #include <QDialog>
 #include <QImageReader>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/thumbnails.h"
+#include "ui/image/thumbnails.h"
 
-#include "ui/scaledimage.h"
+#include "ui/image/scaledimage.h"
 
 #include <QCache>
 #include <QCoreApplication>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/projectaccess.h"
+#include "ui/document/projectaccess.h"
 
 #include "core/common/error.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/toast.h"
+#include "ui/shell/toast.h"
 
 #include <QEvent>
 

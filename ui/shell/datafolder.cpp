@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/datafolder.h"
+#include "ui/shell/datafolder.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/enumtext.h"
+#include "ui/document/enumtext.h"
 
 namespace concord::ui {
 

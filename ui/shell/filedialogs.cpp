@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/filedialogs.h"
+#include "ui/shell/filedialogs.h"
 
 #include <QCoreApplication>
 #include <QFileDialog>

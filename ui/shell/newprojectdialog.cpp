@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/newprojectdialog.h"
+#include "ui/shell/newprojectdialog.h"
 
 #include "core/common/error.h"
 #include "core/project/project_ops.h"
-#include "ui/errortext.h"
-#include "ui/filedialogs.h"
+#include "ui/document/errortext.h"
+#include "ui/shell/filedialogs.h"
 
 #include <QCheckBox>
 #include <QColorDialog>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/scaledimage.h"
+#include "ui/image/scaledimage.h"
 
 #include <QImageReader>
 

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/labelingview.h"
+#include "ui/labeling/labelingview.h"
 
 #include "ui/canvas/imagecanvas.h"
-#include "ui/classbar.h"
-#include "ui/imagebanner.h"
-#include "ui/imagecache.h"
-#include "ui/labelbookpanel.h"
+#include "ui/document/projectdocument.h"
+#include "ui/image/imagecache.h"
+#include "ui/labeling/classbar.h"
+#include "ui/labeling/imagebanner.h"
+#include "ui/labeling/labelbookpanel.h"
 #include "ui/models/classmodel.h"
 #include "ui/models/queuemodel.h"
-#include "ui/projectdocument.h"
-#include "ui/toast.h"
+#include "ui/shell/toast.h"
 
 #include <QAction>
 #include <QActionGroup>

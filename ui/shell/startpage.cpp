@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/startpage.h"
+#include "ui/shell/startpage.h"
 
 #include "ui/models/recentprojectsmodel.h"
 

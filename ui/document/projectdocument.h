@@ -3,12 +3,12 @@
 
 #include "core/imaging/image_check.h"
 #include "core/project/relink.h"
-#include "core/standards/standardbook.h"
 #include "core/project/session.h"
+#include "core/standards/standardbook.h"
 #include "core/store/store.h"
-#include "ui/imagestate.h"
-#include "ui/projectaccess.h"
-#include "ui/projectchange.h"
+#include "ui/document/imagestate.h"
+#include "ui/document/projectaccess.h"
+#include "ui/document/projectchange.h"
 
 #include <QObject>
 #include <QString>
@@ -78,7 +78,7 @@ public:
     const core::Labeler &labeler() const { return m_labeler; }
     /// True for a lead's session: only then may the lead views read every labeler's work.
     bool isLead() const { return m_session && m_session->isLead(); }
-    /// The door for a lead's work off the GUI thread (ui/projectaccess.h); an invalid access
+    /// The door for a lead's work off the GUI thread (ui/document/projectaccess.h); an invalid access
     /// in a labeler's session or none, since such a connection reads every labeler's labels.
     ProjectAccess leadAccess() const;
     /// The session the document reads and writes the labeler's own work through.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/errortext.h"
+#include "ui/document/errortext.h"
 
 #include "core/common/error.h"
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/relinkdialog.h"
+#include "ui/shell/relinkdialog.h"
 
-#include "ui/errortext.h"
-#include "ui/filedialogs.h"
-#include "ui/projectdocument.h"
+#include "ui/document/errortext.h"
+#include "ui/document/projectdocument.h"
+#include "ui/shell/filedialogs.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -53,7 +53,7 @@ void RelinkDialog::browse()
 {
     const QString start =
         m_folder->text().isEmpty() ? QFileInfo(m_document->filePath()).absolutePath() : m_folder->text();
-    // Through ui/filedialogs.h: a dialog that sniffs files would drop the project's locks.
+    // Through ui/shell/filedialogs.h: a dialog that sniffs files would drop the project's locks.
     const QString dir = existingDirectory(this, tr("Folder the images are in now"), start);
     if (!dir.isEmpty())
         setFolder(dir);

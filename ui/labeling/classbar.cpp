@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/classbar.h"
+#include "ui/labeling/classbar.h"
 
 #include "ui/models/classmodel.h"
 

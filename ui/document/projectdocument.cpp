@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/projectdocument.h"
+#include "ui/document/projectdocument.h"
 
 #include "core/common/error.h"
+#include "core/geometry/geometry.h"
 #include "core/project/drafts.h"
 #include "core/project/project_ops.h"
 #include "core/standards/standardapply.h"
 #include "ui/commands/addannotationcommand.h"
 #include "ui/commands/applystandardcommand.h"
-#include "ui/commands/decisioncommand.h"
 #include "ui/commands/changeannotationcommand.h"
+#include "ui/commands/decisioncommand.h"
 #include "ui/commands/removeannotationcommand.h"
 #include "ui/commands/setlabelcommand.h"
 #include "ui/commands/skipimagecommand.h"
-#include "ui/errortext.h"
-#include "ui/thumbnails.h"
-#include "core/geometry/geometry.h"
+#include "ui/document/errortext.h"
+#include "ui/image/thumbnails.h"
 
 #include <QDir>
 #include <QFileInfo>

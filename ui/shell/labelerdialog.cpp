@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/labelerdialog.h"
+#include "ui/shell/labelerdialog.h"
 
+#include "ui/document/projectdocument.h"
 #include "ui/models/labelermodel.h"
-#include "ui/projectdocument.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/imagebanner.h"
+#include "ui/labeling/imagebanner.h"
 
 #include <QEvent>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/exportdialog.h"
+#include "ui/shell/exportdialog.h"
 
 #include "core/io/datasetwriter.h"
 #include "core/io/exportfolder.h"
 #include "core/io/faceblurrer.h"
-#include "ui/filedialogs.h"
+#include "ui/shell/filedialogs.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/standardview.h"
+#include "ui/labeling/standardview.h"
 
 #include <QListView>
 #include <QTextBrowser>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/tiledimage.h"
+#include "ui/image/tiledimage.h"
 
-#include "ui/decodedimage.h"
+#include "ui/image/decodedimage.h"
 
 #include <QCoreApplication>
 #include <QDir>
