@@ -10,12 +10,15 @@
 #include "ui/canvas/annotationitem.h"
 #include "ui/canvas/imagecanvas.h"
 #include "ui/document/projectdocument.h"
+#include "ui/labeling/classbar.h"
 #include "ui/labeling/labelingview.h"
 #include "ui/shell/mainwindow.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include <cmath>
 
@@ -30,6 +33,7 @@ private slots:
     void keyboardLoop();
     void leadLabelingTabSaysWhyItIsEmpty();
     void autoAdvanceSkipsLabeledImages();
+    void manyClassesStayUsable();
     void sizeTagStaysInsideTheView_data();
     void sizeTagStaysInsideTheView();
 
@@ -256,6 +260,51 @@ void TestLabelingLoop::autoAdvanceSkipsLabeledImages()
     // Nothing after the last: back to the first row still unlabeled, 3 (shown, never labeled).
     QTest::keyClick(&window, Qt::Key_1);
     QCOMPARE(view->currentIndex(), 3);
+}
+
+void TestLabelingLoop::manyClassesStayUsable()
+{
+    // Issue #21: 200,000 classes made 200,000 buttons and the window showed nothing for ten
+    // minutes. The bar keeps kMaxButtons buttons; every class is in one searchable list.
+    QTemporaryDir dir;
+    const auto project = uitest::makeDemo(dir.path(), 6, 2, 1);
+    constexpr int kExtra = 20000;
+    {
+        auto store = core::openProject(project);
+        store->transaction([&] {
+            for (int i = 0; i < kExtra; ++i) {
+                core::LabelClass c;
+                c.name = "kind-" + std::to_string(i);
+                c.color = "#808080";
+                c.order = 100 + i;
+                store->addClass(c);
+            }
+        });
+    }
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(project.string()), QStringLiteral("uma")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    ui::LabelingView *view = window.labelingView();
+    auto *bar = view->findChild<ui::ClassBar *>();
+    QVERIFY(bar);
+    QCOMPARE(int(bar->findChildren<QToolButton *>().size()), ui::ClassBar::kMaxButtons);
+    QComboBox *picker = bar->picker();
+    QVERIFY(picker);
+    QCOMPARE(picker->count(), 3 + kExtra);
+    const int row = picker->findText(QStringLiteral("kind-15000"));
+    QVERIFY(row >= 0);
+
+    // Chosen from the list, saved like a key press, and shown as the current class.
+    QTRY_VERIFY_WITH_TIMEOUT(view->canvas()->hasImage(), 20000);
+    const core::Id image = window.document()->queueEntry(view->currentIndex()).image;
+    emit picker->activated(row);
+    auto store = core::openProject(project, core::OpenMode::ReadOnly);
+    const auto label = store->label(image, store->labelerByName("uma")->id);
+    QVERIFY(label.has_value());
+    QCOMPARE(label->labelClass, store->classByName("kind-15000")->id);
+    view->goTo(window.document()->queueIndexOf(image)); // back to it: the list names the saved class
+    QCOMPARE(picker->currentIndex(), row);
 }
 
 void TestLabelingLoop::sizeTagStaysInsideTheView_data()

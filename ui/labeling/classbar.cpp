@@ -4,9 +4,15 @@
 #include "ui/models/classmodel.h"
 
 #include <QButtonGroup>
+#include <QComboBox>
+#include <QCompleter>
 #include <QHBoxLayout>
+#include <QLineEdit>
+#include <QListView>
 #include <QPainter>
 #include <QToolButton>
+
+#include <algorithm>
 
 namespace concord::ui {
 
@@ -50,9 +56,12 @@ void ClassBar::rebuild()
         m_group->removeButton(b);
         delete b;
     }
+    delete m_picker;
+    m_picker = nullptr;
     while (auto *item = m_layout->takeAt(0))
         delete item;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
+    const int buttons = std::min(m_model->rowCount(), kMaxButtons);
+    for (int row = 0; row < buttons; ++row) {
         const QModelIndex idx = m_model->index(row);
         auto *b = new QToolButton(this);
         b->setObjectName(QStringLiteral("classButton_%1").arg(row));
@@ -78,15 +87,51 @@ void ClassBar::rebuild()
         m_group->addButton(b, row);
         m_layout->addWidget(b);
     }
+    if (m_model->rowCount() > buttons) {
+        // Every class, searchable by any part of its name; the model is shared, not copied.
+        m_picker = new QComboBox(this);
+        m_picker->setObjectName(QStringLiteral("classPicker"));
+        m_picker->setEditable(true);
+        m_picker->setInsertPolicy(QComboBox::NoInsert);
+        m_picker->setModel(m_model);
+        m_picker->setMaxVisibleItems(20);
+        m_picker->setMinimumContentsLength(16);
+        m_picker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        // Rows of one height: a list of 200,000 classes lays out without measuring each row.
+        auto *list = new QListView(m_picker);
+        list->setUniformItemSizes(true);
+        m_picker->setView(list);
+        m_picker->completer()->setFilterMode(Qt::MatchContains);
+        m_picker->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+        m_picker->completer()->setCompletionMode(QCompleter::PopupCompletion);
+        if (auto *popup = qobject_cast<QListView *>(m_picker->completer()->popup()))
+            popup->setUniformItemSizes(true);
+        m_picker->setCurrentIndex(-1);
+        m_picker->lineEdit()->setPlaceholderText(
+            tr("%n more class(es): type to find one", nullptr, m_model->rowCount() - buttons));
+        m_picker->setFocusPolicy(Qt::ClickFocus);
+        connect(m_picker, &QComboBox::activated, this, [this](int row) {
+            if (row >= 0)
+                emit classChosen(m_model->index(row).data(ClassModel::ClassIdRole).toLongLong());
+        });
+        m_layout->addWidget(m_picker, 1);
+    }
 }
 
 void ClassBar::setCurrentClass(std::optional<core::Id> id)
 {
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const auto classId = m_model->index(row).data(ClassModel::ClassIdRole).toLongLong();
-        if (auto *b = m_group->button(row))
-            b->setChecked(id && *id == classId);
+    bool onButton = false;
+    for (auto *b : m_group->buttons()) {
+        const int row = m_group->id(b);
+        const bool current = id && *id == m_model->index(row).data(ClassModel::ClassIdRole).toLongLong();
+        b->setChecked(current);
+        onButton = onButton || current;
     }
+    if (!m_picker)
+        return;
+    const QSignalBlocker block(m_picker);
+    const int row = id && !onButton ? m_model->rowOf(*id) : -1;
+    m_picker->setCurrentIndex(row);
 }
 
 } // namespace concord::ui

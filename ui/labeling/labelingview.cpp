@@ -13,9 +13,11 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QComboBox>
 #include <QFile>
 #include <QIcon>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QProgressBar>
 #include <QSettings>
@@ -222,13 +224,29 @@ void LabelingView::rebuildClassActions()
     m_classActions.clear();
     if (!m_document)
         return;
+    // An action (a Label menu entry) for the classes with a key or a button only: the rest are
+    // chosen in the class bar's list, found with Ctrl+K (200,000 actions took minutes to add).
+    int unkeyed = 0;
     for (const auto &c : m_document->classes()) {
         const QString key = QString::fromStdString(c.shortcut);
+        if (key.isEmpty() && unkeyed++ >= ClassBar::kMaxButtons)
+            continue;
         auto *a = makeAction(this, QString::fromStdString(c.name),
                              key.isEmpty() ? QList<QKeySequence>{} : QList<QKeySequence>{QKeySequence(key)},
                              QStringLiteral("actionClass_%1").arg(c.id));
         connect(a, &QAction::triggered, this, [this, id = c.id] { chooseClass(id); });
         m_classActions << a;
+    }
+    if (m_classBar->picker()) {
+        auto *find = makeAction(this, tr("&Other class\u2026"), {QKeySequence(Qt::CTRL | Qt::Key_K)},
+                                QStringLiteral("actionFindClass"));
+        connect(find, &QAction::triggered, this, [this] {
+            if (QComboBox *picker = m_classBar->picker()) {
+                picker->setFocus(Qt::ShortcutFocusReason);
+                picker->lineEdit()->selectAll();
+            }
+        });
+        m_classActions << find;
     }
 }
 

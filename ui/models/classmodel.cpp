@@ -14,7 +14,16 @@ void ClassModel::setClasses(std::vector<core::LabelClass> classes)
 {
     beginResetModel();
     m_classes = std::move(classes);
+    m_rowOfId.clear();
+    for (std::size_t row = 0; row < m_classes.size(); ++row)
+        m_rowOfId.emplace(m_classes[row].id, static_cast<int>(row));
     endResetModel();
+}
+
+int ClassModel::rowOf(core::Id id) const
+{
+    const auto it = m_rowOfId.find(id);
+    return it == m_rowOfId.end() ? -1 : it->second;
 }
 
 int ClassModel::rowCount(const QModelIndex &parent) const
@@ -24,6 +33,10 @@ int ClassModel::rowCount(const QModelIndex &parent) const
 
 QVariant ClassModel::data(const QModelIndex &index, int role) const
 {
+    // The class bar's list asks for the text of "no row" (-1) when no class is chosen: no data,
+    // not a warning.
+    if (!index.isValid())
+        return {};
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const auto &c = m_classes[static_cast<std::size_t>(index.row())];

@@ -5,6 +5,7 @@
 
 #include <QAbstractListModel>
 
+#include <unordered_map>
 #include <vector>
 
 namespace concord::ui {
@@ -25,12 +26,15 @@ public:
     explicit ClassModel(QObject *parent = nullptr);
 
     void setClasses(std::vector<core::LabelClass> classes);
+    /// The row of a class (-1 when it is not in the model), found through an index.
+    int rowOf(core::Id id) const;
     const std::vector<core::LabelClass> &classes() const { return m_classes; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
+    std::unordered_map<core::Id, int> m_rowOfId;
     std::vector<core::LabelClass> m_classes;
 };
 
