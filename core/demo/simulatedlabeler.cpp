@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/demo/simulatedlabeler.h"
+#include "core/demo/simulatedlabeler_p.h"
 
-#include "core/demo/demorandom.h"
+#include "core/demo/demorandom_p.h"
 
 #include <cmath>
 #include <numeric>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/demo/surfacerenderer.h"
+#include "core/demo/surfacerenderer_p.h"
 
 #include "core/common/error.h"
 

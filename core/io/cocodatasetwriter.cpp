@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/io/cocodatasetwriter.h"
+#include "core/io/cocodatasetwriter_p.h"
 
 #include "core/io/exportfiles.h"
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/io/cocolabelreader.h"
+#include "core/io/cocolabelreader_p.h"
 
 #include "core/common/error.h"
 #include "core/common/text.h"
-#include "core/io/jsoncursor.h"
+#include "core/io/jsoncursor_p.h"
 
 #include <map>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/io/csvdatasetwriter.h"
+#include "core/io/csvdatasetwriter_p.h"
 
 #include "core/common/csv.h"
 #include "core/io/exportfiles.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/io/csvlabelreader.h"
+#include "core/io/csvlabelreader_p.h"
 
 #include "core/common/csv.h"
 #include "core/common/error.h"

@@ -6,7 +6,7 @@
 #include "core/io/datasetwriter.h"
 #include "core/io/exportfiles.h"
 #include "core/io/exportfolder.h"
-#include "core/io/jsondatasetwriter.h"
+#include "core/io/jsondatasetwriter_p.h"
 #include "core/store/store.h"
 
 #include <opencv2/imgcodecs.hpp>

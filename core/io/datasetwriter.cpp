@@ -2,15 +2,15 @@
 #include "core/io/datasetwriter.h"
 
 #include "core/common/error.h"
-#include "core/io/cocodatasetwriter.h"
-#include "core/io/csvdatasetwriter.h"
+#include "core/io/cocodatasetwriter_p.h"
+#include "core/io/csvdatasetwriter_p.h"
 #include "core/io/exportfiles.h"
-#include "core/io/imagefolderdatasetwriter.h"
-#include "core/io/jsondatasetwriter.h"
-#include "core/io/labelmedatasetwriter.h"
-#include "core/io/labelstudiodatasetwriter.h"
-#include "core/io/vocdatasetwriter.h"
-#include "core/io/yolodatasetwriter.h"
+#include "core/io/imagefolderdatasetwriter_p.h"
+#include "core/io/jsondatasetwriter_p.h"
+#include "core/io/labelmedatasetwriter_p.h"
+#include "core/io/labelstudiodatasetwriter_p.h"
+#include "core/io/vocdatasetwriter_p.h"
+#include "core/io/yolodatasetwriter_p.h"
 
 #include <cmath>
 #include <cstdio>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/io/imagefolderdatasetwriter.h"
+#include "core/io/imagefolderdatasetwriter_p.h"
 
 #include "core/io/exportnames.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/io/imagematcher.h"
+#include "core/io/imagematcher_p.h"
 
 #include "core/store/store.h"
 

@@ -4,7 +4,7 @@
 #include "core/common/error.h"
 #include "core/common/text.h"
 #include "core/geometry/geometry.h"
-#include "core/io/imagematcher.h"
+#include "core/io/imagematcher_p.h"
 #include "core/io/labelreader.h"
 #include "core/project/project_ops.h"
 #include "core/store/store.h"

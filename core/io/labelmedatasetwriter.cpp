@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/io/labelmedatasetwriter.h"
+#include "core/io/labelmedatasetwriter_p.h"
 
 #include "core/io/exportfiles.h"
 

@@ -2,11 +2,11 @@
 #include "core/io/labelreader.h"
 
 #include "core/common/error.h"
-#include "core/io/cocolabelreader.h"
-#include "core/io/csvlabelreader.h"
-#include "core/io/labelmelabelreader.h"
-#include "core/io/labelstudiolabelreader.h"
-#include "core/io/voclabelreader.h"
+#include "core/io/cocolabelreader_p.h"
+#include "core/io/csvlabelreader_p.h"
+#include "core/io/labelmelabelreader_p.h"
+#include "core/io/labelstudiolabelreader_p.h"
+#include "core/io/voclabelreader_p.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/io/labelstudiodatasetwriter.h"
+#include "core/io/labelstudiodatasetwriter_p.h"
 
 #include "core/io/exportfiles.h"
 

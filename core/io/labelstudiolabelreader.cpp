@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/io/labelstudiolabelreader.h"
+#include "core/io/labelstudiolabelreader_p.h"
 
 #include "core/common/error.h"
 #include "core/common/text.h"
-#include "core/io/jsoncursor.h"
+#include "core/io/jsoncursor_p.h"
 
 #include <cctype>
 #include <set>

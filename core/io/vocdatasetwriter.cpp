@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/io/vocdatasetwriter.h"
+#include "core/io/vocdatasetwriter_p.h"
 
 #include "core/io/exportfiles.h"
 

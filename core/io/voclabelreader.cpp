@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/io/voclabelreader.h"
+#include "core/io/voclabelreader_p.h"
 
 #include "core/common/csv.h"
 #include "core/common/error.h"
-#include "core/io/xmldocument.h"
+#include "core/io/xmldocument_p.h"
 
 namespace concord::core {
 

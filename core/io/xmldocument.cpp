@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/io/xmldocument.h"
+#include "core/io/xmldocument_p.h"
 
 #include "core/common/error.h"
 #include "core/io/labelreader.h"

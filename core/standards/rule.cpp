@@ -4,7 +4,7 @@
 #include "core/clusters/imageattributes.h"
 
 #include "core/standards/ruleerror.h"
-#include "core/standards/ruletokenizer.h"
+#include "core/standards/ruletokenizer_p.h"
 #include "core/store/store.h"
 
 #include <algorithm>

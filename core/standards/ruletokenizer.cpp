@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/standards/ruletokenizer.h"
+#include "core/standards/ruletokenizer_p.h"
 
 #include "core/standards/ruleerror.h"
 

@@ -3,7 +3,7 @@
 
 #include "core/common/error.h"
 #include "core/store/schema.h"
-#include "core/store/sqlite_rows.h"
+#include "core/store/sqlite_rows_p.h"
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>

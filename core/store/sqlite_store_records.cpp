@@ -5,7 +5,7 @@
 #include "core/store/sqlite_store.h"
 
 #include "core/common/error.h"
-#include "core/store/sqlite_rows.h"
+#include "core/store/sqlite_rows_p.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/demo/surfaceimage.h"
+#include "core/demo/surfaceimage_p.h"
 
 #include <cstdint>
 #include <optional>
