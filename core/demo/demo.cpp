@@ -9,6 +9,7 @@
 #include "core/demo/surfaceimage_p.h"
 #include "core/demo/surfacerenderer_p.h"
 #include "core/geometry/geometry.h"
+#include "core/project/checks.h"
 #include "core/project/project_ops.h"
 
 #include <nlohmann/json.hpp>
@@ -50,6 +51,8 @@ void validate(const DemoOptions &o)
     requireRange(o.pxPerMm >= 5.0 && o.pxPerMm <= 100.0, "px_per_mm",
                  "the calibration must be between 5 and 100 px/mm (a 5 mm scratch must fit the 800x600 frame)");
     requireRange(o.threads >= 0, "threads", "the number of threads must be 0 (all cores) or more");
+    requireRange(o.repeatShare >= 0.0 && o.repeatShare <= 0.5, "repeat_share",
+                 "the share of repeats must be between 0 and 0.5");
 }
 
 void refuseExisting(const fs::path &p, const char *what)
@@ -108,6 +111,7 @@ void fillProject(Store &store, const DemoOptions &o, const std::vector<SurfaceIm
     store.transaction([&] {
         ensureLabeler(store, kLeadName, Role::Lead);
         std::vector<Id> labelerIds;
+        labelerIds.reserve(labelers.size());
         for (const auto &l : labelers)
             labelerIds.push_back(store.addLabeler(l.name, Role::Labeler));
 
@@ -134,7 +138,17 @@ void fillProject(Store &store, const DemoOptions &o, const std::vector<SurfaceIm
         for (std::size_t j = 0; j < labelers.size(); ++j) {
             for (const auto &entry : store.queue(labelerIds[j])) {
                 const auto &plan = plans[planOf.at(entry.image)];
-                const auto d = simulateLabel(o.seed, static_cast<int>(j), labelers[j], plan);
+                const auto first = simulateLabel(o.seed, static_cast<int>(j), labelers[j], plan);
+                if (entry.checkItem) { // a repeat: the first answer came earlier in the queue
+                    const auto again = simulateRepeat(o.seed, static_cast<int>(j), labelers[j], plan, first);
+                    std::vector<Annotation> shapes;
+                    if (again.line)
+                        shapes.push_back(makeLineAnnotation(
+                            {again.line->x1, again.line->y1, again.line->x2, again.line->y2}, plan.pxPerMm));
+                    answerCheck(store, *entry.checkItem, classIds[static_cast<std::size_t>(again.cls)], shapes);
+                    continue;
+                }
+                const auto &d = first;
                 std::vector<Annotation> annotations;
                 if (d.line) // stored as a drawn line is: the same length the simulation judged by
                     annotations.push_back(
@@ -169,18 +183,21 @@ nlohmann::json truthJson(const DemoOptions &o, const std::vector<SurfaceImage> &
     j["note"] = "Ground truth of a generated demo, for tests and for checking Concord's findings. "
                 "Concord itself never reads this file.";
     j["seed"] = o.seed;
-    j["options"] = {{"images", o.images},
-                    {"labelers", o.labelers},
-                    {"overlap", o.overlap},
-                    {"seed", o.seed},
-                    {"px_per_mm", o.pxPerMm}};
+    j["options"] = {{"images", o.images}, {"labelers", o.labelers}, {"overlap", o.overlap},
+                    {"seed", o.seed},     {"px_per_mm", o.pxPerMm}, {"repeat_share", o.repeatShare}};
     j["reference_standard_mm"] = kReferenceStandardMm;
     j["true_class_rule"] = "scratch if the image has a scratch of true_length_mm >= reference_standard_mm; "
                            "ok for a shorter scratch or a clean image; dent for a dent";
     j["lead"] = kLeadName;
     j["labelers"] = json::array();
     for (const auto &l : labelers)
-        j["labelers"].push_back({{"name", l.name}, {"threshold_mm", l.thresholdMm}, {"error_rate", l.errorRate}});
+        j["labelers"].push_back({{"name", l.name},
+                                 {"threshold_mm", l.thresholdMm},
+                                 {"error_rate", l.errorRate},
+                                 {"inconsistency", l.inconsistency},
+                                 {"expected_self_agreement", 1.0 - l.inconsistency}});
+    // |U1 − U2| of two independent errors uniform on ±a has mean 2a/3.
+    j["repeat_measurement_mean_abs_diff_mm"] = 2.0 * kMeasureErrorMm / 3.0;
     j["images"] = json::array();
     for (const auto &s : plans) {
         json img{{"path", imageDirName + "/" + s.fileName},
@@ -253,6 +270,7 @@ DemoResult generateDemo(const fs::path &projectFile, const DemoOptions &options,
         settings.name = stem;
         settings.pxPerMm = options.pxPerMm;
         settings.overlap = options.overlap;
+        settings.repeatShare = options.repeatShare;
         std::vector<std::string> classNames(std::begin(kDemoClassNames), std::end(kDemoClassNames));
         store = initProject(result.project, settings, classNames);
         madeProject = true;

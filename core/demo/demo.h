@@ -23,6 +23,9 @@ struct DemoOptions
     std::uint64_t seed = 1; ///< same seed, same images (bytes) and same labels
     double pxPerMm = 40.0;  ///< calibration, 5..100 px/mm (a 5 mm scratch must fit the frame)
     int threads = 0;        ///< threads drawing images; 0 = all cores. Does not change output.
+    /// Share of each labeler's queue shown again as repeats (ProjectSettings::repeatShare),
+    /// answered by the simulated labelers with their own inconsistency (truth file).
+    double repeatShare = 0.05;
 };
 
 /// Where the demo went. Paths are absolute.

@@ -25,7 +25,8 @@ public:
         Images = 1,
         Labelers = 2,
         Decisions = 3,
-        Assignment = 4
+        Assignment = 4,
+        Repeats = 5
     };
 
     DemoRandom(std::uint64_t seed, std::uint64_t stream, std::uint64_t index = 0)

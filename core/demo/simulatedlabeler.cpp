@@ -15,11 +15,33 @@ constexpr const char *kNames[] = {"ana", "ben", "eli", "kim", "raj", "mia", "tom
                                   "lee", "sam", "ivy", "max", "noa", "ola", "uma", "vic"};
 constexpr double kMinThresholdMm = 1.0;
 constexpr double kMaxThresholdMm = 3.0;
-constexpr double kMeasureErrorMm = 0.1;
+/// Inconsistency of the labelers in order (cycled): the third is the one a lead should notice.
+constexpr double kInconsistency[] = {0.03, 0.05, 0.25, 0.02, 0.10};
 
 double round2(double v)
 {
     return std::round(v * 100.0) / 100.0;
+}
+
+/// The line a labeler draws along the scratch of `image` when they measure it as `measuredMm`:
+/// centred on the scratch, along it, end points rounded to 1/100 px.
+MeasuredLine lineAlong(const SurfaceImage &image, double measuredMm)
+{
+    const double cx = (image.x1 + image.x2) / 2.0;
+    const double cy = (image.y1 + image.y2) / 2.0;
+    const double trueLengthPx = std::hypot(image.x2 - image.x1, image.y2 - image.y1);
+    // Direction of the scratch; a scratch of (nearly) zero length has none, use x.
+    const double ux = trueLengthPx > 1e-9 ? (image.x2 - image.x1) / trueLengthPx : 1.0;
+    const double uy = trueLengthPx > 1e-9 ? (image.y2 - image.y1) / trueLengthPx : 0.0;
+    const double half = measuredMm * image.pxPerMm / 2.0;
+    MeasuredLine line;
+    line.x1 = round2(cx - ux * half);
+    line.y1 = round2(cy - uy * half);
+    line.x2 = round2(cx + ux * half);
+    line.y2 = round2(cy + uy * half);
+    line.lengthPx = std::hypot(line.x2 - line.x1, line.y2 - line.y1);
+    line.lengthMm = line.lengthPx / image.pxPerMm;
+    return line;
 }
 
 } // namespace
@@ -45,6 +67,7 @@ std::vector<SimulatedLabeler> makeSimulatedLabelers(std::uint64_t seed, int coun
         const double width = (kMaxThresholdMm - kMinThresholdMm) / static_cast<double>(n);
         l.thresholdMm = kMinThresholdMm + width * (static_cast<double>(slice[i]) + rng.uniform());
         l.errorRate = errorRate;
+        l.inconsistency = kInconsistency[i % std::size(kInconsistency)];
         out.push_back(std::move(l));
     }
     return out;
@@ -79,23 +102,25 @@ LabelDecision simulateLabel(std::uint64_t seed, int labelerIndex, const Simulate
 
     // A labeler measures every scratch they see, also the ones they then call ok (that is how
     // they decide): the line is kept with the label unless they slipped to dent.
-    if (image.defect == SurfaceDefect::Scratch && d.cls != DemoClass::Dent) {
-        const double cx = (image.x1 + image.x2) / 2.0;
-        const double cy = (image.y1 + image.y2) / 2.0;
-        const double trueLengthPx = std::hypot(image.x2 - image.x1, image.y2 - image.y1);
-        // Direction of the scratch; a scratch of (nearly) zero length has none, use x.
-        const double ux = trueLengthPx > 1e-9 ? (image.x2 - image.x1) / trueLengthPx : 1.0;
-        const double uy = trueLengthPx > 1e-9 ? (image.y2 - image.y1) / trueLengthPx : 0.0;
-        const double half = measuredMm * image.pxPerMm / 2.0;
-        MeasuredLine line;
-        line.x1 = round2(cx - ux * half);
-        line.y1 = round2(cy - uy * half);
-        line.x2 = round2(cx + ux * half);
-        line.y2 = round2(cy + uy * half);
-        line.lengthPx = std::hypot(line.x2 - line.x1, line.y2 - line.y1);
-        line.lengthMm = line.lengthPx / image.pxPerMm;
-        d.line = line;
-    }
+    if (image.defect == SurfaceDefect::Scratch && d.cls != DemoClass::Dent)
+        d.line = lineAlong(image, measuredMm);
+    return d;
+}
+
+LabelDecision simulateRepeat(std::uint64_t seed, int labelerIndex, const SimulatedLabeler &labeler,
+                             const SurfaceImage &image, const LabelDecision &first)
+{
+    const auto key = (static_cast<std::uint64_t>(labelerIndex) << 32) | static_cast<std::uint32_t>(image.index);
+    DemoRandom rng(seed, DemoRandom::Repeats, key);
+    const double measureError = rng.uniform(-kMeasureErrorMm, kMeasureErrorMm);
+    const double change = rng.uniform();
+    const bool toFirstOther = rng.uniform() < 0.5;
+    LabelDecision d;
+    d.cls = first.cls;
+    if (change < labeler.inconsistency)
+        d.cls = static_cast<DemoClass>((static_cast<int>(first.cls) + (toFirstOther ? 1 : 2)) % 3);
+    if (image.defect == SurfaceDefect::Scratch && d.cls != DemoClass::Dent)
+        d.line = lineAlong(image, std::max(image.lengthMm + measureError, 0.0));
     return d;
 }
 

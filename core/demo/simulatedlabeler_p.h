@@ -23,6 +23,8 @@ enum class DemoClass : std::uint8_t
     Dent
 };
 inline constexpr const char *kDemoClassNames[] = {"ok", "scratch", "dent"};
+/// A simulated labeler perceives a scratch's length with an error uniform on ±this, in mm.
+inline constexpr double kMeasureErrorMm = 0.1;
 
 /// One simulated person.
 struct SimulatedLabeler
@@ -30,6 +32,10 @@ struct SimulatedLabeler
     std::string name;
     double thresholdMm = 2.0; ///< calls a scratch a defect when it looks at least this long
     double errorRate = 0.02;  ///< chance of a slip: a random other class
+    /// Chance that this person, shown an image again (a repeat, issue #20), answers one of the
+    /// two other classes at random instead of their first answer: their self-agreement is
+    /// 1 − inconsistency. The demo's third labeler is the inconsistent one (0.25).
+    double inconsistency = 0.03;
 };
 
 /// The line a labeler draws along a scratch they mark, in image pixels.
@@ -66,5 +72,13 @@ std::vector<SimulatedLabeler> makeSimulatedLabelers(std::uint64_t seed, int coun
 /// (labeler, image), so the answer does not depend on queue order.
 LabelDecision simulateLabel(std::uint64_t seed, int labelerIndex, const SimulatedLabeler &labeler,
                             const SurfaceImage &image);
+
+/// What `labeler` answers when shown `image` again after answering `first`: the same class,
+/// except with probability labeler.inconsistency one of the two other classes (each half the
+/// time); the scratch is measured afresh (a new ±0.1 mm error), so two measurements of one
+/// scratch differ by the difference of two independent uniform errors on ±0.1 mm: mean
+/// absolute difference 2·0.1/3 = 0.0667 mm. Its own random stream per (labeler, image).
+LabelDecision simulateRepeat(std::uint64_t seed, int labelerIndex, const SimulatedLabeler &labeler,
+                             const SurfaceImage &image, const LabelDecision &first);
 
 } // namespace concord::core

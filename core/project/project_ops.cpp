@@ -2,6 +2,7 @@
 #include "core/project/project_ops.h"
 
 #include "core/common/error.h"
+#include "core/project/checks.h"
 #include "core/common/text.h"
 
 #include <algorithm>
@@ -202,6 +203,9 @@ AssignmentState2 loadAssignments(const Store &store)
             st.labelers.push_back(l);
     for (const auto &l : store.labelers()) {
         for (const auto &q : store.queue(l.id)) {
+            st.nextPosition[l.id] = std::max(st.nextPosition[l.id], q.position + 1);
+            if (q.checkItem)
+                continue; // a repeat or gold check is no assignment of its image
             st.byImage[q.image].insert(l.id);
             ++st.load[l.id];
             st.nextPosition[l.id] = std::max(st.nextPosition[l.id], q.position + 1);
@@ -255,6 +259,8 @@ std::int64_t assignImages(Store &store, int overlap, std::uint64_t seed, int rou
                 ++added;
             }
         }
+        if (added > 0 && round == 0)
+            scheduleChecks(store, seed);
     });
     return added;
 }
@@ -286,6 +292,8 @@ std::int64_t assignNewLabeler(Store &store, Id labeler, int overlap, std::uint64
         // Images short of k first (already sorted), each group in shuffled order.
         for (Id img : picked)
             store.assign({img, labeler, store.maxRound(), st.nextPosition[labeler]++, AssignmentState::Pending});
+        if (!picked.empty())
+            scheduleChecks(store, seed, labeler);
         total = have;
     });
     return total;

@@ -83,11 +83,13 @@ ProjectSummary summarize(const Store &store);
 /// Gives each image to `overlap` labelers of role Labeler, spreading the load evenly (each
 /// image goes to the labelers with the fewest assignments so far, ties broken by a seeded
 /// shuffle), and shuffles each labeler's queue order. Images already assigned `overlap`
-/// times are left alone; returns the number of new assignments.
+/// times are left alone; returns the number of new assignments. In round 0 it then tops up
+/// each labeler's consistency checks (scheduleChecks, same seed).
 std::int64_t assignImages(Store &store, int overlap, std::uint64_t seed, int round = 0);
 
 /// Gives a labeler who joins later a queue at once: images still short of `overlap`
-/// assignments first, then the rest up to an even share. Returns the queue length.
+/// assignments first, then the rest up to an even share, then schedules the labeler's
+/// consistency checks (scheduleChecks). Returns the queue length without the checks.
 std::int64_t assignNewLabeler(Store &store, Id labeler, int overlap, std::uint64_t seed);
 
 /// Active standard with the highest id, if any (the version in force for new labels).

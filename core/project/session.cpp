@@ -2,6 +2,7 @@
 #include "core/project/session.h"
 
 #include "core/common/error.h"
+#include "core/project/checks.h"
 #include "core/project/project_ops.h"
 
 #include <nlohmann/json.hpp>
@@ -130,7 +131,13 @@ void Session::requireLead(const char *what) const
 
 std::vector<QueueEntry> Session::queue(std::int64_t offset, std::int64_t limit) const
 {
-    return m_store->queue(m_who.id, offset, limit);
+    auto entries = m_store->queue(m_who.id, offset, limit);
+    for (auto &e : entries)
+        if (e.checkItem) {
+            e.image = shownIdOfCheck(*e.checkItem);
+            e.checkItem.reset(); // nothing in a front end can tell a check from a new image
+        }
+    return entries;
 }
 
 std::int64_t Session::queueSize() const
@@ -140,6 +147,10 @@ std::int64_t Session::queueSize() const
 
 std::vector<std::int64_t> Session::queueRowsOf(Id image) const
 {
+    if (const auto item = checkOfShownId(image)) {
+        const auto row = m_store->checkItemRow(m_who.id, *item);
+        return row ? std::vector<std::int64_t>{*row} : std::vector<std::int64_t>{};
+    }
     return m_store->queueRowsOf(m_who.id, image);
 }
 
@@ -150,28 +161,91 @@ std::int64_t Session::queueLabeledCount() const
 
 std::vector<std::pair<std::int64_t, Id>> Session::unlabeledQueueRows(bool skipped, std::int64_t limit) const
 {
-    return m_store->unlabeledQueueRows(m_who.id, skipped, limit);
+    std::vector<std::pair<std::int64_t, Id>> rows;
+    for (const QueueRow &r : m_store->unlabeledQueueRows(m_who.id, skipped, limit))
+        rows.emplace_back(r.row, r.checkItem ? shownIdOfCheck(*r.checkItem) : r.image);
+    return rows;
+}
+
+CheckItem Session::myCheck(Id shownId) const
+{
+    const auto item = checkOfShownId(shownId);
+    auto c = item ? m_store->checkItem(*item) : std::nullopt;
+    if (!c || c->labeler != m_who.id)
+        throw Error(ErrorCode::NotFound, "no such image in your queue", {}, 0, std::to_string(shownId));
+    return *c;
+}
+
+std::optional<ImageRecord> Session::image(Id shownId) const
+{
+    if (checkOfShownId(shownId)) {
+        auto rec = m_store->image(myCheck(shownId).image);
+        if (rec)
+            rec->id = shownId;
+        return rec;
+    }
+    return m_store->image(shownId);
 }
 
 std::optional<Label> Session::myLabel(Id image) const
 {
+    if (checkOfShownId(image)) {
+        const CheckItem c = myCheck(image);
+        if (!c.answer)
+            return std::nullopt;
+        Label l;
+        l.image = image;
+        l.labeler = m_who.id;
+        l.labelClass = *c.answer;
+        l.round = c.round;
+        l.source = LabelSource::Manual;
+        l.createdAt = l.updatedAt = c.answeredAt;
+        return l;
+    }
     return m_store->label(image, m_who.id);
 }
 
 std::vector<Annotation> Session::myAnnotations(Id image) const
 {
+    if (checkOfShownId(image))
+        return m_store->checkAnnotations(myCheck(image).id);
     const auto l = myLabel(image);
     return l ? m_store->annotationsOfLabel(l->id) : std::vector<Annotation>{};
 }
 
 Id Session::saveLabel(Id image, Id labelClass, const std::vector<Annotation> &annotations)
 {
+    if (checkOfShownId(image)) {
+        const CheckItem c = myCheck(image);
+        answerCheck(*m_store, c.id, labelClass, annotations);
+        return image;
+    }
     return concord::core::saveLabel(*m_store, image, m_who.id, labelClass, annotations);
 }
 
 void Session::removeMyLabel(Id image)
 {
+    if (checkOfShownId(image)) {
+        const CheckItem c = myCheck(image);
+        m_store->transaction([&] {
+            m_store->answerCheckItem(c.id, std::nullopt, AssignmentState::Pending);
+            m_store->replaceCheckAnnotations(c.id, {});
+        });
+        return;
+    }
     m_store->removeLabel(image, m_who.id);
+}
+
+void Session::setUnlabeledState(Id image, bool skipped)
+{
+    const auto state = skipped ? AssignmentState::Skipped : AssignmentState::Pending;
+    if (checkOfShownId(image)) {
+        const CheckItem c = myCheck(image);
+        m_store->answerCheckItem(c.id, std::nullopt, state);
+        return;
+    }
+    const int round = m_store->assignmentRound(image, m_who.id).value_or(0);
+    m_store->setAssignmentState(image, m_who.id, round, state);
 }
 
 std::vector<Standard> Session::activeStandards() const

@@ -32,6 +32,20 @@ struct ShownImageName
 /// (NEU-DET's "scratches_91.jpg"), which would tell a labeler the answer.
 ShownImageName shownImageName(bool hideFileNames, Role viewer, const std::string &path, std::int64_t queueRow);
 
+/// A consistency check (CheckItem: a repeat or a gold image, issue #20) appears in a labeler's
+/// queue under an id of its own, −(check item id), never under its image's id. Everything keyed
+/// by id in a front end (the window's state cache and undo commands, queue rows, drafts) then
+/// keeps the check's answer apart from the labeler's label of the same image, and no front end
+/// needs to know that checks exist: they are shown, answered and skipped exactly like images.
+constexpr Id shownIdOfCheck(Id item) noexcept
+{
+    return -item;
+}
+constexpr std::optional<Id> checkOfShownId(Id shownId) noexcept
+{
+    return shownId < 0 ? std::optional<Id>(-shownId) : std::nullopt;
+}
+
 class Session
 {
 public:
@@ -54,6 +68,8 @@ public:
     const Labeler &who() const noexcept { return m_who; }
 
     // --- what every session may do, on its own labels only ------------------------------------
+    // Image ids here are the ids the queue shows: a check item's is shownIdOfCheck(item), and
+    // its label is the check's answer (never the labeler's label of the image).
     std::vector<QueueEntry> queue(std::int64_t offset = 0, std::int64_t limit = -1) const;
     std::int64_t queueSize() const;
     /// Paged access to the own queue (Store::queueRowsOf, queueLabeledCount,
@@ -66,6 +82,10 @@ public:
     std::vector<Annotation> myAnnotations(Id image) const;
     Id saveLabel(Id image, Id labelClass, const std::vector<Annotation> &annotations = {});
     void removeMyLabel(Id image);
+    /// Marks an unlabeled queue row skipped or pending again.
+    void setUnlabeledState(Id image, bool skipped);
+    /// The image shown under a queue id (a check's record carries the check's id).
+    std::optional<ImageRecord> image(Id shownId) const;
     /// Standards are the project's shared rule book, visible to all.
     std::vector<Standard> activeStandards() const;
     /// The name this session's person sees for the image at `queueRow` (0-based) of a queue:
@@ -91,6 +111,8 @@ public:
 private:
     Session(Store &store, Labeler who);
     void requireLead(const char *what) const;
+    /// This labeler's check item behind a shown id; Error(NotFound) otherwise.
+    CheckItem myCheck(Id shownId) const;
 
     Store *m_store;
     Labeler m_who;

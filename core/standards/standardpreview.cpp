@@ -90,7 +90,7 @@ StandardPreview previewStandard(const Store &store, Id standardId)
         if (it == pending.end()) {
             it = pending.emplace(labeler, std::set<Id>{}).first;
             for (const auto &q : store.queue(labeler))
-                if (q.state == AssignmentState::Pending)
+                if (q.state == AssignmentState::Pending && !q.checkItem)
                     it->second.insert(q.image);
         }
         return it->second;

@@ -147,7 +147,44 @@ CREATE INDEX label_image_class ON label(image, class);
 CREATE INDEX assignment_round ON assignment(round);
 )sql";
 
-constexpr std::array<const char *, 2> kMigrations{kV1, kV2};
+// Version 3: consistency checks (issue #20). A check item is a row of a labeler's queue that
+// shows an image again (a repeat) or shows a gold image; its answer and shapes live here and
+// never in label/annotation, so they never count between labelers. Gold is the lead's class.
+constexpr const char *kV3 = R"sql(
+CREATE TABLE check_item (
+  id          INTEGER PRIMARY KEY,
+  image       INTEGER NOT NULL REFERENCES image(id) ON DELETE CASCADE,
+  labeler     INTEGER NOT NULL REFERENCES labeler(id) ON DELETE CASCADE,
+  kind        TEXT NOT NULL CHECK (kind IN ('repeat', 'gold')),
+  round       INTEGER NOT NULL DEFAULT 0,
+  position    INTEGER NOT NULL,
+  state       TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'skipped')),
+  answer      INTEGER REFERENCES label_class(id),
+  answered_at TEXT NOT NULL DEFAULT '',
+  UNIQUE (image, labeler, kind)
+);
+CREATE INDEX check_item_queue ON check_item(labeler, round, position);
+
+CREATE TABLE check_annotation (
+  id        INTEGER PRIMARY KEY,
+  item      INTEGER NOT NULL REFERENCES check_item(id) ON DELETE CASCADE,
+  kind      TEXT NOT NULL CHECK (kind IN ('box', 'line', 'polygon', 'point')),
+  geometry  TEXT NOT NULL,
+  length_px REAL NOT NULL DEFAULT 0,
+  length_mm REAL,
+  area      REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX check_annotation_item ON check_annotation(item);
+
+CREATE TABLE gold (
+  image      INTEGER PRIMARY KEY REFERENCES image(id) ON DELETE CASCADE,
+  class      INTEGER NOT NULL REFERENCES label_class(id),
+  source     TEXT NOT NULL CHECK (source IN ('decision', 'import')),
+  created_at TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array<const char *, 3> kMigrations{kV1, kV2, kV3};
 
 } // namespace
 

@@ -82,7 +82,7 @@ fs::path sibling(const fs::path &file, const char *suffix)
 /// write them all, as a connection in WAL mode must.
 fs::path unwritablePart(const fs::path &file)
 {
-    const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
     if (::faccessat(AT_FDCWD, file.c_str(), W_OK, AT_EACCESS) != 0)
         return file;
     if (::faccessat(AT_FDCWD, folder.c_str(), W_OK, AT_EACCESS) != 0)
@@ -370,6 +370,13 @@ ProjectSettings SqliteStore::settings() const
     s.overlap = static_cast<int>(overlap);
     s.classesOrdered = meta("classes_ordered").value_or("0") == "1";
     s.hideFileNames = meta("hide_file_names").value_or("0") == "1";
+    s.repeatShare = storedNumber("repeat_share", "0.05", 0.0);
+    const double gap = storedNumber("repeat_gap", "50", 1.0);
+    s.goldShare = storedNumber("gold_share", "0", 0.0);
+    if (s.repeatShare > 0.5 || s.goldShare > 0.5 || gap != std::floor(gap) || gap > 1e6)
+        throw Error(ErrorCode::Invalid, "the stored consistency-check settings are out of range", m_db->file().string(),
+                    0, "repeat_share");
+    s.repeatGap = static_cast<int>(gap);
     return s;
 }
 
@@ -394,6 +401,12 @@ void SqliteStore::setSettings(const ProjectSettings &s)
         throw Error(ErrorCode::Invalid, "labels per image must be at least 1", {}, 0, "overlap");
     if (s.pxPerMm < 0)
         throw Error(ErrorCode::Invalid, "pixels per mm must not be negative", {}, 0, "px_per_mm");
+    if (!(s.repeatShare >= 0.0 && s.repeatShare <= 0.5))
+        throw Error(ErrorCode::Invalid, "the share of repeats must be between 0 and 0.5", {}, 0, "repeat_share");
+    if (!(s.goldShare >= 0.0 && s.goldShare <= 0.5))
+        throw Error(ErrorCode::Invalid, "the share of gold checks must be between 0 and 0.5", {}, 0, "gold_share");
+    if (s.repeatGap < 1)
+        throw Error(ErrorCode::Invalid, "repeats must come at least 1 image later", {}, 0, "repeat_gap");
     write([&] {
         setMeta("name", s.name);
         char buf[64];
@@ -402,6 +415,11 @@ void SqliteStore::setSettings(const ProjectSettings &s)
         setMeta("overlap", std::to_string(s.overlap));
         setMeta("classes_ordered", s.classesOrdered ? "1" : "0");
         setMeta("hide_file_names", s.hideFileNames ? "1" : "0");
+        std::snprintf(buf, sizeof buf, "%.17g", s.repeatShare);
+        setMeta("repeat_share", buf);
+        setMeta("repeat_gap", std::to_string(s.repeatGap));
+        std::snprintf(buf, sizeof buf, "%.17g", s.goldShare);
+        setMeta("gold_share", buf);
     });
 }
 

@@ -74,15 +74,28 @@ public:
     std::vector<QueueEntry> queue(Id labeler, std::int64_t offset, std::int64_t limit) const override;
     std::int64_t queueSize(Id labeler) const override;
     std::vector<std::int64_t> queueRowsOf(Id labeler, Id image) const override;
+    std::optional<std::int64_t> checkItemRow(Id labeler, Id item) const override;
     std::int64_t queueLabeledCount(Id labeler) const override;
-    std::vector<std::pair<std::int64_t, Id>> unlabeledQueueRows(Id labeler, bool skipped,
-                                                                std::int64_t limit) const override;
+    std::vector<QueueRow> unlabeledQueueRows(Id labeler, bool skipped, std::int64_t limit) const override;
     void setAssignmentState(Id image, Id labeler, int round, AssignmentState state) override;
     void unassign(Id image, Id labeler, int round) override;
     std::vector<std::pair<Id, int>> assignmentCounts() const override;
     std::optional<int> assignmentRound(Id image, Id labeler) const override;
     void markAssignmentsDone(Id image, Id labeler) override;
     int maxRound() const override;
+
+    Id addCheckItem(const CheckItem &item) override;
+    std::optional<CheckItem> checkItem(Id id) const override;
+    std::vector<CheckItem> checkItems() const override;
+    void answerCheckItem(Id id, std::optional<Id> answer, AssignmentState state) override;
+    void removeCheckItem(Id id) override;
+    void replaceCheckAnnotations(Id item, const std::vector<Annotation> &annotations) override;
+    std::vector<Annotation> checkAnnotations(Id item) const override;
+    std::vector<std::pair<Id, Annotation>> checkAnnotationsOfKind(AnnotationKind kind) const override;
+    void setGold(const GoldLabel &gold) override;
+    void removeGold(Id image) override;
+    std::optional<GoldLabel> gold(Id image) const override;
+    std::vector<GoldLabel> goldLabels() const override;
 
     Id addStandard(const Standard &s) override;
     std::vector<Standard> standards() const override;
@@ -112,7 +125,9 @@ private:
     /// Ends the open transaction, if SQLite has not ended it already; never throws.
     void rollback() noexcept;
     /// Index in the labeler's queue order of the row (round, position, image).
-    std::int64_t queueRowIndex(Id labeler, int round, int position, Id image) const;
+    /// Rows before the queue row keyed (round, position, check, key) in queue() order, where
+    /// check is 0 for an assignment (key: its image) and 1 for a check item (key: its id).
+    std::int64_t queueRowIndex(Id labeler, int round, int position, int check, Id key) const;
     /// Runs a single write as its own transaction unless one is open.
     void write(const std::function<void()> &work);
 

@@ -153,33 +153,48 @@ void SqliteStore::assign(const Assignment &a)
     });
 }
 
+// A labeler's queue is their assignments and their check items (issue #20) in one order:
+// (round, position, check, key), where check is 0 for an assignment and 1 for a check item and
+// key is the assignment's image or the check item's id. Each half is read along its own
+// (labeler, round, position) index.
+
 std::vector<QueueEntry> SqliteStore::queue(Id labeler, std::int64_t offset, std::int64_t limit) const
 {
-    auto &st = m_db->prepare("SELECT a.image, i.path, a.round, a.position, a.state, l.class FROM assignment a "
-                             "JOIN image i ON i.id = a.image "
-                             "LEFT JOIN label l ON l.image = a.image AND l.labeler = a.labeler "
-                             "WHERE a.labeler = ? ORDER BY a.round, a.position, a.image LIMIT ? OFFSET ?");
+    auto &st = m_db->prepare(
+        "SELECT image, path, round, position, state, class, item FROM ("
+        "SELECT a.image AS image, i.path AS path, a.round AS round, a.position AS position, a.state AS state, "
+        "l.class AS class, NULL AS item, 0 AS chk, a.image AS k FROM assignment a "
+        "JOIN image i ON i.id = a.image "
+        "LEFT JOIN label l ON l.image = a.image AND l.labeler = a.labeler WHERE a.labeler = ?1 "
+        "UNION ALL "
+        "SELECT c.image, i.path, c.round, c.position, c.state, c.answer, c.id, 1, c.id FROM check_item c "
+        "JOIN image i ON i.id = c.image WHERE c.labeler = ?1) "
+        "ORDER BY round, position, chk, k LIMIT ?2 OFFSET ?3");
     st.bindAll(labeler, limit, offset);
     return collect<QueueEntry>(st, [](const Statement &s) {
-        return QueueEntry{s.int64(0),   s.text(1), s.integer(2), s.integer(3), parseAssignmentState(s.text(4)),
-                          s.optInt64(5)};
+        return QueueEntry{s.int64(0),    s.text(1),    s.integer(2), s.integer(3), parseAssignmentState(s.text(4)),
+                          s.optInt64(5), s.optInt64(6)};
     });
 }
 
 std::int64_t SqliteStore::queueSize(Id labeler) const
 {
-    auto &st = m_db->prepare("SELECT count(*) FROM assignment WHERE labeler = ?");
+    auto &st = m_db->prepare("SELECT (SELECT count(*) FROM assignment WHERE labeler = ?1) + "
+                             "(SELECT count(*) FROM check_item WHERE labeler = ?1)");
     st.bind(1, labeler);
     return scalar(st);
 }
 
-std::int64_t SqliteStore::queueRowIndex(Id labeler, int round, int position, Id image) const
+std::int64_t SqliteStore::queueRowIndex(Id labeler, int round, int position, int check, Id key) const
 {
-    // The rows before it in queue() order: a range of the assignment_queue index, which also
-    // holds the image (the table's key), so the count never touches the table.
-    auto &st = m_db->prepare("SELECT count(*) FROM assignment WHERE labeler = ? "
-                             "AND (round, position, image) < (?, ?, ?)");
-    st.bindAll(labeler, round, position, image);
+    // The rows before it in queue() order: ranges of the assignment_queue and check_item_queue
+    // indexes, which also hold the image (the assignment's key) and the id, so the counts never
+    // touch the tables.
+    auto &st = m_db->prepare("SELECT (SELECT count(*) FROM assignment WHERE labeler = ?1 "
+                             "AND (round, position, 0, image) < (?2, ?3, ?4, ?5)) + "
+                             "(SELECT count(*) FROM check_item WHERE labeler = ?1 "
+                             "AND (round, position, 1, id) < (?2, ?3, ?4, ?5))");
+    st.bindAll(labeler, round, position, check, key);
     return scalar(st);
 }
 
@@ -193,39 +208,57 @@ std::vector<std::int64_t> SqliteStore::queueRowsOf(Id labeler, Id image) const
     std::vector<std::int64_t> rows;
     rows.reserve(keys.size());
     for (const auto &[round, position] : keys)
-        rows.push_back(queueRowIndex(labeler, round, position, image));
+        rows.push_back(queueRowIndex(labeler, round, position, 0, image));
     std::sort(rows.begin(), rows.end());
     return rows;
 }
 
+std::optional<std::int64_t> SqliteStore::checkItemRow(Id labeler, Id item) const
+{
+    const auto c = checkItem(item);
+    if (!c || c->labeler != labeler)
+        return std::nullopt;
+    return queueRowIndex(labeler, c->round, c->position, 1, c->id);
+}
+
 std::int64_t SqliteStore::queueLabeledCount(Id labeler) const
 {
-    auto &st = m_db->prepare("SELECT count(*) FROM assignment a "
+    auto &st = m_db->prepare("SELECT (SELECT count(*) FROM assignment a "
                              "JOIN label l ON l.image = a.image AND l.labeler = a.labeler "
-                             "WHERE a.labeler = ?");
+                             "WHERE a.labeler = ?1) + "
+                             "(SELECT count(*) FROM check_item WHERE labeler = ?1 AND answer IS NOT NULL)");
     st.bind(1, labeler);
     return scalar(st);
 }
 
-std::vector<std::pair<std::int64_t, Id>> SqliteStore::unlabeledQueueRows(Id labeler, bool skipped,
-                                                                         std::int64_t limit) const
+std::vector<QueueRow> SqliteStore::unlabeledQueueRows(Id labeler, bool skipped, std::int64_t limit) const
 {
-    auto &st = m_db->prepare("SELECT a.round, a.position, a.image FROM assignment a "
-                             "WHERE a.labeler = ? AND (a.state = 'skipped') = ? "
-                             "AND NOT EXISTS (SELECT 1 FROM label l WHERE l.image = a.image AND l.labeler = a.labeler) "
-                             "ORDER BY a.round, a.position, a.image LIMIT ?");
+    auto &st =
+        m_db->prepare("SELECT round, position, chk, k, image FROM ("
+                      "SELECT a.round AS round, a.position AS position, 0 AS chk, a.image AS k, a.image AS image "
+                      "FROM assignment a WHERE a.labeler = ?1 AND (a.state = 'skipped') = ?2 "
+                      "AND NOT EXISTS (SELECT 1 FROM label l WHERE l.image = a.image AND l.labeler = a.labeler) "
+                      "UNION ALL "
+                      "SELECT c.round, c.position, 1, c.id, c.image FROM check_item c "
+                      "WHERE c.labeler = ?1 AND (c.state = 'skipped') = ?2 AND c.answer IS NULL) "
+                      "ORDER BY round, position, chk, k LIMIT ?3");
     st.bindAll(labeler, skipped ? 1 : 0, limit);
     struct Key
     {
         int round;
         int position;
+        int check;
+        Id key;
         Id image;
     };
-    const auto keys = collect<Key>(st, [](const Statement &s) { return Key{s.integer(0), s.integer(1), s.int64(2)}; });
-    std::vector<std::pair<std::int64_t, Id>> rows;
+    const auto keys = collect<Key>(st, [](const Statement &s) {
+        return Key{s.integer(0), s.integer(1), s.integer(2), s.int64(3), s.int64(4)};
+    });
+    std::vector<QueueRow> rows;
     rows.reserve(keys.size());
     for (const Key &k : keys)
-        rows.emplace_back(queueRowIndex(labeler, k.round, k.position, k.image), k.image);
+        rows.push_back(QueueRow{queueRowIndex(labeler, k.round, k.position, k.check, k.key), k.image,
+                                k.check ? std::optional<Id>(k.key) : std::nullopt});
     return rows;
 }
 
@@ -276,6 +309,145 @@ void SqliteStore::markAssignmentsDone(Id image, Id labeler)
 int SqliteStore::maxRound() const
 {
     return static_cast<int>(scalar(m_db->prepare("SELECT coalesce(max(round), 0) FROM assignment")));
+}
+
+// --- consistency checks -------------------------------------------------------------------
+
+namespace {
+
+#define CHECK_COLS "c.id, c.image, c.labeler, c.kind, c.round, c.position, c.state, c.answer, c.answered_at"
+
+CheckItem readCheckItem(const Statement &s)
+{
+    CheckItem c;
+    c.id = s.int64(0);
+    c.image = s.int64(1);
+    c.labeler = s.int64(2);
+    c.kind = parseCheckKind(s.text(3));
+    c.round = s.integer(4);
+    c.position = s.integer(5);
+    c.state = parseAssignmentState(s.text(6));
+    c.answer = s.optInt64(7);
+    c.answeredAt = s.text(8);
+    return c;
+}
+
+} // namespace
+
+Id SqliteStore::addCheckItem(const CheckItem &item)
+{
+    Id id = 0;
+    write([&] {
+        auto &dup = m_db->prepare("SELECT count(*) FROM check_item WHERE image = ? AND labeler = ? AND kind = ?");
+        dup.bindAll(item.image, item.labeler, toString(item.kind));
+        if (scalar(dup) > 0)
+            throw Error(ErrorCode::Invalid,
+                        "the labeler has a " + std::string(toString(item.kind)) + " check of this image already", {}, 0,
+                        "check_item");
+        m_db->prepare("INSERT INTO check_item(image, labeler, kind, round, position, state, answer, answered_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .bindAll(item.image, item.labeler, toString(item.kind), item.round, item.position, toString(item.state),
+                     item.answer, item.answeredAt)
+            .exec();
+        id = m_db->lastInsertId();
+    });
+    return id;
+}
+
+std::optional<CheckItem> SqliteStore::checkItem(Id id) const
+{
+    auto &st = m_db->prepare("SELECT " CHECK_COLS " FROM check_item c WHERE c.id = ?");
+    st.bind(1, id);
+    auto rows = collect<CheckItem>(st, readCheckItem);
+    return rows.empty() ? std::nullopt : std::optional(rows.front());
+}
+
+std::vector<CheckItem> SqliteStore::checkItems() const
+{
+    auto &st = m_db->prepare("SELECT " CHECK_COLS " FROM check_item c ORDER BY c.labeler, c.round, c.position, c.id");
+    return collect<CheckItem>(st, readCheckItem);
+}
+
+void SqliteStore::answerCheckItem(Id id, std::optional<Id> answer, AssignmentState state)
+{
+    write([&] {
+        m_db->prepare("UPDATE check_item SET answer = ?, state = ?, answered_at = ? WHERE id = ?")
+            .bindAll(answer, toString(state), answer ? utcNow() : std::string(), id)
+            .exec();
+    });
+}
+
+void SqliteStore::removeCheckItem(Id id)
+{
+    write([&] { m_db->prepare("DELETE FROM check_item WHERE id = ?").bind(1, id).exec(); });
+}
+
+void SqliteStore::replaceCheckAnnotations(Id item, const std::vector<Annotation> &annotations)
+{
+    write([&] {
+        m_db->prepare("DELETE FROM check_annotation WHERE item = ?").bind(1, item).exec();
+        for (const Annotation &a : annotations)
+            m_db->prepare("INSERT INTO check_annotation(item, kind, geometry, length_px, length_mm, area) "
+                          "VALUES (?, ?, ?, ?, ?, ?)")
+                .bindAll(item, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area)
+                .exec();
+    });
+}
+
+std::vector<Annotation> SqliteStore::checkAnnotations(Id item) const
+{
+    auto &st = m_db->prepare("SELECT a.id, a.item, a.kind, a.geometry, a.length_px, a.length_mm, a.area "
+                             "FROM check_annotation a WHERE a.item = ? ORDER BY a.id");
+    st.bind(1, item);
+    return collect<Annotation>(st, [](const Statement &s) { return readAnnotation(s); });
+}
+
+std::vector<std::pair<Id, Annotation>> SqliteStore::checkAnnotationsOfKind(AnnotationKind kind) const
+{
+    auto &st = m_db->prepare("SELECT a.id, a.item, a.kind, a.geometry, a.length_px, a.length_mm, a.area "
+                             "FROM check_annotation a WHERE a.kind = ? ORDER BY a.item, a.id");
+    st.bind(1, toString(kind));
+    return collect<std::pair<Id, Annotation>>(st, [](const Statement &s) {
+        Annotation a = readAnnotation(s);
+        return std::make_pair(a.label, a);
+    });
+}
+
+void SqliteStore::setGold(const GoldLabel &gold)
+{
+    if (gold.source != "decision" && gold.source != "import")
+        throw Error(ErrorCode::Invalid, "a gold class comes from a decision or an import, not '" + gold.source + "'",
+                    {}, 0, "source");
+    write([&] {
+        m_db->prepare("INSERT INTO gold(image, class, source, created_at) VALUES (?, ?, ?, ?) "
+                      "ON CONFLICT(image) DO UPDATE SET class = excluded.class, source = excluded.source, "
+                      "created_at = excluded.created_at")
+            .bindAll(gold.image, gold.labelClass, gold.source, gold.createdAt.empty() ? utcNow() : gold.createdAt)
+            .exec();
+    });
+}
+
+void SqliteStore::removeGold(Id image)
+{
+    write([&] { m_db->prepare("DELETE FROM gold WHERE image = ?").bind(1, image).exec(); });
+}
+
+std::optional<GoldLabel> SqliteStore::gold(Id image) const
+{
+    auto &st = m_db->prepare("SELECT image, class, source, created_at FROM gold WHERE image = ?");
+    st.bind(1, image);
+    auto rows = collect<GoldLabel>(st, [](const Statement &s) {
+        return GoldLabel{s.int64(0), s.int64(1), s.text(2), s.text(3)};
+    });
+    return rows.empty() ? std::nullopt : std::optional(rows.front());
+}
+
+std::vector<GoldLabel> SqliteStore::goldLabels() const
+{
+    auto &st = m_db->prepare("SELECT image, class, source, created_at FROM gold ORDER BY image");
+    return collect<GoldLabel>(st, [](const Statement &s) {
+        return GoldLabel{s.int64(0), s.int64(1), s.text(2), s.text(3)};
+    });
 }
 
 // --- standards ----------------------------------------------------------------------------

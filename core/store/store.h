@@ -39,6 +39,18 @@ struct QueueEntry
     int position = 0;
     AssignmentState state = AssignmentState::Pending;
     std::optional<Id> myLabelClass; ///< the labeler's own current label, if any
+    /// Set when the row is a consistency check (CheckItem) of this image rather than an
+    /// assignment; myLabelClass is then the check's answer, never the labeler's label.
+    std::optional<Id> checkItem;
+};
+
+/// A row of a labeler's queue found without reading the queue.
+struct QueueRow
+{
+    std::int64_t row = 0; ///< 0-based index in queue() order
+    Id image = 0;
+    std::optional<Id> checkItem; ///< as in QueueEntry
+    bool operator==(const QueueRow &) const = default;
 };
 
 /// The repository interface over a project's data (DESIGN §3). All SQL lives behind it in
@@ -143,17 +155,20 @@ public:
     virtual void assign(const Assignment &a) = 0;
     virtual std::vector<QueueEntry> queue(Id labeler, std::int64_t offset = 0, std::int64_t limit = -1) const = 0;
     virtual std::int64_t queueSize(Id labeler) const = 0;
-    /// Rows of queue() (0-based, ascending, one per round) that hold the image. Lets a view
-    /// find an image in a queue of 10^5 rows without reading the queue (index lookups only).
+    /// Rows of queue() (0-based, ascending, one per round) that hold the image's assignments
+    /// (check items of the image are not among them: checkItemRow). Lets a view find an image
+    /// in a queue of 10^5 rows without reading the queue (index lookups only).
     virtual std::vector<std::int64_t> queueRowsOf(Id labeler, Id image) const = 0;
-    /// Rows of the labeler's queue whose image carries the labeler's own label: the progress
-    /// of a queue that is never read whole.
+    /// The queue() row of a check item of the labeler; none for another labeler's item.
+    virtual std::optional<std::int64_t> checkItemRow(Id labeler, Id item) const = 0;
+    /// Rows of the labeler's queue that are answered: assignments whose image carries the
+    /// labeler's own label, and answered check items. The progress of a queue that is never
+    /// read whole.
     virtual std::int64_t queueLabeledCount(Id labeler) const = 0;
-    /// The first `limit` rows of the labeler's queue without the labeler's label, as (row,
-    /// image) in queue order: the skipped ones when `skipped`, else the others. "Go to the
-    /// first unlabeled image" without reading the queue.
-    virtual std::vector<std::pair<std::int64_t, Id>> unlabeledQueueRows(Id labeler, bool skipped,
-                                                                        std::int64_t limit) const = 0;
+    /// The first `limit` unanswered rows of the labeler's queue in queue order: the skipped
+    /// ones when `skipped`, else the others. "Go to the first unlabeled image" without reading
+    /// the queue.
+    virtual std::vector<QueueRow> unlabeledQueueRows(Id labeler, bool skipped, std::int64_t limit) const = 0;
     virtual void setAssignmentState(Id image, Id labeler, int round, AssignmentState state) = 0;
     /// Removes one assignment (undoing the relabel round a standard created); no-op if absent.
     virtual void unassign(Id image, Id labeler, int round) = 0;
@@ -165,6 +180,25 @@ public:
     /// Marks every assignment of the image to the labeler done (all rounds).
     virtual void markAssignmentsDone(Id image, Id labeler) = 0;
     virtual int maxRound() const = 0;
+
+    // --- consistency checks (issue #20): repeats and gold images in labelers' queues --------
+    /// Adds a check item; Error(Invalid) when the labeler has one of that kind for the image.
+    virtual Id addCheckItem(const CheckItem &item) = 0;
+    virtual std::optional<CheckItem> checkItem(Id id) const = 0;
+    /// Every check item, ordered by labeler, round, position.
+    virtual std::vector<CheckItem> checkItems() const = 0;
+    /// Records (or with no `answer` clears) the labeler's answer to a check and its state.
+    virtual void answerCheckItem(Id id, std::optional<Id> answer, AssignmentState state) = 0;
+    virtual void removeCheckItem(Id id) = 0;
+    /// The shapes drawn in answer to a check (Annotation::label holds the check item's id).
+    virtual void replaceCheckAnnotations(Id item, const std::vector<Annotation> &annotations) = 0;
+    virtual std::vector<Annotation> checkAnnotations(Id item) const = 0;
+    /// Every check item's line shapes, for measurement repeatability: (item, annotation).
+    virtual std::vector<std::pair<Id, Annotation>> checkAnnotationsOfKind(AnnotationKind kind) const = 0;
+    virtual void setGold(const GoldLabel &gold) = 0;
+    virtual void removeGold(Id image) = 0;
+    virtual std::optional<GoldLabel> gold(Id image) const = 0;
+    virtual std::vector<GoldLabel> goldLabels() const = 0; ///< by image
 
     // --- standards --------------------------------------------------------------------------
     virtual Id addStandard(const Standard &s) = 0;
@@ -192,7 +226,7 @@ public:
 };
 
 /// Current schema version written by this build.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 /// Creates a new, empty project file; fails with Error(Io) if it exists.
 std::unique_ptr<Store> createProject(const std::filesystem::path &file, const ProjectSettings &settings);

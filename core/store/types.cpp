@@ -37,6 +37,7 @@ constexpr std::array<std::string_view, 3> kStatus{"draft", "active", "retired"};
 constexpr std::array<std::string_view, 3> kExample{"example", "counterexample", "borderline"};
 constexpr std::array<std::string_view, 4> kMethod{"adjudicated", "consensus", "standard", "excluded"};
 constexpr std::array<std::string_view, 3> kState{"pending", "done", "skipped"};
+constexpr std::array<std::string_view, 2> kCheck{"repeat", "gold"};
 
 } // namespace
 
@@ -72,6 +73,10 @@ std::string_view toString(AssignmentState v)
 {
     return nameOf(v, kState);
 }
+std::string_view toString(CheckKind v)
+{
+    return nameOf(v, kCheck);
+}
 
 Role parseRole(std::string_view s)
 {
@@ -104,6 +109,10 @@ DecisionMethod parseDecisionMethod(std::string_view s)
 AssignmentState parseAssignmentState(std::string_view s)
 {
     return parseName<AssignmentState>(s, kState, "assignment state");
+}
+CheckKind parseCheckKind(std::string_view s)
+{
+    return parseName<CheckKind>(s, kCheck, "check kind");
 }
 
 } // namespace concord::core

@@ -78,6 +78,12 @@ struct ProjectSettings
     /// (NEU-DET's "scratches_91.jpg"); see core::shownImageName(). On for new projects; a
     /// project written before this setting existed reads as off (it showed names then).
     bool hideFileNames = true;
+    /// Consistency checks (issue #20, docs/CONSISTENCY.md): the share of each labeler's queue
+    /// that are repeats of images they labeled (0 = off), each at least `repeatGap` queue rows
+    /// after its first showing, and the share that are gold images they were not assigned.
+    double repeatShare = 0.05;
+    int repeatGap = 50;
+    double goldShare = 0.0;
 };
 
 struct ImageRecord
@@ -184,6 +190,38 @@ struct Assignment
     AssignmentState state = AssignmentState::Pending;
 };
 
+/// What a consistency check asks of a labeler (issue #20, docs/CONSISTENCY.md).
+enum class CheckKind : std::uint8_t
+{
+    Repeat, ///< an image the labeler labeled before, shown again (test–retest)
+    Gold    ///< an image with the lead's gold class that the labeler was not assigned
+};
+
+/// A consistency check in a labeler's queue: shown exactly like a new image, answered like
+/// one, but its answer is kept here and never becomes (or replaces) a label, so it never
+/// counts in the agreement between labelers.
+struct CheckItem
+{
+    Id id = 0;
+    Id image = 0;
+    Id labeler = 0;
+    CheckKind kind = CheckKind::Repeat;
+    int round = 0;
+    int position = 0; ///< sorts after the assignment of the same round and position
+    AssignmentState state = AssignmentState::Pending;
+    std::optional<Id> answer; ///< the class the labeler chose; none until answered
+    std::string answeredAt;   ///< UTC, ISO 8601; empty until answered
+};
+
+/// The lead's gold class of an image: the reference labelers are checked against.
+struct GoldLabel
+{
+    Id image = 0;
+    Id labelClass = 0;
+    std::string source; ///< "decision" (marked from the lead's decision) or "import" (a gold CSV)
+    std::string createdAt;
+};
+
 struct AuditEntry
 {
     Id id = 0;
@@ -203,6 +241,7 @@ std::string_view toString(StandardStatus v);
 std::string_view toString(ExampleRole v);
 std::string_view toString(DecisionMethod v);
 std::string_view toString(AssignmentState v);
+std::string_view toString(CheckKind v);
 
 // Parsers; throw Error(Invalid) naming the unknown text.
 Role parseRole(std::string_view s);
@@ -213,5 +252,6 @@ StandardStatus parseStandardStatus(std::string_view s);
 ExampleRole parseExampleRole(std::string_view s);
 DecisionMethod parseDecisionMethod(std::string_view s);
 AssignmentState parseAssignmentState(std::string_view s);
+CheckKind parseCheckKind(std::string_view s);
 
 } // namespace concord::core

@@ -377,10 +377,10 @@ private slots:
         // Rows 0, 3 and 5 carry a's label; b's label on img[2] is not a's.
         QCOMPARE(store->queueLabeledCount(a), std::int64_t(3));
         QCOMPARE(store->queueLabeledCount(b), std::int64_t(1));
-        using Rows = std::vector<std::pair<std::int64_t, Id>>;
-        QCOMPARE(store->unlabeledQueueRows(a, false, 10), (Rows{{2, img[3]}, {4, img[4]}}));
-        QCOMPARE(store->unlabeledQueueRows(a, false, 1), (Rows{{2, img[3]}}));
-        QCOMPARE(store->unlabeledQueueRows(a, true, 10), (Rows{{1, img[2]}}));
+        using Rows = std::vector<QueueRow>;
+        QCOMPARE(store->unlabeledQueueRows(a, false, 10), (Rows{{2, img[3], {}}, {4, img[4], {}}}));
+        QCOMPARE(store->unlabeledQueueRows(a, false, 1), (Rows{{2, img[3], {}}}));
+        QCOMPARE(store->unlabeledQueueRows(a, true, 10), (Rows{{1, img[2], {}}}));
         QCOMPARE(store->unlabeledQueueRows(b, false, 10), Rows{});
     }
 };

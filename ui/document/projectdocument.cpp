@@ -285,7 +285,8 @@ core::ImageRecord ProjectDocument::image(core::Id id) const
 {
     auto it = m_images.find(id);
     if (it == m_images.end()) {
-        auto rec = m_store->image(id);
+        // A labeler's queue shows checks under ids of their own (core::shownIdOfCheck).
+        auto rec = m_session ? m_session->image(id) : m_store->image(id);
         if (!rec)
             return {};
         it = m_images.emplace(id, *rec).first;
@@ -631,13 +632,10 @@ bool ProjectDocument::persist(core::Id imageId, const ImageState &state)
             // Without a class there is no label to hang shapes on: drawn shapes are kept as
             // the labeler's draft in the project until a class is chosen (never dropped,
             // also not by quitting).
-            const int round = m_store->assignmentRound(imageId, m_labeler.id).value_or(0);
             m_store->transaction([&] {
                 if (m_session->myLabel(imageId))
                     m_session->removeMyLabel(imageId);
-                m_store->setAssignmentState(imageId, m_labeler.id, round,
-                                            state.skipped ? core::AssignmentState::Skipped
-                                                          : core::AssignmentState::Pending);
+                m_session->setUnlabeledState(imageId, state.skipped);
                 core::saveDraft(*m_store, m_labeler.id, imageId, state.annotations);
             });
         }
