@@ -6,6 +6,7 @@
 #include "core/common/text.h"
 #include "core/project/session.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -160,9 +161,12 @@ void printJson(const nlohmann::json &j)
 
 std::string pad(const std::string &s, std::size_t width, bool right)
 {
-    if (s.size() >= width)
+    // Width in characters, not bytes: "κ" and "–" take one column each.
+    const auto columns = static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    if (columns >= width)
         return s;
-    const std::string fill(width - s.size(), ' ');
+    const std::string fill(width - columns, ' ');
     return right ? fill + s : s + fill;
 }
 

@@ -26,6 +26,7 @@ void registerClustersCommands(CLI::App &app);
 void registerStandardCommands(CLI::App &app);
 void registerReportCommands(CLI::App &app);
 void registerAdjudicationCommands(CLI::App &app);
+void registerCheckCommands(CLI::App &app);
 
 /// CLI11 reads "nan" and "inf" as doubles, and NaN passes every range check (each comparison
 /// with it is false), so `--px-per-mm nan` was stored. Every floating-point option checks
@@ -75,7 +76,8 @@ void endTerminalProgress(const core::ProgressFn &progress);
 /// Prints JSON to stdout (pretty, with a trailing newline).
 void printJson(const nlohmann::json &j);
 
-/// Pads/truncates a cell for aligned plain-text tables.
+/// Pads a cell to `width` characters (UTF-8 aware) for aligned plain-text tables; a longer cell
+/// is kept whole.
 std::string pad(const std::string &s, std::size_t width, bool right = false);
 
 } // namespace concord::cli

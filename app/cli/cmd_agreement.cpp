@@ -11,6 +11,7 @@
 #include "core/common/error.h"
 #include "core/common/numbertext.h"
 #include "core/project/project_agreement.h"
+#include "core/project/project_consistency.h"
 #include "core/project/project_ratings.h"
 
 #include <cmath>
@@ -113,6 +114,57 @@ void printReport(const core::AgreementReport &r, const std::string &noun, const 
                   << pad(core::formatFixed(c.fleissKappa), 8, true) << '\n';
 }
 
+std::string withInterval(double value, const core::ConfidenceInterval &ci, bool asShare)
+{
+    if (!std::isfinite(value))
+        return core::kNoFigure;
+    const auto text = [&](double x) { return asShare ? core::formatShare(x) : core::formatFixed(x); };
+    if (!std::isfinite(ci.lo))
+        return text(value);
+    return text(value) + " [" + (asShare ? core::formatFixed(ci.lo * 100, 1) : core::formatFixed(ci.lo)) + "–" +
+           (asShare ? core::formatFixed(ci.hi * 100, 1) : core::formatFixed(ci.hi)) + "]";
+}
+
+/// `agreement --self`: each labeler against their own repeats and the lead's gold.
+void printConsistency(const core::ProjectConsistency &c)
+{
+    std::cout << "Self-agreement: each labeler's repeat answer against their first answer (95 % intervals: "
+              << c.bootstrap.resamples << " resamples over repeats, seed " << c.bootstrap.seed << ")\n\n"
+              << pad("labeler", 12) << pad("repeats", 9, true) << pad("self", 24, true) << pad("self κ", 22, true)
+              << pad("vs others", 11, true) << pad("|Δ| mm", 9, true) << pad("limits mm", 16, true) << "\n";
+    for (const auto &l : c.labelers) {
+        const auto &m = l.self.measurement;
+        const std::string limits = std::isfinite(m.limitLo)
+                                       ? core::formatFixed(m.limitLo, 2) + " to " + core::formatFixed(m.limitHi, 2)
+                                       : std::string(core::kNoFigure);
+        std::cout << pad(l.name, 12)
+                  << pad(std::to_string(l.self.pairs) + "/" + std::to_string(l.repeatsScheduled), 9, true)
+                  << pad(withInterval(l.self.agreement, l.self.agreementCi, true), 24, true)
+                  << pad(withInterval(l.self.kappa, l.self.kappaCi, false), 22, true)
+                  << pad(std::isfinite(l.others) ? core::formatShare(l.others) : std::string(core::kNoFigure), 11, true)
+                  << pad(std::isfinite(m.meanAbsDiff) ? core::formatFixed(m.meanAbsDiff, 3)
+                                                      : std::string(core::kNoFigure),
+                         9, true)
+                  << pad(limits, 16, true) << (l.flagged ? "  ← less consistent with themselves than with others" : "")
+                  << '\n';
+    }
+    if (c.repeatsWithoutFirst > 0)
+        std::cout << c.repeatsWithoutFirst
+                  << " answered repeats left out: the first answer is no longer the labeler's own (a standard "
+                     "rewrote it or it was removed)\n";
+    const bool anyGold = std::any_of(c.labelers.begin(), c.labelers.end(),
+                                     [](const core::LabelerConsistency &l) { return l.goldScheduled > 0; });
+    if (!anyGold)
+        return;
+    std::cout << "\nGold: each labeler's answers on gold images they were not assigned\n\n"
+              << pad("labeler", 12) << pad("gold", 9, true) << pad("accuracy", 24, true) << pad("κ", 22, true) << "\n";
+    for (const auto &l : c.labelers)
+        std::cout << pad(l.name, 12)
+                  << pad(std::to_string(l.gold.items) + "/" + std::to_string(l.goldScheduled), 9, true)
+                  << pad(withInterval(l.gold.accuracy, l.gold.accuracyCi, true), 24, true)
+                  << pad(withInterval(l.gold.kappa, l.gold.kappaCi, false), 22, true) << '\n';
+}
+
 void registerAgreement(CLI::App &app)
 {
     auto *cmd = app.add_subcommand(
@@ -128,6 +180,7 @@ void registerAgreement(CLI::App &app)
     auto resamples = std::make_shared<int>(1000);
     auto seed = std::make_shared<std::uint64_t>(1);
     auto perItem = std::make_shared<bool>(false);
+    auto self = std::make_shared<bool>(false);
     addSourceOptions(cmd, *src);
     cmd->add_flag("--json", *json, "Machine-readable output on stdout (keys in docs/AGREEMENT.md)");
     cmd->add_option("--reference", *reference, "Labeler whose labels are the reference");
@@ -135,8 +188,27 @@ void registerAgreement(CLI::App &app)
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--seed", *seed, "Bootstrap seed");
     cmd->add_flag("--per-item", *perItem, "With --json: one entry per item");
+    cmd->add_flag("--self", *self,
+                  "Consistency checks instead: each labeler's self-agreement on repeats (percent, Cohen's κ, "
+                  "line repeatability), beside their agreement with others, and accuracy against gold "
+                  "(docs/CONSISTENCY.md)");
     cmd->callback([=] {
         runCommand([&] {
+            if (*self) {
+                if (src->project.empty())
+                    throw core::Error(core::ErrorCode::Invalid, "--self needs a PROJECT (repeats live in projects)", {},
+                                      0, "--self");
+                const auto store = openAsLead(src->project, true);
+                core::BootstrapOptions bootstrap;
+                bootstrap.resamples = *resamples;
+                bootstrap.seed = *seed;
+                const auto consistency = core::computeProjectConsistency(*store, bootstrap);
+                if (*json)
+                    printJson(core::toJson(consistency));
+                else
+                    printConsistency(consistency);
+                return;
+            }
             core::AgreementOptions opt;
             opt.reference = *reference;
             opt.bootstrap.resamples = *resamples;

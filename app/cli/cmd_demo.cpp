@@ -35,6 +35,10 @@ void registerDemoCommand(CLI::App &app)
     cmd->add_option("--threads", opts->threads, "Threads drawing images (0 = all cores; output is the same)")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
+    cmd->add_option("--repeat-share", opts->repeatShare,
+                    "Share of each labeler's queue shown again as repeats, 0 to 0.5 (consistency checks)")
+        ->check(CLI::Range(0.0, 0.5))
+        ->capture_default_str();
     cmd->add_flag("--json", *json, "Machine-readable result on stdout");
     cmd->callback([=] {
         runCommand([&] {
