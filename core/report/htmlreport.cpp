@@ -38,6 +38,7 @@ figcaption{font-size:11px;color:#5b6575;overflow-wrap:anywhere}
 .cluster,.standard{border-top:1px solid #e5e8ee;padding-top:6px;margin-top:10px}
 .badge{display:inline-block;font-size:11px;padding:1px 7px;border-radius:9px;background:#e3e8f0;margin-left:6px;vertical-align:middle}
 .badge.active{background:#cdebd6}.badge.retired{background:#eadada}
+.badge.flagged{background:#fbd9c4;color:#7a2e00;margin-left:0}tr.flagged td{background:#fff6ee}
 pre{background:#f5f6f8;border:1px solid #e0e3e8;border-radius:4px;padding:8px;white-space:pre-wrap;overflow-wrap:anywhere}
 .body{white-space:pre-wrap}.role{font-size:13px;font-weight:600;margin-top:8px}
 footer{font-size:12px;color:#5b6575;text-align:center;padding:0 0 24px}
@@ -200,6 +201,118 @@ void kappa(Html &h, const ReportData &d)
     if (d.agreement.dataset)
         h.text(" Human labels only.");
     h.raw("</p></section>");
+}
+
+/// A 95 % interval as the headline cards write it ("lo – hi"), kNoFigure without one.
+std::string intervalText(const ConfidenceInterval &ci, bool asShare)
+{
+    if (!std::isfinite(ci.lo) || !std::isfinite(ci.hi))
+        return kNoFigure;
+    const auto f = [&](double v) { return asShare ? formatShare(v) : formatFixed(v); };
+    return f(ci.lo) + " – " + f(ci.hi);
+}
+
+/// One table cell holding a value read back by id `v-<name>-<row>`.
+void valueCell(Html &h, const std::string &name, std::size_t row, const std::string &value)
+{
+    h.raw("<td class=\"num\" id=\"v-").raw(name).raw("-").raw(std::to_string(row)).raw("\">").text(value);
+    h.raw("</td>");
+}
+
+/// The figures of `concord-cli agreement --self` (printConsistency in app/cli/cmd_agreement.cpp).
+void consistency(Html &h, const ReportData &d)
+{
+    const auto &c = d.consistency;
+    h.raw("<section id=\"consistency\"><h2>Consistency checks</h2>");
+    const bool anyRepeats = std::any_of(c.labelers.begin(), c.labelers.end(),
+                                        [](const LabelerConsistency &l) { return l.repeatsScheduled > 0; });
+    const bool anyGold = std::any_of(c.labelers.begin(), c.labelers.end(),
+                                     [](const LabelerConsistency &l) { return l.goldScheduled > 0; });
+    if (!anyRepeats) {
+        h.raw("<p class=\"muted\" id=\"v-no-repeats\">");
+        h.text("No repeats were scheduled: no labeler has been shown an image they labeled again, so there is no "
+               "self-agreement to report. Turn them on with ");
+        h.raw("<code>").text("concord-cli checks PROJECT --repeat-share 0.05").raw("</code>");
+        h.text(" (5 % of each labeler's queue shown again).");
+        h.raw("</p>");
+    } else {
+        h.raw("<table><thead><tr><th>labeler</th><th class=\"num\">repeats</th><th class=\"num\">self-agreement</th>"
+              "<th class=\"num\">95 % CI</th><th class=\"num\">self κ</th><th class=\"num\">95 % CI</th>"
+              "<th class=\"num\">with others</th><th class=\"num\">line pairs</th><th class=\"num\">mean |Δ| mm</th>"
+              "<th class=\"num\">limits mm</th><th></th></tr></thead><tbody>");
+        std::vector<std::string> flagged;
+        for (std::size_t i = 0; i < c.labelers.size(); ++i) {
+            const auto &l = c.labelers[i];
+            const auto &m = l.self.measurement;
+            h.raw(l.flagged ? "<tr class=\"flagged\">" : "<tr>").raw("<td>").text(l.name).raw("</td>");
+            valueCell(h, "repeats", i, std::to_string(l.self.pairs) + "/" + std::to_string(l.repeatsScheduled));
+            valueCell(h, "self", i, formatShare(l.self.agreement));
+            valueCell(h, "self-ci", i, intervalText(l.self.agreementCi, true));
+            valueCell(h, "self-kappa", i, formatFixed(l.self.kappa));
+            valueCell(h, "self-kappa-ci", i, intervalText(l.self.kappaCi, false));
+            valueCell(h, "others", i, formatShare(l.others));
+            valueCell(h, "line-pairs", i, std::to_string(m.pairs));
+            valueCell(h, "line-diff", i, formatFixed(m.meanAbsDiff, 3));
+            valueCell(h, "line-limits", i,
+                      std::isfinite(m.limitLo) && std::isfinite(m.limitHi)
+                          ? formatFixed(m.limitLo, 2) + " to " + formatFixed(m.limitHi, 2)
+                          : std::string(kNoFigure));
+            h.raw("<td>");
+            if (l.flagged) {
+                h.raw("<span class=\"badge flagged\" id=\"v-flag-").raw(std::to_string(i)).raw("\">");
+                h.text("less consistent with themselves than with others").raw("</span>");
+                flagged.push_back(l.name);
+            }
+            h.raw("</td></tr>");
+        }
+        h.raw("</tbody></table>");
+        if (!flagged.empty()) {
+            std::string names;
+            for (const auto &name : flagged)
+                names += (names.empty() ? "" : ", ") + name;
+            h.raw("<p class=\"warning\" id=\"v-consistency-flagged\"><strong>Flagged:</strong> ");
+            h.text(names + (flagged.size() == 1 ? " agrees" : " agree") +
+                   " less with their own earlier answers than with the other labelers: the disagreement is their "
+                   "own inconsistency, which a written standard does not fix; training or a break might.");
+            h.raw("</p>");
+        }
+        h.raw("<p class=\"note\">");
+        h.text("Repeats: answered of scheduled (an image shown again to a labeler who labeled it). Self-agreement: "
+               "share of repeats answered as the first time; self κ: Cohen's κ of first answer against repeat. "
+               "With others: the labeler's agreement with the other labelers (HLP, human labels). Line pairs: "
+               "repeats where both answers have a line; mean |Δ|: mean absolute difference of the longest line's "
+               "length; limits: Bland–Altman 95 % limits of agreement of the difference (repeat − first). "
+               "Intervals: percentile bootstrap over each labeler's repeats, " +
+               std::to_string(c.bootstrap.resamples) + " resamples, seed " + std::to_string(c.bootstrap.seed) + ".");
+        if (c.repeatsWithoutFirst > 0)
+            h.raw("<span id=\"v-repeats-without-first\">")
+                .text(" " + std::to_string(c.repeatsWithoutFirst) +
+                      " answered repeats are left out: the first answer is no longer the labeler's own (a "
+                      "standard rewrote it or it was removed).")
+                .raw("</span>");
+        h.raw("</p>");
+    }
+    if (anyGold) {
+        h.raw("<h3>Gold checks</h3><table><thead><tr><th>labeler</th><th class=\"num\">gold</th>"
+              "<th class=\"num\">accuracy</th><th class=\"num\">95 % CI</th><th class=\"num\">κ</th>"
+              "<th class=\"num\">95 % CI</th></tr></thead><tbody>");
+        for (std::size_t i = 0; i < c.labelers.size(); ++i) {
+            const auto &l = c.labelers[i];
+            h.raw("<tr><td>").text(l.name).raw("</td>");
+            valueCell(h, "gold", i, std::to_string(l.gold.items) + "/" + std::to_string(l.goldScheduled));
+            valueCell(h, "gold-accuracy", i, formatShare(l.gold.accuracy));
+            valueCell(h, "gold-accuracy-ci", i, intervalText(l.gold.accuracyCi, true));
+            valueCell(h, "gold-kappa", i, formatFixed(l.gold.kappa));
+            valueCell(h, "gold-kappa-ci", i, intervalText(l.gold.kappaCi, false));
+            h.raw("</tr>");
+        }
+        h.raw("</tbody></table><p class=\"note\">");
+        h.text("Gold: answered of scheduled checks on images whose class a lead decided, shown to labelers who "
+               "were not assigned them. Accuracy: share of answers equal to the gold class; κ: Cohen's κ of gold "
+               "class against answer. Check answers never count in the agreement between labelers.");
+        h.raw("</p>");
+    }
+    h.raw("</section>");
 }
 
 void profile(Html &h, const ReportData &d)
@@ -384,6 +497,7 @@ std::string renderReportHtml(const ReportData &d)
     summary(h, d);
     labelers(h, d);
     kappa(h, d);
+    consistency(h, d);
     profile(h, d);
     clusters(h, d);
     standards(h, d);
@@ -394,7 +508,8 @@ std::string renderReportHtml(const ReportData &d)
             h.element("li", note);
         h.raw("</ul></section>");
     }
-    h.raw("</main><footer>Made by Concord. Definitions of every figure: docs/AGREEMENT.md, docs/CLUSTERS.md."
+    h.raw("</main><footer>Made by Concord. Definitions of every figure: docs/AGREEMENT.md, docs/CONSISTENCY.md, "
+          "docs/CLUSTERS.md."
           "</footer></body></html>\n");
     return h.take();
 }

@@ -14,12 +14,17 @@
 namespace concord::core {
 
 /// The element ids of the report's sections, in page order; tests and links rely on them.
-inline constexpr const char *kReportSections[] = {"summary",  "labelers",  "kappa",       "profile",
-                                                  "clusters", "standards", "adjudication"};
+inline constexpr const char *kReportSections[] = {"summary", "labelers", "kappa",     "consistency",
+                                                  "profile", "clusters", "standards", "adjudication"};
 
 /// Renders the page. Every text from the project is escaped; headline values carry ids
 /// (`v-hlp`, `v-hlp-ci`, `v-fleiss-kappa`, `v-alpha`, `v-ac1`, their `-ci`, `v-images`,
-/// `v-labels`, `v-labelers`, `v-conflicts`) so scripts can read them back.
+/// `v-labels`, `v-labelers`, `v-conflicts`) so scripts can read them back. The consistency
+/// checks' cells carry `v-<figure>-<i>`, i the labeler's index in ReportData::consistency
+/// (`v-repeats`, `v-self`, `v-self-ci`, `v-self-kappa`, `v-self-kappa-ci`, `v-others`,
+/// `v-line-pairs`, `v-line-diff`, `v-line-limits`, and with gold checks `v-gold`,
+/// `v-gold-accuracy`, `v-gold-accuracy-ci`, `v-gold-kappa`, `v-gold-kappa-ci`); a flagged
+/// labeler's mark is `v-flag-<i>`; without any repeat, `v-no-repeats` says so.
 std::string renderReportHtml(const ReportData &data);
 
 /// Gathers the data (gatherReportData) and writes the page to `file` atomically (temporary

@@ -5,6 +5,7 @@
 #include "core/clusters/clusterfinder.h"
 #include "core/common/progress.h"
 #include "core/project/project_agreement.h"
+#include "core/project/project_consistency.h"
 #include "core/report/svgcharts.h"
 #include "core/standards/standardagreement.h"
 #include "core/standards/standardbook.h"
@@ -77,6 +78,10 @@ struct ReportData
     /// The headline figures: human labels only, and the data set as exported after an apply
     /// (computeProjectAgreement(), as `concord-cli agreement` computes them).
     ProjectAgreement agreement;
+    /// Each labeler against their own repeats and the lead's gold, beside their agreement with
+    /// the others (computeProjectConsistency(), as `concord-cli agreement --self` computes
+    /// them), with the bootstrap of the headline figures.
+    ProjectConsistency consistency;
 
     std::int64_t clusterItems = 0;       ///< items with at least two labels
     std::int64_t clusterDisagreeing = 0; ///< of those, not unanimous
@@ -104,11 +109,12 @@ struct ReportData
 ProfileChart profileChart(const ClusterInput &input, const std::string &attribute, const Cluster *band,
                           const std::vector<LabelerThreshold> &thresholds, int bins = 0);
 
-/// Gathers the report from the project; reads only. Computes agreement (with the bootstrap),
-/// the clusters (the measured length_mm is derived from the line annotations in memory when
-/// the project has no stored value yet) and the per-version figures. `progress` phases
-/// "agreement", "features", "bands", "categories", "visual", "thumbnails"; false cancels
-/// (Error Cancelled).
+/// Gathers the report from the project; reads only. Computes agreement and the consistency
+/// checks (both with options.bootstrap), the clusters (the measured length_mm is derived from
+/// the line annotations in memory when the project has no stored value yet) and the
+/// per-version figures. `progress` phases "agreement" (which includes the consistency
+/// checks), "features", "bands", "categories", "visual", "thumbnails"; false cancels (Error
+/// Cancelled).
 ReportData gatherReportData(const Store &store, const ReportOptions &options = {}, const ProgressFn &progress = {});
 
 } // namespace concord::core

@@ -6,12 +6,15 @@
 // the label rows counted here, well-formedness from Python's html.parser, base64 from RFC 4648
 // and Qt's decoder, thumbnails from OpenCV's decoder.
 #include "core/agreement/agreementreport.h"
+#include "core/agreement/consistency.h"
 #include "core/agreement/ratingtable.h"
 #include "core/clusters/clusterfinder.h"
 #include "core/clusters/clusterinput.h"
 #include "core/clusters/imageattributes.h"
 #include "core/common/error.h"
+#include "core/common/numbertext.h"
 #include "core/demo/demo.h"
+#include "core/project/project_consistency.h"
 #include "core/project/project_ratings.h"
 #include "core/report/htmlreport.h"
 #include "core/report/htmltext.h"
@@ -147,6 +150,8 @@ private slots:
     void thumbnails();
     void cliErrors();
     void heatmapSummarisedBeyondLimit();
+    void consistencyMatchesSelfAgreement();
+    void consistencyWithoutRepeats();
 
 private:
     QTemporaryDir m_dir;
@@ -549,6 +554,139 @@ void TestReport::heatmapSummarisedBeyondLimit()
     const std::string all = renderReportHtml(small);
     QCOMPARE(count(section(all, "kappa"), "</title></rect>"), std::size_t{40 * 40});
     QVERIFY(all.find("v-kappa-shown") == std::string::npos);
+}
+
+void TestReport::consistencyMatchesSelfAgreement()
+{
+    // The default demo (300 images, five labelers, repeat share 0.05): eli is the inconsistent
+    // labeler (docs/DEMO.md). The report's options are not the defaults, so the figures match
+    // only if the report hands its own bootstrap to computeProjectConsistency.
+    const fs::path dir = fs::path(m_dir.path().toStdString()) / "consistency";
+    fs::create_directories(dir);
+    const auto demo = generateDemo(dir / "checks.concord", DemoOptions{});
+    ReportOptions options;
+    options.visualClusters = false;
+    options.bootstrap.resamples = 300;
+    options.bootstrap.seed = 7;
+    const fs::path out = dir / "report.html";
+    {
+        auto store = openProject(demo.project, OpenMode::ReadOnly);
+        writeHtmlReport(*store, out, options);
+    }
+    QProcess checker; // the table and the warning are well-formed (parsesAsHtml's demo has no repeats)
+    checker.start("/usr/bin/python3", {"-c", kChecker, QString::fromStdString(out.string())});
+    QVERIFY(checker.waitForFinished(60000));
+    QVERIFY2(checker.exitCode() == 0, (checker.readAllStandardOutput() + checker.readAllStandardError()).constData());
+    const std::string html = readAll(out);
+    const std::string sec = section(html, "consistency");
+    QVERIFY(sec.find("<h2>Consistency checks</h2>") != std::string::npos);
+    QVERIFY(sec.find("v-no-repeats") == std::string::npos);
+    QVERIFY(sec.find("Gold checks") == std::string::npos); // nobody has gold checks
+
+    auto store = openProject(demo.project, OpenMode::ReadOnly);
+    const auto c = computeProjectConsistency(*store, options.bootstrap);
+    QCOMPARE(c.labelers.size(), std::size_t{5});
+    const auto interval = [](const ConfidenceInterval &ci, bool share) {
+        const auto f = [&](double v) { return share ? formatShare(v) : formatFixed(v); };
+        return std::isfinite(ci.lo) ? f(ci.lo) + " – " + f(ci.hi) : std::string(kNoFigure);
+    };
+    std::size_t eli = c.labelers.size();
+    int flagged = 0;
+    for (std::size_t i = 0; i < c.labelers.size(); ++i) {
+        const auto &l = c.labelers[i];
+        const std::string n = std::to_string(i);
+        const auto &m = l.self.measurement;
+        QVERIFY2(sec.find("<td>" + escapeHtml(l.name) + "</td><td class=\"num\" id=\"v-repeats-" + n + "\">") !=
+                     std::string::npos,
+                 l.name.c_str());
+        QCOMPARE(valueOf(sec, "v-repeats-" + n),
+                 std::to_string(l.self.pairs) + "/" + std::to_string(l.repeatsScheduled));
+        QCOMPARE(valueOf(sec, "v-self-" + n), formatShare(l.self.agreement));
+        QCOMPARE(valueOf(sec, "v-self-ci-" + n), interval(l.self.agreementCi, true));
+        QCOMPARE(valueOf(sec, "v-self-kappa-" + n), formatFixed(l.self.kappa));
+        QCOMPARE(valueOf(sec, "v-self-kappa-ci-" + n), interval(l.self.kappaCi, false));
+        QCOMPARE(valueOf(sec, "v-others-" + n), formatShare(l.others));
+        QCOMPARE(valueOf(sec, "v-line-pairs-" + n), std::to_string(m.pairs));
+        QCOMPARE(valueOf(sec, "v-line-diff-" + n), formatFixed(m.meanAbsDiff, 3));
+        QCOMPARE(valueOf(sec, "v-line-limits-" + n),
+                 std::isfinite(m.limitLo) ? formatFixed(m.limitLo, 2) + " to " + formatFixed(m.limitHi, 2)
+                                          : std::string(kNoFigure));
+        // The mark is there exactly for the labelers whose self-agreement is below their
+        // agreement with others.
+        QCOMPARE(sec.find("id=\"v-flag-" + n + "\"") != std::string::npos, l.flagged);
+        QCOMPARE(l.flagged, l.self.pairs > 0 && l.self.agreement < l.others);
+        flagged += l.flagged ? 1 : 0;
+        if (l.name == "eli")
+            eli = i;
+    }
+    QVERIFY(eli < c.labelers.size());
+    const auto &e = c.labelers[eli];
+    // round(0.05 · 180) = 9 repeats in eli's queue of 300 · 3 / 5 = 180 images, every one
+    // answered; the share is written as printf writes it.
+    QCOMPARE(e.self.pairs, 9);
+    QCOMPARE(static_cast<std::int64_t>(e.self.pairs), e.repeatsScheduled);
+    QCOMPARE(valueOf(sec, "v-self-" + std::to_string(eli)), pct(e.self.agreement));
+    QVERIFY(std::isfinite(e.self.agreementCi.lo));
+    // eli (inconsistency 0.25) is less consistent with herself than with the others: flagged,
+    // named in the warning, with the sentence that says what it means.
+    QVERIFY(e.flagged);
+    QVERIFY(flagged >= 1);
+    QVERIFY(sec.find("<tr class=\"flagged\"><td>eli</td>") != std::string::npos);
+    const auto note = sec.find("id=\"v-consistency-flagged\"");
+    QVERIFY(note != std::string::npos);
+    const std::string said = sec.substr(note, sec.find("</p>", note) - note);
+    QVERIFY(said.find("eli") != std::string::npos);
+    QVERIFY(said.find("own inconsistency, which a written standard does not fix; training or a break might") !=
+            std::string::npos);
+    // The interval's resamples and seed are the report's.
+    QVERIFY(sec.find("300 resamples, seed 7") != std::string::npos);
+}
+
+void TestReport::consistencyWithoutRepeats()
+{
+    const fs::path dir = fs::path(m_dir.path().toStdString()) / "norepeats";
+    fs::create_directories(dir);
+    DemoOptions demo;
+    demo.images = 30;
+    demo.repeatShare = 0.0;
+    const auto project = generateDemo(dir / "none.concord", demo).project;
+    auto store = openProject(project, OpenMode::ReadOnly);
+    ReportOptions options;
+    options.visualClusters = false;
+    options.bootstrap.resamples = 0;
+    ReportData data = gatherReportData(*store, options);
+    QVERIFY(!data.consistency.labelers.empty());
+    for (const auto &l : data.consistency.labelers)
+        QCOMPARE(l.repeatsScheduled, std::int64_t{0});
+    const std::string sec = section(renderReportHtml(data), "consistency");
+    // One line saying so and how to turn them on, no table.
+    const auto line = sec.find("id=\"v-no-repeats\"");
+    QVERIFY(line != std::string::npos);
+    const std::string said = sec.substr(line, sec.find("</p>", line) - line);
+    QVERIFY(said.find("No repeats were scheduled") != std::string::npos);
+    QVERIFY(said.find("<code>concord-cli checks PROJECT --repeat-share 0.05</code>") != std::string::npos);
+    QVERIFY(sec.find("<table") == std::string::npos);
+    QVERIFY(sec.find("Gold checks") == std::string::npos);
+
+    // With gold checks (figures from goldAgreement() on hand-made answers: the first labeler
+    // answered the gold class on 3 of 4 images), the gold table follows the line.
+    const std::vector<GoldAnswer> answers{{0, 0, 0}, {0, 1, 1}, {0, 0, 0}, {0, 1, 0}};
+    BootstrapOptions bootstrap;
+    bootstrap.resamples = 200;
+    auto &first = data.consistency.labelers.front();
+    first.gold = goldAgreement(answers, 1, 2, bootstrap).front();
+    first.goldScheduled = 5;
+    const std::string gold = section(renderReportHtml(data), "consistency");
+    QVERIFY(gold.find("id=\"v-no-repeats\"") != std::string::npos);
+    QVERIFY(gold.find("<h3>Gold checks</h3>") != std::string::npos);
+    QCOMPARE(valueOf(gold, "v-gold-0"), std::string("4/5"));
+    QCOMPARE(valueOf(gold, "v-gold-accuracy-0"), std::string("75.0 %"));
+    // κ by hand: p_o = 3/4; rows (gold) 2, 2 and columns (answer) 3, 1 give p_e = (2·3 + 2·1)/16
+    // = 1/2, κ = (3/4 − 1/2) / (1/2) = 0.5.
+    QCOMPARE(valueOf(gold, "v-gold-kappa-0"), std::string("0.500"));
+    QVERIFY(valueOf(gold, "v-gold-accuracy-ci-0").find(" – ") != std::string::npos);
+    QCOMPARE(valueOf(gold, "v-gold-1"), std::string("0/0"));
+    QCOMPARE(valueOf(gold, "v-gold-accuracy-1"), std::string(kNoFigure));
 }
 
 QTEST_GUILESS_MAIN(TestReport)
