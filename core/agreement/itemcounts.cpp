@@ -170,8 +170,10 @@ ItemCounts ItemCounts::oneVsRest(std::int32_t cls) const
         out.m_classOffsets[i + 1] = static_cast<std::int64_t>(out.m_classCounts.size());
         if (m_labelersOn[i] == m_responses[i]) {
             // One response per labeler: agreeing pairs = C(in, 2) + C(rest, 2).
-            out.m_agreeing[i] = static_cast<double>(static_cast<std::int64_t>(in) * (in - 1) / 2 +
-                                                    static_cast<std::int64_t>(rest) * (rest - 1) / 2);
+            // n (n − 1) is even, so the integer halves are exact.
+            const std::int64_t agreeing =
+                static_cast<std::int64_t>(in) * (in - 1) / 2 + static_cast<std::int64_t>(rest) * (rest - 1) / 2;
+            out.m_agreeing[i] = static_cast<double>(agreeing);
             continue;
         }
         // Repeats: fold each labeler's entries into (share in cls, share elsewhere).

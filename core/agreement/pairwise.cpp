@@ -316,6 +316,7 @@ std::vector<LabelerAgreement> labelerAgreement(const ItemCounts &counts, const s
 std::vector<std::int32_t> pairGridLabelers(const std::vector<LabelerAgreement> &labelers, std::size_t limit)
 {
     std::vector<std::int32_t> shown;
+    shown.reserve(labelers.size());
     for (const LabelerAgreement &l : labelers)
         shown.push_back(l.labeler);
     if (shown.size() <= limit)

@@ -117,7 +117,8 @@ std::vector<float> visualFeatures(const cv::Mat &image)
         for (int x = 0; x < bgr.cols; ++x) {
             const auto &p = bgr.at<cv::Vec3b>(y, x);
             for (int c = 0; c < 3; ++c)
-                v[colourBegin + std::size_t(c * kColourBins + p[c] * kColourBins / 256)] += float(1.0 / pixels);
+                v[colourBegin + static_cast<std::size_t>(c * kColourBins + p[c] * kColourBins / 256)] +=
+                    float(1.0 / pixels);
         }
     k = colourBegin + 3 * kColourBins;
     normalise(v, colourBegin, k);

@@ -93,7 +93,7 @@ ImageCheck checkImageFile(const std::filesystem::path &file)
     if (!f)
         return c;
     // Enough for the header behind large EXIF blocks (each APP segment is at most 64 KB).
-    std::string head(256 * 1024, '\0');
+    std::string head(std::size_t{256} * 1024, '\0');
     head.resize(std::fread(head.data(), 1, head.size(), f.get()));
     if (std::ferror(f.get()))
         return make(ImageHealth::Unreadable, std::string("read error: ") + std::strerror(errno));

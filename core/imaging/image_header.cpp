@@ -75,7 +75,7 @@ std::optional<HeaderSize> tiff(std::string_view b)
     const std::uint32_t n = u16(ifd);
     std::uint32_t w = 0, h = 0;
     for (std::uint32_t k = 0; k < n; ++k) {
-        const std::size_t e = ifd + 2 + 12 * k;
+        const std::size_t e = ifd + 2 + 12 * std::size_t{k};
         if (e + 12 > b.size())
             return std::nullopt;
         const std::uint32_t tag = u16(e);

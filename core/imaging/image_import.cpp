@@ -97,7 +97,7 @@ ImageImportResult importImageFolder(Store &store, const fs::path &dir, const Ima
     // Skip paths the project has already before paying for decoding.
     std::vector<char> known(files.size(), 0);
     for (std::size_t i = 0; i < files.size(); ++i)
-        known[i] = !badName[i] && store.imageByPath(slots[i].stored).has_value();
+        known[i] = !badName[i] && store.imageByPath(slots[i].stored).has_value() ? 1 : 0;
 
     ParallelOptions parallel;
     parallel.threads = options.threads;

@@ -226,6 +226,7 @@ ImportReport importLabels(Store &store, const std::filesystem::path &input, cons
                     input.string());
     if (!unknownClasses.empty() && !options.addClasses) {
         std::vector<std::string> list;
+        list.reserve(unknownClasses.size());
         for (const auto &[name, where] : unknownClasses)
             list.push_back("'" + name + "' (first at " + where + ")");
         std::string known;

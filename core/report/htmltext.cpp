@@ -76,11 +76,10 @@ std::string escapeHtml(std::string_view text)
         default: break;
         }
         const std::size_t len = utf8Length(text, i);
-        if (len == 0) {
+        // Invalid UTF-8, and control characters (not allowed in HTML text), become U+FFFD.
+        const bool control = len == 1 && static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r';
+        if (len == 0 || control) {
             out += "\xEF\xBF\xBD";
-            ++i;
-        } else if (len == 1 && static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-            out += "\xEF\xBF\xBD"; // control characters are not allowed in HTML text
             ++i;
         } else {
             out.append(text.substr(i, len));

@@ -139,7 +139,7 @@ void ImageCache::finished(const QString &k, const DecodedImage &image)
 {
     auto shared = std::make_shared<const DecodedImage>(image);
     m_bytes += shared->bytes();
-    m_images.insert(k, std::move(shared));
+    m_images.insert(k, shared);
     m_lru.removeOne(k);
     m_lru.append(k);
     evict();

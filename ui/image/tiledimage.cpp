@@ -68,7 +68,7 @@ qint64 TiledImage::tileBytes() const
 
 namespace {
 
-constexpr std::size_t kHugePage = 2 * 1024 * 1024;
+constexpr std::size_t kHugePage = std::size_t{2} * 1024 * 1024;
 
 std::shared_ptr<uchar> allocateAligned(std::size_t bytes)
 {
@@ -355,7 +355,7 @@ bool TiledImageBuilder::open(const QString &directory, QString *error)
         *error = QCoreApplication::translate("TiledImage",
                                              "Not enough free space in %1 for the image's tiles (%2 MB needed).")
                      .arg(QDir::toNativeSeparators(dir))
-                     .arg(m_image->m_fileBytes / (1024 * 1024));
+                     .arg(m_image->m_fileBytes / (qint64{1024} * 1024));
         return false;
     }
     m_image->m_file.setFileTemplate(dir + QStringLiteral("/concord-tiles-XXXXXX"));
@@ -417,12 +417,13 @@ bool TiledImageBuilder::push(std::size_t level, const uchar *rows, qsizetype str
     if (level == m_bands.size()) {
         for (int i = 0; i < count && m_memoryRows < m_memory.height(); ++i, ++m_memoryRows)
             std::memcpy(m_memory.scanLine(m_memoryRows), rows + i * stride,
-                        static_cast<std::size_t>(m_memory.width() * bpp));
+                        static_cast<std::size_t>(m_memory.width()) * static_cast<std::size_t>(bpp));
         return true;
     }
     Band &b = m_bands[level];
     for (int i = 0; i < count; ++i) {
-        std::memcpy(b.rows.scanLine(b.filled), rows + i * stride, static_cast<std::size_t>(b.rows.width() * bpp));
+        std::memcpy(b.rows.scanLine(b.filled), rows + i * stride,
+                    static_cast<std::size_t>(b.rows.width()) * static_cast<std::size_t>(bpp));
         if (++b.filled == T && !flush(level, error))
             return false;
     }
@@ -469,7 +470,7 @@ bool TiledImageBuilder::writeTiles(std::size_t level, QString *error)
         const int w = std::min(T, l.size.width() - c * T);
         for (int y = 0; y < b.filled; ++y)
             std::memcpy(tile + qsizetype(y) * T * bpp, b.rows.constScanLine(y) + qsizetype(c) * T * bpp,
-                        static_cast<std::size_t>(w * bpp));
+                        static_cast<std::size_t>(w) * static_cast<std::size_t>(bpp));
     }
     QFile &f = m_image->m_file;
     const qint64 at = l.offset + qint64(b.tileRow) * l.columns * tileBytes;

@@ -130,7 +130,7 @@ ClustersPage::ClustersPage(QWidget *parent)
                               ProjectChange::Images);
     m_recompute->setStatusLabel(m_status);
     connect(m_recompute, &DashboardRecompute::finished, this,
-            [this](DashboardRecompute::Result r) { showData(std::static_pointer_cast<const ClusterData>(r)); });
+            [this](const DashboardRecompute::Result &r) { showData(std::static_pointer_cast<const ClusterData>(r)); });
     clear();
 }
 

@@ -335,6 +335,7 @@ bool StandardEditor::eventFilter(QObject *watched, QEvent *event)
         }
         if (onCandidates) {
             std::vector<core::Id> all;
+            all.reserve(static_cast<std::size_t>(m_candidates->count()) + ids.size());
             for (int i = 0; i < m_candidates->count(); ++i)
                 all.push_back(m_candidates->item(i)->data(kImageRole).toLongLong());
             all.insert(all.end(), ids.begin(), ids.end());

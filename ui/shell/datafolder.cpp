@@ -11,7 +11,7 @@ QString dataFolder()
 {
     const QString app = QCoreApplication::applicationName();
     const QDir root(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation));
-    const QString folder = root.filePath(app);
+    QString folder = root.filePath(app);
     QDir().mkpath(folder);
     // The doubled folder of earlier versions: <data>/<organisation>/<application>.
     const QString organisation = QCoreApplication::organizationName();
