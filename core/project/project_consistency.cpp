@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/project/project_consistency.h"
 
-#include "core/project/project_agreement.h"
-
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -38,7 +36,8 @@ std::optional<double> longestLineMm(const std::vector<Annotation> &shapes)
 
 } // namespace
 
-ProjectConsistency computeProjectConsistency(const Store &store, const BootstrapOptions &bootstrap)
+ProjectConsistency computeProjectConsistency(const Store &store, const BootstrapOptions &bootstrap,
+                                             const ProjectAgreement *agreement)
 {
     ProjectConsistency out;
     out.bootstrap = bootstrap;
@@ -93,12 +92,16 @@ ProjectConsistency computeProjectConsistency(const Store &store, const Bootstrap
     auto gold = goldAgreement(goldAnswers, labelers, classes, bootstrap);
 
     // Agreement with the others: the point estimates of the project's human figures.
-    AgreementOptions options;
-    options.bootstrap.resamples = 0;
-    const auto agreement = computeProjectAgreement(store, options);
+    std::optional<ProjectAgreement> computed;
+    if (!agreement) {
+        AgreementOptions options;
+        options.bootstrap.resamples = 0;
+        computed = computeProjectAgreement(store, options);
+        agreement = &*computed;
+    }
     std::map<std::string, double> others;
-    for (const auto &a : agreement.human.perLabeler)
-        others[agreement.human.labelerNames[static_cast<std::size_t>(a.labeler)]] = a.hlp;
+    for (const auto &a : agreement->human.perLabeler)
+        others[agreement->human.labelerNames[static_cast<std::size_t>(a.labeler)]] = a.hlp;
 
     for (std::size_t i = 0; i < out.labelers.size(); ++i) {
         auto &l = out.labelers[i];

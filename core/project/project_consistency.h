@@ -6,6 +6,7 @@
 
 #include "core/agreement/bootstrap.h"
 #include "core/agreement/consistency.h"
+#include "core/project/project_agreement.h"
 #include "core/store/store.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -47,7 +48,10 @@ struct ProjectConsistency
 /// labeler: manual or import) with the repeat's answer; the measurement pair is the longest
 /// line (length_mm) of each answer, when both have one. Gold checks pair the gold class with
 /// the answer. Check answers never enter the agreement between labelers.
-ProjectConsistency computeProjectConsistency(const Store &store, const BootstrapOptions &bootstrap = {});
+/// `agreement`, when given, is the project's agreement already computed (its human figures give
+/// the agreement with others); otherwise it is computed here, without intervals.
+ProjectConsistency computeProjectConsistency(const Store &store, const BootstrapOptions &bootstrap = {},
+                                             const ProjectAgreement *agreement = nullptr);
 
 /// The JSON of `concord-cli agreement PROJECT --self --json` (keys in docs/CONSISTENCY.md).
 nlohmann::json toJson(const ProjectConsistency &c);

@@ -84,7 +84,7 @@ ReportData gatherReportData(const Store &store, const ReportOptions &options, co
     AgreementOptions agreementOptions;
     agreementOptions.bootstrap = options.bootstrap;
     d.agreement = computeProjectAgreement(store, agreementOptions);
-    d.consistency = computeProjectConsistency(store, options.bootstrap);
+    d.consistency = computeProjectConsistency(store, options.bootstrap, &d.agreement);
     checkCancel(progress, 1, 1, "agreement");
 
     auto input = clusterInputFromStore(store);

@@ -10,6 +10,7 @@
 #include "core/store/store.h"
 #include "ui/document/projectdocument.h"
 #include "ui/lead/clusterspage.h"
+#include "ui/lead/dashboardlabelermodel.h"
 #include "ui/lead/dashboardpage.h"
 #include "ui/lead/dashboardprofilechart.h"
 #include "ui/lead/dashboardrecompute.h"
@@ -227,6 +228,27 @@ void TestLeadDashboard::dashboardEqualsCli()
         QVERIFY(hlp >= previous);
         previous = hlp;
     }
+    // Self-agreement on repeats beside agreement with others: the figures of `agreement --self`,
+    // and the mark exactly on the labelers it flags (issue #20).
+    const QJsonObject self =
+        cliJson({QStringLiteral("agreement"), file, QStringLiteral("--self"), QStringLiteral("--json")});
+    int withRepeats = 0;
+    for (const auto &entry : self[QStringLiteral("labelers")].toArray()) {
+        const QJsonObject l = entry.toObject();
+        const auto rows =
+            table->model()->match(table->model()->index(0, 0), Qt::DisplayRole, l[QStringLiteral("labeler")]);
+        QCOMPARE(rows.size(), 1);
+        const QModelIndex cell = rows.front().siblingAtColumn(ui::DashboardLabelerModel::Self);
+        const QJsonValue agreement = l[QStringLiteral("self")].toObject()[QStringLiteral("agreement")];
+        if (agreement.isNull()) {
+            QVERIFY(std::isnan(cell.data(ui::DashboardLabelerModel::SortRole).toDouble()));
+            continue;
+        }
+        ++withRepeats;
+        QCOMPARE_LE(std::abs(cell.data(ui::DashboardLabelerModel::SortRole).toDouble() - agreement.toDouble()), 1e-12);
+        QCOMPARE(cell.data().toString().endsWith(QStringLiteral("⚠")), l[QStringLiteral("flagged")].toBool());
+    }
+    QVERIFY(withRepeats > 0);
 
     // The profile chart: the top band's attribute first, with every labeler's marker.
     const QJsonObject clusters = cliJson({QStringLiteral("clusters"), file, QStringLiteral("--json")});

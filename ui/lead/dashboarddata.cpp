@@ -14,6 +14,7 @@ DashboardData computeDashboardData(const core::Store &store)
     d.conflicts = static_cast<std::int64_t>(store.conflictImages().size());
     d.agreement = core::computeProjectAgreement(store);
     d.versions = core::agreementPerStandardVersion(store);
+    d.consistency = core::computeProjectConsistency(store, {}, &d.agreement);
 
     return d;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/project/project_agreement.h"
+#include "core/project/project_consistency.h"
 #include "core/report/svgcharts.h"
 #include "core/standards/standardagreement.h"
 #include "core/store/store.h"
@@ -22,6 +23,8 @@ struct DashboardData
     /// bootstrap of `concord-cli agreement` (1000 resamples, seed 1): same numbers.
     core::ProjectAgreement agreement;
     std::vector<core::VersionAgreement> versions;
+    /// Each labeler against their own repeats and gold (`concord-cli agreement --self`).
+    core::ProjectConsistency consistency;
 };
 
 /// The dashboard's figures from `store`: a worker's own connection (ProjectAccess). Its

@@ -2,6 +2,7 @@
 #include "ui/lead/dashboardlabelermodel.h"
 
 #include "core/agreement/coefficients.h"
+#include "core/common/numbertext.h"
 #include "ui/lead/dashboardformat.h"
 
 #include <cmath>
@@ -13,10 +14,11 @@ DashboardLabelerModel::DashboardLabelerModel(QObject *parent)
 {
 }
 
-void DashboardLabelerModel::setReport(const core::AgreementReport *report)
+void DashboardLabelerModel::setReport(const core::AgreementReport *report, const core::ProjectConsistency *consistency)
 {
     beginResetModel();
     m_rows.clear();
+    m_consistency = consistency ? *consistency : core::ProjectConsistency{};
     if (report) {
         for (const auto &l : report->perLabeler) {
             Row row;
@@ -25,6 +27,9 @@ void DashboardLabelerModel::setReport(const core::AgreementReport *report)
             row.hlp = l.hlp;
             row.hlpVsMajority = l.majorityCompared > 0 ? l.hlpVsMajority : std::nan("");
             row.kappa = l.kappaVsConsensus;
+            for (const auto &c : m_consistency.labelers)
+                if (QString::fromStdString(c.name) == row.name)
+                    row.consistency = &c;
             m_rows.push_back(row);
         }
     }
@@ -48,6 +53,28 @@ QVariant DashboardLabelerModel::data(const QModelIndex &index, int role) const
     const Row &r = m_rows[static_cast<std::size_t>(index.row())];
     if (role == Qt::TextAlignmentRole)
         return index.column() == Name ? QVariant() : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    const core::LabelerConsistency *c = r.consistency;
+    if (role == Qt::ToolTipRole && c && index.column() == Self) {
+        QString tip = tr("%1 of %2 repeats answered; Cohen's κ with the first answers %3.")
+                          .arg(c->self.pairs)
+                          .arg(c->repeatsScheduled)
+                          .arg(coefficientText(c->self.kappa));
+        if (c->self.measurement.pairs > 0)
+            tip += QLatin1Char(' ') +
+                   tr("Two measurements of one line differ by %1 mm on average.")
+                       .arg(QString::fromStdString(core::formatFixed(c->self.measurement.meanAbsDiff, 3)));
+        if (c->flagged)
+            tip += QLatin1Char('\n') + tr("Less consistent with themselves than with the others: a written standard "
+                                          "does not fix this; training or a break might.");
+        return tip;
+    }
+    if (role == Qt::ToolTipRole && c && index.column() == GoldAccuracy && c->gold.items > 0)
+        return tr("%1 of %2 gold checks answered; κ against gold %3.")
+            .arg(c->gold.items)
+            .arg(c->goldScheduled)
+            .arg(coefficientText(c->gold.kappa));
+    const double self = c && c->self.pairs > 0 ? c->self.agreement : std::nan("");
+    const double gold = c && c->gold.items > 0 ? c->gold.accuracy : std::nan("");
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     const bool display = role == Qt::DisplayRole;
@@ -57,6 +84,11 @@ QVariant DashboardLabelerModel::data(const QModelIndex &index, int role) const
     case Hlp: return display ? QVariant(percentText(r.hlp)) : QVariant(r.hlp);
     case HlpVsMajority: return display ? QVariant(percentText(r.hlpVsMajority)) : QVariant(r.hlpVsMajority);
     case KappaVsConsensus: return display ? QVariant(coefficientText(r.kappa)) : QVariant(r.kappa);
+    case Self:
+        if (!display)
+            return self;
+        return c && c->flagged ? percentText(self) + QStringLiteral(" ⚠") : percentText(self);
+    case GoldAccuracy: return display ? QVariant(percentText(gold)) : QVariant(gold);
     default: return {};
     }
 }
@@ -71,6 +103,8 @@ QVariant DashboardLabelerModel::headerData(int section, Qt::Orientation orientat
     case Hlp: return tr("HLP");
     case HlpVsMajority: return tr("HLP vs majority");
     case KappaVsConsensus: return tr("κ vs consensus");
+    case Self: return tr("Self (repeats)");
+    case GoldAccuracy: return tr("vs gold");
     default: return {};
     }
 }

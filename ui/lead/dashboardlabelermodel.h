@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/agreement/agreementreport.h"
+#include "core/project/project_consistency.h"
 
 #include <QAbstractTableModel>
 
@@ -25,14 +26,18 @@ public:
         Hlp,
         HlpVsMajority,
         KappaVsConsensus,
+        Self,         ///< self-agreement on repeats (consistency checks)
+        GoldAccuracy, ///< accuracy against gold
         ColumnCount
     };
     static constexpr int SortRole = Qt::UserRole + 1;
 
     explicit DashboardLabelerModel(QObject *parent = nullptr);
 
-    /// Shows the labelers of `report` (nullptr: none).
-    void setReport(const core::AgreementReport *report);
+    /// Shows the labelers of `report` (nullptr: none), with their consistency figures when
+    /// `consistency` is given (a labeler less consistent with themselves than with others is
+    /// marked, with the reason in the tooltip).
+    void setReport(const core::AgreementReport *report, const core::ProjectConsistency *consistency = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -47,7 +52,9 @@ private:
         double hlp = 0.0;
         double hlpVsMajority = 0.0;
         double kappa = 0.0;
+        const core::LabelerConsistency *consistency = nullptr; ///< into m_consistency
     };
+    core::ProjectConsistency m_consistency;
     std::vector<Row> m_rows;
 };
 

@@ -240,8 +240,9 @@ DashboardPage::DashboardPage(QWidget *parent)
     // The figures come from labels, decisions (conflicts), standards (per version) and classes.
     m_recompute->setDependsOn(ProjectChange::Labels | ProjectChange::Decisions | ProjectChange::Standards |
                               ProjectChange::Attributes | ProjectChange::Classes);
-    connect(m_recompute, &DashboardRecompute::finished, this,
-            [this](DashboardRecompute::Result r) { showData(std::static_pointer_cast<const DashboardData>(r)); });
+    connect(m_recompute, &DashboardRecompute::finished, this, [this](const DashboardRecompute::Result &r) {
+        showData(std::static_pointer_cast<const DashboardData>(r));
+    });
     clear();
 }
 
@@ -260,8 +261,9 @@ bool DashboardPage::isComputing() const
 void DashboardPage::followClusters(DashboardRecompute *clusters)
 {
     m_clusters = clusters;
-    connect(clusters, &DashboardRecompute::finished, this,
-            [this](DashboardRecompute::Result r) { showProfiles(std::static_pointer_cast<const ClusterData>(r)); });
+    connect(clusters, &DashboardRecompute::finished, this, [this](const DashboardRecompute::Result &r) {
+        showProfiles(std::static_pointer_cast<const ClusterData>(r));
+    });
 }
 
 void DashboardPage::setDocument(ProjectDocument *document)
@@ -341,7 +343,7 @@ void DashboardPage::showData(std::shared_ptr<const DashboardData> computed)
         m_versions->setItem(i, 4, cell(QString::number(v.figures.labels)));
     }
 
-    m_labelerModel->setReport(&r);
+    m_labelerModel->setReport(&r, &d.consistency);
 
     // Beyond core::kPairGridLabelers the pair grid shows the labelers with the most images
     // (5,005 labelers were 25 million table cells); the labeler table lists everyone.
