@@ -46,6 +46,7 @@ private slots:
     void signInDialogSaysWhatProtectsAName();
     void switchingToAProtectedLabelerNeedsAPassphrase();
     void labelersSeeQueueNumbersNotFileNames();
+    void aRepeatLooksLikeANewImage();
 
 private:
     /// Answers the next "Who is labeling?" dialog with `name` and `passphrase`.
@@ -271,6 +272,65 @@ void TestBlind::switchingToAProtectedLabelerNeedsAPassphrase()
     QVERIFY(window.switchLabeler());
     QCOMPARE(window.document()->labeler().name, std::string("ben"));
     QVERIFY(!window.document()->isLead());
+    window.closeProject();
+}
+
+/// A repeat (issue #20) of an image ben labeled: the window shows it like any new image (no
+/// class, "Image N", nothing of the first answer), and choosing a class answers the repeat
+/// without touching ben's label.
+void TestBlind::aRepeatLooksLikeANewImage()
+{
+    QTemporaryDir dir;
+    const auto project = uitest::makeDemo(dir.path(), 12, 3, 2);
+    core::Id image = 0;
+    core::Id firstClass = 0;
+    core::Id item = 0;
+    {
+        auto store = core::openProject(project);
+        const core::Id ben = store->labelerByName("ben")->id;
+        const auto queue = store->queue(ben);
+        image = queue.front().image;
+        firstClass = store->label(image, ben)->labelClass;
+        core::CheckItem check;
+        check.image = image;
+        check.labeler = ben;
+        check.position = queue.back().position; // the last row
+        item = store->addCheckItem(check);
+    }
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(project.string()), QStringLiteral("ben")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    ui::QueueModel *model = window.labelingView()->queueModel();
+    while (model->canFetchMore({}))
+        model->fetchMore({});
+    const int last = model->rowCount() - 1;
+    window.labelingView()->goTo(last);
+    QTest::qWait(100);
+    QCOMPARE(window.labelingView()->currentIndex(), last);
+    // Exactly what an unlabeled new image shows: its queue number, no class, no file name.
+    QCOMPARE(model->index(last).data(Qt::DisplayRole).toString(), QStringLiteral("Image %1").arg(last + 1));
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("imageNameLabel"))->text(),
+             QStringLiteral("Image %1").arg(last + 1));
+    const QString name =
+        QFileInfo(QString::fromStdString(core::openProject(project, core::OpenMode::ReadOnly)->image(image)->path))
+            .completeBaseName();
+    QVERIFY(!window.windowTitle().contains(name));
+    for (const QString &t : uitest::visibleTexts(&window))
+        QVERIFY2(!t.contains(name), qPrintable(t));
+    // The first row is the same image, labeled: it shows its class, the repeat does not.
+    QVERIFY(model->index(0).data(Qt::DisplayRole).toString().contains(QStringLiteral("  · ")));
+
+    // Answering the repeat with another class keeps ben's label as it was.
+    auto store = core::openProject(project, core::OpenMode::ReadOnly);
+    const auto classes = store->classes();
+    const auto other =
+        std::find_if(classes.begin(), classes.end(), [&](const core::LabelClass &c) { return c.id != firstClass; });
+    window.labelingView()->chooseClass(other->id);
+    QVERIFY(window.document()->saveNow());
+    const core::Id ben = store->labelerByName("ben")->id;
+    QTRY_COMPARE(store->checkItem(item)->answer, std::optional<core::Id>(other->id));
+    QCOMPARE(store->label(image, ben)->labelClass, firstClass);
     window.closeProject();
 }
 
