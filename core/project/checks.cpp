@@ -77,9 +77,11 @@ CheckSchedule scheduleFor(Store &store, const Labeler &labeler, const ProjectSet
         if (wanted <= 0)
             break;
         const std::int64_t jitter = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(gap / 2 + 1));
-        const std::int64_t t = std::max(i + gap, frontier + 1) + jitter;
-        if (t >= n)
+        const std::int64_t spaced = i + gap + jitter;
+        if (spaced >= n)
             continue;
+        // Past everything answered; when the labeler has answered their whole queue, at its end.
+        const std::int64_t t = std::min(std::max(spaced, frontier + 1), n - 1);
         placeAfter(t, assignments[static_cast<std::size_t>(i)].image, CheckKind::Repeat);
         ++added.repeats;
         --wanted;

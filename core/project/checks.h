@@ -22,11 +22,12 @@ struct CheckSchedule
 /// Tops up each labeler's consistency checks to the project's shares (ProjectSettings::
 /// repeatShare, goldShare), in one transaction, deterministically for a given seed:
 /// - repeats: round(repeatShare · n) per labeler with n assignments in their queue. A repeat of
-///   the assignment at queue index i sits after the assignment at index t ≥ i + repeatGap
-///   (plus a seeded jitter of up to repeatGap / 2), so at least repeatGap queue rows lie
-///   between the two showings, and after every assignment the labeler has answered already
-///   (the "frontier"), so it never appears among rows already done. An assignment whose t would
-///   fall beyond the queue's end gets none: a queue of repeatGap rows or fewer gets no repeats.
+///   the assignment at queue index i sits after the assignment at index t ≥ i + repeatGap + a
+///   seeded jitter of up to repeatGap / 2 (an i for which that lies beyond the queue's end gets
+///   none, so a queue of repeatGap rows or fewer gets no repeats), so at least repeatGap queue
+///   rows lie between the two showings; and after every row the labeler has answered or
+///   skipped already (the "frontier"), so it never appears among rows already done. When the
+///   whole queue is answered, repeats go to its end.
 /// - gold: round(goldShare · n) per labeler, drawn from the gold images (setGold) that are not
 ///   in the labeler's queue, each after a seeded assignment beyond the frontier.
 /// Existing checks count towards the share and are never moved. `only` limits the work to one

@@ -105,7 +105,7 @@ ProjectConsistency computeProjectConsistency(const Store &store, const Bootstrap
 
     for (std::size_t i = 0; i < out.labelers.size(); ++i) {
         auto &l = out.labelers[i];
-        l.self = std::move(self[i]);
+        l.self = self[i];
         l.gold = std::move(gold[i]);
         if (const auto it = others.find(l.name); it != others.end())
             l.others = it->second;

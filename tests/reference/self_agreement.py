@@ -14,6 +14,7 @@ Usage: self_agreement.py CONCORD_CLI WORKDIR
 """
 import json
 import math
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -25,8 +26,10 @@ from sklearn.metrics import cohen_kappa_score
 cli, work = sys.argv[1], Path(sys.argv[2])
 work.mkdir(parents=True, exist_ok=True)
 project = work / "self.concord"
-for p in work.glob("self*"):
-    if p.is_file():
+for p in work.glob("self*"):  # a previous run's project, truth file and image folder
+    if p.is_dir():
+        shutil.rmtree(p)
+    else:
         p.unlink()
 subprocess.run([cli, "demo", str(project), "--images", "600", "--repeat-share", "0.3", "--seed", "7"],
                check=True, stdout=subprocess.DEVNULL)

@@ -18,10 +18,13 @@
 #include "ui/lead/standardspage.h"
 #include "ui/lead/thumbnailgriddelegate.h"
 #include "ui/lead/thumbnailgridmodel.h"
+#include "ui/shell/checksdialog.h"
 #include "ui/shell/mainwindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QSpinBox>
 #include <QGraphicsSimpleTextItem>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -65,6 +68,7 @@ private slots:
     void recomputesOnlyWhatAChangeTouches();
     void perStandardVersionEqualsCli();
     void tooFewComparedIsSaid();
+    void consistencyChecksFromTheWindow();
 
 private:
     QTemporaryDir m_dir;
@@ -614,4 +618,45 @@ void TestLeadDashboard::tooFewComparedIsSaid()
 }
 
 QTEST_MAIN(TestLeadDashboard)
+/// Lead → Consistency checks… stores the shares and tops up the queues like `concord-cli checks`,
+/// and marks decisions as gold (issue #20).
+void TestLeadDashboard::consistencyChecksFromTheWindow()
+{
+    QTemporaryDir dir;
+    const auto project = uitest::makeDemo(dir.path(), 60, 2, 2); // 60 images in each queue
+    // The demo's own 5 % repeats, as far as a 60-image queue has room 50 images on.
+    const auto before = static_cast<int>(core::openProject(project, core::OpenMode::ReadOnly)->checkItems().size());
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(project.string()), QStringLiteral("lead")));
+    {
+        ui::ChecksDialog dialog(window.document());
+        dialog.findChild<QDoubleSpinBox *>(QStringLiteral("repeatShare"))->setValue(10.0);
+        dialog.findChild<QSpinBox *>(QStringLiteral("repeatGap"))->setValue(20);
+        dialog.accept();
+        // round(0.1 · 60) = 6 repeats per labeler in all: the queues are all labeled, so they go
+        // to the end, where a labeler finds them next.
+        QCOMPARE(dialog.result(),
+                 QStringLiteral("Added %1 repeats and 0 gold checks to the labelers' queues.").arg(12 - before));
+    }
+    auto store = core::openProject(project, core::OpenMode::ReadOnly);
+    QCOMPARE(store->settings().repeatShare, 0.1);
+    QCOMPARE(store->settings().repeatGap, 20);
+    for (const auto &l : store->labelers())
+        if (l.role == core::Role::Labeler)
+            QCOMPARE(store->queueSize(l.id), std::int64_t(60 + 6)); // round(0.1 · 60) repeats each
+
+    // Gold: nothing decided yet, then one decision becomes the project's one gold image.
+    ui::ChecksDialog dialog(window.document());
+    auto *mark = dialog.findChild<QPushButton *>(QStringLiteral("markDecisionsGold"));
+    mark->click();
+    QVERIFY(store->goldLabels().empty());
+    const core::Id image = store->images(0, 1).front().id;
+    window.document()->leadStore().setDecision(
+        {image, store->classes().front().id, core::DecisionMethod::Adjudicated, {}, {}, {}, {}});
+    mark->click();
+    QCOMPARE(store->goldLabels().size(), std::size_t(1));
+    QCOMPARE(store->goldLabels().front().image, image);
+    window.closeProject();
+}
+
 #include "tst_leaddashboard.moc"

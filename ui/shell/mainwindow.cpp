@@ -13,6 +13,7 @@
 #include "ui/lead/leadview.h"
 #include "ui/models/recentprojectsmodel.h"
 #include "ui/shell/datafolder.h"
+#include "ui/shell/checksdialog.h"
 #include "ui/shell/exportdialog.h"
 #include "ui/shell/filedialogs.h"
 #include "ui/shell/labelerdialog.h"
@@ -172,12 +173,23 @@ void MainWindow::createMenus()
         }
         m_hideNamesAction->setChecked(m_document->fileNamesHidden());
     });
-    connect(m_leadMenu, &QMenu::aboutToShow, this, [this, passphraseAction] {
+    auto *checksAction = new QAction(tr("Consistency &checks…"), this);
+    checksAction->setObjectName(QStringLiteral("actionConsistencyChecks"));
+    checksAction->setToolTip(tr("Repeats and gold images in the labelers' queues"));
+    connect(checksAction, &QAction::triggered, this, [this] {
+        if (!m_document || !m_document->isLead())
+            return;
+        ChecksDialog dialog(m_document.get(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            statusBar()->showMessage(dialog.result(), 8000);
+    });
+    connect(m_leadMenu, &QMenu::aboutToShow, this, [this, passphraseAction, checksAction] {
         m_leadMenu->clear();
         m_leadMenu->addActions(m_leadView->pageActions());
         m_leadMenu->addSeparator();
         m_leadMenu->addActions(m_leadView->allPageActions());
         m_leadMenu->addSeparator();
+        m_leadMenu->addAction(checksAction);
         m_leadMenu->addAction(passphraseAction);
         if (m_document)
             m_hideNamesAction->setChecked(m_document->fileNamesHidden());
