@@ -6,12 +6,15 @@
 #include "core/agreement/agreementreport.h"
 #include "core/agreement/dawidskene.h"
 #include "core/agreement/itemcounts.h"
+#include "core/agreement/objectagreement.h"
+#include "core/agreement/objectcsv.h"
 #include "core/agreement/ratingcsv.h"
 #include "core/common/csv.h"
 #include "core/common/error.h"
 #include "core/common/numbertext.h"
 #include "core/project/project_agreement.h"
 #include "core/project/project_consistency.h"
+#include "core/project/project_objects.h"
 #include "core/project/project_ratings.h"
 
 #include <cmath>
@@ -165,6 +168,40 @@ void printConsistency(const core::ProjectConsistency &c)
                   << pad(withInterval(l.gold.kappa, l.gold.kappaCi, false), 22, true) << '\n';
 }
 
+/// `agreement --objects`: F1 of matched shapes, their IoU, each labeler's misses and extras.
+void printObjects(const core::ObjectAgreement &o, const std::string &noun)
+{
+    const auto f1 = [](double x) { return core::formatFixed(x); };
+    std::cout << "Objects: F1@0.5 " << f1(o.f1Iou50);
+    if (std::isfinite(o.f1Iou50Ci.lo))
+        std::cout << " [" << f1(o.f1Iou50Ci.lo) << "–" << f1(o.f1Iou50Ci.hi) << "]";
+    std::cout << " · F1@0.75 " << f1(o.f1Iou75);
+    if (o.iou != 0.5 && o.iou != 0.75)
+        std::cout << " · F1@" << core::formatFixed(o.iou, 2) << ' ' << f1(o.f1);
+    std::cout << " · mean IoU of matches " << f1(o.meanMatchedIou) << " · class κ " << f1(o.classKappa) << " ("
+              << o.classPairs << " pairs matched ignoring class, " << core::formatShare(o.classAgreement)
+              << " same class)\n";
+    std::cout << "compared: " << o.coverage.compared << " of " << o.coverage.total << ' ' << noun
+              << " with two or more labelers; " << o.imagePairs << " image pairs; " << o.shapes << " shapes by "
+              << o.labelers << " labelers; boxes and polygons match at IoU ≥ " << core::formatFixed(o.iou, 2)
+              << ", lines and points within " << core::formatFixed(o.distancePx, 1) << " px\n";
+    if (const std::string warning = core::coverageWarning(o.coverage, noun); !warning.empty())
+        std::cout << "WARNING: " << warning << '\n';
+    if (o.polygonsByBoundingBox > 0)
+        std::cout << o.polygonsByBoundingBox << " polygons whose edges cross were compared by their bounding box\n";
+    if (o.bootstrap.resamples > 0)
+        std::cout << "95 % interval of F1@0.5: bootstrap over " << noun << ", " << o.bootstrap.resamples
+                  << " resamples, seed " << o.bootstrap.seed << '\n';
+    std::cout << '\n'
+              << pad("labeler", 16) << pad(noun, 8, true) << pad("shapes", 8, true) << pad("matched", 10, true)
+              << pad("misses", 8, true) << pad("extras", 8, true) << '\n';
+    for (const auto &l : o.perLabeler)
+        std::cout << pad(o.labelerNames[static_cast<std::size_t>(l.labeler)], 16)
+                  << pad(std::to_string(l.images), 8, true) << pad(std::to_string(l.shapes), 8, true)
+                  << pad(core::formatShare(l.matchedShare), 10, true) << pad(std::to_string(l.misses), 8, true)
+                  << pad(std::to_string(l.extras), 8, true) << '\n';
+}
+
 void registerAgreement(CLI::App &app)
 {
     auto *cmd = app.add_subcommand(
@@ -173,7 +210,8 @@ void registerAgreement(CLI::App &app)
                 "agreement and are left out. Once a standard has written labels, the figures of the data set as "
                 "exported (all labels) follow, named as such (JSON: `human` and `dataset`). Fewer than 30 compared "
                 "images, or under 10 % of the project's images, prints a warning (JSON: `too_few_compared`, "
-                "`warning`). Definitions: docs/AGREEMENT.md.");
+                "`warning`). With --objects, shapes are compared instead of image classes (the same human labels). "
+                "Definitions: docs/AGREEMENT.md.");
     auto src = std::make_shared<RatingSource>();
     auto json = std::make_shared<bool>(false);
     auto reference = std::make_shared<std::string>();
@@ -181,6 +219,9 @@ void registerAgreement(CLI::App &app)
     auto seed = std::make_shared<std::uint64_t>(1);
     auto perItem = std::make_shared<bool>(false);
     auto self = std::make_shared<bool>(false);
+    auto objects = std::make_shared<bool>(false);
+    auto iou = std::make_shared<double>(0.5);
+    auto distance = std::make_shared<double>(10.0);
     addSourceOptions(cmd, *src);
     cmd->add_flag("--json", *json, "Machine-readable output on stdout (keys in docs/AGREEMENT.md)");
     cmd->add_option("--reference", *reference, "Labeler whose labels are the reference");
@@ -192,8 +233,50 @@ void registerAgreement(CLI::App &app)
                   "Consistency checks instead: each labeler's self-agreement on repeats (percent, Cohen's κ, "
                   "line repeatability), beside their agreement with others, and accuracy against gold "
                   "(docs/CONSISTENCY.md)");
+    auto *objectsFlag = cmd->add_flag(
+        "--objects", *objects,
+        "Agreement on objects instead: each pair of labelers' shapes matched one to one per image (boxes and "
+        "polygons by IoU, lines and points by distance), F1 at IoU 0.5 and 0.75, mean IoU, misses and extras per "
+        "labeler, class κ of matched shapes. With --csv, columns item,labeler,label,x1,y1,x2,y2 (box corners in "
+        "pixels; empty corners: labeled, drew nothing)");
+    cmd->add_option("--iou", *iou, "With --objects: IoU threshold t for the per-labeler figures, mean IoU and class κ")
+        ->check(finiteNumber())
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+    cmd->add_option("--distance", *distance,
+                    "With --objects: how close, in pixels, points and lines' ends must be to match")
+        ->check(finiteNumber())
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    objectsFlag->excludes(cmd->get_option("--self"));
     cmd->callback([=] {
         runCommand([&] {
+            if (*objects) {
+                core::ObjectAgreementOptions opt;
+                opt.iou = *iou;
+                opt.distancePx = *distance;
+                opt.bootstrap.resamples = *resamples;
+                opt.bootstrap.seed = *seed;
+                core::ObjectAgreement result;
+                const std::string noun = src->csv.empty() ? "images" : "items";
+                if (!src->csv.empty()) {
+                    core::ObjectCsvOptions csv;
+                    csv.itemColumn = src->csvOptions.itemColumn;
+                    csv.labelerColumn = src->csvOptions.labelerColumn;
+                    csv.labelColumn = src->csvOptions.labelColumn;
+                    result = core::computeObjectAgreement(core::readObjectsCsv(src->csv, csv), opt);
+                } else {
+                    if (src->project.empty())
+                        throw core::Error(core::ErrorCode::Invalid, "give a PROJECT or --csv FILE");
+                    const auto store = openAsLead(src->project, true);
+                    result = core::computeProjectObjectAgreement(*store, opt);
+                }
+                if (*json)
+                    printJson(nlohmann::json{{"objects", core::toJson(result, noun)}});
+                else
+                    printObjects(result, noun);
+                return;
+            }
             if (*self) {
                 if (src->project.empty())
                     throw core::Error(core::ErrorCode::Invalid, "--self needs a PROJECT (repeats live in projects)", {},

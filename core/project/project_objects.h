@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/agreement/objectagreement.h"
+#include "core/store/store.h"
+
+namespace concord::core {
+
+/// The shapes of the project's human labels (source manual or import; labels a standard wrote
+/// are left out, as for the image figures) as an ObjectTable for the object agreement: items
+/// are image paths, labelers their names, classes every project class in display order. A
+/// human label is its labeler's "labeled this image", with or without shapes. A shape's class
+/// is its own when its geometry names one ("class", core/geometry), else its label's class.
+/// Geometry is decoded by core/geometry; malformed geometry throws Error(Invalid) naming the
+/// annotation, its image and its labeler.
+ObjectTable objectTableFromStore(const Store &store);
+
+/// computeObjectAgreement() on objectTableFromStore(), with the project's image count as the
+/// total of the "too few compared" test.
+ObjectAgreement computeProjectObjectAgreement(const Store &store, const ObjectAgreementOptions &options = {});
+
+} // namespace concord::core
