@@ -39,10 +39,10 @@ ClusterInput clusterInputFromStore(const Store &store)
         in.items[static_cast<std::size_t>(it->second)].votes.push_back({l->second, c->second});
     }
     const std::size_t n = in.items.size();
-    for (const auto &key : store.attributeKeys()) {
+    for (const auto &key : knownAttributeKeys(store)) {
         std::vector<double> nums;
         std::vector<std::string> texts;
-        for (const auto &a : store.attributes(key)) {
+        for (const auto &a : attributeValues(store, key)) {
             const auto it = itemIndex.find(a.image);
             if (it == itemIndex.end())
                 continue;
@@ -61,19 +61,6 @@ ClusterInput clusterInputFromStore(const Store &store)
             in.numeric.emplace(key, std::move(nums));
         if (!texts.empty())
             in.text.emplace(key, std::move(texts));
-    }
-    // The measured length_mm is the one attribute every project with line annotations has;
-    // a project where nobody ran `attributes --compute` yet gets it from the lines here, in
-    // memory (the store is only read), so clusters never come out empty for want of it.
-    if (!in.numeric.contains(kAttrLengthMm)) {
-        const auto medians = medianMeasurements(labelerMeasurements(store));
-        if (!medians.empty()) {
-            auto &values = in.numeric[kAttrLengthMm];
-            values.assign(n, std::numeric_limits<double>::quiet_NaN());
-            for (const auto &[image, mm] : medians)
-                if (const auto it = itemIndex.find(image); it != itemIndex.end())
-                    values[static_cast<std::size_t>(it->second)] = mm;
-        }
     }
     return in;
 }

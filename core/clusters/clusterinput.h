@@ -45,9 +45,8 @@ struct ClusterInput
     cv::Mat features;
 };
 
-/// Reads labels and attributes: items are the images with at least one label. When the project
-/// has no stored `length_mm` yet, the measured one is derived from the labelers' lines in
-/// memory (medianMeasurements()), as fillMeasuredAttributes() would store it.
+/// Reads labels and attributes: items are the images with at least one label; attributes as
+/// attributeValues() gives them (the measured `length_mm` from the labelers' current lines).
 ClusterInput clusterInputFromStore(const Store &store);
 
 /// Fills `input.features` from each image's cached feature thumbnail (written by

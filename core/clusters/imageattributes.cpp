@@ -52,6 +52,37 @@ std::vector<std::pair<Id, double>> medianMeasurements(const std::vector<LabelerM
     return out;
 }
 
+std::vector<ImageAttribute> attributeValues(const Store &store, const std::string &key)
+{
+    auto stored = store.attributes(key);
+    if (key != kAttrLengthMm || std::any_of(stored.begin(), stored.end(),
+                                            [](const ImageAttribute &a) { return a.source == AttrSource::Imported; }))
+        return stored;
+    auto measured = labelerMeasurements(store);
+    std::sort(measured.begin(), measured.end(), [](const auto &a, const auto &b) { return a.image < b.image; });
+    std::map<Id, ImageAttribute> byImage;
+    for (auto &a : stored)
+        byImage.insert_or_assign(a.image, std::move(a));
+    for (const auto &[image, mm] : medianMeasurements(measured))
+        byImage.insert_or_assign(image, ImageAttribute{image, kAttrLengthMm, mm, AttrSource::Measured});
+    std::vector<ImageAttribute> out;
+    out.reserve(byImage.size());
+    for (auto &[image, a] : byImage)
+        out.push_back(std::move(a));
+    return out;
+}
+
+std::vector<std::string> knownAttributeKeys(const Store &store)
+{
+    auto keys = store.attributeKeys();
+    if (std::find(keys.begin(), keys.end(), kAttrLengthMm) == keys.end() &&
+        !store.annotationsOfKind(AnnotationKind::Line).empty() && !attributeValues(store, kAttrLengthMm).empty()) {
+        keys.emplace_back(kAttrLengthMm);
+        std::sort(keys.begin(), keys.end());
+    }
+    return keys;
+}
+
 std::int64_t fillMeasuredAttributes(Store &store)
 {
     auto measured = labelerMeasurements(store);

@@ -43,6 +43,18 @@ std::vector<LabelerMeasurement> labelerMeasurements(const Store &store);
 /// values for an even count): robust to one labeler's sloppy line.
 std::vector<std::pair<Id, double>> medianMeasurements(const std::vector<LabelerMeasurement> &m);
 
+/// The values of attribute `key` as every engine reads them (rule checks, standard previews and
+/// applies, the cluster finders): the stored ones, except for the measured `length_mm`: on every
+/// image with a measured line it is the median of the labelers' *current* lines
+/// (medianMeasurements), so it is never stale after labels change and needs no `attributes
+/// --compute`; an image without lines keeps its stored value, if any. A project that imported
+/// its own `length_mm` (AttrSource::Imported) keeps those values throughout.
+std::vector<ImageAttribute> attributeValues(const Store &store, const std::string &key);
+
+/// The attribute keys attributeValues() knows: the stored ones, and `length_mm` as soon as some
+/// label carries a measured line. Sorted.
+std::vector<std::string> knownAttributeKeys(const Store &store);
+
 /// Replaces the measured `length_mm` attribute by medianMeasurements(), in one transaction.
 /// Images nobody measured get no value (unknown, not 0). Returns the number of images written.
 std::int64_t fillMeasuredAttributes(Store &store);

@@ -355,7 +355,9 @@ const char *opText(RuleCompare op)
 /// The measured and computed attributes exist once someone stores them; say how.
 std::string storeHint(const std::string &name)
 {
-    for (const char *known : {kAttrLengthMm, kAttrBrightness, kAttrContrast, kAttrSharpness, kAttrLineLengthMm})
+    if (name == kAttrLengthMm)
+        return "; 'length_mm' is measured from the labelers' lines, and no label has a line yet";
+    for (const char *known : {kAttrBrightness, kAttrContrast, kAttrSharpness, kAttrLineLengthMm})
         if (name == known)
             return "; '" + name + "' is stored by `concord-cli attributes PROJECT --compute`";
     return {};
@@ -424,7 +426,7 @@ void validateRule(const Rule &rule, const Store &store)
     std::vector<std::string> classNames;
     for (const auto &c : store.classes())
         classNames.push_back(c.name);
-    const auto keys = store.attributeKeys();
+    const auto keys = knownAttributeKeys(store); // length_mm from the current lines, too
 
     // Report the leftmost problem first, as a compiler would.
     struct Problem
@@ -452,7 +454,7 @@ void validateRule(const Rule &rule, const Store &store)
             continue;
         }
         auto &[numbers, texts] = types[a.text];
-        for (const auto &v : store.attributes(a.text))
+        for (const auto &v : attributeValues(store, a.text))
             (std::holds_alternative<double>(v.value) ? numbers : texts) = true;
     }
     auto checkTypes = [&](const RuleCondition &c) {

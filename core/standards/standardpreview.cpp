@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/standards/standardpreview.h"
 
+#include "core/clusters/imageattributes.h"
 #include "core/common/error.h"
 #include "core/standards/rule.h"
 #include "core/standards/standardbook.h"
@@ -33,7 +34,7 @@ StandardPreview previewStandard(const Store &store, Id standardId)
     // Only the attributes the rule reads, one query per key.
     std::unordered_map<Id, AttributeValues> attrs;
     for (const auto &a : rule.attributes())
-        for (auto &v : store.attributes(a.text))
+        for (auto &v : attributeValues(store, a.text)) // the engines' values (length_mm from current lines)
             attrs[v.image].insert_or_assign(v.key, std::move(v.value));
     const AttributeValues none;
     auto attributesOf = [&](Id image) -> const AttributeValues & {

@@ -160,15 +160,16 @@ void SqliteStore::assign(const Assignment &a)
 
 std::vector<QueueEntry> SqliteStore::queue(Id labeler, std::int64_t offset, std::int64_t limit) const
 {
+    // One compound SELECT, so SQLite merges the two index-ordered halves (MERGE UNION ALL)
+    // instead of sorting the whole queue for every page.
     auto &st = m_db->prepare(
-        "SELECT image, path, round, position, state, class, item FROM ("
         "SELECT a.image AS image, i.path AS path, a.round AS round, a.position AS position, a.state AS state, "
         "l.class AS class, NULL AS item, 0 AS chk, a.image AS k FROM assignment a "
         "JOIN image i ON i.id = a.image "
         "LEFT JOIN label l ON l.image = a.image AND l.labeler = a.labeler WHERE a.labeler = ?1 "
         "UNION ALL "
         "SELECT c.image, i.path, c.round, c.position, c.state, c.answer, c.id, 1, c.id FROM check_item c "
-        "JOIN image i ON i.id = c.image WHERE c.labeler = ?1) "
+        "JOIN image i ON i.id = c.image WHERE c.labeler = ?1 "
         "ORDER BY round, position, chk, k LIMIT ?2 OFFSET ?3");
     st.bindAll(labeler, limit, offset);
     return collect<QueueEntry>(st, [](const Statement &s) {
@@ -179,10 +180,12 @@ std::vector<QueueEntry> SqliteStore::queue(Id labeler, std::int64_t offset, std:
 
 std::int64_t SqliteStore::queueSize(Id labeler) const
 {
-    auto &st = m_db->prepare("SELECT (SELECT count(*) FROM assignment WHERE labeler = ?1) + "
-                             "(SELECT count(*) FROM check_item WHERE labeler = ?1)");
-    st.bind(1, labeler);
-    return scalar(st);
+    auto &assigned = m_db->prepare("SELECT count(*) FROM assignment WHERE labeler = ?");
+    assigned.bind(1, labeler);
+    const std::int64_t n = scalar(assigned);
+    auto &checks = m_db->prepare("SELECT count(*) FROM check_item WHERE labeler = ?");
+    checks.bind(1, labeler);
+    return n + scalar(checks);
 }
 
 std::int64_t SqliteStore::queueRowIndex(Id labeler, int round, int position, int check, Id key) const
@@ -190,12 +193,14 @@ std::int64_t SqliteStore::queueRowIndex(Id labeler, int round, int position, int
     // The rows before it in queue() order: ranges of the assignment_queue and check_item_queue
     // indexes, which also hold the image (the assignment's key) and the id, so the counts never
     // touch the tables.
-    auto &st = m_db->prepare("SELECT (SELECT count(*) FROM assignment WHERE labeler = ?1 "
-                             "AND (round, position, 0, image) < (?2, ?3, ?4, ?5)) + "
-                             "(SELECT count(*) FROM check_item WHERE labeler = ?1 "
-                             "AND (round, position, 1, id) < (?2, ?3, ?4, ?5))");
-    st.bindAll(labeler, round, position, check, key);
-    return scalar(st);
+    auto &assigned = m_db->prepare("SELECT count(*) FROM assignment WHERE labeler = ? "
+                                   "AND (round, position, 0, image) < (?, ?, ?, ?)");
+    assigned.bindAll(labeler, round, position, check, key);
+    const std::int64_t before = scalar(assigned);
+    auto &checks = m_db->prepare("SELECT count(*) FROM check_item WHERE labeler = ? "
+                                 "AND (round, position, 1, id) < (?, ?, ?, ?)");
+    checks.bindAll(labeler, round, position, check, key);
+    return before + scalar(checks);
 }
 
 std::vector<std::int64_t> SqliteStore::queueRowsOf(Id labeler, Id image) const
@@ -223,24 +228,24 @@ std::optional<std::int64_t> SqliteStore::checkItemRow(Id labeler, Id item) const
 
 std::int64_t SqliteStore::queueLabeledCount(Id labeler) const
 {
-    auto &st = m_db->prepare("SELECT (SELECT count(*) FROM assignment a "
-                             "JOIN label l ON l.image = a.image AND l.labeler = a.labeler "
-                             "WHERE a.labeler = ?1) + "
-                             "(SELECT count(*) FROM check_item WHERE labeler = ?1 AND answer IS NOT NULL)");
-    st.bind(1, labeler);
-    return scalar(st);
+    auto &labeled = m_db->prepare("SELECT count(*) FROM assignment a "
+                                  "JOIN label l ON l.image = a.image AND l.labeler = a.labeler WHERE a.labeler = ?");
+    labeled.bind(1, labeler);
+    const std::int64_t n = scalar(labeled);
+    auto &answered = m_db->prepare("SELECT count(*) FROM check_item WHERE labeler = ? AND answer IS NOT NULL");
+    answered.bind(1, labeler);
+    return n + scalar(answered);
 }
 
 std::vector<QueueRow> SqliteStore::unlabeledQueueRows(Id labeler, bool skipped, std::int64_t limit) const
 {
     auto &st =
-        m_db->prepare("SELECT round, position, chk, k, image FROM ("
-                      "SELECT a.round AS round, a.position AS position, 0 AS chk, a.image AS k, a.image AS image "
+        m_db->prepare("SELECT a.round AS round, a.position AS position, 0 AS chk, a.image AS k, a.image AS image "
                       "FROM assignment a WHERE a.labeler = ?1 AND (a.state = 'skipped') = ?2 "
                       "AND NOT EXISTS (SELECT 1 FROM label l WHERE l.image = a.image AND l.labeler = a.labeler) "
                       "UNION ALL "
                       "SELECT c.round, c.position, 1, c.id, c.image FROM check_item c "
-                      "WHERE c.labeler = ?1 AND (c.state = 'skipped') = ?2 AND c.answer IS NULL) "
+                      "WHERE c.labeler = ?1 AND (c.state = 'skipped') = ?2 AND c.answer IS NULL "
                       "ORDER BY round, position, chk, k LIMIT ?3");
     st.bindAll(labeler, skipped ? 1 : 0, limit);
     struct Key

@@ -6,6 +6,7 @@
 #include "core/clusters/imageattributes.h"
 #include "core/common/hash.h"
 #include "core/demo/demo.h"
+#include "core/geometry/geometry.h"
 #include "core/project/project_agreement.h"
 #include "core/project/project_ops.h"
 #include "core/project/project_ratings.h"
@@ -128,6 +129,37 @@ class TestStandards : public QObject
     }
 
 private slots:
+    /// A rule on length_mm works as soon as labelers drew lines, without `attributes --compute`,
+    /// and follows the lines as they change (issue #19: the engines read the same values).
+    void lengthFollowsTheCurrentLines()
+    {
+        QTemporaryDir dir;
+        auto store = initProject(dir.filePath(QStringLiteral("len.concord")).toStdString(), {"len", 10.0, 2, false},
+                                 {"ok", "scratch"});
+        ImageRecord r;
+        r.path = "a.png";
+        r.hash = "a";
+        r.width = r.height = 100;
+        const Id image = store->addImage(r);
+        const Id ana = store->addLabeler("ana", Role::Labeler);
+        const Id ben = store->addLabeler("ben", Role::Labeler);
+        const Id ok = store->classByName("ok")->id;
+        // Lines of 10 px and 30 px at 10 px/mm: 1 mm and 3 mm, median 2 mm.
+        auto line = [](double lengthPx) { return makeLineAnnotation({0, 0, lengthPx, 0}, 10.0); };
+        saveLabel(*store, image, ana, ok, {line(10)});
+        saveLabel(*store, image, ben, ok, {line(30)});
+        QVERIFY(store->attributes("length_mm").empty()); // nothing stored
+        StandardDraft s;
+        s.title = "Scratch length";
+        s.rule = "when label = ok and length_mm is known: scratch if length_mm >= 1.5 else ok";
+        s.status = StandardStatus::Active;
+        const Id id = createStandard(*store, s, "lead");
+        QCOMPARE(previewStandard(*store, id).changes.size(), std::size_t(2)); // 2 mm ≥ 1.5 mm
+        // ben redraws his line at 1.2 mm: the median is 1.1 mm, under the threshold.
+        saveLabel(*store, image, ben, ok, {line(12)});
+        QCOMPARE(previewStandard(*store, id).changes.size(), std::size_t(0));
+    }
+
     void labelBook()
     {
         auto store = handProject("book.concord");
