@@ -13,13 +13,20 @@
 #include "ui/labeling/classbar.h"
 #include "ui/labeling/labelingview.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/shortcutsheet.h"
 
 #include <QComboBox>
+#include <QAction>
+#include <QTimer>
+#include <QInputDialog>
+#include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace concord;
@@ -34,6 +41,8 @@ private slots:
     void leadLabelingTabSaysWhyItIsEmpty();
     void autoAdvanceSkipsLabeledImages();
     void manyClassesStayUsable();
+    void shortcutSheetListsEveryKey();
+    void goToImageNumber();
     void sizeTagStaysInsideTheView_data();
     void sizeTagStaysInsideTheView();
 
@@ -349,4 +358,60 @@ void TestLabelingLoop::sizeTagStaysInsideTheView()
 }
 
 QTEST_MAIN(TestLabelingLoop)
+/// Help → Keyboard shortcuts lists the window's keyed actions, from the actions themselves
+/// (issue #19): the class keys of the project, Ctrl+K, the sheet's own key; and filters.
+void TestLabelingLoop::shortcutSheetListsEveryKey()
+{
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(m_project.string()), QStringLiteral("sheet")));
+    window.show();
+    const ui::ShortcutSheet sheet(&window);
+    const auto rows = sheet.rows();
+    auto has = [&rows](const QString &action, const QString &keys) {
+        return std::any_of(rows.begin(), rows.end(),
+                           [&](const QStringList &r) { return r[1].contains(action) && r[2] == keys; });
+    };
+    auto store = core::openProject(m_project, core::OpenMode::ReadOnly);
+    for (const auto &c : store->classes()) // the demo's classes have keys 1, 2, 3
+        QVERIFY2(has(QString::fromStdString(c.name), QString::fromStdString(c.shortcut)), c.name.c_str());
+    QVERIFY(has(QStringLiteral("Next image"), QStringLiteral("D, Right")));
+    QVERIFY(has(QStringLiteral("Go to image"), QKeySequence(Qt::CTRL | Qt::Key_G).toString(QKeySequence::NativeText)));
+    QVERIFY(has(QStringLiteral("Keyboard shortcuts"),
+                QKeySequence(Qt::CTRL | Qt::Key_F1).toString(QKeySequence::NativeText)));
+    QVERIFY(std::any_of(rows.begin(), rows.end(),
+                        [](const QStringList &r) { return r[0].startsWith(QStringLiteral("Help")); }));
+    // Every row has a key; no two rows are the same.
+    for (const auto &r : rows)
+        QVERIFY(!r[2].isEmpty());
+    QCOMPARE(QSet<QStringList>(rows.begin(), rows.end()).size(), rows.size());
+    // The filter keeps the rows that mention what is typed.
+    ui::ShortcutSheet filtered(&window);
+    filtered.findChild<QLineEdit *>()->setText(QStringLiteral("next image"));
+    QCOMPARE(filtered.rows().size(), 1);
+    window.closeProject();
+}
+
+/// Ctrl+G asks for the number the queue shows and goes there (issue #19).
+void TestLabelingLoop::goToImageNumber()
+{
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(m_project.string()), QStringLiteral("goto")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto *action = window.findChild<QAction *>(QStringLiteral("actionGoToImage"));
+    QVERIFY(action);
+    int shownMaximum = 0;
+    QTimer::singleShot(0, &window, [&shownMaximum] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        shownMaximum = dialog->intMaximum();
+        dialog->setIntValue(5);
+        dialog->accept();
+    });
+    action->trigger();
+    QCOMPARE(shownMaximum, window.document()->queueSize());
+    QCOMPARE(window.labelingView()->currentIndex(), 4); // "Image 5"
+    window.closeProject();
+}
+
 #include "tst_labelingloop.moc"

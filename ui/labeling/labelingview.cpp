@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QIcon>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -159,11 +160,23 @@ void LabelingView::createActions()
         makeAction(this, tr("&Skip image"), {QKS(Qt::Key_S)}, QStringLiteral("actionSkip")),
         makeAction(this, tr("First &unlabeled image"), {QKS(Qt::Key_U), QKS(Qt::Key_Home)},
                    QStringLiteral("actionFirstUnlabeled")),
+        makeAction(this, tr("&Go to image\u2026"), {QKS(Qt::CTRL | Qt::Key_G)}, QStringLiteral("actionGoToImage")),
     };
     connect(m_navigationActions[0], &QAction::triggered, this, &LabelingView::next);
     connect(m_navigationActions[1], &QAction::triggered, this, &LabelingView::previous);
     connect(m_navigationActions[2], &QAction::triggered, this, &LabelingView::skip);
     connect(m_navigationActions[3], &QAction::triggered, this, &LabelingView::firstUnlabeled);
+    connect(m_navigationActions[4], &QAction::triggered, this, [this] {
+        if (!m_document || m_document->queueSize() == 0)
+            return;
+        // The number the queue and the status bar show ("Image 12"), 1-based.
+        bool ok = false;
+        const int n = m_document->queueSize();
+        const int number = QInputDialog::getInt(this, tr("Go to image"), tr("Image number (1 to %1):").arg(n),
+                                                m_current + 1, 1, n, 1, &ok);
+        if (ok)
+            goTo(number - 1);
+    });
 
     m_toolGroup = new QActionGroup(this);
     const std::array<std::tuple<QString, QKS, ImageCanvas::ToolKind, QString>, 3> tools{{

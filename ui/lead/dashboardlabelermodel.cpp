@@ -5,6 +5,7 @@
 #include "core/common/numbertext.h"
 #include "ui/lead/dashboardformat.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace concord::ui {
@@ -34,6 +35,18 @@ void DashboardLabelerModel::setReport(const core::AgreementReport *report, const
         }
     }
     endResetModel();
+}
+
+bool DashboardLabelerModel::hasSelfFigures() const
+{
+    return std::any_of(m_consistency.labelers.begin(), m_consistency.labelers.end(),
+                       [](const core::LabelerConsistency &l) { return l.repeatsScheduled > 0; });
+}
+
+bool DashboardLabelerModel::hasGoldFigures() const
+{
+    return std::any_of(m_consistency.labelers.begin(), m_consistency.labelers.end(),
+                       [](const core::LabelerConsistency &l) { return l.goldScheduled > 0; });
 }
 
 int DashboardLabelerModel::rowCount(const QModelIndex &parent) const
@@ -95,15 +108,28 @@ QVariant DashboardLabelerModel::data(const QModelIndex &index, int role) const
 
 QVariant DashboardLabelerModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        switch (section) {
+        case Items: return tr("Images this labeler labeled");
+        case Hlp: return tr("Agreement with every other labeler on the images both labeled");
+        case HlpVsMajority: return tr("Agreement with the majority of the other labels of each image");
+        case KappaVsConsensus: return tr("Cohen's κ against the consensus");
+        case Self:
+            return tr("Self-agreement: the labeler's answers on repeats against their first answers (consistency "
+                      "checks). ⚠: less consistent with themselves than with the others");
+        case GoldAccuracy: return tr("Accuracy on gold images the labeler was not assigned");
+        default: return {};
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case Name: return tr("Labeler");
     case Items: return tr("n");
     case Hlp: return tr("HLP");
-    case HlpVsMajority: return tr("HLP vs majority");
+    case HlpVsMajority: return tr("vs majority");
     case KappaVsConsensus: return tr("κ vs consensus");
-    case Self: return tr("Self (repeats)");
+    case Self: return tr("Self");
     case GoldAccuracy: return tr("vs gold");
     default: return {};
     }

@@ -39,6 +39,10 @@ public:
     /// marked, with the reason in the tooltip).
     void setReport(const core::AgreementReport *report, const core::ProjectConsistency *consistency = nullptr);
 
+    /// Some labeler has repeats / gold checks in their queue: the page shows those columns only then.
+    bool hasSelfFigures() const;
+    bool hasGoldFigures() const;
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -201,7 +201,7 @@ DashboardPage::DashboardPage(QWidget *parent)
     right->addWidget(box(tr("Per class (one vs rest)"), m_classes));
     right->addWidget(box(tr("Per standard version"), m_versions));
     tables->addWidget(right);
-    tables->setStretchFactor(0, 3);
+    tables->setStretchFactor(0, 4);
     tables->setStretchFactor(1, 3);
     tables->setStretchFactor(2, 4);
 
@@ -344,6 +344,8 @@ void DashboardPage::showData(std::shared_ptr<const DashboardData> computed)
     }
 
     m_labelerModel->setReport(&r, &d.consistency);
+    m_labelers->setColumnHidden(DashboardLabelerModel::Self, !m_labelerModel->hasSelfFigures());
+    m_labelers->setColumnHidden(DashboardLabelerModel::GoldAccuracy, !m_labelerModel->hasGoldFigures());
 
     // Beyond core::kPairGridLabelers the pair grid shows the labelers with the most images
     // (5,005 labelers were 25 million table cells); the labeler table lists everyone.

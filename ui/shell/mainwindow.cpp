@@ -15,6 +15,7 @@
 #include "ui/shell/datafolder.h"
 #include "ui/shell/checksdialog.h"
 #include "ui/shell/exportdialog.h"
+#include "ui/shell/shortcutsheet.h"
 #include "ui/shell/filedialogs.h"
 #include "ui/shell/labelerdialog.h"
 #include "ui/shell/longtask.h"
@@ -201,6 +202,11 @@ void MainWindow::createMenus()
     QAction *tour =
         help->addAction(tr("&Tour of the raise-HLP loop"), QKeySequence::HelpContents, this, &MainWindow::showTour);
     tour->setObjectName(QStringLiteral("actionTour"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_F1), this, [this] {
+        ShortcutSheet sheet(this, this);
+        sheet.exec();
+    });
+    shortcuts->setObjectName(QStringLiteral("actionShortcuts"));
     help->addAction(tr("&About Concord"), this, [this] {
         QMessageBox::about(this, tr("About Concord"),
                            tr("<h3>Concord %1</h3><p>Label images blind, measure how often labelers agree, "
