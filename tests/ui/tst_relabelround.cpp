@@ -46,8 +46,9 @@ void TestRelabelRound::triggeringStandardComesFirst()
     {
         auto store = core::openProject(project);
         QVERIFY(core::fillMeasuredAttributes(*store) > 10);
-        // Forget the measurement of one image labeled both ok and scratch, so the rule cannot
-        // decide it and it stays disputed: its labelers get it again in a new round.
+        // Forget the measurement of one image labeled both ok and scratch (the stored value and
+        // the lines it is measured from), so the rule cannot decide it and it stays disputed:
+        // its labelers get it again in a new round.
         std::map<core::Id, std::set<std::string>> classes;
         for (const auto &row : store->labelRows())
             classes[row.label.image].insert(row.className);
@@ -63,6 +64,8 @@ void TestRelabelRound::triggeringStandardComesFirst()
             for (const auto &a : measured)
                 if (a.image != relabelImage)
                     store->setAttribute(a);
+            for (const auto &l : store->labelsOfImage(relabelImage))
+                store->replaceAnnotations(l.id, {});
         });
         trigger = core::createStandard(*store, {"Scratch length", "A scratch of **1.5 mm** or longer is a *defect*.",
                                                 "when label in {ok, scratch}: scratch if length_mm >= 1.5 else ok",
