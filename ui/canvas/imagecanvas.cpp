@@ -75,6 +75,19 @@ void ImageCanvas::setImage(std::shared_ptr<const DecodedImage> image, QSize nomi
         fitToWindow();
 }
 
+void ImageCanvas::setAdjustment(const ImageAdjustment &adjustment)
+{
+    if (adjustment == m_imageItem->adjustment())
+        return;
+    m_imageItem->setAdjustment(adjustment);
+    emit adjustmentChanged();
+}
+
+const ImageAdjustment &ImageCanvas::adjustment() const
+{
+    return m_imageItem->adjustment();
+}
+
 bool ImageCanvas::hasImage() const
 {
     return m_imageItem->image() && !m_imageItem->image()->levels.empty();

@@ -4,6 +4,8 @@
 #include "core/store/types.h"
 #include "ui/image/decodedimage.h"
 
+#include "ui/image/imageadjustment.h"
+
 #include <QGraphicsView>
 
 #include <memory>
@@ -37,6 +39,9 @@ public:
 
     /// Shows an image (null while it is still decoding: a placeholder of `nominalSize`).
     void setImage(std::shared_ptr<const DecodedImage> image, QSize nominalSize);
+    /// Brightness, contrast, gamma, inversion, equalisation of this view (kept across images).
+    void setAdjustment(const ImageAdjustment &adjustment);
+    const ImageAdjustment &adjustment() const;
     bool hasImage() const;
     /// The picture shown, or null.
     const DecodedImage *decodedImage() const;
@@ -81,6 +86,7 @@ signals:
     void measurementChanged(const QString &text);
     /// The area a fitted image may take, in device pixels (for decoding at exactly that size).
     void fitBoxChanged(QSize box);
+    void adjustmentChanged();
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;

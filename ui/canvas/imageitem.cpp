@@ -27,7 +27,34 @@ void ImageItem::setImage(std::shared_ptr<const DecodedImage> image, QSize nomina
     prepareGeometryChange();
     m_image = std::move(image);
     m_size = m_image && m_image->size.isValid() ? m_image->size : nominalSize;
+    m_histogram = m_image && !m_image->levels.empty() ? luminanceHistogram(m_image->levels.back())
+                                                      : std::array<std::uint32_t, 256>{};
+    updateTable();
     update();
+}
+
+void ImageItem::setAdjustment(const ImageAdjustment &adjustment)
+{
+    if (adjustment == m_adjustment)
+        return;
+    m_adjustment = adjustment;
+    updateTable();
+    update();
+}
+
+void ImageItem::updateTable()
+{
+    m_table = adjustmentTable(m_adjustment, &m_histogram);
+}
+
+void ImageItem::drawLevel(QPainter *painter, const QRectF &target, const QImage &level, const QRect &src)
+{
+    if (m_adjustment.isIdentity()) {
+        painter->drawImage(target, level, src);
+        return;
+    }
+    // Only the exposed part is adjusted, so the cost follows the screen, not the image.
+    painter->drawImage(target, applyAdjustment(level.copy(src), m_table));
 }
 
 QRectF ImageItem::boundingRect() const
@@ -57,7 +84,7 @@ void ImageItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     const QRect src =
         QRectF(exposed.topLeft() * s, exposed.bottomRight() * s).toAlignedRect().intersected(level.rect());
     const QRectF dst(src.x() / s, src.y() / s, src.width() / s, src.height() / s);
-    painter->drawImage(dst, level, src);
+    drawLevel(painter, dst, level, src);
 }
 
 bool ImageItem::paintTiles(QPainter *painter, const QRectF &exposed, double viewScale)
@@ -108,8 +135,8 @@ bool ImageItem::paintTiles(QPainter *painter, const QRectF &exposed, double view
     if (tiles->region(li, src, m_tileBuffer).isEmpty())
         return false;
     painter->setRenderHint(QPainter::SmoothPixmapTransform, viewScale * 1.01 < s);
-    painter->drawImage(QRectF(src.x() / s, src.y() / s, src.width() / s, src.height() / s), m_tileBuffer,
-                       QRect(QPoint(0, 0), src.size()));
+    drawLevel(painter, QRectF(src.x() / s, src.y() / s, src.width() / s, src.height() / s), m_tileBuffer,
+              QRect(QPoint(0, 0), src.size()));
     return true;
 }
 

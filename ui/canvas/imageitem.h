@@ -3,6 +3,8 @@
 
 #include "ui/image/decodedimage.h"
 
+#include "ui/image/imageadjustment.h"
+
 #include <QGraphicsItem>
 
 #include <memory>
@@ -26,6 +28,9 @@ public:
     ~ImageItem() override;
 
     void setImage(std::shared_ptr<const DecodedImage> image, QSize nominalSize);
+    /// How the picture is shown (never what is stored): applied to the exposed part per frame.
+    void setAdjustment(const ImageAdjustment &adjustment);
+    const ImageAdjustment &adjustment() const { return m_adjustment; }
     const DecodedImage *image() const { return m_image.get(); }
     /// True while tiles for the last paint are being read (it repaints when they are in).
     bool isLoadingTiles() const;
@@ -37,7 +42,14 @@ private:
     /// Paints from the image's full-resolution tiles; false when they cannot be read.
     bool paintTiles(QPainter *painter, const QRectF &exposed, double viewScale);
 
+    /// The exposed part of `level` (source rect `src`) as it is shown: adjusted when needed.
+    void drawLevel(QPainter *painter, const QRectF &target, const QImage &level, const QRect &src);
+    void updateTable();
+
     std::shared_ptr<const DecodedImage> m_image;
+    ImageAdjustment m_adjustment;
+    std::array<std::uint8_t, 256> m_table{};
+    std::array<std::uint32_t, 256> m_histogram{}; ///< of the smallest level, for equalisation
     QImage m_tileBuffer; ///< the exposed region copied out of the tiles, reused from frame to frame
     /// Reads missing tiles on a worker; the item repaints when they are in.
     std::unique_ptr<QFutureWatcher<bool>> m_loader;

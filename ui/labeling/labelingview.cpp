@@ -3,6 +3,7 @@
 
 #include "ui/canvas/imagecanvas.h"
 #include "ui/document/projectdocument.h"
+#include "ui/image/adjustmentactions.h"
 #include "ui/image/imagecache.h"
 #include "ui/labeling/classbar.h"
 #include "ui/labeling/imagebanner.h"
@@ -26,6 +27,7 @@
 #include <QVBoxLayout>
 
 #include <array>
+#include <functional>
 #include <tuple>
 
 namespace concord::ui {
@@ -224,6 +226,13 @@ void LabelingView::createActions()
     connect(reload, &QAction::triggered, this, &LabelingView::reloadImage);
     m_viewActions << reload;
 
+    // How the image is shown, never what is stored or exported (issue #19).
+    m_adjustActions = makeAdjustmentActions(
+        this, [this] { return m_canvas->adjustment(); },
+        [this](const ImageAdjustment &a) { m_canvas->setAdjustment(a); });
+    m_viewActions << m_adjustActions;
+    connect(m_canvas, &ImageCanvas::adjustmentChanged, this, &LabelingView::updateStatus);
+
     m_autoAdvanceAction =
         makeAction(this, tr("&Move on after choosing a class"), {}, QStringLiteral("actionAutoAdvance"));
     m_autoAdvanceAction->setCheckable(true);
@@ -303,6 +312,28 @@ void LabelingView::setActionsEnabled(bool on)
     for (auto *list : {&m_classActions, &m_navigationActions, &m_toolActions, &m_viewActions})
         for (auto *a : *list)
             a->setEnabled(on);
+    updateAdjustActions();
+}
+
+void LabelingView::updateAdjustActions()
+{
+    // The View menu keeps these keys live in the whole window; while this view is hidden (a
+    // lead's page is shown) the page's own image, e.g. the adjudication picture, takes them.
+    const bool on = isVisible() && m_document && m_document->hasSession();
+    for (auto *a : std::as_const(m_adjustActions))
+        a->setEnabled(on);
+}
+
+void LabelingView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    updateAdjustActions();
+}
+
+void LabelingView::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    updateAdjustActions();
 }
 
 void LabelingView::setDocument(ProjectDocument *document)
@@ -614,7 +645,9 @@ void LabelingView::updateStatus()
     m_nameLabel->setText(m_document->shownImageName(rec.path, m_current));
     const QSize size = m_canvas->imageSize();
     m_sizeLabel->setText(tr("%1 × %2 px").arg(size.width()).arg(size.height()));
-    m_zoomLabel->setText(m_canvas->hasImage() ? tr("%1 %").arg(qRound(m_canvas->viewScale() * 100))
+    const QString adjusted = m_canvas->adjustment().describe();
+    m_zoomLabel->setText(m_canvas->hasImage() ? tr("%1 %").arg(qRound(m_canvas->viewScale() * 100)) +
+                                                    (adjusted.isEmpty() ? QString() : QStringLiteral(" · ") + adjusted)
                          : core::mayLabel(m_document->imageHealth(image).health) ? tr("loading…")
                                                                                  : tr("not shown"));
     const double ppm = m_document->pxPerMm(image);

@@ -79,6 +79,10 @@ public slots:
     /// Decodes the current image again (F5): a file that came back, or was replaced, shows.
     void reloadImage();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 signals:
     void currentChanged(int index);
 
@@ -95,6 +99,7 @@ private:
     void updateStatus();
     void updateProgress();
     void setActionsEnabled(bool on);
+    void updateAdjustActions();
 
     ProjectDocument *m_document = nullptr;
     int m_current = -1;
@@ -127,6 +132,7 @@ private:
     QList<QAction *> m_navigationActions;
     QList<QAction *> m_toolActions;
     QList<QAction *> m_viewActions;
+    QList<QAction *> m_adjustActions; ///< image adjustments, also in m_viewActions
     QAction *m_autoAdvanceAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QActionGroup *m_toolGroup = nullptr;

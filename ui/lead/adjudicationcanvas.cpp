@@ -21,7 +21,27 @@ void AdjudicationCanvas::setImage(const QImage &image, QSize fullSize, const QSt
     m_image = image;
     m_fullSize = fullSize.isValid() ? fullSize : image.size();
     m_error = error;
+    updateShown();
     update();
+}
+
+void AdjudicationCanvas::setAdjustment(const ImageAdjustment &adjustment)
+{
+    if (adjustment == m_adjustment)
+        return;
+    m_adjustment = adjustment;
+    updateShown();
+    update();
+}
+
+void AdjudicationCanvas::updateShown()
+{
+    if (m_adjustment.isIdentity() || m_image.isNull()) {
+        m_shown = m_image;
+        return;
+    }
+    const auto histogram = luminanceHistogram(m_image);
+    m_shown = applyAdjustment(m_image, adjustmentTable(m_adjustment, &histogram));
 }
 
 void AdjudicationCanvas::setLayers(std::vector<Layer> layers)
@@ -51,7 +71,7 @@ void AdjudicationCanvas::paintEvent(QPaintEvent *)
     const QRectF target(QPointF((width() - fitted.width()) / 2.0, (height() - fitted.height()) / 2.0), fitted);
     p.setRenderHint(QPainter::SmoothPixmapTransform);
     p.setRenderHint(QPainter::Antialiasing);
-    p.drawImage(target, m_image);
+    p.drawImage(target, m_shown);
     const double scale = target.width() / m_fullSize.width();
     auto map = [&](double x, double y) { return QPointF(target.left() + x * scale, target.top() + y * scale); };
     for (const auto &layer : m_layers) {

@@ -4,6 +4,8 @@
 #include "core/store/types.h"
 
 #include <QColor>
+#include "ui/image/imageadjustment.h"
+
 #include <QImage>
 #include <QString>
 #include <QWidget>
@@ -35,6 +37,10 @@ public:
     void setImage(const QImage &image, QSize fullSize, const QString &error = {});
     void setLayers(std::vector<Layer> layers);
     void setLayerVisible(int index, bool visible);
+    /// How the picture is shown (brightness, contrast, gamma, invert, equalise), kept across
+    /// conflicts until reset; never what is stored.
+    void setAdjustment(const ImageAdjustment &adjustment);
+    const ImageAdjustment &adjustment() const { return m_adjustment; }
     const std::vector<Layer> &layers() const { return m_layers; }
     bool hasImage() const { return !m_image.isNull(); }
 
@@ -44,7 +50,11 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    void updateShown();
+
     QImage m_image;
+    QImage m_shown; ///< m_image as adjusted
+    ImageAdjustment m_adjustment;
     QSize m_fullSize;
     QString m_error;
     std::vector<Layer> m_layers;

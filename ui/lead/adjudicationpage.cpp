@@ -4,6 +4,7 @@
 #include "core/adjudication/conflictqueue.h"
 #include "ui/document/enumtext.h"
 #include "ui/document/projectdocument.h"
+#include "ui/image/adjustmentactions.h"
 #include "ui/image/imagecache.h"
 #include "ui/labeling/standardview.h"
 #include "ui/lead/adjudicationcanvas.h"
@@ -90,7 +91,9 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     m_standard->setObjectName(QStringLiteral("adjudicationStandard"));
 
     auto *keys = new QLabel(tr("<b>1</b>\u2013<b>9</b> class \u00b7 <b>M</b> majority \u00b7 <b>U</b> ambiguous "
-                               "\u00b7 <b>N</b> note \u00b7 <b>Enter</b> next \u00b7 <b>Ctrl+Z</b> undo"),
+                               "\u00b7 <b>N</b> note \u00b7 <b>Enter</b> next \u00b7 <b>Ctrl+Z</b> undo \u00b7 "
+                               "<b>]</b> <b>[</b> brightness \u00b7 <b>}</b> <b>{</b> contrast \u00b7 <b>I</b> invert "
+                               "\u00b7 <b>E</b> equalise \u00b7 <b>R</b> reset"),
                             this);
     keys->setObjectName(QStringLiteral("adjudicationKeys"));
 
@@ -162,6 +165,11 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     addKey(QStringLiteral("actionDecisionNote"), tr("Note"), {QKeySequence(Qt::Key_N)}, [this] { editNote(); });
     addKey(QStringLiteral("actionNextConflict"), tr("Next Conflict"),
            {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)}, [this] { next(); });
+    // The same image adjustments as the labeling view, for this picture.
+    m_actions << makeAdjustmentActions(
+        this, [this] { return m_canvas->adjustment(); },
+        [this](const ImageAdjustment &adjustment) { m_canvas->setAdjustment(adjustment); },
+        Qt::WidgetWithChildrenShortcut);
     rebuild();
 }
 
