@@ -16,6 +16,9 @@
 #include "ui/shell/shortcutsheet.h"
 
 #include <QComboBox>
+#include <QDialog>
+#include <QFileInfo>
+#include <QMenu>
 #include <QAction>
 #include <QTimer>
 #include <QInputDialog>
@@ -43,6 +46,7 @@ private slots:
     void manyClassesStayUsable();
     void shortcutSheetListsEveryKey();
     void goToImageNumber();
+    void recentMenuOpensAProject();
     void sizeTagStaysInsideTheView_data();
     void sizeTagStaysInsideTheView();
 
@@ -411,6 +415,33 @@ void TestLabelingLoop::goToImageNumber()
     action->trigger();
     QCOMPARE(shownMaximum, window.document()->queueSize());
     QCOMPARE(window.labelingView()->currentIndex(), 4); // "Image 5"
+    window.closeProject();
+}
+
+/// File → Open recent lists the projects with their names; choosing one opens it (issue #19).
+void TestLabelingLoop::recentMenuOpensAProject()
+{
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(m_project.string()), QStringLiteral("recent")));
+    const QString name = window.document()->displayName();
+    window.closeProject();
+    QVERIFY(!window.document());
+    auto *menu = window.findChild<QMenu *>(QStringLiteral("recentMenu"));
+    QVERIFY(menu);
+    emit menu->aboutToShow();
+    const auto actions = menu->actions();
+    QVERIFY(!actions.isEmpty());
+    QVERIFY2(actions.front()->text().startsWith(name + QStringLiteral(" — ")), qPrintable(actions.front()->text()));
+    QVERIFY(actions.front()->isEnabled());
+    QTimer::singleShot(0, &window, [] {
+        // Opening asks who is labeling, suggesting the last name used on this file: accept it.
+        if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget()))
+            dialog->accept();
+    });
+    actions.front()->trigger();
+    QVERIFY(window.document());
+    QCOMPARE(QFileInfo(window.document()->filePath()).canonicalFilePath(),
+             QFileInfo(QString::fromStdString(m_project.string())).canonicalFilePath());
     window.closeProject();
 }
 

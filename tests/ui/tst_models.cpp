@@ -17,6 +17,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QColor>
+#include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QSet>
 #include <QSignalSpy>
@@ -236,19 +238,38 @@ void TestModels::recentProjectsModel()
 {
     const QString a = m_dir.filePath(QStringLiteral("a.concord"));
     const QString b = m_dir.filePath(QStringLiteral("b.concord"));
+    QFile(a).open(QIODevice::WriteOnly); // a is there, b is not
     {
         ui::RecentProjectsModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.add(a);
+        model.add(a, QStringLiteral("Line 3 scratches"));
         model.add(b);
-        model.add(a); // moves to the top, no duplicate
+        model.add(a); // moves to the top, no duplicate, keeps its name
         QCOMPARE(model.paths(), QStringList({a, b}));
-        QCOMPARE(model.index(0).data().toString(), QStringLiteral("a — ") + m_dir.path());
-        model.remove(b);
-        QCOMPARE(model.rowCount(), 1);
+        // The project's name and the last three folders of where it is.
+        QCOMPARE(model.index(0).data().toString(),
+                 QStringLiteral("Line 3 scratches — ") + ui::RecentProjectsModel::shortFolder(m_dir.path()));
+        QVERIFY(!model.index(0).data(ui::RecentProjectsModel::MissingRole).toBool());
+        // A file that is gone says so (and has no name but its file's).
+        QCOMPARE(model.index(1).data().toString(), QStringLiteral("b — ") +
+                                                       ui::RecentProjectsModel::shortFolder(m_dir.path()) +
+                                                       QStringLiteral(" (missing)"));
+        QVERIFY(model.index(1).data(ui::RecentProjectsModel::MissingRole).toBool());
+        // Located again: the entry keeps its place and follows the file.
+        const QString moved = m_dir.filePath(QStringLiteral("moved.concord"));
+        model.relocate(b, moved);
+        QCOMPARE(model.paths(), QStringList({a, moved}));
+        QCOMPARE(model.removeMissing(), 1); // moved.concord does not exist either
+        QCOMPARE(model.paths(), QStringList({a}));
     }
-    ui::RecentProjectsModel reloaded; // remembered through QSettings
+    ui::RecentProjectsModel reloaded; // remembered through QSettings, with the name
     QCOMPARE(reloaded.paths(), QStringList({a}));
+    QCOMPARE(reloaded.index(0).data(ui::RecentProjectsModel::NameRole).toString(), QStringLiteral("Line 3 scratches"));
+
+    QCOMPARE(ui::RecentProjectsModel::shortFolder(QStringLiteral("/home/ana/inspection/line-3/projects")),
+             QDir::toNativeSeparators(QStringLiteral("…/inspection/line-3/projects")));
+    QCOMPARE(ui::RecentProjectsModel::shortFolder(QStringLiteral("/srv/projects")),
+             QDir::toNativeSeparators(QStringLiteral("/srv/projects")));
 }
 
 QTEST_MAIN(TestModels)

@@ -3,6 +3,8 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QSettings>
 
 namespace concord::ui {
@@ -11,23 +13,30 @@ namespace {
 
 constexpr int kMaxRecent = 10;
 const QString kKey = QStringLiteral("recentProjects");
+const QString kNamesKey = QStringLiteral("recentProjectNames");
 
 } // namespace
 
 RecentProjectsModel::RecentProjectsModel(QObject *parent)
     : QAbstractListModel(parent)
 {
-    m_paths = QSettings().value(kKey).toStringList();
+    QSettings settings;
+    m_paths = settings.value(kKey).toStringList();
+    const QVariantMap names = settings.value(kNamesKey).toMap();
+    for (auto it = names.begin(); it != names.end(); ++it)
+        m_names.insert(it.key(), it.value().toString());
 }
 
-void RecentProjectsModel::add(const QString &path)
+void RecentProjectsModel::add(const QString &path, const QString &name)
 {
     const QString abs = QFileInfo(path).absoluteFilePath();
     beginResetModel();
     m_paths.removeAll(abs);
     m_paths.prepend(abs);
     while (m_paths.size() > kMaxRecent)
-        m_paths.removeLast();
+        m_names.remove(m_paths.takeLast());
+    if (!name.isEmpty())
+        m_names.insert(abs, name);
     endResetModel();
     save();
 }
@@ -39,13 +48,57 @@ void RecentProjectsModel::remove(const QString &path)
         return;
     beginRemoveRows({}, row, row);
     m_paths.removeAt(row);
+    m_names.remove(path);
     endRemoveRows();
     save();
 }
 
+int RecentProjectsModel::removeMissing()
+{
+    int removed = 0;
+    for (const QString &p : QStringList(m_paths))
+        if (!QFileInfo::exists(p)) {
+            remove(p);
+            ++removed;
+        }
+    return removed;
+}
+
+void RecentProjectsModel::relocate(const QString &oldPath, const QString &newPath)
+{
+    const int row = int(m_paths.indexOf(oldPath));
+    if (row < 0)
+        return;
+    const QString abs = QFileInfo(newPath).absoluteFilePath();
+    const QString name = m_names.take(oldPath);
+    beginResetModel();
+    m_paths.removeAll(abs);
+    m_paths.insert(std::min(row, int(m_paths.size())), abs);
+    m_paths.removeAll(oldPath);
+    if (!name.isEmpty())
+        m_names.insert(abs, name);
+    endResetModel();
+    save();
+}
+
+QString RecentProjectsModel::shortFolder(const QString &folder, int parts)
+{
+    const QString clean = QDir::cleanPath(folder);
+    const QStringList pieces = clean.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (pieces.size() <= parts)
+        return QDir::toNativeSeparators(clean);
+    return QDir::toNativeSeparators(QStringLiteral("…/") + pieces.mid(pieces.size() - parts).join(QLatin1Char('/')));
+}
+
 void RecentProjectsModel::save() const
 {
-    QSettings().setValue(kKey, m_paths);
+    QSettings settings;
+    settings.setValue(kKey, m_paths);
+    QVariantMap names;
+    for (const QString &p : m_paths)
+        if (m_names.contains(p))
+            names.insert(p, m_names.value(p));
+    settings.setValue(kNamesKey, names);
 }
 
 int RecentProjectsModel::rowCount(const QModelIndex &parent) const
@@ -58,12 +111,24 @@ QVariant RecentProjectsModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const QString &p = m_paths.at(index.row());
+    const QFileInfo info(p);
+    const QString name = m_names.value(p, info.completeBaseName());
     switch (role) {
-    case Qt::DisplayRole:
-        return QStringLiteral("%1 — %2").arg(QFileInfo(p).completeBaseName(),
-                                             QDir::toNativeSeparators(QFileInfo(p).absolutePath()));
-    case Qt::ToolTipRole: return QDir::toNativeSeparators(p);
+    case Qt::DisplayRole: {
+        QString text = QStringLiteral("%1 — %2").arg(name, shortFolder(info.absolutePath()));
+        if (!info.exists())
+            text += QLatin1Char(' ') + tr("(missing)");
+        return text;
+    }
+    case Qt::ToolTipRole:
+        return info.exists() ? QDir::toNativeSeparators(p)
+                             : tr("%1 is not there any more: right-click to locate it or remove it from the list")
+                                   .arg(QDir::toNativeSeparators(p));
+    case Qt::ForegroundRole:
+        return info.exists() ? QVariant() : QVariant(QGuiApplication::palette().brush(QPalette::PlaceholderText));
     case PathRole: return p;
+    case MissingRole: return !info.exists();
+    case NameRole: return name;
     default: return {};
     }
 }

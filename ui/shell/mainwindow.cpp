@@ -96,11 +96,36 @@ MainWindow::~MainWindow()
     closeProject();
 }
 
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    for (int row = 0; row < m_recent->rowCount(); ++row) {
+        const QModelIndex index = m_recent->index(row);
+        const QString path = index.data(RecentProjectsModel::PathRole).toString();
+        QAction *a = m_recentMenu->addAction(index.data().toString(), this, [this, path] { openProject(path); });
+        a->setToolTip(index.data(Qt::ToolTipRole).toString());
+        a->setEnabled(!index.data(RecentProjectsModel::MissingRole).toBool());
+    }
+    if (m_recent->rowCount() == 0) {
+        m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("Remove &missing projects"), this, [this] { m_recent->removeMissing(); });
+    m_recentMenu->addAction(tr("&Clear the list"), this, [this] {
+        for (const QString &p : m_recent->paths())
+            m_recent->remove(p);
+    });
+}
+
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New project…"), QKeySequence::New, this, &MainWindow::newProject);
     file->addAction(tr("&Open project…"), QKeySequence::Open, this, &MainWindow::openProjectDialog);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addAction(tr("Open the &demo"), this, [this] { openDemo(); });
     file->addSeparator();
     m_exportAction =
@@ -292,7 +317,7 @@ bool MainWindow::openProject(const QString &file, const QString &labeler, const 
     // An apply undone or redone from the Edit menu says so where the apply was announced.
     connect(m_document.get(), &ProjectDocument::leadActionDone, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-    m_recent->add(file);
+    m_recent->add(file, m_document->displayName());
     if (!startSession(labeler, passphrase)) {
         closeProject();
         return false;

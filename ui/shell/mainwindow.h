@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class QMenu;
 class QStackedWidget;
 class QToolBar;
 class QUndoGroup;
@@ -67,6 +68,8 @@ protected:
 
 private:
     void createMenus();
+    /// File → Open recent, rebuilt each time it opens (missing files are shown, disabled).
+    void fillRecentMenu();
     void newProject();
     void openProjectDialog();
     /// Opens (creating it first if needed) the demo project, as `labeler` when given.
@@ -102,6 +105,7 @@ private:
     QAction *m_reportAction = nullptr;
     QAction *m_myPassphraseAction = nullptr;
     QAction *m_hideNamesAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
 };
 
 } // namespace concord::ui

@@ -2,12 +2,16 @@
 #include "ui/shell/startpage.h"
 
 #include "ui/models/recentprojectsmodel.h"
+#include "ui/shell/filedialogs.h"
 
 #include <QCommandLinkButton>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 namespace concord::ui {
@@ -90,9 +94,42 @@ StartPage::StartPage(RecentProjectsModel *recent, QWidget *parent)
     connect(openButton, &QAbstractButton::clicked, this, &StartPage::openProjectRequested);
     connect(demoButton, &QAbstractButton::clicked, this, &StartPage::openDemoRequested);
     connect(tourButton, &QAbstractButton::clicked, this, &StartPage::tourRequested);
-    connect(list, &QListView::activated, this, [this](const QModelIndex &idx) {
-        emit recentProjectRequested(idx.data(RecentProjectsModel::PathRole).toString());
+    connect(list, &QListView::activated, this, [this, recent](const QModelIndex &idx) {
+        if (idx.data(RecentProjectsModel::MissingRole).toBool())
+            locate(recent, idx.data(RecentProjectsModel::PathRole).toString());
+        else
+            emit recentProjectRequested(idx.data(RecentProjectsModel::PathRole).toString());
     });
+    // Right-click or Delete: remove an entry; a missing project can be located again.
+    list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(list, &QWidget::customContextMenuRequested, this, [this, list, recent](const QPoint &at) {
+        const QModelIndex idx = list->indexAt(at);
+        if (!idx.isValid())
+            return;
+        const QString path = idx.data(RecentProjectsModel::PathRole).toString();
+        QMenu menu(this);
+        if (idx.data(RecentProjectsModel::MissingRole).toBool())
+            menu.addAction(tr("&Locate…"), this, [this, recent, path] { locate(recent, path); });
+        else
+            menu.addAction(tr("&Open"), this, [this, path] { emit recentProjectRequested(path); });
+        menu.addAction(tr("&Remove from the list"), this, [recent, path] { recent->remove(path); });
+        menu.exec(list->viewport()->mapToGlobal(at));
+    });
+    auto *removeKey = new QShortcut(QKeySequence::Delete, list, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(removeKey, &QShortcut::activated, this, [list, recent] {
+        if (const QModelIndex idx = list->currentIndex(); idx.isValid())
+            recent->remove(idx.data(RecentProjectsModel::PathRole).toString());
+    });
+}
+
+void StartPage::locate(RecentProjectsModel *recent, const QString &missing)
+{
+    const QString found = openFileName(this, tr("Where is %1 now?").arg(QFileInfo(missing).fileName()),
+                                       QFileInfo(missing).absolutePath(), tr("Concord projects (*.concord)"));
+    if (found.isEmpty())
+        return;
+    recent->relocate(missing, found);
+    emit recentProjectRequested(found);
 }
 
 } // namespace concord::ui

@@ -22,6 +22,10 @@ signals:
     void openDemoRequested();
     void tourRequested();
     void recentProjectRequested(const QString &path);
+
+private:
+    /// Asks where a missing project is now; the entry follows it and the project opens.
+    void locate(RecentProjectsModel *recent, const QString &missing);
 };
 
 } // namespace concord::ui
