@@ -157,6 +157,9 @@ private slots:
         auto *canvas = page->findChild<ui::AdjudicationCanvas *>();
         QVERIFY(canvas);
         QTRY_VERIFY_WITH_TIMEOUT(canvas->hasImage(), 60000);
+        // The decision keys name their classes (the demo's 1 ok, 2 scratch, 3 dent).
+        QCOMPARE(page->findChild<QAction *>(QStringLiteral("actionDecide2"))->text(),
+                 QStringLiteral("Decide: scratch"));
         QVERIFY(QTest::qWaitForWindowActive(&window));
         QTRY_VERIFY(page->isAncestorOf(QApplication::focusWidget()));
         QTest::keyClick(&window, Qt::Key_E);

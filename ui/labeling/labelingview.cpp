@@ -76,6 +76,7 @@ LabelingView::LabelingView(QWidget *parent)
     , m_measureLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("labelingView"));
+    setWindowTitle(tr("Labeling")); // names the view's keys in Help → Keyboard shortcuts
     m_progressLabel->setObjectName(QStringLiteral("progressLabel"));
     m_queueView->setObjectName(QStringLiteral("queueView"));
     m_nameLabel->setObjectName(QStringLiteral("imageNameLabel"));

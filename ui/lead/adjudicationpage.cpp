@@ -227,8 +227,21 @@ void AdjudicationPage::dataChanged(const ProjectChange &change)
         rebuild();
 }
 
+void AdjudicationPage::nameDecideActions()
+{
+    // "Decide: scratch" names the class each key gives, in the Lead menu and the shortcut sheet.
+    for (int k = 1; k <= 9; ++k) {
+        auto *a = findChild<QAction *>(QStringLiteral("actionDecide%1").arg(k));
+        if (!a)
+            continue;
+        const auto cls = m_document ? m_document->classForShortcut(QString::number(k)) : std::nullopt;
+        a->setText(cls ? tr("Decide: %1").arg(QString::fromStdString(cls->name)) : tr("Decide class %1").arg(k));
+    }
+}
+
 void AdjudicationPage::rebuild()
 {
+    nameDecideActions();
     m_stale = false;
     m_keep = currentImage();
     m_model->setEntries({});

@@ -71,6 +71,7 @@ protected:
 private:
     using Entry = AdjudicationQueueModel::Entry;
 
+    void nameDecideActions();
     void rebuild();
     void queueRead();
     void showCurrent();

@@ -43,6 +43,7 @@ LeadView::LeadView(QWidget *parent)
 void LeadView::addPage(LeadPage *page, const QString &title)
 {
     m_pages.append(page);
+    page->setWindowTitle(title); // names the page's keys in Help → Keyboard shortcuts
     m_tabs->addTab(page, title);
     auto *show = new QAction(title, this);
     show->setObjectName(QStringLiteral("actionShow") + page->objectName());

@@ -60,12 +60,20 @@ ShortcutSheet::ShortcutSheet(QWidget *window, QWidget *parent)
             if (top->menu())
                 walk(top->menu(), plainText(top));
     }
+    // An action outside every menu belongs to the page or view that holds it: the nearest
+    // widget with a title ("Labeling", "Adjudication").
+    const auto ownerTitle = [window](const QAction *a) {
+        for (const QObject *o = a->parent(); o && o != window; o = o->parent())
+            if (const auto *w = qobject_cast<const QWidget *>(o); w && !w->windowTitle().isEmpty())
+                return w->windowTitle();
+        return tr("Window");
+    };
     QList<QStringList> rows;
     QSet<QString> seen;
     for (const QAction *a : window->findChildren<QAction *>()) {
         if (a->shortcuts().isEmpty() || a->text().isEmpty())
             continue;
-        const QString group = groupOf.value(a, tr("Labeling view"));
+        const QString group = groupOf.contains(a) ? groupOf.value(a) : ownerTitle(a);
         const QStringList row{group, plainText(a), keysText(a)};
         if (seen.contains(row.join(QLatin1Char('\n'))))
             continue;

@@ -10,7 +10,7 @@ namespace concord::ui {
 
 /// Help → Keyboard shortcuts: every action of a window that has a key, generated from the
 /// actions themselves (so the sheet cannot fall out of date), grouped by the menu that holds
-/// them, with a filter.
+/// them, or else by the page or view they belong to (its window title), with a filter.
 class ShortcutSheet final : public QDialog
 {
     Q_OBJECT
