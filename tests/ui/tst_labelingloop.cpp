@@ -47,6 +47,7 @@ private slots:
     void shortcutSheetListsEveryKey();
     void goToImageNumber();
     void recentMenuOpensAProject();
+    void keepZoomFromImageToImage();
     void sizeTagStaysInsideTheView_data();
     void sizeTagStaysInsideTheView();
 
@@ -446,6 +447,36 @@ void TestLabelingLoop::recentMenuOpensAProject()
     QVERIFY(window.document());
     QCOMPARE(QFileInfo(window.document()->filePath()).canonicalFilePath(),
              QFileInfo(QString::fromStdString(m_project.string())).canonicalFilePath());
+    window.closeProject();
+}
+
+/// View → Fit every new image (on by default) fits the next image; off, the zoom is kept, so
+/// like images can be compared at the same spot (issue #19).
+void TestLabelingLoop::keepZoomFromImageToImage()
+{
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(m_project.string()), QStringLiteral("zoomer")));
+    window.resize(900, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto *canvas = window.findChild<ui::ImageCanvas *>();
+    auto *fitNew = window.findChild<QAction *>(QStringLiteral("actionFitNewImages"));
+    QVERIFY(canvas && fitNew);
+    QVERIFY(fitNew->isChecked()); // the default
+    QTRY_VERIFY(canvas->hasImage());
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier); // actual pixels
+    QCOMPARE(canvas->viewScale(), 1.0);
+    QTest::keyClick(&window, Qt::Key_D);
+    QTRY_VERIFY(canvas->hasImage());
+    QVERIFY(canvas->isFitting()); // fitted again: an 800×600 image in a smaller view
+    QVERIFY(canvas->viewScale() < 1.0);
+
+    fitNew->setChecked(false);
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    QTest::keyClick(&window, Qt::Key_D);
+    QTRY_VERIFY(canvas->hasImage());
+    QCOMPARE(canvas->viewScale(), 1.0); // kept
+    fitNew->setChecked(true);
     window.closeProject();
 }
 

@@ -71,7 +71,9 @@ void ImageCanvas::setImage(std::shared_ptr<const DecodedImage> image, QSize nomi
     m_imageItem->setImage(std::move(image), nominalSize);
     const QRectF r = m_imageItem->boundingRect();
     m_scene->setSceneRect(r);
-    if (m_fit || imageSize() != before)
+    // A new picture is fitted when the view fits, when its size differs, or always with "fit every
+    // new image"; otherwise the zoom is kept (comparing the same spot of like images).
+    if (m_fit || imageSize() != before || (!samePicture && m_fitNewImages))
         fitToWindow();
 }
 

@@ -67,6 +67,8 @@ public:
     /// Screen (device-independent) pixels per image pixel.
     double viewScale() const;
     bool isFitting() const { return m_fit; }
+    /// Fit every new image to the window (the default), or keep the zoom from image to image.
+    void setFitNewImages(bool on) { m_fitNewImages = on; }
     void showMeasurement(const QString &text);
 
 public slots:
@@ -115,6 +117,7 @@ private:
     QColor m_drawingColor{0xe6, 0x9f, 0x00};
     double m_pxPerMm = 0.0;
     bool m_fit = true;
+    bool m_fitNewImages = true;
     bool m_selectNew = false;  ///< a shape was just drawn: select it when it comes back
     bool m_rebuilding = false; ///< setAnnotations() is replacing the items
     bool m_spaceHeld = false;

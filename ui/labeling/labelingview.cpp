@@ -35,6 +35,7 @@ namespace concord::ui {
 namespace {
 
 const QString kAutoAdvanceKey = QStringLiteral("labeling/autoAdvance");
+const QString kFitNewImagesKey = QStringLiteral("labeling/fitNewImages");
 
 QAction *makeAction(QWidget *owner, const QString &text, const QList<QKeySequence> &keys, const QString &name)
 {
@@ -226,6 +227,16 @@ void LabelingView::createActions()
     QAction *reload = makeAction(this, tr("&Reload image"), {QKS(Qt::Key_F5)}, QStringLiteral("actionReloadImage"));
     connect(reload, &QAction::triggered, this, &LabelingView::reloadImage);
     m_viewActions << reload;
+    QAction *fitNew = makeAction(this, tr("Fit every &new image"), {}, QStringLiteral("actionFitNewImages"));
+    fitNew->setCheckable(true);
+    fitNew->setToolTip(tr("Off: the next image keeps the zoom, to compare the same spot of like images"));
+    fitNew->setChecked(QSettings().value(kFitNewImagesKey, true).toBool());
+    m_canvas->setFitNewImages(fitNew->isChecked());
+    connect(fitNew, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(kFitNewImagesKey, on);
+        m_canvas->setFitNewImages(on);
+    });
+    m_viewActions << fitNew;
 
     // How the image is shown, never what is stored or exported (issue #19).
     m_adjustActions = makeAdjustmentActions(
