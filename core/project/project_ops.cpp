@@ -19,8 +19,12 @@ namespace concord::core {
 
 std::string defaultClassColor(std::size_t index)
 {
-    static constexpr std::array<const char *, 8> kColors{"#009e73", "#d55e00", "#0072b2", "#e69f00",
-                                                         "#cc79a7", "#56b4e9", "#f0e442", "#000000"};
+    // Colour-blind safe: Okabe & Ito's eight (2008), then Paul Tol's "muted" nine and three of
+    // his "light" scheme (SRON/EPS/TN/09-002). The closest two of these 20 differ by
+    // CIE76 ΔE 14.4 (#56b4e9 and #88ccee); the light colours too close to another were left out.
+    static constexpr std::array<const char *, kDistinctClassColors> kColors{
+        "#009e73", "#d55e00", "#0072b2", "#e69f00", "#cc79a7", "#56b4e9", "#f0e442", "#000000", "#cc6677", "#332288",
+        "#ddcc77", "#117733", "#88ccee", "#882255", "#44aa99", "#999933", "#aa4499", "#ee8866", "#ffaabb", "#aaaa00"};
     return kColors[index % kColors.size()];
 }
 

@@ -15,8 +15,10 @@
 
 namespace concord::core {
 
-/// Colours given to classes that are created without one (Okabe–Ito, colour-blind safe).
+/// Colours given to classes that are created without one (colour-blind safe, 20 before repeating).
 std::string defaultClassColor(std::size_t index);
+/// How many classes get colours of their own from defaultClassColor() before it repeats.
+inline constexpr std::size_t kDistinctClassColors = 20;
 
 /// Creates a project with the given classes (shortcuts 1..9 in order, default colours).
 std::unique_ptr<Store> initProject(const std::filesystem::path &file, const ProjectSettings &settings,

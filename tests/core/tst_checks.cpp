@@ -211,6 +211,22 @@ private slots:
         }
     }
 
+    /// Twenty classes get twenty colours (issue #19): Okabe & Ito's eight first, as published.
+    void classColoursAreDistinct()
+    {
+        const std::set<std::string> okabeIto{"#e69f00", "#56b4e9", "#009e73", "#f0e442",
+                                             "#0072b2", "#d55e00", "#cc79a7", "#000000"};
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < kDistinctClassColors; ++i) {
+            const std::string c = defaultClassColor(i);
+            QVERIFY2(seen.insert(c).second, c.c_str());
+            if (i < 8)
+                QVERIFY(okabeIto.count(c));
+        }
+        QCOMPARE(seen.size(), std::size_t(20));
+        QCOMPARE(defaultClassColor(20), defaultClassColor(0));
+    }
+
     void goldCsvErrorsNameFileLineAndField()
     {
         QTemporaryDir dir;
