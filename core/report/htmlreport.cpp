@@ -315,6 +315,78 @@ void consistency(Html &h, const ReportData &d)
     h.raw("</section>");
 }
 
+/// The figures of `concord-cli agreement --objects` (printObjects in app/cli/cmd_agreement.cpp).
+void objects(Html &h, const ReportData &d)
+{
+    const auto &o = d.objects;
+    h.raw("<section id=\"objects\"><h2>Agreement on objects</h2>");
+    if (!d.objectsError.empty()) {
+        h.raw("<p class=\"warning\" id=\"v-objects-error\">");
+        h.text("Not computed: " + d.objectsError).raw("</p></section>");
+        return;
+    }
+    if (o.shapes == 0) {
+        h.raw("<p class=\"muted\" id=\"v-no-objects\">");
+        h.text("No shapes: no labeler has drawn a box, line, polygon or point in a human label, so there are no "
+               "objects to compare.");
+        h.raw("</p></section>");
+        return;
+    }
+    const bool hasCi = std::isfinite(o.f1Iou50Ci.lo) && std::isfinite(o.f1Iou50Ci.hi);
+    h.raw("<div class=\"cards\">");
+    card(h, "F1 at IoU 0.5", "v-objects-f1-50", formatFixed(o.f1Iou50),
+         hasCi ? "95 % CI " + intervalText(o.f1Iou50Ci, false) : std::string("no interval"));
+    card(h, "F1 at IoU 0.75", "v-objects-f1-75", formatFixed(o.f1Iou75));
+    card(h, "Mean IoU of matches", "v-objects-iou", formatFixed(o.meanMatchedIou));
+    card(h, "Class κ of matches", "v-objects-kappa", formatFixed(o.classKappa));
+    card(h, "Image pairs", "v-objects-pairs", std::to_string(o.imagePairs));
+    h.raw("</div><p class=\"note\" id=\"v-objects-compared\">");
+    h.text("Compared: " + std::to_string(o.coverage.compared) + " of " + std::to_string(o.coverage.total) +
+           " images have two or more labelers; " + std::to_string(o.imagePairs) + " image pairs; " +
+           std::to_string(o.shapes) + " shapes by " + std::to_string(o.labelers) + " labelers.");
+    h.raw("</p>");
+    if (const std::string warning = coverageWarning(o.coverage); !warning.empty()) {
+        h.raw("<p class=\"warning\" id=\"v-objects-compared-warning\"><strong>Warning:</strong> ");
+        h.text(warning).raw(".</p>");
+    }
+    h.raw("<table><thead><tr><th>labeler</th><th class=\"num\">images</th><th class=\"num\">shapes</th>"
+          "<th class=\"num\">matched by others</th><th class=\"num\">misses</th><th class=\"num\">extras</th>"
+          "</tr></thead><tbody>");
+    for (std::size_t i = 0; i < o.perLabeler.size(); ++i) {
+        const auto &l = o.perLabeler[i];
+        h.raw("<tr><td>").text(o.labelerNames[static_cast<std::size_t>(l.labeler)]).raw("</td>");
+        valueCell(h, "objects-images", i, std::to_string(l.images));
+        valueCell(h, "objects-shapes", i, std::to_string(l.shapes));
+        valueCell(h, "objects-matched", i, formatShare(l.matchedShare));
+        valueCell(h, "objects-misses", i, std::to_string(l.misses));
+        valueCell(h, "objects-extras", i, std::to_string(l.extras));
+        h.raw("</tr>");
+    }
+    h.raw("</tbody></table><p class=\"note\">");
+    h.text("For every image and every two labelers who both labeled it (an image pair), their shapes are matched "
+           "one to one, only shapes of the same kind and class: boxes and polygons with IoU ≥ " +
+           formatFixed(o.iou, 2) + " (the assignment of highest total IoU), lines (both ends) and points within " +
+           formatFixed(o.distancePx, 1) + " px (the most pairs). ");
+    h.text("F1 = 2 · matches / (shapes of both labelers), each summed over all image pairs (F1 at 0.75: the same "
+           "with IoU ≥ 0.75). ");
+    h.text("Mean IoU: over the " + std::to_string(o.iouMatches) +
+           " matched pairs of boxes and polygons; lines and points have none. ");
+    h.text("Class κ: Cohen's κ of the two classes in the " + std::to_string(o.classPairs) +
+           " pairs of shapes matched ignoring class (" + formatShare(o.classAgreement) + " of them the same class). ");
+    h.text("Images, shapes: images the labeler labeled and shapes drawn on them. Matched by others: share of the "
+           "labeler's shapes matched by each other labeler of the same image, pooled; misses: shapes another "
+           "labeler drew that this labeler has no match for; extras: shapes this labeler drew that the other has no "
+           "match for (both summed over image pairs). ");
+    h.text("Interval: percentile bootstrap over compared images, " + std::to_string(o.bootstrap.resamples) +
+           " resamples, seed " + std::to_string(o.bootstrap.seed) + ".");
+    if (o.polygonsByBoundingBox > 0)
+        h.raw("<span id=\"v-objects-polygons-by-box\">")
+            .text(" " + std::to_string(o.polygonsByBoundingBox) +
+                  " polygons whose edges cross were compared by their bounding box.")
+            .raw("</span>");
+    h.raw("</p></section>");
+}
+
 void profile(Html &h, const ReportData &d)
 {
     h.raw("<section id=\"profile\"><h2>Where the labelers disagree</h2>");
@@ -498,6 +570,7 @@ std::string renderReportHtml(const ReportData &d)
     labelers(h, d);
     kappa(h, d);
     consistency(h, d);
+    objects(h, d);
     profile(h, d);
     clusters(h, d);
     standards(h, d);

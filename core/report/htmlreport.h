@@ -14,7 +14,7 @@
 namespace concord::core {
 
 /// The element ids of the report's sections, in page order; tests and links rely on them.
-inline constexpr const char *kReportSections[] = {"summary", "labelers", "kappa",     "consistency",
+inline constexpr const char *kReportSections[] = {"summary", "labelers", "kappa",     "consistency", "objects",
                                                   "profile", "clusters", "standards", "adjudication"};
 
 /// Renders the page. Every text from the project is escaped; headline values carry ids
@@ -24,7 +24,14 @@ inline constexpr const char *kReportSections[] = {"summary", "labelers", "kappa"
 /// (`v-repeats`, `v-self`, `v-self-ci`, `v-self-kappa`, `v-self-kappa-ci`, `v-others`,
 /// `v-line-pairs`, `v-line-diff`, `v-line-limits`, and with gold checks `v-gold`,
 /// `v-gold-accuracy`, `v-gold-accuracy-ci`, `v-gold-kappa`, `v-gold-kappa-ci`); a flagged
-/// labeler's mark is `v-flag-<i>`; without any repeat, `v-no-repeats` says so.
+/// labeler's mark is `v-flag-<i>`; without any repeat, `v-no-repeats` says so. The agreement on
+/// objects: `v-objects-f1-50`, `v-objects-f1-50-ci`, `v-objects-f1-75`, `v-objects-iou`,
+/// `v-objects-kappa`, `v-objects-pairs`, `v-objects-compared` (and `v-objects-compared-warning`),
+/// per labeler `v-objects-<figure>-<i>`, i the labeler's index in ReportData::objects.perLabeler
+/// (`v-objects-images`, `v-objects-shapes`, `v-objects-matched`, `v-objects-misses`,
+/// `v-objects-extras`), and `v-objects-polygons-by-box` when a crossed polygon was compared by
+/// its bounding box; without any shape `v-no-objects`, and when it could not be computed
+/// `v-objects-error`, say so.
 std::string renderReportHtml(const ReportData &data);
 
 /// Gathers the data (gatherReportData) and writes the page to `file` atomically (temporary

@@ -85,6 +85,16 @@ ReportData gatherReportData(const Store &store, const ReportOptions &options, co
     agreementOptions.bootstrap = options.bootstrap;
     d.agreement = computeProjectAgreement(store, agreementOptions);
     d.consistency = computeProjectConsistency(store, options.bootstrap, &d.agreement);
+    ObjectAgreementOptions objectOptions;
+    objectOptions.bootstrap = options.bootstrap;
+    try {
+        d.objects = computeProjectObjectAgreement(store, objectOptions);
+    } catch (const Error &e) {
+        if (e.code() != ErrorCode::Invalid)
+            throw;
+        d.objectsError = e.what();
+        d.notes.push_back("agreement on objects: " + d.objectsError);
+    }
     checkCancel(progress, 1, 1, "agreement");
 
     auto input = clusterInputFromStore(store);

@@ -6,6 +6,7 @@
 #include "core/common/progress.h"
 #include "core/project/project_agreement.h"
 #include "core/project/project_consistency.h"
+#include "core/project/project_objects.h"
 #include "core/report/svgcharts.h"
 #include "core/standards/standardagreement.h"
 #include "core/standards/standardbook.h"
@@ -82,6 +83,13 @@ struct ReportData
     /// the others (computeProjectConsistency(), as `concord-cli agreement --self` computes
     /// them), with the bootstrap of the headline figures.
     ProjectConsistency consistency;
+    /// Agreement on objects: the labelers' shapes matched one to one per image
+    /// (computeProjectObjectAgreement(), as `concord-cli agreement --objects` computes them,
+    /// with the default IoU threshold and distance and the bootstrap of the headline figures).
+    ObjectAgreement objects;
+    /// Why `objects` could not be computed (malformed geometry, Error Invalid); empty when it
+    /// was. The rest of the report does not depend on it and is still written.
+    std::string objectsError;
 
     std::int64_t clusterItems = 0;       ///< items with at least two labels
     std::int64_t clusterDisagreeing = 0; ///< of those, not unanimous
@@ -109,12 +117,12 @@ struct ReportData
 ProfileChart profileChart(const ClusterInput &input, const std::string &attribute, const Cluster *band,
                           const std::vector<LabelerThreshold> &thresholds, int bins = 0);
 
-/// Gathers the report from the project; reads only. Computes agreement and the consistency
-/// checks (both with options.bootstrap), the clusters (the measured length_mm is derived from
-/// the line annotations in memory when the project has no stored value yet) and the
-/// per-version figures. `progress` phases "agreement" (which includes the consistency
-/// checks), "features", "bands", "categories", "visual", "thumbnails"; false cancels (Error
-/// Cancelled).
+/// Gathers the report from the project; reads only. Computes agreement, the consistency checks
+/// and the agreement on objects (all with options.bootstrap), the clusters (the measured
+/// length_mm is derived from the line annotations in memory when the project has no stored
+/// value yet) and the per-version figures. `progress` phases "agreement" (which includes the
+/// consistency checks and the objects), "features", "bands", "categories", "visual",
+/// "thumbnails"; false cancels (Error Cancelled).
 ReportData gatherReportData(const Store &store, const ReportOptions &options = {}, const ProgressFn &progress = {});
 
 } // namespace concord::core
