@@ -164,17 +164,19 @@ std::vector<QueueEntry> SqliteStore::queue(Id labeler, std::int64_t offset, std:
     // instead of sorting the whole queue for every page.
     auto &st = m_db->prepare(
         "SELECT a.image AS image, i.path AS path, a.round AS round, a.position AS position, a.state AS state, "
-        "l.class AS class, NULL AS item, 0 AS chk, a.image AS k FROM assignment a "
+        "l.class AS class, NULL AS item, 0 AS chk, a.image AS k, l.source = 'standard' AS bystd FROM assignment a "
         "JOIN image i ON i.id = a.image "
         "LEFT JOIN label l ON l.image = a.image AND l.labeler = a.labeler WHERE a.labeler = ?1 "
         "UNION ALL "
-        "SELECT c.image, i.path, c.round, c.position, c.state, c.answer, c.id, 1, c.id FROM check_item c "
+        "SELECT c.image, i.path, c.round, c.position, c.state, c.answer, c.id, 1, c.id, 0 FROM check_item c "
         "JOIN image i ON i.id = c.image WHERE c.labeler = ?1 "
         "ORDER BY round, position, chk, k LIMIT ?2 OFFSET ?3");
     st.bindAll(labeler, limit, offset);
     return collect<QueueEntry>(st, [](const Statement &s) {
-        return QueueEntry{s.int64(0),    s.text(1),    s.integer(2), s.integer(3), parseAssignmentState(s.text(4)),
-                          s.optInt64(5), s.optInt64(6)};
+        QueueEntry e{s.int64(0),    s.text(1),    s.integer(2), s.integer(3), parseAssignmentState(s.text(4)),
+                     s.optInt64(5), s.optInt64(6)};
+        e.labelByStandard = s.optInt64(9).value_or(0) != 0;
+        return e;
     });
 }
 

@@ -42,6 +42,8 @@ struct QueueEntry
     /// Set when the row is a consistency check (CheckItem) of this image rather than an
     /// assignment; myLabelClass is then the check's answer, never the labeler's label.
     std::optional<Id> checkItem;
+    /// The labeler's label was written by a standard's apply, not chosen by them.
+    bool labelByStandard = false;
 };
 
 /// A row of a labeler's queue found without reading the queue.

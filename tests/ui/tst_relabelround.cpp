@@ -12,13 +12,16 @@
 #include "ui/document/projectdocument.h"
 #include "ui/labeling/labelbookpanel.h"
 #include "ui/labeling/labelingview.h"
+#include "ui/models/queuemodel.h"
 #include "ui/models/standardmodel.h"
 #include "ui/shell/mainwindow.h"
 
+#include <QLabel>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -30,6 +33,7 @@ class TestRelabelRound final : public QObject
 
 private slots:
     void triggeringStandardComesFirst();
+    void aClassAStandardSetIsShownAsSuch();
 };
 
 void TestRelabelRound::triggeringStandardComesFirst()
@@ -119,4 +123,47 @@ void TestRelabelRound::triggeringStandardComesFirst()
 }
 
 QTEST_MAIN(TestRelabelRound)
+/// A label a standard's rule changed is shown to its labeler as the standard's, not as their own
+/// (issue #19): in the queue and in the status bar, until they choose a class themselves.
+void TestRelabelRound::aClassAStandardSetIsShownAsSuch()
+{
+    QTemporaryDir dir;
+    uitest::isolateSettings(dir.filePath(QStringLiteral("settings")));
+    const auto project = uitest::makeDemo(dir.path(), 30, 3, 2);
+    core::Id image = 0;
+    std::string labeler;
+    {
+        auto store = core::openProject(project);
+        const core::Id standard = core::createStandard(
+            *store, {"All scratch", "Every ok is a scratch.", "when label = ok: scratch", core::StandardStatus::Draft});
+        const auto applied = core::applyStandard(*store, standard);
+        QVERIFY(!applied.preview.changes.empty());
+        image = applied.preview.changes.front().image;
+        labeler = applied.preview.changes.front().labelerName;
+    }
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(project.string()), QString::fromStdString(labeler)));
+    window.show();
+    ui::LabelingView *view = window.labelingView();
+    const auto rows = window.document()->queueRowsOf(image);
+    QVERIFY(!rows.empty());
+    view->goTo(rows.front());
+    QTRY_COMPARE(view->currentIndex(), rows.front());
+    auto *origin = window.findChild<QLabel *>(QStringLiteral("labelOriginLabel"));
+    QVERIFY(origin);
+    QCOMPARE(origin->text(), QStringLiteral("Class set by standard “All scratch” v1"));
+    const QString row = view->queueModel()->index(rows.front()).data().toString();
+    QVERIFY2(row.endsWith(QStringLiteral("scratch (set by a standard)")), qPrintable(row));
+    // Choosing the class makes it the labeler's own: the note goes.
+    const auto classes = window.document()->classes();
+    const auto scratch =
+        std::find_if(classes.begin(), classes.end(), [](const core::LabelClass &c) { return c.name == "scratch"; });
+    QVERIFY(scratch != classes.end());
+    view->chooseClass(scratch->id);
+    QVERIFY(window.document()->saveNow());
+    view->goTo(rows.front());
+    QTRY_VERIFY(origin->text().isEmpty());
+    window.closeProject();
+}
+
 #include "tst_relabelround.moc"

@@ -20,6 +20,8 @@ struct ImageState
     /// class again is then a change (the label becomes theirs), never a no-op: a later undo
     /// of the standard must see their answer and keep it.
     bool setByStandard = false;
+    /// The standard that set the class, when setByStandard.
+    std::optional<core::Id> standard;
 };
 
 } // namespace concord::ui

@@ -339,6 +339,14 @@ std::vector<core::ImageRecord> ProjectDocument::imagesNamed(const QString &name)
     return out;
 }
 
+QString ProjectDocument::standardName(core::Id id) const
+{
+    for (const auto &s : m_store->standards())
+        if (s.id == id)
+            return tr("“%1” v%2").arg(QString::fromStdString(s.title)).arg(s.version);
+    return {};
+}
+
 std::vector<core::Standard> ProjectDocument::activeStandards() const
 {
     std::vector<core::Standard> out;
@@ -355,6 +363,8 @@ ImageState ProjectDocument::loadState(core::Id imageId) const
     if (const auto label = m_session->myLabel(imageId)) {
         s.labelClass = label->labelClass;
         s.setByStandard = label->source == core::LabelSource::Standard;
+        if (s.setByStandard)
+            s.standard = label->standard;
         s.annotations = m_session->myAnnotations(imageId);
     } else {
         try {

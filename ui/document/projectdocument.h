@@ -142,6 +142,8 @@ public:
     double pxPerMm(core::Id image) const;
     /// Active standards (the label book), newest first.
     std::vector<core::Standard> activeStandards() const;
+    /// “Scratch length” v2: a standard as the window names it; empty for an unknown id.
+    QString standardName(core::Id id) const;
     /// The example images of a standard in the label book.
     std::vector<core::StandardExample> examplesOf(core::Id standard) const;
     /// The standard whose apply sent images back in relabel round `round` (core::standardOfRound).

@@ -75,6 +75,7 @@ LabelingView::LabelingView(QWidget *parent)
     , m_zoomLabel(new QLabel(this))
     , m_scaleLabel(new QLabel(this))
     , m_measureLabel(new QLabel(this))
+    , m_originLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("labelingView"));
     setWindowTitle(tr("Labeling")); // names the view's keys in Help → Keyboard shortcuts
@@ -84,6 +85,7 @@ LabelingView::LabelingView(QWidget *parent)
     m_zoomLabel->setObjectName(QStringLiteral("zoomLabel"));
     m_scaleLabel->setObjectName(QStringLiteral("scaleLabel"));
     m_measureLabel->setObjectName(QStringLiteral("measureLabel"));
+    m_originLabel->setObjectName(QStringLiteral("labelOriginLabel"));
 
     // Left: the queue and progress.
     auto *left = new QWidget(this);
@@ -306,7 +308,7 @@ QList<QAction *> LabelingView::viewActions() const
 
 QList<QWidget *> LabelingView::statusWidgets() const
 {
-    return {m_measureLabel, m_nameLabel, m_sizeLabel, m_zoomLabel, m_scaleLabel};
+    return {m_originLabel, m_measureLabel, m_nameLabel, m_sizeLabel, m_zoomLabel, m_scaleLabel};
 }
 
 bool LabelingView::autoAdvance() const
@@ -581,6 +583,17 @@ void LabelingView::refreshState()
         return;
     const ImageState s = m_document->imageState(image);
     m_classBar->setCurrentClass(s.labelClass);
+    // A class a standard's rule wrote is not the labeler's own answer: say so (issue #19).
+    if (s.setByStandard) {
+        const QString name = s.standard ? m_document->standardName(*s.standard) : QString();
+        m_originLabel->setText(name.isEmpty() ? tr("Class set by a standard")
+                                              : tr("Class set by standard %1").arg(name));
+        m_originLabel->setToolTip(
+            tr("Not your answer: a standard's rule changed it. Choose a class to make it yours."));
+    } else {
+        m_originLabel->clear();
+        m_originLabel->setToolTip({});
+    }
     m_canvas->setAnnotations(s.annotations, colorOf(*m_document, s.labelClass), m_document->pxPerMm(image));
     m_canvas->setDrawingColor(colorOf(*m_document, s.labelClass));
 }
@@ -649,7 +662,7 @@ void LabelingView::updateStatus()
 {
     const core::Id image = currentImage();
     if (!image) {
-        for (auto *w : {m_nameLabel, m_sizeLabel, m_zoomLabel, m_scaleLabel, m_measureLabel})
+        for (auto *w : {m_nameLabel, m_sizeLabel, m_zoomLabel, m_scaleLabel, m_measureLabel, m_originLabel})
             w->clear();
         return;
     }

@@ -127,6 +127,7 @@ private:
     QLabel *m_zoomLabel;
     QLabel *m_scaleLabel;
     QLabel *m_measureLabel;
+    QLabel *m_originLabel; ///< "Class set by standard “Scratch length” v1"
 
     QList<QAction *> m_classActions;
     QList<QAction *> m_navigationActions;

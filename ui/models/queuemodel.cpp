@@ -41,7 +41,8 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         const QString name = m_document->shownImageName(e.path, index.row());
         QString text = hidden ? name : QStringLiteral("%1  %2").arg(index.row() + 1, 3).arg(name);
         if (cls)
-            text += QStringLiteral("  · ") + QString::fromStdString(cls->name);
+            text += QStringLiteral("  · ") + QString::fromStdString(cls->name) +
+                    (e.labelByStandard ? QLatin1Char(' ') + tr("(set by a standard)") : QString());
         else if (e.state == core::AssignmentState::Skipped)
             text += QStringLiteral("  · ") + tr("skipped");
         return text;
