@@ -13,7 +13,8 @@ namespace concord::cli {
 void registerReportCommands(CLI::App &app)
 {
     auto *cmd = app.add_subcommand("report", "Write one self-contained HTML report: agreement, per-labeler "
-                                             "table, κ heatmap, disagreement band, clusters, standards, adjudication");
+                                             "table, κ heatmap, consistency checks, agreement on objects, "
+                                             "disagreement band, clusters, standards, adjudication");
     auto project = std::make_shared<std::string>();
     auto out = std::make_shared<std::string>();
     auto noVisual = std::make_shared<bool>(false);
