@@ -231,7 +231,8 @@ std::optional<std::int64_t> SqliteStore::checkItemRow(Id labeler, Id item) const
 std::int64_t SqliteStore::queueLabeledCount(Id labeler) const
 {
     auto &labeled = m_db->prepare("SELECT count(*) FROM assignment a "
-                                  "JOIN label l ON l.image = a.image AND l.labeler = a.labeler WHERE a.labeler = ?");
+                                  "JOIN label l ON l.image = a.image AND l.labeler = a.labeler "
+                                  "WHERE a.labeler = ? AND (a.round = 0 OR a.state = 'done')"); // isAnswered()
     labeled.bind(1, labeler);
     const std::int64_t n = scalar(labeled);
     auto &answered = m_db->prepare("SELECT count(*) FROM check_item WHERE labeler = ? AND answer IS NOT NULL");
@@ -244,7 +245,9 @@ std::vector<QueueRow> SqliteStore::unlabeledQueueRows(Id labeler, bool skipped, 
     auto &st =
         m_db->prepare("SELECT a.round AS round, a.position AS position, 0 AS chk, a.image AS k, a.image AS image "
                       "FROM assignment a WHERE a.labeler = ?1 AND (a.state = 'skipped') = ?2 "
-                      "AND NOT EXISTS (SELECT 1 FROM label l WHERE l.image = a.image AND l.labeler = a.labeler) "
+                      // not isAnswered(): no label yet, or sent back in a relabel round
+                      "AND (NOT EXISTS (SELECT 1 FROM label l WHERE l.image = a.image AND l.labeler = a.labeler) "
+                      "OR (a.round > 0 AND a.state <> 'done')) "
                       "UNION ALL "
                       "SELECT c.round, c.position, 1, c.id, c.image FROM check_item c "
                       "WHERE c.labeler = ?1 AND (c.state = 'skipped') = ?2 AND c.answer IS NULL "

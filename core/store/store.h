@@ -46,6 +46,15 @@ struct QueueEntry
     bool labelByStandard = false;
 };
 
+/// Whether the labeler has answered a queue row: their label (or check answer) exists and, for
+/// a row of a relabel round (round > 0, a standard sent the image back), was given in that
+/// round (the row is done). A returned image counts as not done until it is labeled again.
+/// The store's queueLabeledCount() and unlabeledQueueRows() count by the same rule.
+inline bool isAnswered(const QueueEntry &e)
+{
+    return e.myLabelClass.has_value() && (e.round == 0 || e.state == AssignmentState::Done);
+}
+
 /// A row of a labeler's queue found without reading the queue.
 struct QueueRow
 {
@@ -163,9 +172,9 @@ public:
     virtual std::vector<std::int64_t> queueRowsOf(Id labeler, Id image) const = 0;
     /// The queue() row of a check item of the labeler; none for another labeler's item.
     virtual std::optional<std::int64_t> checkItemRow(Id labeler, Id item) const = 0;
-    /// Rows of the labeler's queue that are answered: assignments whose image carries the
-    /// labeler's own label, and answered check items. The progress of a queue that is never
-    /// read whole.
+    /// Rows of the labeler's queue that are answered (isAnswered()): assignments whose image
+    /// carries the labeler's own label, given in the row's round for a relabel round, and
+    /// answered check items. The progress of a queue that is never read whole.
     virtual std::int64_t queueLabeledCount(Id labeler) const = 0;
     /// The first `limit` unanswered rows of the labeler's queue in queue order: the skipped
     /// ones when `skipped`, else the others. "Go to the first unlabeled image" without reading

@@ -120,6 +120,36 @@ void TestRelabelRound::triggeringStandardComesFirst()
     QVERIFY(body->toPlainText().contains(QStringLiteral("Scratch length")));
     view->goTo(firstRoundIndex);
     QCOMPARE(firstStandard(), newer);
+
+    // The returned image (issue #19): marked "relabel" with the standard that sent it back,
+    // not done until labeled in its round, and where "first unlabeled" goes when every first
+    // round row is labeled (the demo's labelers labeled all of theirs).
+    const QModelIndex relabelRow = view->queueModel()->index(relabelIndex);
+    QVERIFY2(relabelRow.data().toString().endsWith(QStringLiteral("· relabel")),
+             qPrintable(relabelRow.data().toString()));
+    QVERIFY(relabelRow.data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("Sent back by the standard “Scratch length” v1")));
+    int relabelRows = 0;
+    int firstRelabel = -1;
+    for (int i = 0; i < document->queueSize(); ++i)
+        if (document->queueEntry(i).round > 0) {
+            ++relabelRows;
+            firstRelabel = firstRelabel < 0 ? i : firstRelabel;
+        }
+    QCOMPARE(document->labeledCount(), document->queueSize() - relabelRows);
+    QCOMPARE(document->firstUnlabeledIndex(), firstRelabel);
+    view->goTo(relabelIndex);
+    const core::Id label = *document->queueEntry(relabelIndex).myLabelClass;
+    view->chooseClass(label); // the same class again is an answer in this round
+    QVERIFY(window.document()->saveNow());
+    QCOMPARE(document->labeledCount(), document->queueSize() - relabelRows + 1);
+    QTRY_VERIFY(!view->queueModel()->index(relabelIndex).data().toString().endsWith(QStringLiteral("· relabel")));
+    {
+        auto check = core::openProject(project, core::OpenMode::ReadOnly);
+        const core::Id who = check->labelerByName(relabeler)->id;
+        QCOMPARE(check->queueLabeledCount(who), std::int64_t(document->labeledCount()));
+    }
 }
 
 QTEST_MAIN(TestRelabelRound)

@@ -252,7 +252,7 @@ int ProjectDocument::nextUnlabeledIndex(int after) const
     const int scanned = std::min(m_queueSize, first + 2 * kQueuePageSize);
     for (int row = first; row < scanned; ++row) {
         const core::QueueEntry e = queueEntry(row);
-        if (e.image && !e.myLabelClass && e.state != core::AssignmentState::Skipped)
+        if (e.image && !core::isAnswered(e) && e.state != core::AssignmentState::Skipped)
             return row;
     }
     if (scanned < m_queueSize) {
@@ -398,9 +398,13 @@ bool ProjectDocument::setLabel(core::Id imageId, core::Id classId)
     // another process may have changed it since (a standard applied and undone), and a
     // choice equal to a stale copy would be taken as "unchanged" and never written.
     syncWithStore();
-    // A class a standard set is not the labeler's answer yet: choosing it makes it theirs.
+    // A class a standard set is not the labeler's answer yet: choosing it makes it theirs. In a
+    // relabel round the same class again is the answer the round asks for.
     const ImageState before = imageState(imageId);
-    if (before.labelClass == classId && !before.setByStandard && !m_unsaved.count(imageId))
+    const auto rows = queueRowsOf(imageId);
+    const bool sentBack =
+        std::any_of(rows.begin(), rows.end(), [this](int row) { return !core::isAnswered(queueEntry(row)); });
+    if (before.labelClass == classId && !before.setByStandard && !sentBack && !m_unsaved.count(imageId))
         return true;
     m_undoStack->push(new SetLabelCommand(this, imageId, before, classId));
     return true;
@@ -565,12 +569,13 @@ void ProjectDocument::recordDecision(core::Decision decision)
 
 void ProjectDocument::applyState(core::Id imageId, const ImageState &state)
 {
-    const bool wasLabeled = imageState(imageId).labelClass.has_value();
-    if (wasLabeled != state.labelClass.has_value()) {
-        // Every row of the image (one per round) shows the labeler's label.
-        const auto rows = static_cast<int>(queueRowsOf(imageId).size());
-        m_labeledCount += state.labelClass ? rows : -rows;
-    }
+    // Progress: every row of the image (one per round) is answered once it has a class (saving
+    // marks them all done), none without; a relabel row counted only once answered again.
+    const auto rows = queueRowsOf(imageId);
+    int answeredBefore = 0;
+    for (const int row : rows)
+        answeredBefore += core::isAnswered(queueEntry(row)) ? 1 : 0;
+    m_labeledCount += (state.labelClass ? static_cast<int>(rows.size()) : 0) - answeredBefore;
     m_states[imageId] = state;
     if (persist(imageId, state)) {
         m_unsaved.erase(imageId);

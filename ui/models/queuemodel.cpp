@@ -40,16 +40,25 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         const bool hidden = isNameHidden(e.path, index.row());
         const QString name = m_document->shownImageName(e.path, index.row());
         QString text = hidden ? name : QStringLiteral("%1  %2").arg(index.row() + 1, 3).arg(name);
-        if (cls)
+        if (e.round > 0 && !core::isAnswered(e) && e.state != core::AssignmentState::Skipped)
+            text += QStringLiteral("  · ") + tr("relabel"); // sent back by a standard: answer again
+        else if (cls)
             text += QStringLiteral("  · ") + QString::fromStdString(cls->name) +
                     (e.labelByStandard ? QLatin1Char(' ') + tr("(set by a standard)") : QString());
         else if (e.state == core::AssignmentState::Skipped)
             text += QStringLiteral("  · ") + tr("skipped");
         return text;
     }
-    case Qt::ToolTipRole:
-        return isNameHidden(e.path, index.row()) ? m_document->shownImageName(e.path, index.row())
-                                                 : QString::fromStdString(e.path);
+    case Qt::ToolTipRole: {
+        QString tip = isNameHidden(e.path, index.row()) ? m_document->shownImageName(e.path, index.row())
+                                                        : QString::fromStdString(e.path);
+        if (e.round > 0 && !core::isAnswered(e))
+            if (const auto s = m_document->standardOfRound(e.round))
+                tip += QLatin1Char('\n') + tr("Sent back by the standard “%1” v%2: label it again.")
+                                               .arg(QString::fromStdString(s->title))
+                                               .arg(s->version);
+        return tip;
+    }
     case Qt::DecorationRole:
         if (const auto h = m_document->imageHealth(e.image).health; !core::mayLabel(h))
             return QIcon(h == core::ImageHealth::Damaged ? QStringLiteral(":/concord/icons/image-damaged.svg")
