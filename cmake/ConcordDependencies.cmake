@@ -8,3 +8,5 @@ find_package(CLI11 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# libpq for the team backend (PostgreSQL server projects, DESIGN §10).
+pkg_check_modules(PQ REQUIRED IMPORTED_TARGET libpq)

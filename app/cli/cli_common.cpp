@@ -5,6 +5,7 @@
 #include "core/common/error.h"
 #include "core/common/text.h"
 #include "core/project/session.h"
+#include "core/store/pg_db.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -65,9 +66,23 @@ int exitCode()
     return g_exitCode;
 }
 
+void refusePasswordOnCommandLine(const std::string &location)
+{
+    if (!core::isServerLocation(location))
+        return;
+    const bool uri = location.starts_with("postgresql://") || location.starts_with("postgres://");
+    if ((uri && core::pg::withoutPassword(location) != location) ||
+        (!uri && location.find("password=") != std::string::npos))
+        throw core::Error(core::ErrorCode::Invalid,
+                          "the connection string carries a password, which other users of this machine can read in "
+                          "the process list; give it in PGPASSWORD or ~/.pgpass, or type it when asked",
+                          core::pg::withoutPassword(location));
+}
+
 std::unique_ptr<core::Store> open(const std::string &path, bool readOnly)
 {
-    return core::openProject(path, readOnly ? core::OpenMode::ReadOnly : core::OpenMode::ReadWrite);
+    refusePasswordOnCommandLine(path);
+    return core::openStore(path, readOnly ? core::OpenMode::ReadOnly : core::OpenMode::ReadWrite);
 }
 
 std::optional<std::string> readSecret(const char *env, const std::string &prompt)

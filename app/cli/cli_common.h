@@ -27,6 +27,8 @@ void registerStandardCommands(CLI::App &app);
 void registerReportCommands(CLI::App &app);
 void registerAdjudicationCommands(CLI::App &app);
 void registerCheckCommands(CLI::App &app);
+void registerServerCommands(CLI::App &app);
+void registerTransferCommands(CLI::App &app);
 
 /// CLI11 reads "nan" and "inf" as doubles, and NaN passes every range check (each comparison
 /// with it is false), so `--px-per-mm nan` was stored. Every floating-point option checks
@@ -43,7 +45,12 @@ void runCommand(const std::function<void()> &body);
 /// Exit code chosen by the last runCommand().
 int exitCode();
 
-/// Opens a project for a command (read-write unless `readOnly`).
+/// Error(Invalid) when a server location carries a password: a command line is visible to
+/// every user of the machine (ps) and lands in shell histories.
+void refusePasswordOnCommandLine(const std::string &location);
+
+/// Opens a project file or a server project (a PostgreSQL URI) for a command (read-write
+/// unless `readOnly`).
 std::unique_ptr<core::Store> open(const std::string &path, bool readOnly = false);
 
 /// A secret from the environment variable `env` when it is set, else typed on the terminal

@@ -23,6 +23,8 @@ int main(int argc, char **argv)
     concord::cli::registerReportCommands(app);
     concord::cli::registerAdjudicationCommands(app);
     concord::cli::registerCheckCommands(app);
+    concord::cli::registerServerCommands(app);
+    concord::cli::registerTransferCommands(app);
     // After the commands are registered, so that they do not inherit this footer.
     app.footer("With a lead passphrase set (lead-passphrase), the lead's commands need it, from "
                "CONCORD_LEAD_PASSPHRASE or typed on the terminal: those that read every labeler's labels "

@@ -49,6 +49,7 @@ const char *errorCodeName(ErrorCode code) noexcept
     case ErrorCode::Busy: return "project busy";
     case ErrorCode::Cancelled: return "cancelled";
     case ErrorCode::Denied: return "permission denied";
+    case ErrorCode::Unavailable: return "server unavailable";
     }
     return "error";
 }

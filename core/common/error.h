@@ -22,6 +22,7 @@ enum class ErrorCode : std::uint8_t
     Busy,         ///< the project stayed locked by another process longer than the timeout
     Cancelled,    ///< the user cancelled a long operation
     Denied,       ///< the session's role does not allow this (blind labeling, lead actions)
+    Unavailable,  ///< the project's server cannot be reached or refused the login (team mode)
 };
 
 /// The exception every core function throws. It carries the place the problem concerns, so

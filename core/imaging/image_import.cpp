@@ -85,8 +85,14 @@ ImageImportResult importImageFolder(Store &store, const fs::path &dir, const Ima
     // A path that is not UTF-8 (a Latin-1 file name) would break every JSON written later
     // (exports, `info --json`): such files are listed as failed, under a printable name.
     std::vector<char> badName(files.size(), 0);
+    // A server project holds the bytes (a desk has no shared folder): its paths name the
+    // images below the imported folder, which keeps the folder's own name ("shots/a.jpg").
+    const fs::path serverRoot = fs::weakly_canonical(fs::absolute(dir)).parent_path();
     for (std::size_t i = 0; i < files.size(); ++i) {
-        slots[i].stored = storedImagePath(store, files[i]);
+        slots[i].stored =
+            store.holdsImageContent()
+                ? fs::weakly_canonical(fs::absolute(files[i])).lexically_relative(serverRoot).generic_string()
+                : storedImagePath(store, files[i]);
         if (findInvalidUtf8(slots[i].stored)) {
             badName[i] = 1;
             slots[i].stored = printableUtf8(slots[i].stored);
@@ -119,6 +125,18 @@ ImageImportResult importImageFolder(Store &store, const fs::path &dir, const Ima
         parallel);
     if (!completed)
         throw Error(ErrorCode::Cancelled, "image import cancelled; nothing was added", dir.string());
+
+    // The bytes go first, outside the import's transaction (a row per content hash, written
+    // once): a failed import leaves at most unreferenced bytes, never a row without bytes.
+    if (store.holdsImageContent()) {
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            if (!slots[i].probe || store.hasImageContent(slots[i].probe->hash))
+                continue;
+            if (progress && !progress(i, files.size(), slots[i].stored))
+                throw Error(ErrorCode::Cancelled, "image import cancelled; nothing was added", dir.string());
+            store.putImageContent(slots[i].probe->hash, readFileBytes(files[i]));
+        }
+    }
 
     ImageImportResult result;
     store.transaction([&] {

@@ -38,7 +38,9 @@ struct ImageImportResult
 const std::vector<std::string> &imageExtensions();
 
 /// Imports every image below `dir` (recursive; jpg, jpeg, png, bmp, tif, tiff, webp): content
-/// hash, size, calibration, path relative to the project folder, cached thumbnail. Files are
+/// hash, size, calibration, path relative to the project folder, cached thumbnail. A server
+/// project (Store::holdsImageContent) also receives the bytes, once per content hash, and
+/// stores paths relative to the folder above `dir` ("shots/a.jpg"). Files are
 /// probed on all cores; the database is written in one transaction at the end, so a cancel
 /// (progress returning false → Error(Cancelled)) or an error leaves the project unchanged.
 /// Corrupt files do not stop the import: they are listed in `failed`. Re-importing adds

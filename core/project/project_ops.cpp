@@ -2,8 +2,9 @@
 #include "core/project/project_ops.h"
 
 #include "core/common/error.h"
-#include "core/project/checks.h"
 #include "core/common/text.h"
+#include "core/project/checks.h"
+#include "core/store/server.h"
 
 #include <algorithm>
 #include <array>
@@ -28,7 +29,7 @@ std::string defaultClassColor(std::size_t index)
     return kColors[index % kColors.size()];
 }
 
-std::unique_ptr<Store> initProject(const std::filesystem::path &file, const ProjectSettings &settings,
+std::unique_ptr<Store> initProject(const std::string &location, const ProjectSettings &settings,
                                    const std::vector<std::string> &classNames)
 {
     std::vector<LabelClass> classes;
@@ -39,7 +40,7 @@ std::unique_ptr<Store> initProject(const std::filesystem::path &file, const Proj
         c.shortcut = i < 9 ? std::to_string(i + 1) : std::string();
         classes.push_back(std::move(c));
     }
-    return initProjectWithClasses(file, settings, std::move(classes));
+    return initProjectWithClasses(location, settings, std::move(classes));
 }
 
 void checkProjectClasses(std::vector<LabelClass> &classes)
@@ -63,15 +64,16 @@ void checkProjectClasses(std::vector<LabelClass> &classes)
     }
 }
 
-std::unique_ptr<Store> initProjectWithClasses(const std::filesystem::path &file, const ProjectSettings &settings,
+std::unique_ptr<Store> initProjectWithClasses(const std::string &location, const ProjectSettings &settings,
                                               std::vector<LabelClass> classes)
 {
     if (!settings.name.empty())
         checkName(settings.name, "the project name", {}, 0, "name");
     checkCalibration(settings.pxPerMm, "px-per-mm");
     checkProjectClasses(classes);
-    // Validate everything before the file is created, so a bad request leaves nothing behind.
-    auto store = createProject(file, settings);
+    // Validate everything before the project is created, so a bad request leaves nothing behind.
+    const bool server = isServerLocation(location);
+    auto store = server ? createServerProject(location, settings) : createProject(location, settings);
     try {
         store->transaction([&] {
             for (const LabelClass &c : classes)
@@ -79,8 +81,10 @@ std::unique_ptr<Store> initProjectWithClasses(const std::filesystem::path &file,
         });
     } catch (...) {
         store.reset();
-        std::error_code ec;
-        std::filesystem::remove(file, ec);
+        if (!server) {
+            std::error_code ec;
+            std::filesystem::remove(location, ec);
+        }
         throw;
     }
     return store;
@@ -267,6 +271,13 @@ std::int64_t assignImages(Store &store, int overlap, std::uint64_t seed, int rou
             scheduleChecks(store, seed);
     });
     return added;
+}
+
+std::int64_t ensureQueue(Store &store, const Labeler &labeler)
+{
+    if (labeler.role == Role::Lead || store.queueSize(labeler.id) > 0 || store.imageCount() == 0)
+        return 0;
+    return assignNewLabeler(store, labeler.id, std::max(1, store.settings().overlap), kJoinQueueSeed);
 }
 
 std::int64_t assignNewLabeler(Store &store, Id labeler, int overlap, std::uint64_t seed)

@@ -20,8 +20,10 @@ std::string defaultClassColor(std::size_t index);
 /// How many classes get colours of their own from defaultClassColor() before it repeats.
 inline constexpr std::size_t kDistinctClassColors = 20;
 
-/// Creates a project with the given classes (shortcuts 1..9 in order, default colours).
-std::unique_ptr<Store> initProject(const std::filesystem::path &file, const ProjectSettings &settings,
+/// Creates a project with the given classes (shortcuts 1..9 in order, default colours): a
+/// project file, or in an empty server database when `location` is a PostgreSQL connection
+/// string (isServerLocation(), docs/TEAM.md).
+std::unique_ptr<Store> initProject(const std::string &location, const ProjectSettings &settings,
                                    const std::vector<std::string> &classNames);
 
 /// The checks initProject() and initProjectWithClasses() make of a project's classes (at
@@ -32,9 +34,9 @@ std::unique_ptr<Store> initProject(const std::filesystem::path &file, const Proj
 void checkProjectClasses(std::vector<LabelClass> &classes);
 
 /// Creates a project with classes as given (name, colour, shortcut; ids and order are
-/// assigned here, in order), checked by checkProjectClasses(). Nothing is created when a check fails; the file is
-/// removed again when writing the classes fails.
-std::unique_ptr<Store> initProjectWithClasses(const std::filesystem::path &file, const ProjectSettings &settings,
+/// assigned here, in order), checked by checkProjectClasses(). Nothing is created when a check
+/// fails; a project file is removed again when writing the classes fails.
+std::unique_ptr<Store> initProjectWithClasses(const std::string &location, const ProjectSettings &settings,
                                               std::vector<LabelClass> classes);
 
 /// Error(Invalid) naming `field` unless `pxPerMm` is finite and ≥ 0 (0 = not calibrated):
@@ -93,6 +95,14 @@ std::int64_t assignImages(Store &store, int overlap, std::uint64_t seed, int rou
 /// assignments first, then the rest up to an even share, then schedules the labeler's
 /// consistency checks (scheduleChecks). Returns the queue length without the checks.
 std::int64_t assignNewLabeler(Store &store, Id labeler, int overlap, std::uint64_t seed);
+
+/// The seed of the queue a labeler gets on joining (ensureQueue): the same in every front end.
+inline constexpr std::uint64_t kJoinQueueSeed = 0xC0C0'2D1DULL;
+
+/// Gives a labeler (not a lead) who has no queue yet their share of the images at once
+/// (assignNewLabeler with the project's overlap and kJoinQueueSeed), as the window does on a
+/// first sign-in and `server add-labeler` does for a server login. Returns the rows added.
+std::int64_t ensureQueue(Store &store, const Labeler &labeler);
 
 /// Active standard with the highest id, if any (the version in force for new labels).
 std::optional<Standard> standardInForce(const Store &store);

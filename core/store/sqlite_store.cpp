@@ -3,6 +3,7 @@
 
 #include "core/common/error.h"
 #include "core/store/schema.h"
+#include "core/store/settings_meta_p.h"
 #include "core/store/sqlite_rows_p.h"
 
 #include <nlohmann/json.hpp>
@@ -360,67 +361,12 @@ void SqliteStore::write(const std::function<void()> &work)
 
 ProjectSettings SqliteStore::settings() const
 {
-    ProjectSettings s;
-    s.name = meta("name").value_or("");
-    s.pxPerMm = storedNumber("px_per_mm", "0", 0.0);
-    const double overlap = storedNumber("overlap", "3", 1.0);
-    if (overlap != std::floor(overlap) || overlap > 1e6)
-        throw Error(ErrorCode::Invalid, "the stored project setting is not a whole number of labels per image",
-                    m_db->file().string(), 0, "overlap");
-    s.overlap = static_cast<int>(overlap);
-    s.classesOrdered = meta("classes_ordered").value_or("0") == "1";
-    s.hideFileNames = meta("hide_file_names").value_or("0") == "1";
-    s.repeatShare = storedNumber("repeat_share", "0.05", 0.0);
-    const double gap = storedNumber("repeat_gap", "50", 1.0);
-    s.goldShare = storedNumber("gold_share", "0", 0.0);
-    if (s.repeatShare > 0.5 || s.goldShare > 0.5 || gap != std::floor(gap) || gap > 1e6)
-        throw Error(ErrorCode::Invalid, "the stored consistency-check settings are out of range", m_db->file().string(),
-                    0, "repeat_share");
-    s.repeatGap = static_cast<int>(gap);
-    return s;
-}
-
-double SqliteStore::storedNumber(const std::string &key, const std::string &fallback, double minimum) const
-{
-    // A value changed by another program (say px_per_mm = 'abc') is an error naming the key,
-    // never an exception from the standard library that ends the window.
-    const std::string text = meta(key).value_or(fallback);
-    double value = 0.0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value) || value < minimum)
-        throw Error(ErrorCode::Invalid,
-                    "the stored project setting '" + text + "' is not a number of at least " +
-                        std::to_string(static_cast<int>(minimum)) + " (was the file changed by another program?)",
-                    m_db->file().string(), 0, key);
-    return value;
+    return settings_meta::read(*this, m_db->file().string());
 }
 
 void SqliteStore::setSettings(const ProjectSettings &s)
 {
-    if (s.overlap < 1)
-        throw Error(ErrorCode::Invalid, "labels per image must be at least 1", {}, 0, "overlap");
-    if (s.pxPerMm < 0)
-        throw Error(ErrorCode::Invalid, "pixels per mm must not be negative", {}, 0, "px_per_mm");
-    if (!(s.repeatShare >= 0.0 && s.repeatShare <= 0.5))
-        throw Error(ErrorCode::Invalid, "the share of repeats must be between 0 and 0.5", {}, 0, "repeat_share");
-    if (!(s.goldShare >= 0.0 && s.goldShare <= 0.5))
-        throw Error(ErrorCode::Invalid, "the share of gold checks must be between 0 and 0.5", {}, 0, "gold_share");
-    if (s.repeatGap < 1)
-        throw Error(ErrorCode::Invalid, "repeats must come at least 1 image later", {}, 0, "repeat_gap");
-    write([&] {
-        setMeta("name", s.name);
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%.17g", s.pxPerMm);
-        setMeta("px_per_mm", buf);
-        setMeta("overlap", std::to_string(s.overlap));
-        setMeta("classes_ordered", s.classesOrdered ? "1" : "0");
-        setMeta("hide_file_names", s.hideFileNames ? "1" : "0");
-        std::snprintf(buf, sizeof buf, "%.17g", s.repeatShare);
-        setMeta("repeat_share", buf);
-        setMeta("repeat_gap", std::to_string(s.repeatGap));
-        std::snprintf(buf, sizeof buf, "%.17g", s.goldShare);
-        setMeta("gold_share", buf);
-    });
+    settings_meta::write(*this, s);
 }
 
 std::optional<std::string> SqliteStore::meta(const std::string &key) const

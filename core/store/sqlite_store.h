@@ -24,9 +24,6 @@ public:
     ProjectSettings settings() const override;
     void setSettings(const ProjectSettings &settings) override;
     std::optional<std::string> meta(const std::string &key) const override;
-    /// The project setting `key` (or `fallback` when unset) as a finite number ≥ `minimum`;
-    /// Error(Invalid) naming the project file and the key otherwise.
-    double storedNumber(const std::string &key, const std::string &fallback, double minimum) const;
     void setMeta(const std::string &key, const std::string &value) override;
     int schemaVersion() const override;
 
@@ -116,6 +113,9 @@ public:
     Id appendAudit(const std::string &actor, const std::string &action, const std::string &payload) override;
     std::vector<AuditEntry> auditLog(std::int64_t limit) const override;
     void markAuditUndone(Id id) override;
+
+    std::vector<std::pair<std::string, std::string>> metaRows() const override;
+    void restoreRows(const ProjectRows &rows) override; ///< sqlite_restore.cpp
 
     /// The connection, for store-internal helpers and tests (EXPLAIN QUERY PLAN).
     sqlite::Database &database() const { return *m_db; }

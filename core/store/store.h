@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace concord::core {
@@ -64,6 +66,30 @@ struct QueueRow
     bool operator==(const QueueRow &) const = default;
 };
 
+/// Every row of a project, ids included: what copyProject() (core/project/project_copy.h)
+/// moves between a project file and a server project. Each table holds the existing value
+/// types, in id (or key) order. Not here: thumbnails (a cache), image bytes (files beside a
+/// project file, table image_content on a server), a server's logins, and the columns the
+/// value types do not carry (image added_at, labeler created_at).
+struct ProjectRows
+{
+    std::vector<std::pair<std::string, std::string>> meta; ///< project_meta (key, value), by key
+    std::vector<LabelClass> classes;
+    std::vector<Labeler> labelers;
+    std::vector<ImageRecord> images;
+    std::vector<ImageAttribute> attributes;
+    std::vector<Standard> standards;
+    std::vector<StandardExample> examples;
+    std::vector<Assignment> assignments;
+    std::vector<Label> labels;
+    std::vector<Annotation> annotations;
+    std::vector<CheckItem> checkItems;
+    std::vector<Annotation> checkAnnotations; ///< Annotation::label holds the check item's id
+    std::vector<GoldLabel> gold;
+    std::vector<Decision> decisions;
+    std::vector<AuditEntry> audit;
+};
+
 /// The repository interface over a project's data (DESIGN §3). All SQL lives behind it in
 /// core/store, so a PostgreSQL backend for teams (DESIGN §10) can be added without touching
 /// the engines or the front ends. Every mutating call is atomic on its own; transaction()
@@ -76,13 +102,32 @@ class Store
 public:
     virtual ~Store() = default;
 
-    /// Path of the project file (empty for in-memory stores).
+    /// Path of the project file (empty for in-memory stores); for a server project its
+    /// connection string without any password.
     virtual std::filesystem::path path() const = 0;
     /// Folder that relative image paths are resolved against.
     virtual std::filesystem::path baseDir() const = 0;
     virtual bool isReadOnly() const = 0;
-    /// Resolves an image's stored path to a file system path.
-    std::filesystem::path resolveImagePath(const ImageRecord &image) const;
+    /// Resolves an image's stored path to a file system path. A server project keeps the
+    /// bytes itself and answers with a file of the desk's bounded cache, fetched when missing
+    /// (Error(NotFound) when the server has no bytes for the image).
+    virtual std::filesystem::path resolveImagePath(const ImageRecord &image) const;
+    /// Whether the project keeps the images' bytes itself (a server project) rather than
+    /// pointing at files beside it (a project file).
+    virtual bool holdsImageContent() const { return false; }
+    /// Stores an image's bytes under its content hash (once per hash) in a project that
+    /// holdsImageContent(); a no-op for a project file.
+    virtual void putImageContent(const std::string &hash, const std::string &bytes)
+    {
+        (void)hash;
+        (void)bytes;
+    }
+    /// Whether the project holds the bytes of this content hash (always false for a file).
+    virtual bool hasImageContent(const std::string &hash) const
+    {
+        (void)hash;
+        return false;
+    }
 
     /// Runs `work` as one transaction: all of it is committed or none of it. When another
     /// process holds the write lock beyond the busy timeout, the whole unit is retried (so
@@ -234,6 +279,18 @@ public:
     virtual Id appendAudit(const std::string &actor, const std::string &action, const std::string &payload) = 0;
     virtual std::vector<AuditEntry> auditLog(std::int64_t limit = -1) const = 0;
     virtual void markAuditUndone(Id id) = 0;
+
+    // --- whole project (push and pull, core/project/project_copy.h) -------------------------
+    /// Every row of project_meta (settings, passphrase hashes, creation stamps), by key.
+    virtual std::vector<std::pair<std::string, std::string>> metaRows() const = 0;
+    /// Writes `rows` into an EMPTY project, as createProject()/createServerProject() leave it
+    /// (no classes, labelers, images, standards or audit entries yet), in one transaction (it
+    /// joins an open one), with every id kept: audit payloads name rows by id, so an undo
+    /// after the copy still finds them. Meta keys are written over the target's, except the
+    /// target's own schema_version, server_lead_role and server_labeler_role, which stay.
+    /// Image added_at and labeler created_at become now (the value types do not carry them).
+    /// Error(Invalid), writing nothing, when the target is not empty.
+    virtual void restoreRows(const ProjectRows &rows) = 0;
 };
 
 /// Current schema version written by this build.
@@ -247,6 +304,14 @@ std::unique_ptr<Store> createProject(const std::filesystem::path &file, const Pr
 /// Error(NewerVersion) for a schema newer than kSchemaVersion; in both cases the file is
 /// not modified.
 std::unique_ptr<Store> openProject(const std::filesystem::path &file, OpenMode mode = OpenMode::ReadWrite);
+
+/// Opens a project file or, for a PostgreSQL connection string or URI (isServerLocation()),
+/// a server project (docs/TEAM.md). The one door every front end uses.
+std::unique_ptr<Store> openStore(const std::string &location, OpenMode mode = OpenMode::ReadWrite);
+
+/// True for a PostgreSQL location: a `postgresql://`/`postgres://` URI or a libpq keyword/value
+/// connection string (`host=… dbname=…`); anything else names a project file.
+bool isServerLocation(std::string_view location);
 
 /// UTC now as ISO 8601 with milliseconds ("2026-11-22T13:04:05.123Z").
 std::string utcNow();

@@ -29,6 +29,7 @@ QString headline(core::ErrorCode code)
     case ErrorCode::Busy: return tr("The project is locked by another program.");
     case ErrorCode::Cancelled: return tr("Cancelled.");
     case ErrorCode::Denied: return tr("Your role does not allow this.");
+    case ErrorCode::Unavailable: return tr("The project's server cannot be reached.");
     }
     return tr("Unexpected error.");
 }

@@ -27,7 +27,6 @@ namespace concord::ui {
 namespace {
 
 /// Seed of the queue a late-joining labeler gets (core mixes in the labeler id).
-constexpr std::uint64_t kQueueSeed = 0xC0C0'2D1DULL;
 /// Longest wait of a save for another process's write lock (the store's default is 40 s).
 constexpr int kLockWaitMs = 1000;
 
@@ -103,8 +102,8 @@ void ProjectDocument::startSession(const QString &name, core::Role role, const Q
     const std::string who = trimmed.toStdString();
     core::Session session = core::Session::signIn(*m_store, who, role, passphrase.toStdString());
     const core::Labeler me = session.who();
-    if (!session.isLead() && session.queueSize() == 0 && m_store->imageCount() > 0)
-        core::assignNewLabeler(*m_store, me.id, std::max(1, m_store->settings().overlap), kQueueSeed);
+    if (!session.isLead())
+        core::ensureQueue(*m_store, me);
 
     m_undoStack->clear();
     m_states.clear();

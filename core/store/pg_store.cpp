@@ -1,0 +1,577 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// PgStore, first half: creating and opening a server project, transactions, settings,
+// classes, labelers, images and their bytes, attributes (pg_store_records.cpp has the rest).
+#include "core/store/pg_store.h"
+
+#include "core/common/error.h"
+#include "core/store/pg_rows_p.h"
+#include "core/store/pg_schema_p.h"
+#include "core/store/server.h"
+#include "core/store/settings_meta_p.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <cstdlib>
+#include <random>
+#include <thread>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace concord::core {
+
+namespace fs = std::filesystem;
+using namespace pg_rows;
+
+namespace {
+
+constexpr int kTransactionAttempts = 8;
+constexpr const char *kChannel = "LISTEN concord_changes";
+
+std::string fileNameOf(const std::string &path)
+{
+    const auto slash = path.find_last_of("/\\");
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+/// Group role names of a project: cluster-wide, so they carry the database's name.
+std::string groupRole(const std::string &database, const char *what)
+{
+    std::string base = database.substr(0, 40);
+    for (char &c : base)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            c = '_';
+    return "concord_" + base + "_" + what;
+}
+
+bool hasProjectTable(pg::Connection &db)
+{
+    const auto r = db.run("SELECT to_regclass('public.project_meta') IS NOT NULL");
+    return r.rows() > 0 && r.boolean(0, 0);
+}
+
+int storedSchemaVersion(pg::Connection &db)
+{
+    const auto r = db.run("SELECT value FROM project_meta WHERE key = 'schema_version'");
+    if (r.rows() == 0)
+        return 0;
+    return std::atoi(r.text(0, 0).c_str());
+}
+
+/// The desk's image cache: $CONCORD_IMAGE_CACHE, else $XDG_CACHE_HOME/concord/images, else
+/// ~/.cache/concord/images.
+fs::path cacheRoot()
+{
+    if (const char *dir = std::getenv("CONCORD_IMAGE_CACHE"); dir && *dir)
+        return dir;
+    if (const char *xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+        return fs::path(xdg) / "concord" / "images";
+    if (const char *home = std::getenv("HOME"); home && *home)
+        return fs::path(home) / ".cache" / "concord" / "images";
+    return fs::temp_directory_path() / "concord-images";
+}
+
+/// The cache keeps at most this many bytes ($CONCORD_IMAGE_CACHE_MB, default 4096 MB); the
+/// least recently used files go first.
+std::uintmax_t cacheLimit()
+{
+    if (const char *mb = std::getenv("CONCORD_IMAGE_CACHE_MB"); mb && *mb)
+        return static_cast<std::uintmax_t>(std::max(1L, std::atol(mb))) << 20;
+    return std::uintmax_t(4096) << 20;
+}
+
+void evictCache(const fs::path &root)
+{
+    struct Entry
+    {
+        fs::path path;
+        fs::file_time_type used;
+        std::uintmax_t size;
+    };
+    std::vector<Entry> entries;
+    std::uintmax_t total = 0;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+        if (!it->is_regular_file(ec))
+            continue;
+        const auto size = it->file_size(ec);
+        entries.push_back({it->path(), it->last_write_time(ec), size});
+        total += size;
+    }
+    const auto limit = cacheLimit();
+    if (total <= limit)
+        return;
+    std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) { return a.used < b.used; });
+    for (const Entry &e : entries) {
+        if (total <= limit * 9 / 10)
+            break;
+        if (fs::remove(e.path, ec))
+            total -= e.size;
+    }
+}
+
+/// Writes `bytes` to `file` through a temporary file and a rename, so another process never
+/// reads half an image. POSIX I/O: the cache is not the project (nothing in core/store opens
+/// the project other than through its database library).
+void writeAtomically(const fs::path &file, const std::string &bytes)
+{
+    fs::create_directories(file.parent_path());
+    const fs::path tmp = file.string() + ".part" + std::to_string(::getpid());
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        throw Error(ErrorCode::Io, "cannot write the image cache: " + std::string(std::strerror(errno)), tmp.string());
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            const int err = errno;
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            throw Error(ErrorCode::Io, "cannot write the image cache: " + std::string(std::strerror(err)),
+                        tmp.string());
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    if (::rename(tmp.c_str(), file.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(tmp.c_str());
+        throw Error(ErrorCode::Io, "cannot write the image cache: " + std::string(std::strerror(err)), file.string());
+    }
+}
+
+} // namespace
+
+bool isServerLocation(std::string_view location)
+{
+    return pg::isConnectionString(location);
+}
+
+std::unique_ptr<Store> openStore(const std::string &location, OpenMode mode)
+{
+    if (isServerLocation(location))
+        return openServerProject(location, mode);
+    return openProject(fs::path(location), mode);
+}
+
+std::unique_ptr<Store> createServerProject(const std::string &conninfo, const ProjectSettings &settings)
+{
+    auto db = std::make_unique<pg::Connection>(conninfo);
+    if (hasProjectTable(*db))
+        throw Error(ErrorCode::Invalid,
+                    "the database holds a Concord project already; a new server project needs an empty database",
+                    db->displayName());
+    const auto tables = db->run("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'");
+    if (tables.int64(0, 0) > 0)
+        throw Error(ErrorCode::Invalid,
+                    "the database has tables of its own; a server project needs an empty database (createdb NAME)",
+                    db->displayName());
+    const std::string lead = groupRole(db->database(), "lead");
+    const std::string labeler = groupRole(db->database(), "labeler");
+    db->execScript("BEGIN");
+    try {
+        for (const std::string &role : {lead, labeler}) {
+            const auto exists = db->run("SELECT 1 FROM pg_roles WHERE rolname = $1", role);
+            if (exists.rows() == 0)
+                db->execScript("CREATE ROLE " + db->quoteIdentifier(role) + " NOLOGIN");
+        }
+        // The one who creates the project leads it (and owns the tables, which FORCE ROW LEVEL
+        // SECURITY subjects to the same policies as everyone else).
+        db->execScript("GRANT " + db->quoteIdentifier(lead) + " TO CURRENT_USER");
+        pg::createSchema(*db, lead, labeler);
+        db->execScript("COMMIT");
+    } catch (...) {
+        db->execScript("ROLLBACK");
+        throw;
+    }
+    db->execScript(kChannel);
+    auto store = std::make_unique<PgStore>(std::move(db), false);
+    store->transaction([&] {
+        store->setMeta("schema_version", std::to_string(kSchemaVersion));
+        store->setMeta("server_lead_role", lead);
+        store->setMeta("server_labeler_role", labeler);
+        store->setMeta("created_at", utcNow());
+        store->setMeta("created_by", "Concord " CONCORD_VERSION);
+        store->setSettings(settings);
+    });
+    return store;
+}
+
+std::unique_ptr<Store> openServerProject(const std::string &conninfo, OpenMode mode)
+{
+    auto db = std::make_unique<pg::Connection>(conninfo);
+    if (!hasProjectTable(*db))
+        throw Error(ErrorCode::NotAProject,
+                    "not a Concord project (the database has no Concord tables; create one with "
+                    "'concord-cli server init')",
+                    db->displayName());
+    const int version = storedSchemaVersion(*db);
+    if (version > kSchemaVersion)
+        throw Error(ErrorCode::NewerVersion,
+                    "this server project was written by a newer Concord (schema " + std::to_string(version) +
+                        ", this build reads up to " + std::to_string(kSchemaVersion) + "); update Concord to open it",
+                    db->displayName());
+    if (version < kSchemaVersion)
+        throw Error(ErrorCode::NotAProject,
+                    "this server project has schema " + std::to_string(version) + ", which this Concord cannot read",
+                    db->displayName());
+    db->setSessionSetup(kChannel);
+    db->execScript(kChannel);
+    return std::make_unique<PgStore>(std::move(db), mode == OpenMode::ReadOnly);
+}
+
+PgStore::PgStore(std::unique_ptr<pg::Connection> db, bool readOnly)
+    : m_db(std::move(db))
+    , m_readOnly(readOnly)
+    , m_attempts(kTransactionAttempts)
+{
+    m_db->setSessionSetup(kChannel);
+}
+
+PgStore::~PgStore() = default;
+
+fs::path PgStore::path() const
+{
+    return m_db->displayName();
+}
+
+fs::path PgStore::baseDir() const
+{
+    return cacheRoot();
+}
+
+std::string PgStore::leadRole() const
+{
+    return meta("server_lead_role").value_or("");
+}
+
+std::string PgStore::labelerRole() const
+{
+    return meta("server_labeler_role").value_or("");
+}
+
+void PgStore::requireWritable() const
+{
+    if (m_readOnly)
+        throw Error(ErrorCode::ReadOnly, "the project is open read-only", m_db->displayName());
+}
+
+void PgStore::setLockWait(std::chrono::milliseconds total)
+{
+    // Serialization failures are retried after a short pause; row locks wait at most the
+    // share of one attempt.
+    const auto ms = std::max<std::int64_t>(total.count(), 10);
+    m_attempts = ms >= 10000 ? kTransactionAttempts : (ms >= 400 ? 4 : 2);
+    m_db->execScript("SET lock_timeout = " + std::to_string(ms / m_attempts));
+}
+
+void PgStore::transaction(const std::function<void()> &work)
+{
+    requireWritable();
+    if (m_depth > 0) {
+        ++m_depth;
+        try {
+            work();
+        } catch (...) {
+            --m_depth;
+            throw;
+        }
+        --m_depth;
+        return;
+    }
+    std::minstd_rand jitter(static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(this)));
+    for (int attempt = 1;; ++attempt) {
+        m_depth = 1;
+        try {
+            // SERIALIZABLE: a unit that read labels (a standard's apply) and another that
+            // changed one of them (a labeler's save) cannot both commit; the loser is retried
+            // whole and sees the winner's work, as SQLite's single writer would have it.
+            m_db->execScript("BEGIN ISOLATION LEVEL SERIALIZABLE");
+            m_db->setAutoReconnect(false);
+            work();
+            m_db->execScript("COMMIT");
+            m_db->setAutoReconnect(true);
+            m_depth = 0;
+            return;
+        } catch (const Error &e) {
+            m_depth = 0;
+            m_db->setAutoReconnect(true);
+            if (m_db->isOk() && m_db->inTransaction()) {
+                try {
+                    m_db->execScript("ROLLBACK");
+                } catch (const Error &) { // the error that brought us here is the one to report
+                }
+            }
+            const bool retry =
+                e.code() == ErrorCode::Busy || (e.code() == ErrorCode::Unavailable && attempt == 1); // one reconnect
+            if (retry && attempt < m_attempts) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(5 + jitter() % 40));
+                continue;
+            }
+            throw;
+        } catch (...) {
+            m_depth = 0;
+            m_db->setAutoReconnect(true);
+            if (m_db->isOk() && m_db->inTransaction()) {
+                try {
+                    m_db->execScript("ROLLBACK");
+                } catch (const Error &) {
+                }
+            }
+            throw;
+        }
+    }
+}
+
+void PgStore::write(const std::function<void()> &work)
+{
+    transaction(work);
+}
+
+std::int64_t PgStore::dataVersion() const
+{
+    m_dataVersion += m_db->drainNotifications();
+    // A new connection may have missed notifications: its generation changes the value.
+    return static_cast<std::int64_t>(m_db->generation() << 40) + m_dataVersion;
+}
+
+// --- settings -----------------------------------------------------------------------------
+
+ProjectSettings PgStore::settings() const
+{
+    return settings_meta::read(*this, m_db->displayName());
+}
+
+void PgStore::setSettings(const ProjectSettings &s)
+{
+    settings_meta::write(*this, s);
+}
+
+std::optional<std::string> PgStore::meta(const std::string &key) const
+{
+    const auto r = m_db->run("SELECT value FROM project_meta WHERE key = $1", key);
+    if (r.rows() == 0)
+        return std::nullopt;
+    return r.text(0, 0);
+}
+
+void PgStore::setMeta(const std::string &key, const std::string &value)
+{
+    write([&] {
+        m_db->run("INSERT INTO project_meta(key, value) VALUES ($1, $2) "
+                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                  key, value);
+    });
+}
+
+int PgStore::schemaVersion() const
+{
+    return storedSchemaVersion(*m_db);
+}
+
+// --- classes ------------------------------------------------------------------------------
+
+Id PgStore::addClass(const LabelClass &c)
+{
+    if (c.name.empty())
+        throw Error(ErrorCode::Invalid, "a class needs a name", {}, 0, "name");
+    if (classByName(c.name))
+        throw Error(ErrorCode::Invalid, "the class exists already", {}, 0, c.name);
+    Id id = 0;
+    write([&] {
+        id = m_db->run("INSERT INTO label_class(name, color, shortcut, description, ord) "
+                       "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                       c.name, c.color, c.shortcut, c.description, c.order)
+                 .int64(0, 0);
+    });
+    return id;
+}
+
+std::vector<LabelClass> PgStore::classes() const
+{
+    return collect<LabelClass>(
+        m_db->run("SELECT id, name, color, shortcut, description, ord FROM label_class ORDER BY ord, id"), readClass);
+}
+
+std::optional<LabelClass> PgStore::classByName(const std::string &name) const
+{
+    return first<LabelClass>(
+        m_db->run("SELECT id, name, color, shortcut, description, ord FROM label_class WHERE name = $1", name),
+        readClass);
+}
+
+// --- labelers -----------------------------------------------------------------------------
+
+Id PgStore::addLabeler(const std::string &name, Role role)
+{
+    if (name.empty())
+        throw Error(ErrorCode::Invalid, "a labeler needs a name", {}, 0, "name");
+    Id id = 0;
+    write([&] {
+        id = m_db->run("INSERT INTO labeler(name, role, created_at) VALUES ($1, $2, $3) RETURNING id", name,
+                       toString(role), utcNow())
+                 .int64(0, 0);
+    });
+    return id;
+}
+
+std::vector<Labeler> PgStore::labelers() const
+{
+    return collect<Labeler>(m_db->run("SELECT id, name, role FROM labeler ORDER BY id"), readLabeler);
+}
+
+std::optional<Labeler> PgStore::labelerByName(const std::string &name) const
+{
+    return first<Labeler>(m_db->run("SELECT id, name, role FROM labeler WHERE name = $1", name), readLabeler);
+}
+
+std::optional<Labeler> PgStore::labeler(Id id) const
+{
+    return first<Labeler>(m_db->run("SELECT id, name, role FROM labeler WHERE id = $1", id), readLabeler);
+}
+
+// --- images -------------------------------------------------------------------------------
+
+Id PgStore::addImage(const ImageRecord &r)
+{
+    Id id = 0;
+    write([&] {
+        id = m_db->run("INSERT INTO image(path, hash, bytes, width, height, px_per_mm, file_name, added_at) "
+                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                       r.path, r.hash, r.bytes, r.width, r.height,
+                       r.pxPerMm > 0 ? std::optional<double>(r.pxPerMm) : std::nullopt, fileNameOf(r.path), utcNow())
+                 .int64(0, 0);
+    });
+    return id;
+}
+
+std::optional<ImageRecord> PgStore::image(Id id) const
+{
+    return first<ImageRecord>(m_db->run("SELECT " PG_IMAGE_COLS " FROM image WHERE id = $1", id), readImage);
+}
+
+std::optional<ImageRecord> PgStore::imageByPath(const std::string &path) const
+{
+    return first<ImageRecord>(m_db->run("SELECT " PG_IMAGE_COLS " FROM image WHERE path = $1", path), readImage);
+}
+
+std::vector<ImageRecord> PgStore::imagesByHash(const std::string &hash) const
+{
+    return collect<ImageRecord>(m_db->run("SELECT " PG_IMAGE_COLS " FROM image WHERE hash = $1 ORDER BY id", hash),
+                                readImage);
+}
+
+std::vector<ImageRecord> PgStore::imagesByFileName(const std::string &name) const
+{
+    return collect<ImageRecord>(m_db->run("SELECT " PG_IMAGE_COLS " FROM image WHERE file_name = $1 ORDER BY id", name),
+                                readImage);
+}
+
+std::vector<ImageRecord> PgStore::images(std::int64_t offset, std::int64_t limit) const
+{
+    return collect<ImageRecord>(
+        m_db->run("SELECT " PG_IMAGE_COLS " FROM image ORDER BY id LIMIT $1 OFFSET $2", limitOf(limit), offset),
+        readImage);
+}
+
+std::int64_t PgStore::imageCount() const
+{
+    return m_db->run("SELECT count(*) FROM image").int64(0, 0);
+}
+
+std::int64_t PgStore::relinkImages(const std::string &oldPrefix, const std::string &newPrefix)
+{
+    std::int64_t n = 0;
+    write([&] {
+        n = m_db->run("UPDATE image SET path = $1::text || substr(path, length($2::text) + 1) "
+                      "WHERE substr(path, 1, length($2::text)) = $2::text",
+                      newPrefix, oldPrefix)
+                .affected();
+        appendAudit("concord", "relink", nlohmann::json{{"from", oldPrefix}, {"to", newPrefix}, {"images", n}}.dump());
+    });
+    return n;
+}
+
+void PgStore::putImageContent(const std::string &hash, const std::string &bytes)
+{
+    write([&] {
+        pg::Params p;
+        p.add(hash).addBytes(bytes);
+        m_db->query("INSERT INTO image_content(hash, bytes) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING", p);
+    });
+}
+
+bool PgStore::hasImageContent(const std::string &hash) const
+{
+    return m_db->run("SELECT 1 FROM image_content WHERE hash = $1", hash).rows() > 0;
+}
+
+fs::path PgStore::resolveImagePath(const ImageRecord &image) const
+{
+    // Content-addressed: an image's bytes never change under its hash, so a cached file is
+    // good for ever; its extension is kept for tools that look at it.
+    const std::string ext = fs::path(image.path).extension().string();
+    const fs::path root = cacheRoot();
+    const fs::path file = root / image.hash.substr(0, 2) / (image.hash + ext);
+    std::error_code ec;
+    if (fs::is_regular_file(file, ec)) {
+        fs::last_write_time(file, fs::file_time_type::clock::now(), ec); // recently used
+        return file;
+    }
+    const auto r = m_db->run("SELECT bytes FROM image_content WHERE hash = $1", image.hash);
+    if (r.rows() == 0)
+        throw Error(ErrorCode::NotFound, "the server holds no bytes for this image", image.path);
+    writeAtomically(file, r.bytes(0, 0));
+    static std::atomic<int> fetched{0};
+    if (++fetched % 32 == 0)
+        evictCache(root);
+    return file;
+}
+
+// --- attributes ---------------------------------------------------------------------------
+
+void PgStore::setAttribute(const ImageAttribute &a)
+{
+    write([&] {
+        const auto *d = std::get_if<double>(&a.value);
+        m_db->run("INSERT INTO image_attr(image, key, num, text, source) VALUES ($1, $2, $3, $4, $5) "
+                  "ON CONFLICT(image, key) DO UPDATE SET num = excluded.num, text = excluded.text, "
+                  "source = excluded.source",
+                  a.image, a.key, d ? std::optional<double>(*d) : std::nullopt,
+                  d ? std::nullopt : std::optional<std::string>(std::get<std::string>(a.value)), toString(a.source));
+    });
+}
+
+std::vector<ImageAttribute> PgStore::attributes(const std::string &key) const
+{
+    return collect<ImageAttribute>(
+        m_db->run("SELECT image, key, num, text, source FROM image_attr WHERE key = $1 ORDER BY image", key),
+        readAttribute);
+}
+
+std::vector<ImageAttribute> PgStore::imageAttributes(Id image) const
+{
+    return collect<ImageAttribute>(
+        m_db->run("SELECT image, key, num, text, source FROM image_attr WHERE image = $1 ORDER BY key", image),
+        readAttribute);
+}
+
+std::vector<std::string> PgStore::attributeKeys() const
+{
+    return collect<std::string>(m_db->run("SELECT DISTINCT key FROM image_attr ORDER BY key"),
+                                [](const pg::Result &r, int row) { return r.text(row, 0); });
+}
+
+void PgStore::removeAttributes(const std::string &key, AttrSource source)
+{
+    write([&] { m_db->run("DELETE FROM image_attr WHERE key = $1 AND source = $2", key, toString(source)); });
+}
+
+} // namespace concord::core

@@ -1,0 +1,413 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One store suite, two backends (issue #18): every test here runs on a project file and on a
+// database of the throwaway PostgreSQL server, so the backends cannot drift apart.
+#include "core/common/error.h"
+#include "core/project/checks.h"
+#include "core/project/project_ops.h"
+#include "core/store/server.h"
+#include "store_backends.h"
+#include "test_printers.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace concord::core;
+using concord_test::addBackendRows;
+using concord_test::freshLocation;
+
+class TestStoreBackends : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    static ImageRecord makeImage(const std::string &path, const std::string &hash)
+    {
+        ImageRecord r;
+        r.path = path;
+        r.hash = hash;
+        r.bytes = 1234;
+        r.width = 640;
+        r.height = 480;
+        r.pxPerMm = 40.0;
+        return r;
+    }
+
+private slots:
+    void settingsAndMeta_data() { addBackendRows(); }
+    void settingsAndMeta()
+    {
+        QFETCH(QString, backend);
+        const auto location = freshLocation(backend, m_dir, "settings");
+        ProjectSettings s{"phones", 12.5, 2, true};
+        s.repeatShare = 0.1;
+        s.repeatGap = 7;
+        initProject(location, s, {"ok"}).reset();
+        auto again = openStore(location);
+        QCOMPARE(again->schemaVersion(), kSchemaVersion);
+        const auto back = again->settings();
+        QCOMPARE(QString::fromStdString(back.name), QStringLiteral("phones"));
+        QCOMPARE(back.pxPerMm, 12.5);
+        QCOMPARE(back.overlap, 2);
+        QVERIFY(back.classesOrdered);
+        QCOMPARE(back.repeatShare, 0.1);
+        QCOMPARE(back.repeatGap, 7);
+        QVERIFY(again->meta("created_at").has_value());
+        QVERIFY(!again->meta("no such key").has_value());
+    }
+
+    void roundTripEveryTable_data() { addBackendRows(); }
+    void roundTripEveryTable()
+    {
+        QFETCH(QString, backend);
+        const auto path = freshLocation(backend, m_dir, "rt");
+        {
+            auto store = initProject(path, {"rt", 40.0, 3, false}, {"ok", "scratch", "dent"});
+            const Id img = store->addImage(makeImage("imgs/a.jpg", "h1"));
+            const Id img2 = store->addImage(makeImage("imgs/sub/b.jpg", "h2"));
+            const Id ana = store->addLabeler("ana", Role::Labeler);
+            const Id lead = store->addLabeler("lead", Role::Lead);
+            const auto scratch = *store->classByName("scratch");
+            store->setAttribute({img, "length_mm", 2.25, AttrSource::Measured});
+            store->setAttribute({img, "camera", std::string("cam-A"), AttrSource::Imported});
+            store->assign({img, ana, 0, 7, AssignmentState::Pending});
+            store->assign({img2, ana, 1, 0, AssignmentState::Pending});
+            store->unassign(img2, ana, 1); // gone again: the queue read back below holds one entry
+            Standard st;
+            st.title = "Scratch length";
+            st.body = "A scratch of 1.5 mm or longer is a defect.";
+            st.rule = "when label in {ok, scratch}: scratch if length_mm >= 1.5 else ok";
+            st.status = StandardStatus::Active;
+            const Id sid = store->addStandard(st);
+            store->setExample({sid, img2, ExampleRole::Borderline, "1.4 mm"});
+            const Id lid = saveLabel(
+                *store, img, ana, scratch.id,
+                {Annotation{0, 0, AnnotationKind::Line, R"({"x1":1,"y1":2,"x2":3,"y2":4})", 90.0, 2.25, 0.0}});
+            store->setDecision({img, scratch.id, DecisionMethod::Adjudicated, sid, lead, "clear", {}});
+            store->appendAudit("lead", "test", R"({"k":1})");
+            store->putThumbnail("h1", 256, std::string("\xff\xd8jpeg\0bytes", 12));
+            QVERIFY(lid > 0);
+        }
+        auto store = openStore(path, OpenMode::ReadOnly);
+        QVERIFY(store->isReadOnly());
+        const auto img = *store->imageByPath("imgs/a.jpg");
+        QCOMPARE(img.width, 640);
+        QCOMPARE(img.height, 480);
+        QCOMPARE(img.pxPerMm, 40.0);
+        QCOMPARE(img.bytes, std::int64_t(1234));
+        QCOMPARE(store->imagesByFileName("b.jpg").size(), std::size_t(1));
+        QCOMPARE(store->imagesByHash("h2").front().path, std::string("imgs/sub/b.jpg"));
+        QCOMPARE(store->classes().size(), std::size_t(3));
+        QCOMPARE(store->classes()[1].shortcut, std::string("2"));
+        const auto ana = *store->labelerByName("ana");
+        QCOMPARE_ENUM(store->labelerByName("lead")->role, Role::Lead);
+        const auto label = *store->label(img.id, ana.id);
+        QCOMPARE(label.labelClass, store->classByName("scratch")->id);
+        QCOMPARE_ENUM(label.source, LabelSource::Manual);
+        QVERIFY(label.standard.has_value()); // the active standard was in force
+        const auto anns = store->annotationsOfLabel(label.id);
+        QCOMPARE(anns.size(), std::size_t(1));
+        QCOMPARE_ENUM(anns[0].kind, AnnotationKind::Line);
+        QCOMPARE(anns[0].lengthMm.value_or(0), 2.25);
+        QCOMPARE(store->annotationsOfKind(AnnotationKind::Line).size(), std::size_t(1));
+        const auto attrs = store->imageAttributes(img.id);
+        QCOMPARE(attrs.size(), std::size_t(2));
+        QCOMPARE(std::get<std::string>(attrs[0].value), std::string("cam-A"));
+        QCOMPARE(std::get<double>(attrs[1].value), 2.25);
+        QCOMPARE_ENUM(attrs[1].source, AttrSource::Measured);
+        const auto q = store->queue(ana.id);
+        QCOMPARE(q.size(), std::size_t(1));
+        QCOMPARE(q[0].position, 7);
+        QCOMPARE_ENUM(q[0].state, AssignmentState::Done); // saveLabel marks it done
+        QCOMPARE(q[0].myLabelClass.value_or(0), label.labelClass);
+        const auto standards = store->standards();
+        QCOMPARE(standards.size(), std::size_t(1));
+        QCOMPARE(standards[0].family, standards[0].id);
+        QCOMPARE_ENUM(standards[0].status, StandardStatus::Active);
+        QCOMPARE_ENUM(store->examples(standards[0].id).front().role, ExampleRole::Borderline);
+        const auto d = *store->decision(img.id);
+        QCOMPARE_ENUM(d.method, DecisionMethod::Adjudicated);
+        QCOMPARE(d.note, std::string("clear"));
+        QCOMPARE(store->auditLog(1).front().action, std::string("test"));
+        QCOMPARE(store->thumbnail("h1", 256)->size(), std::size_t(12));
+        QCOMPARE(store->labelRows().front().className, std::string("scratch"));
+        // Read-only really refuses changes.
+        QVERIFY_THROWS_EXCEPTION(Error, store->addLabeler("eve", Role::Labeler));
+    }
+
+    void transactionRollsBackOnError_data() { addBackendRows(); }
+    void transactionRollsBackOnError()
+    {
+        QFETCH(QString, backend);
+        auto store = initProject(freshLocation(backend, m_dir, "tx"), {"tx", 0, 1, false}, {"ok"});
+        try {
+            store->transaction([&] {
+                store->addLabeler("ana", Role::Labeler);
+                throw Error(ErrorCode::Invalid, "boom");
+            });
+            QFAIL("no throw");
+        } catch (const Error &) {
+        }
+        QVERIFY(!store->labelerByName("ana"));
+    }
+
+    void findImageByPathThenName_data() { addBackendRows(); }
+    void findImageByPathThenName()
+    {
+        QFETCH(QString, backend);
+        auto store = initProject(freshLocation(backend, m_dir, "find"), {"f", 0, 1, false}, {"ok"});
+        store->addImage(makeImage("a/x.jpg", "1"));
+        store->addImage(makeImage("b/x.jpg", "2"));
+        store->addImage(makeImage("b/y.jpg", "3"));
+        QCOMPARE(findImage(*store, "b/x.jpg").hash, std::string("2"));
+        QCOMPARE(findImage(*store, "./b/y.jpg").hash, std::string("3"));
+        QCOMPARE(findImage(*store, "y.jpg").hash, std::string("3"));
+        try {
+            findImage(*store, "x.jpg");
+            QFAIL("ambiguous name accepted");
+        } catch (const Error &e) {
+            QCOMPARE(e.code(), ErrorCode::Invalid);
+            QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("a/x.jpg")));
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, findImage(*store, "z.jpg"));
+    }
+
+    void relinkRepointsMovedFolder_data() { addBackendRows(); }
+    void relinkRepointsMovedFolder()
+    {
+        QFETCH(QString, backend);
+        auto store = initProject(freshLocation(backend, m_dir, "relink"), {"r", 0, 1, false}, {"ok"});
+        store->addImage(makeImage("old/a.jpg", "1"));
+        store->addImage(makeImage("old/sub/b.jpg", "2"));
+        store->addImage(makeImage("older/c.jpg", "3")); // shares the text prefix "old" only
+        QCOMPARE(store->relinkImages("old/", "new/"), std::int64_t(2));
+        QVERIFY(store->imageByPath("new/a.jpg"));
+        QVERIFY(store->imageByPath("new/sub/b.jpg"));
+        QVERIFY(store->imageByPath("older/c.jpg"));
+        QCOMPARE(store->imagesByFileName("b.jpg").size(), std::size_t(1));
+        QCOMPARE(store->auditLog(1).front().action, std::string("relink"));
+    }
+
+    void assignmentSpreadsEvenly_data() { addBackendRows(); }
+    void assignmentSpreadsEvenly()
+    {
+        QFETCH(QString, backend);
+        // 10 images × k=3 over 5 labelers = 30 assignments: exactly 6 each, 3 per image.
+        auto store = initProject(freshLocation(backend, m_dir, "assign"), {"a", 0, 3, false}, {"ok"});
+        for (int i = 0; i < 10; ++i)
+            store->addImage(makeImage("i" + std::to_string(i) + ".jpg", std::to_string(i)));
+        for (const char *n : {"a", "b", "c", "d", "e"})
+            store->addLabeler(n, Role::Labeler);
+        store->addLabeler("boss", Role::Lead);
+        QCOMPARE(assignImages(*store, 3, 42), std::int64_t(30));
+        for (const auto &l : store->labelers())
+            QCOMPARE(store->queueSize(l.id), std::int64_t(l.role == Role::Lead ? 0 : 6));
+        for (const auto &[img, n] : store->assignmentCounts())
+            QCOMPARE(n, 3);
+        QCOMPARE(assignImages(*store, 3, 42), std::int64_t(0)); // idempotent
+        // A labeler who joins later gets an even share at once: ceil(10*3/6) = 5.
+        const Id late = store->addLabeler("late", Role::Labeler);
+        QCOMPARE(assignNewLabeler(*store, late, 3, 1), std::int64_t(5));
+        QCOMPARE(store->queueSize(late), std::int64_t(5));
+    }
+
+    void queuePagingQueries_data() { addBackendRows(); }
+    void queuePagingQueries()
+    {
+        QFETCH(QString, backend);
+        // A queue worked out by hand: positions tie (image id breaks the tie), one image comes
+        // back in a relabel round, one row is skipped, and another labeler's label never counts.
+        auto store = initProject(freshLocation(backend, m_dir, "paging"), {"p", 0, 2, false}, {"ok", "bad"});
+        std::vector<Id> img;
+        for (int i = 0; i < 6; ++i)
+            img.push_back(store->addImage(makeImage("p" + std::to_string(i) + ".jpg", "p" + std::to_string(i))));
+        const Id a = store->addLabeler("a", Role::Labeler);
+        const Id b = store->addLabeler("b", Role::Labeler);
+        const Id ok = store->classByName("ok")->id;
+        store->assign({img[0], a, 0, 2, AssignmentState::Pending});
+        store->assign({img[1], a, 0, 0, AssignmentState::Pending});
+        store->assign({img[3], a, 0, 1, AssignmentState::Pending}); // ties with img[2], comes after it
+        store->assign({img[2], a, 0, 1, AssignmentState::Pending});
+        store->assign({img[4], a, 0, 5, AssignmentState::Pending});
+        store->assign({img[0], a, 1, 0, AssignmentState::Pending});
+        store->assign({img[2], b, 0, 0, AssignmentState::Pending});
+        saveLabel(*store, img[1], a, ok);
+        saveLabel(*store, img[0], a, ok);
+        saveLabel(*store, img[2], b, ok);
+        store->setAssignmentState(img[2], a, 0, AssignmentState::Skipped);
+
+        // Order: (round, position, image): i1, i2, i3, i0, i4, then i0 of round 1.
+        std::vector<Id> order;
+        for (const auto &e : store->queue(a))
+            order.push_back(e.image);
+        QCOMPARE(order, (std::vector<Id>{img[1], img[2], img[3], img[0], img[4], img[0]}));
+        QCOMPARE(store->queue(a, 2, 2).front().image, img[3]);
+
+        QCOMPARE(store->queueRowsOf(a, img[0]), (std::vector<std::int64_t>{3, 5}));
+        QCOMPARE(store->queueRowsOf(a, img[4]), (std::vector<std::int64_t>{4}));
+        QCOMPARE(store->queueRowsOf(a, img[5]), std::vector<std::int64_t>{});
+        QCOMPARE(store->queueRowsOf(b, img[2]), (std::vector<std::int64_t>{0}));
+        // Rows 0, 3 and 5 carry a's label; b's label on img[2] is not a's.
+        QCOMPARE(store->queueLabeledCount(a), std::int64_t(3));
+        QCOMPARE(store->queueLabeledCount(b), std::int64_t(1));
+        using Rows = std::vector<QueueRow>;
+        QCOMPARE(store->unlabeledQueueRows(a, false, 10), (Rows{{2, img[3], {}}, {4, img[4], {}}}));
+        QCOMPARE(store->unlabeledQueueRows(a, false, 1), (Rows{{2, img[3], {}}}));
+        QCOMPARE(store->unlabeledQueueRows(a, true, 10), (Rows{{1, img[2], {}}}));
+        QCOMPARE(store->unlabeledQueueRows(b, false, 10), Rows{});
+    }
+
+    void checksInTheQueue_data() { addBackendRows(); }
+    void checksInTheQueue()
+    {
+        // A check item sorts after the assignment of the same round and position; its answer is
+        // the row's class and never a label.
+        QFETCH(QString, backend);
+        auto store = initProject(freshLocation(backend, m_dir, "checks"), {"c", 0, 1, false}, {"ok", "bad"});
+        const Id i0 = store->addImage(makeImage("c0.jpg", "c0"));
+        const Id i1 = store->addImage(makeImage("c1.jpg", "c1"));
+        const Id a = store->addLabeler("a", Role::Labeler);
+        const Id bad = store->classByName("bad")->id;
+        store->assign({i0, a, 0, 0, AssignmentState::Pending});
+        store->assign({i1, a, 0, 1, AssignmentState::Pending});
+        CheckItem c;
+        c.image = i0;
+        c.labeler = a;
+        c.kind = CheckKind::Repeat;
+        c.position = 1;
+        const Id item = store->addCheckItem(c);
+        QVERIFY_THROWS_EXCEPTION(Error, store->addCheckItem(c)); // one repeat of an image per labeler
+        const auto q = store->queue(a);
+        QCOMPARE(q.size(), std::size_t(3));
+        QCOMPARE(q[1].image, i1);
+        QCOMPARE(q[2].checkItem.value_or(0), item);
+        QCOMPARE(store->checkItemRow(a, item).value_or(-1), std::int64_t(2));
+        store->answerCheckItem(item, bad, AssignmentState::Done);
+        QCOMPARE(store->queue(a)[2].myLabelClass.value_or(0), bad);
+        QVERIFY(!store->label(i0, a));
+        QCOMPARE(store->queueLabeledCount(a), std::int64_t(1));
+        store->replaceCheckAnnotations(
+            item, {Annotation{0, 0, AnnotationKind::Line, R"({"x1":0,"y1":0,"x2":3,"y2":4})", 5.0, 0.125, 0.0}});
+        QCOMPARE(store->checkAnnotations(item).size(), std::size_t(1));
+        QCOMPARE(store->checkAnnotationsOfKind(AnnotationKind::Line).front().first, item);
+        store->setGold({i1, bad, "import", {}});
+        QCOMPARE(store->gold(i1)->labelClass, bad);
+        QCOMPARE(store->goldLabels().size(), std::size_t(1));
+        QVERIFY_THROWS_EXCEPTION(Error, store->setGold({i1, bad, "guess", {}}));
+        store->removeGold(i1);
+        QVERIFY(!store->gold(i1));
+        store->removeCheckItem(item);
+        QCOMPARE(store->queueSize(a), std::int64_t(2));
+    }
+
+    void conflictsDecisionsAndAudit_data() { addBackendRows(); }
+    void conflictsDecisionsAndAudit()
+    {
+        QFETCH(QString, backend);
+        auto store = initProject(freshLocation(backend, m_dir, "conflicts"), {"c", 0, 2, false}, {"ok", "bad"});
+        const Id ok = store->classByName("ok")->id;
+        const Id bad = store->classByName("bad")->id;
+        const Id a = store->addLabeler("a", Role::Labeler);
+        const Id b = store->addLabeler("b", Role::Labeler);
+        std::vector<Id> img;
+        for (int i = 0; i < 4; ++i) {
+            img.push_back(store->addImage(makeImage("k" + std::to_string(i) + ".jpg", "k" + std::to_string(i))));
+            store->assign({img.back(), a, 0, i, AssignmentState::Pending});
+            store->assign({img.back(), b, 0, i, AssignmentState::Pending});
+        }
+        saveLabel(*store, img[0], a, ok);
+        saveLabel(*store, img[0], b, bad); // conflict
+        saveLabel(*store, img[1], a, ok);
+        saveLabel(*store, img[1], b, ok);
+        saveLabel(*store, img[2], a, bad);
+        saveLabel(*store, img[2], b, ok); // conflict
+        QCOMPARE(store->conflictImages(), (std::vector<Id>{img[0], img[2]}));
+        QCOMPARE(store->conflictImages(1, 1), (std::vector<Id>{img[2]}));
+        store->setDecision({img[0], bad, DecisionMethod::Adjudicated, {}, {}, "", {}});
+        QCOMPARE(store->conflictImages(), (std::vector<Id>{img[2]}));
+        QCOMPARE(store->decisions().size(), std::size_t(1));
+        store->removeDecision(img[0]);
+        QVERIFY(!store->decision(img[0]));
+        QCOMPARE(store->labelCount(), std::int64_t(6));
+        store->removeLabel(img[2], b);
+        QCOMPARE(store->labelsOfImage(img[2]).size(), std::size_t(1));
+        QCOMPARE(store->labelsOfLabeler(a).size(), std::size_t(3));
+        const Id first = store->appendAudit("lead", "one", "{}");
+        store->appendAudit("lead", "two", "{}");
+        store->markAuditUndone(first);
+        const auto log = store->auditLog(-1);
+        QCOMPARE(log[0].action, std::string("two")); // newest first
+        QVERIFY(log[1].undone);
+        // Standards: a new version joins its family.
+        Standard v1;
+        v1.title = "Scratch";
+        const Id s1 = store->addStandard(v1);
+        Standard v2 = v1;
+        v2.family = s1;
+        v2.version = 2;
+        const Id s2 = store->addStandard(v2);
+        QCOMPARE(store->standard(s2)->family, s1);
+        store->setStandardStatus(s1, StandardStatus::Retired);
+        QCOMPARE_ENUM(store->standard(s1)->status, StandardStatus::Retired);
+        store->setExample({s2, img[1], ExampleRole::Example, "clear"});
+        store->setExample({s2, img[0], ExampleRole::Counterexample, "no"});
+        const auto ex = store->examples(s2);
+        QCOMPARE_ENUM(ex.front().role, ExampleRole::Counterexample); // by role name, then image
+        store->removeExample(s2, img[0]);
+        QCOMPARE(store->examples(s2).size(), std::size_t(1));
+    }
+
+    void anotherConnectionsCommitIsSeen_data() { addBackendRows(); }
+    void anotherConnectionsCommitIsSeen()
+    {
+        // The window polls dataVersion() to show what others saved: it must move on another
+        // connection's commit (a notification on the server) and not on its own.
+        QFETCH(QString, backend);
+        const auto location = freshLocation(backend, m_dir, "version");
+        auto mine = initProject(location, {"v", 0, 1, false}, {"ok"});
+        auto theirs = openStore(location);
+        const auto before = mine->dataVersion();
+        mine->addLabeler("me", Role::Labeler);
+        QCOMPARE(mine->dataVersion(), before);
+        theirs->addLabeler("them", Role::Labeler);
+        // A notification travels through the server's socket: give it a moment.
+        QTRY_VERIFY_WITH_TIMEOUT(mine->dataVersion() != before, 5000);
+        QVERIFY(mine->labelerByName("them"));
+    }
+
+    void imageBytes_data() { addBackendRows(); }
+    void imageBytes()
+    {
+        // A server project holds its images' bytes (a desk needs only the address) and hands
+        // them out through a cache file; a project file points at files beside it.
+        QFETCH(QString, backend);
+        QTemporaryDir cache;
+        qputenv("CONCORD_IMAGE_CACHE", cache.path().toUtf8());
+        auto store = initProject(freshLocation(backend, m_dir, "bytes"), {"b", 0, 1, false}, {"ok"});
+        const std::string bytes("\x89PNG\0\r\n with a NUL", 18);
+        auto rec = makeImage("shots/a.png", "0123456789abcdef0123456789abcdef");
+        rec.id = store->addImage(rec);
+        store->putImageContent(rec.hash, bytes);
+        store->putImageContent(rec.hash, bytes); // once per hash
+        if (backend == QLatin1String("sqlite")) {
+            QVERIFY(!store->holdsImageContent());
+            QCOMPARE(
+                QString::fromStdString(store->resolveImagePath(rec).string()),
+                QString::fromStdString((std::filesystem::path(m_dir.path().toStdString()) / "shots/a.png").string()));
+        } else {
+            QVERIFY(store->holdsImageContent());
+            QVERIFY(store->hasImageContent(rec.hash));
+            const auto file = store->resolveImagePath(rec);
+            QVERIFY(QString::fromStdString(file.string()).startsWith(cache.path()));
+            QFile f(QString::fromStdString(file.string()));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll().toStdString(), bytes);
+            auto missing = makeImage("shots/b.png", "ffff");
+            QVERIFY_THROWS_EXCEPTION(Error, store->resolveImagePath(missing));
+        }
+        qunsetenv("CONCORD_IMAGE_CACHE");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreBackends)
+#include "tst_store_backends.moc"
