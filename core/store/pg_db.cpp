@@ -235,6 +235,46 @@ std::string withoutPassword(std::string_view conninfo)
     return out;
 }
 
+std::vector<std::pair<std::string, std::string>> parseConnectionString(std::string_view conninfo)
+{
+    ConninfoOptions parsed;
+    char *err = nullptr;
+    parsed.options = PQconninfoParse(std::string(conninfo).c_str(), &err);
+    if (!parsed.options) {
+        std::string message = err ? err : "unreadable connection string";
+        if (err)
+            PQfreemem(err);
+        while (!message.empty() && message.back() == '\n')
+            message.pop_back();
+        throw Error(ErrorCode::Invalid, message, {}, 0, withoutPassword(conninfo));
+    }
+    std::vector<std::pair<std::string, std::string>> out;
+    for (PQconninfoOption *o = parsed.options; o->keyword; ++o)
+        if (o->val && *o->val)
+            out.emplace_back(o->keyword, o->val);
+    return out;
+}
+
+std::string makeConnectionString(const std::vector<std::pair<std::string, std::string>> &parts)
+{
+    std::string out;
+    for (const auto &[key, value] : parts) {
+        if (value.empty())
+            continue;
+        if (!out.empty())
+            out += ' ';
+        out += key;
+        out += "='";
+        for (const char c : value) {
+            if (c == '\\' || c == '\'')
+                out += '\\';
+            out += c;
+        }
+        out += '\'';
+    }
+    return out;
+}
+
 Connection::Connection(std::string conninfo)
     : m_conninfo(std::move(conninfo))
     , m_display(withoutPassword(m_conninfo))

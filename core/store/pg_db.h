@@ -168,4 +168,12 @@ bool isConnectionString(std::string_view location);
 /// The connection string with any password removed (URI userinfo or `password=`), for display.
 std::string withoutPassword(std::string_view conninfo);
 
+/// The keywords a connection string or URI sets (libpq's PQconninfoParse): host, port, dbname,
+/// user, password, sslmode, … Error(Invalid) with libpq's words for one it cannot read.
+std::vector<std::pair<std::string, std::string>> parseConnectionString(std::string_view conninfo);
+
+/// A keyword/value connection string from parts, each value quoted as libpq wants ('…' with
+/// \ and ' escaped); empty values are left out.
+std::string makeConnectionString(const std::vector<std::pair<std::string, std::string>> &parts);
+
 } // namespace concord::core::pg

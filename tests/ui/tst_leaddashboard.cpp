@@ -144,7 +144,7 @@ void TestLeadDashboard::recomputeDropsStaleAndCoalesces()
     ui::DashboardRecompute r([&runs](const ui::ProjectAccess &p) -> ui::DashboardRecompute::Result {
         ++runs;
         QThread::msleep(150);
-        return std::make_shared<const std::string>(p.location().string());
+        return std::make_shared<const std::string>(p.location());
     });
     r.setDebounce(100);
     QStringList got;

@@ -9,7 +9,7 @@ std::unique_ptr<core::Store> ProjectAccess::open(core::OpenMode mode) const
 {
     if (!isValid())
         throw core::Error(core::ErrorCode::NotFound, "no project is open");
-    return core::openProject(m_location, mode);
+    return core::openStore(m_location, mode);
 }
 
 QThreadPool &ProjectAccess::pool()

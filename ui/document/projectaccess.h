@@ -18,7 +18,7 @@ namespace concord::ui {
 /// #16 §2): the dashboard, clusters, preview, apply, adjudication queue, export and report.
 ///
 /// A core::Store is not thread-safe, so such work never touches the document's store; it
-/// opens a connection of its own, here and nowhere else in ui/, through core::openProject and
+/// opens a connection of its own, here and nowhere else in ui/, through core::openStore and
 /// its read ladder (which never drops the project's locks, docs/RELIABILITY.md), and runs on
 /// one dedicated pool rather than Qt's global one. A lead's document hands out an access
 /// (ProjectDocument::leadAccess()); a labeler's has none, because such a connection reads
@@ -27,13 +27,15 @@ class ProjectAccess
 {
 public:
     ProjectAccess() = default; ///< no project: isValid() is false and open() throws NotFound
-    explicit ProjectAccess(std::filesystem::path location)
+    /// `location`: a project file's path or a server project's connection string (with its
+    /// password, when one was typed: it stays in memory and is never shown).
+    explicit ProjectAccess(std::string location)
         : m_location(std::move(location))
     {
     }
 
     bool isValid() const { return !m_location.empty(); }
-    const std::filesystem::path &location() const { return m_location; }
+    const std::string &location() const { return m_location; }
 
     /// A connection of its own, opened on the calling thread (a worker's): read-only unless
     /// the job changes the project (a standard's apply, an import into a new project).
@@ -53,7 +55,7 @@ public:
     static QThreadPool &pool();
 
 private:
-    std::filesystem::path m_location;
+    std::string m_location;
 };
 
 } // namespace concord::ui

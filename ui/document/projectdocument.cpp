@@ -67,15 +67,22 @@ ProjectDocument::~ProjectDocument()
 
 std::unique_ptr<ProjectDocument> ProjectDocument::open(const QString &file, QObject *parent)
 {
-    return std::make_unique<ProjectDocument>(core::openProject(toPath(file), core::OpenMode::AutoReadOnly), parent);
+    // A file path or a server's connection string (core::openStore decides). The location is
+    // kept as given for the lead's worker connections: a typed password lives only here.
+    auto doc =
+        std::make_unique<ProjectDocument>(core::openStore(file.toStdString(), core::OpenMode::AutoReadOnly), parent);
+    doc->m_location = file.toStdString();
+    return doc;
 }
 
 std::unique_ptr<ProjectDocument> ProjectDocument::create(const QString &file, const core::ProjectSettings &settings,
                                                          const std::vector<core::LabelClass> &classes, QObject *parent)
 {
     // The same checks as `concord-cli init` (names, duplicates, calibration): one door.
-    auto store = core::initProjectWithClasses(toPath(file), settings, classes);
-    return std::make_unique<ProjectDocument>(std::move(store), parent);
+    auto store = core::initProjectWithClasses(toPath(file).string(), settings, classes);
+    auto doc = std::make_unique<ProjectDocument>(std::move(store), parent);
+    doc->m_location = toPath(file).string();
+    return doc;
 }
 
 QString ProjectDocument::filePath() const
@@ -509,7 +516,7 @@ void ProjectDocument::skip(core::Id imageId)
 
 ProjectAccess ProjectDocument::leadAccess() const
 {
-    return isLead() ? ProjectAccess(m_store->path()) : ProjectAccess();
+    return isLead() ? ProjectAccess(m_location.empty() ? m_store->path().string() : m_location) : ProjectAccess();
 }
 
 core::Store &ProjectDocument::leadStore()

@@ -280,6 +280,8 @@ private:
     std::optional<core::Session> m_session;
     QUndoStack *m_undoStack = nullptr;
     core::Labeler m_labeler;
+    /// Where the project was opened from: a file path or a server's full connection string.
+    std::string m_location;
     struct QueuePage
     {
         int first = 0; ///< row of entries[0]

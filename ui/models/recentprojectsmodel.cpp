@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/models/recentprojectsmodel.h"
 
+#include "core/common/error.h"
+#include "core/store/pg_db.h"
+#include "core/store/store.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -27,9 +31,21 @@ RecentProjectsModel::RecentProjectsModel(QObject *parent)
         m_names.insert(it.key(), it.value().toString());
 }
 
+namespace {
+
+/// A team server's project (a connection string, kept without its password) is never
+/// "missing": whether it answers is known only when connecting.
+bool isServer(const QString &location)
+{
+    return core::isServerLocation(location.toStdString());
+}
+
+} // namespace
+
 void RecentProjectsModel::add(const QString &path, const QString &name)
 {
-    const QString abs = QFileInfo(path).absoluteFilePath();
+    const QString abs = isServer(path) ? QString::fromStdString(core::pg::withoutPassword(path.toStdString()))
+                                       : QFileInfo(path).absoluteFilePath();
     beginResetModel();
     m_paths.removeAll(abs);
     m_paths.prepend(abs);
@@ -57,7 +73,7 @@ int RecentProjectsModel::removeMissing()
 {
     int removed = 0;
     for (const QString &p : QStringList(m_paths))
-        if (!QFileInfo::exists(p)) {
+        if (!isServer(p) && !QFileInfo::exists(p)) {
             remove(p);
             ++removed;
         }
@@ -111,6 +127,30 @@ QVariant RecentProjectsModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const QString &p = m_paths.at(index.row());
+    if (isServer(p)) {
+        QString where = p;
+        try {
+            QString host, db;
+            for (const auto &[key, value] : core::pg::parseConnectionString(p.toStdString())) {
+                if (key == "host")
+                    host = QString::fromStdString(value);
+                else if (key == "dbname")
+                    db = QString::fromStdString(value);
+            }
+            if (!db.isEmpty())
+                where = tr("server %1, database %2").arg(host.isEmpty() ? tr("on this computer") : host, db);
+        } catch (const core::Error &) {
+        }
+        const QString name = m_names.value(p, where);
+        switch (role) {
+        case Qt::DisplayRole: return QStringLiteral("%1 — %2").arg(name, where);
+        case Qt::ToolTipRole: return p;
+        case PathRole: return p;
+        case MissingRole: return false;
+        case NameRole: return name;
+        default: return {};
+        }
+    }
     const QFileInfo info(p);
     const QString name = m_names.value(p, info.completeBaseName());
     switch (role) {

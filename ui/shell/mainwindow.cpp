@@ -6,6 +6,7 @@
 #include "core/imaging/image_import.h"
 #include "core/project/project_ops.h"
 #include "core/report/htmlreport.h"
+#include "core/store/pg_db.h"
 #include "ui/canvas/imagecanvas.h"
 #include "ui/document/errortext.h"
 #include "ui/document/projectdocument.h"
@@ -14,6 +15,7 @@
 #include "ui/models/recentprojectsmodel.h"
 #include "ui/shell/datafolder.h"
 #include "ui/shell/checksdialog.h"
+#include "ui/shell/connectdialog.h"
 #include "ui/shell/exportdialog.h"
 #include "ui/shell/shortcutsheet.h"
 #include "ui/shell/filedialogs.h"
@@ -123,6 +125,9 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New project…"), QKeySequence::New, this, &MainWindow::newProject);
     file->addAction(tr("&Open project…"), QKeySequence::Open, this, &MainWindow::openProjectDialog);
+    file->addAction(tr("&Connect to server…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                    [this] { connectToServer(); })
+        ->setObjectName(QStringLiteral("actionConnectToServer"));
     m_recentMenu = file->addMenu(tr("Open &recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
@@ -303,11 +308,28 @@ bool MainWindow::showPageNamed(const QString &name)
     return false;
 }
 
+bool MainWindow::connectToServer(const QString &location, const QString &problem)
+{
+    ConnectDialog dialog(location, problem, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    return openProject(dialog.location());
+}
+
 bool MainWindow::openProject(const QString &file, const QString &labeler, const QString &passphrase)
 {
     std::unique_ptr<ProjectDocument> doc;
+    const bool server = core::isServerLocation(file.toStdString());
     try {
         doc = ProjectDocument::open(file);
+    } catch (const core::Error &e) {
+        // A server that wants a password (none in ~/.pgpass), or refused the one typed: ask
+        // again with the fields filled in, instead of a dead end.
+        if (server && e.code() == core::ErrorCode::Unavailable &&
+            QGuiApplication::platformName() != QLatin1String("offscreen"))
+            return connectToServer(file, errorText(e));
+        showError(tr("Cannot open project"), errorText(e));
+        return false;
     } catch (const std::exception &e) {
         showError(tr("Cannot open project"), errorText(e));
         return false;
@@ -317,7 +339,9 @@ bool MainWindow::openProject(const QString &file, const QString &labeler, const 
     // An apply undone or redone from the Edit menu says so where the apply was announced.
     connect(m_document.get(), &ProjectDocument::leadActionDone, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-    m_recent->add(file, m_document->displayName());
+    // A server is remembered without its password.
+    m_recent->add(server ? QString::fromStdString(core::pg::withoutPassword(file.toStdString())) : file,
+                  m_document->displayName());
     if (!startSession(labeler, passphrase)) {
         closeProject();
         return false;

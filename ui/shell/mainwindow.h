@@ -34,7 +34,11 @@ public:
     /// Opens a project and starts labeling as `labeler` (asks "Who is labeling?" when empty),
     /// with `passphrase` when signing in as that name needs one (core::signInProtection).
     /// Errors are shown to the user; returns false when nothing was opened.
+    /// Opens a project file, or a server project from its connection string (File → Connect
+    /// to server…, a recent server, or the command line).
     bool openProject(const QString &file, const QString &labeler = {}, const QString &passphrase = {});
+    /// Asks where a team server is and who signs in, then opens its project.
+    bool connectToServer(const QString &location = {}, const QString &problem = {});
     /// File → Switch labeler…: the sign-in dialog again; false when nobody new signed in.
     bool switchLabeler();
     void closeProject();

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window on a team server (issue #18): a labeler signs in through their own login and
+// labels in the same window as on a file, sees nothing of the others, and the lead's document
+// learns of a labeler's save without doing anything (LISTEN/NOTIFY behind dataVersion). The
+// expected values are read from the server through core, as the lead.
+#include "../core/store_backends.h"
+#include "uitestsupport.h"
+
+#include "core/project/project_copy.h"
+#include "core/project/project_ops.h"
+#include "core/store/server.h"
+#include "ui/document/projectdocument.h"
+#include "ui/labeling/labelingview.h"
+#include "ui/models/queuemodel.h"
+#include "ui/models/recentprojectsmodel.h"
+#include "ui/shell/connectdialog.h"
+#include "ui/shell/mainwindow.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace concord;
+
+class TestTeamWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void connectDialogBuildsTheConnectionString();
+    void labelerLabelsThroughTheirOwnLogin();
+    void leadSeesALabelersSaveWithoutAsking();
+    void recentServersKeepNoPassword();
+
+private:
+    QTemporaryDir m_dir;
+    std::string m_server;     ///< the project as the lead (the test server's superuser)
+    std::string m_labelerUri; ///< the project as ben, password included
+    QString m_cache;
+};
+
+void TestTeamWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    uitest::isolateSettings(m_dir.filePath(QStringLiteral("settings")));
+    m_cache = m_dir.filePath(QStringLiteral("cache"));
+    qputenv("CONCORD_IMAGE_CACHE", m_cache.toUtf8());
+    // A demo file project pushed to a fresh server database; ben gets a login of his own.
+    const auto file = uitest::makeDemo(m_dir.path(), 24, 3, 2);
+    m_server = concord_test::freshServerDatabase("teamwindow");
+    auto from = core::openProject(file, core::OpenMode::ReadOnly);
+    auto to = core::createServerProject(m_server, from->settings());
+    core::copyProject(*from, *to);
+    QVERIFY(to->labelerByName("ben"));
+    core::addServerUser(*to, "ben", core::Role::Labeler, std::string("ben-pw"));
+    auto parts = core::pg::parseConnectionString(m_server);
+    std::erase_if(parts, [](const auto &p) { return p.first == "user"; });
+    parts.emplace_back("user", "ben");
+    parts.emplace_back("password", "ben-pw");
+    m_labelerUri = core::pg::makeConnectionString(parts);
+}
+
+void TestTeamWindow::connectDialogBuildsTheConnectionString()
+{
+    ui::ConnectDialog dialog(QStringLiteral("postgresql://ana@labels.example:6543/line3?sslmode=require"));
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("serverHost"))->text(), QStringLiteral("labels.example"));
+    QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("serverPort"))->value(), 6543);
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("serverDatabase"))->text(), QStringLiteral("line3"));
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("serverUser"))->text(), QStringLiteral("ana"));
+    QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("serverTls"))->currentData().toString(),
+             QStringLiteral("require"));
+    // A password with a quote and a backslash survives libpq's quoting.
+    dialog.findChild<QLineEdit *>(QStringLiteral("serverPassword"))->setText(QStringLiteral("it's a \\secret"));
+    const auto parts = core::pg::parseConnectionString(dialog.location().toStdString());
+    const auto value = [&](const std::string &key) {
+        for (const auto &[k, v] : parts)
+            if (k == key)
+                return v;
+        return std::string();
+    };
+    QCOMPARE(value("host"), std::string("labels.example"));
+    QCOMPARE(value("port"), std::string("6543"));
+    QCOMPARE(value("dbname"), std::string("line3"));
+    QCOMPARE(value("user"), std::string("ana"));
+    QCOMPARE(value("password"), std::string("it's a \\secret"));
+    QCOMPARE(value("sslmode"), std::string("require"));
+}
+
+void TestTeamWindow::labelerLabelsThroughTheirOwnLogin()
+{
+    auto lead = core::openStore(m_server);
+    const core::Id ben = lead->labelerByName("ben")->id;
+    const auto queue = lead->queue(ben);
+    QVERIFY(queue.size() >= 4);
+
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(m_labelerUri), QStringLiteral("ben")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    ui::QueueModel *model = window.labelingView()->queueModel();
+    while (model->canFetchMore({}))
+        model->fetchMore({});
+    QCOMPARE(model->rowCount(), int(lead->queueSize(ben)));
+    // Nothing in the window names another labeler.
+    QStringList texts = uitest::visibleTexts(&window);
+    for (const QAbstractItemModel *m : window.findChildren<QAbstractItemModel *>())
+        texts << uitest::modelTexts(*m);
+    for (const auto &l : lead->labelers())
+        if (l.name != "ben" && l.role == core::Role::Labeler)
+            for (const QString &t : std::as_const(texts)) {
+                const QRegularExpression name(QStringLiteral("\\b%1\\b").arg(QString::fromStdString(l.name)));
+                QVERIFY2(!name.match(t).hasMatch(), qPrintable(t));
+            }
+
+    // The current image gets a class other than ben's (the demo labeled his queue), by its
+    // key: the server has the new class.
+    const int row = window.labelingView()->currentIndex();
+    QVERIFY(row >= 0);
+    const core::Id image = model->index(row).data(ui::QueueModel::ImageIdRole).toLongLong();
+    const auto before = lead->label(image, ben);
+    core::LabelClass cls;
+    for (const auto &c : lead->classes())
+        if (!before || c.id != before->labelClass)
+            cls = c;
+    QCOMPARE(cls.shortcut.size(), std::size_t(1));
+    QTest::keyClick(&window, cls.shortcut.front());
+    QTRY_VERIFY_WITH_TIMEOUT(lead->label(image, ben) && lead->label(image, ben)->labelClass == cls.id, 5000);
+    // The image came from the server through the desk's cache.
+    QVERIFY(QDir(m_cache).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size() > 0);
+}
+
+void TestTeamWindow::leadSeesALabelersSaveWithoutAsking()
+{
+    auto doc = ui::ProjectDocument::open(QString::fromStdString(m_server));
+    QSignalSpy reloaded(doc.get(), &ui::ProjectDocument::reloaded);
+    auto ben = core::openStore(m_labelerUri);
+    const core::Id me = ben->labelerByName("ben")->id;
+    // ben changes his mind on his first image (the demo labeled his whole queue).
+    const auto first = ben->queue(me, 0, 1).front();
+    const auto classes = ben->classes();
+    const core::Id other = first.myLabelClass == classes.front().id ? classes.back().id : classes.front().id;
+    core::saveLabel(*ben, first.image, me, other);
+    // The lead's window polls; the server's notification makes the poll see the change.
+    QTRY_VERIFY_WITH_TIMEOUT(reloaded.count() > 0, 5000);
+}
+
+void TestTeamWindow::recentServersKeepNoPassword()
+{
+    ui::RecentProjectsModel recent;
+    recent.add(QString::fromStdString(m_labelerUri), QStringLiteral("Line 3"));
+    const QModelIndex first = recent.index(0);
+    const QString kept = first.data(ui::RecentProjectsModel::PathRole).toString();
+    QVERIFY(!kept.contains(QStringLiteral("ben-pw")));
+    QVERIFY(kept.contains(QStringLiteral("user=ben")));
+    QVERIFY(!first.data(ui::RecentProjectsModel::MissingRole).toBool());
+    QVERIFY(first.data(Qt::DisplayRole).toString().startsWith(QStringLiteral("Line 3 — ")));
+}
+
+QTEST_MAIN(TestTeamWindow)
+#include "tst_teamwindow.moc"
