@@ -8,7 +8,9 @@
 int main(int argc, char **argv)
 {
     CLI::App app{"Concord: measure and raise agreement between image labelers.\n"
-                 "Projects are single SQLite files (*.concord); see README.md and docs/CLI.md.",
+                 "A PROJECT is a project file (*.concord) or a team project on a PostgreSQL server given as a\n"
+                 "connection string (postgresql://USER@HOST/DB; password from PGPASSWORD or ~/.pgpass, docs/TEAM.md).\n"
+                 "See README.md and docs/CLI.md.",
                  "concord-cli"};
     app.set_version_flag("--version", std::string("concord-cli ") + CONCORD_VERSION);
     app.require_subcommand(1);
