@@ -4,6 +4,8 @@
 #   pg_server.sh start DIR PORT   a new cluster in DIR/data that listens only on a Unix socket in
 #                                 DIR; any older DIR is stopped and removed first
 #   pg_server.sh stop DIR         stops the server and removes DIR; fine when DIR is already gone
+#   pg_server.sh halt DIR         stops the server and keeps its data (a server that went away)
+#   pg_server.sh resume DIR       starts a halted server again
 # As root the server runs as the `postgres` system user (initdb refuses root) and its superuser
 # role is `postgres`; otherwise it runs as the caller and the superuser role is the login name.
 # That superuser connects over the socket without a password; every other role must give its
@@ -16,7 +18,7 @@ die() {
   exit 1
 }
 usage() {
-  echo "usage: $me start DIR PORT | $me stop DIR" >&2
+  echo "usage: $me start DIR PORT | $me stop DIR | $me halt DIR | $me resume DIR" >&2
   exit 2
 }
 
@@ -159,6 +161,24 @@ stop() {
   remove_dir "$dir"
 }
 
+halt() {
+  local dir=$1
+  check_dir "$dir"
+  [ -e "$dir/.pg_server" ] || die "no server made by $me in $dir"
+  stop_server "$dir"
+}
+
+resume() {
+  local dir=$1 user=$owner
+  check_dir "$dir"
+  [ -e "$dir/.pg_server" ] || die "no server made by $me in $dir"
+  if [ "$(id -u)" -eq 0 ]; then
+    user=$(stat -c %U "$dir/data")
+  fi
+  run_as "$user" "$(pg_ctl_for "$dir/data")" start -D "$dir/data" -l "$dir/log" -w -t 60 >/dev/null ||
+    die "the PostgreSQL server in $dir did not start again (see $dir/log)"
+}
+
 # Commands run as the postgres user need a working directory it may enter.
 cd /
 
@@ -170,6 +190,14 @@ case "${1:-}" in
   stop)
     [ $# -eq 2 ] || usage
     stop "$2"
+    ;;
+  halt)
+    [ $# -eq 2 ] || usage
+    halt "$2"
+    ;;
+  resume)
+    [ $# -eq 2 ] || usage
+    resume "$2"
     ;;
   *) usage ;;
 esac

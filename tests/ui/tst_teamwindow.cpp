@@ -6,6 +6,8 @@
 #include "../core/store_backends.h"
 #include "uitestsupport.h"
 
+#include "core/common/error.h"
+#include "core/common/hash.h"
 #include "core/project/project_copy.h"
 #include "core/project/project_ops.h"
 #include "core/store/server.h"
@@ -16,7 +18,13 @@
 #include "ui/shell/connectdialog.h"
 #include "ui/shell/mainwindow.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QDialog>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QProcess>
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -36,6 +44,7 @@ private slots:
     void labelerLabelsThroughTheirOwnLogin();
     void leadSeesALabelersSaveWithoutAsking();
     void recentServersKeepNoPassword();
+    void serverGoingAwayKeepsTheWindowUsable();
 
 private:
     QTemporaryDir m_dir;
@@ -159,6 +168,82 @@ void TestTeamWindow::recentServersKeepNoPassword()
     QVERIFY(kept.contains(QStringLiteral("user=ben")));
     QVERIFY(!first.data(ui::RecentProjectsModel::MissingRole).toBool());
     QVERIFY(first.data(Qt::DisplayRole).toString().startsWith(QStringLiteral("Line 3 — ")));
+}
+
+void TestTeamWindow::serverGoingAwayKeepsTheWindowUsable()
+{
+    // A server of this test's own, stopped while ben labels: the window stays usable, says once
+    // that the label is not saved yet, and saves it when the server is back (issue #18 "faults").
+    const QString script = QStringLiteral(CONCORD_TEST_DATA "/../server/pg_server.sh");
+    const QString dir = QStringLiteral("/tmp/concord-away-%1").arg(QCoreApplication::applicationPid());
+    const auto server = [&](const QStringList &args) {
+        QProcess p;
+        p.start(QStringLiteral("bash"), QStringList{script} + args);
+        return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    };
+    QVERIFY(server({QStringLiteral("start"), dir, QStringLiteral("54342")}));
+    const auto stop = qScopeGuard([&] { server({QStringLiteral("stop"), dir}); });
+    const std::string admin =
+        "host=" + dir.toStdString() + " port=54342 user=" + qEnvironmentVariable("PGUSER").toStdString();
+    core::pg::Connection(admin + " dbname=postgres").execScript("CREATE DATABASE away");
+    const std::string location = admin + " dbname=away";
+    {
+        auto store = core::initProject(location, {"away", 0, 1, false}, {"ok", "scratch"});
+        const QDir images(QStringLiteral(CONCORD_TEST_DATA "/io/neu-det/images"));
+        for (const QString &name : images.entryList({QStringLiteral("*.jpg")})) {
+            QFile f(images.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const std::string bytes = f.readAll().toStdString();
+            core::ImageRecord r;
+            r.path = "shots/" + name.toStdString();
+            r.hash = core::contentHash(bytes);
+            r.bytes = static_cast<std::int64_t>(bytes.size());
+            r.width = 200;
+            r.height = 200;
+            store->addImage(r);
+            store->putImageContent(r.hash, bytes);
+        }
+    }
+
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(location), QStringLiteral("ben")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const int row = window.labelingView()->currentIndex();
+    QVERIFY(row >= 0);
+    const core::Id image =
+        window.labelingView()->queueModel()->index(row).data(ui::QueueModel::ImageIdRole).toLongLong();
+
+    QVERIFY(server({QStringLiteral("halt"), dir}));
+    QTest::keyClick(&window, Qt::Key_2); // scratch, while the server is away
+    QTest::qWait(300);
+    QTest::keyClick(&window, Qt::Key_Right); // and the window goes on
+    QTest::keyClick(&window, Qt::Key_Left);
+    QTest::qWait(300);
+    QVERIFY(window.isVisible());
+    const QStringList texts = uitest::visibleTexts(&window);
+    // One banner says so (not a storm of dialogs or messages), and goes when the server is back.
+    const QStringList said = texts.filter(QRegularExpression(QStringLiteral("Not saved yet|cannot be reached")));
+    QVERIFY2(said.size() == 1, qPrintable(said.join(QLatin1Char('|'))));
+    auto *banner = window.findChild<QLabel *>(QStringLiteral("serverAwayBanner"));
+    QVERIFY(banner && banner->isVisible());
+    QVERIFY(QApplication::topLevelWidgets().size() >= 1);
+    for (QWidget *w : QApplication::topLevelWidgets())
+        QVERIFY2(!(w->isVisible() && qobject_cast<QDialog *>(w)), "a dialog popped up");
+
+    QVERIFY(server({QStringLiteral("resume"), dir}));
+    const auto savedOnServer = [&] {
+        try {
+            auto lead = core::openStore(location);
+            const auto ben = lead->labelerByName("ben");
+            const auto label = ben ? lead->label(image, ben->id) : std::nullopt;
+            return label && label->labelClass == lead->classByName("scratch")->id;
+        } catch (const core::Error &) {
+            return false;
+        }
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(savedOnServer(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 5000);
 }
 
 QTEST_MAIN(TestTeamWindow)

@@ -21,6 +21,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <limits>
 
 namespace concord::ui {
 
@@ -162,7 +163,11 @@ core::QueueEntry ProjectDocument::queueEntry(int row) const
             m_queuePages.erase(
                 std::min_element(m_queuePages.begin(), m_queuePages.end(),
                                  [](const QueuePage &a, const QueuePage &b) { return a.lastUse < b.lastUse; }));
-        m_queuePages.push_back(QueuePage{first, m_session->queue(first, kQueuePageSize), 0});
+        auto entries = offlineSafe([&] { return m_session->queue(first, kQueuePageSize); },
+                                   std::optional<std::vector<core::QueueEntry>>());
+        if (!entries)
+            return {}; // the server is away: an empty row until it answers again
+        m_queuePages.push_back(QueuePage{first, std::move(*entries), 0});
         it = std::prev(m_queuePages.end());
     }
     it->lastUse = ++m_queueClock;
@@ -212,16 +217,46 @@ int ProjectDocument::queueIndexOf(core::Id image) const
 std::vector<int> ProjectDocument::queueRowsOf(core::Id image) const
 {
     std::vector<int> out;
-    if (m_session)
-        for (const std::int64_t row : m_session->queueRowsOf(image))
-            out.push_back(static_cast<int>(row));
+    if (!m_session)
+        return out;
+    const auto rows = offlineSafe([&] { return std::optional(m_session->queueRowsOf(image)); },
+                                  std::optional<std::vector<std::int64_t>>());
+    if (!rows)
+        return cachedQueueRowsOf(image);
+    for (const std::int64_t row : *rows)
+        out.push_back(static_cast<int>(row));
     return out;
+}
+
+std::vector<int> ProjectDocument::cachedQueueRowsOf(core::Id image) const
+{
+    std::vector<int> out;
+    for (const QueuePage &p : m_queuePages)
+        for (std::size_t i = 0; i < p.entries.size(); ++i)
+            if (p.entries[i].image == image)
+                out.push_back(p.first + static_cast<int>(i));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void ProjectDocument::serverLost(const core::Error &e)
+{
+    const bool first = !m_serverLost;
+    m_serverLost = true;
+    if (first)
+        emit serverAway(errorText(e));
+    m_retryTimer.start();
 }
 
 int ProjectDocument::firstUnlabeledIndex() const
 {
     if (!m_session)
         return -1;
+    return offlineSafe([&] { return firstUnlabeledIndexFromStore(); }, -1);
+}
+
+int ProjectDocument::firstUnlabeledIndexFromStore() const
+{
     // The store knows the saved state; input that failed to save (m_unsaved, a handful) is
     // known only here. Asking for one row more than there are unsaved images guarantees a
     // saved candidate, and the unsaved images are judged by their state in memory.
@@ -265,7 +300,9 @@ int ProjectDocument::nextUnlabeledIndex(int after) const
         // Further on, ask the store (its rows come in queue order, so `scanned` plus the unsaved
         // ones are enough to reach past the rows already looked at).
         const auto limit = static_cast<std::int64_t>(scanned) + static_cast<std::int64_t>(m_unsaved.size()) + 1;
-        for (const auto &[row, image] : m_session->unlabeledQueueRows(false, limit))
+        const auto rows = offlineSafe([&] { return m_session->unlabeledQueueRows(false, limit); },
+                                      std::vector<std::pair<std::int64_t, core::Id>>());
+        for (const auto &[row, image] : rows)
             if (row >= scanned && !m_unsaved.count(image))
                 return static_cast<int>(row);
     }
@@ -292,7 +329,8 @@ core::ImageRecord ProjectDocument::image(core::Id id) const
     auto it = m_images.find(id);
     if (it == m_images.end()) {
         // A labeler's queue shows checks under ids of their own (core::shownIdOfCheck).
-        auto rec = m_session ? m_session->image(id) : m_store->image(id);
+        auto rec = offlineSafe([&] { return m_session ? m_session->image(id) : m_store->image(id); },
+                               std::optional<core::ImageRecord>());
         if (!rec)
             return {};
         it = m_images.emplace(id, *rec).first;
@@ -305,12 +343,13 @@ QString ProjectDocument::imageFilePath(core::Id id) const
     const auto rec = image(id);
     if (rec.id == 0)
         return {};
-    return QString::fromStdString(m_store->resolveImagePath(rec).string());
+    return offlineSafe([&] { return QString::fromStdString(m_store->resolveImagePath(rec).string()); }, QString());
 }
 
 double ProjectDocument::pxPerMm(core::Id imageId) const
 {
-    return core::effectivePxPerMm(image(imageId), m_store->settings());
+    const auto rec = image(imageId);
+    return offlineSafe([&] { return core::effectivePxPerMm(rec, m_store->settings()); }, rec.pxPerMm);
 }
 
 std::vector<core::StandardExample> ProjectDocument::examplesOf(core::Id standard) const
@@ -366,12 +405,13 @@ std::vector<core::Standard> ProjectDocument::activeStandards() const
 ImageState ProjectDocument::loadState(core::Id imageId) const
 {
     ImageState s;
-    if (const auto label = m_session->myLabel(imageId)) {
+    const auto label = offlineSafe([&] { return m_session->myLabel(imageId); }, std::optional<core::Label>());
+    if (label) {
         s.labelClass = label->labelClass;
         s.setByStandard = label->source == core::LabelSource::Standard;
         if (s.setByStandard)
             s.standard = label->standard;
-        s.annotations = m_session->myAnnotations(imageId);
+        s.annotations = offlineSafe([&] { return m_session->myAnnotations(imageId); }, std::vector<core::Annotation>());
     } else {
         try {
             s.annotations = core::draftOf(*m_store, m_labeler.id, imageId);
@@ -662,7 +702,10 @@ bool ProjectDocument::persist(core::Id imageId, const ImageState &state)
         }
         return true;
     } catch (const core::Error &e) {
-        emit saveFailed(tr("Not saved yet, retrying: %1").arg(errorText(e)));
+        if (e.code() == core::ErrorCode::Unavailable)
+            serverLost(e); // one banner for the outage, not a message per label
+        else
+            emit saveFailed(tr("Not saved yet, retrying: %1").arg(errorText(e)));
         return false;
     }
 }
@@ -676,6 +719,23 @@ bool ProjectDocument::saveNow()
 
 void ProjectDocument::retryUnsaved()
 {
+    if (m_serverLost) {
+        try {
+            m_classes = m_store->classes(); // a real statement: reconnects when the server is back
+        } catch (const core::Error &) {
+            m_retryTimer.start();
+            return;
+        }
+        m_serverLost = false;
+        emit serverBack();
+        // What was read while away (empty rows, no labels) is dropped and read again.
+        m_dataVersion = std::numeric_limits<std::int64_t>::min();
+        try {
+            checkOutsideChanges();
+        } catch (const core::Error &) {
+            m_retryTimer.start();
+        }
+    }
     const std::set<core::Id> pending = m_unsaved;
     for (core::Id imageId : pending) {
         if (persist(imageId, m_states[imageId])) {

@@ -5,6 +5,7 @@
 #include "core/project/relink.h"
 #include "core/project/session.h"
 #include "core/standards/standardbook.h"
+#include "core/common/error.h"
 #include "core/store/store.h"
 #include "ui/document/imagestate.h"
 #include "ui/document/projectaccess.h"
@@ -253,6 +254,10 @@ signals:
     void saveFailed(const QString &message);
     /// Every input that had failed is now saved.
     void saveRecovered();
+    /// The team server stopped answering (`why` in words); the window goes on from memory.
+    void serverAway(const QString &why);
+    /// The server answers again; what was read while away has been read again.
+    void serverBack();
 
     // --- lead intentions -------------------------------------------------------------------
     /// The decision on an image was recorded, replaced or undone.
@@ -279,6 +284,28 @@ private:
     std::unique_ptr<core::Store> m_store;
     std::optional<core::Session> m_session;
     QUndoStack *m_undoStack = nullptr;
+    /// Runs a read of the store; when the project's server cannot be reached (a team
+    /// project, core::ErrorCode::Unavailable) it notes the outage (serverLost()) and returns
+    /// `fallback`, so the window stays usable on what it has in memory.
+    template <typename F, typename T>
+    T offlineSafe(F &&read, T fallback) const
+    {
+        try {
+            return read();
+        } catch (const core::Error &e) {
+            if (e.code() != core::ErrorCode::Unavailable)
+                throw;
+            const_cast<ProjectDocument *>(this)->serverLost(e);
+            return fallback;
+        }
+    }
+    /// Says once that the server is away and retries until it answers again.
+    void serverLost(const core::Error &e);
+    /// The rows of the image among the queue pages in memory (while the server is away).
+    std::vector<int> cachedQueueRowsOf(core::Id image) const;
+    bool m_serverLost = false;
+    int firstUnlabeledIndexFromStore() const;
+
     core::Labeler m_labeler;
     /// Where the project was opened from: a file path or a server's full connection string.
     std::string m_location;

@@ -116,6 +116,14 @@ LabelingView::LabelingView(QWidget *parent)
     m_emptyNote->setMargin(12);
     m_emptyNote->hide();
     midLayout->addWidget(m_emptyNote);
+    // A team server that went away: one banner for as long as it is away (issue #18).
+    m_serverBanner = new QLabel(this);
+    m_serverBanner->setObjectName(QStringLiteral("serverAwayBanner"));
+    m_serverBanner->setWordWrap(true);
+    m_serverBanner->setMargin(8);
+    m_serverBanner->setStyleSheet(QStringLiteral("background: #fff3cd; color: #5c4400;"));
+    m_serverBanner->hide();
+    midLayout->addWidget(m_serverBanner);
     midLayout->addWidget(m_canvas, 1);
     midLayout->addWidget(m_classBar);
 
@@ -428,6 +436,14 @@ void LabelingView::setDocument(ProjectDocument *document)
     });
     connect(document, &ProjectDocument::saveFailed, this,
             [this](const QString &message) { m_toast->showMessage(message, Toast::Kind::Error); });
+    connect(document, &ProjectDocument::serverAway, this, [this](const QString &why) {
+        m_serverBanner->setText(
+            tr("<b>The server cannot be reached.</b> Go on labeling: your labels stay on this computer and are "
+               "saved as soon as it answers again. (%1)")
+                .arg(why.toHtmlEscaped()));
+        m_serverBanner->show();
+    });
+    connect(document, &ProjectDocument::serverBack, this, [this] { m_serverBanner->hide(); });
     connect(document, &ProjectDocument::saveRecovered, this,
             [this] { m_toast->showMessage(tr("Saved."), Toast::Kind::Info); });
     updateProgress();

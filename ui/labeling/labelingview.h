@@ -121,6 +121,7 @@ private:
     QSplitter *m_splitter;
     Toast *m_toast;
     ImageBanner *m_banner;
+    QLabel *m_serverBanner = nullptr;
 
     QLabel *m_nameLabel;
     QLabel *m_sizeLabel;
