@@ -407,6 +407,21 @@ private slots:
         }
         qunsetenv("CONCORD_IMAGE_CACHE");
     }
+
+    void serverRefusesANewerSchema()
+    {
+        // A client older than the server project's schema says so and changes nothing.
+        const auto location = concord_test::freshServerDatabase("newer");
+        initProject(location, {"n", 0, 1, false}, {"ok"})->setMeta("schema_version", "99");
+        try {
+            openStore(location);
+            QFAIL("a newer schema was opened");
+        } catch (const Error &e) {
+            QCOMPARE(e.code(), ErrorCode::NewerVersion);
+            QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("schema 99")));
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, openStore(concord_test::freshServerDatabase("empty"))); // no project there
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStoreBackends)
