@@ -81,9 +81,12 @@ int main(int argc, char **argv)
         QApplication::translate("main", "Concord: label images blind and raise the agreement between labelers."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("PROJECT"),
-                                 QApplication::translate("main", "Project file (*.concord) to open."),
-                                 QStringLiteral("[PROJECT]"));
+    parser.addPositionalArgument(
+        QStringLiteral("PROJECT"),
+        QApplication::translate("main", "Project file (*.concord) to open, or a team server's connection "
+                                        "string (postgresql://USER@HOST/DB; password from "
+                                        "PGPASSWORD or ~/.pgpass, docs/TEAM.md)."),
+        QStringLiteral("[PROJECT]"));
     const QCommandLineOption labelerOption(
         QStringLiteral("labeler"),
         QApplication::translate("main", "Label as NAME (created when new) instead of asking who is labeling."),
