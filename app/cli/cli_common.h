@@ -45,6 +45,10 @@ void runCommand(const std::function<void()> &body);
 /// Exit code chosen by the last runCommand().
 int exitCode();
 
+/// `text` as one word for a POSIX shell: as is when it needs no quoting, else in single quotes
+/// (a server's "host=… dbname=…" in a command to copy).
+std::string shellWord(const std::string &text);
+
 /// Error(Invalid) when a server location carries a password: a command line is visible to
 /// every user of the machine (ps) and lands in shell histories.
 void refusePasswordOnCommandLine(const std::string &location);

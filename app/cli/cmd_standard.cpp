@@ -308,7 +308,7 @@ void registerApply(CLI::App &parent)
             std::cout << "Applied " << standardName(r.preview.standard) << "; it is now active.\n";
             if (r.assignments > 0)
                 std::cout << r.assignments << " relabel assignments in round " << r.round << ".\n";
-            std::cout << "Undo with: concord-cli standard undo " << *project << '\n';
+            std::cout << "Undo with: concord-cli standard undo " << shellWord(*project) << '\n';
         });
     });
 }
