@@ -105,6 +105,21 @@ Session Session::signIn(Store &store, const std::string &name, Role roleIfNew, c
 {
     const auto existing = store.labelerByName(name);
     const Role role = existing ? existing->role : roleIfNew;
+    // On a team server the login decides who one is (docs/TEAM.md): a labeler's login labels
+    // as that labeler only and never leads. The server refuses the rest anyway; this says so
+    // at sign-in, in words, instead of a queue that is mysteriously empty.
+    if (const auto id = store.serverIdentity(); id && !id->lead) {
+        if (role == Role::Lead)
+            throw Error(ErrorCode::Denied,
+                        "the server login '" + id->login + "' is a labeler's; only a lead's login signs in as a lead",
+                        {}, 0, name);
+        if (id->labeler != name)
+            throw Error(ErrorCode::Denied,
+                        "the server login '" + id->login + "' labels as " +
+                            (id->labeler ? "'" + *id->labeler + "'" : std::string("nobody in this project")) +
+                            "; sign in under that name",
+                        {}, 0, name);
+    }
     return role == Role::Lead ? lead(store, name, passphrase) : labeler(store, name, passphrase);
 }
 

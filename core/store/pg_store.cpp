@@ -513,6 +513,17 @@ bool PgStore::hasImageContent(const std::string &hash) const
     return m_db->run("SELECT 1 FROM image_content WHERE hash = $1", hash).rows() > 0;
 }
 
+std::optional<Store::ServerIdentity> PgStore::serverIdentity() const
+{
+    const auto r = m_db->run("SELECT current_user::text, concord_my_name(), concord_is_lead()");
+    ServerIdentity id;
+    id.login = r.text(0, 0);
+    if (!r.isNull(0, 1))
+        id.labeler = r.text(0, 1);
+    id.lead = r.boolean(0, 2);
+    return id;
+}
+
 fs::path PgStore::resolveImagePath(const ImageRecord &image) const
 {
     // Content-addressed: an image's bytes never change under its hash, so a cached file is

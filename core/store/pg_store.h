@@ -26,6 +26,7 @@ public:
     bool holdsImageContent() const override { return true; }
     void putImageContent(const std::string &hash, const std::string &bytes) override;
     bool hasImageContent(const std::string &hash) const override;
+    std::optional<ServerIdentity> serverIdentity() const override;
     void transaction(const std::function<void()> &work) override;
     void setLockWait(std::chrono::milliseconds total) override;
     std::int64_t dataVersion() const override;

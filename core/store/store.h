@@ -122,6 +122,17 @@ public:
         (void)hash;
         (void)bytes;
     }
+    /// Who a server project's connection signs in as (team mode): its login, the labeler the
+    /// login labels as (none for a login without a labeler of its own, e.g. the server's
+    /// administrator) and whether it may lead. None for a project file, where anyone at the
+    /// desk may sign in as anyone (core::Session checks passphrases instead).
+    struct ServerIdentity
+    {
+        std::string login;
+        std::optional<std::string> labeler;
+        bool lead = false;
+    };
+    virtual std::optional<ServerIdentity> serverIdentity() const { return std::nullopt; }
     /// Whether the project holds the bytes of this content hash (always false for a file).
     virtual bool hasImageContent(const std::string &hash) const
     {

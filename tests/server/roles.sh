@@ -67,9 +67,10 @@ grep -q "PGPASSWORD" "$work/err" || fail "the refusal of a command-line password
 # Each labels the same image through their own login; labeling as someone else is refused.
 as_ana "$cli" label "$server user=$ana" --labeler "$ana" crazing_10.jpg scratch >/dev/null
 as_bob "$cli" label "$server user=$bob" --labeler "$bob" crazing_10.jpg ok >/dev/null
-if as_ana "$cli" label "$server user=$ana" --labeler "$bob" crazing_10.jpg dent >/dev/null 2>&1; then
+if as_ana "$cli" label "$server user=$ana" --labeler "$bob" crazing_10.jpg dent >/dev/null 2>"$work/err"; then
   fail "ana labeled as bob"
 fi
+grep -q "labels as '$ana'" "$work/err" || fail "signing in under another name is not explained: $(cat "$work/err")"
 [ "$(sql "$lead" lead-pw "SELECT count(*) FROM label")" = 2 ] || fail "the lead does not see both labels"
 
 ana_id=$(sql "$ana" ana-pw "SELECT id FROM labeler WHERE name = '$ana'")
