@@ -36,6 +36,7 @@ ApplyResult applyStandard(Store &store, Id standardId, const std::string &actor)
                     {}, 0, "standard");
     ApplyResult result;
     store.transaction([&] {
+        store.lockLabelsForRewrite();
         // Everything is recomputed inside the transaction (and again if it is retried), so
         // what is written is exactly what the data held when it was written.
         result = ApplyResult{};
@@ -213,6 +214,7 @@ UndoResult undoLastStandard(Store &store, const std::string &actor)
 {
     UndoResult result;
     store.transaction([&] {
+        store.lockLabelsForRewrite();
         std::optional<AuditEntry> entry;
         for (const auto &e : store.auditLog()) // newest first
             if (e.action == kAuditStandardApply && !e.undone) {
@@ -230,6 +232,7 @@ UndoResult undoStandardApply(Store &store, Id applyAuditId, const std::string &a
 {
     UndoResult result;
     store.transaction([&] {
+        store.lockLabelsForRewrite();
         std::optional<AuditEntry> later;
         for (const auto &e : store.auditLog()) { // newest first
             if (e.id == applyAuditId) {

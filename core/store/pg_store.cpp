@@ -30,7 +30,9 @@ using namespace pg_rows;
 
 namespace {
 
-constexpr int kTransactionAttempts = 8;
+/// How long one unit of work keeps retrying before Error(Busy), unless setLockWait() says
+/// otherwise (the SQLite backend's default: 40 s suits batch work).
+constexpr std::chrono::milliseconds kDefaultLockWait{40000};
 constexpr const char *kChannel = "LISTEN concord_changes";
 
 std::string fileNameOf(const std::string &path)
@@ -230,7 +232,8 @@ std::unique_ptr<Store> openServerProject(const std::string &conninfo, OpenMode m
 PgStore::PgStore(std::unique_ptr<pg::Connection> db, bool readOnly)
     : m_db(std::move(db))
     , m_readOnly(readOnly)
-    , m_attempts(kTransactionAttempts)
+    , m_lockWait(kDefaultLockWait)
+    , m_jitter(std::random_device{}())
 {
     m_db->setSessionSetup(kChannel);
 }
@@ -265,11 +268,20 @@ void PgStore::requireWritable() const
 
 void PgStore::setLockWait(std::chrono::milliseconds total)
 {
-    // Serialization failures are retried after a short pause; row locks wait at most the
-    // share of one attempt.
-    const auto ms = std::max<std::int64_t>(total.count(), 10);
-    m_attempts = ms >= 10000 ? kTransactionAttempts : (ms >= 400 ? 4 : 2);
-    m_db->execScript("SET lock_timeout = " + std::to_string(ms / m_attempts));
+    // One budget for the whole unit: a lock is waited for at most that long, and serialization
+    // failures are retried until it is spent.
+    m_lockWait = std::max(total, std::chrono::milliseconds(10));
+    m_db->execScript("SET lock_timeout = " + std::to_string(m_lockWait.count()));
+}
+
+void PgStore::lockLabelsForRewrite()
+{
+    if (m_depth == 0)
+        throw Error(ErrorCode::Invalid, "lockLabelsForRewrite() belongs inside a transaction");
+    // SHARE ROW EXCLUSIVE: others read on, but no one writes labels, shapes or queue rows until
+    // this unit commits. Taken before the unit's first query, so its snapshot sees every save
+    // that came before; labelers' saves wait for it instead of aborting it.
+    m_db->execScript("LOCK TABLE label, annotation, assignment IN SHARE ROW EXCLUSIVE MODE");
 }
 
 void PgStore::transaction(const std::function<void()> &work)
@@ -286,7 +298,7 @@ void PgStore::transaction(const std::function<void()> &work)
         --m_depth;
         return;
     }
-    std::minstd_rand jitter(static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(this)));
+    const auto deadline = std::chrono::steady_clock::now() + m_lockWait;
     for (int attempt = 1;; ++attempt) {
         m_depth = 1;
         try {
@@ -311,9 +323,17 @@ void PgStore::transaction(const std::function<void()> &work)
             }
             const bool retry =
                 e.code() == ErrorCode::Busy || (e.code() == ErrorCode::Unavailable && attempt == 1); // one reconnect
-            if (retry && attempt < m_attempts) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(5 + jitter() % 40));
-                continue;
+            if (retry) {
+                // Exponential back-off with full jitter (a random pause up to 2 ms · 2^attempt,
+                // at most 200 ms), from a seed of this process's own: processes that collided
+                // do not retry in step and collide again.
+                const auto cap = std::min<std::int64_t>(200, std::int64_t(2) << std::min(attempt, 7));
+                const auto pause =
+                    std::chrono::milliseconds(std::uniform_int_distribution<std::int64_t>(1, cap)(m_jitter));
+                if (std::chrono::steady_clock::now() + pause < deadline) {
+                    std::this_thread::sleep_for(pause);
+                    continue;
+                }
             }
             throw;
         } catch (...) {

@@ -4,7 +4,9 @@
 #include "core/store/pg_db.h"
 #include "core/store/store.h"
 
+#include <chrono>
 #include <memory>
+#include <random>
 
 namespace concord::core {
 
@@ -29,6 +31,7 @@ public:
     std::optional<ServerIdentity> serverIdentity() const override;
     void transaction(const std::function<void()> &work) override;
     void setLockWait(std::chrono::milliseconds total) override;
+    void lockLabelsForRewrite() override;
     std::int64_t dataVersion() const override;
 
     ProjectSettings settings() const override;
@@ -141,7 +144,8 @@ private:
     std::unique_ptr<pg::Connection> m_db;
     bool m_readOnly;
     int m_depth = 0;
-    int m_attempts = 8;
+    std::chrono::milliseconds m_lockWait;
+    std::minstd_rand m_jitter;
     mutable std::int64_t m_dataVersion = 0;
 };
 

@@ -149,6 +149,11 @@ public:
     /// GUI asks for much less, so a save never freezes the window: its document keeps unsaved
     /// input in memory and retries in the background instead.
     virtual void setLockWait(std::chrono::milliseconds total) = 0;
+    /// Called first inside a transaction that reads the labels and rewrites many of them (a
+    /// standard's apply or undo): no other connection writes labels, shapes or queue rows until
+    /// it commits, so labelers saving beside it wait for it instead of aborting it again and
+    /// again. A project file's single writer needs nothing; a server takes a table lock.
+    virtual void lockLabelsForRewrite() {}
     /// A number that changes whenever another connection (another process, or another
     /// connection of this one) commits a change to the project; this connection's own
     /// commits leave it alone (SQLite's PRAGMA data_version). The window polls it while idle
