@@ -153,16 +153,22 @@ void PgStore::assign(const Assignment &a)
 
 std::vector<QueueEntry> PgStore::queue(Id labeler, std::int64_t offset, std::int64_t limit) const
 {
+    // Each half is read in its own index order and cut at offset + limit rows before the two
+    // are merged, so a page costs a page's worth of index rows, not the whole queue.
+    const std::optional<std::int64_t> upTo =
+        limit < 0 ? std::nullopt : std::optional<std::int64_t>(std::max<std::int64_t>(offset, 0) + limit);
     const auto r = m_db->run(
-        "SELECT a.image AS image, i.path AS path, a.round AS round, a.position AS position, a.state AS state, "
+        "SELECT * FROM ("
+        "(SELECT a.image AS image, i.path AS path, a.round AS round, a.position AS position, a.state AS state, "
         "l.class AS class, NULL::bigint AS item, 0 AS chk, a.image AS k, coalesce(l.source = 'standard', false) AS "
         "bystd FROM assignment a JOIN image i ON i.id = a.image "
         "LEFT JOIN label l ON l.image = a.image AND l.labeler = a.labeler WHERE a.labeler = $1 "
+        "ORDER BY a.round, a.position, a.image LIMIT $4) "
         "UNION ALL "
-        "SELECT c.image, i.path, c.round, c.position, c.state, c.answer, c.id, 1, c.id, false FROM check_item c "
-        "JOIN image i ON i.id = c.image WHERE c.labeler = $1 "
-        "ORDER BY round, position, chk, k LIMIT $2 OFFSET $3",
-        labeler, limitOf(limit), offset);
+        "(SELECT c.image, i.path, c.round, c.position, c.state, c.answer, c.id, 1, c.id, false FROM check_item c "
+        "JOIN image i ON i.id = c.image WHERE c.labeler = $1 ORDER BY c.round, c.position, c.id LIMIT $4)"
+        ") q ORDER BY round, position, chk, k LIMIT $2 OFFSET $3",
+        labeler, limitOf(limit), offset, upTo);
     return collect<QueueEntry>(r, [](const pg::Result &q, int row) {
         QueueEntry e{q.int64(row, 0),
                      q.text(row, 1),
@@ -239,14 +245,16 @@ std::vector<QueueRow> PgStore::unlabeledQueueRows(Id labeler, bool skipped, std:
         Id image;
     };
     const auto keys = collect<Key>(
-        m_db->run("SELECT a.round AS round, a.position AS position, 0 AS chk, a.image AS k, a.image AS image "
+        m_db->run("SELECT * FROM ("
+                  "(SELECT a.round AS round, a.position AS position, 0 AS chk, a.image AS k, a.image AS image "
                   "FROM assignment a WHERE a.labeler = $1 AND (a.state = 'skipped') = $2 "
                   "AND (NOT EXISTS (SELECT 1 FROM label l WHERE l.image = a.image AND l.labeler = a.labeler) "
-                  "OR (a.round > 0 AND a.state <> 'done')) "
+                  "OR (a.round > 0 AND a.state <> 'done')) ORDER BY a.round, a.position, a.image LIMIT $3) "
                   "UNION ALL "
-                  "SELECT c.round, c.position, 1, c.id, c.image FROM check_item c "
+                  "(SELECT c.round, c.position, 1, c.id, c.image FROM check_item c "
                   "WHERE c.labeler = $1 AND (c.state = 'skipped') = $2 AND c.answer IS NULL "
-                  "ORDER BY round, position, chk, k LIMIT $3",
+                  "ORDER BY c.round, c.position, c.id LIMIT $3)"
+                  ") q ORDER BY round, position, chk, k LIMIT $3",
                   labeler, skipped, limitOf(limit)),
         [](const pg::Result &r, int row) {
             return Key{r.integer(row, 0), r.integer(row, 1), r.integer(row, 2), r.int64(row, 3), r.int64(row, 4)};
