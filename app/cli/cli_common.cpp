@@ -13,6 +13,7 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <sstream>
 #include <cstdlib>
 
 #include <fcntl.h>
@@ -67,6 +68,17 @@ int exitCode()
     return g_exitCode;
 }
 
+std::vector<std::string> splitList(const std::string &s)
+{
+    std::vector<std::string> out;
+    std::stringstream ss(s);
+    std::string item;
+    while (std::getline(ss, item, ','))
+        if (!item.empty())
+            out.push_back(item);
+    return out;
+}
+
 std::string shellWord(const std::string &text)
 {
     const bool plain = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
@@ -96,7 +108,28 @@ void refusePasswordOnCommandLine(const std::string &location)
 std::unique_ptr<core::Store> open(const std::string &path, bool readOnly)
 {
     refusePasswordOnCommandLine(path);
-    return core::openStore(path, readOnly ? core::OpenMode::ReadOnly : core::OpenMode::ReadWrite);
+    return withServerPassword(path, [&](const std::string &location) {
+        return core::openStore(location, readOnly ? core::OpenMode::ReadOnly : core::OpenMode::ReadWrite);
+    });
+}
+
+std::optional<std::string> askServerPassword(const std::string &location, const core::Error &refusal)
+{
+    // libpq reads PGPASSWORD and ~/.pgpass itself but never asks: as psql does, ask on the
+    // terminal when the server wants a password that neither gave.
+    if (!core::isServerLocation(location) || refusal.code() != core::ErrorCode::Unavailable ||
+        refusal.detail().find("no password supplied") == std::string::npos || std::getenv("PGPASSWORD"))
+        return std::nullopt;
+    std::string user;
+    for (const auto &[key, value] : core::pg::parseConnectionString(location))
+        if (key == "user")
+            user = value;
+    const auto password = readSecret("PGPASSWORD", "Password for " + (user.empty() ? "the server" : user) + ": ");
+    if (!password || password->empty())
+        return std::nullopt;
+    auto parts = core::pg::parseConnectionString(location);
+    parts.emplace_back("password", *password);
+    return core::pg::makeConnectionString(parts);
 }
 
 std::optional<std::string> readSecret(const char *env, const std::string &prompt)

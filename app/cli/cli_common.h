@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/common/error.h"
 #include "core/common/progress.h"
 #include "core/store/store.h"
 
@@ -11,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 /// \file
 /// Shared plumbing of concord-cli's sub-commands: each cmd_*.cpp registers its commands with
@@ -45,6 +47,9 @@ void runCommand(const std::function<void()> &body);
 /// Exit code chosen by the last runCommand().
 int exitCode();
 
+/// "ok,scratch,,dent" → {"ok", "scratch", "dent"} (empty items dropped): --classes and the like.
+std::vector<std::string> splitList(const std::string &s);
+
 /// `text` as one word for a POSIX shell: as is when it needs no quoting, else in single quotes
 /// (a server's "host=… dbname=…" in a command to copy).
 std::string shellWord(const std::string &text);
@@ -52,6 +57,25 @@ std::string shellWord(const std::string &text);
 /// Error(Invalid) when a server location carries a password: a command line is visible to
 /// every user of the machine (ps) and lands in shell histories.
 void refusePasswordOnCommandLine(const std::string &location);
+
+/// The location with a password typed on the terminal when `refusal` says the server wants
+/// one that neither PGPASSWORD nor ~/.pgpass gave; none when there is nothing to ask.
+std::optional<std::string> askServerPassword(const std::string &location, const core::Error &refusal);
+
+/// Runs `connect(location)`; when a server refuses it for want of a password, asks for one on
+/// the terminal (askServerPassword) and runs it once more with it. The password stays in memory.
+template <typename F>
+auto withServerPassword(const std::string &location, F connect)
+{
+    try {
+        return connect(location);
+    } catch (const core::Error &e) {
+        const auto withPassword = askServerPassword(location, e);
+        if (!withPassword)
+            throw;
+        return connect(*withPassword);
+    }
+}
 
 /// Opens a project file or a server project (a PostgreSQL URI) for a command (read-write
 /// unless `readOnly`).

@@ -12,22 +12,10 @@
 #include <cstdlib>
 #include <iostream>
 #include <unistd.h>
-#include <sstream>
 
 namespace concord::cli {
 
 namespace {
-
-std::vector<std::string> splitList(const std::string &s)
-{
-    std::vector<std::string> out;
-    std::stringstream ss(s);
-    std::string item;
-    while (std::getline(ss, item, ','))
-        if (!item.empty())
-            out.push_back(item);
-    return out;
-}
 
 void registerInit(CLI::App &app)
 {

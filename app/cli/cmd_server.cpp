@@ -9,7 +9,6 @@
 #include "core/store/server.h"
 
 #include <iostream>
-#include <sstream>
 
 namespace concord::cli {
 
@@ -25,17 +24,6 @@ void requireServer(const std::string &uri)
                           "not a PostgreSQL connection string (postgresql://USER@HOST/DATABASE or 'host=… dbname=…')",
                           {}, 0, uri);
     refusePasswordOnCommandLine(uri);
-}
-
-std::vector<std::string> splitList(const std::string &s)
-{
-    std::vector<std::string> out;
-    std::stringstream ss(s);
-    std::string item;
-    while (std::getline(ss, item, ','))
-        if (!item.empty())
-            out.push_back(item);
-    return out;
 }
 
 void registerInit(CLI::App &server)
@@ -66,9 +54,12 @@ void registerInit(CLI::App &server)
             s.overlap = *overlap;
             s.hideFileNames = !*showFileNames;
             s.name = *name;
-            auto store = core::initProject(*uri, s, splitList(*classes));
+            auto store = withServerPassword(
+                *uri, [&](const std::string &location) { return core::initProject(location, s, splitList(*classes)); });
             if (name->empty()) {
-                s.name = core::pg::Connection(*uri).database();
+                for (const auto &[key, value] : core::pg::parseConnectionString(*uri))
+                    if (key == "dbname")
+                        s.name = value;
                 store->setSettings(s);
             }
             std::cout << "Created the server project " << store->path().string() << '\n';

@@ -83,7 +83,8 @@ void registerPush(CLI::App &app)
             auto source = openAsLead(*file, true);
             core::requireImageFiles(*source); // before anything is made on the server
             bool created = false;
-            auto target = pushTarget(*uri, source->settings(), created);
+            auto target = withServerPassword(
+                *uri, [&](const std::string &location) { return pushTarget(location, source->settings(), created); });
             const auto progress = terminalProgress();
             core::CopyResult r;
             try {
