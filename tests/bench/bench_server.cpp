@@ -3,7 +3,7 @@
 // labels on PostgreSQL, reached over loopback.
 //
 //   bench_server [--conninfo CONNINFO] [--images N=100000] [--saves N=300] [--paced-saves N=150]
-//                [--pace-ms MS=100] [--opens N=5] [--parts open,agreement,saves] [--keep]
+//                [--pace-ms MS=100] [--opens N=5] [--parts open,agreement,images,saves] [--keep]
 //
 // Without --conninfo it starts a throwaway server of its own with tests/server/pg_server.sh
 // (a Unix socket in /tmp/cbs-PID, fsync off, removed at the end); with it (a libpq conninfo
@@ -27,6 +27,7 @@
 //     a serialization failure PgStore retried). Target with 8 labelers: p50 ≤ 2 ms, p99 ≤ 10 ms.
 // The last line is one JSON object.
 #include "core/common/error.h"
+#include "core/common/hash.h"
 #include "core/project/project_agreement.h"
 #include "core/project/project_copy.h"
 #include "core/project/project_ops.h"
@@ -260,7 +261,7 @@ struct Options
     int paceMs = 100;
     int opens = 5;
     bool keep = false;
-    std::string parts = "open,agreement,saves"; ///< what to measure
+    std::string parts = "open,agreement,images,saves"; ///< what to measure
     bool wants(const std::string &part) const
     {
         return ("," + parts + ",").find("," + part + ",") != std::string::npos;
@@ -505,6 +506,49 @@ int runBench(const char *self, const Options &o)
             result["agreement"] = agreement;
             fs::remove(file);
             std::cerr << "agreement: " << agreement.dump() << '\n';
+        }
+
+        // --- images: first view from the server, then from the desk's cache --------------------
+        if (o.wants("images")) {
+            // 2 MB of bytes per image (a 5 MP JPEG), 20 images the desk has never shown: the first
+            // resolveImagePath() fetches and writes the cache file, the second finds it there.
+            const fs::path cache = fs::temp_directory_path() / ("bench-server-cache-" + std::to_string(::getpid()));
+            fs::remove_all(cache);
+            ::setenv("CONCORD_IMAGE_CACHE", cache.c_str(), 1);
+            std::mt19937_64 random(7);
+            std::vector<ImageRecord> shots;
+            for (int i = 0; i < 20; ++i) {
+                std::string bytes(std::size_t(2) << 20, '\0');
+                for (char &c : bytes)
+                    c = static_cast<char>(random());
+                ImageRecord r;
+                r.path = "shots/shot" + std::to_string(i) + ".jpg";
+                r.hash = contentHash(bytes);
+                r.bytes = static_cast<std::int64_t>(bytes.size());
+                r.width = 2592;
+                r.height = 1944;
+                r.id = store->addImage(r);
+                store->putImageContent(r.hash, bytes);
+                shots.push_back(r);
+            }
+            auto desk = openStore(withLogin(conninfo, labelerName(0), password(0)));
+            std::vector<double> first, cached;
+            for (const auto &r : shots) {
+                auto t0 = Clock::now();
+                desk->resolveImagePath(r);
+                first.push_back(msSince(t0));
+                t0 = Clock::now();
+                desk->resolveImagePath(r);
+                cached.push_back(msSince(t0));
+            }
+            result["image_first_view"] = {{"images", shots.size()},
+                                          {"bytes", shots.front().bytes},
+                                          {"first_p50_ms", percentile(first, 0.5)},
+                                          {"first_p95_ms", percentile(first, 0.95)},
+                                          {"cached_p50_ms", percentile(cached, 0.5)},
+                                          {"cached_p95_ms", percentile(cached, 0.95)}};
+            fs::remove_all(cache);
+            std::cerr << "images: " << result["image_first_view"].dump() << '\n';
         }
 
         // --- saving labels -------------------------------------------------------------------
