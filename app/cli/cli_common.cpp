@@ -105,6 +105,15 @@ void refusePasswordOnCommandLine(const std::string &location)
                           core::pg::withoutPassword(location));
 }
 
+void requireServer(const std::string &uri)
+{
+    if (!core::isServerLocation(uri))
+        throw core::Error(core::ErrorCode::Invalid,
+                          "not a PostgreSQL connection string (postgresql://USER@HOST/DATABASE or 'host=… dbname=…')",
+                          {}, 0, uri);
+    refusePasswordOnCommandLine(uri);
+}
+
 std::unique_ptr<core::Store> open(const std::string &path, bool readOnly)
 {
     refusePasswordOnCommandLine(path);

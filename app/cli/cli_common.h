@@ -54,6 +54,14 @@ std::vector<std::string> splitList(const std::string &s);
 /// (a server's "host=… dbname=…" in a command to copy).
 std::string shellWord(const std::string &text);
 
+/// Help text of a server location argument (server commands, push, pull).
+inline constexpr const char *kUriHelp = "PostgreSQL connection URI or string, e.g. postgresql://lead@host/db (the "
+                                        "password comes from PGPASSWORD, ~/.pgpass or a prompt, never from the "
+                                        "command line)";
+
+/// Error(Invalid) unless `uri` is a server location without a password in it.
+void requireServer(const std::string &uri);
+
 /// Error(Invalid) when a server location carries a password: a command line is visible to
 /// every user of the machine (ps) and lands in shell histories.
 void refusePasswordOnCommandLine(const std::string &location);

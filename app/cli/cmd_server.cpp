@@ -14,18 +14,6 @@ namespace concord::cli {
 
 namespace {
 
-constexpr const char *kUriHelp = "PostgreSQL connection URI or string, e.g. postgresql://lead@host/db (the password "
-                                 "comes from PGPASSWORD, ~/.pgpass or a prompt, never from the command line)";
-
-void requireServer(const std::string &uri)
-{
-    if (!core::isServerLocation(uri))
-        throw core::Error(core::ErrorCode::Invalid,
-                          "not a PostgreSQL connection string (postgresql://USER@HOST/DATABASE or 'host=… dbname=…')",
-                          {}, 0, uri);
-    refusePasswordOnCommandLine(uri);
-}
-
 void registerInit(CLI::App &server)
 {
     auto *cmd =

@@ -17,18 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char *kUriHelp = "PostgreSQL connection URI or string, e.g. postgresql://lead@host/db (the password "
-                                 "comes from PGPASSWORD, ~/.pgpass or a prompt, never from the command line)";
-
-void requireServer(const std::string &uri)
-{
-    if (!core::isServerLocation(uri))
-        throw core::Error(core::ErrorCode::Invalid,
-                          "not a PostgreSQL connection string (postgresql://USER@HOST/DATABASE or 'host=… dbname=…')",
-                          {}, 0, uri);
-    refusePasswordOnCommandLine(uri);
-}
-
 void requireFileLocation(const std::string &file)
 {
     if (core::isServerLocation(file))
