@@ -7,6 +7,7 @@
 #include "core/agreement/dawidskene.h"
 #include "core/agreement/itemcounts.h"
 #include "core/agreement/objectagreement.h"
+#include "core/agreement/objectconsensus.h"
 #include "core/agreement/objectcsv.h"
 #include "core/agreement/ratingcsv.h"
 #include "core/common/csv.h"
@@ -169,7 +170,7 @@ void printConsistency(const core::ProjectConsistency &c)
 }
 
 /// `agreement --objects`: F1 of matched shapes, their IoU, each labeler's misses and extras.
-void printObjects(const core::ObjectAgreement &o, const std::string &noun)
+void printObjects(const core::ObjectAgreement &o, const core::ObjectConsensus &c, const std::string &noun)
 {
     const auto f1 = [](double x) { return core::formatFixed(x); };
     std::cout << "Objects: F1@0.5 " << f1(o.f1Iou50);
@@ -200,6 +201,19 @@ void printObjects(const core::ObjectAgreement &o, const std::string &noun)
                   << pad(std::to_string(l.images), 8, true) << pad(std::to_string(l.shapes), 8, true)
                   << pad(core::formatShare(l.matchedShare), 10, true) << pad(std::to_string(l.misses), 8, true)
                   << pad(std::to_string(l.extras), 8, true) << '\n';
+    std::cout << "\nConsensus objects: " << c.objects.size()
+              << " · unresolved (below quorum, for adjudication): " << c.unresolved.size()
+              << "\nquorum: " << c.quorum.describe()
+              << (c.quorum.kind == core::ObjectQuorum::Kind::Majority ? " (more than half of each image's labelers)"
+                                                                      : "")
+              << "; clusters "
+              << (c.classAware ? "of one class" : "of any class, class by " + std::string(core::toString(c.classVote)))
+              << "; boxes fused by weighted box fusion, lines, polygons and points by the medoid\n";
+    if (c.singleMemberObjects > 0)
+        std::cout << c.singleMemberObjects
+                  << " consensus objects have one member (images with one labeler, or a quorum of 1)\n";
+    if (c.classTies > 0)
+        std::cout << c.classTies << " consensus objects had a tied class vote, broken by class order\n";
 }
 
 void registerAgreement(CLI::App &app)
@@ -222,6 +236,10 @@ void registerAgreement(CLI::App &app)
     auto objects = std::make_shared<bool>(false);
     auto iou = std::make_shared<double>(0.5);
     auto distance = std::make_shared<double>(10.0);
+    auto quorum = std::make_shared<std::string>("majority");
+    auto classVote = std::make_shared<std::string>("majority");
+    auto classAware = std::make_shared<bool>(false);
+    auto listConsensus = std::make_shared<bool>(false);
     addSourceOptions(cmd, *src);
     cmd->add_flag("--json", *json, "Machine-readable output on stdout (keys in docs/AGREEMENT.md)");
     cmd->add_option("--reference", *reference, "Labeler whose labels are the reference");
@@ -248,6 +266,20 @@ void registerAgreement(CLI::App &app)
         ->check(finiteNumber())
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
+    cmd->add_option("--quorum", *quorum,
+                    "With --objects: members a cluster of matched shapes needs to be a consensus object: majority "
+                    "(more than half of the image's labelers), a count (2) or a fraction (0.5, 50%)")
+        ->capture_default_str();
+    cmd->add_option("--class-vote", *classVote,
+                    "With --objects: how a consensus object's class is chosen among its members: majority or "
+                    "dawid-skene")
+        ->check(CLI::IsMember({"majority", "dawid-skene"}))
+        ->capture_default_str();
+    cmd->add_flag("--class-aware-consensus", *classAware,
+                  "With --objects: only shapes of one class form a consensus object (else the class is voted)");
+    cmd->add_flag("--list-consensus", *listConsensus,
+                  "With --objects --json: every consensus and unresolved object with its members and IoUs "
+                  "(objects.consensus.objects, objects.consensus.unresolved)");
     objectsFlag->excludes(cmd->get_option("--self"));
     cmd->callback([=] {
         runCommand([&] {
@@ -257,24 +289,36 @@ void registerAgreement(CLI::App &app)
                 opt.distancePx = *distance;
                 opt.bootstrap.resamples = *resamples;
                 opt.bootstrap.seed = *seed;
-                core::ObjectAgreement result;
+                core::ObjectConsensusOptions copt;
+                copt.iou = *iou;
+                copt.distancePx = *distance;
+                copt.quorum = core::parseObjectQuorum(*quorum);
+                copt.classVote = core::parseObjectClassVote(*classVote);
+                copt.classAware = *classAware;
+                core::ObjectTable table;
                 const std::string noun = src->csv.empty() ? "images" : "items";
                 if (!src->csv.empty()) {
                     core::ObjectCsvOptions csv;
                     csv.itemColumn = src->csvOptions.itemColumn;
                     csv.labelerColumn = src->csvOptions.labelerColumn;
                     csv.labelColumn = src->csvOptions.labelColumn;
-                    result = core::computeObjectAgreement(core::readObjectsCsv(src->csv, csv), opt);
+                    table = core::readObjectsCsv(src->csv, csv);
                 } else {
                     if (src->project.empty())
                         throw core::Error(core::ErrorCode::Invalid, "give a PROJECT or --csv FILE");
                     const auto store = openAsLead(src->project, true);
-                    result = core::computeProjectObjectAgreement(*store, opt);
+                    table = core::objectTableFromStore(*store);
+                    opt.totalItems = store->imageCount(); // as computeProjectObjectAgreement()
                 }
-                if (*json)
-                    printJson(nlohmann::json{{"objects", core::toJson(result, noun)}});
-                else
-                    printObjects(result, noun);
+                const core::ObjectAgreement result = core::computeObjectAgreement(table, opt);
+                const core::ObjectConsensus consensus = core::computeObjectConsensus(table, copt);
+                if (*json) {
+                    nlohmann::json j = core::toJson(result, noun);
+                    j["consensus"] = core::toJson(consensus, *listConsensus);
+                    printJson(nlohmann::json{{"objects", std::move(j)}});
+                } else {
+                    printObjects(result, consensus, noun);
+                }
                 return;
             }
             if (*self) {
