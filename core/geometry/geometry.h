@@ -21,8 +21,8 @@
 ///   line     {"x1":…, "y1":…, "x2":…, "y2":…}  the two ends, in drawing order
 ///   polygon  {"points":[[x,y], …]}             at least 3 vertices, not closed (no repeat)
 ///   point    {"x":…, "y":…}
-/// plus an optional "class" when the shape's class differs from its label's (multi-class
-/// detection sets imported from COCO, VOC, …).
+/// plus an optional "class": a writer's hint of the shape's class by name (multi-class detection
+/// sets imported from COCO, VOC, …), which the store resolves into Annotation::classId.
 ///
 /// Measurements, by kind: a line has a length (lengthPx, and lengthMm when calibrated) and no
 /// area; a box and a polygon have an area in px² and no length; a point has neither. (The
@@ -101,7 +101,9 @@ std::optional<Shape> shapeOf(const Annotation &a);
 /// The two points of a box or a line, or nothing for other kinds or malformed geometry.
 std::optional<Segment> segmentOf(const Annotation &a);
 
-/// The shape's own class when its geometry names one ("class"), else nothing.
+/// The class name the geometry carries ("class"), else nothing. This is only the hint a writer
+/// that knows class names (an importer) leaves for the store, which turns it into the shape's
+/// class (Annotation::classId) on write; read a stored shape's class from classId.
 std::optional<std::string> ownClassOf(const Annotation &a);
 
 /// An annotation of `shape` with its geometry and every measurement filled in (above); a box

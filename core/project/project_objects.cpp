@@ -43,8 +43,9 @@ ObjectShape objectShape(const Shape &shape, std::int32_t cls)
 ObjectTable objectTableFromStore(const Store &store)
 {
     ObjectTable table;
+    std::unordered_map<Id, std::int32_t> classIndex; // class id → index in the table
     for (const auto &c : store.classes())
-        table.cls(c.name);
+        classIndex.emplace(c.id, table.cls(c.name));
     const std::vector<LabelRow> rows = store.labelRows();
     std::unordered_map<Id, LabelPlace> places;
     for (const LabelRow &r : rows) {
@@ -70,8 +71,8 @@ ObjectTable objectTableFromStore(const Store &store)
                                 "): " + annotation.geometry,
                             {}, 0, "annotation " + std::to_string(annotation.id));
             }
-            const auto own = ownClassOf(annotation);
-            table.add(place.item, place.labeler, objectShape(shape, own ? table.cls(*own) : place.cls));
+            const auto own = classIndex.find(annotation.classId); // the shape's own class (schema 4)
+            table.add(place.item, place.labeler, objectShape(shape, own != classIndex.end() ? own->second : place.cls));
         }
     }
     return table;

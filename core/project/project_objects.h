@@ -10,7 +10,7 @@ namespace concord::core {
 /// are left out, as for the image figures) as an ObjectTable for the object agreement: items
 /// are image paths, labelers their names, classes every project class in display order. A
 /// human label is its labeler's "labeled this image", with or without shapes. A shape's class
-/// is its own when its geometry names one ("class", core/geometry), else its label's class.
+/// is its own (Annotation::classId).
 /// Geometry is decoded by core/geometry; malformed geometry throws Error(Invalid) naming the
 /// annotation, its image and its labeler.
 ObjectTable objectTableFromStore(const Store &store);

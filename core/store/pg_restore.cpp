@@ -5,6 +5,7 @@
 #include "core/store/pg_rows_p.h"
 #include "core/store/pg_store.h"
 #include "core/store/restore_p.h"
+#include "core/store/shapeclass_p.h"
 
 namespace concord::core {
 
@@ -56,9 +57,9 @@ void PgStore::restoreRows(const ProjectRows &rows)
                       key, value);
         }
         for (const LabelClass &c : rows.classes)
-            m_db->run("INSERT INTO label_class(id, name, color, shortcut, description, ord) "
-                      "VALUES ($1, $2, $3, $4, $5, $6)",
-                      c.id, c.name, c.color, c.shortcut, c.description, c.order);
+            m_db->run("INSERT INTO label_class(id, name, color, shortcut, description, ord, scope) "
+                      "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                      c.id, c.name, c.color, c.shortcut, c.description, c.order, toString(c.scope));
         for (const Labeler &l : rows.labelers)
             m_db->run("INSERT INTO labeler(id, name, role, created_at) VALUES ($1, $2, $3, $4)", l.id, l.name,
                       toString(l.role), now);
@@ -91,18 +92,20 @@ void PgStore::restoreRows(const ProjectRows &rows)
                       l.id, l.image, l.labeler, l.labelClass, l.round, l.standard, toString(l.source), l.createdAt,
                       l.updatedAt);
         for (const Annotation &a : rows.annotations)
-            m_db->run("INSERT INTO annotation(id, label, kind, geometry, length_px, length_mm, area) "
-                      "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                      a.id, a.label, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area);
+            m_db->run("INSERT INTO annotation(id, label, kind, geometry, length_px, length_mm, area, class) "
+                      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                      a.id, a.label, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area,
+                      store_detail::boundClass(a.classId));
         for (const CheckItem &c : rows.checkItems)
             m_db->run("INSERT INTO check_item(id, image, labeler, kind, round, position, state, answer, answered_at) "
                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                       c.id, c.image, c.labeler, toString(c.kind), c.round, c.position, toString(c.state), c.answer,
                       c.answeredAt);
         for (const Annotation &a : rows.checkAnnotations)
-            m_db->run("INSERT INTO check_annotation(id, item, kind, geometry, length_px, length_mm, area) "
-                      "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                      a.id, a.label, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area);
+            m_db->run("INSERT INTO check_annotation(id, item, kind, geometry, length_px, length_mm, area, class) "
+                      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                      a.id, a.label, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area,
+                      store_detail::boundClass(a.classId));
         for (const GoldLabel &g : rows.gold)
             m_db->run("INSERT INTO gold(image, class, source, created_at) VALUES ($1, $2, $3, $4)", g.image,
                       g.labelClass, g.source, g.createdAt);

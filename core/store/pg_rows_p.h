@@ -54,9 +54,11 @@ inline Annotation readAnnotation(const Result &r, int row, int c = 0)
     a.lengthPx = r.real(row, c + 4);
     a.lengthMm = r.optReal(row, c + 5);
     a.area = r.real(row, c + 6);
+    a.classId = r.isNull(row, c + 7) ? 0 : r.int64(row, c + 7);
     return a;
 }
-#define PG_ANNOTATION_COLS "a.id, a.label, a.kind, a.geometry, a.length_px, a.length_mm, a.area"
+#define PG_CLASS_COLS "id, name, color, shortcut, description, ord, scope"
+#define PG_ANNOTATION_COLS "a.id, a.label, a.kind, a.geometry, a.length_px, a.length_mm, a.area, a.class"
 
 inline Standard readStandard(const Result &r, int row)
 {
@@ -102,8 +104,13 @@ inline ImageAttribute readAttribute(const Result &r, int row)
 
 inline LabelClass readClass(const Result &r, int row)
 {
-    return LabelClass{r.int64(row, 0), r.text(row, 1), r.text(row, 2),
-                      r.text(row, 3),  r.text(row, 4), r.integer(row, 5)};
+    return LabelClass{r.int64(row, 0),
+                      r.text(row, 1),
+                      r.text(row, 2),
+                      r.text(row, 3),
+                      r.text(row, 4),
+                      r.integer(row, 5),
+                      parseClassScope(r.text(row, 6))};
 }
 
 inline Labeler readLabeler(const Result &r, int row)

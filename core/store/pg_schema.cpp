@@ -6,6 +6,9 @@
 
 #include "core/store/pg_db.h"
 
+#include "core/common/error.h"
+#include "core/store/shapeclass_p.h"
+
 #include <string>
 
 namespace concord::core::pg {
@@ -55,7 +58,8 @@ CREATE TABLE label_class (
   color       text COLLATE "C" NOT NULL DEFAULT '',
   shortcut    text COLLATE "C" NOT NULL DEFAULT '',
   description text COLLATE "C" NOT NULL DEFAULT '',
-  ord         integer NOT NULL DEFAULT 0
+  ord         integer NOT NULL DEFAULT 0,
+  scope       text COLLATE "C" NOT NULL DEFAULT 'both' CHECK (scope IN ('image', 'object', 'both'))
 );
 
 CREATE TABLE image_attr (
@@ -121,10 +125,12 @@ CREATE TABLE annotation (
   geometry  text COLLATE "C" NOT NULL,
   length_px double precision NOT NULL DEFAULT 0,
   length_mm double precision,
-  area      double precision NOT NULL DEFAULT 0
+  area      double precision NOT NULL DEFAULT 0,
+  class     bigint REFERENCES label_class(id)
 );
 CREATE INDEX annotation_label ON annotation(label);
 CREATE INDEX annotation_kind ON annotation(kind, label);
+CREATE INDEX annotation_class ON annotation(class);
 
 CREATE TABLE decision (
   image      bigint PRIMARY KEY REFERENCES image(id) ON DELETE CASCADE,
@@ -173,7 +179,8 @@ CREATE TABLE check_annotation (
   geometry  text COLLATE "C" NOT NULL,
   length_px double precision NOT NULL DEFAULT 0,
   length_mm double precision,
-  area      double precision NOT NULL DEFAULT 0
+  area      double precision NOT NULL DEFAULT 0,
+  class     bigint REFERENCES label_class(id)
 );
 CREATE INDEX check_annotation_item ON check_annotation(item);
 
@@ -340,7 +347,47 @@ CREATE POLICY lead_all ON image_attr USING ((SELECT concord_is_lead())) WITH CHE
 CREATE POLICY shared_read ON image_attr FOR SELECT USING (source <> 'measured');
 )sql";
 
+// Schema 3 → 4 (issue #17, as schema.cpp's kV4): every shape has its own class, and a class
+// says whether it names images, objects or both. The class a shape's geometry names is set
+// afterwards (migrateSchema), as PostgreSQL has no JSON test that cannot fail.
+constexpr const char *kV4 = R"sql(
+ALTER TABLE label_class ADD COLUMN scope text COLLATE "C" NOT NULL DEFAULT 'both'
+  CHECK (scope IN ('image', 'object', 'both'));
+ALTER TABLE annotation ADD COLUMN class bigint REFERENCES label_class(id);
+UPDATE annotation SET class = (SELECT l.class FROM label l WHERE l.id = annotation.label);
+CREATE INDEX annotation_class ON annotation(class);
+ALTER TABLE check_annotation ADD COLUMN class bigint REFERENCES label_class(id);
+UPDATE check_annotation SET class = (SELECT i.answer FROM check_item i WHERE i.id = check_annotation.item);
+)sql";
+
 } // namespace
+
+void migrateSchema(Connection &db, int from, int to)
+{
+    if (from != 3 || to != 4)
+        throw Error(ErrorCode::NotAProject,
+                    "no migration of a server project from schema " + std::to_string(from) + " to " +
+                        std::to_string(to),
+                    db.displayName());
+    db.execScript(kV4);
+    // Literal SQL only: prepared statements are cached by the text's address (pg_db.h).
+    struct Step
+    {
+        const char *select;
+        const char *update;
+    };
+    for (const Step &step :
+         {Step{R"(SELECT id, geometry FROM annotation WHERE geometry LIKE '%"class"%')",
+               "UPDATE annotation SET class = c.id FROM label_class c WHERE c.name = $2 AND annotation.id = $1"},
+          Step{R"(SELECT id, geometry FROM check_annotation WHERE geometry LIKE '%"class"%')",
+               "UPDATE check_annotation SET class = c.id FROM label_class c "
+               "WHERE c.name = $2 AND check_annotation.id = $1"}}) {
+        const Result rows = db.run(step.select);
+        for (int r = 0; r < rows.rows(); ++r)
+            if (const auto hint = store_detail::geometryClassHint(rows.text(r, 1)))
+                db.run(step.update, rows.int64(r, 0), *hint);
+    }
+}
 
 void createSchema(Connection &db, const std::string &leadRole, const std::string &labelerRole)
 {

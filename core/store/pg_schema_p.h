@@ -12,4 +12,9 @@ class Connection;
 /// for a project whose lead and labeler group roles are `leadRole` and `labelerRole`.
 void createSchema(Connection &db, const std::string &leadRole, const std::string &labelerRole);
 
+/// Moves the tables of schema `from` to schema `to` (only 3 → 4 so far), inside the caller's
+/// transaction. Needs the owner of the tables (ALTER TABLE); Error(NotAProject) for a step it
+/// does not know.
+void migrateSchema(Connection &db, int from, int to);
+
 } // namespace concord::core::pg

@@ -220,13 +220,20 @@ std::unique_ptr<Store> openServerProject(const std::string &conninfo, OpenMode m
                     "this server project was written by a newer Concord (schema " + std::to_string(version) +
                         ", this build reads up to " + std::to_string(kSchemaVersion) + "); update Concord to open it",
                     db->displayName());
-    if (version < kSchemaVersion)
+    if (version < 3)
         throw Error(ErrorCode::NotAProject,
                     "this server project has schema " + std::to_string(version) + ", which this Concord cannot read",
                     db->displayName());
+    if (version < kSchemaVersion && mode == OpenMode::ReadOnly)
+        throw Error(ErrorCode::ReadOnly,
+                    "this server project uses an older format that must be upgraded, which needs write access",
+                    db->displayName());
     db->setSessionSetup(kChannel);
     db->execScript(kChannel);
-    return std::make_unique<PgStore>(std::move(db), mode == OpenMode::ReadOnly);
+    auto store = std::make_unique<PgStore>(std::move(db), mode == OpenMode::ReadOnly);
+    if (version < kSchemaVersion)
+        store->migrate(version);
+    return store;
 }
 
 PgStore::PgStore(std::unique_ptr<pg::Connection> db, bool readOnly)
@@ -396,6 +403,33 @@ int PgStore::schemaVersion() const
     return storedSchemaVersion(*m_db);
 }
 
+void PgStore::migrate(int from)
+{
+    try {
+        transaction([&] {
+            // Another desk may have migrated since this one read the version: check again
+            // under the table lock the ALTER TABLE takes anyway.
+            m_db->execScript("LOCK TABLE project_meta IN ACCESS EXCLUSIVE MODE");
+            if (storedSchemaVersion(*m_db) >= kSchemaVersion)
+                return;
+            pg::migrateSchema(*m_db, from, kSchemaVersion);
+            setMeta("schema_version", std::to_string(kSchemaVersion));
+            appendAudit("concord", "migrate",
+                        "{\"from\":" + std::to_string(from) + ",\"to\":" + std::to_string(kSchemaVersion) + "}");
+        });
+    } catch (const Error &e) {
+        if (e.code() != ErrorCode::Database)
+            throw;
+        throw Error(ErrorCode::Denied,
+                    "this server project has schema " + std::to_string(from) + " and must be upgraded to " +
+                        std::to_string(kSchemaVersion) +
+                        " by the owner of its tables (the login that ran 'concord-cli server init'), who opens it "
+                        "once: " +
+                        e.what(),
+                    m_db->displayName());
+    }
+}
+
 // --- classes ------------------------------------------------------------------------------
 
 Id PgStore::addClass(const LabelClass &c)
@@ -406,25 +440,37 @@ Id PgStore::addClass(const LabelClass &c)
         throw Error(ErrorCode::Invalid, "the class exists already", {}, 0, c.name);
     Id id = 0;
     write([&] {
-        id = m_db->run("INSERT INTO label_class(name, color, shortcut, description, ord) "
-                       "VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                       c.name, c.color, c.shortcut, c.description, c.order)
+        id = m_db->run("INSERT INTO label_class(name, color, shortcut, description, ord, scope) "
+                       "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                       c.name, c.color, c.shortcut, c.description, c.order, toString(c.scope))
                  .int64(0, 0);
     });
     return id;
 }
 
+void PgStore::updateClass(const LabelClass &c)
+{
+    if (c.name.empty())
+        throw Error(ErrorCode::Invalid, "a class needs a name", {}, 0, "name");
+    write([&] {
+        if (m_db->run("SELECT 1 FROM label_class WHERE id = $1", c.id).rows() == 0)
+            throw Error(ErrorCode::NotFound, "no class has the id " + std::to_string(c.id));
+        if (const auto other = classByName(c.name); other && other->id != c.id)
+            throw Error(ErrorCode::Invalid, "another class has this name already", {}, 0, c.name);
+        m_db->run("UPDATE label_class SET name = $1, color = $2, shortcut = $3, description = $4, ord = $5, "
+                  "scope = $6 WHERE id = $7",
+                  c.name, c.color, c.shortcut, c.description, c.order, toString(c.scope), c.id);
+    });
+}
+
 std::vector<LabelClass> PgStore::classes() const
 {
-    return collect<LabelClass>(
-        m_db->run("SELECT id, name, color, shortcut, description, ord FROM label_class ORDER BY ord, id"), readClass);
+    return collect<LabelClass>(m_db->run("SELECT " PG_CLASS_COLS " FROM label_class ORDER BY ord, id"), readClass);
 }
 
 std::optional<LabelClass> PgStore::classByName(const std::string &name) const
 {
-    return first<LabelClass>(
-        m_db->run("SELECT id, name, color, shortcut, description, ord FROM label_class WHERE name = $1", name),
-        readClass);
+    return first<LabelClass>(m_db->run("SELECT " PG_CLASS_COLS " FROM label_class WHERE name = $1", name), readClass);
 }
 
 // --- labelers -----------------------------------------------------------------------------

@@ -39,8 +39,11 @@ public:
     std::optional<std::string> meta(const std::string &key) const override;
     void setMeta(const std::string &key, const std::string &value) override;
     int schemaVersion() const override;
+    /// Upgrades the tables from schema `from` to kSchemaVersion in one transaction.
+    void migrate(int from);
 
     Id addClass(const LabelClass &c) override;
+    void updateClass(const LabelClass &c) override;
     std::vector<LabelClass> classes() const override;
     std::optional<LabelClass> classByName(const std::string &name) const override;
 

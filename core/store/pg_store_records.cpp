@@ -7,6 +7,7 @@
 
 #include "core/common/error.h"
 #include "core/store/pg_rows_p.h"
+#include "core/store/shapeclass_p.h"
 
 #include <algorithm>
 
@@ -96,9 +97,11 @@ Id PgStore::addAnnotation(const Annotation &a)
 {
     Id id = 0;
     write([&] {
-        id = m_db->run("INSERT INTO annotation(label, kind, geometry, length_px, length_mm, area) "
-                       "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                       a.label, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area)
+        id = m_db->run("INSERT INTO annotation(label, kind, geometry, length_px, length_mm, area, class) "
+                       "VALUES ($1, $2, $3, $4, $5, $6, coalesce($7::bigint, (SELECT id FROM label_class WHERE name = "
+                       "$8::text), (SELECT class FROM label WHERE id = $1))) RETURNING id",
+                       a.label, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area,
+                       store_detail::boundClass(a.classId), store_detail::geometryClassHint(a.geometry))
                  .int64(0, 0);
     });
     return id;
@@ -387,24 +390,27 @@ void PgStore::replaceCheckAnnotations(Id item, const std::vector<Annotation> &an
     write([&] {
         m_db->run("DELETE FROM check_annotation WHERE item = $1", item);
         for (const Annotation &a : annotations)
-            m_db->run("INSERT INTO check_annotation(item, kind, geometry, length_px, length_mm, area) "
-                      "VALUES ($1, $2, $3, $4, $5, $6)",
-                      item, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area);
+            m_db->run("INSERT INTO check_annotation(item, kind, geometry, length_px, length_mm, area, class) "
+                      "VALUES ($1, $2, $3, $4, $5, $6, coalesce($7::bigint, (SELECT id FROM label_class WHERE name = "
+                      "$8::text), (SELECT answer FROM check_item WHERE id = $1)))",
+                      item, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area,
+                      store_detail::boundClass(a.classId), store_detail::geometryClassHint(a.geometry));
     });
 }
 
 std::vector<Annotation> PgStore::checkAnnotations(Id item) const
 {
-    return collect<Annotation>(m_db->run("SELECT a.id, a.item, a.kind, a.geometry, a.length_px, a.length_mm, a.area "
-                                         "FROM check_annotation a WHERE a.item = $1 ORDER BY a.id",
-                                         item),
-                               [](const pg::Result &r, int row) { return readAnnotation(r, row); });
+    return collect<Annotation>(
+        m_db->run("SELECT a.id, a.item, a.kind, a.geometry, a.length_px, a.length_mm, a.area, a.class "
+                  "FROM check_annotation a WHERE a.item = $1 ORDER BY a.id",
+                  item),
+        [](const pg::Result &r, int row) { return readAnnotation(r, row); });
 }
 
 std::vector<std::pair<Id, Annotation>> PgStore::checkAnnotationsOfKind(AnnotationKind kind) const
 {
     return collect<std::pair<Id, Annotation>>(
-        m_db->run("SELECT a.id, a.item, a.kind, a.geometry, a.length_px, a.length_mm, a.area "
+        m_db->run("SELECT a.id, a.item, a.kind, a.geometry, a.length_px, a.length_mm, a.area, a.class "
                   "FROM check_annotation a WHERE a.kind = $1 ORDER BY a.item, a.id",
                   toString(kind)),
         [](const pg::Result &r, int row) {

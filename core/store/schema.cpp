@@ -184,7 +184,27 @@ CREATE TABLE gold (
 );
 )sql";
 
-constexpr std::array<const char *, 3> kMigrations{kV1, kV2, kV3};
+// Version 4 (issue #17): every shape has its own class, and a class says whether it names
+// images, objects or both. A shape takes the class its geometry named (imported multi-class
+// sets kept it there) when the project has it, else its label's class, as the data of
+// version 3 implies; a check's shape takes the check's answer.
+constexpr const char *kV4 = R"sql(
+ALTER TABLE label_class ADD COLUMN scope TEXT NOT NULL DEFAULT 'both'
+  CHECK (scope IN ('image', 'object', 'both'));
+ALTER TABLE annotation ADD COLUMN class INTEGER REFERENCES label_class(id);
+UPDATE annotation SET class = coalesce(
+  (SELECT c.id FROM label_class c
+    WHERE json_valid(annotation.geometry) AND c.name = json_extract(annotation.geometry, '$.class')),
+  (SELECT l.class FROM label l WHERE l.id = annotation.label));
+CREATE INDEX annotation_class ON annotation(class);
+ALTER TABLE check_annotation ADD COLUMN class INTEGER REFERENCES label_class(id);
+UPDATE check_annotation SET class = coalesce(
+  (SELECT c.id FROM label_class c
+    WHERE json_valid(check_annotation.geometry) AND c.name = json_extract(check_annotation.geometry, '$.class')),
+  (SELECT i.answer FROM check_item i WHERE i.id = check_annotation.item));
+)sql";
+
+constexpr std::array<const char *, 4> kMigrations{kV1, kV2, kV3, kV4};
 
 } // namespace
 

@@ -2,6 +2,7 @@
 // SqliteStore: the whole project's rows at once, for push and pull (core/project/project_copy.h,
 // issue #18). Explicit-id INSERTs with bound values, one transaction.
 #include "core/store/restore_p.h"
+#include "core/store/shapeclass_p.h"
 #include "core/store/sqlite_rows_p.h"
 #include "core/store/sqlite_store.h"
 
@@ -36,9 +37,9 @@ void SqliteStore::restoreRows(const ProjectRows &rows)
                 .exec();
         }
         for (const LabelClass &c : rows.classes)
-            m_db->prepare("INSERT INTO label_class(id, name, color, shortcut, description, ord) "
-                          "VALUES (?, ?, ?, ?, ?, ?)")
-                .bindAll(c.id, c.name, c.color, c.shortcut, c.description, c.order)
+            m_db->prepare("INSERT INTO label_class(id, name, color, shortcut, description, ord, scope) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .bindAll(c.id, c.name, c.color, c.shortcut, c.description, c.order, toString(c.scope))
                 .exec();
         for (const Labeler &l : rows.labelers)
             m_db->prepare("INSERT INTO labeler(id, name, role, created_at) VALUES (?, ?, ?, ?)")
@@ -85,9 +86,10 @@ void SqliteStore::restoreRows(const ProjectRows &rows)
                          l.updatedAt)
                 .exec();
         for (const Annotation &a : rows.annotations)
-            m_db->prepare("INSERT INTO annotation(id, label, kind, geometry, length_px, length_mm, area) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .bindAll(a.id, a.label, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area)
+            m_db->prepare("INSERT INTO annotation(id, label, kind, geometry, length_px, length_mm, area, class) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .bindAll(a.id, a.label, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area,
+                         store_detail::boundClass(a.classId))
                 .exec();
         for (const CheckItem &c : rows.checkItems)
             m_db->prepare("INSERT INTO check_item(id, image, labeler, kind, round, position, state, answer, "
@@ -96,9 +98,10 @@ void SqliteStore::restoreRows(const ProjectRows &rows)
                          c.answeredAt)
                 .exec();
         for (const Annotation &a : rows.checkAnnotations)
-            m_db->prepare("INSERT INTO check_annotation(id, item, kind, geometry, length_px, length_mm, area) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .bindAll(a.id, a.label, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area)
+            m_db->prepare("INSERT INTO check_annotation(id, item, kind, geometry, length_px, length_mm, area, class) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .bindAll(a.id, a.label, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area,
+                         store_detail::boundClass(a.classId))
                 .exec();
         for (const GoldLabel &g : rows.gold)
             m_db->prepare("INSERT INTO gold(image, class, source, created_at) VALUES (?, ?, ?, ?)")

@@ -53,9 +53,17 @@ inline Annotation readAnnotation(const Statement &st, int c = 0)
     a.lengthPx = st.real(c + 4);
     a.lengthMm = st.optReal(c + 5);
     a.area = st.real(c + 6);
+    a.classId = st.isNull(c + 7) ? 0 : st.int64(c + 7);
     return a;
 }
-#define ANNOTATION_COLS "a.id, a.label, a.kind, a.geometry, a.length_px, a.length_mm, a.area"
+#define ANNOTATION_COLS "a.id, a.label, a.kind, a.geometry, a.length_px, a.length_mm, a.area, a.class"
+
+inline LabelClass readClass(const Statement &st)
+{
+    return LabelClass{
+        st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.integer(5), parseClassScope(st.text(6))};
+}
+#define CLASS_COLS "id, name, color, shortcut, description, ord, scope"
 
 inline Standard readStandard(const Statement &st)
 {

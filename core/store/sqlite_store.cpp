@@ -412,30 +412,42 @@ Id SqliteStore::addClass(const LabelClass &c)
         throw Error(ErrorCode::Invalid, "the class exists already", {}, 0, c.name);
     Id id = 0;
     write([&] {
-        m_db->prepare("INSERT INTO label_class(name, color, shortcut, description, ord) "
-                      "VALUES (?, ?, ?, ?, ?)")
-            .bindAll(c.name, c.color, c.shortcut, c.description, c.order)
+        m_db->prepare("INSERT INTO label_class(name, color, shortcut, description, ord, scope) "
+                      "VALUES (?, ?, ?, ?, ?, ?)")
+            .bindAll(c.name, c.color, c.shortcut, c.description, c.order, toString(c.scope))
             .exec();
         id = m_db->lastInsertId();
     });
     return id;
 }
 
+void SqliteStore::updateClass(const LabelClass &c)
+{
+    if (c.name.empty())
+        throw Error(ErrorCode::Invalid, "a class needs a name", {}, 0, "name");
+    write([&] {
+        if (scalar(m_db->prepare("SELECT count(*) FROM label_class WHERE id = ?").bindAll(c.id)) == 0)
+            throw Error(ErrorCode::NotFound, "no class has the id " + std::to_string(c.id));
+        if (const auto other = classByName(c.name); other && other->id != c.id)
+            throw Error(ErrorCode::Invalid, "another class has this name already", {}, 0, c.name);
+        m_db->prepare("UPDATE label_class SET name = ?, color = ?, shortcut = ?, description = ?, ord = ?, "
+                      "scope = ? WHERE id = ?")
+            .bindAll(c.name, c.color, c.shortcut, c.description, c.order, toString(c.scope), c.id)
+            .exec();
+    });
+}
+
 std::vector<LabelClass> SqliteStore::classes() const
 {
-    auto &st = m_db->prepare("SELECT id, name, color, shortcut, description, ord FROM label_class ORDER BY ord, id");
-    return collect<LabelClass>(st, [](const Statement &s) {
-        return LabelClass{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5)};
-    });
+    auto &st = m_db->prepare("SELECT " CLASS_COLS " FROM label_class ORDER BY ord, id");
+    return collect<LabelClass>(st, [](const Statement &s) { return readClass(s); });
 }
 
 std::optional<LabelClass> SqliteStore::classByName(const std::string &name) const
 {
-    auto &st = m_db->prepare("SELECT id, name, color, shortcut, description, ord FROM label_class WHERE name = ?");
+    auto &st = m_db->prepare("SELECT " CLASS_COLS " FROM label_class WHERE name = ?");
     st.bind(1, name);
-    return first<LabelClass>(st, [](const Statement &s) {
-        return LabelClass{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5)};
-    });
+    return first<LabelClass>(st, [](const Statement &s) { return readClass(s); });
 }
 
 // --- labelers -----------------------------------------------------------------------------

@@ -28,6 +28,7 @@ public:
     int schemaVersion() const override;
 
     Id addClass(const LabelClass &c) override;
+    void updateClass(const LabelClass &c) override;
     std::vector<LabelClass> classes() const override;
     std::optional<LabelClass> classByName(const std::string &name) const override;
 

@@ -5,6 +5,7 @@
 #include "core/store/sqlite_store.h"
 
 #include "core/common/error.h"
+#include "core/store/shapeclass_p.h"
 #include "core/store/sqlite_rows_p.h"
 
 #include <algorithm>
@@ -98,9 +99,11 @@ Id SqliteStore::addAnnotation(const Annotation &a)
 {
     Id id = 0;
     write([&] {
-        m_db->prepare("INSERT INTO annotation(label, kind, geometry, length_px, length_mm, area) "
-                      "VALUES (?, ?, ?, ?, ?, ?)")
-            .bindAll(a.label, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area)
+        m_db->prepare("INSERT INTO annotation(label, kind, geometry, length_px, length_mm, area, class) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, (SELECT id FROM label_class WHERE name = ?8), "
+                      "(SELECT class FROM label WHERE id = ?1)))")
+            .bindAll(a.label, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area,
+                     store_detail::boundClass(a.classId), store_detail::geometryClassHint(a.geometry))
             .exec();
         id = m_db->lastInsertId();
     });
@@ -397,16 +400,18 @@ void SqliteStore::replaceCheckAnnotations(Id item, const std::vector<Annotation>
     write([&] {
         m_db->prepare("DELETE FROM check_annotation WHERE item = ?").bind(1, item).exec();
         for (const Annotation &a : annotations)
-            m_db->prepare("INSERT INTO check_annotation(item, kind, geometry, length_px, length_mm, area) "
-                          "VALUES (?, ?, ?, ?, ?, ?)")
-                .bindAll(item, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area)
+            m_db->prepare("INSERT INTO check_annotation(item, kind, geometry, length_px, length_mm, area, class) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, (SELECT id FROM label_class WHERE name = ?8), "
+                          "(SELECT answer FROM check_item WHERE id = ?1)))")
+                .bindAll(item, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area,
+                         store_detail::boundClass(a.classId), store_detail::geometryClassHint(a.geometry))
                 .exec();
     });
 }
 
 std::vector<Annotation> SqliteStore::checkAnnotations(Id item) const
 {
-    auto &st = m_db->prepare("SELECT a.id, a.item, a.kind, a.geometry, a.length_px, a.length_mm, a.area "
+    auto &st = m_db->prepare("SELECT a.id, a.item, a.kind, a.geometry, a.length_px, a.length_mm, a.area, a.class "
                              "FROM check_annotation a WHERE a.item = ? ORDER BY a.id");
     st.bind(1, item);
     return collect<Annotation>(st, [](const Statement &s) { return readAnnotation(s); });
@@ -414,7 +419,7 @@ std::vector<Annotation> SqliteStore::checkAnnotations(Id item) const
 
 std::vector<std::pair<Id, Annotation>> SqliteStore::checkAnnotationsOfKind(AnnotationKind kind) const
 {
-    auto &st = m_db->prepare("SELECT a.id, a.item, a.kind, a.geometry, a.length_px, a.length_mm, a.area "
+    auto &st = m_db->prepare("SELECT a.id, a.item, a.kind, a.geometry, a.length_px, a.length_mm, a.area, a.class "
                              "FROM check_annotation a WHERE a.kind = ? ORDER BY a.item, a.id");
     st.bind(1, toString(kind));
     return collect<std::pair<Id, Annotation>>(st, [](const Statement &s) {

@@ -170,6 +170,11 @@ public:
 
     // --- classes ----------------------------------------------------------------------------
     virtual Id addClass(const LabelClass &c) = 0;
+    /// Writes every field of the class `c.id` (name, colour, key, description, order, scope).
+    /// Labels, shapes and decisions refer to the class by id, so a rename keeps them.
+    /// Error(Invalid) naming the field for an empty name or a name another class has;
+    /// Error(NotFound) when no class has the id.
+    virtual void updateClass(const LabelClass &c) = 0;
     virtual std::vector<LabelClass> classes() const = 0; ///< in display order
     virtual std::optional<LabelClass> classByName(const std::string &name) const = 0;
 
@@ -310,7 +315,7 @@ public:
 };
 
 /// Current schema version written by this build.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 /// Creates a new, empty project file; fails with Error(Io) if it exists.
 std::unique_ptr<Store> createProject(const std::filesystem::path &file, const ProjectSettings &settings);

@@ -38,6 +38,7 @@ constexpr std::array<std::string_view, 3> kExample{"example", "counterexample", 
 constexpr std::array<std::string_view, 4> kMethod{"adjudicated", "consensus", "standard", "excluded"};
 constexpr std::array<std::string_view, 3> kState{"pending", "done", "skipped"};
 constexpr std::array<std::string_view, 2> kCheck{"repeat", "gold"};
+constexpr std::array<std::string_view, 3> kScope{"image", "object", "both"};
 
 } // namespace
 
@@ -77,6 +78,10 @@ std::string_view toString(CheckKind v)
 {
     return nameOf(v, kCheck);
 }
+std::string_view toString(ClassScope v)
+{
+    return nameOf(v, kScope);
+}
 
 Role parseRole(std::string_view s)
 {
@@ -113,6 +118,10 @@ AssignmentState parseAssignmentState(std::string_view s)
 CheckKind parseCheckKind(std::string_view s)
 {
     return parseName<CheckKind>(s, kCheck, "check kind");
+}
+ClassScope parseClassScope(std::string_view s)
+{
+    return parseName<ClassScope>(s, kScope, "class scope");
 }
 
 } // namespace concord::core

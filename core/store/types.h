@@ -60,6 +60,14 @@ enum class DecisionMethod : std::uint8_t
     Standard,
     Excluded
 };
+/// What a class names (issue #17): a class for a whole image ("ok"), for a shape on it
+/// ("scratch" objects), or both. Every class of a project written before schema 4 is Both.
+enum class ClassScope : std::uint8_t
+{
+    Image,
+    Object,
+    Both
+};
 enum class AssignmentState : std::uint8_t
 {
     Pending,
@@ -105,6 +113,7 @@ struct LabelClass
     std::string shortcut; ///< a key such as "1"
     std::string description;
     int order = 0;
+    ClassScope scope = ClassScope::Both;
 };
 
 struct Labeler
@@ -137,6 +146,12 @@ struct Annotation
     double lengthPx = 0.0;
     std::optional<double> lengthMm;
     double area = 0.0;
+    /// The shape's own class (a LabelClass id; schema 4, issue #17). The store returns it set
+    /// (0 only for a shape of a check not answered yet). On write, 0 means: the class the geometry names ("class",
+    /// core/geometry) when the project has it, else the class of the shape's label (of the check item's answer for a
+    /// check's shapes). The stored class is the shape's; a "class" left in the geometry is only that input hint and is
+    /// never read back as the shape's class.
+    Id classId = 0;
 };
 
 /// An attribute value: a number or a text.
@@ -242,6 +257,7 @@ std::string_view toString(ExampleRole v);
 std::string_view toString(DecisionMethod v);
 std::string_view toString(AssignmentState v);
 std::string_view toString(CheckKind v);
+std::string_view toString(ClassScope v);
 
 // Parsers; throw Error(Invalid) naming the unknown text.
 Role parseRole(std::string_view s);
@@ -253,5 +269,6 @@ ExampleRole parseExampleRole(std::string_view s);
 DecisionMethod parseDecisionMethod(std::string_view s);
 AssignmentState parseAssignmentState(std::string_view s);
 CheckKind parseCheckKind(std::string_view s);
+ClassScope parseClassScope(std::string_view s);
 
 } // namespace concord::core

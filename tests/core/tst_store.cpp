@@ -71,6 +71,42 @@ private slots:
         QCOMPARE(store->auditLog(1).front().action, std::string("migrate"));
     }
 
+    void migratesFromVersion3GivingShapesTheirClass()
+    {
+        // Schema 4 (issue #17): a shape takes the class its geometry named when the project
+        // has it, else its label's, as version 3's data implies; every class names both.
+        const auto path = file("v3.concord");
+        {
+            sqlite::Database db(path, sqlite::Database::Access::Create);
+            db.execScript("BEGIN");
+            sqlite::migrate(db, 0, 3);
+            db.execScript(R"sql(
+INSERT INTO project_meta VALUES ('name', 'old'), ('overlap', '2');
+INSERT INTO label_class(id, name) VALUES (1, 'ok'), (2, 'scratch'), (3, 'dent');
+INSERT INTO labeler(id, name, role, created_at) VALUES (1, 'ana', 'labeler', 't');
+INSERT INTO image(id, path, hash, width, height, file_name, added_at) VALUES (1, 'a.png', 'h', 9, 9, 'a.png', 't');
+INSERT INTO label(id, image, labeler, class, source, created_at, updated_at) VALUES (1, 1, 1, 2, 'manual', 't', 't');
+INSERT INTO annotation(id, label, kind, geometry) VALUES
+  (1, 1, 'line', '{"x1":0,"y1":0,"x2":3,"y2":4}'),
+  (2, 1, 'box', '{"x1":0,"y1":0,"x2":3,"y2":4,"class":"dent"}'),
+  (3, 1, 'box', '{"x1":0,"y1":0,"x2":3,"y2":4,"class":"unknown"}'),
+  (4, 1, 'box', 'not json');
+COMMIT;
+)sql");
+        }
+        auto store = openProject(path);
+        QCOMPARE(store->schemaVersion(), kSchemaVersion);
+        QCOMPARE(store->auditLog(1).front().action, std::string("migrate"));
+        const auto shapes = store->annotationsOfLabel(1);
+        QCOMPARE(shapes.size(), std::size_t(4));
+        QCOMPARE(shapes[0].classId, Id(2)); // the label's
+        QCOMPARE(shapes[1].classId, Id(3)); // the one its geometry named
+        QCOMPARE(shapes[2].classId, Id(2)); // named a class the project lacks: the label's
+        QCOMPARE(shapes[3].classId, Id(2)); // unreadable geometry: the label's
+        for (const auto &c : store->classes())
+            QCOMPARE_ENUM(c.scope, ClassScope::Both);
+    }
+
     void refusesNewerVersionUnchanged()
     {
         const auto path = file("newer.concord");

@@ -4,6 +4,7 @@
 #include "core/common/error.h"
 #include "core/project/checks.h"
 #include "core/project/project_ops.h"
+#include "core/store/pg_db.h"
 #include "core/store/server.h"
 #include "store_backends.h"
 #include "test_printers.h"
@@ -406,6 +407,126 @@ private slots:
             QVERIFY_THROWS_EXCEPTION(Error, store->resolveImagePath(missing));
         }
         qunsetenv("CONCORD_IMAGE_CACHE");
+    }
+
+    void shapeClassesAndClassEdits_data() { addBackendRows(); }
+    void shapeClassesAndClassEdits()
+    {
+        // Schema 4 (issue #17): every shape has its own class; a class names images, objects
+        // or both, and can be renamed without touching what refers to it.
+        QFETCH(QString, backend);
+        const auto location = freshLocation(backend, m_dir, "shapeclass");
+        auto store = initProject(location, {"sc", 10.0, 2, false}, {"ok", "scratch", "dent"});
+        const Id img = store->addImage(makeImage("a.png", "h1"));
+        const Id ana = store->addLabeler("ana", Role::Labeler);
+        const auto ok = *store->classByName("ok");
+        const auto scratch = *store->classByName("scratch");
+        const auto dent = *store->classByName("dent");
+        QCOMPARE_ENUM(scratch.scope, ClassScope::Both); // what every class was before
+        LabelClass pit{0, "pit", "#112233", "4", "a small hole", 4, ClassScope::Object};
+        const Id pitId = store->addClass(pit);
+        QCOMPARE_ENUM(store->classByName("pit")->scope, ClassScope::Object);
+
+        const std::string box = R"({"x1":1,"y1":2,"x2":30,"y2":40})";
+        Annotation own{0, 0, AnnotationKind::Box, box, 0.0, {}, 1102.0};
+        own.classId = dent.id; // set by its id
+        Annotation hinted{0, 0, AnnotationKind::Box, R"({"x1":5,"y1":5,"x2":9,"y2":9,"class":"pit"})", 0, {}, 16};
+        Annotation plain{0, 0, AnnotationKind::Box, box, 0.0, {}, 1102.0}; // takes the label's
+        Annotation unknownHint{0, 0, AnnotationKind::Box, R"({"x1":1,"y1":1,"x2":2,"y2":2,"class":"nope"})", 0, {}, 1};
+        const Id lid = saveLabel(*store, img, ana, ok.id, {own, hinted, plain, unknownHint});
+        auto shapes = store->annotationsOfLabel(lid);
+        QCOMPARE(shapes.size(), std::size_t(4));
+        QCOMPARE(shapes[0].classId, dent.id);
+        QCOMPARE(shapes[1].classId, pitId);
+        QCOMPARE(shapes[2].classId, ok.id);
+        QCOMPARE(shapes[3].classId, ok.id);
+        QCOMPARE(store->annotationsOfKind(AnnotationKind::Box).at(1).second.classId, pitId);
+
+        // The image's class changes; its shapes keep theirs.
+        saveLabel(*store, img, ana, scratch.id, shapes);
+        shapes = store->annotationsOfLabel(store->label(img, ana)->id);
+        QCOMPARE(shapes[0].classId, dent.id);
+        QCOMPARE(shapes[2].classId, ok.id);
+
+        // Rename, recolour, re-key, reorder, rescope: the shapes and labels follow by id.
+        LabelClass renamed = dent;
+        renamed.name = "dent-deep";
+        renamed.color = "#abcdef";
+        renamed.shortcut = "9";
+        renamed.order = -1;
+        renamed.scope = ClassScope::Object;
+        store->updateClass(renamed);
+        const auto back = *store->classByName("dent-deep");
+        QCOMPARE(back.id, dent.id);
+        QCOMPARE(back.color, std::string("#abcdef"));
+        QCOMPARE(back.shortcut, std::string("9"));
+        QCOMPARE_ENUM(back.scope, ClassScope::Object);
+        QVERIFY(!store->classByName("dent"));
+        QCOMPARE(store->classes().front().name, std::string("dent-deep")); // the lowest order comes first
+        QCOMPARE(store->annotationsOfLabel(store->label(img, ana)->id)[0].classId, dent.id);
+
+        // A taken or empty name, or an unknown id, is refused and changes nothing.
+        LabelClass clash = renamed;
+        clash.name = "scratch";
+        try {
+            store->updateClass(clash);
+            QFAIL("a second class named scratch");
+        } catch (const Error &e) {
+            QCOMPARE(e.code(), ErrorCode::Invalid);
+            QCOMPARE(e.field(), std::string("scratch"));
+        }
+        clash.name.clear();
+        QVERIFY_THROWS_EXCEPTION(Error, store->updateClass(clash));
+        LabelClass ghost = renamed;
+        ghost.id = 9999;
+        ghost.name = "ghost";
+        try {
+            store->updateClass(ghost);
+            QFAIL("updated a class that does not exist");
+        } catch (const Error &e) {
+            QCOMPARE(e.code(), ErrorCode::NotFound);
+        }
+        QCOMPARE(store->classByName("dent-deep")->color, std::string("#abcdef"));
+        QVERIFY(!store->classByName("ghost"));
+    }
+
+    void serverMigratesSchema3()
+    {
+        // A server project of schema 3 (before shapes had classes) is upgraded when its owner
+        // opens it: each shape takes the class its geometry named, else its label's; classes
+        // name both. Schema 3 is made from 4 by removing what 4 added, with psql's own SQL.
+        const auto location = concord_test::freshServerDatabase("v3");
+        {
+            auto store = initProject(location, {"old", 0, 1, false}, {"ok", "scratch", "dent"});
+            const Id img = store->addImage(makeImage("a.png", "h1"));
+            const Id ana = store->addLabeler("ana", Role::Labeler);
+            saveLabel(
+                *store, img, ana, store->classByName("scratch")->id,
+                {Annotation{0, 0, AnnotationKind::Line, R"({"x1":0,"y1":0,"x2":3,"y2":4})", 5, {}, 0},
+                 Annotation{0, 0, AnnotationKind::Box, R"({"x1":0,"y1":0,"x2":3,"y2":4,"class":"dent"})", 0, {}, 12}});
+        }
+        {
+            pg::Connection db(location);
+            db.execScript("ALTER TABLE annotation DROP COLUMN class; ALTER TABLE check_annotation DROP COLUMN class;"
+                          "ALTER TABLE label_class DROP COLUMN scope;"
+                          "UPDATE project_meta SET value = '3' WHERE key = 'schema_version'");
+        }
+        try {
+            openStore(location, OpenMode::ReadOnly);
+            QFAIL("a read-only open upgraded the schema");
+        } catch (const Error &e) {
+            QCOMPARE(e.code(), ErrorCode::ReadOnly);
+        }
+        auto store = openStore(location);
+        QCOMPARE(store->schemaVersion(), kSchemaVersion);
+        QCOMPARE(store->auditLog(1).front().action, std::string("migrate"));
+        QCOMPARE_ENUM(store->classByName("dent")->scope, ClassScope::Both);
+        const auto shapes = store->annotationsOfLabel(store->labelRows().front().label.id);
+        QCOMPARE(shapes.size(), std::size_t(2));
+        QCOMPARE(shapes[0].classId, store->classByName("scratch")->id);
+        QCOMPARE(shapes[1].classId, store->classByName("dent")->id);
+        store.reset();
+        QCOMPARE(openStore(location)->schemaVersion(), kSchemaVersion); // once only
     }
 
     void serverRefusesANewerSchema()
