@@ -91,6 +91,9 @@ void registerExport(CLI::App &app)
     auto replace = std::make_shared<bool>(false);
     auto cascade = std::make_shared<std::string>(core::kDefaultFaceCascade);
     auto json = std::make_shared<bool>(false);
+    auto quorum = std::make_shared<std::string>("majority");
+    auto iou = std::make_shared<double>(0.5);
+    auto distance = std::make_shared<double>(10.0);
     cmd->add_option("PROJECT", *project, "Project file")->required();
     cmd->add_option("OUTDIR", *outDir, "Output folder: new or empty (built beside it, then renamed into place whole)")
         ->required();
@@ -111,6 +114,18 @@ void registerExport(CLI::App &app)
     cmd->add_flag("--replace", *replace,
                   "Replace the previous export in OUTDIR: exactly the files its provenance.json lists; "
                   "refused if OUTDIR holds anything else");
+    cmd->add_option("--quorum", *quorum,
+                    "Objects: labelers whose matched shapes make a consensus object: majority (more than half of "
+                    "the image's labelers), a count (2) or a fraction (0.5, 50%); smaller clusters are not written")
+        ->capture_default_str();
+    cmd->add_option("--iou", *iou, "Objects: boxes and polygons of different labelers match at IoU ≥ this")
+        ->check(finiteNumber())
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+    cmd->add_option("--distance", *distance, "Objects: lines' ends and points match within this many pixels")
+        ->check(finiteNumber())
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
     cmd->add_flag("--json", *json, "Machine-readable summary on stdout");
     cmd->callback([=] {
         runCommand([&] {
@@ -121,6 +136,9 @@ void registerExport(CLI::App &app)
             r.options.consensus = core::parseConsensusMethod(*consensus);
             r.options.minAgreement = *minAgreement;
             r.options.includeUnresolved = *includeUnresolved;
+            r.options.objects.quorum = core::parseObjectQuorum(*quorum);
+            r.options.objects.iou = *iou;
+            r.options.objects.distancePx = *distance;
             r.blurFaces = *blurFaces;
             r.faceBlur.cascadePath = *cascade;
             r.hardLink = *link;
@@ -131,6 +149,7 @@ void registerExport(CLI::App &app)
                 printJson({{"exported", rep.exported},
                            {"unresolved", rep.unresolvedImages},
                            {"faces_blurred", rep.facesBlurred},
+                           {"objects", {{"consensus", rep.consensusObjects}, {"unresolved", rep.unresolvedObjects}}},
                            {"files", rep.files},
                            {"replaced", rep.replaced},
                            {"kept_aside",
@@ -144,6 +163,10 @@ void registerExport(CLI::App &app)
                           << rep.keptAside.string() << '\n';
             if (*blurFaces)
                 std::cout << "Blurred " << rep.facesBlurred << " faces\n";
+            if (rep.consensusObjects > 0 || rep.unresolvedObjects > 0)
+                std::cout << "Objects: " << rep.consensusObjects << " consensus objects written; "
+                          << rep.unresolvedObjects
+                          << " unresolved objects (below the quorum) left out, listed in provenance.json\n";
             if (rep.unresolved > 0) {
                 std::cout << rep.unresolved << " images have no final label"
                           << (*includeUnresolved ? " (included with an empty label)" : " (left out)")

@@ -5,7 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
+#include <vector>
 
 namespace concord::core {
 
@@ -45,6 +48,31 @@ void CocoDatasetWriter::write(const ExportDataset &dataset, ExportOutput &out) c
                                         {"category_id", categoryId[b.className]},
                                         {"bbox", {b.x1, b.y1, b.x2 - b.x1, b.y2 - b.y1}},
                                         {"area", (b.x2 - b.x1) * (b.y2 - b.y1)},
+                                        {"iscrowd", 0}});
+        }
+        for (const auto &poly : item.polygons) {
+            // COCO's polygon: segmentation [[x1, y1, x2, y2, …]], bbox its bounding box, area
+            // the outline's own (shoelace).
+            ++votes[poly.className];
+            std::vector<double> flat;
+            double x1 = poly.points.front().first, y1 = poly.points.front().second, x2 = x1, y2 = y1, twice = 0.0;
+            for (std::size_t k = 0; k < poly.points.size(); ++k) {
+                const auto &[x, y] = poly.points[k];
+                const auto &[nx, ny] = poly.points[(k + 1) % poly.points.size()];
+                flat.push_back(x);
+                flat.push_back(y);
+                x1 = std::min(x1, x);
+                y1 = std::min(y1, y);
+                x2 = std::max(x2, x);
+                y2 = std::max(y2, y);
+                twice += x * ny - nx * y;
+            }
+            j["annotations"].push_back({{"id", ++annotationId},
+                                        {"image_id", imageId},
+                                        {"category_id", categoryId[poly.className]},
+                                        {"segmentation", {flat}},
+                                        {"bbox", {x1, y1, x2 - x1, y2 - y1}},
+                                        {"area", std::fabs(twice) / 2.0},
                                         {"iscrowd", 0}});
         }
         if (item.finalClass.empty())

@@ -9,9 +9,11 @@
 #include "core/common/error.h"
 #include "core/geometry/geometry.h"
 #include "core/io/exportnames.h"
+#include "core/project/project_objects.h"
 #include "core/project/project_ratings.h"
 #include "core/store/store.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -47,29 +49,96 @@ ConsensusMethod parseConsensusMethod(std::string_view s)
 
 namespace {
 
-/// Boxes of one label, with each box's own class when it has one.
-std::vector<ExportBox> boxesOf(const ExportLabel &label)
+AnnotationKind annotationKind(ObjectKind k)
 {
-    std::vector<ExportBox> out;
-    for (const auto &a : label.annotations) {
-        if (a.kind != AnnotationKind::Box)
-            continue;
-        Segment c;
-        try {
-            c = std::get<BoxShape>(decodeGeometry(a.kind, a.geometry)).corners;
-        } catch (const Error &e) {
-            throw Error(ErrorCode::Invalid, e.detail() + ": " + a.geometry, {}, 0,
-                        "annotation " + std::to_string(a.id));
-        }
-        ExportBox b;
-        b.className = ownClassOf(a).value_or(label.className);
-        b.x1 = c.x1;
-        b.y1 = c.y1;
-        b.x2 = c.x2;
-        b.y2 = c.y2;
-        out.push_back(b);
+    switch (k) {
+    case ObjectKind::Box: return AnnotationKind::Box;
+    case ObjectKind::Line: return AnnotationKind::Line;
+    case ObjectKind::Polygon: return AnnotationKind::Polygon;
+    case ObjectKind::Point: return AnnotationKind::Point;
     }
+    return AnnotationKind::Box;
+}
+
+/// The points of a stored shape in the order objectTableFromStore() gives them, to find which
+/// annotation a consensus member is.
+std::vector<std::pair<double, double>> pointsOf(const Shape &shape)
+{
+    if (const auto *b = std::get_if<BoxShape>(&shape))
+        return {{b->corners.x1, b->corners.y1}, {b->corners.x2, b->corners.y2}};
+    if (const auto *l = std::get_if<LineShape>(&shape))
+        return {{l->ends.x1, l->ends.y1}, {l->ends.x2, l->ends.y2}};
+    if (const auto *p = std::get_if<PointShape>(&shape))
+        return {{p->at.x, p->at.y}};
+    std::vector<std::pair<double, double>> out;
+    for (const ShapePoint &v : std::get<PolygonShape>(shape).points)
+        out.emplace_back(v.x, v.y);
     return out;
+}
+
+std::vector<std::pair<double, double>> pointsOf(const ObjectShape &shape)
+{
+    std::vector<std::pair<double, double>> out;
+    for (const auto &v : shape.points)
+        out.emplace_back(v.x, v.y);
+    return out;
+}
+
+/// The annotation of `labeler`'s human label on the image whose geometry is `shape`, not
+/// already claimed by another member.
+std::optional<Id> annotationOf(const ExportItem &item, const std::string &labeler, const ObjectShape &shape,
+                               std::vector<Id> &claimed)
+{
+    const auto kind = annotationKind(shape.kind);
+    const auto points = pointsOf(shape);
+    for (const auto &l : item.labels) {
+        if (l.labeler != labeler || l.source == LabelSource::Standard) // as isHumanLabel()
+            continue;
+        for (const auto &a : l.annotations) {
+            if (a.kind != kind || std::find(claimed.begin(), claimed.end(), a.id) != claimed.end())
+                continue;
+            try {
+                if (pointsOf(decodeGeometry(a.kind, a.geometry)) != points)
+                    continue;
+            } catch (const Error &) {
+                continue; // objectTableFromStore() already refused malformed geometry
+            }
+            claimed.push_back(a.id);
+            return a.id;
+        }
+    }
+    return std::nullopt;
+}
+
+ExportObject exportObject(const ObjectTable &table, const ObjectConsensus &consensus, const ConsensusObject &c,
+                          const ExportItem &item, std::vector<Id> &claimed)
+{
+    const auto name = [&](std::int32_t i, const std::vector<std::string> &names) {
+        return names[static_cast<std::size_t>(i)];
+    };
+    ExportObject o;
+    o.kind = annotationKind(c.kind);
+    o.className = name(c.cls, consensus.classNames);
+    o.classTie = c.classTie;
+    o.classShare = c.classShare;
+    o.points = pointsOf(c.shape);
+    o.method = std::string(toString(c.fusion));
+    o.labelers = c.labelers;
+    o.quorum = c.quorum;
+    const auto &drawings = table.drawingsOf(c.item);
+    for (const auto &m : c.members) {
+        ExportObjectMember e;
+        e.labeler = name(m.labeler, consensus.labelerNames);
+        e.className = name(m.cls, consensus.classNames);
+        e.agreement = m.agreement;
+        for (const auto &d : drawings)
+            if (d.labeler == m.labeler)
+                e.annotation = annotationOf(item, e.labeler, d.shapes[static_cast<std::size_t>(m.shape)], claimed);
+        o.members.push_back(std::move(e));
+    }
+    for (const auto &p : c.pairs)
+        o.pairs.push_back({p.a, p.b, p.iou, p.distance});
+    return o;
 }
 
 } // namespace
@@ -197,17 +266,28 @@ ExportDataset buildExportDataset(const Store &store, const ExportOptions &option
             item.source = FinalSource::Consensus;
         }
         item.included = item.source != FinalSource::Unresolved || (options.includeUnresolved && !item.decision);
+    }
 
-        if (!item.finalClass.empty()) {
-            for (const auto &l : item.labels) {
-                if (l.className != item.finalClass)
-                    continue;
-                auto boxes = boxesOf(l);
-                if (!boxes.empty()) {
-                    item.boxes = std::move(boxes);
-                    break;
-                }
+    // Objects: the consensus of every image's human shapes (docs/AGREEMENT.md, "Consensus
+    // objects"), the same whatever the image's final class. No adjudicated objects exist yet.
+    const ObjectTable objects = objectTableFromStore(store);
+    const ObjectConsensus consensus = computeObjectConsensus(objects, options.objects);
+    std::vector<std::vector<Id>> claimed(ds.items.size());
+    for (const bool resolved : {true, false}) {
+        for (const auto &c : resolved ? consensus.objects : consensus.unresolved) {
+            const std::size_t i = itemOfPath.at(consensus.itemNames[static_cast<std::size_t>(c.item)]);
+            ExportItem &item = ds.items[i];
+            ExportObject o = exportObject(objects, consensus, c, item, claimed[i]);
+            if (!resolved) {
+                item.unresolvedObjects.push_back(std::move(o));
+                continue;
             }
+            if (o.kind == AnnotationKind::Box)
+                item.boxes.push_back(
+                    {o.className, o.points[0].first, o.points[0].second, o.points[1].first, o.points[1].second});
+            else if (o.kind == AnnotationKind::Polygon)
+                item.polygons.push_back({o.className, o.points});
+            item.objects.push_back(std::move(o));
         }
     }
     return ds;

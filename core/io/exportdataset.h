@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/agreement/objectconsensus.h"
 #include "core/store/types.h"
 
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 /// \file
@@ -48,6 +50,9 @@ struct ExportOptions
     double minAgreement = 0.0;
     /// Keep unresolved images in the dataset (with an empty label) instead of leaving them out.
     bool includeUnresolved = false;
+    /// How the labelers' shapes become the exported objects (computeObjectConsensus,
+    /// docs/AGREEMENT.md "Consensus objects"): IoU threshold, distance, quorum, class vote.
+    ObjectConsensusOptions objects;
 };
 
 /// One labeler's current label on the image, as exported in the provenance.
@@ -62,7 +67,7 @@ struct ExportLabel
     std::vector<Annotation> annotations;
 };
 
-/// A box as the detection formats write it, in image pixels.
+/// A box as the detection formats write it, in image pixels: a consensus object's fused box.
 struct ExportBox
 {
     std::string className;
@@ -70,6 +75,51 @@ struct ExportBox
     double y1 = 0.0;
     double x2 = 0.0;
     double y2 = 0.0;
+};
+
+/// A polygon as the formats that have polygons write it (COCO segmentation, labelme, Label
+/// Studio polygonlabels), in image pixels: a consensus object's medoid outline.
+struct ExportPolygon
+{
+    std::string className;
+    std::vector<std::pair<double, double>> points;
+};
+
+/// One shape of a consensus (or unresolved) object, as provenance.json records it.
+struct ExportObjectMember
+{
+    std::string labeler;
+    std::string className;
+    /// The annotation the shape is, found by its geometry among the labeler's annotations of
+    /// the image (none if the project changed in between).
+    std::optional<Id> annotation;
+    /// Mean IoU with the other members (boxes, polygons) or mean distance in pixels (lines,
+    /// points); NaN for an object of one member.
+    double agreement = 0.0;
+};
+
+/// A consensus object with its provenance, or an unresolved one (below quorum, not exported).
+struct ExportObject
+{
+    AnnotationKind kind = AnnotationKind::Box;
+    std::string className;
+    bool classTie = false;
+    double classShare = 0.0;
+    std::vector<std::pair<double, double>> points; ///< the fused geometry
+    std::string method;                            ///< toString(ObjectFusion)
+    int labelers = 0;                              ///< labelers of the image
+    int quorum = 0;                                ///< members needed
+    std::vector<ExportObjectMember> members;
+    /// Every two members (indices into `members`) with their IoU (boxes, polygons) or distance
+    /// (lines, points), NaN where it does not apply.
+    struct Pair
+    {
+        int a = 0;
+        int b = 0;
+        double iou = 0.0;
+        double distance = 0.0;
+    };
+    std::vector<Pair> pairs;
 };
 
 struct ExportItem
@@ -86,9 +136,15 @@ struct ExportItem
     std::string decisionClass;
     std::string decidedBy;
     std::optional<Standard> standard; ///< standard behind the final label (decision or labels)
-    /// Boxes of the final label: those of the first labeler (by labeler id) whose label equals
-    /// the final class and who drew boxes; never a mix of several labelers' boxes.
+    /// The consensus objects of the image (computeObjectConsensus over every human label's
+    /// shapes), whatever the image's final class: never one labeler's shapes picked silently.
+    /// Unresolved objects (below quorum) are not in them; they are in `unresolvedObjects`.
+    std::vector<ExportObject> objects;
+    std::vector<ExportObject> unresolvedObjects;
+    /// The consensus objects that are boxes, and those that are polygons, as the writers write
+    /// them (lines and points are only in `objects` and provenance.json).
     std::vector<ExportBox> boxes;
+    std::vector<ExportPolygon> polygons;
     /// The image's name inside the data set: its project path made safe and unique
     /// (uniqueExportPaths); formats put it below their image folder.
     std::string exportName;

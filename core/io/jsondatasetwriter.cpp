@@ -20,6 +20,39 @@ nlohmann::json standardJson(const Standard &s)
     return {{"id", s.id}, {"title", s.title}, {"version", s.version}, {"status", std::string(toString(s.status))}};
 }
 
+nlohmann::json objectJson(const ExportObject &o)
+{
+    nlohmann::json points = nlohmann::json::array();
+    for (const auto &[x, y] : o.points)
+        points.push_back({x, y});
+    nlohmann::json members = nlohmann::json::array();
+    for (const auto &m : o.members)
+        members.push_back({{"labeler", m.labeler},
+                           {"label", m.className},
+                           {"annotation_id", m.annotation ? nlohmann::json(*m.annotation) : nlohmann::json()},
+                           {"agreement", numberOrNull(m.agreement)}});
+    nlohmann::json pairs = nlohmann::json::array();
+    for (const auto &p : o.pairs)
+        pairs.push_back({{"a", o.members[static_cast<std::size_t>(p.a)].labeler},
+                         {"b", o.members[static_cast<std::size_t>(p.b)].labeler},
+                         {"iou", numberOrNull(p.iou)},
+                         {"distance", numberOrNull(p.distance)}});
+    std::vector<std::string> labelers;
+    for (const auto &m : o.members)
+        labelers.push_back(m.labeler);
+    return {{"kind", std::string(toString(o.kind))},
+            {"label", o.className},
+            {"class_share", o.classShare},
+            {"class_tie", o.classTie},
+            {"points", points},
+            {"method", o.method},
+            {"labelers", labelers},
+            {"image_labelers", o.labelers},
+            {"quorum", o.quorum},
+            {"members", members},
+            {"pairs", pairs}};
+}
+
 } // namespace
 
 nlohmann::json provenanceJson(const ExportDataset &dataset, const std::vector<std::string> &files)
@@ -31,7 +64,16 @@ nlohmann::json provenanceJson(const ExportDataset &dataset, const std::vector<st
     j["classes"] = dataset.classes;
     j["options"] = {{"consensus", std::string(toString(dataset.options.consensus))},
                     {"min_agreement", dataset.options.minAgreement},
-                    {"include_unresolved", dataset.options.includeUnresolved}};
+                    {"include_unresolved", dataset.options.includeUnresolved},
+                    {"objects",
+                     {{"iou", dataset.options.objects.iou},
+                      {"distance_px", dataset.options.objects.distancePx},
+                      {"quorum", dataset.options.objects.quorum.describe()},
+                      {"class_aware", dataset.options.objects.classAware},
+                      {"class_vote", std::string(toString(dataset.options.objects.classVote))},
+                      {"fusion", "boxes: weighted-box-fusion; lines, polygons, points: medoid"}}}};
+    j["unresolved_objects"] = nlohmann::json::array();
+    std::int64_t consensusObjects = 0, unresolvedObjects = 0;
     j["images"] = nlohmann::json::array();
     j["unresolved"] = nlohmann::json::array();
     for (const auto &item : dataset.items) {
@@ -84,12 +126,29 @@ nlohmann::json provenanceJson(const ExportDataset &dataset, const std::vector<st
         im["boxes"] = nlohmann::json::array();
         for (const auto &b : item.boxes)
             im["boxes"].push_back({{"label", b.className}, {"x1", b.x1}, {"y1", b.y1}, {"x2", b.x2}, {"y2", b.y2}});
+        // The objects the formats write: consensus objects with their members; unresolved ones
+        // (below quorum) are listed for adjudication and written nowhere else.
+        im["objects"] = nlohmann::json::array();
+        for (const auto &o : item.objects)
+            im["objects"].push_back(objectJson(o));
+        im["unresolved_objects"] = nlohmann::json::array();
+        for (const auto &o : item.unresolvedObjects) {
+            im["unresolved_objects"].push_back(objectJson(o));
+            nlohmann::json listed = objectJson(o);
+            listed["path"] = item.image.path;
+            j["unresolved_objects"].push_back(std::move(listed));
+        }
+        if (item.included) {
+            consensusObjects += static_cast<std::int64_t>(item.objects.size());
+            unresolvedObjects += static_cast<std::int64_t>(item.unresolvedObjects.size());
+        }
         im["exported_image"] = item.outputImage.empty() ? nlohmann::json() : nlohmann::json(item.outputImage);
         im["faces_blurred"] = item.facesBlurred < 0 ? nlohmann::json() : nlohmann::json(item.facesBlurred);
         if (item.source == FinalSource::Unresolved)
             j["unresolved"].push_back({{"path", item.image.path}, {"reason", item.unresolvedReason}});
         j["images"].push_back(std::move(im));
     }
+    j["objects"] = {{"consensus", consensusObjects}, {"unresolved", unresolvedObjects}};
     std::vector<std::string> sorted = files;
     std::sort(sorted.begin(), sorted.end());
     j["files"] = sorted;

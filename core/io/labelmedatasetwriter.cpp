@@ -31,6 +31,17 @@ void LabelmeDatasetWriter::write(const ExportDataset &dataset, ExportOutput &out
                                    {"description", ""},
                                    {"shape_type", "rectangle"},
                                    {"flags", nlohmann::json::object()}});
+        for (const auto &poly : item.polygons) {
+            nlohmann::json points = nlohmann::json::array();
+            for (const auto &[x, y] : poly.points)
+                points.push_back({x, y});
+            j["shapes"].push_back({{"label", poly.className},
+                                   {"points", points},
+                                   {"group_id", nullptr},
+                                   {"description", ""},
+                                   {"shape_type", "polygon"},
+                                   {"flags", nlohmann::json::object()}});
+        }
         // labelme resolves imagePath against the JSON file's folder.
         j["imagePath"] = rel.filename().string();
         j["imageData"] = nullptr;

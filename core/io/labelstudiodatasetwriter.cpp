@@ -48,6 +48,21 @@ void LabelStudioDatasetWriter::write(const ExportDataset &dataset, ExportOutput 
                                 {"rotation", 0},
                                 {"rectanglelabels", {b.className}}}}});
         }
+        for (const auto &poly : item.polygons) {
+            if (w <= 0 || h <= 0)
+                break;
+            nlohmann::json points = nlohmann::json::array();
+            for (const auto &[x, y] : poly.points)
+                points.push_back({x / w * 100.0, y / h * 100.0});
+            result.push_back({{"id", "r" + std::to_string(id) + "_" + std::to_string(++n)},
+                              {"from_name", "label"},
+                              {"to_name", "image"},
+                              {"type", "polygonlabels"},
+                              {"original_width", item.image.width},
+                              {"original_height", item.image.height},
+                              {"image_rotation", 0},
+                              {"value", {{"points", points}, {"closed", true}, {"polygonlabels", {poly.className}}}}});
+        }
         tasks.push_back(
             {{"id", id},
              {"data", {{"image", imagePath(dataset, item)}}},

@@ -96,7 +96,9 @@ private:
 
 private slots:
     /// Four images, three labelers. By hand: i1 ok (2 of 3; agreeing pairs 1 of 3), i2 scratch
-    /// (unanimous; alice's box 10,20-40,60 comes first), i3 dent (2 of 3), i4 a tie.
+    /// (unanimous; alice and bob drew the box 10,20-40,60, its consensus object with 2 members
+    /// of 3, and bob alone a box 0,0-5,5, unresolved: 1 member of 3 is below the quorum of 2),
+    /// i3 dent (2 of 3), i4 a tie.
     void initTestCase()
     {
         QVERIFY(m_ws.dir.isValid());
@@ -112,7 +114,7 @@ private slots:
         label(*store, "a/i1.png", "bob", "ok");
         label(*store, "a/i1.png", "carl", "scratch");
         label(*store, "a/i2.png", "alice", "scratch", {box(10, 20, 40, 60)});
-        label(*store, "a/i2.png", "bob", "scratch", {box(0, 0, 5, 5)});
+        label(*store, "a/i2.png", "bob", "scratch", {box(0, 0, 5, 5), box(10, 20, 40, 60)});
         label(*store, "a/i2.png", "carl", "scratch");
         label(*store, "b/i3.png", "alice", "dent");
         label(*store, "b/i3.png", "bob", "ok");
@@ -136,6 +138,11 @@ private slots:
         QCOMPARE(i2.boxes.size(), std::size_t(1));
         QCOMPARE(i2.boxes[0].x1, 10.0);
         QCOMPARE(i2.boxes[0].y2, 60.0);
+        QCOMPARE(i2.objects.size(), std::size_t(1));
+        QCOMPARE(i2.objects[0].members.size(), std::size_t(2));
+        QCOMPARE(i2.unresolvedObjects.size(), std::size_t(1));
+        QCOMPARE(qs(i2.unresolvedObjects[0].members[0].labeler), QStringLiteral("bob"));
+        QCOMPARE(i2.unresolvedObjects[0].points[1].first, 5.0);
         QCOMPARE(qs(item(ds, "b/i3.png").finalClass), QStringLiteral("dent"));
         const auto &i4 = item(ds, "i4.png");
         QVERIFY(i4.source == FinalSource::Unresolved);
@@ -250,6 +257,133 @@ private slots:
         QVERIFY(yaml.contains(u"  0: \"ok\"\n  1: \"scratch\"\n  2: \"dent\"\n"));
         const auto unresolved = qs(readAll(req.outDir / "unresolved.csv"));
         QVERIFY(unresolved.contains(u"i4.png,tie between labelers"));
+    }
+
+    /// Objects are the consensus of all labelers, never one labeler's shapes. One image of
+    /// 200 × 100, three labelers (quorum ⌊3/2⌋ + 1 = 2):
+    /// - a box all three drew: alice (20,20)-(30,30), bob (20,20)-(30,32), carl (20,20)-(32,30).
+    ///   IoU(alice,bob) = 100/120 = 5/6, IoU(alice,carl) = 5/6, IoU(bob,carl) = 100/140 = 5/7.
+    ///   Weights (mean IoU with the others): alice 70/84, bob and carl 65/84 (sum 200/84).
+    ///   x2 = 20 + (10·70 + 10·65 + 12·65)/200 = 30.65, y2 likewise; x1 = y1 = 20.
+    ///   COCO bbox [20, 20, 10.65, 10.65], area 113.4225. YOLO (class scratch = 1): centre
+    ///   (25.325/200, 25.325/100) = (0.126625, 0.25325), size (0.05325, 0.1065).
+    /// - a box alice and bob drew: (100,60)-(140,90) and (102,60)-(142,90), IoU 1140/1260; two
+    ///   members weigh the same: (101,60)-(141,90). COCO bbox [101, 60, 40, 30]; YOLO centre
+    ///   (121/200, 75/100) = (0.605, 0.75), size (0.2, 0.3).
+    /// - a box only carl drew, (150,10)-(190,50): 1 of 3, unresolved, not exported.
+    /// - a triangle alice and bob drew, bob's one pixel lower: IoU ≥ 0.5, two members tie on
+    ///   mean IoU, the medoid is the first by labeler name, alice's (10,80),(60,80),(10,95).
+    void consensusObjects()
+    {
+        const auto file = m_ws.root() / "objects.concord";
+        {
+            ProjectSettings s;
+            s.name = "objects";
+            auto store = initProject(file, s, {"ok", "scratch", "dent"});
+            iotest::addImage(*store, m_ws.root(), "c.png", iotest::plainImage(200, 100, 21));
+            const auto triangle = [](double dy) {
+                Annotation a;
+                a.kind = AnnotationKind::Polygon;
+                a.geometry = nlohmann::json{{"points", {{10, 80 + dy}, {60, 80 + dy}, {10, 95 + dy}}}}.dump();
+                return a;
+            };
+            label(*store, "c.png", "alice", "scratch", {box(20, 20, 30, 30), box(100, 60, 140, 90), triangle(0)});
+            label(*store, "c.png", "bob", "scratch", {box(20, 20, 30, 32), box(102, 60, 142, 90), triangle(1)});
+            label(*store, "c.png", "carl", "scratch", {box(20, 20, 32, 30), box(150, 10, 190, 50)});
+        }
+        auto store = openProject(file, OpenMode::ReadOnly);
+        const auto near = [](double a, double b) { return std::abs(a - b) <= 1e-9; };
+
+        ExportRequest coco;
+        coco.format = "coco";
+        coco.outDir = m_ws.freshDir();
+        const auto rep = exportDataset(*store, coco);
+        QCOMPARE(rep.consensusObjects, std::int64_t(3));
+        QCOMPARE(rep.unresolvedObjects, std::int64_t(1));
+        const auto j = nlohmann::json::parse(readAll(coco.outDir / "annotations.json"));
+        std::vector<nlohmann::json> boxes, polygons;
+        for (const auto &a : j["annotations"])
+            if (a.contains("segmentation"))
+                polygons.push_back(a);
+            else if (a.contains("bbox"))
+                boxes.push_back(a);
+        QCOMPARE(boxes.size(), std::size_t(2));
+        const std::vector<std::vector<double>> want{{20, 20, 10.65, 10.65}, {101, 60, 40, 30}};
+        for (std::size_t b = 0; b < 2; ++b)
+            for (std::size_t k = 0; k < 4; ++k)
+                QVERIFY2(near(boxes[b]["bbox"][k].get<double>(), want[b][k]), boxes[b].dump().c_str());
+        QVERIFY(near(boxes[0]["area"].get<double>(), 113.4225));
+        QCOMPARE(boxes[0]["category_id"].get<int>(), 2);
+        QCOMPARE(polygons.size(), std::size_t(1));
+        QCOMPARE(polygons[0]["segmentation"][0].get<std::vector<double>>(),
+                 (std::vector<double>{10, 80, 60, 80, 10, 95}));
+        QCOMPARE(polygons[0]["area"].get<double>(), 375.0); // 50 · 15 / 2
+
+        ExportRequest yolo;
+        yolo.format = "yolo";
+        yolo.outDir = m_ws.freshDir();
+        exportDataset(*store, yolo);
+        std::istringstream lines(readAll(yolo.outDir / "labels" / "c.txt"));
+        const std::vector<std::vector<double>> yoloWant{{1, 0.126625, 0.25325, 0.05325, 0.1065},
+                                                        {1, 0.605, 0.75, 0.2, 0.3}};
+        std::string line;
+        std::size_t n = 0;
+        while (std::getline(lines, line)) {
+            QVERIFY(n < 2);
+            std::istringstream fields(line);
+            for (std::size_t k = 0; k < 5; ++k) {
+                double v = 0;
+                fields >> v;
+                QVERIFY2(std::abs(v - yoloWant[n][k]) <= 1e-6, line.c_str());
+            }
+            ++n;
+        }
+        QCOMPARE(n, std::size_t(2)); // carl's lone box is not there
+
+        ExportRequest labelme;
+        labelme.format = "labelme";
+        labelme.outDir = m_ws.freshDir();
+        exportDataset(*store, labelme);
+        const auto lm = nlohmann::json::parse(readAll(labelme.outDir / "images" / "c.json"));
+        QCOMPARE(lm["shapes"].size(), std::size_t(3));
+        QCOMPARE(qs(lm["shapes"][2]["shape_type"].get<std::string>()), QStringLiteral("polygon"));
+
+        ExportRequest ls;
+        ls.format = "labelstudio";
+        ls.outDir = m_ws.freshDir();
+        exportDataset(*store, ls);
+        const auto lsj = nlohmann::json::parse(readAll(ls.outDir / "labelstudio.json"));
+        int polygonResults = 0;
+        for (const auto &r : lsj[0]["annotations"][0]["result"])
+            polygonResults += r["type"] == "polygonlabels" ? 1 : 0;
+        QCOMPARE(polygonResults, 1);
+
+        // provenance.json: members, labelers, IoUs, method per object; the unresolved one listed.
+        const auto p = nlohmann::json::parse(readAll(coco.outDir / "provenance.json"));
+        const auto &im = p["images"][0];
+        QCOMPARE(im["objects"].size(), std::size_t(3));
+        const auto &fused = im["objects"][0];
+        QCOMPARE(qs(fused["method"].get<std::string>()), QStringLiteral("weighted-box-fusion"));
+        QCOMPARE(fused["labelers"].get<std::vector<std::string>>(), (std::vector<std::string>{"alice", "bob", "carl"}));
+        QCOMPARE(fused["pairs"].size(), std::size_t(3));
+        QVERIFY(near(fused["pairs"][2]["iou"].get<double>(), 5.0 / 7.0));
+        QVERIFY(near(fused["members"][0]["agreement"].get<double>(), 70.0 / 84.0));
+        QVERIFY(fused["members"][0]["annotation_id"].is_number());
+        QCOMPARE(fused["quorum"].get<int>(), 2);
+        QCOMPARE(qs(im["objects"][2]["method"].get<std::string>()), QStringLiteral("medoid"));
+        QCOMPARE(p["unresolved_objects"].size(), std::size_t(1));
+        QCOMPARE(p["unresolved_objects"][0]["labelers"].get<std::vector<std::string>>(),
+                 (std::vector<std::string>{"carl"}));
+        QCOMPARE(p["objects"]["unresolved"].get<int>(), 1);
+        QCOMPARE(p["objects"]["consensus"].get<int>(), 3);
+
+        // A quorum of 1 exports carl's box too; a quorum of all three only the first box.
+        ExportOptions one;
+        one.objects.quorum = ObjectQuorum::count(1);
+        QCOMPARE(buildExportDataset(*store, one).items[0].boxes.size(), std::size_t(3));
+        ExportOptions all;
+        all.objects.quorum = ObjectQuorum::count(3);
+        QCOMPARE(buildExportDataset(*store, all).items[0].boxes.size(), std::size_t(1));
     }
 
     void imageFolderAndUnresolved()

@@ -36,7 +36,7 @@ QString formatHint(const QString &format)
     if (format == QLatin1String("json"))
         return ExportDialog::tr("provenance.json: every labeler's label, consensus, decision and standard per image.");
     if (format == QLatin1String("coco"))
-        return ExportDialog::tr("annotations.json (COCO) and images/; boxes where labelers drew them.");
+        return ExportDialog::tr("annotations.json (COCO) and images/; consensus boxes and polygons.");
     if (format == QLatin1String("yolo"))
         return ExportDialog::tr("images/, labels/ with one .txt per image, and data.yaml.");
     if (format == QLatin1String("voc"))
