@@ -153,6 +153,13 @@ void fillProject(Store &store, const DemoOptions &o, const std::vector<SurfaceIm
                 if (d.line) // stored as a drawn line is: the same length the simulation judged by
                     annotations.push_back(
                         makeLineAnnotation({d.line->x1, d.line->y1, d.line->x2, d.line->y2}, plan.pxPerMm));
+                // The objects, each with its own class (issue #17), after the measuring line.
+                for (const auto &obj : simulateObjects(o.seed, static_cast<int>(j), labelers[j], plan)) {
+                    const Segment at{obj.x1, obj.y1, obj.x2, obj.y2};
+                    const Shape shape = obj.isBox ? Shape{BoxShape{at}} : Shape{LineShape{at}};
+                    annotations.push_back(
+                        makeAnnotation(shape, plan.pxPerMm, kDemoClassNames[static_cast<std::size_t>(obj.cls)]));
+                }
                 saveLabel(store, entry.image, labelerIds[j], classIds[static_cast<std::size_t>(d.cls)], annotations,
                           LabelSource::Manual);
                 if (!reportProgress(progress, ++done, total, "labels"))
@@ -171,6 +178,45 @@ std::string trueClass(const SurfaceImage &s)
     case SurfaceDefect::None: break;
     }
     return "ok";
+}
+
+/// Every defect of an image as an object (issue #17): the main one first ("main": true), then
+/// the further ones. Scratches as lines with their true length, dents as the ellipse and the box
+/// around it.
+nlohmann::json objectsJson(const SurfaceImage &s)
+{
+    using nlohmann::json;
+    json out = json::array();
+    const auto line = [&](double x1, double y1, double x2, double y2, double mm, bool main) {
+        out.push_back({{"class", "scratch"},
+                       {"kind", "line"},
+                       {"main", main},
+                       {"x1", x1},
+                       {"y1", y1},
+                       {"x2", x2},
+                       {"y2", y2},
+                       {"length_mm", mm}});
+    };
+    const auto dent = [&](double cx, double cy, double a, double b, double angle, bool main) {
+        const PlainBox box = ellipseBox(cx, cy, a, b, angle);
+        out.push_back({{"class", "dent"},
+                       {"kind", "box"},
+                       {"main", main},
+                       {"x1", box.x1},
+                       {"y1", box.y1},
+                       {"x2", box.x2},
+                       {"y2", box.y2},
+                       {"ellipse", {{"cx", cx}, {"cy", cy}, {"a", a}, {"b", b}, {"angle_deg", angle}}}});
+    };
+    if (s.defect == SurfaceDefect::Scratch)
+        line(s.x1, s.y1, s.x2, s.y2, s.lengthMm, true);
+    if (s.defect == SurfaceDefect::Dent)
+        dent(s.dentX, s.dentY, s.dentA, s.dentB, s.dentAngle, true);
+    for (const auto &m : s.moreScratches)
+        line(m.x1, m.y1, m.x2, m.y2, m.lengthMm, false);
+    for (const auto &d : s.moreDents)
+        dent(d.cx, d.cy, d.a, d.b, d.angleDeg, false);
+    return out;
 }
 
 nlohmann::json truthJson(const DemoOptions &o, const std::vector<SurfaceImage> &plans, const std::string &imageDirName,
@@ -193,11 +239,22 @@ nlohmann::json truthJson(const DemoOptions &o, const std::vector<SurfaceImage> &
     for (const auto &l : labelers)
         j["labelers"].push_back({{"name", l.name},
                                  {"threshold_mm", l.thresholdMm},
+                                 {"object_threshold_mm", l.thresholdMm},
                                  {"error_rate", l.errorRate},
                                  {"inconsistency", l.inconsistency},
                                  {"expected_self_agreement", 1.0 - l.inconsistency}});
     // |U1 − U2| of two independent errors uniform on ±a has mean 2a/3.
     j["repeat_measurement_mean_abs_diff_mm"] = 2.0 * kMeasureErrorMm / 3.0;
+    j["objects_model"] = {
+        {"note", "how the simulated labelers draw objects (docs/DEMO.md, 'Objects'); the main scratch's measuring "
+                 "line takes the image's class, every other object its own"},
+        {"scratch_drawn_when", "measured length (true length + uniform ±measure_error_mm) >= the labeler's "
+                               "threshold_mm"},
+        {"measure_error_mm", kMeasureErrorMm},
+        {"line_end_jitter_mm", kLineEndJitterMm},
+        {"box_edge_jitter_share", kBoxEdgeJitter},
+        {"extra_mark_rate", kExtraMarkRate},
+        {"extra_mark", "a square dent box, side uniform in 0.5-1.2 mm, anywhere 24 px from the border"}};
     j["images"] = json::array();
     for (const auto &s : plans) {
         json img{{"path", imageDirName + "/" + s.fileName},
@@ -215,6 +272,7 @@ nlohmann::json truthJson(const DemoOptions &o, const std::vector<SurfaceImage> &
             img["dent"] = {
                 {"cx", s.dentX}, {"cy", s.dentY}, {"a", s.dentA}, {"b", s.dentB}, {"angle_deg", s.dentAngle}};
         }
+        img["objects"] = objectsJson(s);
         j["images"].push_back(std::move(img));
     }
     return j;

@@ -26,7 +26,9 @@ public:
         Labelers = 2,
         Decisions = 3,
         Assignment = 4,
-        Repeats = 5
+        Repeats = 5,
+        Objects = 6,     ///< further defects of an image (issue #17)
+        ObjectLabels = 7 ///< how a labeler draws an image's objects (issue #17)
     };
 
     DemoRandom(std::uint64_t seed, std::uint64_t stream, std::uint64_t index = 0)

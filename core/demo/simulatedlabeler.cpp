@@ -4,6 +4,7 @@
 #include "core/demo/demorandom_p.h"
 
 #include <cmath>
+#include <numbers>
 #include <numeric>
 #include <utility>
 
@@ -44,7 +45,70 @@ MeasuredLine lineAlong(const SurfaceImage &image, double measuredMm)
     return line;
 }
 
+constexpr double kBorder = 24.0; ///< an extra mark stays this far from the border (pixels)
+
+PlainBox jitteredBox(const PlainBox &b, DemoRandom &rng)
+{
+    const double w = b.x2 - b.x1;
+    const double h = b.y2 - b.y1;
+    const double dx1 = rng.uniform(-kBoxEdgeJitter, kBoxEdgeJitter) * w;
+    const double dy1 = rng.uniform(-kBoxEdgeJitter, kBoxEdgeJitter) * h;
+    const double dx2 = rng.uniform(-kBoxEdgeJitter, kBoxEdgeJitter) * w;
+    const double dy2 = rng.uniform(-kBoxEdgeJitter, kBoxEdgeJitter) * h;
+    return {round2(b.x1 + dx1), round2(b.y1 + dy1), round2(b.x2 + dx2), round2(b.y2 + dy2)};
+}
+
 } // namespace
+
+PlainBox ellipseBox(double cx, double cy, double a, double b, double angleDeg)
+{
+    const double t = angleDeg * std::numbers::pi / 180.0;
+    const double c = std::cos(t);
+    const double s = std::sin(t);
+    const double hw = std::sqrt(a * a * c * c + b * b * s * s);
+    const double hh = std::sqrt(a * a * s * s + b * b * c * c);
+    return {cx - hw, cy - hh, cx + hw, cy + hh};
+}
+
+std::vector<DrawnObject> simulateObjects(std::uint64_t seed, int labelerIndex, const SimulatedLabeler &labeler,
+                                         const SurfaceImage &image)
+{
+    const auto key = (static_cast<std::uint64_t>(labelerIndex) << 32) | static_cast<std::uint32_t>(image.index);
+    DemoRandom rng(seed, DemoRandom::ObjectLabels, key);
+    std::vector<DrawnObject> out;
+    const auto boxDent = [&](const PlainBox &truth) {
+        const PlainBox b = jitteredBox(truth, rng);
+        out.push_back({DemoClass::Dent, true, b.x1, b.y1, b.x2, b.y2});
+    };
+    if (image.defect == SurfaceDefect::Dent)
+        boxDent(ellipseBox(image.dentX, image.dentY, image.dentA, image.dentB, image.dentAngle));
+    for (const auto &d : image.moreDents)
+        boxDent(ellipseBox(d.cx, d.cy, d.a, d.b, d.angleDeg));
+    const double jitter = kLineEndJitterMm * image.pxPerMm;
+    for (const auto &m : image.moreScratches) {
+        const double measuredMm = std::max(m.lengthMm + rng.uniform(-kMeasureErrorMm, kMeasureErrorMm), 0.0);
+        double moves[4];
+        for (double &v : moves)
+            v = rng.uniform(-jitter, jitter);
+        if (measuredMm < labeler.thresholdMm)
+            continue; // not a defect to this labeler: not drawn
+        const double cx = (m.x1 + m.x2) / 2.0;
+        const double cy = (m.y1 + m.y2) / 2.0;
+        const double len = std::hypot(m.x2 - m.x1, m.y2 - m.y1);
+        const double half = measuredMm * image.pxPerMm / 2.0;
+        const double ux = (m.x2 - m.x1) / len; // len ≥ 0.2 mm: never zero
+        const double uy = (m.y2 - m.y1) / len;
+        out.push_back({DemoClass::Scratch, false, round2(cx - ux * half + moves[0]), round2(cy - uy * half + moves[1]),
+                       round2(cx + ux * half + moves[2]), round2(cy + uy * half + moves[3])});
+    }
+    const double extra = rng.uniform();
+    const double side = rng.uniform(0.5, 1.2) * image.pxPerMm;
+    const double ex = rng.uniform(kBorder, image.width - kBorder - side);
+    const double ey = rng.uniform(kBorder, image.height - kBorder - side);
+    if (extra < kExtraMarkRate)
+        out.push_back({DemoClass::Dent, true, round2(ex), round2(ey), round2(ex + side), round2(ey + side)});
+    return out;
+}
 
 std::vector<SimulatedLabeler> makeSimulatedLabelers(std::uint64_t seed, int count, double errorRate)
 {

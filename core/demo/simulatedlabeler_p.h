@@ -26,6 +26,27 @@ inline constexpr const char *kDemoClassNames[] = {"ok", "scratch", "dent"};
 /// A simulated labeler perceives a scratch's length with an error uniform on ±this, in mm.
 inline constexpr double kMeasureErrorMm = 0.1;
 
+/// Issue #17, objects: a drawn line's ends are each moved by a value uniform in ±this (mm) in x
+/// and in y, after the line was laid along the scratch at the measured length.
+inline constexpr double kLineEndJitterMm = 0.1;
+/// A drawn box's edges each move by a value uniform in ±this share of the true box's width (left
+/// and right edge) or height (top and bottom edge).
+inline constexpr double kBoxEdgeJitter = 0.05;
+/// Chance per label that a labeler draws a mark where there is no defect: a small box of class
+/// dent (a speck taken for a dent), square, side uniform in 0.5–1.2 mm, anywhere 24 px from the
+/// border.
+inline constexpr double kExtraMarkRate = 0.05;
+
+/// A box in image pixels, x1 ≤ x2, y1 ≤ y2.
+struct PlainBox
+{
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+};
+
+/// The axis-aligned box around an ellipse with semi-axes a, b (pixels) turned by angleDeg: what
+/// a labeler boxes when they box a dent.
+PlainBox ellipseBox(double cx, double cy, double a, double b, double angleDeg);
+
 /// One simulated person.
 struct SimulatedLabeler
 {
@@ -72,6 +93,31 @@ std::vector<SimulatedLabeler> makeSimulatedLabelers(std::uint64_t seed, int coun
 /// (labeler, image), so the answer does not depend on queue order.
 LabelDecision simulateLabel(std::uint64_t seed, int labelerIndex, const SimulatedLabeler &labeler,
                             const SurfaceImage &image);
+
+/// An object a labeler draws with its own class (issue #17): a scratch as a line, a dent (or a
+/// false alarm) as a box.
+struct DrawnObject
+{
+    DemoClass cls = DemoClass::Scratch;
+    bool isBox = false;
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0; ///< line ends, or box corners (ordered)
+};
+
+/// The objects `labeler` draws on `image` besides the main scratch's measuring line (which
+/// simulateLabel() gives and which takes the image's class, as before objects existed):
+/// - each further scratch is measured (error uniform in ±0.1 mm) and drawn, class scratch, only
+///   when the measured length reaches the labeler's thresholdMm (their private idea of a defect;
+///   a shorter one is not a defect to them, so they leave it out: a miss). The line is laid along
+///   the scratch, centred, at the measured length, then each end moves by ±kLineEndJitterMm in x
+///   and in y;
+/// - every dent, the main one and the further ones, is boxed, class dent: the box around the
+///   ellipse with each edge moved by ±kBoxEdgeJitter of the box's size;
+/// - with probability kExtraMarkRate, one extra small dent box where there is nothing.
+/// Independent of the image-level slip (a slip is a wrong key for the image, not a wrong
+/// drawing). Coordinates rounded to 1/100 px. Own random stream per (labeler, image), with a fixed
+/// number of draws per object whatever is decided, so the stream never shifts.
+std::vector<DrawnObject> simulateObjects(std::uint64_t seed, int labelerIndex, const SimulatedLabeler &labeler,
+                                         const SurfaceImage &image);
 
 /// What `labeler` answers when shown `image` again after answering `first`: the same class,
 /// except with probability labeler.inconsistency one of the two other classes (each half the

@@ -52,6 +52,84 @@ std::string lotName(int index)
     return buf;
 }
 
+constexpr double kMarkGap = 20.0;          ///< further marks keep this far from each other (px)
+constexpr int kPlacementTries = 30;        ///< tries to place a further mark before giving up
+constexpr double kMinMainForMoreMm = 1.0;  ///< a shorter main scratch gets no further ones
+constexpr double kMoreScratchMinMm = 0.2;  ///< shortest further scratch
+constexpr double kShorterThanMainMm = 0.5; ///< a further scratch is this much shorter than the main
+
+/// A circle that holds a mark: centre and radius, for keeping marks apart.
+struct Footprint
+{
+    double x, y, r;
+};
+
+bool clear(const std::vector<Footprint> &taken, const Footprint &f)
+{
+    return std::all_of(taken.begin(), taken.end(),
+                       [&](const Footprint &t) { return std::hypot(t.x - f.x, t.y - f.y) >= t.r + f.r + kMarkGap; });
+}
+
+/// The further defects of `s` (issue #17), from their own stream so that the main defect, the
+/// lighting and the texture are exactly what they were before images had several defects.
+/// Every try draws the same number of values, so a failed placement only skips that mark.
+void planMoreDefects(SurfaceImage &s, std::uint64_t seed)
+{
+    DemoRandom rng(seed, DemoRandom::Objects, static_cast<std::uint64_t>(s.index));
+    const double pxPerMm = s.pxPerMm;
+    if (s.defect == SurfaceDefect::Scratch && s.lengthMm >= kMinMainForMoreMm) {
+        std::vector<Footprint> taken{{(s.x1 + s.x2) / 2.0, (s.y1 + s.y2) / 2.0, s.lengthMm * pxPerMm / 2.0}};
+        const auto count = rng.below(4);
+        for (std::uint64_t k = 0; k < count; ++k) {
+            ScratchMark m;
+            m.lengthMm = rng.uniform(kMoreScratchMinMm, s.lengthMm - kShorterThanMainMm);
+            const double half = m.lengthMm * pxPerMm / 2.0;
+            const double angle = rng.uniform(0.0, kPi);
+            const double ux = std::cos(angle) * half;
+            const double uy = std::sin(angle) * half;
+            const double polarity = rng.uniform() < 0.5 ? -1.0 : 1.0;
+            m.contrast = polarity * rng.uniform(25.0, 60.0);
+            m.thickness = rng.uniform() < 0.7 ? 1 : 2;
+            for (int attempt = 0; attempt < kPlacementTries; ++attempt) {
+                const double cx = rng.uniform(kMargin + std::abs(ux), s.width - kMargin - std::abs(ux));
+                const double cy = rng.uniform(kMargin + std::abs(uy), s.height - kMargin - std::abs(uy));
+                if (!clear(taken, {cx, cy, half}))
+                    continue;
+                taken.push_back({cx, cy, half});
+                m.x1 = cx - ux;
+                m.y1 = cy - uy;
+                m.x2 = cx + ux;
+                m.y2 = cy + uy;
+                s.moreScratches.push_back(m);
+                break;
+            }
+        }
+    } else if (s.defect == SurfaceDefect::Dent) {
+        std::vector<Footprint> taken{{s.dentX, s.dentY, s.dentA}};
+        const auto count = rng.below(3);
+        for (std::uint64_t k = 0; k < count; ++k) {
+            DentMark d;
+            d.a = rng.uniform(0.5, 1.5) * pxPerMm;
+            d.b = d.a * rng.uniform(0.5, 1.0);
+            d.angleDeg = rng.uniform(0.0, 180.0);
+            d.depth = rng.uniform(25.0, 55.0);
+            d.lightAngle = rng.uniform(0.0, 2.0 * kPi);
+            const double reach = d.a + kMargin;
+            for (int attempt = 0; attempt < kPlacementTries; ++attempt) {
+                const double cx = rng.uniform(reach, s.width - reach);
+                const double cy = rng.uniform(reach, s.height - reach);
+                if (!clear(taken, {cx, cy, d.a}))
+                    continue;
+                taken.push_back({cx, cy, d.a});
+                d.cx = cx;
+                d.cy = cy;
+                s.moreDents.push_back(d);
+                break;
+            }
+        }
+    }
+}
+
 } // namespace
 
 SurfaceImage planSurfaceImage(std::uint64_t seed, int index, int count, double pxPerMm)
@@ -106,6 +184,7 @@ SurfaceImage planSurfaceImage(std::uint64_t seed, int index, int count, double p
         s.dentDepth = rng.uniform(25.0, 55.0);
         s.lightAngle = rng.uniform(0.0, 2.0 * kPi);
     }
+    planMoreDefects(s, seed);
     return s;
 }
 

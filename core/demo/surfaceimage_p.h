@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 /// \file
 /// One synthetic phone-surface photo of the demo (DESIGN §8): what is on it (the ground truth)
@@ -17,6 +18,26 @@ enum class SurfaceDefect : std::uint8_t
     None,
     Scratch,
     Dent
+};
+
+/// A further scratch on an image whose main defect is a scratch (issue #17): an object of its
+/// own, always shorter than the main scratch (see planSurfaceImage).
+struct ScratchMark
+{
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0; ///< ends, image pixels
+    double lengthMm = 0.0;
+    double contrast = 0.0; ///< grey levels, > 0 bright, < 0 dark
+    int thickness = 1;
+};
+
+/// A further dent on an image whose main defect is a dent (issue #17).
+struct DentMark
+{
+    double cx = 0, cy = 0;   ///< centre
+    double a = 0, b = 0;     ///< semi-axes in pixels
+    double angleDeg = 0.0;   ///< rotation of the a axis
+    double depth = 0.0;      ///< shading strength, grey levels
+    double lightAngle = 0.0; ///< radians
 };
 
 /// Plan of one demo image: everything needed to draw it, all in image pixels. Drawn from
@@ -58,11 +79,23 @@ struct SurfaceImage
     double dentAngle = 0.0;      ///< degrees
     double dentDepth = 0.0;      ///< strength of the shading, grey levels
     double lightAngle = 0.0;     ///< radians
+
+    /// Further defects, objects of their own (issue #17), drawn from DemoRandom(seed, Objects,
+    /// index) so that everything above is what it was before they existed.
+    std::vector<ScratchMark> moreScratches; ///< only when defect is Scratch
+    std::vector<DentMark> moreDents;        ///< only when defect is Dent
 };
 
 /// Plans image `index` of a demo of `count` images. Mix of defects: 60 % scratch (length
 /// uniform in 0–5 mm), 15 % dent, 25 % clean; cameras uniformly cam-A/B/C; lots in
 /// consecutive blocks of about 50 images, as a production line would photograph them.
+///
+/// Several defects per image (issue #17), from their own random stream: a scratched image whose
+/// main scratch is at least 1 mm long gets 0–3 further scratches, each uniform in 0.2 mm to
+/// (main − 0.5 mm), so the main scratch stays the longest one even after a labeler's measuring
+/// error and end jitter (the image's class and its longest drawn line are what they were); a
+/// dented image gets 0–2 further dents, semi-axes 0.5–1.5 mm. Clean images stay clean. Marks keep
+/// clear of each other (their extents are at least 20 px apart) and of the border.
 SurfaceImage planSurfaceImage(std::uint64_t seed, int index, int count, double pxPerMm);
 
 } // namespace concord::core

@@ -35,9 +35,13 @@ std::vector<unsigned char> SurfaceRenderer::render(const SurfaceImage &s)
     cv::RNG rng(s.textureSeed);
     drawSurface(s, rng);
     if (s.defect == SurfaceDefect::Dent)
-        addDent(s);
+        addDent({s.dentX, s.dentY, s.dentA, s.dentB, s.dentAngle, s.dentDepth, s.lightAngle});
     else if (s.defect == SurfaceDefect::Scratch)
-        addScratch(s);
+        addScratch({s.x1, s.y1, s.x2, s.y2, s.lengthMm, s.scratchContrast, s.scratchThickness});
+    for (const auto &d : s.moreDents)
+        addDent(d);
+    for (const auto &m : s.moreScratches)
+        addScratch(m);
     record(s, rng);
 
     std::vector<unsigned char> jpeg;
@@ -92,16 +96,15 @@ void SurfaceRenderer::drawSurface(const SurfaceImage &s, cv::RNG &rng)
 
 /// A dent: a soft elliptical depression whose slopes catch the light on one side and fall
 /// into shadow on the other, with a slightly darker floor. Drawn only around the dent.
-void SurfaceRenderer::addDent(const SurfaceImage &s)
+void SurfaceRenderer::addDent(const DentMark &s)
 {
-    const double sigma = std::max(1.0, s.dentB * 0.35);
-    const double reach = s.dentA + 3.0 * sigma;
-    const cv::Rect roi =
-        clipped(s.dentX - reach, s.dentY - reach, s.dentX + reach, s.dentY + reach, 2, m_surface.size());
+    const double sigma = std::max(1.0, s.b * 0.35);
+    const double reach = s.a + 3.0 * sigma;
+    const cv::Rect roi = clipped(s.cx - reach, s.cy - reach, s.cx + reach, s.cy + reach, 2, m_surface.size());
     cv::Mat mask8 = cv::Mat::zeros(roi.size(), CV_8U);
-    const cv::RotatedRect box(cv::Point2f(static_cast<float>(s.dentX - roi.x), static_cast<float>(s.dentY - roi.y)),
-                              cv::Size2f(static_cast<float>(2.0 * s.dentA), static_cast<float>(2.0 * s.dentB)),
-                              static_cast<float>(s.dentAngle));
+    const cv::RotatedRect box(cv::Point2f(static_cast<float>(s.cx - roi.x), static_cast<float>(s.cy - roi.y)),
+                              cv::Size2f(static_cast<float>(2.0 * s.a), static_cast<float>(2.0 * s.b)),
+                              static_cast<float>(s.angleDeg));
     cv::ellipse(mask8, box, cv::Scalar(255), cv::FILLED, cv::LINE_AA);
     cv::Mat mask;
     mask8.convertTo(mask, CV_32F, 1.0 / 255.0);
@@ -118,26 +121,25 @@ void SurfaceRenderer::addDent(const SurfaceImage &s)
     const double peak = std::max(std::abs(lo), std::abs(hi));
     cv::Mat area = m_surface(roi);
     if (peak > 0.0)
-        cv::scaleAdd(shade, s.dentDepth / peak, area, area);
-    cv::scaleAdd(mask, -0.25 * s.dentDepth, area, area);
+        cv::scaleAdd(shade, s.depth / peak, area, area);
+    cv::scaleAdd(mask, -0.25 * s.depth, area, area);
 }
 
 /// A scratch: a thin anti-aliased line with sub-pixel end points, softened by the optics.
-void SurfaceRenderer::addScratch(const SurfaceImage &s)
+void SurfaceRenderer::addScratch(const ScratchMark &s)
 {
     constexpr int kShift = 4; // 1/16 px
     const cv::Rect roi = clipped(std::min(s.x1, s.x2), std::min(s.y1, s.y2), std::max(s.x1, s.x2), std::max(s.y1, s.y2),
-                                 s.scratchThickness + 4, m_surface.size());
+                                 s.thickness + 4, m_surface.size());
     const auto fixed = [](double v) { return static_cast<int>(std::lround(v * (1 << kShift))); };
     cv::Mat layer8 = cv::Mat::zeros(roi.size(), CV_8U);
     cv::line(layer8, cv::Point(fixed(s.x1 - roi.x), fixed(s.y1 - roi.y)),
-             cv::Point(fixed(s.x2 - roi.x), fixed(s.y2 - roi.y)), cv::Scalar(255), s.scratchThickness, cv::LINE_AA,
-             kShift);
+             cv::Point(fixed(s.x2 - roi.x), fixed(s.y2 - roi.y)), cv::Scalar(255), s.thickness, cv::LINE_AA, kShift);
     cv::Mat layer;
     layer8.convertTo(layer, CV_32F, 1.0 / 255.0);
     cv::GaussianBlur(layer, layer, cv::Size(0, 0), 0.6);
     cv::Mat area = m_surface(roi);
-    cv::scaleAdd(layer, s.scratchContrast, area, area);
+    cv::scaleAdd(layer, s.contrast, area, area);
 }
 
 /// What the camera records: the lit surface plus sensor noise, quantised, white-balanced.

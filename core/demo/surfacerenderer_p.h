@@ -24,8 +24,8 @@ public:
 
 private:
     void drawSurface(const SurfaceImage &s, cv::RNG &rng);
-    void addDent(const SurfaceImage &s);
-    void addScratch(const SurfaceImage &s);
+    void addDent(const DentMark &d);
+    void addScratch(const ScratchMark &m);
     void record(const SurfaceImage &s, cv::RNG &rng);
 
     // Low-resolution fields, upsampled: the smooth parts of the picture.

@@ -268,15 +268,34 @@ private slots:
         const double pxPerMm = 40.0;
         int lines = 0;
         std::map<Id, int> linesOfLabel;
+        int furtherLines = 0;
         for (const auto &[label, a] : m_store->annotationsOfKind(AnnotationKind::Line)) {
-            ++lines;
-            ++linesOfLabel[label.id];
             const auto img = m_store->image(label.image);
             QVERIFY(img.has_value());
             const auto &t = m_truthByPath.at(img->path);
             QCOMPARE(t.at("defect").get<std::string>(), std::string("scratch"));
-            const double trueMm = t.at("true_length_mm").get<double>();
             QVERIFY(a.lengthMm.has_value());
+            // Since images have several defects (issue #17), a label also carries lines along
+            // the further scratches it reached the threshold for (tst_demo_objects checks them):
+            // here only the measuring line of the main scratch, the one centred on it.
+            {
+                const auto g = nlohmann::json::parse(a.geometry);
+                const auto &s = t.at("scratch");
+                const double dx = (g.at("x1").get<double>() + g.at("x2").get<double>()) / 2 -
+                                  (s.at("x1").get<double>() + s.at("x2").get<double>()) / 2;
+                const double dy = (g.at("y1").get<double>() + g.at("y2").get<double>()) / 2 -
+                                  (s.at("y1").get<double>() + s.at("y2").get<double>()) / 2;
+                if (std::hypot(dx, dy) > 1.0) {
+                    ++furtherLines;
+                    // Never longer than the measuring line: the main scratch stays the longest
+                    // (further ones are >= 0.5 mm shorter; measuring error and jitter add < 0.4 mm).
+                    QVERIFY(*a.lengthMm < t.at("true_length_mm").get<double>() - 0.1);
+                    continue;
+                }
+            }
+            ++lines;
+            ++linesOfLabel[label.id];
+            const double trueMm = t.at("true_length_mm").get<double>();
             // ±0.1 mm measuring error, plus end points rounded to 1/100 px (< 0.001 mm).
             QVERIFY2(std::abs(*a.lengthMm - trueMm) <= 0.1 + 1e-3,
                      qPrintable(QString("%1: measured %2 mm, true %3 mm")
@@ -312,6 +331,7 @@ private slots:
         // 60 % of 300 images are scratches, 3 labels each, about 2 % slipping to dent.
         QVERIFY(lines > 500);
         QVERIFY(okLabelsMeasured > 100);
+        QVERIFY(furtherLines > 100);
     }
 
     void imagesOnDisk()
