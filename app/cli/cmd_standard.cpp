@@ -47,9 +47,16 @@ nlohmann::json figuresJson(const core::AgreementFigures &f)
     return {{"hlp", number(f.hlp)}, {"fleiss_kappa", number(f.fleissKappa)}, {"items", f.items}, {"labels", f.labels}};
 }
 
-/// "HLP 81.2 % → 97.9 % · κ 0.62 → 0.95 · 143 labels change": the answer first.
+/// "HLP 81.2 % → 97.9 % · κ 0.62 → 0.95 · 143 labels change": the answer first. For an object
+/// rule: "Object F1@0.5 60.0 % → 75.0 % · mean IoU … · 1 object changes".
 std::string headline(const core::StandardPreview &p, const char *verb)
 {
+    if (p.objectRule)
+        return "Object F1@0.5 " + core::formatShare(p.objectsBefore.f1Iou50) + " \u2192 " +
+               core::formatShare(p.objectsAfter.f1Iou50) + " \u00b7 F1@0.75 " +
+               core::formatShare(p.objectsBefore.f1Iou75) + " \u2192 " + core::formatShare(p.objectsAfter.f1Iou75) +
+               " \u00b7 " + std::to_string(p.objectChanges.size()) +
+               (p.objectChanges.size() == 1 ? " object " : " objects ") + verb;
     return "HLP " + core::formatShare(p.before.hlp) + " \u2192 " + core::formatShare(p.after.hlp) + " \u00b7 \u03ba " +
            core::formatFixed(p.before.fleissKappa) + " \u2192 " + core::formatFixed(p.after.fleissKappa) + " \u00b7 " +
            std::to_string(p.changes.size()) + (p.changes.size() == 1 ? " label " : " labels ") + verb;
@@ -89,6 +96,29 @@ nlohmann::json previewJson(const core::StandardPreview &p)
     j["labels_undecided"] = p.labelsUndecided;
     j["before"] = figuresJson(p.before);
     j["after"] = figuresJson(p.after);
+    j["object_rule"] = p.objectRule;
+    j["object_changes"] = nlohmann::json::array();
+    for (const auto &c : p.objectChanges) {
+        nlohmann::json row{{"image", c.imagePath},  {"labeler", c.labelerName},
+                           {"shape", c.annotation}, {"kind", core::toString(c.kind)},
+                           {"from", c.from},        {"action", c.drop ? "drop" : "relabel"}};
+        row["to"] = c.drop ? nlohmann::json(nullptr) : nlohmann::json(c.to);
+        row["attribute"] = c.decidedBy.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.decidedBy.front().first);
+        row["value"] = c.decidedBy.empty() ? nlohmann::json(nullptr) : attrJson(c.decidedBy.front().second);
+        j["object_changes"].push_back(std::move(row));
+    }
+    j["objects_in_scope"] = p.objectsInScope;
+    j["objects_decided"] = p.objectsDecided;
+    j["objects_undecided"] = p.objectsUndecided;
+    auto objectFigures = [](const core::ObjectFigures &f) {
+        return nlohmann::json{{"shapes", f.shapes},
+                              {"f1_iou50", number(f.f1Iou50)},
+                              {"f1_iou75", number(f.f1Iou75)},
+                              {"mean_matched_iou", number(f.meanMatchedIou)},
+                              {"class_kappa", number(f.classKappa)}};
+    };
+    j["objects_before"] = objectFigures(p.objectsBefore);
+    j["objects_after"] = objectFigures(p.objectsAfter);
     return j;
 }
 
@@ -114,6 +144,26 @@ void printPreview(const core::StandardPreview &p, std::size_t limit)
     }
     for (const auto &c : p.decisionChanges)
         std::cout << "  decision " << c.imagePath << ": " << c.from << " \u2192 " << c.to << '\n';
+    if (p.objectsInScope > 0 || !p.objectChanges.empty()) {
+        std::cout << p.objectsInScope << " objects in scope, " << p.objectsDecided << " decided, " << p.objectsUndecided
+                  << " undecided (a value they need is unknown, e.g. no calibration)\n";
+        if (!p.objectChanges.empty())
+            std::cout << "\nObject changes (image, labeler, shape, from \u2192 to, because):\n";
+        std::size_t shown = 0;
+        for (const auto &c : p.objectChanges) {
+            if (shown++ == limit) {
+                std::cout << "  ... " << (p.objectChanges.size() - limit) << " more (--all or --json lists them)\n";
+                break;
+            }
+            std::string why;
+            for (const auto &[key, value] : c.decidedBy)
+                why += (why.empty() ? "" : ", ") + key + " = " + attrText(value);
+            std::cout << "  " << pad(c.imagePath, 28) << ' ' << pad(c.labelerName, 10) << ' '
+                      << pad(std::string(core::toString(c.kind)) + " " + std::to_string(c.annotation), 12) << ' '
+                      << c.from << " \u2192 " << (c.drop ? std::string("dropped") : c.to)
+                      << (why.empty() ? "" : "  (" + why + ")") << '\n';
+        }
+    }
     std::size_t disputed = 0;
     for (const auto &u : p.undecided)
         disputed += u.disputed ? 1 : 0;
@@ -324,8 +374,8 @@ void registerUndo(CLI::App &parent)
             requireLead(*store);
             const auto r = core::undoLastStandard(*store);
             std::cout << "Undid standard " << standardName(core::findStandard(*store, r.standard)) << ": " << r.labels
-                      << " labels and " << r.decisions << " decisions restored, " << r.assignments
-                      << " relabel assignments removed.\n";
+                      << " labels, " << r.objects << " objects and " << r.decisions << " decisions restored, "
+                      << r.assignments << " relabel assignments removed.\n";
         });
     });
 }

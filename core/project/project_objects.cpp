@@ -42,6 +42,11 @@ ObjectShape objectShape(const Shape &shape, std::int32_t cls)
 
 ObjectTable objectTableFromStore(const Store &store)
 {
+    return objectTableFromStore(store, {});
+}
+
+ObjectTable objectTableFromStore(const Store &store, const std::unordered_map<Id, ShapeOverride> &overrides)
+{
     ObjectTable table;
     std::unordered_map<Id, std::int32_t> classIndex; // class id → index in the table
     for (const auto &c : store.classes())
@@ -71,7 +76,13 @@ ObjectTable objectTableFromStore(const Store &store)
                                 "): " + annotation.geometry,
                             {}, 0, "annotation " + std::to_string(annotation.id));
             }
-            const auto own = classIndex.find(annotation.classId); // the shape's own class (schema 4)
+            Id classId = annotation.classId; // the shape's own class (schema 4)
+            if (const auto o = overrides.find(annotation.id); o != overrides.end()) {
+                if (o->second.drop)
+                    continue;
+                classId = o->second.classId;
+            }
+            const auto own = classIndex.find(classId);
             table.add(place.item, place.labeler, objectShape(shape, own != classIndex.end() ? own->second : place.cls));
         }
     }

@@ -4,6 +4,8 @@
 #include "core/agreement/objectagreement.h"
 #include "core/store/store.h"
 
+#include <unordered_map>
+
 namespace concord::core {
 
 /// The shapes of the project's human labels (source manual or import; labels a standard wrote
@@ -14,6 +16,18 @@ namespace concord::core {
 /// Geometry is decoded by core/geometry; malformed geometry throws Error(Invalid) naming the
 /// annotation, its image and its labeler.
 ObjectTable objectTableFromStore(const Store &store);
+
+/// A what-if change to one stored shape (an object standard's preview): dropped, or another
+/// class.
+struct ShapeOverride
+{
+    bool drop = false;
+    Id classId = 0; ///< when not dropped
+};
+
+/// objectTableFromStore() with the shapes of `overrides` (by annotation id) dropped or
+/// reclassed, as an object standard would leave them.
+ObjectTable objectTableFromStore(const Store &store, const std::unordered_map<Id, ShapeOverride> &overrides);
 
 /// computeObjectAgreement() on objectTableFromStore(), with the project's image count as the
 /// total of the "too few compared" test.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/standards/rule.h"
 
+#include "core/geometry/objectattributes.h"
+
 #include "core/clusters/imageattributes.h"
 
 #include "core/standards/ruleerror.h"
@@ -42,6 +44,10 @@ public:
     Rule parse()
     {
         Rule rule;
+        if (isWord("for")) {
+            parseObjectRule(rule);
+            return rule;
+        }
         if (isWord("when")) {
             advance();
             rule.guard = parseOr();
@@ -117,6 +123,61 @@ private:
         if (t.kind == RuleTokenKind::Identifier)
             fail(expected + " (a class named like the keyword '" + t.text + "' must be quoted)");
         fail(expected);
+    }
+
+    /// `for objects [of class a, b] [when c]: oresult` (rule.h).
+    void parseObjectRule(Rule &rule)
+    {
+        advance(); // for
+        rule.forObjects = true;
+        expectWord("objects");
+        if (isWord("of")) {
+            advance();
+            expectWord("class");
+            rule.objectClasses.push_back(parseClassName("a class name"));
+            while (peek().kind == RuleTokenKind::Comma) {
+                advance();
+                rule.objectClasses.push_back(parseClassName("a class name"));
+            }
+        }
+        if (isWord("when")) {
+            advance();
+            rule.guard = parseOr();
+        }
+        expect(RuleTokenKind::Colon, rule.objectClasses.empty() && !rule.guard ? "'of', 'when' or ':'" : "':'");
+        bool elseMayFollow = false; // the last action had a condition
+        for (;;) {
+            RuleBranch b;
+            b.column = peek().column;
+            if (isWord("drop")) {
+                advance();
+                b.drop = true;
+            } else if (isWord("relabel")) {
+                advance();
+                b.resultClass = parseClassName("the class to relabel to");
+            } else if (isWord("keep")) {
+                advance();
+            } else {
+                fail("'drop', 'relabel' or 'keep'");
+            }
+            if (!isWord("if")) {
+                rule.branches.push_back(std::move(b));
+                break;
+            }
+            advance();
+            b.condition = parseOr();
+            rule.branches.push_back(std::move(b));
+            elseMayFollow = true;
+            if (!isWord("else")) {
+                RuleBranch keep; // no else: every other object is kept
+                keep.column = peek().column;
+                rule.branches.push_back(std::move(keep));
+                break;
+            }
+            advance();
+        }
+        if (peek().kind != RuleTokenKind::End)
+            fail(elseMayFollow ? "'else' or end of rule" : "'if' or end of rule");
     }
 
     void parseResult(std::vector<RuleBranch> &branches)
@@ -405,6 +466,8 @@ std::vector<RuleName> Rule::classes() const
         for (const auto &n : c.classes)
             addOnce(out, seen, n);
     };
+    for (const auto &n : objectClasses)
+        addOnce(out, seen, n);
     visitCondition(guard.get(), collect);
     for (const auto &b : branches) {
         if (b.resultClass)
@@ -445,11 +508,19 @@ void validateRule(const Rule &rule, const Store &store)
                                     " (the project's classes are: " + joinNames(classNames) + ")",
                                 c.text});
     std::map<std::string, std::pair<bool, bool>> types; // key -> (has numbers, has texts)
+    const auto &objectKeys = objectAttributeNames();
     for (const auto &a : rule.attributes()) {
+        if (rule.forObjects && std::find(objectKeys.begin(), objectKeys.end(), a.text) != objectKeys.end()) {
+            auto &[numbers, texts] = types[a.text]; // the object's own value comes first
+            (isTextObjectAttribute(a.text) ? texts : numbers) = true;
+            continue;
+        }
         if (std::find(keys.begin(), keys.end(), a.text) == keys.end()) {
             problems.push_back({a.column, a.length, ErrorCode::NotFound,
                                 "unknown attribute '" + a.text + "' at column " + std::to_string(a.column) +
-                                    " (the project's attributes are: " + joinNames(keys) + ")" + storeHint(a.text),
+                                    " (the project's attributes are: " + joinNames(keys) + ")" +
+                                    (rule.forObjects ? "; an object's are: " + joinNames(objectKeys) : std::string()) +
+                                    storeHint(a.text),
                                 a.text});
             continue;
         }
@@ -524,6 +595,23 @@ std::string describeCondition(const RuleCondition &c)
 std::string describeRule(const Rule &rule)
 {
     std::string out;
+    if (rule.forObjects) {
+        out = "for objects";
+        for (std::size_t i = 0; i < rule.objectClasses.size(); ++i)
+            out += (i ? ", " : " of class ") + quoteRuleClass(rule.objectClasses[i].text);
+        if (rule.guard)
+            out += " when " + describeCondition(*rule.guard);
+        out += ": ";
+        for (std::size_t i = 0; i < rule.branches.size(); ++i) {
+            const auto &b = rule.branches[i];
+            if (i)
+                out += " else ";
+            out += b.drop ? "drop" : (b.resultClass ? "relabel " + quoteRuleClass(b.resultClass->text) : "keep");
+            if (b.condition)
+                out += " if " + describeCondition(*b.condition);
+        }
+        return out;
+    }
     if (rule.guard)
         out = "when " + describeCondition(*rule.guard) + ": ";
     for (std::size_t i = 0; i < rule.branches.size(); ++i) {

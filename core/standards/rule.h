@@ -23,6 +23,15 @@
 ///                | 'label' ('=' | '!=') class | attribute 'is' ['not'] ('known' | 'unknown')
 ///                | attribute ('<' | '<=' | '>' | '>=' | '=' | '!=') (number | "text")
 ///     class     := name | "quoted name" | 'keep'
+///
+/// An object rule acts on the shapes of the labels instead (issue #17); in its conditions
+/// `label` is the object's own class and the attributes are the object's (objectattributes.h),
+/// else its image's:
+///
+///     objectrule := 'for' 'objects' [ 'of' 'class' class {',' class} ] [ 'when' condition ]
+///                   ':' oresult
+///     oresult    := action [ 'if' condition [ 'else' oresult ] ]   (no 'else': keep)
+///     action     := 'drop' | 'relabel' class | 'keep'
 
 namespace concord::core {
 
@@ -75,8 +84,10 @@ struct RuleCondition
 /// `result if condition` (condition null for the final `else` result).
 struct RuleBranch
 {
-    /// Empty for `keep`: the rule deliberately leaves the label as it is.
+    /// Empty for `keep`: the rule deliberately leaves the label as it is. In an object rule,
+    /// the class of `relabel`.
     std::optional<RuleName> resultClass;
+    bool drop = false; ///< an object rule's `drop`: the object is removed
     int column = 0;
     std::shared_ptr<const RuleCondition> condition;
 };
@@ -87,6 +98,8 @@ struct Rule
     std::string text;
     std::shared_ptr<const RuleCondition> guard; ///< null: the rule applies to every label
     std::vector<RuleBranch> branches;           ///< the last one has no condition
+    bool forObjects = false;                    ///< `for objects …`: acts on shapes, not labels
+    std::vector<RuleName> objectClasses;        ///< `of class …`; empty: objects of every class
 
     /// Attribute names in order of first use, each with its first position.
     std::vector<RuleName> attributes() const;

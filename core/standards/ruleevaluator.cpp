@@ -131,6 +131,10 @@ std::vector<std::string> missingAttributes(const Rule &rule, const AttributeValu
 RuleOutcome evaluateRule(const Rule &rule, std::string_view labelClass, const AttributeValues &attributes)
 {
     RuleOutcome out;
+    if (rule.forObjects && !rule.objectClasses.empty() &&
+        std::none_of(rule.objectClasses.begin(), rule.objectClasses.end(),
+                     [&](const RuleName &n) { return n.text == labelClass; }))
+        return out; // OutOfScope: an object of another class
     Evaluator guardEval(labelClass, attributes, false);
     const Tri guard = rule.guard ? guardEval.eval(*rule.guard) : Tri::True;
     if (guard != Tri::True) {
@@ -156,7 +160,8 @@ RuleOutcome evaluateRule(const Rule &rule, std::string_view labelClass, const At
             return out;
         }
         if (t == Tri::True) {
-            out.verdict = b.resultClass ? RuleVerdict::Decided : RuleVerdict::Kept;
+            out.verdict = b.resultClass || b.drop ? RuleVerdict::Decided : RuleVerdict::Kept;
+            out.drop = b.drop;
             if (b.resultClass)
                 out.resultClass = b.resultClass->text;
             out.decidedBy = chain.read.empty() ? guardEval.read : chain.read;

@@ -30,7 +30,8 @@ enum class RuleVerdict : std::uint8_t
 struct RuleOutcome
 {
     RuleVerdict verdict = RuleVerdict::OutOfScope;
-    std::string resultClass; ///< when Decided
+    std::string resultClass; ///< when Decided (an object rule's relabel; empty for a drop)
+    bool drop = false;       ///< when Decided by an object rule's `drop`
     /// The attribute values the deciding conditions read (the branch conditions tried up to
     /// the chosen result, else the guard), in order of first use: "why" in a preview.
     std::vector<std::pair<std::string, AttrValue>> decidedBy;
@@ -48,6 +49,10 @@ struct RuleOutcome
 /// attributes taken as unknown, it is no longer false): then Undecided. So
 /// `when label in {ok, scratch} and length_mm is known: …` leaves a dent alone but reports
 /// an ok without a length as a label the rule cannot decide.
+///
+/// An object rule is evaluated the same way on one object: `labelClass` is the object's own
+/// class (outside `of class …` the object is OutOfScope) and `attributes` the object's
+/// (objectattributes.h) over its image's.
 RuleOutcome evaluateRule(const Rule &rule, std::string_view labelClass, const AttributeValues &attributes);
 
 } // namespace concord::core

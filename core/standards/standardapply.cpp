@@ -7,7 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace concord::core {
 
@@ -22,6 +24,71 @@ json labelState(const Label &l)
             {"standard", optionalIdJson(l.standard)},
             {"round", l.round},
             {"updated_at", l.updatedAt}};
+}
+
+json annotationJson(const Annotation &a)
+{
+    return {{"id", a.id},
+            {"label", a.label},
+            {"kind", std::string(toString(a.kind))},
+            {"geometry", a.geometry},
+            {"length_px", a.lengthPx},
+            {"length_mm", a.lengthMm ? json(*a.lengthMm) : json(nullptr)},
+            {"area", a.area},
+            {"class", a.classId}};
+}
+
+Annotation annotationFromJson(const json &j)
+{
+    Annotation a;
+    a.id = j.at("id").get<Id>();
+    a.label = j.at("label").get<Id>();
+    a.kind = parseAnnotationKind(j.at("kind").get<std::string>());
+    a.geometry = j.at("geometry").get<std::string>();
+    a.lengthPx = j.at("length_px").get<double>();
+    if (!j.at("length_mm").is_null())
+        a.lengthMm = j.at("length_mm").get<double>();
+    a.area = j.at("area").get<double>();
+    a.classId = j.at("class").get<Id>();
+    return a;
+}
+
+/// The label `id` (any labeler's) of `image`, or nothing.
+std::optional<Label> labelById(const Store &store, Id image, Id id)
+{
+    for (const auto &l : store.labelsOfImage(image))
+        if (l.id == id)
+            return l;
+    return std::nullopt;
+}
+
+/// Drops or relabels the objects of an object rule's preview; the payload entry of each
+/// holds the whole shape and its label's update time, for an exact undo.
+json applyObjectChanges(Store &store, const StandardPreview &p)
+{
+    json objects = json::array();
+    std::unordered_map<Id, std::vector<Annotation>> shapesOf; // by label
+    for (const auto &ch : p.objectChanges) {
+        auto it = shapesOf.find(ch.label);
+        if (it == shapesOf.end())
+            it = shapesOf.emplace(ch.label, store.annotationsOfLabel(ch.label)).first;
+        const auto a = std::find_if(it->second.begin(), it->second.end(),
+                                    [&](const Annotation &x) { return x.id == ch.annotation; });
+        const auto label = labelById(store, ch.image, ch.label);
+        if (a == it->second.end() || !label)
+            continue; // cannot happen inside the transaction; keep the payload exact
+        if (ch.drop)
+            store.removeAnnotation(ch.annotation);
+        else
+            store.setAnnotationClass(ch.annotation, ch.toClass);
+        objects.push_back({{"image", ch.image},
+                           {"labeler", ch.labeler},
+                           {"label_updated_at", label->updatedAt},
+                           {"before", annotationJson(*a)},
+                           {"drop", ch.drop},
+                           {"to", ch.toClass}});
+    }
+    return objects;
 }
 
 } // namespace
@@ -64,6 +131,7 @@ ApplyResult applyStandard(Store &store, Id standardId, const std::string &actor)
                 {{"image", ch.image}, {"labeler", ch.labeler}, {"before", labelState(*old)}, {"after", labelState(l)}});
         }
         payload["labels"] = std::move(labels);
+        payload["objects"] = applyObjectChanges(store, p);
 
         json decisions = json::array();
         for (const auto &ch : p.decisionChanges) {
@@ -160,10 +228,31 @@ UndoResult undoApplyEntry(Store &store, const AuditEntry &entry, const std::stri
         if (!unchanged)
             conflict(image, "(the lead's decision)");
     }
+    const json noObjects = json::array();
+    const json &objects = payload.contains("objects") ? payload.at("objects") : noObjects;
+    for (const auto &o : objects) {
+        // The labeler's label must be as the apply left it (a save rewrites its shapes), and
+        // the shape still dropped, or still of the class the standard gave it.
+        const Annotation before = annotationFromJson(o.at("before"));
+        const Id image = o.at("image").get<Id>();
+        const auto label = labelById(store, image, before.label);
+        bool unchanged = label && label->updatedAt == o.at("label_updated_at").get<std::string>();
+        if (unchanged) {
+            const auto shapes = store.annotationsOfLabel(before.label);
+            const auto cur =
+                std::find_if(shapes.begin(), shapes.end(), [&](const Annotation &x) { return x.id == before.id; });
+            unchanged = o.at("drop").get<bool>() ? cur == shapes.end()
+                                                 : cur != shapes.end() && cur->classId == o.at("to").get<Id>();
+        }
+        if (!unchanged) {
+            const auto who = store.labeler(o.at("labeler").get<Id>());
+            conflict(image, "(an object of " + (who ? who->name : std::string("a labeler")) + ")");
+        }
+    }
     if (conflicts > 0)
         throw Error(ErrorCode::Invalid,
                     std::to_string(conflicts) +
-                        " label(s) or decision(s) set by the standard changed since "
+                        " label(s), object(s) or decision(s) set by the standard changed since "
                         "it was applied (first: " +
                         first + "); undoing would discard that work, so nothing was undone",
                     {}, 0, "standard");
@@ -181,6 +270,14 @@ UndoResult undoApplyEntry(Store &store, const AuditEntry &entry, const std::stri
         store.setLabel(restored);
         ++result.labels;
     }
+    for (const auto &o : objects) {
+        const Annotation before = annotationFromJson(o.at("before"));
+        if (o.at("drop").get<bool>())
+            store.restoreAnnotation(before);
+        else
+            store.setAnnotationClass(before.id, before.classId);
+        ++result.objects;
+    }
     for (const auto &d : payload.at("decisions")) {
         store.setDecision(*decisionFromJson(d.at("image").get<Id>(), d.at("before")));
         ++result.decisions;
@@ -192,11 +289,8 @@ UndoResult undoApplyEntry(Store &store, const AuditEntry &entry, const std::stri
     for (const auto &s : payload.at("statuses"))
         store.setStandardStatus(s.at("id").get<Id>(), parseStandardStatus(s.at("from").get<std::string>()));
     store.markAuditUndone(entry.id);
-    json undo{{"undoes", entry.id},
-              {"standard", result.standard},
-              {"labels", result.labels},
-              {"decisions", result.decisions},
-              {"assignments", result.assignments}};
+    json undo{{"undoes", entry.id},        {"standard", result.standard},   {"labels", result.labels},
+              {"objects", result.objects}, {"decisions", result.decisions}, {"assignments", result.assignments}};
     result.auditId = store.appendAudit(actor, kAuditStandardUndo, undo.dump());
     return result;
 }

@@ -42,6 +42,7 @@ struct UndoResult
     Id auditId = 0;      ///< the undo's own entry
     Id standard = 0;
     std::int64_t labels = 0;
+    std::int64_t objects = 0; ///< objects an object rule dropped or relabelled, restored
     std::int64_t decisions = 0;
     std::int64_t assignments = 0;
 };

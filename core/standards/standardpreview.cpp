@@ -24,6 +24,12 @@ StandardPreview previewStandard(const Store &store, Id standardId)
         return p;
     }
     const Rule rule = checkRule(p.standard.rule, store);
+    if (rule.forObjects) {
+        previewObjectRule(store, rule, p);
+        p.after = p.before;
+        p.afterRows = std::move(rows);
+        return p;
+    }
 
     std::map<std::string, Id, std::less<>> classIds;
     std::unordered_map<Id, std::string> classNames;

@@ -5,6 +5,7 @@
 #include "core/standards/standardagreement.h"
 #include "core/store/store.h"
 
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,6 +43,35 @@ struct DecisionChange
     std::vector<std::pair<std::string, AttrValue>> decidedBy;
 };
 
+/// One object (a labeler's shape) an object rule would drop or relabel.
+struct ObjectChange
+{
+    Id annotation = 0;
+    Id label = 0;
+    Id image = 0;
+    std::string imagePath;
+    Id labeler = 0;
+    std::string labelerName;
+    AnnotationKind kind = AnnotationKind::Box;
+    Id fromClass = 0;
+    std::string from;
+    bool drop = false;
+    Id toClass = 0; ///< when not dropped
+    std::string to; ///< when not dropped
+    std::vector<std::pair<std::string, AttrValue>> decidedBy;
+};
+
+/// The object figures an object rule's preview compares (docs/AGREEMENT.md, "Agreement on
+/// objects", at the default t = 0.5 and d = 10 px).
+struct ObjectFigures
+{
+    std::int64_t shapes = 0;
+    double f1Iou50 = std::numeric_limits<double>::quiet_NaN();
+    double f1Iou75 = std::numeric_limits<double>::quiet_NaN();
+    double meanMatchedIou = std::numeric_limits<double>::quiet_NaN();
+    double classKappa = std::numeric_limits<double>::quiet_NaN();
+};
+
 /// An image with at least one label the rule could not decide.
 struct UndecidedItem
 {
@@ -77,6 +107,16 @@ struct StandardPreview
     std::int64_t labelsUndecided = 0;
     AgreementFigures before;
     AgreementFigures after;
+    /// An object rule (`for objects …`): the objects it drops or relabels (by image, labeler,
+    /// shape), the objects it reads and could not decide, and the object figures before and
+    /// after. Its label figures (before, after) stay the same: it changes no image class.
+    bool objectRule = false;
+    std::vector<ObjectChange> objectChanges;
+    std::int64_t objectsInScope = 0;
+    std::int64_t objectsDecided = 0; ///< dropped, relabelled, confirmed or kept on purpose
+    std::int64_t objectsUndecided = 0;
+    ObjectFigures objectsBefore;
+    ObjectFigures objectsAfter;
     /// Every current label as it would be after applying (for further what-if analysis).
     std::vector<LabelRow> afterRows;
 };
@@ -86,5 +126,10 @@ struct StandardPreview
 /// been removed since the standard was written). A standard without a rule changes nothing.
 /// Error(NotFound) for an unknown standard.
 StandardPreview previewStandard(const Store &store, Id standard);
+
+struct Rule;
+/// The object part of previewStandard() for an object rule (objectrulepreview.cpp): fills
+/// objectChanges, the object counts and figures of `preview`. Reads only.
+void previewObjectRule(const Store &store, const Rule &rule, StandardPreview &preview);
 
 } // namespace concord::core

@@ -112,6 +112,24 @@ void PgStore::removeAnnotation(Id id)
     write([&] { m_db->run("DELETE FROM annotation WHERE id = $1", id); });
 }
 
+void PgStore::setAnnotationClass(Id annotation, Id cls)
+{
+    write([&] {
+        if (m_db->run("UPDATE annotation SET class = $1 WHERE id = $2 RETURNING id", cls, annotation).rows() == 0)
+            throw Error(ErrorCode::NotFound, "no shape has the id " + std::to_string(annotation));
+    });
+}
+
+void PgStore::restoreAnnotation(const Annotation &a)
+{
+    write([&] {
+        m_db->run("INSERT INTO annotation(id, label, kind, geometry, length_px, length_mm, area, class) "
+                  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                  a.id, a.label, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area,
+                  store_detail::boundClass(a.classId));
+    });
+}
+
 void PgStore::replaceAnnotations(Id label, const std::vector<Annotation> &annotations)
 {
     write([&] {

@@ -64,6 +64,8 @@ public:
 
     Id addAnnotation(const Annotation &a) override;
     void removeAnnotation(Id id) override;
+    void setAnnotationClass(Id annotation, Id cls) override;
+    void restoreAnnotation(const Annotation &a) override;
     void replaceAnnotations(Id label, const std::vector<Annotation> &annotations) override;
     std::vector<Annotation> annotationsOfLabel(Id label) const override;
     std::vector<std::pair<Label, Annotation>> annotationsOfKind(AnnotationKind kind) const override;

@@ -115,6 +115,26 @@ void SqliteStore::removeAnnotation(Id id)
     write([&] { m_db->prepare("DELETE FROM annotation WHERE id = ?").bind(1, id).exec(); });
 }
 
+void SqliteStore::setAnnotationClass(Id annotation, Id cls)
+{
+    write([&] {
+        m_db->prepare("UPDATE annotation SET class = ? WHERE id = ?").bindAll(cls, annotation).exec();
+        if (m_db->changes() == 0)
+            throw Error(ErrorCode::NotFound, "no shape has the id " + std::to_string(annotation));
+    });
+}
+
+void SqliteStore::restoreAnnotation(const Annotation &a)
+{
+    write([&] {
+        m_db->prepare("INSERT INTO annotation(id, label, kind, geometry, length_px, length_mm, area, class) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .bindAll(a.id, a.label, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm, a.area,
+                     store_detail::boundClass(a.classId))
+            .exec();
+    });
+}
+
 void SqliteStore::replaceAnnotations(Id label, const std::vector<Annotation> &annotations)
 {
     write([&] {

@@ -223,6 +223,12 @@ public:
     // --- annotations ------------------------------------------------------------------------
     virtual Id addAnnotation(const Annotation &a) = 0;
     virtual void removeAnnotation(Id id) = 0;
+    /// Gives one shape another class (an object standard's relabel). Error(NotFound) when no
+    /// shape has the id.
+    virtual void setAnnotationClass(Id annotation, Id cls) = 0;
+    /// Writes a shape back with its own id, label and class, as it was before it was removed
+    /// (the undo of an object standard's drop).
+    virtual void restoreAnnotation(const Annotation &a) = 0;
     virtual void replaceAnnotations(Id label, const std::vector<Annotation> &annotations) = 0;
     virtual std::vector<Annotation> annotationsOfLabel(Id label) const = 0;
     /// Every annotation of a kind, with its label, for measurement attributes.
