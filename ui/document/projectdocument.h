@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/imaging/image_check.h"
+#include "core/project/project_settings.h"
 #include "core/project/relink.h"
 #include "core/project/session.h"
 #include "core/standards/standardbook.h"
@@ -223,6 +224,32 @@ public:
     /// Records the lead's decision on an image (by = the session's lead) as an undo step.
     void recordDecision(core::Decision decision);
 
+    // --- project settings (Project → Settings…; lead sessions only, Error(Denied) else) -----
+    // The checks and the writing are core's (core/project/project_settings.h); each call
+    // throws core::Error, pushing and writing nothing, when core refuses the change.
+    /// Adds a class (core::addProjectClass). Not an undo step: the Store has no call that
+    /// removes a class, and a class may be labeled at once by others.
+    core::LabelClass addClass(const core::LabelClass &cls);
+    /// Renames, recolours or re-keys a class (core::changeClass) as one undo step.
+    void changeClass(const core::LabelClass &changed);
+    /// Puts the classes in this order (core::reorderClasses) as one undo step.
+    void reorderClasses(const std::vector<core::Id> &ids);
+    /// Sets the overlap k (core::setOverlap) as one undo step.
+    void setOverlap(int overlap);
+    /// Sets the project's calibration in px per mm (core::setCalibration) as one undo step.
+    void setCalibration(double pxPerMm);
+    /// Adds a labeler (or a lead) and fills a labeler's queue at once (core::addLabelerWithQueue).
+    /// Not an undo step: no call removes a person, who may have signed in meanwhile.
+    core::AddedLabeler addLabeler(const QString &name, core::Role role);
+    /// Who labels what: each person's queue (core::labelerWorkloads).
+    std::vector<core::LabelerWorkload> labelerWorkloads() const;
+    /// Used by the undo commands: writes `classes` (as core::changeClass and
+    /// core::reorderClasses would) where they differ from the project's, then reads the classes
+    /// again and emits classesChanged().
+    void writeClasses(const std::vector<core::LabelClass> &classes);
+    /// Used by the undo commands: writes the overlap and calibration of `settings`.
+    void writeSettings(const core::ProjectSettings &settings);
+
     /// Delay before retrying a failed save (tests shorten it).
     void setRetryInterval(int ms) { m_retryTimer.setInterval(ms); }
 
@@ -250,6 +277,11 @@ signals:
     /// what they show of the queue and of the current image.
     void reloaded();
     void revealRequested(qint64 image);
+    /// The project's classes changed (names, colours, keys, order, a new class): views that
+    /// show classes read classes() again.
+    void classesChanged();
+    /// The overlap or calibration changed.
+    void settingsChanged();
     /// A save failed; `message` says why in words. The input is kept and retried.
     void saveFailed(const QString &message);
     /// Every input that had failed is now saved.

@@ -19,9 +19,12 @@
 #include "ui/shell/exportdialog.h"
 #include "ui/shell/shortcutsheet.h"
 #include "ui/shell/filedialogs.h"
+#include "ui/shell/importattributesdialog.h"
+#include "ui/shell/importlabelsdialog.h"
 #include "ui/shell/labelerdialog.h"
 #include "ui/shell/longtask.h"
 #include "ui/shell/newprojectdialog.h"
+#include "ui/shell/projectsettingsdialog.h"
 #include "ui/shell/relinkdialog.h"
 #include "ui/shell/startpage.h"
 #include "ui/shell/tourdialog.h"
@@ -141,6 +144,12 @@ void MainWindow::createMenus()
     m_reportAction->setObjectName(QStringLiteral("actionReport"));
     m_exportAction->setEnabled(false);
     m_reportAction->setEnabled(false);
+    m_importLabelsAction = file->addAction(tr("Import &labels…"), this, &MainWindow::importLabels);
+    m_importLabelsAction->setObjectName(QStringLiteral("actionImportLabels"));
+    m_importAttributesAction = file->addAction(tr("Import &attributes…"), this, &MainWindow::importAttributes);
+    m_importAttributesAction->setObjectName(QStringLiteral("actionImportAttributes"));
+    m_importLabelsAction->setEnabled(false);
+    m_importAttributesAction->setEnabled(false);
     file->addSeparator();
     file->addAction(tr("Re&link images…"), this, &MainWindow::relinkImages)
         ->setObjectName(QStringLiteral("actionRelinkImages"));
@@ -163,6 +172,12 @@ void MainWindow::createMenus()
     edit->addAction(redo);
     addAction(undo);
     addAction(redo);
+
+    m_projectMenu = menuBar()->addMenu(tr("&Project"));
+    m_projectMenu->setObjectName(QStringLiteral("projectMenu"));
+    m_projectMenu->addAction(tr("&Settings…"), this, &MainWindow::projectSettings)
+        ->setObjectName(QStringLiteral("actionProjectSettings"));
+    m_projectMenu->menuAction()->setVisible(false);
 
     QMenu *label = menuBar()->addMenu(tr("&Label"));
     connect(label, &QMenu::aboutToShow, this, [this, label] {
@@ -404,6 +419,7 @@ bool MainWindow::startSession(const QString &labeler, QString passphrase)
     m_leadView->setDocument(lead ? m_document.get() : nullptr);
     m_viewBar->setVisible(lead);
     m_leadMenu->menuAction()->setVisible(lead);
+    m_projectMenu->menuAction()->setVisible(lead);
     m_showLabeling->setEnabled(true);
     updateLeadActions();
     if (lead) {
@@ -613,6 +629,10 @@ void MainWindow::updateLeadActions()
         m_exportAction->setEnabled(lead);
     if (m_reportAction)
         m_reportAction->setEnabled(lead);
+    if (m_importLabelsAction)
+        m_importLabelsAction->setEnabled(lead);
+    if (m_importAttributesAction)
+        m_importAttributesAction->setEnabled(lead);
     if (m_myPassphraseAction)
         m_myPassphraseAction->setEnabled(m_document && m_document->hasSession() && !lead);
 }
@@ -734,6 +754,42 @@ void MainWindow::relinkImages()
     } catch (const std::exception &e) {
         showError(tr("Images not relinked"), errorText(e));
     }
+}
+
+void MainWindow::projectSettings()
+{
+    if (!m_document || !m_document->isLead())
+        return;
+    ProjectSettingsDialog dialog(m_document.get(), this);
+    // The labeling view reads the classes when it is given a document: a changed class bar
+    // needs the document given again (it keeps the queue position by image).
+    bool classesChanged = false;
+    const auto connection = connect(m_document.get(), &ProjectDocument::classesChanged, &dialog,
+                                    [&classesChanged] { classesChanged = true; });
+    dialog.exec();
+    disconnect(connection);
+    if (classesChanged)
+        m_labelingView->setDocument(m_document.get());
+}
+
+void MainWindow::importLabels()
+{
+    if (!m_document || !m_document->isLead())
+        return;
+    ImportLabelsDialog dialog(m_document.get(), this);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_labelingView->setDocument(m_document.get()); // new classes, the lead's own labels
+        statusBar()->showMessage(dialog.result(), 10000);
+    }
+}
+
+void MainWindow::importAttributes()
+{
+    if (!m_document || !m_document->isLead())
+        return;
+    ImportAttributesDialog dialog(m_document.get(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(dialog.result(), 10000);
 }
 
 void MainWindow::showOutcome(const QString &title, const QString &text, const QString &folder)

@@ -65,6 +65,12 @@ public:
     /// Asks for the folder the images are in now, previews and re-points them (File → Relink
     /// images…); the images then load again without a restart.
     void relinkImages();
+    /// Lead only: Project → Settings… (classes, overlap, calibration, labelers).
+    void projectSettings();
+    /// Lead only: File → Import labels… / Import attributes…, as concord-cli import-labels and
+    /// import-attributes (all or nothing, with progress).
+    void importLabels();
+    void importAttributes();
     StartPage *startPage() const { return m_startPage; }
 
 protected:
@@ -109,6 +115,9 @@ private:
     QAction *m_reportAction = nullptr;
     QAction *m_myPassphraseAction = nullptr;
     QAction *m_hideNamesAction = nullptr;
+    QAction *m_importLabelsAction = nullptr;
+    QAction *m_importAttributesAction = nullptr;
+    QMenu *m_projectMenu = nullptr;
     QMenu *m_recentMenu = nullptr;
 };
 
