@@ -10,6 +10,7 @@
 #include "core/agreement/itemcounts.h"
 #include "core/agreement/ratingtable.h"
 #include "core/common/error.h"
+#include "core/common/parallel.h"
 
 #include <nlohmann/json.hpp>
 
@@ -401,14 +402,30 @@ ObjectConsensus computeObjectConsensus(const ObjectTable &table, const ObjectCon
     r.labelerNames = table.labelerNames();
     r.classNames = table.classNames();
 
+    // Images are independent: each is clustered on its own worker, and the drafts are then
+    // gathered in image order, so the result is the same for any number of threads.
+    ParallelOptions parallel;
+    parallel.threads = options.threads;
+    std::vector<std::vector<Draft>> perImage(static_cast<std::size_t>(table.itemCount()));
+    static_cast<void>(parallelFor(
+        perImage.size(),
+        [&](std::size_t i, std::size_t) {
+            clusterImage(table, static_cast<std::int32_t>(i), options, perImage[i]);
+            for (Draft &d : perImage[i]) {
+                memberAgreement(d.object);
+                majorityClass(d.object);
+            }
+        },
+        parallel));
     std::vector<Draft> drafts;
-    for (std::int32_t i = 0; i < table.itemCount(); ++i)
-        clusterImage(table, i, options, drafts);
-
-    for (Draft &d : drafts) {
-        memberAgreement(d.object);
-        majorityClass(d.object);
-    }
+    std::size_t count = 0;
+    for (const auto &v : perImage)
+        count += v.size();
+    drafts.reserve(count);
+    for (auto &v : perImage)
+        for (Draft &d : v)
+            drafts.push_back(std::move(d));
+    perImage = {};
     if (options.classVote == ObjectClassVote::DawidSkene && !drafts.empty()) {
         RatingTable ratings;
         for (const auto &name : table.labelerNames())
@@ -429,13 +446,17 @@ ObjectConsensus computeObjectConsensus(const ObjectTable &table, const ObjectCon
             }
         }
     }
-    for (Draft &d : drafts) {
-        ConsensusObject &c = d.object;
-        const auto agreeing =
-            std::count_if(c.members.begin(), c.members.end(), [&](const ConsensusMember &m) { return m.cls == c.cls; });
-        c.classShare = static_cast<double>(agreeing) / static_cast<double>(c.members.size());
-        fuse(d);
-    }
+    static_cast<void>(parallelFor(
+        drafts.size(),
+        [&](std::size_t k, std::size_t) {
+            Draft &d = drafts[k];
+            ConsensusObject &c = d.object;
+            const auto agreeing = std::count_if(c.members.begin(), c.members.end(),
+                                                [&](const ConsensusMember &m) { return m.cls == c.cls; });
+            c.classShare = static_cast<double>(agreeing) / static_cast<double>(c.members.size());
+            fuse(d);
+        },
+        parallel));
 
     const auto order = [](const ConsensusObject &a, const ConsensusObject &b) {
         if (a.item != b.item)

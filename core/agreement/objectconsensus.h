@@ -81,6 +81,8 @@ struct ObjectConsensusOptions
     /// shapes of one class cluster, so a class disagreement leaves separate, smaller clusters.
     bool classAware = false;
     ObjectClassVote classVote = ObjectClassVote::Majority;
+    /// Worker threads for the clustering and fusion (0: all cores); results do not depend on it.
+    unsigned threads = 0;
 };
 
 /// One labeler's shape in a cluster.
