@@ -231,6 +231,7 @@ ProjectRows readProjectRows(const Store &store)
     sortById(rows.checkItems);
     rows.gold = store.goldLabels();
     rows.decisions = store.decisions();
+    rows.objectDecisions = store.objectDecisions();
     rows.audit = store.auditLog(-1);
     sortById(rows.audit);
     return rows;
@@ -268,6 +269,7 @@ CopyResult copyProject(const Store &from, Store &to, const ProgressFn &progress)
     result.annotations = static_cast<std::int64_t>(rows.annotations.size());
     result.standards = static_cast<std::int64_t>(rows.standards.size());
     result.decisions = static_cast<std::int64_t>(rows.decisions.size());
+    result.objectDecisions = static_cast<std::int64_t>(rows.objectDecisions.size());
     result.auditEntries = static_cast<std::int64_t>(rows.audit.size());
     requireImageFiles(from);
 

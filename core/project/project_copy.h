@@ -13,7 +13,7 @@
 /// A whole project copied between backends (issue #18, docs/TEAM.md "Moving a project to the
 /// server and back"): `concord-cli push` (project file → empty server project) and `pull`
 /// (server project → new project file). Every row keeps its id, so audit payloads (standard
-/// applies and their undo, decisions) still name the right images, labelers, classes and
+/// applies and their undo, decisions, object decisions) still name the right images, labelers, classes and
 /// standards, and an undo after the copy works.
 ///
 /// What is not kept byte for byte:
@@ -48,6 +48,7 @@ struct CopyResult
     std::int64_t annotations = 0;
     std::int64_t standards = 0;
     std::int64_t decisions = 0;
+    std::int64_t objectDecisions = 0; ///< the lead's decisions on unresolved objects
     std::int64_t auditEntries = 0;
     /// Image paths rewritten on the way (old path, new path); see the file comment.
     std::vector<std::pair<std::string, std::string>> renamed;

@@ -26,6 +26,8 @@ constexpr const char *kSequenceResets[] = {
     "SELECT setval(pg_get_serial_sequence('check_item', 'id'), coalesce(max(id), 0) + 1, false) FROM check_item",
     "SELECT setval(pg_get_serial_sequence('check_annotation', 'id'), coalesce(max(id), 0) + 1, false) "
     "FROM check_annotation",
+    "SELECT setval(pg_get_serial_sequence('object_decision', 'id'), coalesce(max(id), 0) + 1, false) "
+    "FROM object_decision",
     "SELECT setval(pg_get_serial_sequence('audit', 'id'), coalesce(max(id), 0) + 1, false) FROM audit",
 };
 
@@ -113,6 +115,11 @@ void PgStore::restoreRows(const ProjectRows &rows)
             m_db->run("INSERT INTO decision(image, class, method, standard, decided_by, note, created_at) "
                       "VALUES ($1, $2, $3, $4, $5, $6, $7)",
                       d.image, d.labelClass, toString(d.method), d.standard, d.by, d.note, d.createdAt);
+        for (const ObjectDecision &d : rows.objectDecisions)
+            m_db->run("INSERT INTO object_decision(id, image, kind, geometry, class, action, members, decided_by, "
+                      "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                      d.id, d.image, toString(d.kind), d.geometry, d.cls, toString(d.action), d.members, d.by,
+                      d.createdAt);
         for (const AuditEntry &e : rows.audit)
             m_db->run("INSERT INTO audit(id, at, actor, action, payload, undone) VALUES ($1, $2, $3, $4, $5, $6)", e.id,
                       e.at, e.actor, e.action, e.payload, e.undone ? 1 : 0);

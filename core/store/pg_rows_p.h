@@ -89,6 +89,22 @@ inline Decision readDecision(const Result &r, int row)
 }
 #define PG_DECISION_COLS "image, class, method, standard, decided_by, note, created_at"
 
+inline ObjectDecision readObjectDecision(const Result &r, int row)
+{
+    ObjectDecision d;
+    d.id = r.int64(row, 0);
+    d.image = r.int64(row, 1);
+    d.kind = parseAnnotationKind(r.text(row, 2));
+    d.geometry = r.text(row, 3);
+    d.cls = r.optInt64(row, 4);
+    d.action = parseObjectAction(r.text(row, 5));
+    d.members = r.text(row, 6);
+    d.by = r.optInt64(row, 7);
+    d.createdAt = r.text(row, 8);
+    return d;
+}
+#define PG_OBJECT_DECISION_COLS "id, image, kind, geometry, class, action, members, decided_by, created_at"
+
 inline ImageAttribute readAttribute(const Result &r, int row)
 {
     ImageAttribute a;

@@ -561,6 +561,38 @@ std::vector<Decision> PgStore::decisions() const
     return collect<Decision>(m_db->run("SELECT " PG_DECISION_COLS " FROM decision ORDER BY image"), readDecision);
 }
 
+// --- object decisions ---------------------------------------------------------------------
+
+Id PgStore::addObjectDecision(const ObjectDecision &d)
+{
+    Id id = 0;
+    write([&] {
+        id = m_db->run("INSERT INTO object_decision(image, kind, geometry, class, action, members, decided_by, "
+                       "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                       d.image, toString(d.kind), d.geometry, d.cls, toString(d.action), d.members, d.by,
+                       d.createdAt.empty() ? utcNow() : d.createdAt)
+                 .int64(0, 0);
+    });
+    return id;
+}
+
+void PgStore::removeObjectDecision(Id id)
+{
+    write([&] { m_db->run("DELETE FROM object_decision WHERE id = $1", id); });
+}
+
+std::optional<ObjectDecision> PgStore::objectDecision(Id id) const
+{
+    return first<ObjectDecision>(m_db->run("SELECT " PG_OBJECT_DECISION_COLS " FROM object_decision WHERE id = $1", id),
+                                 readObjectDecision);
+}
+
+std::vector<ObjectDecision> PgStore::objectDecisions() const
+{
+    return collect<ObjectDecision>(m_db->run("SELECT " PG_OBJECT_DECISION_COLS " FROM object_decision ORDER BY id"),
+                                   readObjectDecision);
+}
+
 // --- thumbnails ---------------------------------------------------------------------------
 
 std::optional<std::string> PgStore::thumbnail(const std::string &hash, int size) const

@@ -202,6 +202,22 @@ UPDATE check_annotation SET class = coalesce(
   (SELECT c.id FROM label_class c
     WHERE json_valid(check_annotation.geometry) AND c.name = json_extract(check_annotation.geometry, '$.class')),
   (SELECT i.answer FROM check_item i WHERE i.id = check_annotation.item));
+
+-- The lead's decisions on unresolved objects (clusters below quorum): accept with the voted
+-- class, accept with another class, or drop. `members` (JSON) names the cluster's shapes, so
+-- a decision applies while the same shapes form it (core/adjudication/objectqueue.h).
+CREATE TABLE object_decision (
+  id         INTEGER PRIMARY KEY,
+  image      INTEGER NOT NULL REFERENCES image(id) ON DELETE CASCADE,
+  kind       TEXT NOT NULL CHECK (kind IN ('box', 'line', 'polygon', 'point')),
+  geometry   TEXT NOT NULL,
+  class      INTEGER REFERENCES label_class(id),
+  action     TEXT NOT NULL CHECK (action IN ('accept', 'class', 'drop')),
+  members    TEXT NOT NULL,
+  decided_by INTEGER REFERENCES labeler(id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX object_decision_image ON object_decision(image);
 )sql";
 
 constexpr std::array<const char *, 4> kMigrations{kV1, kV2, kV3, kV4};

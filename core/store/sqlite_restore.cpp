@@ -112,6 +112,12 @@ void SqliteStore::restoreRows(const ProjectRows &rows)
                           "VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .bindAll(d.image, d.labelClass, toString(d.method), d.standard, d.by, d.note, d.createdAt)
                 .exec();
+        for (const ObjectDecision &d : rows.objectDecisions)
+            m_db->prepare("INSERT INTO object_decision(id, image, kind, geometry, class, action, members, decided_by, "
+                          "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bindAll(d.id, d.image, toString(d.kind), d.geometry, d.cls, toString(d.action), d.members, d.by,
+                         d.createdAt)
+                .exec();
         for (const AuditEntry &e : rows.audit)
             m_db->prepare("INSERT INTO audit(id, at, actor, action, payload, undone) VALUES (?, ?, ?, ?, ?, ?)")
                 .bindAll(e.id, e.at, e.actor, e.action, e.payload, e.undone ? 1 : 0)

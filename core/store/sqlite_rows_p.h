@@ -94,6 +94,22 @@ inline Decision readDecision(const Statement &st)
 }
 #define DECISION_COLS "image, class, method, standard, decided_by, note, created_at"
 
+inline ObjectDecision readObjectDecision(const Statement &st)
+{
+    ObjectDecision d;
+    d.id = st.int64(0);
+    d.image = st.int64(1);
+    d.kind = parseAnnotationKind(st.text(2));
+    d.geometry = st.text(3);
+    d.cls = st.optInt64(4);
+    d.action = parseObjectAction(st.text(5));
+    d.members = st.text(6);
+    d.by = st.optInt64(7);
+    d.createdAt = st.text(8);
+    return d;
+}
+#define OBJECT_DECISION_COLS "id, image, kind, geometry, class, action, members, decided_by, created_at"
+
 inline ImageAttribute readAttribute(const Statement &st)
 {
     ImageAttribute a;

@@ -109,6 +109,10 @@ public:
     void removeDecision(Id image) override;
     std::optional<Decision> decision(Id image) const override;
     std::vector<Decision> decisions() const override;
+    Id addObjectDecision(const ObjectDecision &d) override;
+    void removeObjectDecision(Id id) override;
+    std::optional<ObjectDecision> objectDecision(Id id) const override;
+    std::vector<ObjectDecision> objectDecisions() const override;
 
     std::optional<std::string> thumbnail(const std::string &hash, int size) const override;
     void putThumbnail(const std::string &hash, int size, const std::string &jpeg) override;

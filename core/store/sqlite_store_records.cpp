@@ -585,6 +585,40 @@ std::vector<Decision> SqliteStore::decisions() const
     return collect<Decision>(st, readDecision);
 }
 
+// --- object decisions ---------------------------------------------------------------------
+
+Id SqliteStore::addObjectDecision(const ObjectDecision &d)
+{
+    Id id = 0;
+    write([&] {
+        m_db->prepare("INSERT INTO object_decision(image, kind, geometry, class, action, members, decided_by, "
+                      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .bindAll(d.image, toString(d.kind), d.geometry, d.cls, toString(d.action), d.members, d.by,
+                     d.createdAt.empty() ? utcNow() : d.createdAt)
+            .exec();
+        id = m_db->lastInsertId();
+    });
+    return id;
+}
+
+void SqliteStore::removeObjectDecision(Id id)
+{
+    write([&] { m_db->prepare("DELETE FROM object_decision WHERE id = ?").bind(1, id).exec(); });
+}
+
+std::optional<ObjectDecision> SqliteStore::objectDecision(Id id) const
+{
+    auto &st = m_db->prepare("SELECT " OBJECT_DECISION_COLS " FROM object_decision WHERE id = ?");
+    st.bind(1, id);
+    return first<ObjectDecision>(st, readObjectDecision);
+}
+
+std::vector<ObjectDecision> SqliteStore::objectDecisions() const
+{
+    auto &st = m_db->prepare("SELECT " OBJECT_DECISION_COLS " FROM object_decision ORDER BY id");
+    return collect<ObjectDecision>(st, readObjectDecision);
+}
+
 // --- thumbnails ---------------------------------------------------------------------------
 
 std::optional<std::string> SqliteStore::thumbnail(const std::string &hash, int size) const

@@ -87,6 +87,7 @@ struct ProjectRows
     std::vector<Annotation> checkAnnotations; ///< Annotation::label holds the check item's id
     std::vector<GoldLabel> gold;
     std::vector<Decision> decisions;
+    std::vector<ObjectDecision> objectDecisions;
     std::vector<AuditEntry> audit;
 };
 
@@ -297,6 +298,15 @@ public:
     virtual void removeDecision(Id image) = 0;
     virtual std::optional<Decision> decision(Id image) const = 0;
     virtual std::vector<Decision> decisions() const = 0;
+
+    // --- object decisions (issue #17): the lead's word on unresolved objects ----------------
+    /// Stores a decision on an unresolved object (its id is ignored; an empty createdAt becomes
+    /// now) and returns its id. core/adjudication/objectqueue.h is the one caller that audits it.
+    virtual Id addObjectDecision(const ObjectDecision &d) = 0;
+    /// Removes one object decision; a no-op when none has the id.
+    virtual void removeObjectDecision(Id id) = 0;
+    virtual std::optional<ObjectDecision> objectDecision(Id id) const = 0;
+    virtual std::vector<ObjectDecision> objectDecisions() const = 0; ///< by id
 
     // --- thumbnail cache (keyed by content hash, so an edited file never shows a stale one) ---
     virtual std::optional<std::string> thumbnail(const std::string &hash, int size) const = 0;

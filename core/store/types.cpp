@@ -39,6 +39,7 @@ constexpr std::array<std::string_view, 4> kMethod{"adjudicated", "consensus", "s
 constexpr std::array<std::string_view, 3> kState{"pending", "done", "skipped"};
 constexpr std::array<std::string_view, 2> kCheck{"repeat", "gold"};
 constexpr std::array<std::string_view, 3> kScope{"image", "object", "both"};
+constexpr std::array<std::string_view, 3> kObjectAction{"accept", "class", "drop"};
 
 } // namespace
 
@@ -82,6 +83,10 @@ std::string_view toString(ClassScope v)
 {
     return nameOf(v, kScope);
 }
+std::string_view toString(ObjectAction v)
+{
+    return nameOf(v, kObjectAction);
+}
 
 Role parseRole(std::string_view s)
 {
@@ -122,6 +127,10 @@ CheckKind parseCheckKind(std::string_view s)
 ClassScope parseClassScope(std::string_view s)
 {
     return parseName<ClassScope>(s, kScope, "class scope");
+}
+ObjectAction parseObjectAction(std::string_view s)
+{
+    return parseName<ObjectAction>(s, kObjectAction, "object action");
 }
 
 } // namespace concord::core

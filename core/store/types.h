@@ -196,6 +196,32 @@ struct Decision
     std::string createdAt;
 };
 
+/// What the lead decided about an unresolved object (issue #17, docs/AGREEMENT.md "Adjudicating
+/// objects"): accept the cluster as an object with its voted class, accept it with a class the
+/// lead picked, or drop it (not an object).
+enum class ObjectAction : std::uint8_t
+{
+    Accept,
+    Class,
+    Drop
+};
+
+/// The lead's decision on one unresolved object: a cluster of labelers' shapes below quorum.
+/// The cluster is named by its members (`members`, JSON), so the decision applies while the
+/// same shapes form the same cluster (core/adjudication/objectqueue.h).
+struct ObjectDecision
+{
+    Id id = 0;
+    Id image = 0;
+    AnnotationKind kind = AnnotationKind::Box;
+    std::string geometry;  ///< the object's shape (core/geometry JSON): the cluster's fused one
+    std::optional<Id> cls; ///< the object's class; none when dropped
+    ObjectAction action = ObjectAction::Accept;
+    std::string members;   ///< JSON [{"labeler", "annotation", "class", "points"}], by labeler
+    std::optional<Id> by;  ///< labeler (lead) who decided
+    std::string createdAt; ///< UTC, ISO 8601 (empty on write: now)
+};
+
 struct Assignment
 {
     Id image = 0;
@@ -258,6 +284,7 @@ std::string_view toString(DecisionMethod v);
 std::string_view toString(AssignmentState v);
 std::string_view toString(CheckKind v);
 std::string_view toString(ClassScope v);
+std::string_view toString(ObjectAction v);
 
 // Parsers; throw Error(Invalid) naming the unknown text.
 Role parseRole(std::string_view s);
@@ -270,5 +297,6 @@ DecisionMethod parseDecisionMethod(std::string_view s);
 AssignmentState parseAssignmentState(std::string_view s);
 CheckKind parseCheckKind(std::string_view s);
 ClassScope parseClassScope(std::string_view s);
+ObjectAction parseObjectAction(std::string_view s);
 
 } // namespace concord::core

@@ -358,6 +358,74 @@ private slots:
         QCOMPARE(store->examples(s2).size(), std::size_t(1));
     }
 
+    void objectDecisions_data() { addBackendRows(); }
+    void objectDecisions()
+    {
+        // The lead's decisions on unresolved objects (issue #17): stored as given, listed by
+        // id, removed one by one; on a server a labeler's login reads none of them.
+        QFETCH(QString, backend);
+        const std::string location = freshLocation(backend, m_dir, "objdec");
+        auto store = initProject(location, {"o", 0, 2, false}, {"ok", "scratch"});
+        const Id scratch = store->classByName("scratch")->id;
+        const Id lea = store->addLabeler("lea", Role::Lead);
+        const Id img = store->addImage(makeImage("a.png", "h1"));
+        ObjectDecision d;
+        d.image = img;
+        d.kind = AnnotationKind::Box;
+        d.geometry = R"({"x1":1,"y1":2,"x2":3.5,"y2":4})";
+        d.cls = scratch;
+        d.action = ObjectAction::Class;
+        d.members = R"([{"labeler":"ana","annotation":7,"class":"ok","points":[[1,2],[3.5,4]]}])";
+        d.by = lea;
+        d.createdAt = "2026-12-06T10:00:00.000Z";
+        const Id first = store->addObjectDecision(d);
+        ObjectDecision drop = d;
+        drop.kind = AnnotationKind::Point;
+        drop.geometry = R"({"x":5,"y":6})";
+        drop.cls.reset();
+        drop.action = ObjectAction::Drop;
+        drop.by.reset();
+        drop.createdAt.clear(); // becomes now
+        const Id second = store->addObjectDecision(drop);
+        QVERIFY(second > first);
+        const auto all = store->objectDecisions();
+        QCOMPARE(all.size(), std::size_t(2));
+        QCOMPARE(all[0].id, first);
+        QCOMPARE(all[0].image, img);
+        QCOMPARE_ENUM(all[0].kind, AnnotationKind::Box);
+        QCOMPARE(all[0].geometry, d.geometry);
+        QCOMPARE(all[0].cls.value_or(0), scratch);
+        QCOMPARE_ENUM(all[0].action, ObjectAction::Class);
+        QCOMPARE(all[0].members, d.members);
+        QCOMPARE(all[0].by.value_or(0), lea);
+        QCOMPARE(all[0].createdAt, d.createdAt);
+        QCOMPARE(all[1].id, second);
+        QCOMPARE_ENUM(all[1].kind, AnnotationKind::Point);
+        QVERIFY(!all[1].cls);
+        QVERIFY(!all[1].by);
+        QCOMPARE_ENUM(all[1].action, ObjectAction::Drop);
+        QCOMPARE(all[1].createdAt.size(), std::string("2026-12-06T10:00:00.000Z").size());
+        QCOMPARE(store->objectDecision(second)->geometry, drop.geometry);
+        QVERIFY(!store->objectDecision(second + 100));
+        store->removeObjectDecision(first);
+        QVERIFY(!store->objectDecision(first));
+        store->removeObjectDecision(first); // a no-op
+        QCOMPARE(store->objectDecisions().size(), std::size_t(1));
+        if (backend != QLatin1String("postgresql"))
+            return;
+        addServerUser(*store, "ana", Role::Labeler, std::string("ana-pw"));
+        auto parts = pg::parseConnectionString(location);
+        std::erase_if(parts, [](const auto &p) { return p.first == "user" || p.first == "password"; });
+        parts.emplace_back("user", "ana");
+        parts.emplace_back("password", "ana-pw");
+        auto ana = openStore(pg::makeConnectionString(parts));
+        QVERIFY(ana->objectDecisions().empty()); // blind: the lead's decisions are not hers to see
+        QVERIFY(!ana->objectDecision(second));
+        QVERIFY_THROWS_EXCEPTION(Error, ana->addObjectDecision(d));
+        QVERIFY_THROWS_EXCEPTION(Error, ana->removeObjectDecision(second) /* denied, or no row */);
+        QCOMPARE(store->objectDecisions().size(), std::size_t(1));
+    }
+
     void anotherConnectionsCommitIsSeen_data() { addBackendRows(); }
     void anotherConnectionsCommitIsSeen()
     {
@@ -508,7 +576,7 @@ private slots:
         {
             pg::Connection db(location);
             db.execScript("ALTER TABLE annotation DROP COLUMN class; ALTER TABLE check_annotation DROP COLUMN class;"
-                          "ALTER TABLE label_class DROP COLUMN scope;"
+                          "ALTER TABLE label_class DROP COLUMN scope; DROP TABLE object_decision;"
                           "UPDATE project_meta SET value = '3' WHERE key = 'schema_version'");
         }
         try {
@@ -525,6 +593,15 @@ private slots:
         QCOMPARE(shapes.size(), std::size_t(2));
         QCOMPARE(shapes[0].classId, store->classByName("scratch")->id);
         QCOMPARE(shapes[1].classId, store->classByName("dent")->id);
+        // Schema 4's object decisions, with the lead's rights over them.
+        ObjectDecision d;
+        d.image = store->images().front().id;
+        d.geometry = R"({"x1":0,"y1":0,"x2":3,"y2":4})";
+        d.action = ObjectAction::Drop;
+        d.members = "[]";
+        const Id id = store->addObjectDecision(d);
+        QCOMPARE(store->objectDecisions().size(), std::size_t(1));
+        QCOMPARE(store->objectDecision(id)->geometry, d.geometry);
         store.reset();
         QCOMPARE(openStore(location)->schemaVersion(), kSchemaVersion); // once only
     }
