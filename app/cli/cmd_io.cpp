@@ -149,7 +149,10 @@ void registerExport(CLI::App &app)
                 printJson({{"exported", rep.exported},
                            {"unresolved", rep.unresolvedImages},
                            {"faces_blurred", rep.facesBlurred},
-                           {"objects", {{"consensus", rep.consensusObjects}, {"unresolved", rep.unresolvedObjects}}},
+                           {"objects",
+                            {{"consensus", rep.consensusObjects},
+                             {"adjudicated", rep.adjudicatedObjects},
+                             {"unresolved", rep.unresolvedObjects}}},
                            {"files", rep.files},
                            {"replaced", rep.replaced},
                            {"kept_aside",
@@ -163,9 +166,12 @@ void registerExport(CLI::App &app)
                           << rep.keptAside.string() << '\n';
             if (*blurFaces)
                 std::cout << "Blurred " << rep.facesBlurred << " faces\n";
-            if (rep.consensusObjects > 0 || rep.unresolvedObjects > 0)
-                std::cout << "Objects: " << rep.consensusObjects << " consensus objects written; "
-                          << rep.unresolvedObjects
+            if (rep.consensusObjects > 0 || rep.adjudicatedObjects > 0 || rep.unresolvedObjects > 0)
+                std::cout << "Objects: " << rep.consensusObjects << " consensus objects written"
+                          << (rep.adjudicatedObjects > 0
+                                  ? ", " + std::to_string(rep.adjudicatedObjects) + " accepted by the lead"
+                                  : std::string())
+                          << "; " << rep.unresolvedObjects
                           << " unresolved objects (below the quorum) left out, listed in provenance.json\n";
             if (rep.unresolved > 0) {
                 std::cout << rep.unresolved << " images have no final label"

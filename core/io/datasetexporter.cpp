@@ -160,7 +160,8 @@ ExportReport exportDataset(const Store &store, const ExportRequest &request)
             throw Error(ErrorCode::Cancelled, "export cancelled", request.outDir.string());
         ++done;
         ++report.exported;
-        report.consensusObjects += static_cast<std::int64_t>(item.objects.size());
+        for (const auto &o : item.objects)
+            ++(o.adjudication.empty() ? report.consensusObjects : report.adjudicatedObjects);
         report.unresolvedObjects += static_cast<std::int64_t>(item.unresolvedObjects.size());
         std::string rel = writer->imagePath(dataset, item);
         if (rel.empty() && (request.copyImages || request.blurFaces))

@@ -41,9 +41,11 @@ struct ExportReport
     std::int64_t exported = 0;   ///< images written to the data set
     std::int64_t unresolved = 0; ///< images without a final label
     std::int64_t facesBlurred = 0;
-    /// Consensus objects written, and unresolved objects (below quorum) of the exported images:
-    /// not written, listed in provenance.json ("unresolved_objects").
+    /// Consensus objects written, unresolved objects the lead accepted (written, method
+    /// "adjudicated"), and unresolved objects without a decision (below quorum) of the exported
+    /// images: not written, listed in provenance.json ("unresolved_objects").
     std::int64_t consensusObjects = 0;
+    std::int64_t adjudicatedObjects = 0;
     std::int64_t unresolvedObjects = 0;
     std::vector<std::string> unresolvedImages; ///< "path: reason"
     std::vector<std::string> files;            ///< label files written, relative to outDir

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/exportdataset.h"
 
+#include "core/adjudication/objectqueue.h"
 #include "core/agreement/consensus.h"
 #include "core/agreement/dawidskene.h"
 #include "core/agreement/itemagreement.h"
@@ -141,6 +142,22 @@ ExportObject exportObject(const ObjectTable &table, const ObjectConsensus &conse
     return o;
 }
 
+/// The unresolved object `o` as the lead accepted it: the decision's class and geometry.
+void adjudicate(ExportObject &o, const ObjectDecision &d, const std::unordered_map<Id, std::string> &classNames,
+                const std::unordered_map<Id, std::string> &labelerNames)
+{
+    o.className = d.cls && classNames.count(*d.cls) ? classNames.at(*d.cls) : std::string();
+    o.points = pointsOf(decodeGeometry(d.kind, d.geometry));
+    o.method = "adjudicated";
+    o.classTie = false;
+    const auto same = std::count_if(o.members.begin(), o.members.end(),
+                                    [&](const ExportObjectMember &m) { return m.className == o.className; });
+    o.classShare = o.members.empty() ? 0.0 : static_cast<double>(same) / static_cast<double>(o.members.size());
+    o.adjudication = std::string(toString(d.action));
+    o.decidedBy = d.by && labelerNames.count(*d.by) ? labelerNames.at(*d.by) : std::string();
+    o.decidedAt = d.createdAt;
+}
+
 } // namespace
 
 ExportDataset buildExportDataset(const Store &store, const ExportOptions &options)
@@ -269,9 +286,12 @@ ExportDataset buildExportDataset(const Store &store, const ExportOptions &option
     }
 
     // Objects: the consensus of every image's human shapes (docs/AGREEMENT.md, "Consensus
-    // objects"), the same whatever the image's final class. No adjudicated objects exist yet.
+    // objects"), the same whatever the image's final class, and the unresolved ones the lead
+    // decided ("Adjudicating objects"): accepted ones are exported as the decision says,
+    // dropped ones not at all; a decision whose cluster changed since is not applied.
     const ObjectTable objects = objectTableFromStore(store);
     const ObjectConsensus consensus = computeObjectConsensus(objects, options.objects);
+    const auto decided = objectDecisionsByKey(store);
     std::vector<std::vector<Id>> claimed(ds.items.size());
     for (const bool resolved : {true, false}) {
         for (const auto &c : resolved ? consensus.objects : consensus.unresolved) {
@@ -279,8 +299,14 @@ ExportDataset buildExportDataset(const Store &store, const ExportOptions &option
             ExportItem &item = ds.items[i];
             ExportObject o = exportObject(objects, consensus, c, item, claimed[i]);
             if (!resolved) {
-                item.unresolvedObjects.push_back(std::move(o));
-                continue;
+                const auto d = decided.find({item.image.id, objectMembersKey(objects, c)});
+                if (d == decided.end()) {
+                    item.unresolvedObjects.push_back(std::move(o));
+                    continue;
+                }
+                if (d->second.action == ObjectAction::Drop)
+                    continue;
+                adjudicate(o, d->second, className, labelerName);
             }
             if (o.kind == AnnotationKind::Box)
                 item.boxes.push_back(

@@ -120,6 +120,12 @@ struct ExportObject
         double distance = 0.0;
     };
     std::vector<Pair> pairs;
+    /// An unresolved object the lead accepted (core/adjudication/objectqueue.h): `method` is
+    /// "adjudicated", the class and points are the decision's; here the action ("accept": the
+    /// voted class, "class": one the lead picked), who decided and when. Empty otherwise.
+    std::string adjudication;
+    std::string decidedBy;
+    std::string decidedAt;
 };
 
 struct ExportItem
@@ -137,8 +143,10 @@ struct ExportItem
     std::string decidedBy;
     std::optional<Standard> standard; ///< standard behind the final label (decision or labels)
     /// The consensus objects of the image (computeObjectConsensus over every human label's
-    /// shapes), whatever the image's final class: never one labeler's shapes picked silently.
-    /// Unresolved objects (below quorum) are not in them; they are in `unresolvedObjects`.
+    /// shapes), whatever the image's final class: never one labeler's shapes picked silently;
+    /// then the unresolved objects the lead accepted (method "adjudicated"). Unresolved objects
+    /// without a decision (below quorum) are not in them; they are in `unresolvedObjects`. One
+    /// the lead dropped is in neither.
     std::vector<ExportObject> objects;
     std::vector<ExportObject> unresolvedObjects;
     /// The consensus objects that are boxes, and those that are polygons, as the writers write

@@ -40,17 +40,22 @@ nlohmann::json objectJson(const ExportObject &o)
     std::vector<std::string> labelers;
     for (const auto &m : o.members)
         labelers.push_back(m.labeler);
-    return {{"kind", std::string(toString(o.kind))},
-            {"label", o.className},
-            {"class_share", o.classShare},
-            {"class_tie", o.classTie},
-            {"points", points},
-            {"method", o.method},
-            {"labelers", labelers},
-            {"image_labelers", o.labelers},
-            {"quorum", o.quorum},
-            {"members", members},
-            {"pairs", pairs}};
+    nlohmann::json j{{"kind", std::string(toString(o.kind))},
+                     {"label", o.className},
+                     {"class_share", o.classShare},
+                     {"class_tie", o.classTie},
+                     {"points", points},
+                     {"method", o.method},
+                     {"labelers", labelers},
+                     {"image_labelers", o.labelers},
+                     {"quorum", o.quorum},
+                     {"members", members},
+                     {"pairs", pairs}};
+    if (!o.adjudication.empty())
+        j["adjudication"] = {{"action", o.adjudication},
+                             {"by", o.decidedBy.empty() ? nlohmann::json() : nlohmann::json(o.decidedBy)},
+                             {"at", o.decidedAt}};
+    return j;
 }
 
 } // namespace
@@ -73,7 +78,7 @@ nlohmann::json provenanceJson(const ExportDataset &dataset, const std::vector<st
                       {"class_vote", std::string(toString(dataset.options.objects.classVote))},
                       {"fusion", "boxes: weighted-box-fusion; lines, polygons, points: medoid"}}}};
     j["unresolved_objects"] = nlohmann::json::array();
-    std::int64_t consensusObjects = 0, unresolvedObjects = 0;
+    std::int64_t consensusObjects = 0, adjudicatedObjects = 0, unresolvedObjects = 0;
     j["images"] = nlohmann::json::array();
     j["unresolved"] = nlohmann::json::array();
     for (const auto &item : dataset.items) {
@@ -139,7 +144,8 @@ nlohmann::json provenanceJson(const ExportDataset &dataset, const std::vector<st
             j["unresolved_objects"].push_back(std::move(listed));
         }
         if (item.included) {
-            consensusObjects += static_cast<std::int64_t>(item.objects.size());
+            for (const auto &o : item.objects)
+                ++(o.adjudication.empty() ? consensusObjects : adjudicatedObjects);
             unresolvedObjects += static_cast<std::int64_t>(item.unresolvedObjects.size());
         }
         im["exported_image"] = item.outputImage.empty() ? nlohmann::json() : nlohmann::json(item.outputImage);
@@ -148,7 +154,8 @@ nlohmann::json provenanceJson(const ExportDataset &dataset, const std::vector<st
             j["unresolved"].push_back({{"path", item.image.path}, {"reason", item.unresolvedReason}});
         j["images"].push_back(std::move(im));
     }
-    j["objects"] = {{"consensus", consensusObjects}, {"unresolved", unresolvedObjects}};
+    j["objects"] = {
+        {"consensus", consensusObjects}, {"adjudicated", adjudicatedObjects}, {"unresolved", unresolvedObjects}};
     std::vector<std::string> sorted = files;
     std::sort(sorted.begin(), sorted.end());
     j["files"] = sorted;

@@ -47,6 +47,12 @@ ObjectTable objectTableFromStore(const Store &store)
 
 ObjectTable objectTableFromStore(const Store &store, const std::unordered_map<Id, ShapeOverride> &overrides)
 {
+    return objectTableFromStore(store, overrides, nullptr);
+}
+
+ObjectTable objectTableFromStore(const Store &store, const std::unordered_map<Id, ShapeOverride> &overrides,
+                                 ShapeAnnotations *annotations)
+{
     ObjectTable table;
     std::unordered_map<Id, std::int32_t> classIndex; // class id → index in the table
     for (const auto &c : store.classes())
@@ -84,6 +90,8 @@ ObjectTable objectTableFromStore(const Store &store, const std::unordered_map<Id
             }
             const auto own = classIndex.find(classId);
             table.add(place.item, place.labeler, objectShape(shape, own != classIndex.end() ? own->second : place.cls));
+            if (annotations)
+                (*annotations)[{place.item, place.labeler}].push_back(annotation.id);
         }
     }
     return table;

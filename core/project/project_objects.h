@@ -4,7 +4,11 @@
 #include "core/agreement/objectagreement.h"
 #include "core/store/store.h"
 
+#include <cstdint>
+#include <map>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace concord::core {
 
@@ -28,6 +32,15 @@ struct ShapeOverride
 /// objectTableFromStore() with the shapes of `overrides` (by annotation id) dropped or
 /// reclassed, as an object standard would leave them.
 ObjectTable objectTableFromStore(const Store &store, const std::unordered_map<Id, ShapeOverride> &overrides);
+
+/// Which stored annotation each shape of an ObjectTable is: (item, labeler) → the annotation
+/// ids in the order of that labeler's Drawing::shapes on the item.
+using ShapeAnnotations = std::map<std::pair<std::int32_t, std::int32_t>, std::vector<Id>>;
+
+/// objectTableFromStore() that also says which annotation every shape is (the adjudication of
+/// objects names a cluster's members by their annotations).
+ObjectTable objectTableFromStore(const Store &store, const std::unordered_map<Id, ShapeOverride> &overrides,
+                                 ShapeAnnotations *annotations);
 
 /// computeObjectAgreement() on objectTableFromStore(), with the project's image count as the
 /// total of the "too few compared" test.
