@@ -15,6 +15,7 @@
 #include "core/standards/standardapply.h"
 #include "core/standards/standardbook.h"
 #include "core/adjudication/decisionlog.h"
+#include "core/adjudication/objectqueue.h"
 #include "core/store/server.h"
 #include "store_backends.h"
 
@@ -135,6 +136,12 @@ std::string row(const Decision &d)
     return std::to_string(d.image) + "|" + opt(d.labelClass) + "|" + std::string(toString(d.method)) + "|" +
            opt(d.standard) + "|" + opt(d.by) + "|" + d.note + "|" + d.createdAt;
 }
+std::string row(const ObjectDecision &d)
+{
+    return std::to_string(d.id) + "|" + std::to_string(d.image) + "|" + std::string(toString(d.kind)) + "|" +
+           d.geometry + "|" + opt(d.cls) + "|" + std::string(toString(d.action)) + "|" + d.members + "|" + opt(d.by) +
+           "|" + d.createdAt;
+}
 std::string row(const AuditEntry &e)
 {
     return std::to_string(e.id) + "|" + e.at + "|" + e.actor + "|" + e.action + "|" + e.payload + "|" +
@@ -186,6 +193,7 @@ bool sameRows(const ProjectRows &a, const ProjectRows &b)
         SAME(checkAnnotations);
         SAME(gold);
         SAME(decisions);
+        SAME(objectDecisions);
         SAME(audit);
     }();
 #undef SAME
@@ -327,12 +335,18 @@ private slots:
                                 {}},
                        "lead");
         QCOMPARE(markDecisionsGold(*store, {conflicts.front()}, "lead"), std::int64_t(1));
+        // The lead's word on two unresolved objects (issue #17): one accepted, one dropped.
+        const ObjectQueue objects = objectQueue(*store);
+        QVERIFY(objects.objects.size() >= 2);
+        decideObject(*store, objects.objects[0], ObjectAction::Accept, std::nullopt, lead, "lead");
+        decideObject(*store, objects.objects[1], ObjectAction::Drop, std::nullopt, lead, "lead");
         store->setAttribute({1, "note", std::string("dusty"), AttrSource::Imported});
         // The demo's repeats (check items answered with lines) are part of what is copied.
         const ProjectRows rows = readProjectRows(*store);
         QVERIFY(!rows.checkItems.empty());
         QVERIFY(!rows.checkAnnotations.empty());
         QVERIFY(!rows.annotations.empty());
+        QCOMPARE(rows.objectDecisions.size(), std::size_t(2));
         QVERIFY(rows.audit.size() >= 3);
     }
 
