@@ -2,9 +2,11 @@
 // attributes, clusters: why do the labelers disagree (docs/CLUSTERS.md).
 #include "cli_common.h"
 
+#include "core/agreement/objectcsv.h"
 #include "core/clusters/clusterfinder.h"
 #include "core/clusters/clusterinput.h"
 #include "core/clusters/imageattributes.h"
+#include "core/clusters/objectclusters.h"
 #include "core/common/numbertext.h"
 #include "core/standards/standardseed.h"
 
@@ -91,6 +93,55 @@ void registerAttributes(CLI::App &app)
     });
 }
 
+/// `clusters --objects`: the object bands and each labeler's threshold for drawing a mark.
+void printObjectClusters(const core::ObjectClusterInput &input, const core::ObjectClusterReport &report, bool json)
+{
+    if (json) {
+        auto j = core::objectClusterReportJson(input, report);
+        for (std::size_t i = 0; i < report.bands.size(); ++i) {
+            const std::string rule = core::suggestedObjectRule(report.bands[i]);
+            j["bands"][i]["suggested_rule"] = rule.empty() ? nlohmann::json(nullptr) : nlohmann::json(rule);
+        }
+        printJson({{"objects", j}});
+        return;
+    }
+    std::cout << report.disputed << " of " << report.objects
+              << " objects on images with two or more labelers are not drawn by every labeler ("
+              << core::formatShare(report.objects ? double(report.disputed) / double(report.objects) : 0.0) << ")\n";
+    if (report.bands.empty())
+        std::cout << "No object band stands out.\n";
+    int rank = 0;
+    for (const auto &b : report.bands) {
+        std::cout << '\n' << ++rank << ". " << b.description << '\n';
+        char buf[200];
+        std::snprintf(buf, sizeof buf, "   %zu of %lld objects, %lld not drawn by all, explains %.1f (p = %.2g)",
+                      b.members.size(), static_cast<long long>(b.objects), static_cast<long long>(b.disputedInside),
+                      b.score, b.pValue);
+        std::cout << buf << '\n';
+        if (!b.examples.empty()) {
+            std::cout << "   e.g.";
+            for (std::size_t i : b.examples)
+                std::cout << ' ' << input.itemNames[static_cast<std::size_t>(input.objects[i].item)];
+            std::cout << '\n';
+        }
+        const std::string rule = core::suggestedObjectRule(b);
+        std::cout << "   rule: " << (rule.empty() ? std::string("(none: the band lies in the middle)") : rule) << '\n';
+    }
+    for (const auto &t : report.thresholds) {
+        std::cout << "\nWhere each labeler starts drawing " << t.className << " objects, by " << t.attribute;
+        if (t.medianThreshold)
+            std::cout << " (median " << num(*t.medianThreshold) << ")";
+        std::cout << ":\n";
+        for (const auto &l : t.labelers) {
+            if (l.ok)
+                std::cout << "   " << pad(l.labeler, 12) << " draws from " << num(l.threshold) << " ± "
+                          << num(l.standardError) << " (" << l.n << " objects others drew)\n";
+            else
+                std::cout << "   " << pad(l.labeler, 12) << " " << l.note << " (" << l.n << " objects others drew)\n";
+        }
+    }
+}
+
 void registerClusters(CLI::App &app)
 {
     auto *cmd =
@@ -101,15 +152,52 @@ void registerClusters(CLI::App &app)
     auto noVisual = std::make_shared<bool>(false);
     auto seed = std::make_shared<std::uint64_t>(1);
     auto suggest = std::make_shared<bool>(false);
-    cmd->add_option("PROJECT", *project, "Project file")->required();
+    auto csv = std::make_shared<std::string>();
+    cmd->add_option("PROJECT", *project, "Project file (or --objects --csv FILE)");
     cmd->add_flag("--json", *json, "Machine-readable output on stdout");
     cmd->add_flag("--no-visual", *noVisual, "Skip the visual finder (it reads every image's thumbnail)");
     cmd->add_option("--seed", *seed, "k-means seed of the visual finder")->capture_default_str();
     cmd->add_flag("--suggest-rule", *suggest,
                   "With each cluster, the standard it suggests (\"Write a standard for this\" in the window): title "
                   "and, for a band between two classes, a rule ready for `standard add`");
+    auto objects = std::make_shared<bool>(false);
+    auto iou = std::make_shared<double>(0.5);
+    auto distance = std::make_shared<double>(10.0);
+    cmd->add_flag("--objects", *objects,
+                  "Clusters of objects instead: per object class and measurement (length_mm, area_mm2, border_mm, "
+                  "...), bands of objects that not every labeler draws, with the object rule they suggest, and each "
+                  "labeler's own threshold for drawing a mark at all (every drawn mark is an object: shapes "
+                  "clustered across labelers as in agreement --objects, quorum 1)");
+    cmd->add_option("--csv", *csv,
+                    "With --objects: a CSV of boxes instead of a project, columns item,labeler,label,x1,y1,x2,y2 as "
+                    "for agreement --csv --objects (no image size or calibration: measurements in pixels, no "
+                    "border distance)");
+    cmd->add_option("--iou", *iou, "With --objects: IoU at which boxes and polygons of two labelers are one object")
+        ->check(finiteNumber())
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+    cmd->add_option("--distance", *distance,
+                    "With --objects: how close, in pixels, points and lines' ends must be to be one object")
+        ->check(finiteNumber())
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
     cmd->callback([=] {
         runCommand([&] {
+            if (project->empty() == csv->empty())
+                throw core::Error(core::ErrorCode::Invalid,
+                                  csv->empty() ? "give a PROJECT" : "give a PROJECT or --csv FILE, not both");
+            if (!csv->empty() && !*objects)
+                throw core::Error(core::ErrorCode::Invalid, "--csv needs --objects");
+            if (*objects) {
+                core::ObjectConsensusOptions consensus;
+                consensus.iou = *iou;
+                consensus.distancePx = *distance;
+                const auto input = csv->empty()
+                                       ? core::objectClusterInputFromStore(*openAsLead(*project, true), consensus)
+                                       : core::objectClusterInput(core::readObjectsCsv(*csv), {}, consensus);
+                printObjectClusters(input, core::findObjectClusters(input), *json);
+                return;
+            }
             auto store = openAsLead(*project, true);
             const auto progress = terminalProgress();
             auto input = core::clusterInputFromStore(*store);

@@ -38,4 +38,22 @@ StandardSeed standardSeedFor(const ClusterInput &input, const Cluster &cluster)
     return seed;
 }
 
+std::string suggestedObjectRule(const ObjectBand &band)
+{
+    if (band.end == ObjectBand::End::Middle || !isBareRuleName(band.attribute) || band.className.empty())
+        return {};
+    const bool low = band.end == ObjectBand::End::Low;
+    const double bound = low ? band.hi : band.lo;
+    if (!std::isfinite(bound))
+        return {};
+    // Two decimals, unless rounding would leave a member of the band out (a band of square
+    // boxes, aspect 1.00 to 1.0025): then the bound as it is.
+    std::string text = formatRuleThreshold(bound);
+    const double rounded = std::stod(text);
+    if (low ? rounded <= band.last : rounded >= band.first)
+        text = formatRuleNumber(bound);
+    return "for objects of class " + quoteRuleClass(band.className) + ": drop if " + band.attribute +
+           (low ? " < " : " > ") + text;
+}
+
 } // namespace concord::core

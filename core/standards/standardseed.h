@@ -3,6 +3,7 @@
 
 #include "core/clusters/clusterfinder.h"
 #include "core/clusters/clusterinput.h"
+#include "core/clusters/objectclusters.h"
 
 #include <optional>
 #include <string>
@@ -32,5 +33,11 @@ struct StandardSeed
 
 /// The seed of `cluster` (found in `input`).
 StandardSeed standardSeedFor(const ClusterInput &input, const Cluster &cluster);
+
+/// The object rule (docs/RULES.md "Object rules") a band of objects suggests: for a band at
+/// the low end of its class's values `for objects of class C: drop if A < hi`, at the high end
+/// `… drop if A > lo`; empty for a band in the middle (dropping it would need two bounds and
+/// says nothing a lead would write) or an attribute that cannot stand bare in a rule.
+std::string suggestedObjectRule(const ObjectBand &band);
 
 } // namespace concord::core
