@@ -303,8 +303,8 @@ void registerAdjudicate(CLI::App &app)
     cmd->add_option("--lead", *lead, "The lead who decides (default: the project's first lead, else \"lead\")");
     auto *objectsOpt = cmd->add_flag(
         "--objects", *objects,
-        "Objects instead of an image: list the unresolved objects, numbered in the order the window steps "
-        "through them, with every labeler's shape");
+        "Objects instead of an image: list the unresolved objects, numbered in the queue's order (image, kind, "
+        "coordinates), with every labeler's shape");
     auto *acceptOpt = cmd->add_option("--accept", args->accept,
                                       "With --objects: accept object N (its number in the list) as an object with "
                                       "its voted class (or --as CLASS) and the fused shape");
