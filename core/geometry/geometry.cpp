@@ -222,12 +222,110 @@ Annotation makeBoxAnnotation(const Segment &s, double pxPerMm)
 
 Annotation withSegment(const Annotation &a, const Segment &s, double pxPerMm)
 {
-    const std::string own = ownClassOf(a).value_or(std::string());
-    Annotation out = a.kind == AnnotationKind::Box ? makeAnnotation(BoxShape{ordered(s)}, pxPerMm, own)
-                                                   : makeAnnotation(LineShape{s}, pxPerMm, own);
+    return a.kind == AnnotationKind::Box ? withShape(a, BoxShape{ordered(s)}, pxPerMm)
+                                         : withShape(a, LineShape{s}, pxPerMm);
+}
+
+Annotation withShape(const Annotation &a, const Shape &shape, double pxPerMm)
+{
+    Annotation out = makeAnnotation(shape, pxPerMm, ownClassOf(a).value_or(std::string()));
     out.id = a.id;
     out.label = a.label;
+    out.classId = a.classId;
     return out;
+}
+
+std::optional<double> pxAreaToMm2(double areaPx2, double pxPerMm)
+{
+    if (!(pxPerMm > 0.0))
+        return std::nullopt;
+    return areaPx2 / (pxPerMm * pxPerMm);
+}
+
+Segment boundsOf(const Shape &shape)
+{
+    const std::vector<ShapePoint> points = handlesOf(shape);
+    if (points.empty())
+        return {};
+    Segment b{points.front().x, points.front().y, points.front().x, points.front().y};
+    for (const ShapePoint &p : points) {
+        b.x1 = std::min(b.x1, p.x);
+        b.y1 = std::min(b.y1, p.y);
+        b.x2 = std::max(b.x2, p.x);
+        b.y2 = std::max(b.y2, p.y);
+    }
+    return b;
+}
+
+std::vector<ShapePoint> handlesOf(const Shape &shape)
+{
+    return std::visit(
+        Overloaded{[](const BoxShape &b) {
+                       const Segment &c = b.corners;
+                       return std::vector<ShapePoint>{{c.x1, c.y1}, {c.x2, c.y2}, {c.x2, c.y1}, {c.x1, c.y2}};
+                   },
+                   [](const LineShape &l) {
+                       return std::vector<ShapePoint>{{l.ends.x1, l.ends.y1}, {l.ends.x2, l.ends.y2}};
+                   },
+                   [](const PolygonShape &p) { return p.points; },
+                   [](const PointShape &p) { return std::vector<ShapePoint>{p.at}; }},
+        shape);
+}
+
+Shape withHandleMoved(const Shape &shape, std::size_t handle, const ShapePoint &to)
+{
+    const auto moveSegment = [handle, &to](Segment s) {
+        switch (handle) {
+        case 0:
+            s.x1 = to.x;
+            s.y1 = to.y;
+            break;
+        case 1:
+            s.x2 = to.x;
+            s.y2 = to.y;
+            break;
+        case 2: // (x2, y1): the opposite corner (x1, y2) stays
+            s.x2 = to.x;
+            s.y1 = to.y;
+            break;
+        case 3: // (x1, y2)
+            s.x1 = to.x;
+            s.y2 = to.y;
+            break;
+        default: break;
+        }
+        return s;
+    };
+    return std::visit(
+        Overloaded{[&](const BoxShape &b) -> Shape { return BoxShape{moveSegment(b.corners)}; },
+                   [&](const LineShape &l) -> Shape { return LineShape{handle < 2 ? moveSegment(l.ends) : l.ends}; },
+                   [&](const PolygonShape &p) -> Shape {
+                       PolygonShape out = p;
+                       if (handle < out.points.size())
+                           out.points[handle] = to;
+                       return out;
+                   },
+                   [&](const PointShape &p) -> Shape { return PointShape{handle == 0 ? to : p.at}; }},
+        shape);
+}
+
+Shape translated(const Shape &shape, double dx, double dy)
+{
+    const auto move = [dx, dy](const Segment &s) { return Segment{s.x1 + dx, s.y1 + dy, s.x2 + dx, s.y2 + dy}; };
+    return std::visit(Overloaded{[&](const BoxShape &b) -> Shape { return BoxShape{move(b.corners)}; },
+                                 [&](const LineShape &l) -> Shape { return LineShape{move(l.ends)}; },
+                                 [&](const PolygonShape &p) -> Shape {
+                                     PolygonShape out = p;
+                                     for (ShapePoint &v : out.points) {
+                                         v.x += dx;
+                                         v.y += dy;
+                                     }
+                                     return out;
+                                 },
+                                 [&](const PointShape &p) -> Shape {
+                                     return PointShape{{p.at.x + dx, p.at.y + dy}};
+                                 }},
+                      shape);
 }
 
 } // namespace concord::core

@@ -117,7 +117,32 @@ Annotation makeLineAnnotation(const Segment &s, double pxPerMm);
 Annotation makeBoxAnnotation(const Segment &s, double pxPerMm);
 
 /// The annotation of the same kind with new points (after an edit), measurements recomputed;
-/// its id, label and own class are kept.
+/// its id, label, class (classId) and own-class hint are kept.
 Annotation withSegment(const Annotation &a, const Segment &s, double pxPerMm);
+
+/// The annotation with `shape` as its geometry (after an edit: a vertex dragged, the shape
+/// moved), measurements recomputed; its id, label, class (classId) and own-class hint are kept.
+/// The kind becomes the shape's.
+Annotation withShape(const Annotation &a, const Shape &shape, double pxPerMm);
+
+/// Area in px² as mm² (px² / pxPerMm²), or nothing when the calibration is unknown.
+std::optional<double> pxAreaToMm2(double areaPx2, double pxPerMm);
+
+/// The smallest box holding the shape, corners ordered (a point: an empty box at it; a
+/// polygon without vertices: an empty box at the origin).
+Segment boundsOf(const Shape &shape);
+
+/// The points a person grabs to reshape a shape, in this order: a box's stored corners
+/// (x1, y1) and (x2, y2), then (x2, y1) and (x1, y2); a line's two ends; a polygon's vertices;
+/// a point itself.
+std::vector<ShapePoint> handlesOf(const Shape &shape);
+
+/// The shape with handle `handle` (handlesOf() order) moved to `to`. A box keeps the corner
+/// opposite the one dragged, and may come out with its corners unordered (x1 > x2) while it
+/// is dragged; encodeGeometry() and areaPx() order them. Unchanged for a handle out of range.
+Shape withHandleMoved(const Shape &shape, std::size_t handle, const ShapePoint &to);
+
+/// The shape moved by (dx, dy) pixels.
+Shape translated(const Shape &shape, double dx, double dy);
 
 } // namespace concord::core

@@ -36,6 +36,7 @@ std::vector<Annotation> draftOf(const Store &store, Id labeler, Id image)
             if (e.contains("length_mm") && e["length_mm"].is_number())
                 a.lengthMm = e["length_mm"].get<double>();
             a.area = e.value("area", 0.0);
+            a.classId = e.value("class_id", Id{0}); // absent in drafts written before schema 4
             out.push_back(std::move(a));
         }
     } catch (const nlohmann::json::exception &ex) {
@@ -62,6 +63,8 @@ void saveDraft(Store &store, Id labeler, Id image, const std::vector<Annotation>
                          {"area", a.area}};
         if (a.lengthMm)
             e["length_mm"] = *a.lengthMm;
+        if (a.classId != 0)
+            e["class_id"] = a.classId;
         j.push_back(std::move(e));
     }
     store.setMeta(key, j.dump());

@@ -17,7 +17,9 @@ namespace concord::core {
 std::vector<Annotation> draftOf(const Store &store, Id labeler, Id image);
 
 /// Replaces the labeler's draft on the image (an empty list removes it). Annotation ids and
-/// label ids are not kept: a draft belongs to no label yet.
+/// label ids are not kept: a draft belongs to no label yet. Each shape's own class
+/// (Annotation::classId) is kept, so the class a labeler gave a shape before choosing the
+/// image's class survives until the label is saved.
 void saveDraft(Store &store, Id labeler, Id image, const std::vector<Annotation> &shapes);
 
 } // namespace concord::core

@@ -168,6 +168,71 @@ private slots:
         QVERIFY(!pxToMm(10.0, std::numeric_limits<double>::quiet_NaN()));
         QCOMPARE(pxToMm(10.0, 4.0).value_or(0), 2.5);
         QCOMPARE(distancePx({0, 0}, {3, 4}), 5.0);
+        // An area: 600 px² at 10 px/mm is 600 / 100 = 6 mm²; none without a calibration.
+        QCOMPARE(pxAreaToMm2(600.0, 10.0).value_or(0), 6.0);
+        QVERIFY(!pxAreaToMm2(600.0, 0.0));
+    }
+
+    void editsKeepTheShapesClass()
+    {
+        // The canvas's edits (issue #17): a shape keeps its id, label and own class (classId)
+        // whatever is dragged; withSegment() used to drop classId, which the store then read
+        // as "the label's class".
+        Annotation box = makeBoxAnnotation({0, 0, 2, 2}, 1.0);
+        box.id = 7;
+        box.label = 3;
+        box.classId = 12;
+        QCOMPARE(withSegment(box, {0, 0, 4, 4}, 1.0).classId, Id{12});
+        // A triangle (0,0) (4,0) (0,3), area 6, moved by (10, 20): same area, vertices moved.
+        Annotation tri = makeAnnotation(PolygonShape{{{0, 0}, {4, 0}, {0, 3}}}, 0.0);
+        tri.id = 9;
+        tri.classId = 5;
+        const Shape moved = translated(*shapeOf(tri), 10, 20);
+        const Annotation m = withShape(tri, moved, 0.0);
+        QCOMPARE(m.id, Id{9});
+        QCOMPARE(m.classId, Id{5});
+        QCOMPARE(m.area, 6.0);
+        const auto &mp = std::get<PolygonShape>(moved).points;
+        QCOMPARE(mp[1].x, 14.0);
+        QCOMPARE(mp[2].y, 23.0);
+        // Vertex 2 dragged from (0,3) to (0,6): area ½ · 4 · 6 = 12.
+        const Annotation v = withShape(tri, withHandleMoved(*shapeOf(tri), 2, {0, 6}), 0.0);
+        QCOMPARE(v.area, 12.0);
+        QCOMPARE(v.classId, Id{5});
+        // A handle out of range changes nothing.
+        QCOMPARE(withShape(tri, withHandleMoved(*shapeOf(tri), 3, {50, 50}), 0.0).area, 6.0);
+    }
+
+    void handlesAndBounds()
+    {
+        // A box's handles: the stored corners, then (x2,y1) and (x1,y2).
+        const auto h = handlesOf(BoxShape{{1, 2, 5, 8}});
+        QCOMPARE(int(h.size()), 4);
+        QCOMPARE(h[2].x, 5.0);
+        QCOMPARE(h[2].y, 2.0);
+        QCOMPARE(h[3].x, 1.0);
+        QCOMPARE(h[3].y, 8.0);
+        // Dragging (x2,y1) = (5,2) to (9,0) keeps (x1,y2) = (1,8): 8 × 8 = 64 px².
+        const Shape b = withHandleMoved(BoxShape{{1, 2, 5, 8}}, 2, {9, 0});
+        QCOMPARE(areaPx(b), 64.0);
+        // Dragged past the opposite corner: unordered while dragging, ordered when stored.
+        const Shape flipped = withHandleMoved(BoxShape{{1, 2, 5, 8}}, 1, {0, 0});
+        QCOMPARE(areaPx(flipped), 2.0); // (0,0)-(1,2)
+        QVERIFY(nlohmann::json::parse(encodeGeometry(flipped)) ==
+                nlohmann::json::parse(R"({"x1":0,"y1":0,"x2":1,"y2":2})"));
+        // A line has two handles; a point one.
+        QCOMPARE(int(handlesOf(LineShape{{0, 0, 3, 4}}).size()), 2);
+        const auto line = std::get<LineShape>(withHandleMoved(LineShape{{0, 0, 3, 4}}, 0, {6, 8}));
+        QCOMPARE(lengthPx(line.ends), 5.0); // (6,8) to (3,4)
+        QCOMPARE(std::get<PointShape>(withHandleMoved(PointShape{{1, 1}}, 0, {2, 3})).at.y, 3.0);
+        // Bounds: of an L-shaped polygon, of a point (empty, at it).
+        const Segment lb = boundsOf(PolygonShape{{{10, 5}, {40, 5}, {40, 15}, {20, 15}, {20, 30}, {10, 30}}});
+        QCOMPARE(lb.x1, 10.0);
+        QCOMPARE(lb.y1, 5.0);
+        QCOMPARE(lb.x2, 40.0);
+        QCOMPARE(lb.y2, 30.0);
+        const Segment pb = boundsOf(PointShape{{7, 9}});
+        QVERIFY(pb.x1 == 7 && pb.x2 == 7 && pb.y1 == 9 && pb.y2 == 9);
     }
 };
 

@@ -159,6 +159,7 @@ private slots:
         line.geometry = R"({"x1":0,"y1":0,"x2":3,"y2":4})";
         line.lengthPx = 5.0;
         line.lengthMm = 0.5;
+        line.classId = 2; // a shape's own class (issue #17); the box has none yet (0)
         saveDraft(*store, ana, img, {box, line});
         const auto back = draftOf(*store, ana, img);
         QCOMPARE(back.size(), std::size_t(2));
@@ -167,6 +168,8 @@ private slots:
         QVERIFY(back[1].kind == AnnotationKind::Line);
         QCOMPARE(back[1].lengthPx, 5.0);
         QCOMPARE(*back[1].lengthMm, 0.5);
+        QCOMPARE(back[1].classId, Id{2});
+        QCOMPARE(back[0].classId, Id{0});
         QVERIFY(draftOf(*store, ben, img).empty()); // another labeler's draft is theirs
         saveDraft(*store, ana, img, {});
         QVERIFY(draftOf(*store, ana, img).empty());
