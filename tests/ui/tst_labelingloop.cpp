@@ -157,6 +157,10 @@ void TestLabelingLoop::keyboardLoop()
     QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, from + QPoint(60, 25));
     QVERIFY(canvas->annotationItems().front()->isSelected());
     QCOMPARE(measure->text(), QStringLiteral("%1 mm").arg(expectedMm, 0, 'f', 2));
+    // With a shape selected a class key names the shape (issue #17): Esc deselects, and the
+    // key names the image again.
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QVERIFY(!canvas->annotationItems().front()->isSelected());
 
     QTest::keyClick(&window, static_cast<Qt::Key>(Qt::Key_0 + keys[19]));
     QCOMPARE(progress->text(), QStringLiteral("20 / 30"));

@@ -44,6 +44,7 @@ bool DragShapeTool::mousePress(QMouseEvent *event, const QPointF &pos)
     m_segment = {p.x(), p.y(), p.x(), p.y()};
     m_preview =
         std::make_unique<AnnotationItem>(-1, annotationFor(m_segment), m_canvas.drawingColor(), m_canvas.pxPerMm());
+    m_preview->setClassName(m_canvas.drawingClassName());
     m_preview->setViewScale(m_canvas.viewScale());
     m_canvas.scene()->addItem(m_preview.get());
     return true;

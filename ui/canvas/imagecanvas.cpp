@@ -4,6 +4,8 @@
 #include "ui/canvas/annotationitem.h"
 #include "ui/canvas/dragshapetool.h"
 #include "ui/canvas/imageitem.h"
+#include "ui/canvas/pointtool.h"
+#include "ui/canvas/polygontool.h"
 #include "ui/canvas/selecttool.h"
 
 #include <QGraphicsScene>
@@ -32,6 +34,8 @@ ImageCanvas::ImageCanvas(QWidget *parent)
     , m_selectTool(std::make_unique<SelectTool>(*this))
     , m_boxTool(std::make_unique<BoxTool>(*this))
     , m_lineTool(std::make_unique<LineTool>(*this))
+    , m_polygonTool(std::make_unique<PolygonTool>(*this))
+    , m_pointTool(std::make_unique<PointTool>(*this))
     , m_tool(m_selectTool.get())
 {
     setObjectName(QStringLiteral("imageCanvas"));
@@ -57,7 +61,7 @@ ImageCanvas::ImageCanvas(QWidget *parent)
 ImageCanvas::~ImageCanvas()
 {
     // Tools may own preview items that belong to the scene.
-    for (Tool *t : {m_selectTool.get(), m_boxTool.get(), m_lineTool.get()})
+    for (Tool *t : {m_selectTool.get(), m_boxTool.get(), m_lineTool.get(), m_polygonTool.get(), m_pointTool.get()})
         t->deactivate();
 }
 
@@ -114,7 +118,10 @@ void ImageCanvas::setAnnotations(const std::vector<core::Annotation> &annotation
     m_items.clear();
     m_pxPerMm = pxPerMm;
     for (std::size_t i = 0; i < annotations.size(); ++i) {
-        auto *item = new AnnotationItem(static_cast<int>(i), annotations[i], color, pxPerMm);
+        const core::Annotation &a = annotations[i];
+        const ShapeStyle style = a.classId != 0 && m_shapeStyle ? m_shapeStyle(a.classId) : ShapeStyle{color, {}};
+        auto *item = new AnnotationItem(static_cast<int>(i), a, style.color.isValid() ? style.color : color, pxPerMm);
+        item->setClassName(style.className);
         item->setViewScale(viewScale());
         m_scene->addItem(item);
         m_items.append(item);
@@ -133,6 +140,7 @@ void ImageCanvas::clearSelection()
     m_selectNew = false;
     m_scene->clearSelection();
     emit measurementChanged(QString());
+    emit selectedShapeChanged(-1);
 }
 
 void ImageCanvas::selectionMeasurement()
@@ -141,6 +149,7 @@ void ImageCanvas::selectionMeasurement()
         return;
     const auto it = std::find_if(m_items.cbegin(), m_items.cend(), [](const auto *item) { return item->isSelected(); });
     emit measurementChanged(it != m_items.cend() ? (*it)->measurementText() : QString());
+    emit selectedShapeChanged(it != m_items.cend() ? (*it)->index() : -1);
 }
 
 void ImageCanvas::setTool(ToolKind kind)
@@ -151,6 +160,8 @@ void ImageCanvas::setTool(ToolKind kind)
     case ToolKind::Select: m_tool = m_selectTool.get(); break;
     case ToolKind::Box: m_tool = m_boxTool.get(); break;
     case ToolKind::Line: m_tool = m_lineTool.get(); break;
+    case ToolKind::Polygon: m_tool = m_polygonTool.get(); break;
+    case ToolKind::Point: m_tool = m_pointTool.get(); break;
     }
     m_tool->activate();
     viewport()->setCursor(m_tool->cursor());
@@ -230,8 +241,20 @@ void ImageCanvas::zoomAroundCenter(double factor)
     setTransformationAnchor(anchor);
 }
 
+bool ImageCanvas::isDrawing() const
+{
+    return m_tool->isDrawing();
+}
+
+void ImageCanvas::finishDrawing()
+{
+    m_tool->finish();
+}
+
 void ImageCanvas::deleteSelection()
 {
+    if (m_tool->removeLastPoint())
+        return;
     const int i = selectedAnnotation();
     if (i >= 0)
         emit annotationRemoveRequested(i);
@@ -305,6 +328,13 @@ void ImageCanvas::mouseReleaseEvent(QMouseEvent *event)
         return;
     }
     QGraphicsView::mouseReleaseEvent(event);
+}
+
+void ImageCanvas::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    // The second press of a quick double click: for the tools a press like any other (a
+    // polygon's vertex placed quickly after the one before), never the scene's double click.
+    mousePressEvent(event);
 }
 
 void ImageCanvas::wheelEvent(QWheelEvent *event)

@@ -8,6 +8,7 @@
 
 #include <QGraphicsView>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -16,6 +17,13 @@ namespace concord::ui {
 class AnnotationItem;
 class ImageItem;
 class Tool;
+
+/// How a shape is drawn: its class's colour and name (the tag shows the name).
+struct ShapeStyle
+{
+    QColor color;
+    QString className;
+};
 
 /// The image canvas: a QGraphicsView whose scene is in image pixels, with one ImageItem and
 /// one AnnotationItem per shape. Fit, 1:1 (one image pixel per device pixel, HiDPI aware),
@@ -31,7 +39,9 @@ public:
     {
         Select,
         Box,
-        Line
+        Line,
+        Polygon,
+        Point
     };
 
     explicit ImageCanvas(QWidget *parent = nullptr);
@@ -46,13 +56,21 @@ public:
     /// The picture shown, or null.
     const DecodedImage *decodedImage() const;
     QSize imageSize() const;
-    /// Replaces the shapes shown (after any change of the image's state). The selected shape
-    /// stays selected; a shape just drawn comes back selected.
+    /// Replaces the shapes shown (after any change of the image's state). Each is drawn in the
+    /// style setShapeStyle() gives its class; a shape without a class (0), or every shape when
+    /// no style function is set, in `color`. The selected shape stays selected; a shape just
+    /// drawn comes back selected.
     void setAnnotations(const std::vector<core::Annotation> &annotations, const QColor &color, double pxPerMm);
+    /// How a shape of a class is drawn (the view knows the project's classes; the canvas does not).
+    void setShapeStyle(std::function<ShapeStyle(core::Id classId)> style) { m_shapeStyle = std::move(style); }
     /// No shape selected, nothing measured: called when another image is shown.
     void clearSelection();
-    void setDrawingColor(const QColor &color) { m_drawingColor = color; }
-    QColor drawingColor() const { return m_drawingColor; }
+    /// How a shape being drawn looks: the class it will get.
+    void setDrawingStyle(const ShapeStyle &style) { m_drawingStyle = style; }
+    QColor drawingColor() const { return m_drawingStyle.color; }
+    QString drawingClassName() const { return m_drawingStyle.className; }
+    /// Whether the tool is in the middle of a shape drawn over several clicks (a polygon).
+    bool isDrawing() const;
     double pxPerMm() const { return m_pxPerMm; }
 
     void setTool(ToolKind kind);
@@ -76,7 +94,12 @@ public slots:
     void zoomOneToOne();
     void zoomIn();
     void zoomOut();
+    /// Asks to delete the selected shape; while a polygon is being drawn, removes its last
+    /// point instead.
     void deleteSelection();
+    /// Finishes the polygon being drawn (Enter); nothing when there is none or it has fewer
+    /// than three points.
+    void finishDrawing();
 
 signals:
     void annotationCreated(const concord::core::Annotation &annotation);
@@ -89,11 +112,16 @@ signals:
     /// The area a fitted image may take, in device pixels (for decoding at exactly that size).
     void fitBoxChanged(QSize box);
     void adjustmentChanged();
+    /// The selected shape changed (its index, -1 for none), also after setAnnotations().
+    void selectedShapeChanged(int index);
+    /// A shape drawn over several clicks was begun (true) or finished or dropped (false).
+    void drawingChanged(bool drawing);
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void keyReleaseEvent(QKeyEvent *event) override;
@@ -112,9 +140,12 @@ private:
     std::unique_ptr<Tool> m_selectTool;
     std::unique_ptr<Tool> m_boxTool;
     std::unique_ptr<Tool> m_lineTool;
+    std::unique_ptr<Tool> m_polygonTool;
+    std::unique_ptr<Tool> m_pointTool;
     Tool *m_tool = nullptr;
     ToolKind m_toolKind = ToolKind::Select;
-    QColor m_drawingColor{0xe6, 0x9f, 0x00};
+    ShapeStyle m_drawingStyle{QColor(0xe6, 0x9f, 0x00), {}};
+    std::function<ShapeStyle(core::Id)> m_shapeStyle;
     double m_pxPerMm = 0.0;
     bool m_fit = true;
     bool m_fitNewImages = true;

@@ -18,7 +18,7 @@ QString SelectTool::name() const
 void SelectTool::deactivate()
 {
     if (m_dragging)
-        m_dragging->setSegment(m_original);
+        m_dragging->setGeometry(m_original);
     m_dragging = nullptr;
 }
 
@@ -44,7 +44,7 @@ bool SelectTool::mousePress(QMouseEvent *event, const QPointF &pos)
     m_dragging = hit;
     m_handle = handle;
     m_pressPos = pos;
-    m_original = hit->segment();
+    m_original = hit->geometry();
     return true;
 }
 
@@ -53,11 +53,10 @@ bool SelectTool::mouseMove(QMouseEvent *, const QPointF &pos)
     if (!m_dragging)
         return false;
     if (m_handle >= 0) {
-        m_dragging->setSegment(m_dragging->movedHandle(m_handle, m_canvas.clampToImage(pos)));
+        m_dragging->setGeometry(m_dragging->movedHandle(m_handle, m_canvas.clampToImage(pos)));
     } else {
         const QPointF d = pos - m_pressPos;
-        m_dragging->setSegment(
-            {m_original.x1 + d.x(), m_original.y1 + d.y(), m_original.x2 + d.x(), m_original.y2 + d.y()});
+        m_dragging->setGeometry(core::translated(m_original, d.x(), d.y()));
     }
     m_canvas.showMeasurement(m_dragging->measurementText());
     return true;
@@ -70,8 +69,8 @@ bool SelectTool::mouseRelease(QMouseEvent *event, const QPointF &pos)
     mouseMove(event, pos);
     AnnotationItem *item = m_dragging;
     m_dragging = nullptr;
-    const core::Segment &s = item->segment();
-    if (s.x1 != m_original.x1 || s.y1 != m_original.y1 || s.x2 != m_original.x2 || s.y2 != m_original.y2)
+    // A click that moved nothing is a selection, not an edit (no undo step).
+    if (core::encodeGeometry(item->geometry()) != core::encodeGeometry(m_original))
         emit m_canvas.annotationChanged(item->index(), item->edited());
     return true;
 }

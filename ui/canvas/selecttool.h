@@ -8,8 +8,10 @@ namespace concord::ui {
 
 class AnnotationItem;
 
-/// V / Esc: selects a shape, drags its handles or the whole shape; a press on the empty
-/// image pans. Deleting the selection is ImageCanvas::deleteSelection() (an action).
+/// V / Esc: selects a shape, drags its handles (a box's corners, a line's ends, a polygon's
+/// vertices, a point) or the whole shape (by its outline; a polygon also by its inside); a
+/// press on the empty image pans. Deleting the selection is ImageCanvas::deleteSelection()
+/// (an action).
 class SelectTool final : public Tool
 {
 public:
@@ -28,7 +30,7 @@ private:
     AnnotationItem *m_dragging = nullptr;
     int m_handle = -1; ///< -1 moves the whole shape
     QPointF m_pressPos;
-    core::Segment m_original;
+    core::Shape m_original;
 };
 
 } // namespace concord::ui

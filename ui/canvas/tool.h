@@ -38,6 +38,14 @@ public:
     virtual bool mouseRelease(QMouseEvent *event, const QPointF &pos) = 0;
     virtual bool keyPress(QKeyEvent *) { return false; }
 
+    /// Whether a shape is being drawn over several clicks (a polygon): the view's Enter then
+    /// finishes it and Backspace removes its last point.
+    virtual bool isDrawing() const { return false; }
+    /// Finishes the shape being drawn; false when there is none or it is not complete yet.
+    virtual bool finish() { return false; }
+    /// Removes the last point of the shape being drawn; false when nothing is being drawn.
+    virtual bool removeLastPoint() { return false; }
+
 protected:
     ImageCanvas &m_canvas;
 };

@@ -21,8 +21,12 @@ AddAnnotationCommand::AddAnnotationCommand(ProjectDocument *document, core::Id i
                                            const core::Annotation &annotation)
     : ImageStateCommand(document, image, before, withAdded(before, annotation))
 {
-    setText(annotation.kind == core::AnnotationKind::Line ? QObject::tr("Draw measuring line")
-                                                          : QObject::tr("Draw box"));
+    switch (annotation.kind) {
+    case core::AnnotationKind::Box: setText(QObject::tr("Draw box")); break;
+    case core::AnnotationKind::Line: setText(QObject::tr("Draw measuring line")); break;
+    case core::AnnotationKind::Polygon: setText(QObject::tr("Draw polygon")); break;
+    case core::AnnotationKind::Point: setText(QObject::tr("Place point")); break;
+    }
 }
 
 int AddAnnotationCommand::id() const

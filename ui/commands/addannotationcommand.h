@@ -5,8 +5,8 @@
 
 namespace concord::ui {
 
-/// Adds a drawn box or line to an image (saved with the label, or kept as a draft until a
-/// class is chosen).
+/// Adds a drawn box, line, polygon or point to an image (saved with the label, or kept as a
+/// draft until the image's class is chosen).
 class AddAnnotationCommand final : public ImageStateCommand
 {
 public:

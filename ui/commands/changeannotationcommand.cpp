@@ -2,6 +2,7 @@
 #include "ui/commands/changeannotationcommand.h"
 
 #include "ui/commands/commandids.h"
+#include "ui/document/projectdocument.h"
 
 #include <QObject>
 
@@ -21,8 +22,14 @@ ChangeAnnotationCommand::ChangeAnnotationCommand(ProjectDocument *document, core
                                                  int index, const core::Annotation &annotation)
     : ImageStateCommand(document, image, before, withChanged(before, index, annotation))
     , m_index(index)
+    , m_classChange(before.annotations[static_cast<std::size_t>(index)].classId != annotation.classId)
 {
-    setText(QObject::tr("Edit shape"));
+    if (m_classChange) {
+        const auto cls = document->labelClass(annotation.classId);
+        setText(QObject::tr("Set shape class to %1").arg(cls ? QString::fromStdString(cls->name) : QString()));
+    } else {
+        setText(QObject::tr("Edit shape"));
+    }
 }
 
 int ChangeAnnotationCommand::id() const
@@ -33,7 +40,7 @@ int ChangeAnnotationCommand::id() const
 bool ChangeAnnotationCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *o = dynamic_cast<const ChangeAnnotationCommand *>(other);
-    if (!o || o->m_image != m_image || o->m_index != m_index)
+    if (!o || o->m_image != m_image || o->m_index != m_index || m_classChange || o->m_classChange)
         return false;
     m_after = o->m_after;
     return true;

@@ -5,8 +5,9 @@
 
 namespace concord::ui {
 
-/// Moves or reshapes one shape. Successive edits of the same shape merge into one undo step,
-/// so nudging a handle several times is undone at once.
+/// Moves or reshapes one shape, or gives it another class (issue #17). Successive edits of
+/// the same shape's points merge into one undo step, so nudging a handle several times is
+/// undone at once; a change of class is a step of its own, never merged with a move.
 class ChangeAnnotationCommand final : public ImageStateCommand
 {
 public:
@@ -18,6 +19,7 @@ public:
 
 private:
     int m_index;
+    bool m_classChange; ///< the shape's class changed (not only its points)
 };
 
 } // namespace concord::ui

@@ -54,7 +54,23 @@ QColor colorOf(const ProjectDocument &doc, std::optional<core::Id> cls)
     return QColor(0xe6, 0x9f, 0x00);
 }
 
+/// A class that names an image without a defect ("ok"): never given to a shape by default.
+bool isNoDefectName(const std::string &name)
+{
+    const QString n = QString::fromStdString(name).trimmed().toLower();
+    return n == QLatin1String("ok") || n == QLatin1String("good") || n == QLatin1String("normal") ||
+           n == QLatin1String("none") || n == QLatin1String("no defect");
+}
+
 } // namespace
+
+core::Id LabelingView::defaultObjectClass(const std::vector<core::LabelClass> &classes)
+{
+    for (const auto &c : classes)
+        if (c.scope != core::ClassScope::Image && !isNoDefectName(c.name))
+            return c.id;
+    return 0;
+}
 
 LabelingView::LabelingView(QWidget *parent)
     : QWidget(parent)
@@ -148,9 +164,17 @@ LabelingView::LabelingView(QWidget *parent)
     connect(m_classBar, &ClassBar::classChosen, this, &LabelingView::chooseClass);
     connect(m_canvas, &ImageCanvas::zoomChanged, this, &LabelingView::updateStatus);
     connect(m_canvas, &ImageCanvas::measurementChanged, m_measureLabel, &QLabel::setText);
+    m_canvas->setShapeStyle([this](core::Id classId) { return styleOf(classId); });
+    connect(m_canvas, &ImageCanvas::selectedShapeChanged, this, &LabelingView::updateClassBar);
     connect(m_canvas, &ImageCanvas::annotationCreated, this, [this](const core::Annotation &a) {
-        if (m_document && currentImage())
-            m_document->addAnnotation(currentImage(), a);
+        if (!m_document || !currentImage())
+            return;
+        // Every new shape gets a class of its own at once, so a later change of the image's
+        // class never changes it (the store would otherwise give it the label's class).
+        core::Annotation shape = a;
+        if (shape.classId == 0)
+            shape.classId = newShapeClass();
+        m_document->addAnnotation(currentImage(), shape);
     });
     connect(m_canvas, &ImageCanvas::annotationChanged, this, [this](int i, const core::Annotation &a) {
         if (m_document && currentImage())
@@ -193,14 +217,17 @@ void LabelingView::createActions()
     });
 
     m_toolGroup = new QActionGroup(this);
-    const std::array<std::tuple<QString, QKS, ImageCanvas::ToolKind, QString>, 3> tools{{
+    const std::array<std::tuple<QString, QKS, ImageCanvas::ToolKind, QString>, 5> tools{{
         {tr("Se&lect and edit"), QKS(Qt::Key_V), ImageCanvas::ToolKind::Select, QStringLiteral("actionSelectTool")},
         {tr("&Box"), QKS(Qt::Key_B), ImageCanvas::ToolKind::Box, QStringLiteral("actionBoxTool")},
         {tr("Measuring &line"), QKS(Qt::Key_L), ImageCanvas::ToolKind::Line, QStringLiteral("actionLineTool")},
+        {tr("&Polygon"), QKS(Qt::Key_P), ImageCanvas::ToolKind::Polygon, QStringLiteral("actionPolygonTool")},
+        {tr("P&oint"), QKS(Qt::Key_O), ImageCanvas::ToolKind::Point, QStringLiteral("actionPointTool")},
     }};
-    const std::array<QString, 3> icons{QStringLiteral(":/concord/icons/tool-select.svg"),
-                                       QStringLiteral(":/concord/icons/tool-box.svg"),
-                                       QStringLiteral(":/concord/icons/tool-line.svg")};
+    const std::array<QString, 5> icons{
+        QStringLiteral(":/concord/icons/tool-select.svg"), QStringLiteral(":/concord/icons/tool-box.svg"),
+        QStringLiteral(":/concord/icons/tool-line.svg"), QStringLiteral(":/concord/icons/tool-polygon.svg"),
+        QStringLiteral(":/concord/icons/tool-point.svg")};
     for (std::size_t i = 0; i < tools.size(); ++i) {
         const auto &[text, key, kind, name] = tools[i];
         QAction *a = makeAction(this, text, {key}, name);
@@ -212,15 +239,24 @@ void LabelingView::createActions()
         a->setToolTip(QStringLiteral("%1 (%2)").arg(a->text().remove(QLatin1Char('&')), key.toString()));
         m_toolActions << a;
     }
-    QAction *esc = makeAction(this, tr("Cancel drawing"), {QKS(Qt::Key_Escape)}, QStringLiteral("actionCancel"));
+    // Esc drops what is being drawn and the selection, so the class keys name the image again.
+    QAction *esc =
+        makeAction(this, tr("Cancel drawing, deselect"), {QKS(Qt::Key_Escape)}, QStringLiteral("actionCancel"));
     connect(esc, &QAction::triggered, this, [this] {
         m_toolActions.front()->setChecked(true);
         m_canvas->setTool(ImageCanvas::ToolKind::Select);
+        m_canvas->clearSelection();
     });
-    m_deleteAction = makeAction(this, tr("&Delete shape"), {QKS(Qt::Key_Delete), QKS(Qt::Key_Backspace)},
-                                QStringLiteral("actionDeleteShape"));
+    // Enabled only while a polygon is drawn, so Enter keeps its meaning elsewhere (the class
+    // list of Ctrl+K).
+    m_finishAction = makeAction(this, tr("&Finish polygon"), {QKS(Qt::Key_Return), QKS(Qt::Key_Enter)},
+                                QStringLiteral("actionFinishShape"));
+    connect(m_finishAction, &QAction::triggered, m_canvas, &ImageCanvas::finishDrawing);
+    connect(m_canvas, &ImageCanvas::drawingChanged, this, &LabelingView::updateFinishAction);
+    m_deleteAction = makeAction(this, tr("&Delete shape (while drawing a polygon: its last point)"),
+                                {QKS(Qt::Key_Delete), QKS(Qt::Key_Backspace)}, QStringLiteral("actionDeleteShape"));
     connect(m_deleteAction, &QAction::triggered, m_canvas, &ImageCanvas::deleteSelection);
-    m_toolActions << esc << m_deleteAction;
+    m_toolActions << esc << m_finishAction << m_deleteAction;
 
     m_viewActions = {
         makeAction(this, tr("&Fit to window"), {QKS(Qt::Key_F), QKS(Qt::CTRL | Qt::Key_0)},
@@ -335,6 +371,12 @@ void LabelingView::setActionsEnabled(bool on)
         for (auto *a : *list)
             a->setEnabled(on);
     updateAdjustActions();
+    updateFinishAction();
+}
+
+void LabelingView::updateFinishAction()
+{
+    m_finishAction->setEnabled(m_document && m_document->hasSession() && m_canvas->isDrawing());
 }
 
 void LabelingView::updateAdjustActions()
@@ -363,6 +405,7 @@ void LabelingView::setDocument(ProjectDocument *document)
     if (m_document)
         m_document->disconnect(this);
     m_document = document;
+    m_lastObjectClass = 0;
     m_current = -1;
     m_currentPath.clear();
     m_queueView->setModel(nullptr);
@@ -598,7 +641,6 @@ void LabelingView::refreshState()
     if (!image)
         return;
     const ImageState s = m_document->imageState(image);
-    m_classBar->setCurrentClass(s.labelClass);
     // A class a standard's rule wrote is not the labeler's own answer: say so (issue #19).
     if (s.setByStandard) {
         const QString name = s.standard ? m_document->standardName(*s.standard) : QString();
@@ -611,7 +653,67 @@ void LabelingView::refreshState()
         m_originLabel->setToolTip({});
     }
     m_canvas->setAnnotations(s.annotations, colorOf(*m_document, s.labelClass), m_document->pxPerMm(image));
-    m_canvas->setDrawingColor(colorOf(*m_document, s.labelClass));
+    updateDrawingStyle();
+    updateClassBar();
+}
+
+void LabelingView::updateClassBar()
+{
+    const core::Id image = currentImage();
+    if (!image) {
+        m_classBar->setCurrentClass(std::nullopt);
+        return;
+    }
+    // The bar shows what the keys act on: the selected shape's class, else the image's.
+    const ImageState s = m_document->imageState(image);
+    const int shape = m_canvas->selectedAnnotation();
+    if (shape >= 0 && static_cast<std::size_t>(shape) < s.annotations.size() &&
+        s.annotations[static_cast<std::size_t>(shape)].classId != 0)
+        m_classBar->setCurrentClass(s.annotations[static_cast<std::size_t>(shape)].classId);
+    else
+        m_classBar->setCurrentClass(s.labelClass);
+}
+
+ShapeStyle LabelingView::styleOf(core::Id classId) const
+{
+    if (m_document)
+        if (const auto c = m_document->labelClass(classId))
+            return {QColor(QString::fromStdString(c->color)), QString::fromStdString(c->name)};
+    return {};
+}
+
+core::Id LabelingView::newShapeClass() const
+{
+    if (!m_document)
+        return 0;
+    if (m_lastObjectClass != 0)
+        if (const auto c = m_document->labelClass(m_lastObjectClass); c && c->scope != core::ClassScope::Image)
+            return c->id;
+    return defaultObjectClass(m_document->classes());
+}
+
+void LabelingView::updateDrawingStyle()
+{
+    const core::Id cls = newShapeClass();
+    ShapeStyle style = styleOf(cls);
+    if (!style.color.isValid())
+        style.color = QColor(0xe6, 0x9f, 0x00);
+    m_canvas->setDrawingStyle(style);
+}
+
+bool LabelingView::setShapeClass(core::Id image, int index, core::Id classId)
+{
+    const ImageState s = m_document->imageState(image);
+    if (index < 0 || static_cast<std::size_t>(index) >= s.annotations.size())
+        return false;
+    m_lastObjectClass = classId; // the next shape drawn gets it too
+    updateDrawingStyle();
+    core::Annotation shape = s.annotations[static_cast<std::size_t>(index)];
+    if (shape.classId == classId)
+        return true;
+    shape.classId = classId;
+    m_document->changeAnnotation(image, index, shape); // one undo step ("Set shape class to …")
+    return true;
 }
 
 void LabelingView::next()
@@ -650,6 +752,13 @@ void LabelingView::chooseClass(qint64 classId)
     const core::Id image = currentImage();
     if (!image)
         return;
+    // With a shape selected, the key names the shape (issue #17); a class for whole images
+    // only ("ok" with scope Image) still names the image.
+    if (const int shape = m_canvas->selectedAnnotation(); shape >= 0) {
+        const auto cls = m_document->labelClass(classId);
+        if (cls && cls->scope != core::ClassScope::Image && setShapeClass(image, shape, classId))
+            return;
+    }
     // A key pressed before the decode reported: at least make sure the file is there.
     if (m_document->imageHealth(image).health == core::ImageHealth::Unknown)
         if (const auto access = core::checkImageAccess(QFile::encodeName(m_currentPath).toStdString()); !access.ok())

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <vector>
 
 class QAction;
 class QActionGroup;
@@ -26,11 +27,17 @@ class LabelBookPanel;
 class ProjectDocument;
 class QueueModel;
 class Toast;
+struct ShapeStyle;
 
 /// The labeler's working view: their queue on the left, the image canvas with the class
 /// buttons in the middle, the label book on the right. Keyboard first: a key per class
 /// (which saves and, by default, moves on), D/A or arrows to step, S to skip, U for the first
-/// unlabeled image, B/L/V for the tools. All changes go through the ProjectDocument.
+/// unlabeled image, V/B/L/P/O for the tools. All changes go through the ProjectDocument.
+///
+/// Every shape has a class of its own (issue #17). While a shape is selected a class key (or
+/// button) gives that shape the class, as one undo step, and leaves the image's class alone;
+/// with no shape selected it gives the image its class as before. Esc deselects. A new shape
+/// gets the object class used last in this session, or at first defaultObjectClass().
 class LabelingView final : public QWidget
 {
     Q_OBJECT
@@ -67,6 +74,15 @@ public:
     bool autoAdvance() const;
     void setAutoAdvance(bool on);
 
+    /// The class a new shape gets when no object class was used yet in this session: the first
+    /// class, in the project's order, whose scope is Object or Both and whose name is not one
+    /// of a defect-free image ("ok", "good", "normal", "none", "no defect", any case); 0 when
+    /// there is none (the store then gives the shape its label's class).
+    static core::Id defaultObjectClass(const std::vector<core::LabelClass> &classes);
+    /// The class the next shape drawn gets: the object class used last (drawn or set with a
+    /// key) while it still exists and is not an image-only class, else defaultObjectClass().
+    core::Id newShapeClass() const;
+
 public slots:
     void goTo(int index);
     /// Shows the queue's image whose file name (or stored path) is `name`; false if none.
@@ -100,6 +116,15 @@ private:
     void updateProgress();
     void setActionsEnabled(bool on);
     void updateAdjustActions();
+    /// Checks the selected shape's class on the class bar, else the image's.
+    void updateClassBar();
+    /// Enter finishes a polygon only while one is drawn.
+    void updateFinishAction();
+    /// Gives the image's shape `index` the class (an undo step); false when there is no such shape.
+    bool setShapeClass(core::Id image, int index, core::Id classId);
+    ShapeStyle styleOf(core::Id classId) const;
+    /// Shows a shape being drawn in the colour and name of newShapeClass().
+    void updateDrawingStyle();
 
     ProjectDocument *m_document = nullptr;
     int m_current = -1;
@@ -137,6 +162,8 @@ private:
     QList<QAction *> m_adjustActions; ///< image adjustments, also in m_viewActions
     QAction *m_autoAdvanceAction = nullptr;
     QAction *m_deleteAction = nullptr;
+    QAction *m_finishAction = nullptr;
+    core::Id m_lastObjectClass = 0; ///< the object class used last in this session (0: none yet)
     QActionGroup *m_toolGroup = nullptr;
 };
 
