@@ -147,8 +147,10 @@ std::vector<std::size_t> spreadExamples(const ObjectClusterInput &in, const std:
 double permutationP(const std::vector<double> &x, const std::vector<std::uint8_t> &flag, const Band &band,
                     std::size_t tests, std::uint64_t seed, const ObjectClusterOptions &o)
 {
-    const int r = std::max(o.permutations, 1);
     const double t = static_cast<double>(std::max<std::size_t>(tests, 1));
+    // Enough shuffles that a band no shuffle beats passes with room to spare, however many
+    // searches there are: (1 + 0) / (1 + R) × tests ≤ familyAlpha / 4.
+    const int r = std::max({o.permutations, 1, static_cast<int>(std::ceil(4.0 * t / o.familyAlpha)) - 1});
     // Largest k with (1 + k) / (1 + R) × tests ≤ familyAlpha; past it the band cannot pass.
     const auto allowed = static_cast<int>(std::floor(o.familyAlpha / t * double(r + 1) + 1e-9)) - 1;
     BandOptions any = o.band;

@@ -134,8 +134,10 @@ struct ObjectClusterOptions
     int minThresholdItems = 8;
     double lapse = 0.02; ///< as ClusterOptions::lapse
     int maxExamples = 4;
-    /// Permutations R of the permutation test, and the family-wise level its Bonferroni-adjusted
-    /// p must meet. The test stops as soon as the band cannot pass any more.
+    /// Permutations R of the permutation test (at least this, and at least 4 × searches /
+    /// familyAlpha − 1 so that a clear band can pass whatever the number of searches), and the
+    /// family-wise level its Bonferroni-adjusted p must meet. The test stops as soon as the band
+    /// cannot pass any more.
     int permutations = 399;
     double familyAlpha = 0.05;
     std::uint64_t seed = 1; ///< of the permutations: same data, same answer

@@ -4,6 +4,7 @@
 #include "core/standards/rule.h"
 
 #include <cmath>
+#include <cstdio>
 
 namespace concord::core {
 
@@ -47,11 +48,25 @@ std::string suggestedObjectRule(const ObjectBand &band)
     if (!std::isfinite(bound))
         return {};
     // Two decimals, unless rounding would leave a member of the band out (a band of square
-    // boxes, aspect 1.00 to 1.0025): then the bound as it is.
+    // boxes, aspect 1.00 to 1.0025) or take in the first object outside it (2 × bound − the
+    // member nearest it): then up to six, else the bound as it is.
+    const double inner = low ? band.last : band.first;
+    const double outer = 2.0 * bound - inner;
     std::string text = formatRuleThreshold(bound);
-    const double rounded = std::stod(text);
-    if (low ? rounded <= band.last : rounded >= band.first)
-        text = formatRuleNumber(bound);
+    for (int decimals = 3;; ++decimals) {
+        const double rounded = std::stod(text);
+        if (low ? rounded > inner && rounded <= outer : rounded < inner && rounded >= outer)
+            break;
+        if (decimals > 6) {
+            text = formatRuleNumber(bound);
+            break;
+        }
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.*f", decimals, bound);
+        text = buf;
+        while (text.back() == '0')
+            text.pop_back();
+    }
     return "for objects of class " + quoteRuleClass(band.className) + ": drop if " + band.attribute +
            (low ? " < " : " > ") + text;
 }

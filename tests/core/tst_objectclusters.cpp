@@ -291,7 +291,10 @@ void TestObjectClusters::shortScratchesDrawnByOneOfThreeAreABand()
     square.first = 1.0;
     square.last = 1.0;
     square.hi = 1.0025;
-    QCOMPARE(suggestedObjectRule(square), std::string("for objects of class scratch: drop if aspect < 1.0025"));
+    QCOMPARE(suggestedObjectRule(square), std::string("for objects of class scratch: drop if aspect < 1.002"));
+    square.hi = 1.0 + 1e-12; // no decimal short of the bound lies between the member and the next object
+    QCOMPARE(suggestedObjectRule(square),
+             "for objects of class scratch: drop if aspect < " + formatRuleNumber(square.hi));
     ObjectBand high = *length;
     high.end = ObjectBand::End::High;
     high.className = "deep scratch";
