@@ -125,8 +125,11 @@ nlohmann::json previewJson(const core::StandardPreview &p)
 void printPreview(const core::StandardPreview &p, std::size_t limit)
 {
     std::cout << headline(p, "change") << '\n';
-    std::cout << standardName(p.standard) << ": " << p.labelsDecided << " labels decided, " << p.undecided.size()
-              << " images undecided (" << p.relabel.size() << " relabel assignments)\n";
+    if (!p.objectRule)
+        std::cout << standardName(p.standard) << ": " << p.labelsDecided << " labels decided, " << p.undecided.size()
+                  << " images undecided (" << p.relabel.size() << " relabel assignments)\n";
+    else
+        std::cout << standardName(p.standard) << ": ";
     if (!p.changes.empty()) {
         std::cout << "\nChanges (image, labeler, from \u2192 to, because):\n";
         std::size_t shown = 0;
@@ -144,7 +147,7 @@ void printPreview(const core::StandardPreview &p, std::size_t limit)
     }
     for (const auto &c : p.decisionChanges)
         std::cout << "  decision " << c.imagePath << ": " << c.from << " \u2192 " << c.to << '\n';
-    if (p.objectsInScope > 0 || !p.objectChanges.empty()) {
+    if (p.objectRule) {
         std::cout << p.objectsInScope << " objects in scope, " << p.objectsDecided << " decided, " << p.objectsUndecided
                   << " undecided (a value they need is unknown, e.g. no calibration)\n";
         if (!p.objectChanges.empty())
