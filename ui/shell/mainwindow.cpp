@@ -265,7 +265,9 @@ void MainWindow::createMenus()
     m_toolBar->setObjectName(QStringLiteral("labelingToolBar"));
     m_toolBar->setMovable(false);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_toolBar->addActions(m_labelingView->toolActions().mid(0, 3));
+    for (QAction *tool : m_labelingView->toolActions())
+        if (tool->isCheckable()) // the drawing tools; Esc, Enter and Delete are keys, not buttons
+            m_toolBar->addAction(tool);
     m_toolBar->addSeparator();
     m_toolBar->addActions(m_labelingView->navigationActions());
     m_toolBar->addSeparator();
