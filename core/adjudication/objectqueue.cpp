@@ -18,17 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-AnnotationKind annotationKind(ObjectKind k)
-{
-    switch (k) {
-    case ObjectKind::Box: return AnnotationKind::Box;
-    case ObjectKind::Line: return AnnotationKind::Line;
-    case ObjectKind::Polygon: return AnnotationKind::Polygon;
-    case ObjectKind::Point: return AnnotationKind::Point;
-    }
-    return AnnotationKind::Box;
-}
-
 std::vector<std::pair<double, double>> pointsOf(const ObjectShape &shape)
 {
     std::vector<std::pair<double, double>> out;

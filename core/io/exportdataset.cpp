@@ -50,17 +50,6 @@ ConsensusMethod parseConsensusMethod(std::string_view s)
 
 namespace {
 
-AnnotationKind annotationKind(ObjectKind k)
-{
-    switch (k) {
-    case ObjectKind::Box: return AnnotationKind::Box;
-    case ObjectKind::Line: return AnnotationKind::Line;
-    case ObjectKind::Polygon: return AnnotationKind::Polygon;
-    case ObjectKind::Point: return AnnotationKind::Point;
-    }
-    return AnnotationKind::Box;
-}
-
 /// The points of a stored shape in the order objectTableFromStore() gives them, to find which
 /// annotation a consensus member is.
 std::vector<std::pair<double, double>> pointsOf(const Shape &shape)

@@ -40,6 +40,17 @@ ObjectShape objectShape(const Shape &shape, std::int32_t cls)
 
 } // namespace
 
+AnnotationKind annotationKind(ObjectKind k)
+{
+    switch (k) {
+    case ObjectKind::Box: return AnnotationKind::Box;
+    case ObjectKind::Line: return AnnotationKind::Line;
+    case ObjectKind::Polygon: return AnnotationKind::Polygon;
+    case ObjectKind::Point: return AnnotationKind::Point;
+    }
+    return AnnotationKind::Box;
+}
+
 ObjectTable objectTableFromStore(const Store &store)
 {
     return objectTableFromStore(store, {});

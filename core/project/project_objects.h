@@ -21,6 +21,9 @@ namespace concord::core {
 /// annotation, its image and its labeler.
 ObjectTable objectTableFromStore(const Store &store);
 
+/// The stored kind of an object table's shape kind (they name the same four kinds).
+AnnotationKind annotationKind(ObjectKind kind);
+
 /// A what-if change to one stored shape (an object standard's preview): dropped, or another
 /// class.
 struct ShapeOverride
