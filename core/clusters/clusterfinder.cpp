@@ -3,6 +3,7 @@
 
 #include "core/clusters/logisticfit.h"
 #include "core/clusters/statstests.h"
+#include "core/common/numbertext.h"
 #include "core/common/error.h"
 
 #include <nlohmann/json.hpp>
@@ -31,17 +32,12 @@ namespace {
 /// Attribute values in words: as many decimals as their size needs.
 std::string number(double v)
 {
-    char buf[64];
-    const double a = std::abs(v);
-    std::snprintf(buf, sizeof buf, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", v);
-    return buf;
+    return formatMeasure(v);
 }
 
 std::string pct(double f)
 {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f %%", f * 100.0);
-    return buf;
+    return formatShare(f, 0);
 }
 
 struct Flags

@@ -2,6 +2,7 @@
 #include "core/clusters/objectclusters.h"
 
 #include "core/clusters/logisticfit.h"
+#include "core/common/numbertext.h"
 #include "core/geometry/geometry.h"
 #include "core/geometry/objectattributes.h"
 #include "core/project/project_objects.h"
@@ -25,17 +26,12 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 /// Attribute values in words, as the image clusters write them.
 std::string number(double v)
 {
-    char buf[64];
-    const double a = std::abs(v);
-    std::snprintf(buf, sizeof buf, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", v);
-    return buf;
+    return formatMeasure(v);
 }
 
 std::string pct(double f)
 {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f %%", f * 100.0);
-    return buf;
+    return formatShare(f, 0);
 }
 
 Shape geometryOf(const ObjectShape &s)

@@ -24,4 +24,10 @@ std::string formatFixed(double value, int decimals)
     return buf;
 }
 
+std::string formatMeasure(double value)
+{
+    const double a = std::abs(value);
+    return formatFixed(value, a >= 100 ? 0 : a >= 10 ? 1 : 2);
+}
+
 } // namespace concord::core

@@ -24,4 +24,9 @@ std::string formatShare(double fraction, int decimals = kShareDecimals);
 /// use the default; lengths in mm use 2.
 std::string formatFixed(double value, int decimals = kCoefficientDecimals);
 
+/// A measured value in words, with as many decimals as its size needs: 2 below 10 ("1.35"),
+/// 1 below 100 ("24.5"), none from 100 on ("1250"); "n/a" when not finite. The cluster finders
+/// describe attribute bands with it.
+std::string formatMeasure(double value);
+
 } // namespace concord::core

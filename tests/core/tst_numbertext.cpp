@@ -35,6 +35,16 @@ private slots:
         QCOMPARE(formatFixed(std::nan("")), std::string("n/a"));
         QCOMPARE(std::string(kNoFigure), std::string("n/a"));
     }
+
+    void measures()
+    {
+        QCOMPARE(formatMeasure(1.347), std::string("1.35"));
+        QCOMPARE(formatMeasure(9.994), std::string("9.99"));
+        QCOMPARE(formatMeasure(24.46), std::string("24.5"));
+        QCOMPARE(formatMeasure(-12.0), std::string("-12.0"));
+        QCOMPARE(formatMeasure(1249.6), std::string("1250"));
+        QCOMPARE(formatMeasure(std::nan("")), std::string("n/a"));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestNumberText)
