@@ -50,6 +50,7 @@ private slots:
     void initTestCase();
     void leadLoop();
     void refusedUndo();
+    void objectRuleInTheWindow();
 
 private:
     QTemporaryDir m_dir;
@@ -482,6 +483,61 @@ void TestLeadLoop::refusedUndo()
     QVERIFY2(child<QLabel>(panel, "previewStatus")->text().contains(QStringLiteral("color:#c62828")),
              qPrintable(child<QLabel>(panel, "previewStatus")->text()));
     QCOMPARE(stack->count(), 0);
+}
+
+void TestLeadLoop::objectRuleInTheWindow()
+{
+    // An object rule (issue #17) is previewed on the standards page with the objects it drops
+    // and the object F1 before and after: the same rows and figures as the CLI's own process;
+    // applying and undoing it from the panel gives the figures back.
+    const QString dir = m_dir.filePath(QStringLiteral("objects"));
+    QVERIFY(QDir().mkpath(dir));
+    const auto project = uitest::makeDemo(dir, 120, 5, 3);
+    core::Id standardId = 0;
+    {
+        auto store = core::openProject(project);
+        core::StandardDraft d;
+        d.title = "Short scratches";
+        d.rule = "for objects of class scratch: drop if length_mm < 2.8";
+        standardId = core::createStandard(*store, d);
+    }
+    const auto cli =
+        cliJson({QStringLiteral("standard"), QStringLiteral("preview"), QString::fromStdString(project.string()),
+                 QString::number(standardId), QStringLiteral("--json")});
+    const int cliChanges = int(cli.value(QStringLiteral("object_changes")).toArray().size());
+    QVERIFY(cliChanges > 5);
+    const double cliAfter =
+        cli.value(QStringLiteral("objects_after")).toObject().value(QStringLiteral("f1_iou50")).toDouble();
+
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(project.string()), QStringLiteral("lead")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto *standards = window.leadView()->page<ui::StandardsPage>();
+    window.leadView()->showPage(standards);
+    ui::PreviewPanel *panel = standards->previewPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->result() != nullptr && !panel->isBusy(), 120000);
+    QCOMPARE(panel->standard(), standardId);
+    QCOMPARE(child<QTableWidget>(panel, "changesTable")->rowCount(), cliChanges);
+    const QString headline = child<QLabel>(panel, "previewHeadline")->text();
+    QVERIFY2(headline.contains(QStringLiteral("<b>%1 object").arg(cliChanges)), qPrintable(headline));
+    QVERIFY2(headline.contains(QStringLiteral("object F1@0.5")), qPrintable(headline));
+    QVERIFY(std::abs(panel->result()->objectsAfter.f1Iou50 - cliAfter) < 1e-12);
+
+    QTest::mouseClick(child<QPushButton>(panel, "applyButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isApplying(), 120000);
+    const auto agreed = [&] {
+        return cliJson({QStringLiteral("agreement"), QString::fromStdString(project.string()),
+                        QStringLiteral("--objects"), QStringLiteral("--json")})
+            .value(QStringLiteral("objects"))
+            .toObject()
+            .value(QStringLiteral("f1_iou50"))
+            .toDouble();
+    };
+    QVERIFY(std::abs(agreed() - cliAfter) < 1e-12);
+    window.document()->undoStack()->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isApplying() && !panel->isBusy(), 120000);
+    QVERIFY(std::abs(agreed() - panel->result()->objectsBefore.f1Iou50) < 1e-12);
 }
 
 QTEST_MAIN(TestLeadLoop)

@@ -199,10 +199,60 @@ void PreviewPanel::finished()
     emit previewFinished();
 }
 
+/// An object rule changes objects, not image classes: its figures are the object figures
+/// and its rows the objects it drops or relabels (docs/RULES.md, "Object rules").
+void PreviewPanel::showObjectRule(const core::StandardPreview &p)
+{
+    const auto arrow = QStringLiteral(" \u2192 ");
+    const QString color = p.objectsAfter.f1Iou50 >= p.objectsBefore.f1Iou50 || std::isnan(p.objectsBefore.f1Iou50)
+                              ? QStringLiteral("#1b7f3b")
+                              : QStringLiteral("#c62828");
+    m_headline->setText(tr("<b>%1</b> v%2: object F1@0.5 %3%4<b style='color:%5'>%6</b> \u00b7 F1@0.75 %7%4%8 "
+                           "\u00b7 <b>%n object(s)</b> change",
+                           nullptr, int(p.objectChanges.size()))
+                            .arg(QString::fromStdString(p.standard.title).toHtmlEscaped())
+                            .arg(p.standard.version)
+                            .arg(percentText(p.objectsBefore.f1Iou50), arrow, color,
+                                 percentText(p.objectsAfter.f1Iou50), percentText(p.objectsBefore.f1Iou75),
+                                 percentText(p.objectsAfter.f1Iou75)));
+    QString status = tr("%1 objects in scope, %2 decided, %3 undecided (a value they need is unknown).")
+                         .arg(p.objectsInScope)
+                         .arg(p.objectsDecided)
+                         .arg(p.objectsUndecided);
+    if (p.objectChanges.size() > std::size_t(kMaxRows))
+        status += QLatin1Char(' ') + tr("The table shows the first %1 changes.").arg(kMaxRows);
+    if (!m_note.isEmpty())
+        status = m_note + QLatin1Char(' ') + status;
+    m_note.clear();
+    m_status->setText(status);
+    const int rows = int(std::min<std::size_t>(p.objectChanges.size(), kMaxRows));
+    m_changes->setUpdatesEnabled(false);
+    m_changes->setRowCount(rows);
+    for (int r = 0; r < rows; ++r) {
+        const auto &c = p.objectChanges[std::size_t(r)];
+        auto *img = new QTableWidgetItem(QFileInfo(QString::fromStdString(c.imagePath)).fileName());
+        img->setToolTip(QString::fromStdString(c.imagePath));
+        m_changes->setItem(r, 0, img);
+        m_changes->setItem(r, 1, new QTableWidgetItem(QString::fromStdString(c.labelerName)));
+        const QString to = c.drop ? tr("dropped") : QString::fromStdString(c.to);
+        const QString kind = QString::fromUtf8(core::toString(c.kind).data(), qsizetype(core::toString(c.kind).size()));
+        m_changes->setItem(
+            r, 2, new QTableWidgetItem(kind + QStringLiteral(": ") + QString::fromStdString(c.from) + arrow + to));
+        m_changes->setItem(r, 3, new QTableWidgetItem(decidedBy(c.decidedBy)));
+    }
+    m_changes->resizeColumnsToContents();
+    m_changes->setUpdatesEnabled(true);
+    m_undecided->setRowCount(0);
+}
+
 void PreviewPanel::show(const core::StandardPreview &p)
 {
     const auto arrow = QStringLiteral(" \u2192 ");
     const QString hlpColor = p.after.hlp >= p.before.hlp ? QStringLiteral("#1b7f3b") : QStringLiteral("#c62828");
+    if (p.objectRule) {
+        showObjectRule(p);
+        return;
+    }
     m_headline->setText(tr("<b>%1</b> v%2: HLP %3%4<b style='color:%5'>%6</b> \u00b7 \u03ba %7%4%8 \u00b7 "
                            "<b>%n label(s)</b> change",
                            nullptr, int(p.changes.size()))

@@ -68,6 +68,7 @@ private:
 
     void finished();
     void show(const core::StandardPreview &p);
+    void showObjectRule(const core::StandardPreview &p);
     void apply();
     void applyFinished();
     void undoApply();
