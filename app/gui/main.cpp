@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // concord: the desktop application. Argument parsing and wiring only (Tiled's tiledapp/main.cpp);
 // everything else lives in concord_ui.
+#include "ui/document/projectaccess.h"
 #include "ui/labeling/labelingview.h"
 #include "ui/shell/mainwindow.h"
 
@@ -169,5 +170,11 @@ int main(int argc, char **argv)
             QApplication::exit(ok ? 0 : 1);
         });
     }
-    return app.exec();
+    const int status = app.exec();
+    // A page's background job (the clusters page decoding images) may still run. Wait for it
+    // here, while every library is alive: left to the pool's static destructor, it ran on after
+    // OpenCV's own statics were gone and crashed the exit (seen with --screenshot).
+    concord::ui::ProjectAccess::pool().clear();
+    concord::ui::ProjectAccess::pool().waitForDone();
+    return status;
 }
