@@ -9,6 +9,7 @@
 #include "ui/labeling/standardview.h"
 #include "ui/lead/adjudicationcanvas.h"
 #include "ui/lead/adjudicationqueuemodel.h"
+#include "ui/lead/labelercolors.h"
 
 #include <QAction>
 #include <QApplication>
@@ -35,11 +36,6 @@ namespace {
 constexpr int kLayerRole = Qt::UserRole + 1;
 /// Longest side an image is decoded at for this view (the canvas fits it to the window).
 constexpr int kDecodeSide = 1400;
-
-/// Okabe–Ito: distinguishable for the common colour-vision deficiencies.
-const QColor kPalette[] = {QColor(0xe6, 0x9f, 0x00), QColor(0x56, 0xb4, 0xe9), QColor(0x00, 0x9e, 0x73),
-                           QColor(0xf0, 0xe4, 0x42), QColor(0xcc, 0x79, 0xa7), QColor(0xd5, 0x5e, 0x00),
-                           QColor(0x00, 0x72, 0xb2), QColor(0xff, 0xff, 0xff)};
 
 QString attrText(const core::AttrValue &v)
 {
@@ -254,12 +250,15 @@ void AdjudicationPage::rebuild()
         return;
     }
     const core::Store &store = m_document->leadReader();
-    std::size_t index = 0;
-    for (const auto &l : store.labelers()) {
-        if (l.role == core::Role::Lead)
-            continue;
-        m_labelerColors.insert(l.id, kPalette[index++ % std::size(kPalette)]);
-        m_labelerNames.insert(l.id, QString::fromStdString(l.name));
+    std::vector<core::Labeler> labelers;
+    for (const auto &l : store.labelers())
+        if (l.role != core::Role::Lead)
+            labelers.push_back(l);
+    // Never a class's colour: a shape in the scratch colour would read as "scratch".
+    const auto colors = labelerColors(m_document->classes(), labelers.size());
+    for (std::size_t i = 0; i < labelers.size(); ++i) {
+        m_labelerColors.insert(labelers[i].id, colors[i]);
+        m_labelerNames.insert(labelers[i].id, QString::fromStdString(labelers[i].name));
     }
     // Every conflict's labels are read on a worker with its own read-only connection, so a
     // big project's queue never freezes the window. The queue and its order are core's.
