@@ -12,15 +12,6 @@ namespace concord::core {
 
 namespace {
 
-cv::Mat toGrey(const cv::Mat &image)
-{
-    if (image.channels() == 1)
-        return image;
-    cv::Mat grey;
-    cv::cvtColor(image, grey, image.channels() == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
-    return grey;
-}
-
 void normalise(std::vector<float> &v, std::size_t begin, std::size_t end)
 {
     double sum = 0;
@@ -34,20 +25,39 @@ void normalise(std::vector<float> &v, std::size_t begin, std::size_t end)
 
 } // namespace
 
+cv::Mat greyImage(const cv::Mat &image)
+{
+    if (image.channels() == 1)
+        return image;
+    cv::Mat grey;
+    cv::cvtColor(image, grey, image.channels() == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
+    return grey;
+}
+
+StatsImage statsImage(const cv::Mat &image)
+{
+    StatsImage out;
+    if (image.empty())
+        return out;
+    out.grey = greyImage(image);
+    const int side = std::max(out.grey.cols, out.grey.rows);
+    if (side > kStatsMaxSide) {
+        out.scale = double(side) / kStatsMaxSide;
+        cv::Mat small;
+        cv::resize(out.grey, small, cv::Size(), 1.0 / out.scale, 1.0 / out.scale, cv::INTER_AREA);
+        out.grey = small;
+    }
+    return out;
+}
+
 ImageStats computeImageStats(const cv::Mat &image)
 {
     ImageStats s;
     if (image.empty())
         return s;
-    cv::Mat grey = toGrey(image);
-    double scale = 1.0;
-    const int side = std::max(grey.cols, grey.rows);
-    if (side > kStatsMaxSide) {
-        scale = double(side) / kStatsMaxSide;
-        cv::Mat small;
-        cv::resize(grey, small, cv::Size(), 1.0 / scale, 1.0 / scale, cv::INTER_AREA);
-        grey = small;
-    }
+    const StatsImage analysed = statsImage(image);
+    const cv::Mat &grey = analysed.grey;
+    const double scale = analysed.scale;
     cv::Scalar mean, sd;
     cv::meanStdDev(grey, mean, sd);
     s.brightness = mean[0];
@@ -98,7 +108,7 @@ std::vector<float> visualFeatures(const cv::Mat &image)
         cv::cvtColor(image, bgr, cv::COLOR_GRAY2BGR);
     else if (image.channels() == 4)
         cv::cvtColor(image, bgr, cv::COLOR_BGRA2BGR);
-    const cv::Mat grey = toGrey(bgr);
+    const cv::Mat grey = greyImage(bgr);
 
     // Grey thumbnail, zero mean: layout and lighting gradients, not overall exposure twice.
     cv::Mat thumb;

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <vector>
+#include <opencv2/core/mat.hpp>
 
-namespace cv {
-class Mat;
-}
+#include <vector>
 
 /// \file
 /// What OpenCV can say about one image without any label: the computed attributes of issue 4
@@ -28,6 +26,20 @@ inline constexpr int kStatsMaxSide = 2048;
 
 /// Computes the stats of a BGR (or grey) 8-bit image. Pure function, safe on any thread.
 ImageStats computeImageStats(const cv::Mat &image);
+
+/// The grey version of an 8-bit BGR, BGRA or grey image (the image itself when it is grey
+/// already): what every statistic here, and the objects' brightness and contrast
+/// (objectstats.h), is measured on.
+cv::Mat greyImage(const cv::Mat &image);
+
+/// The grey image the statistics are measured on: greyImage(), shrunk (INTER_AREA) to at most
+/// kStatsMaxSide on the long side.
+struct StatsImage
+{
+    cv::Mat grey;
+    double scale = 1.0; ///< original pixels per analysed pixel (1 when not shrunk)
+};
+StatsImage statsImage(const cv::Mat &image);
 
 /// Side of the small image the visual features are computed from (also what is cached).
 inline constexpr int kFeatureImageSize = 64;
