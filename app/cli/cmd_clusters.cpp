@@ -108,6 +108,11 @@ void printObjectClusters(const core::ObjectClusterInput &input, const core::Obje
     std::cout << report.disputed << " of " << report.objects
               << " objects on images with two or more labelers are not drawn by every labeler ("
               << core::formatShare(report.objects ? double(report.disputed) / double(report.objects) : 0.0) << ")\n";
+    if (!input.unreadableImages.empty()) {
+        std::cout << input.objectsWithoutPixels << " objects on " << input.unreadableImages.size()
+                  << " images that could not be read have no brightness or contrast, e.g. "
+                  << input.unreadableImages.front().first << ": " << input.unreadableImages.front().second << '\n';
+    }
     if (report.bands.empty())
         std::cout << "No object band stands out.\n";
     int rank = 0;
@@ -192,9 +197,11 @@ void registerClusters(CLI::App &app)
                 core::ObjectConsensusOptions consensus;
                 consensus.iou = *iou;
                 consensus.distancePx = *distance;
-                const auto input = csv->empty()
-                                       ? core::objectClusterInputFromStore(*openAsLead(*project, true), consensus)
-                                       : core::objectClusterInput(core::readObjectsCsv(*csv), {}, consensus);
+                const auto progress = terminalProgress();
+                const auto input = csv->empty() ? core::objectClusterInputFromStore(*openAsLead(*project, true),
+                                                                                    consensus, true, progress)
+                                                : core::objectClusterInput(core::readObjectsCsv(*csv), {}, consensus);
+                endTerminalProgress(progress);
                 printObjectClusters(input, core::findObjectClusters(input), *json);
                 return;
             }

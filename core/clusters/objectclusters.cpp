@@ -2,6 +2,7 @@
 #include "core/clusters/objectclusters.h"
 
 #include "core/clusters/logisticfit.h"
+#include "core/clusters/objectstats.h"
 #include "core/common/numbertext.h"
 #include "core/geometry/geometry.h"
 #include "core/geometry/objectattributes.h"
@@ -329,6 +330,8 @@ const std::vector<std::string> &objectClusterAttributes()
         for (const std::string &n : objectAttributeNames())
             if (!isTextObjectAttribute(n))
                 out.push_back(n);
+        for (const std::string &n : objectPixelAttributeNames())
+            out.push_back(n);
         return out;
     }();
     return names;
@@ -362,8 +365,8 @@ ObjectClusterInput objectClusterInput(const ObjectTable &table, const std::vecto
         const std::size_t item = static_cast<std::size_t>(object.item);
         const ObjectImageSize size = item < sizes.size() ? sizes[item] : ObjectImageSize{};
         o.values.assign(names.size(), kNaN);
-        for (const auto &[key, value] :
-             objectAttributes(geometryOf(object.shape), size.width, size.height, size.pxPerMm)) {
+        o.shape = geometryOf(object.shape);
+        for (const auto &[key, value] : objectAttributes(o.shape, size.width, size.height, size.pxPerMm)) {
             const double *v = std::get_if<double>(&value);
             const std::size_t a = attributeIndex(key);
             if (v && a < names.size())
@@ -378,19 +381,51 @@ ObjectClusterInput objectClusterInput(const ObjectTable &table, const std::vecto
     return in;
 }
 
-ObjectClusterInput objectClusterInputFromStore(const Store &store, const ObjectConsensusOptions &consensus)
+ObjectClusterInput objectClusterInputFromStore(const Store &store, const ObjectConsensusOptions &consensus, bool pixels,
+                                               const ProgressFn &progress)
 {
     const ObjectTable table = objectTableFromStore(store);
     const ProjectSettings settings = store.settings();
-    std::unordered_map<std::string, ObjectImageSize> byPath;
-    for (const ImageRecord &image : store.images())
-        byPath.emplace(image.path, ObjectImageSize{image.width, image.height, effectivePxPerMm(image, settings)});
+    std::unordered_map<std::string, ImageRecord> byPath;
+    for (ImageRecord &image : store.images())
+        byPath.emplace(image.path, std::move(image));
     std::vector<ObjectImageSize> sizes;
     for (const std::string &path : table.itemNames()) {
         const auto it = byPath.find(path);
-        sizes.push_back(it != byPath.end() ? it->second : ObjectImageSize{});
+        sizes.push_back(it != byPath.end() ? ObjectImageSize{it->second.width, it->second.height,
+                                                             effectivePxPerMm(it->second, settings)}
+                                           : ObjectImageSize{});
     }
-    return objectClusterInput(table, sizes, consensus);
+    ObjectClusterInput in = objectClusterInput(table, sizes, consensus);
+    if (!pixels)
+        return in;
+
+    // Each image with an object is decoded once; its objects are measured on it.
+    std::vector<ImageRecord> images(in.itemNames.size());
+    std::vector<std::vector<Shape>> shapes(in.itemNames.size());
+    std::vector<std::vector<std::size_t>> objectsOf(in.itemNames.size());
+    for (std::size_t i = 0; i < in.objects.size(); ++i) {
+        const auto item = static_cast<std::size_t>(in.objects[i].item);
+        shapes[item].push_back(in.objects[i].shape);
+        objectsOf[item].push_back(i);
+    }
+    for (std::size_t item = 0; item < in.itemNames.size(); ++item) {
+        const auto it = byPath.find(in.itemNames[item]);
+        if (it != byPath.end())
+            images[item] = it->second;
+        else
+            images[item].path = in.itemNames[item]; // cannot happen: the labels' images exist
+    }
+    const ObjectPixelMeasurements measured = measureObjectPixels(store, images, shapes, progress);
+    for (std::size_t item = 0; item < objectsOf.size(); ++item)
+        for (std::size_t k = 0; k < objectsOf[item].size(); ++k)
+            for (const auto &[key, value] : measured.stats[item][k].attributes())
+                in.objects[objectsOf[item][k]].values[attributeIndex(key)] = std::get<double>(value);
+    in.pixelsRead = true;
+    for (const auto &[item, reason] : measured.failures)
+        in.unreadableImages.emplace_back(in.itemNames[item], reason);
+    in.objectsWithoutPixels = measured.objectsWithout;
+    return in;
 }
 
 std::string_view toString(ObjectBand::End end)
@@ -491,6 +526,12 @@ nlohmann::json objectClusterReportJson(const ObjectClusterInput &input, const Ob
         for (std::size_t i : b.examples)
             e["examples"].push_back(input.itemNames[static_cast<std::size_t>(input.objects[i].item)]);
         j["bands"].push_back(std::move(e));
+    }
+    if (input.pixelsRead) {
+        j["objects_without_pixels"] = input.objectsWithoutPixels;
+        j["unreadable_images"] = json::array();
+        for (const auto &[image, reason] : input.unreadableImages)
+            j["unreadable_images"].push_back({{"image", image}, {"reason", reason}});
     }
     j["labeler_thresholds"] = json::array();
     for (const ObjectThresholds &t : report.thresholds) {

@@ -4,6 +4,8 @@
 #include "core/agreement/objectconsensus.h"
 #include "core/clusters/bandfinder.h"
 #include "core/clusters/clusterfinder.h"
+#include "core/common/progress.h"
+#include "core/geometry/geometry.h"
 #include "core/store/store.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -46,8 +48,10 @@ struct ClusterObject
     std::vector<std::int32_t> drawnBy;
     std::vector<std::int32_t> members;
     /// The numeric measurements of the fused (or medoid) shape at the image's calibration, one
-    /// per objectClusterAttributes() name; NaN where the attribute does not exist.
+    /// per objectClusterAttributes() name; NaN where the attribute does not exist. brightness,
+    /// contrast and contrast_abs (objectstats.h) only when the image's pixels were read.
     std::vector<double> values;
+    Shape shape; ///< the fused box or the medoid shape, as measured
 
     std::int32_t support() const noexcept { return static_cast<std::int32_t>(drawnBy.size()); }
 };
@@ -60,11 +64,18 @@ struct ObjectClusterInput
     std::vector<std::string> classNames;
     std::vector<std::vector<std::int32_t>> itemLabelers; ///< per item: who labeled it
     std::vector<ClusterObject> objects;                  ///< by item, then as the consensus orders them
+    /// Whether the images' pixels were read for brightness and contrast
+    /// (objectClusterInputFromStore() with pixels), and the images that could not be: their
+    /// objects have none of the pixel attributes.
+    bool pixelsRead = false;
+    std::vector<std::pair<std::string, std::string>> unreadableImages; ///< image path, reason
+    std::int64_t objectsWithoutPixels = 0;                             ///< objects on those images
 };
 
 /// The numeric object attributes, in objectAttributeNames() order without "kind": length_px,
 /// length_mm, width_px, width_mm, height_px, height_mm, area_px, area_mm2, aspect, border_px,
-/// border_mm.
+/// border_mm; then the pixel ones, objectPixelAttributeNames(): brightness, contrast,
+/// contrast_abs.
 const std::vector<std::string> &objectClusterAttributes();
 
 /// Clusters every image's shapes with `consensus` (its quorum is replaced by 1: every mark is an
@@ -74,8 +85,12 @@ ObjectClusterInput objectClusterInput(const ObjectTable &table, const std::vecto
                                       ObjectConsensusOptions consensus = {});
 
 /// objectClusterInput() of the project's human labels (objectTableFromStore()), each image at
-/// its own size and calibration (effectivePxPerMm()).
-ObjectClusterInput objectClusterInputFromStore(const Store &store, const ObjectConsensusOptions &consensus = {});
+/// its own size and calibration (effectivePxPerMm()). With `pixels`, every image with an object
+/// is decoded once (in parallel, measureObjectPixels()) and each object gets its brightness,
+/// contrast and contrast_abs; an image that cannot be read is listed in unreadableImages, never
+/// an error. `progress` (phase "pixels") returning false throws Error(Cancelled).
+ObjectClusterInput objectClusterInputFromStore(const Store &store, const ObjectConsensusOptions &consensus = {},
+                                               bool pixels = true, const ProgressFn &progress = {});
 
 /// A band of one attribute within one class, where objects are not drawn by every labeler.
 struct ObjectBand
@@ -163,7 +178,8 @@ ObjectClusterReport findObjectClusters(const ObjectClusterInput &input, const Ob
 std::string_view toString(ObjectBand::End end);
 
 /// The `objects` part of `concord-cli clusters --objects --json`: {objects, disputed, bands:
-/// [...], labeler_thresholds: [...]}; examples are "image path #n" (n: the object's place
+/// [...], labeler_thresholds: [...]}, and when pixels were read, objects_without_pixels and
+/// unreadable_images: [{image, reason}]; examples are "image path #n" (n: the object's place
 /// among the image's objects, from 1).
 nlohmann::json objectClusterReportJson(const ObjectClusterInput &input, const ObjectClusterReport &report);
 
