@@ -4,6 +4,7 @@
 #include "core/geometry/objectattributes.h"
 
 #include "core/clusters/imageattributes.h"
+#include "core/clusters/objectstats.h"
 
 #include "core/standards/ruleerror.h"
 #include "core/standards/ruletokenizer_p.h"
@@ -508,7 +509,7 @@ void validateRule(const Rule &rule, const Store &store)
                                     " (the project's classes are: " + joinNames(classNames) + ")",
                                 c.text});
     std::map<std::string, std::pair<bool, bool>> types; // key -> (has numbers, has texts)
-    const auto &objectKeys = objectAttributeNames();
+    const auto &objectKeys = allObjectAttributeNames(); // geometry, then pixels
     for (const auto &a : rule.attributes()) {
         if (rule.forObjects && std::find(objectKeys.begin(), objectKeys.end(), a.text) != objectKeys.end()) {
             auto &[numbers, texts] = types[a.text]; // the object's own value comes first
