@@ -18,15 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-std::vector<std::pair<double, double>> pointsOf(const ObjectShape &shape)
-{
-    std::vector<std::pair<double, double>> out;
-    out.reserve(shape.points.size());
-    for (const auto &v : shape.points)
-        out.emplace_back(v.x, v.y);
-    return out;
-}
-
 /// A coordinate written so that reading it back gives the same double.
 std::string exact(double v)
 {
@@ -106,13 +97,50 @@ std::string objectMembersKey(AnnotationKind kind, const std::vector<ObjectMember
 std::string objectMembersKey(const ObjectTable &table, const ConsensusObject &cluster)
 {
     std::vector<KeyMember> k;
-    const auto &drawings = table.drawingsOf(cluster.item);
     for (const auto &m : cluster.members)
-        for (const auto &d : drawings)
-            if (d.labeler == m.labeler)
-                k.emplace_back(table.labelerNames()[static_cast<std::size_t>(m.labeler)],
-                               pointsOf(d.shapes[static_cast<std::size_t>(m.shape)]));
+        if (const ObjectShape *shape = memberShape(table, cluster, m))
+            k.emplace_back(table.labelerNames()[static_cast<std::size_t>(m.labeler)], objectPoints(*shape));
     return keyOf(annotationKind(cluster.kind), std::move(k));
+}
+
+std::vector<std::pair<double, double>> objectPoints(const ObjectShape &shape)
+{
+    std::vector<std::pair<double, double>> out;
+    out.reserve(shape.points.size());
+    for (const auto &v : shape.points)
+        out.emplace_back(v.x, v.y);
+    return out;
+}
+
+const ObjectShape *memberShape(const ObjectTable &table, const ConsensusObject &object, const ConsensusMember &member)
+{
+    for (const auto &d : table.drawingsOf(object.item))
+        if (d.labeler == member.labeler)
+            return &d.shapes[static_cast<std::size_t>(member.shape)];
+    return nullptr;
+}
+
+ObjectProposal objectProposal(const ObjectConsensus &consensus, const ConsensusObject &object)
+{
+    ObjectProposal p;
+    p.kind = annotationKind(object.kind);
+    p.className = consensus.classNames[static_cast<std::size_t>(object.cls)];
+    p.classTie = object.classTie;
+    p.classShare = object.classShare;
+    p.points = objectPoints(object.shape);
+    p.method = std::string(toString(object.fusion));
+    p.labelers = object.labelers;
+    p.quorum = object.quorum;
+    return p;
+}
+
+ObjectProposalMember objectProposalMember(const ObjectConsensus &consensus, const ConsensusMember &member)
+{
+    ObjectProposalMember m;
+    m.labeler = consensus.labelerNames[static_cast<std::size_t>(member.labeler)];
+    m.className = consensus.classNames[static_cast<std::size_t>(member.cls)];
+    m.agreement = member.agreement;
+    return m;
 }
 
 std::vector<ObjectMember> objectDecisionMembers(const ObjectDecision &decision)
@@ -167,28 +195,17 @@ ObjectQueue objectQueue(const Store &store, const ObjectConsensusOptions &option
     for (const auto &c : consensus.unresolved) {
         const auto cls = [&](std::int32_t i) { return classes.at(static_cast<std::size_t>(i)); };
         UnresolvedObject o;
+        static_cast<ObjectProposal &>(o) = objectProposal(consensus, c);
         o.path = consensus.itemNames[static_cast<std::size_t>(c.item)];
         o.image = imageIds.at(o.path);
-        o.kind = annotationKind(c.kind);
         o.classId = cls(c.cls).id;
-        o.className = cls(c.cls).name;
-        o.classTie = c.classTie;
-        o.classShare = c.classShare;
-        o.points = pointsOf(c.shape);
-        o.method = std::string(toString(c.fusion));
-        o.labelers = c.labelers;
-        o.quorum = c.quorum;
-        const auto &drawings = table.drawingsOf(c.item);
         for (const auto &m : c.members) {
             ObjectMember member;
-            member.labeler = consensus.labelerNames[static_cast<std::size_t>(m.labeler)];
+            static_cast<ObjectProposalMember &>(member) = objectProposalMember(consensus, m);
             member.labelerId = labelerIds.at(member.labeler);
             member.classId = cls(m.cls).id;
-            member.className = cls(m.cls).name;
-            member.agreement = m.agreement;
-            for (const auto &d : drawings)
-                if (d.labeler == m.labeler)
-                    member.points = pointsOf(d.shapes[static_cast<std::size_t>(m.shape)]);
+            if (const ObjectShape *shape = memberShape(table, c, m))
+                member.points = objectPoints(*shape);
             const auto ids = annotations.find({c.item, m.labeler});
             if (ids != annotations.end())
                 member.annotation = ids->second.at(static_cast<std::size_t>(m.shape));

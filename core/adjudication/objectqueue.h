@@ -40,35 +40,59 @@ namespace concord::core {
 inline constexpr const char *kAuditObjectDecision = "object-decision";
 inline constexpr const char *kAuditObjectDecisionUndo = "object-decision.undo";
 
-/// One labeler's shape in an unresolved object.
-struct ObjectMember
+/// One member of a consensus object as the lead's queue and the export both describe it: who
+/// drew it, its own class, the stored shape it is, and how well it agrees with the others.
+struct ObjectProposalMember
 {
     std::string labeler;
-    Id labelerId = 0;
-    std::optional<Id> annotation; ///< the stored shape
-    Id classId = 0;               ///< the shape's own class
-    std::string className;
-    std::vector<std::pair<double, double>> points; ///< as drawn (a box: its two stored corners)
+    std::optional<Id> annotation; ///< the stored shape (none if the project changed in between)
+    std::string className;        ///< the shape's own class
     /// Mean IoU with the other members (boxes, polygons) or mean distance in pixels (lines,
     /// points); NaN for a cluster of one.
     double agreement = 0.0;
 };
 
-/// A cluster below quorum, with the engine's proposal (voted class, fused geometry).
-struct UnresolvedObject
+/// A consensus object as the lead's queue and the export both describe it (issue #17): the
+/// engine's proposal (kind, voted class, fused geometry, how it was fused) and its quorum.
+/// UnresolvedObject and ExportObject (core/io/exportdataset.h) extend it, and both fill it with
+/// objectProposal(), so a ConsensusObject is copied into the project's words in one place.
+struct ObjectProposal
 {
-    Id image = 0;
-    std::string path;
     AnnotationKind kind = AnnotationKind::Box;
-    Id classId = 0; ///< the class vote (ObjectConsensusOptions::classVote)
-    std::string className;
+    std::string className; ///< the class vote (ObjectConsensusOptions::classVote)
     bool classTie = false;
     double classShare = 0.0;
     std::vector<std::pair<double, double>> points; ///< the fused geometry (box: ordered corners)
     std::string method;                            ///< toString(ObjectFusion)
     int labelers = 0;                              ///< labelers of the image (L)
     int quorum = 0;                                ///< members needed (q)
-    std::vector<ObjectMember> members;             ///< in labeler-name order
+};
+
+/// The proposal of `object`, its class named from `consensus`'s classes.
+ObjectProposal objectProposal(const ObjectConsensus &consensus, const ConsensusObject &object);
+/// Member `member` of a consensus object without its annotation: its labeler and class named
+/// from `consensus`, its agreement.
+ObjectProposalMember objectProposalMember(const ObjectConsensus &consensus, const ConsensusMember &member);
+/// The shape `member` of `object` is, as its labeler drew it (null if the table has none).
+const ObjectShape *memberShape(const ObjectTable &table, const ConsensusObject &object, const ConsensusMember &member);
+/// A shape's vertices as (x, y) pairs.
+std::vector<std::pair<double, double>> objectPoints(const ObjectShape &shape);
+
+/// One labeler's shape in an unresolved object.
+struct ObjectMember : ObjectProposalMember
+{
+    Id labelerId = 0;
+    Id classId = 0;                                ///< the shape's own class
+    std::vector<std::pair<double, double>> points; ///< as drawn (a box: its two stored corners)
+};
+
+/// A cluster below quorum, with the engine's proposal (voted class, fused geometry).
+struct UnresolvedObject : ObjectProposal
+{
+    Id image = 0;
+    std::string path;
+    Id classId = 0;                    ///< of the class vote
+    std::vector<ObjectMember> members; ///< in labeler-name order
 };
 
 /// The lead's object queue of a project.

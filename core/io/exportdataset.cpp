@@ -66,21 +66,13 @@ std::vector<std::pair<double, double>> pointsOf(const Shape &shape)
     return out;
 }
 
-std::vector<std::pair<double, double>> pointsOf(const ObjectShape &shape)
-{
-    std::vector<std::pair<double, double>> out;
-    for (const auto &v : shape.points)
-        out.emplace_back(v.x, v.y);
-    return out;
-}
-
 /// The annotation of `labeler`'s human label on the image whose geometry is `shape`, not
 /// already claimed by another member.
 std::optional<Id> annotationOf(const ExportItem &item, const std::string &labeler, const ObjectShape &shape,
                                std::vector<Id> &claimed)
 {
     const auto kind = annotationKind(shape.kind);
-    const auto points = pointsOf(shape);
+    const auto points = objectPoints(shape);
     for (const auto &l : item.labels) {
         if (l.labeler != labeler || l.source == LabelSource::Standard) // as isHumanLabel()
             continue;
@@ -103,27 +95,12 @@ std::optional<Id> annotationOf(const ExportItem &item, const std::string &labele
 ExportObject exportObject(const ObjectTable &table, const ObjectConsensus &consensus, const ConsensusObject &c,
                           const ExportItem &item, std::vector<Id> &claimed)
 {
-    const auto name = [&](std::int32_t i, const std::vector<std::string> &names) {
-        return names[static_cast<std::size_t>(i)];
-    };
     ExportObject o;
-    o.kind = annotationKind(c.kind);
-    o.className = name(c.cls, consensus.classNames);
-    o.classTie = c.classTie;
-    o.classShare = c.classShare;
-    o.points = pointsOf(c.shape);
-    o.method = std::string(toString(c.fusion));
-    o.labelers = c.labelers;
-    o.quorum = c.quorum;
-    const auto &drawings = table.drawingsOf(c.item);
+    static_cast<ObjectProposal &>(o) = objectProposal(consensus, c);
     for (const auto &m : c.members) {
-        ExportObjectMember e;
-        e.labeler = name(m.labeler, consensus.labelerNames);
-        e.className = name(m.cls, consensus.classNames);
-        e.agreement = m.agreement;
-        for (const auto &d : drawings)
-            if (d.labeler == m.labeler)
-                e.annotation = annotationOf(item, e.labeler, d.shapes[static_cast<std::size_t>(m.shape)], claimed);
+        ExportObjectMember e = objectProposalMember(consensus, m);
+        if (const ObjectShape *shape = memberShape(table, c, m))
+            e.annotation = annotationOf(item, e.labeler, *shape, claimed);
         o.members.push_back(std::move(e));
     }
     for (const auto &p : c.pairs)

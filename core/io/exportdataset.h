@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/adjudication/objectqueue.h"
 #include "core/agreement/objectconsensus.h"
 #include "core/store/types.h"
 
@@ -85,30 +86,15 @@ struct ExportPolygon
     std::vector<std::pair<double, double>> points;
 };
 
-/// One shape of a consensus (or unresolved) object, as provenance.json records it.
-struct ExportObjectMember
-{
-    std::string labeler;
-    std::string className;
-    /// The annotation the shape is, found by its geometry among the labeler's annotations of
-    /// the image (none if the project changed in between).
-    std::optional<Id> annotation;
-    /// Mean IoU with the other members (boxes, polygons) or mean distance in pixels (lines,
-    /// points); NaN for an object of one member.
-    double agreement = 0.0;
-};
+/// One shape of a consensus (or unresolved) object, as provenance.json records it. Its
+/// annotation is found by its geometry among the labeler's annotations of the image (none if
+/// the project changed in between).
+using ExportObjectMember = ObjectProposalMember;
 
-/// A consensus object with its provenance, or an unresolved one (below quorum, not exported).
-struct ExportObject
+/// A consensus object with its provenance, or an unresolved one (below quorum, not exported):
+/// the proposal as the lead's queue describes it too (objectProposal()), and more.
+struct ExportObject : ObjectProposal
 {
-    AnnotationKind kind = AnnotationKind::Box;
-    std::string className;
-    bool classTie = false;
-    double classShare = 0.0;
-    std::vector<std::pair<double, double>> points; ///< the fused geometry
-    std::string method;                            ///< toString(ObjectFusion)
-    int labelers = 0;                              ///< labelers of the image
-    int quorum = 0;                                ///< members needed
     std::vector<ExportObjectMember> members;
     /// Every two members (indices into `members`) with their IoU (boxes, polygons) or distance
     /// (lines, points), NaN where it does not apply.
