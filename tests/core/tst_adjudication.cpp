@@ -100,6 +100,10 @@ private slots:
     void citedStandard();
     void seedRule_data();
     void seedRule();
+    void seedBody_data();
+    void seedBody();
+    void objectBandSeed_data();
+    void objectBandSeed();
     void decisionRoundTrip();
     void undoRefusedWhenChangedSince();
     void sessionWritesTheSameSchema();
@@ -308,8 +312,8 @@ void TestAdjudication::seedRule_data()
         << "a\"b"
         << "c\\d" << 1.0 << "a\"b: x threshold"
         << "when label in {\"c\\\\d\", \"a\\\"b\"} and x is known: \"a\\\"b\" if x >= 1 else \"c\\\\d\"";
-    // No rule: an attribute that cannot stand bare, a keyword attribute, no confusion pair, the
-    // positive class outside the pair, no threshold.
+    // No rule: an attribute that cannot stand bare, a keyword attribute, no confusion pair, no
+    // threshold.
     QTest::newRow("attribute with space") << band << "length mm"
                                           << ""
                                           << "scratch"
@@ -328,12 +332,13 @@ void TestAdjudication::seedRule_data()
                              << ""
                              << "" << 2.0 << "length_mm threshold"
                              << "";
+    // The positive class outside the pair: a start whose other side the lead chooses.
     QTest::newRow("positive outside") << band << "length_mm"
                                       << ""
                                       << "dent"
                                       << "ok"
                                       << "scratch" << 2.0 << "dent: length_mm threshold"
-                                      << "";
+                                      << "when length_mm is known: dent if length_mm >= 2 else keep";
     QTest::newRow("no threshold") << band << "length_mm"
                                   << ""
                                   << "scratch"
@@ -384,7 +389,6 @@ void TestAdjudication::seedRule()
     const auto seed = standardSeedFor(input, c);
     QCOMPARE(QString::fromStdString(seed.title), title);
     QCOMPARE(QString::fromStdString(seed.rule), rule);
-    QCOMPARE(seed.body, std::string("the description"));
     QCOMPARE(seed.candidates, (std::vector<Id>{13, 11}));
     QCOMPARE(seed.threshold.has_value(), c.kind == ClusterKind::Band && !std::isnan(threshold));
     if (rule.isEmpty())
@@ -394,8 +398,136 @@ void TestAdjudication::seedRule()
     std::set<std::string> named;
     for (const auto &n : parsed.classes())
         named.insert(n.text);
-    QCOMPARE(named, (std::set<std::string>{c.confusionA, c.confusionB}));
+    // Without the pair ("else keep") only the positive class is named.
+    std::set<std::string> expected{c.positiveClass};
+    if (c.positiveClass == c.confusionA || c.positiveClass == c.confusionB)
+        expected = {c.confusionA, c.confusionB};
+    QCOMPARE(named, expected);
     QCOMPARE(parsed.attributes().front().text, c.attribute);
+}
+
+void TestAdjudication::seedBody_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("attribute");
+    QTest::addColumn<QString>("positive");
+    QTest::addColumn<QString>("confusionA");
+    QTest::addColumn<QString>("confusionB");
+    QTest::addColumn<double>("threshold");
+    QTest::addColumn<QString>("body");
+    const int band = int(ClusterKind::Band);
+    const double none = std::nan("");
+    // An instruction for the labelers in the rule's own number (2.456 → 2.46), written by hand.
+    QTest::newRow("pair") << band << "length_mm"
+                          << "scratch"
+                          << "ok"
+                          << "scratch" << 2.456
+                          << "An image is **scratch** when its length is 2.46 mm or more, **ok** when it is less.";
+    QTest::newRow("area") << band << "area_mm2"
+                          << "dent"
+                          << "dent"
+                          << "ok" << 4.0
+                          << "An image is **dent** when its area is 4 mm² or more, **ok** when it is less.";
+    QTest::newRow("no unit")
+        << band << "mean_brightness"
+        << "dark"
+        << "dark"
+        << "ok" << 80.5 << "An image is **dark** when its mean brightness is 80.5 or more, **ok** when it is less.";
+    QTest::newRow("positive outside") << band << "length_px"
+                                      << "dent"
+                                      << "ok"
+                                      << "scratch" << 12.0 << "An image is **dent** when its length is 12 px or more.";
+    // Nothing to instruct: the description stays, for the lead to turn into an instruction.
+    QTest::newRow("no threshold") << band << "length_mm"
+                                  << "scratch"
+                                  << "ok"
+                                  << "scratch" << none << "the description";
+    QTest::newRow("no positive") << band << "length_mm"
+                                 << ""
+                                 << ""
+                                 << "" << 2.0 << "the description";
+    QTest::newRow("categorical") << int(ClusterKind::Categorical) << "camera"
+                                 << ""
+                                 << "ok"
+                                 << "scratch" << none << "the description";
+}
+
+void TestAdjudication::seedBody()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, attribute);
+    QFETCH(QString, positive);
+    QFETCH(QString, confusionA);
+    QFETCH(QString, confusionB);
+    QFETCH(double, threshold);
+    QFETCH(QString, body);
+    ClusterInput input;
+    input.items.resize(1);
+    Cluster c;
+    c.kind = static_cast<ClusterKind>(kind);
+    c.attribute = attribute.toStdString();
+    c.positiveClass = positive.toStdString();
+    c.confusionA = confusionA.toStdString();
+    c.confusionB = confusionB.toStdString();
+    if (!std::isnan(threshold))
+        c.suggestedThreshold = threshold;
+    c.members = {0};
+    c.description = "the description";
+    QCOMPARE(QString::fromStdString(standardSeedFor(input, c).body), body);
+}
+
+void TestAdjudication::objectBandSeed_data()
+{
+    QTest::addColumn<int>("end");
+    QTest::addColumn<double>("lo");
+    QTest::addColumn<double>("hi");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QString>("rule");
+    // Bands of 'scratch' length_mm whose members are 1.0 … 2.0 (low end) or 3.0 … 4.0 (high end).
+    QTest::newRow("low") << int(ObjectBand::End::Low) << 0.5 << 2.734 << "scratch objects: length_mm threshold"
+                         << "Draw a **scratch** only when its length is 2.73 mm or more; below that, do not draw it."
+                         << "for objects of class scratch: drop if length_mm < 2.73";
+    QTest::newRow("high") << int(ObjectBand::End::High) << 2.5 << 9.0 << "scratch objects: length_mm threshold"
+                          << "Do not draw a **scratch** when its length is more than 2.5 mm."
+                          << "for objects of class scratch: drop if length_mm > 2.5";
+    QTest::newRow("middle") << int(ObjectBand::End::Middle) << 1.0 << 2.0 << "scratch objects: length_mm band"
+                            << "the description"
+                            << "";
+}
+
+void TestAdjudication::objectBandSeed()
+{
+    QFETCH(int, end);
+    QFETCH(double, lo);
+    QFETCH(double, hi);
+    QFETCH(QString, title);
+    QFETCH(QString, body);
+    QFETCH(QString, rule);
+    ObjectClusterInput input;
+    input.itemNames = {"a.png", "b.png", "c.png"};
+    input.objects.resize(4);
+    input.objects[0].item = 2;
+    input.objects[1].item = 0;
+    input.objects[2].item = 2; // a second object on c.png: its image once
+    input.objects[3].item = 1; // b.png has no image id: left out
+    ObjectBand band;
+    band.className = "scratch";
+    band.attribute = "length_mm";
+    band.end = static_cast<ObjectBand::End>(end);
+    band.lo = lo;
+    band.hi = hi;
+    band.first = end == int(ObjectBand::End::High) ? 3.0 : 1.0;
+    band.last = end == int(ObjectBand::End::High) ? 4.0 : 2.0;
+    band.members = {0, 1, 2, 3};
+    band.description = "the description";
+    const StandardSeed seed = standardSeedFor(input, band, {21, 0, 23});
+    QCOMPARE(QString::fromStdString(seed.title), title);
+    QCOMPARE(QString::fromStdString(seed.body), body);
+    QCOMPARE(QString::fromStdString(seed.rule), rule);
+    QCOMPARE(seed.candidates, (std::vector<Id>{23, 21}));
+    if (!rule.isEmpty())
+        QCOMPARE(QString::fromStdString(suggestedObjectRule(band)), rule);
 }
 
 void TestAdjudication::decisionRoundTrip()

@@ -237,14 +237,7 @@ void StandardEditor::startDraft(const StandardSeed &seed)
     m_heading->setText(tr("<b>New standard</b> from a disagreement cluster"));
     m_title->setText(seed.title);
     m_body->setPlainText(seed.body);
-    QString rule = seed.rule;
-    if (rule.isEmpty() && !seed.attribute.isEmpty() && seed.threshold && !seed.positiveClass.isEmpty()) {
-        // A start the lead completes: the "else" side is theirs to choose.
-        rule =
-            QStringLiteral("when %1 is known: %2 if %1 >= %3 else keep")
-                .arg(seed.attribute, seed.positiveClass, QString::number(std::round(*seed.threshold * 100.0) / 100.0));
-    }
-    m_rule->setText(rule);
+    m_rule->setText(seed.rule); // core::standardSeedFor() wrote it, or left it to the lead
     setCandidates(seed.candidates);
     m_title->setFocus();
 }
