@@ -7,8 +7,26 @@
 
 #include <set>
 #include <string>
+#include <unordered_map>
 
 namespace concord::ui {
+
+namespace {
+
+StandardSeed toUi(const core::StandardSeed &c)
+{
+    StandardSeed seed;
+    seed.title = QString::fromStdString(c.title);
+    seed.body = QString::fromStdString(c.body);
+    seed.attribute = QString::fromStdString(c.attribute);
+    seed.threshold = c.threshold;
+    seed.positiveClass = QString::fromStdString(c.positiveClass);
+    seed.rule = QString::fromStdString(c.rule);
+    seed.candidates = c.candidates;
+    return seed;
+}
+
+} // namespace
 
 ClusterData computeClusterData(const core::Store &store)
 {
@@ -38,21 +56,29 @@ ClusterData computeClusterData(const core::Store &store)
     for (const auto &[attribute, values] : data.input.numeric)
         if (!done.contains(attribute))
             data.profiles.push_back(core::profileChart(data.input, attribute, nullptr, {}));
+
+    data.objectInput = core::objectClusterInputFromStore(store);
+    if (!data.objectInput.objects.empty()) {
+        data.objectReport = core::findObjectClusters(data.objectInput);
+        std::unordered_map<std::string, core::Id> ids;
+        for (const core::ImageRecord &image : store.images())
+            ids.emplace(image.path, image.id);
+        for (const std::string &path : data.objectInput.itemNames) {
+            const auto it = ids.find(path);
+            data.objectItemImages.push_back(it == ids.end() ? 0 : it->second);
+        }
+    }
     return data;
 }
 
 StandardSeed standardSeedFor(const core::ClusterInput &input, const core::Cluster &cluster)
 {
-    const core::StandardSeed c = core::standardSeedFor(input, cluster);
-    StandardSeed seed;
-    seed.title = QString::fromStdString(c.title);
-    seed.body = QString::fromStdString(c.body);
-    seed.attribute = QString::fromStdString(c.attribute);
-    seed.threshold = c.threshold;
-    seed.positiveClass = QString::fromStdString(c.positiveClass);
-    seed.rule = QString::fromStdString(c.rule);
-    seed.candidates = c.candidates;
-    return seed;
+    return toUi(core::standardSeedFor(input, cluster));
+}
+
+StandardSeed standardSeedFor(const ClusterData &data, const core::ObjectBand &band)
+{
+    return toUi(core::standardSeedFor(data.objectInput, band, data.objectItemImages));
 }
 
 } // namespace concord::ui

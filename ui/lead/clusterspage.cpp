@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/clusterspage.h"
 
+#include "core/standards/standardseed.h"
 #include "ui/document/projectdocument.h"
 #include "ui/lead/dashboardformat.h"
 #include "ui/lead/dashboardrecompute.h"
@@ -18,6 +19,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -33,6 +35,11 @@ QString kindText(core::ClusterKind kind)
     case core::ClusterKind::Visual: return ClustersPage::tr("visual");
     }
     return {};
+}
+
+QString shareOf(std::int64_t part, std::int64_t whole)
+{
+    return percentText(whole ? double(part) / double(whole) : 0.0, 0);
 }
 
 } // namespace
@@ -150,6 +157,8 @@ void ClustersPage::setDocument(ProjectDocument *document)
 {
     m_document = document;
     clear();
+    if (document) // until the first result: the status label says it is computing
+        m_summary->setText(tr("<i>Finding the clusters…</i>"));
     m_recompute->setDocument(document);
 }
 
@@ -174,11 +183,23 @@ void ClustersPage::showData(std::shared_ptr<const ClusterData> computed)
     m_summary->setText(tr("<b>%1</b> of %2 images with two or more labels are disputed (%3). %4")
                            .arg(report.disagreeing)
                            .arg(report.items)
-                           .arg(percentText(report.items ? double(report.disagreeing) / double(report.items) : 0.0, 0))
+                           .arg(shareOf(report.disagreeing, report.items))
                            .arg(report.clusters.empty() ? tr("No cluster stands out.")
                                 : report.clusters.size() == 1
                                     ? tr("One cluster says where and why.")
                                     : tr("%1 clusters say where and why, best first.").arg(report.clusters.size())));
+    const auto &objects = m_data->objectReport;
+    if (objects.objects > 0)
+        m_summary->setText(
+            m_summary->text() +
+            tr("<br><b>%1</b> of %2 objects are not drawn by every labeler of their image (%3); %4")
+                .arg(objects.disputed)
+                .arg(objects.objects)
+                .arg(shareOf(objects.disputed, objects.objects))
+                .arg(objects.bands.empty() ? tr("no band of objects stands out.")
+                     : objects.bands.size() == 1
+                         ? tr("one band of objects follows the image clusters.")
+                         : tr("%1 bands of objects follow the image clusters.").arg(objects.bands.size())));
     const QSignalBlocker block(m_list);
     m_list->clear();
     int rank = 0;
@@ -192,6 +213,20 @@ void ClustersPage::showData(std::shared_ptr<const ClusterData> computed)
         item->setText(3, QString::number(c.members.size()));
         item->setText(4, percentText(c.rateInside, 0));
         item->setText(5, percentText(c.rateOutside, 0));
+        for (int col : {0, 3, 4, 5})
+            item->setTextAlignment(col, Qt::AlignRight | Qt::AlignVCenter);
+        if (item->text(2) == selected)
+            keep = item;
+    }
+    for (const auto &band : objects.bands) {
+        auto *item = new QTreeWidgetItem(m_list);
+        item->setText(0, QString::number(++rank));
+        item->setText(1, tr("objects"));
+        item->setText(2, QString::fromStdString(band.description));
+        item->setToolTip(2, QString::fromStdString(band.description));
+        item->setText(3, QString::number(band.members.size()));
+        item->setText(4, percentText(band.rateInside, 0));
+        item->setText(5, percentText(band.rateOutside, 0));
         for (int col : {0, 3, 4, 5})
             item->setTextAlignment(col, Qt::AlignRight | Qt::AlignVCenter);
         if (item->text(2) == selected)
@@ -214,12 +249,26 @@ void ClustersPage::selectCluster(int rank)
     m_list->setCurrentItem(m_list->topLevelItem(rank));
 }
 
+const core::ObjectBand *ClustersPage::selectedObjectBand() const
+{
+    if (!m_data)
+        return nullptr;
+    const int rank = selectedCluster() - static_cast<int>(m_data->report.clusters.size());
+    const auto &bands = m_data->objectReport.bands;
+    return rank >= 0 && rank < static_cast<int>(bands.size()) ? &bands[static_cast<std::size_t>(rank)] : nullptr;
+}
+
 void ClustersPage::showMembers()
 {
     const int rank = selectedCluster();
     const bool has = m_data && rank >= 0 && rank < static_cast<int>(m_data->report.clusters.size());
-    m_write->setEnabled(has);
-    m_writeAction->setEnabled(has);
+    const core::ObjectBand *band = selectedObjectBand();
+    m_write->setEnabled(has || band);
+    m_writeAction->setEnabled(has || band);
+    if (band && m_document) {
+        showObjectBand(*band);
+        return;
+    }
     if (!has || !m_document) {
         m_detail->clear();
         m_legend->clear();
@@ -283,12 +332,82 @@ void ClustersPage::showMembers()
     m_members->setEntries(std::move(entries));
 }
 
+void ClustersPage::showObjectBand(const core::ObjectBand &band)
+{
+    const auto &input = m_data->objectInput;
+    QString detail = tr("<b>%1</b><br>%2 objects, %3 not drawn by every labeler (%4 inside vs %5 outside); "
+                        "explains %6, p = %7 (permutation test)")
+                         .arg(QString::fromStdString(band.description).toHtmlEscaped())
+                         .arg(band.members.size())
+                         .arg(band.disputedInside)
+                         .arg(percentText(band.rateInside, 0), percentText(band.rateOutside, 0))
+                         .arg(band.score, 0, 'f', 1)
+                         .arg(band.permutationP, 0, 'g', 2);
+    for (const auto &t : m_data->objectReport.thresholds) {
+        if (t.className != band.className || t.attribute != band.attribute)
+            continue;
+        QStringList starts;
+        for (const auto &l : t.labelers)
+            if (l.ok)
+                starts << tr("%1 at %2").arg(QString::fromStdString(l.labeler)).arg(l.threshold, 0, 'g', 3);
+        if (!starts.isEmpty())
+            detail += tr("<br>Each labeler starts drawing a %1 at: %2")
+                          .arg(QString::fromStdString(band.className).toHtmlEscaped(),
+                               starts.join(QStringLiteral(", ")).toHtmlEscaped());
+    }
+    const std::string rule = core::suggestedObjectRule(band);
+    if (!rule.empty())
+        detail += tr("<br>Suggested rule: <code>%1</code>").arg(QString::fromStdString(rule).toHtmlEscaped());
+    m_detail->setText(detail);
+
+    QColor drawn;
+    for (const auto &cls : m_document->classes())
+        if (cls.name == band.className)
+            drawn = QColor(QString::fromStdString(cls.color));
+    const QColor notDrawn(Qt::gray);
+    m_legend->setText(tr("Badges: the labelers of the image. <span style='background:%1'>&nbsp;&nbsp;&nbsp;</span> "
+                         "drew this %2; <span style='background:%3'>&nbsp;&nbsp;&nbsp;</span> drew it as "
+                         "another class or not at all.")
+                          .arg(drawn.name(), QString::fromStdString(band.className).toHtmlEscaped(), notDrawn.name()));
+
+    const auto attribute =
+        std::find(core::objectClusterAttributes().begin(), core::objectClusterAttributes().end(), band.attribute) -
+        core::objectClusterAttributes().begin();
+    std::vector<ThumbnailGridModel::Entry> entries;
+    entries.reserve(band.members.size());
+    for (const std::size_t i : band.members) {
+        const core::ClusterObject &object = input.objects[i];
+        const auto item = static_cast<std::size_t>(object.item);
+        ThumbnailGridModel::Entry e;
+        e.image = item < m_data->objectItemImages.size() ? m_data->objectItemImages[item] : 0;
+        e.path = e.image ? m_document->imageFilePath(e.image) : QString();
+        e.name = QFileInfo(QString::fromStdString(input.itemNames[item])).fileName();
+        const auto a = static_cast<std::size_t>(attribute);
+        if (a < object.values.size() && std::isfinite(object.values[a]))
+            e.name = tr("%1 · %2").arg(QString::number(object.values[a], 'g', 3), e.name);
+        for (const std::int32_t labeler : input.itemLabelers[item]) {
+            const bool drew = std::find(object.drawnBy.begin(), object.drawnBy.end(), labeler) != object.drawnBy.end();
+            const bool other =
+                !drew && std::find(object.members.begin(), object.members.end(), labeler) != object.members.end();
+            e.votes.push_back({QString::fromStdString(input.labelerNames.at(static_cast<std::size_t>(labeler))),
+                               drew    ? QString::fromStdString(band.className)
+                               : other ? tr("other class")
+                                       : tr("not drawn"),
+                               drew ? drawn : notDrawn});
+        }
+        entries.push_back(std::move(e));
+    }
+    m_members->setEntries(std::move(entries));
+}
+
 StandardSeed ClustersPage::currentSeed() const
 {
+    if (const core::ObjectBand *band = selectedObjectBand())
+        return ui::standardSeedFor(*m_data, *band);
     const int rank = selectedCluster();
     if (!m_data || rank < 0 || rank >= static_cast<int>(m_data->report.clusters.size()))
         return {};
-    return standardSeedFor(m_data->input, m_data->report.clusters[static_cast<std::size_t>(rank)]);
+    return ui::standardSeedFor(m_data->input, m_data->report.clusters[static_cast<std::size_t>(rank)]);
 }
 
 void ClustersPage::writeStandard()

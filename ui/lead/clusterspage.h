@@ -20,9 +20,12 @@ class DashboardRecompute;
 class ThumbnailGridModel;
 
 /// The disagreement clusters, ranked as core::findClusters ranks them, each with its one-line
-/// description, size and disputed share inside vs outside. Selecting one shows its members as
-/// a thumbnail grid with every labeler's vote as a badge; "Write a standard for this…" hands
-/// a StandardSeed to the standards editor. Recomputed off the GUI thread when labels change.
+/// description, size and disputed share inside vs outside, then the object bands as
+/// core::findObjectClusters ranks them (kind "objects": marks not every labeler draws).
+/// Selecting one shows its members as a thumbnail grid with every labeler's vote (for an
+/// object: whether they drew it) as a badge; "Write a standard for this…" hands a StandardSeed
+/// (for an object band: its object rule) to the standards editor. Recomputed off the GUI
+/// thread when labels change.
 class ClustersPage final : public LeadPage
 {
     Q_OBJECT
@@ -37,10 +40,13 @@ public:
     /// The clusters last computed for the current document, or nullptr.
     const ClusterData *clusters() const { return m_data.get(); }
     bool isComputing() const;
-    /// Selects the cluster at `rank` (0 = best) and shows its members.
+    /// Selects the row at `rank` (0 = the best image cluster; the object bands follow the image
+    /// clusters) and shows its members.
     void selectCluster(int rank);
-    /// The selected cluster's rank, or -1.
+    /// The selected row's rank, or -1.
     int selectedCluster() const;
+    /// The selected object band, or nullptr when none (or an image cluster) is selected.
+    const core::ObjectBand *selectedObjectBand() const;
     /// The seed of the selected cluster (empty title when none is selected).
     StandardSeed currentSeed() const;
     ThumbnailGridModel *membersModel() const { return m_members; }
@@ -59,6 +65,7 @@ signals:
 private:
     void showData(std::shared_ptr<const ClusterData> computed);
     void showMembers();
+    void showObjectBand(const core::ObjectBand &band);
     void clear();
 
     QPointer<ProjectDocument> m_document;
