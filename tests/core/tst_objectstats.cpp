@@ -240,7 +240,8 @@ private slots:
     /// v(x, y) = (7x + 13y + (x·y mod 17)) mod 256, 64 × 56, and the definitions of
     /// objectstats.h written again independently (ray casting per pixel centre, distance to
     /// the segment, the ring by brute-force distances to every pixel under the shape). The
-    /// script (python3 + numpy 1.24.2, Debian 12), run once, printed
+    /// script, tests/reference/object_pixels.py (python3 + numpy 1.24.2, Debian 12), run once,
+    /// printed
     ///   triangle r=9 brightness=120.7260726073 contrast=-13.6896950276 pixels=606 ring=1205
     ///   line r=3 brightness=174.5403508772 contrast=44.9002409871 pixels=285 ring=364
     void matchesNumpy()
