@@ -10,6 +10,7 @@
 #include "ui/lead/adjudicationcanvas.h"
 #include "ui/lead/adjudicationqueuemodel.h"
 #include "ui/lead/labelercolors.h"
+#include "ui/lead/objectadjudicationview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,11 +18,14 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
 #include <QSplitter>
+#include <QStackedWidget>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -59,6 +63,10 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     , m_values(new QTreeWidget(this))
     , m_standard(new StandardView(72, this))
     , m_pictures(new ImageCache(this))
+    , m_modes(new QStackedWidget(this))
+    , m_imagesButton(new QToolButton(this))
+    , m_objectsButton(new QToolButton(this))
+    , m_objects(new ObjectAdjudicationView(this))
 {
     m_pictures->setScreenSide(kDecodeSide);
     connect(m_pictures, &ImageCache::ready, this, [this](const QString &path, ImageCache::Detail) {
@@ -131,8 +139,33 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     split->setStretchFactor(1, 5);
     split->setStretchFactor(2, 2);
     split->setSizes({260, 700, 300});
+    // The mode switch: a segmented "Images | Objects" pair above the two modes.
+    m_imagesButton->setObjectName(QStringLiteral("imagesModeButton"));
+    m_objectsButton->setObjectName(QStringLiteral("objectsModeButton"));
+    m_imagesButton->setText(tr("Images"));
+    m_objectsButton->setText(tr("Objects"));
+    for (auto *b : {m_imagesButton, m_objectsButton}) {
+        b->setCheckable(true);
+        b->setAutoExclusive(true);
+        b->setFocusPolicy(Qt::NoFocus);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        b->setMinimumWidth(90);
+    }
+    m_imagesButton->setChecked(true);
+    m_imagesButton->setToolTip(tr("Disputed images: decide the class (O switches)"));
+    m_objectsButton->setToolTip(tr("Unresolved objects: accept or drop the shapes too few labelers drew (O switches)"));
+    connect(m_imagesButton, &QToolButton::clicked, this, [this] { setMode(Mode::Images); });
+    connect(m_objectsButton, &QToolButton::clicked, this, [this] { setMode(Mode::Objects); });
+    auto *switchRow = new QHBoxLayout;
+    switchRow->setSpacing(0);
+    switchRow->addWidget(m_imagesButton);
+    switchRow->addWidget(m_objectsButton);
+    switchRow->addStretch();
+    m_modes->addWidget(split);
+    m_modes->addWidget(m_objects);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(split);
+    layout->addLayout(switchRow);
+    layout->addWidget(m_modes, 1);
 
     connect(m_queue->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AdjudicationPage::showCurrent);
     connect(&m_watcher, &QFutureWatcher<std::vector<Entry>>::finished, this, &AdjudicationPage::queueRead);
@@ -149,6 +182,7 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         connect(a, &QAction::triggered, this, slot);
         m_actions.append(a);
+        m_imageKeys.append(a);
         addAction(a);
     };
     for (int k = 1; k <= 9; ++k)
@@ -166,7 +200,73 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
         this, [this] { return m_canvas->adjustment(); },
         [this](const ImageAdjustment &adjustment) { m_canvas->setAdjustment(adjustment); },
         Qt::WidgetWithChildrenShortcut);
+    // The Objects mode's keys live on the page too, enabled only while it is shown.
+    for (QAction *a : m_objects->keyActions()) {
+        m_actions.append(a);
+        addAction(a);
+    }
+    auto *switchMode = new QAction(tr("Switch Images/Objects"), this);
+    switchMode->setObjectName(QStringLiteral("actionAdjudicationSwitchMode"));
+    switchMode->setShortcut(QKeySequence(Qt::Key_O));
+    switchMode->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(switchMode, &QAction::triggered, this,
+            [this] { setMode(m_mode == Mode::Images ? Mode::Objects : Mode::Images); });
+    m_actions.append(switchMode);
+    addAction(switchMode);
+    m_contestedKeys = m_objects->keyActions();
+    m_contestedKeys.append(switchMode);
+    m_queue->installEventFilter(this);
+    m_objects->focusTarget()->installEventFilter(this);
+    auto *showObjects = new QAction(tr("Adjudicate Objects"), this);
+    showObjects->setObjectName(QStringLiteral("actionAdjudicationObjects"));
+    connect(showObjects, &QAction::triggered, this, [this] { setMode(Mode::Objects); });
+    addAction(showObjects);
     rebuild();
+}
+
+QAction *AdjudicationPage::contestedAction(const QKeyEvent *event) const
+{
+    const auto mods = event->modifiers() & ~Qt::KeypadModifier;
+    if (mods & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
+        return nullptr;
+    const bool letter = event->key() >= Qt::Key_A && event->key() <= Qt::Key_Z;
+    if (letter && (mods & Qt::ShiftModifier))
+        return nullptr; // Shift only for symbols such as +
+    for (QAction *a : m_contestedKeys) {
+        if (!a->isEnabled())
+            continue;
+        for (const QKeySequence &s : a->shortcuts())
+            if (s.count() == 1 && s[0].key() == Qt::Key(event->key()))
+                return a;
+    }
+    return nullptr;
+}
+
+bool AdjudicationPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress) {
+        if (QAction *a = contestedAction(static_cast<QKeyEvent *>(event))) {
+            event->accept();
+            if (event->type() == QEvent::KeyPress)
+                a->trigger();
+            return true;
+        }
+    }
+    return LeadPage::eventFilter(watched, event);
+}
+
+void AdjudicationPage::setMode(Mode mode)
+{
+    m_mode = mode;
+    const bool objects = mode == Mode::Objects;
+    (objects ? m_objectsButton : m_imagesButton)->setChecked(true);
+    m_modes->setCurrentIndex(objects ? 1 : 0);
+    // One meaning per key at a time: 1–9 and Enter are the Images mode's or the Objects mode's.
+    for (QAction *a : m_imageKeys)
+        a->setEnabled(!objects);
+    m_objects->setActive(objects && isVisible());
+    if (!objects)
+        m_queue->setFocus();
 }
 
 AdjudicationPage::~AdjudicationPage()
@@ -193,6 +293,7 @@ void AdjudicationPage::setDocument(ProjectDocument *document)
         });
     }
     m_pictures->clear();
+    m_objects->setDocument(document);
     // The queue reads every conflict's labels: build it when the page is first shown, not
     // at sign-in.
     m_stale = m_document != nullptr;
@@ -208,7 +309,18 @@ void AdjudicationPage::showEvent(QShowEvent *event)
     LeadPage::showEvent(event);
     if (m_stale)
         rebuild();
-    m_queue->setFocus();
+    if (m_mode == Mode::Objects)
+        m_objects->setActive(true);
+    else
+        m_queue->setFocus();
+}
+
+void AdjudicationPage::hideEvent(QHideEvent *event)
+{
+    LeadPage::hideEvent(event);
+    // Hidden: the Objects mode reads nothing until the page is shown again.
+    if (m_mode == Mode::Objects)
+        m_objects->setActive(false);
 }
 
 void AdjudicationPage::dataChanged(const ProjectChange &change)

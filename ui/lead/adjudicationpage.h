@@ -16,13 +16,17 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QListWidget;
+class QKeyEvent;
 class QListWidgetItem;
+class QStackedWidget;
+class QToolButton;
 class QTreeWidget;
 
 namespace concord::ui {
 
 class AdjudicationCanvas;
 class ImageCache;
+class ObjectAdjudicationView;
 class StandardView;
 
 /// The lead's last word on what the labelers and the standards left in dispute (issue 6).
@@ -38,11 +42,21 @@ class StandardView;
 /// Keys: 1–9 decide the class with that key, M accepts the majority, U marks the image
 /// ambiguous (excluded), N writes a note, Enter goes to the next undecided image. Each
 /// decision cites the standard shown and is one undo step (Ctrl+Z).
+///
+/// A switch at the top ("Images | Objects", key O) shows the Objects mode instead
+/// (ObjectAdjudicationView): the unresolved objects, decided one by one with their own keys.
+/// Only the shown mode's keys are enabled, so 1–9 and Enter mean one thing at a time.
 class AdjudicationPage final : public LeadPage
 {
     Q_OBJECT
 
 public:
+    enum class Mode
+    {
+        Images,
+        Objects
+    };
+
     explicit AdjudicationPage(QWidget *parent = nullptr);
     ~AdjudicationPage() override;
 
@@ -57,6 +71,8 @@ public:
     std::optional<core::Id> citedStandard() const { return m_cited; }
     /// True while the queue is being read (on a worker).
     bool isLoading() const { return m_loading; }
+    Mode mode() const { return m_mode; }
+    ObjectAdjudicationView *objectsView() const { return m_objects; }
 
 public slots:
     void decideClass(int key);
@@ -64,14 +80,19 @@ public slots:
     void markAmbiguous();
     void editNote();
     void next();
+    void setMode(concord::ui::AdjudicationPage::Mode mode);
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     using Entry = AdjudicationQueueModel::Entry;
 
     void nameDecideActions();
+    /// The enabled action of m_contestedKeys that `event` presses, if any.
+    QAction *contestedAction(const QKeyEvent *event) const;
     void rebuild();
     void queueRead();
     void showCurrent();
@@ -110,6 +131,16 @@ private:
     /// conflict and the next one, so stepping through the queue does not wait on the decoder.
     ImageCache *m_pictures;
     QList<QAction *> m_actions;
+    QList<QAction *> m_imageKeys; ///< enabled in the Images mode only
+    /// Keys the labeling view's menu actions also use window-wide (O, D, F, Delete, +, −): taken
+    /// from the focused queue before the shortcut map sees them (eventFilter()), where they
+    /// would be ambiguous and do nothing.
+    QList<QAction *> m_contestedKeys;
+    Mode m_mode = Mode::Images;
+    QStackedWidget *m_modes;
+    QToolButton *m_imagesButton;
+    QToolButton *m_objectsButton;
+    ObjectAdjudicationView *m_objects;
 };
 
 } // namespace concord::ui
