@@ -590,13 +590,18 @@ std::optional<Store::ServerIdentity> PgStore::serverIdentity() const
     return id;
 }
 
-fs::path PgStore::resolveImagePath(const ImageRecord &image) const
+fs::path PgStore::localImagePath(const ImageRecord &image) const
 {
     // Content-addressed: an image's bytes never change under its hash, so a cached file is
     // good for ever; its extension is kept for tools that look at it.
     const std::string ext = fs::path(image.path).extension().string();
+    return cacheRoot() / image.hash.substr(0, 2) / (image.hash + ext);
+}
+
+fs::path PgStore::resolveImagePath(const ImageRecord &image) const
+{
     const fs::path root = cacheRoot();
-    const fs::path file = root / image.hash.substr(0, 2) / (image.hash + ext);
+    const fs::path file = localImagePath(image);
     std::error_code ec;
     if (fs::is_regular_file(file, ec)) {
         fs::last_write_time(file, fs::file_time_type::clock::now(), ec); // recently used

@@ -25,6 +25,7 @@ public:
     std::filesystem::path baseDir() const override;
     bool isReadOnly() const override { return m_readOnly; }
     std::filesystem::path resolveImagePath(const ImageRecord &image) const override;
+    std::filesystem::path localImagePath(const ImageRecord &image) const override;
     bool holdsImageContent() const override { return true; }
     void putImageContent(const std::string &hash, const std::string &bytes) override;
     bool hasImageContent(const std::string &hash) const override;

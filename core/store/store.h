@@ -113,6 +113,11 @@ public:
     /// bytes itself and answers with a file of the desk's bounded cache, fetched when missing
     /// (Error(NotFound) when the server has no bytes for the image).
     virtual std::filesystem::path resolveImagePath(const ImageRecord &image) const;
+    /// Where resolveImagePath() finds or puts the image's file, without reading anything: for
+    /// a server project the file of the desk's cache, which may not exist yet (the window
+    /// fetches it on a decoder's worker with resolveImagePath(), never on its GUI thread); for
+    /// a project file the same as resolveImagePath().
+    virtual std::filesystem::path localImagePath(const ImageRecord &image) const { return resolveImagePath(image); }
     /// Whether the project keeps the images' bytes itself (a server project) rather than
     /// pointing at files beside it (a project file).
     virtual bool holdsImageContent() const { return false; }

@@ -12,6 +12,8 @@
 #include "core/project/project_ops.h"
 #include "core/store/server.h"
 #include "ui/document/projectdocument.h"
+#include "ui/image/imagecache.h"
+#include "ui/image/scaledimage.h"
 #include "ui/labeling/labelingview.h"
 #include "ui/models/queuemodel.h"
 #include "ui/models/recentprojectsmodel.h"
@@ -31,6 +33,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace concord;
 
@@ -45,6 +48,7 @@ private slots:
     void leadSeesALabelersSaveWithoutAsking();
     void recentServersKeepNoPassword();
     void serverGoingAwayKeepsTheWindowUsable();
+    void imagesComeFromTheServerOffTheGuiThread();
 
 private:
     QTemporaryDir m_dir;
@@ -244,6 +248,54 @@ void TestTeamWindow::serverGoingAwayKeepsTheWindowUsable()
     };
     QTRY_VERIFY_WITH_TIMEOUT(savedOnServer(), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 5000);
+}
+
+void TestTeamWindow::imagesComeFromTheServerOffTheGuiThread()
+{
+    // With an empty desk cache the document answers with the cache file at once, without a
+    // round trip on the GUI thread (the file is not there yet); the decoder's worker fetches
+    // it, and the bytes are the server's (their hash is the one the project stores).
+    QVERIFY(QDir(m_cache).removeRecursively());
+    auto lead = core::openStore(m_server);
+    const auto images = lead->images();
+    QVERIFY(images.size() >= 2);
+    auto doc = ui::ProjectDocument::open(QString::fromStdString(m_labelerUri));
+    const QString first = doc->imageFilePath(images[0].id);
+    const QString second = doc->imageFilePath(images[1].id);
+    QVERIFY(first.startsWith(m_cache));
+    QVERIFY(!QFileInfo::exists(first));
+    QVERIFY(!QFileInfo::exists(second));
+
+    ui::ImageCache cache;
+    QSignalSpy ready(&cache, &ui::ImageCache::ready);
+    cache.request(first);
+    QTRY_VERIFY_WITH_TIMEOUT(cache.get(first) != nullptr, 20000);
+    const auto decoded = cache.get(first);
+    QVERIFY2(decoded->error.isEmpty(), qPrintable(decoded->error));
+    QCOMPARE(decoded->size, QSize(images[0].width, images[0].height));
+    QFile file(first);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(core::contentHash(file.readAll().toStdString()), images[0].hash);
+
+    // The thumbnails' reader fetches the same way, on its worker.
+    QSize full;
+    QString error;
+    const QImage thumb = QtConcurrent::run([&] { return ui::readScaledImage(second, 64, &full, &error); }).result();
+    QVERIFY2(!thumb.isNull(), qPrintable(error));
+    QCOMPARE(full, QSize(images[1].width, images[1].height));
+    QVERIFY(QFileInfo::exists(second));
+
+    // An image the server holds no bytes for is missing, with the server's reason (it stays in
+    // the test database: this test runs last).
+    core::ImageRecord ghost = images[0];
+    ghost.path = "ghost.jpg";
+    ghost.hash = std::string(images[0].hash.size(), '0');
+    ghost.id = lead->addImage(ghost);
+    const QString missing = doc->imageFilePath(ghost.id);
+    cache.request(missing);
+    QTRY_VERIFY_WITH_TIMEOUT(cache.get(missing) != nullptr, 20000);
+    QVERIFY(cache.get(missing)->check.health == core::ImageHealth::Missing);
+    QVERIFY2(cache.get(missing)->error.contains(QStringLiteral("no bytes")), qPrintable(cache.get(missing)->error));
 }
 
 QTEST_MAIN(TestTeamWindow)

@@ -14,6 +14,8 @@
 #include "ui/commands/setlabelcommand.h"
 #include "ui/commands/skipimagecommand.h"
 #include "ui/document/errortext.h"
+#include "ui/document/serverimages.h"
+#include "ui/image/imagefetch.h"
 #include "ui/image/thumbnails.h"
 
 #include <QDir>
@@ -64,6 +66,8 @@ ProjectDocument::~ProjectDocument()
     m_retryTimer.stop();
     // Commands refer to the document; drop them before the store goes.
     m_undoStack->clear();
+    if (m_serverImages) // a decode still running keeps its own reference
+        unregisterImageFetcher(m_serverImages.get());
 }
 
 std::unique_ptr<ProjectDocument> ProjectDocument::open(const QString &file, QObject *parent)
@@ -73,6 +77,10 @@ std::unique_ptr<ProjectDocument> ProjectDocument::open(const QString &file, QObj
     auto doc =
         std::make_unique<ProjectDocument>(core::openStore(file.toStdString(), core::OpenMode::AutoReadOnly), parent);
     doc->m_location = file.toStdString();
+    if (doc->m_store->holdsImageContent()) {
+        doc->m_serverImages = std::make_shared<ServerImages>(ProjectAccess(doc->m_location));
+        registerImageFetcher(doc->m_serverImages);
+    }
     return doc;
 }
 
@@ -343,6 +351,11 @@ QString ProjectDocument::imageFilePath(core::Id id) const
     const auto rec = image(id);
     if (rec.id == 0)
         return {};
+    if (m_serverImages) {
+        const QString path = QString::fromStdString(m_store->localImagePath(rec).string());
+        m_serverImages->remember(path, rec);
+        return path;
+    }
     return offlineSafe([&] { return QString::fromStdString(m_store->resolveImagePath(rec).string()); }, QString());
 }
 

@@ -25,6 +25,8 @@ class QUndoStack;
 
 namespace concord::ui {
 
+class ServerImages;
+
 /// The open project as the GUI sees it: owns the core::Store and the QUndoStack, and offers
 /// intention-level methods that push undo commands (Tiled's Document). Widgets read through
 /// it and never write to core themselves.
@@ -138,7 +140,9 @@ public:
     /// Class bound to a key such as "1", if any.
     std::optional<core::LabelClass> classForShortcut(const QString &key) const;
     core::ImageRecord image(core::Id id) const;
-    /// Absolute path of an image file.
+    /// Absolute path of an image file. For a server project the file of the desk's cache,
+    /// answered at once: it may not be there yet, and the decoders fetch it on their workers
+    /// (ServerImages), so the GUI thread never waits for the server's bytes.
     QString imageFilePath(core::Id id) const;
     /// Calibration of an image (its own or the project's default), 0 when unknown.
     double pxPerMm(core::Id image) const;
@@ -341,6 +345,8 @@ private:
     core::Labeler m_labeler;
     /// Where the project was opened from: a file path or a server's full connection string.
     std::string m_location;
+    /// A server project's images, fetched by the decoders (registered while the document lives).
+    std::shared_ptr<ServerImages> m_serverImages;
     struct QueuePage
     {
         int first = 0; ///< row of entries[0]

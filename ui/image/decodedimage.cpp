@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/image/decodedimage.h"
 
+#include "ui/image/imagefetch.h"
 #include "ui/image/tiledimage.h"
 
 #include "core/common/error.h"
@@ -193,6 +194,13 @@ DecodedImage decodeImage(const QString &path, int maxSide, QSize fitBox, qint64 
 {
     DecodedImage d;
     d.path = path;
+    // A server project's image not in the desk's cache yet: fetched here, on the worker.
+    if (const QString fetchError = fetchMissingImage(path); !fetchError.isEmpty()) {
+        d.check.health = core::ImageHealth::Missing;
+        d.check.reason = fetchError.toStdString();
+        d.error = fetchError;
+        return d;
+    }
     if (checkFile) {
         d.check = core::checkImageAccess(QFile::encodeName(path).toStdString());
         if (!d.check.ok()) {

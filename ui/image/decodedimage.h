@@ -73,6 +73,9 @@ struct DecodedImage
 /// With `checkFile` the file is checked first (core::checkImageAccess) and, once decoded,
 /// checked for damage (core::checkImageFile: a truncated JPEG decodes "fine" with a grey
 /// bottom): the outcome is in `check`. A tiled decode learns the damage from its own rows.
+///
+/// A server project's image missing from the desk's cache is fetched first (imagefetch.h);
+/// when that fails the image is Missing with the fetcher's reason.
 DecodedImage decodeImage(const QString &path, int maxSide = 0, QSize fitBox = {}, qint64 maxPixels = 100'000'000,
                          int minLevelSide = 1024, const std::atomic_bool *cancel = nullptr, bool checkFile = true);
 

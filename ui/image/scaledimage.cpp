@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/image/scaledimage.h"
 
+#include "ui/image/imagefetch.h"
+
 #include <QImageReader>
 
 #include <algorithm>
@@ -9,6 +11,13 @@ namespace concord::ui {
 
 QImage readScaledImage(const QString &path, int side, QSize *fullSize, QString *error, bool onlyShrink)
 {
+    if (const QString fetchError = fetchMissingImage(path); !fetchError.isEmpty()) {
+        if (error)
+            *error = fetchError;
+        if (fullSize)
+            *fullSize = {};
+        return {};
+    }
     QImageReader reader(path);
     reader.setAutoTransform(true);
     const QSize full = reader.size();
