@@ -89,10 +89,7 @@ public:
     void assign(const Assignment &a) override;
     std::vector<QueueEntry> queue(Id labeler, std::int64_t offset, std::int64_t limit) const override;
     std::int64_t queueSize(Id labeler) const override;
-    std::vector<std::int64_t> queueRowsOf(Id labeler, Id image) const override;
-    std::optional<std::int64_t> checkItemRow(Id labeler, Id item) const override;
     std::int64_t queueLabeledCount(Id labeler) const override;
-    std::vector<QueueRow> unlabeledQueueRows(Id labeler, bool skipped, std::int64_t limit) const override;
     void setAssignmentState(Id image, Id labeler, int round, AssignmentState state) override;
     void unassign(Id image, Id labeler, int round) override;
     std::vector<std::pair<Id, int>> assignmentCounts() const override;
@@ -146,10 +143,14 @@ public:
     std::string leadRole() const;
     std::string labelerRole() const;
 
+protected:
+    std::int64_t queueRowIndex(Id labeler, const QueueKey &key) const override;
+    std::vector<QueueKey> assignmentKeys(Id labeler, Id image) const override;
+    std::vector<QueueKey> unlabeledQueueKeys(Id labeler, bool skipped, std::int64_t limit) const override;
+
 private:
     void requireWritable() const;
     void write(const std::function<void()> &work);
-    std::int64_t queueRowIndex(Id labeler, int round, int position, int check, Id key) const;
 
     std::unique_ptr<pg::Connection> m_db;
     bool m_readOnly;

@@ -212,37 +212,25 @@ std::int64_t PgStore::queueSize(Id labeler) const
         .int64(0, 0);
 }
 
-std::int64_t PgStore::queueRowIndex(Id labeler, int round, int position, int check, Id key) const
+std::int64_t PgStore::queueRowIndex(Id labeler, const QueueKey &key) const
 {
     return m_db
         ->run("SELECT (SELECT count(*) FROM assignment WHERE labeler = $1 "
               "AND (round, position, 0, image) < ($2::integer, $3::integer, $4::integer, $5::bigint)) + "
               "(SELECT count(*) FROM check_item WHERE labeler = $1 "
               "AND (round, position, 1, id) < ($2::integer, $3::integer, $4::integer, $5::bigint))",
-              labeler, round, position, check, key)
+              labeler, key.round, key.position, key.check, key.key)
         .int64(0, 0);
 }
 
-std::vector<std::int64_t> PgStore::queueRowsOf(Id labeler, Id image) const
+std::vector<Store::QueueKey> PgStore::assignmentKeys(Id labeler, Id image) const
 {
-    const auto keys = collect<std::pair<int, int>>(
+    return collect<QueueKey>(
         m_db->run("SELECT round, position FROM assignment WHERE image = $1 AND labeler = $2 ORDER BY round, position",
                   image, labeler),
-        [](const pg::Result &r, int row) { return std::make_pair(r.integer(row, 0), r.integer(row, 1)); });
-    std::vector<std::int64_t> rows;
-    rows.reserve(keys.size());
-    for (const auto &[round, position] : keys)
-        rows.push_back(queueRowIndex(labeler, round, position, 0, image));
-    std::sort(rows.begin(), rows.end());
-    return rows;
-}
-
-std::optional<std::int64_t> PgStore::checkItemRow(Id labeler, Id item) const
-{
-    const auto c = checkItem(item);
-    if (!c || c->labeler != labeler)
-        return std::nullopt;
-    return queueRowIndex(labeler, c->round, c->position, 1, c->id);
+        [&](const pg::Result &r, int row) {
+            return QueueKey{r.integer(row, 0), r.integer(row, 1), 0, image, image};
+        });
 }
 
 std::int64_t PgStore::queueLabeledCount(Id labeler) const
@@ -255,17 +243,9 @@ std::int64_t PgStore::queueLabeledCount(Id labeler) const
         .int64(0, 0);
 }
 
-std::vector<QueueRow> PgStore::unlabeledQueueRows(Id labeler, bool skipped, std::int64_t limit) const
+std::vector<Store::QueueKey> PgStore::unlabeledQueueKeys(Id labeler, bool skipped, std::int64_t limit) const
 {
-    struct Key
-    {
-        int round;
-        int position;
-        int check;
-        Id key;
-        Id image;
-    };
-    const auto keys = collect<Key>(
+    return collect<QueueKey>(
         m_db->run("SELECT * FROM ("
                   "(SELECT a.round AS round, a.position AS position, 0 AS chk, a.image AS k, a.image AS image "
                   "FROM assignment a WHERE a.labeler = $1 AND (a.state = 'skipped') = $2 "
@@ -278,14 +258,8 @@ std::vector<QueueRow> PgStore::unlabeledQueueRows(Id labeler, bool skipped, std:
                   ") q ORDER BY round, position, chk, k LIMIT $3",
                   labeler, skipped, limitOf(limit)),
         [](const pg::Result &r, int row) {
-            return Key{r.integer(row, 0), r.integer(row, 1), r.integer(row, 2), r.int64(row, 3), r.int64(row, 4)};
+            return QueueKey{r.integer(row, 0), r.integer(row, 1), r.integer(row, 2), r.int64(row, 3), r.int64(row, 4)};
         });
-    std::vector<QueueRow> rows;
-    rows.reserve(keys.size());
-    for (const Key &k : keys)
-        rows.push_back(QueueRow{queueRowIndex(labeler, k.round, k.position, k.check, k.key), k.image,
-                                k.check ? std::optional<Id>(k.key) : std::nullopt});
-    return rows;
 }
 
 void PgStore::setAssignmentState(Id image, Id labeler, int round, AssignmentState state)

@@ -73,10 +73,7 @@ public:
     void assign(const Assignment &a) override;
     std::vector<QueueEntry> queue(Id labeler, std::int64_t offset, std::int64_t limit) const override;
     std::int64_t queueSize(Id labeler) const override;
-    std::vector<std::int64_t> queueRowsOf(Id labeler, Id image) const override;
-    std::optional<std::int64_t> checkItemRow(Id labeler, Id item) const override;
     std::int64_t queueLabeledCount(Id labeler) const override;
-    std::vector<QueueRow> unlabeledQueueRows(Id labeler, bool skipped, std::int64_t limit) const override;
     void setAssignmentState(Id image, Id labeler, int round, AssignmentState state) override;
     void unassign(Id image, Id labeler, int round) override;
     std::vector<std::pair<Id, int>> assignmentCounts() const override;
@@ -127,6 +124,11 @@ public:
     /// The connection, for store-internal helpers and tests (EXPLAIN QUERY PLAN).
     sqlite::Database &database() const { return *m_db; }
 
+protected:
+    std::int64_t queueRowIndex(Id labeler, const QueueKey &key) const override;
+    std::vector<QueueKey> assignmentKeys(Id labeler, Id image) const override;
+    std::vector<QueueKey> unlabeledQueueKeys(Id labeler, bool skipped, std::int64_t limit) const override;
+
 private:
     void requireWritable() const;
     /// Ends the open transaction, if SQLite has not ended it already; never throws.
@@ -134,7 +136,6 @@ private:
     /// Index in the labeler's queue order of the row (round, position, image).
     /// Rows before the queue row keyed (round, position, check, key) in queue() order, where
     /// check is 0 for an assignment (key: its image) and 1 for a check item (key: its id).
-    std::int64_t queueRowIndex(Id labeler, int round, int position, int check, Id key) const;
     /// Runs a single write as its own transaction unless one is open.
     void write(const std::function<void()> &work);
 

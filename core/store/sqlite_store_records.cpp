@@ -213,42 +213,29 @@ std::int64_t SqliteStore::queueSize(Id labeler) const
     return n + scalar(checks);
 }
 
-std::int64_t SqliteStore::queueRowIndex(Id labeler, int round, int position, int check, Id key) const
+std::int64_t SqliteStore::queueRowIndex(Id labeler, const QueueKey &key) const
 {
     // The rows before it in queue() order: ranges of the assignment_queue and check_item_queue
     // indexes, which also hold the image (the assignment's key) and the id, so the counts never
     // touch the tables.
     auto &assigned = m_db->prepare("SELECT count(*) FROM assignment WHERE labeler = ? "
                                    "AND (round, position, 0, image) < (?, ?, ?, ?)");
-    assigned.bindAll(labeler, round, position, check, key);
+    assigned.bindAll(labeler, key.round, key.position, key.check, key.key);
     const std::int64_t before = scalar(assigned);
     auto &checks = m_db->prepare("SELECT count(*) FROM check_item WHERE labeler = ? "
                                  "AND (round, position, 1, id) < (?, ?, ?, ?)");
-    checks.bindAll(labeler, round, position, check, key);
+    checks.bindAll(labeler, key.round, key.position, key.check, key.key);
     return before + scalar(checks);
 }
 
-std::vector<std::int64_t> SqliteStore::queueRowsOf(Id labeler, Id image) const
+std::vector<Store::QueueKey> SqliteStore::assignmentKeys(Id labeler, Id image) const
 {
     auto &st = m_db->prepare("SELECT round, position FROM assignment WHERE image = ? AND labeler = ? "
                              "ORDER BY round, position");
     st.bindAll(image, labeler);
-    const auto keys =
-        collect<std::pair<int, int>>(st, [](const Statement &s) { return std::make_pair(s.integer(0), s.integer(1)); });
-    std::vector<std::int64_t> rows;
-    rows.reserve(keys.size());
-    for (const auto &[round, position] : keys)
-        rows.push_back(queueRowIndex(labeler, round, position, 0, image));
-    std::sort(rows.begin(), rows.end());
-    return rows;
-}
-
-std::optional<std::int64_t> SqliteStore::checkItemRow(Id labeler, Id item) const
-{
-    const auto c = checkItem(item);
-    if (!c || c->labeler != labeler)
-        return std::nullopt;
-    return queueRowIndex(labeler, c->round, c->position, 1, c->id);
+    return collect<QueueKey>(st, [&](const Statement &r) {
+        return QueueKey{r.integer(0), r.integer(1), 0, image, image};
+    });
 }
 
 std::int64_t SqliteStore::queueLabeledCount(Id labeler) const
@@ -263,7 +250,7 @@ std::int64_t SqliteStore::queueLabeledCount(Id labeler) const
     return n + scalar(answered);
 }
 
-std::vector<QueueRow> SqliteStore::unlabeledQueueRows(Id labeler, bool skipped, std::int64_t limit) const
+std::vector<Store::QueueKey> SqliteStore::unlabeledQueueKeys(Id labeler, bool skipped, std::int64_t limit) const
 {
     auto &st =
         m_db->prepare("SELECT a.round AS round, a.position AS position, 0 AS chk, a.image AS k, a.image AS image "
@@ -276,23 +263,9 @@ std::vector<QueueRow> SqliteStore::unlabeledQueueRows(Id labeler, bool skipped, 
                       "WHERE c.labeler = ?1 AND (c.state = 'skipped') = ?2 AND c.answer IS NULL "
                       "ORDER BY round, position, chk, k LIMIT ?3");
     st.bindAll(labeler, skipped ? 1 : 0, limit);
-    struct Key
-    {
-        int round;
-        int position;
-        int check;
-        Id key;
-        Id image;
-    };
-    const auto keys = collect<Key>(st, [](const Statement &s) {
-        return Key{s.integer(0), s.integer(1), s.integer(2), s.int64(3), s.int64(4)};
+    return collect<QueueKey>(st, [](const Statement &r) {
+        return QueueKey{r.integer(0), r.integer(1), r.integer(2), r.int64(3), r.int64(4)};
     });
-    std::vector<QueueRow> rows;
-    rows.reserve(keys.size());
-    for (const Key &k : keys)
-        rows.push_back(QueueRow{queueRowIndex(labeler, k.round, k.position, k.check, k.key), k.image,
-                                k.check ? std::optional<Id>(k.key) : std::nullopt});
-    return rows;
 }
 
 void SqliteStore::setAssignmentState(Id image, Id labeler, int round, AssignmentState state)

@@ -247,9 +247,9 @@ public:
     /// Rows of queue() (0-based, ascending, one per round) that hold the image's assignments
     /// (check items of the image are not among them: checkItemRow). Lets a view find an image
     /// in a queue of 10^5 rows without reading the queue (index lookups only).
-    virtual std::vector<std::int64_t> queueRowsOf(Id labeler, Id image) const = 0;
+    std::vector<std::int64_t> queueRowsOf(Id labeler, Id image) const;
     /// The queue() row of a check item of the labeler; none for another labeler's item.
-    virtual std::optional<std::int64_t> checkItemRow(Id labeler, Id item) const = 0;
+    std::optional<std::int64_t> checkItemRow(Id labeler, Id item) const;
     /// Rows of the labeler's queue that are answered (isAnswered()): assignments whose image
     /// carries the labeler's own label, given in the row's round for a relabel round, and
     /// answered check items. The progress of a queue that is never read whole.
@@ -257,7 +257,7 @@ public:
     /// The first `limit` unanswered rows of the labeler's queue in queue order: the skipped
     /// ones when `skipped`, else the others. "Go to the first unlabeled image" without reading
     /// the queue.
-    virtual std::vector<QueueRow> unlabeledQueueRows(Id labeler, bool skipped, std::int64_t limit) const = 0;
+    std::vector<QueueRow> unlabeledQueueRows(Id labeler, bool skipped, std::int64_t limit) const;
     virtual void setAssignmentState(Id image, Id labeler, int round, AssignmentState state) = 0;
     /// Removes one assignment (undoing the relabel round a standard created); no-op if absent.
     virtual void unassign(Id image, Id labeler, int round) = 0;
@@ -333,6 +333,26 @@ public:
     /// Image added_at and labeler created_at become now (the value types do not carry them).
     /// Error(Invalid), writing nothing, when the target is not empty.
     virtual void restoreRows(const ProjectRows &rows) = 0;
+
+protected:
+    /// The sort key of a queue() row: round, position, 0 for an assignment and 1 for a check
+    /// item, then the image (assignment) or the item's id (check), and the row's image.
+    struct QueueKey
+    {
+        int round = 0;
+        int position = 0;
+        int check = 0;
+        Id key = 0;
+        Id image = 0;
+    };
+    /// The number of the labeler's queue() rows whose key is below `key` (its row index):
+    /// index range counts, never a read of the queue. The queue arithmetic above (queueRowsOf,
+    /// checkItemRow, unlabeledQueueRows) is written once, here in the base, on these three.
+    virtual std::int64_t queueRowIndex(Id labeler, const QueueKey &key) const = 0;
+    /// The keys of the labeler's assignments of `image`, one per round.
+    virtual std::vector<QueueKey> assignmentKeys(Id labeler, Id image) const = 0;
+    /// The keys of the first `limit` unanswered rows (skipped ones when `skipped`), in queue order.
+    virtual std::vector<QueueKey> unlabeledQueueKeys(Id labeler, bool skipped, std::int64_t limit) const = 0;
 };
 
 /// Current schema version written by this build.
