@@ -221,24 +221,26 @@ void ObjectCanvas::paintEvent(QPaintEvent *)
         return;
     const auto map = [this](double x, double y) { return toWidget(x, y); };
 
-    // The members: a dark outline under each labeler's colour, so it shows on light and dark
-    // surfaces alike.
-    for (const auto &m : m_members) {
-        const QPainterPath path = pathOf(m, map);
-        p.setBrush(Qt::NoBrush);
-        p.setPen(QPen(QColor(0, 0, 0, 170), 4.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        p.drawPath(path);
-        p.setPen(QPen(m.color, 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        p.drawPath(path);
-    }
-    // The proposal: white dashes on black, unlike any labeler's solid line.
+    // The proposal first, as a wide dashed band (white dashes on black): often it is one
+    // member's own shape (a line's or point's medoid), which then shows inside the band in
+    // the labeler's colour instead of being hidden under it.
     {
         const QPainterPath path = pathOf(m_proposal, map);
-        p.setPen(QPen(Qt::black, 3.5, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(Qt::black, 8.0, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
         p.drawPath(path);
-        QPen dash(Qt::white, 2.0, Qt::DashLine, Qt::FlatCap, Qt::MiterJoin);
-        dash.setDashPattern({4, 3});
+        QPen dash(Qt::white, 6.0, Qt::DashLine, Qt::FlatCap, Qt::MiterJoin);
+        dash.setDashPattern({2, 1.5});
         p.setPen(dash);
+        p.drawPath(path);
+    }
+    // The members on top: a dark outline under each labeler's colour, so it shows on light and
+    // dark surfaces alike.
+    for (const auto &m : m_members) {
+        const QPainterPath path = pathOf(m, map);
+        p.setPen(QPen(QColor(0, 0, 0, 170), 4.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawPath(path);
+        p.setPen(QPen(m.color, 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         p.drawPath(path);
     }
 
@@ -270,8 +272,8 @@ void ObjectCanvas::paintEvent(QPaintEvent *)
     };
     for (const auto &m : m_members)
         entry(m.tag, QPen(m.color, 3));
-    QPen dash(Qt::white, 2, Qt::DashLine, Qt::FlatCap);
-    dash.setDashPattern({4, 3});
+    QPen dash(Qt::white, 5, Qt::DashLine, Qt::FlatCap);
+    dash.setDashPattern({2, 1.5});
     entry(m_proposal.tag, dash);
 }
 
