@@ -117,7 +117,8 @@ int main(int argc, char **argv)
     const QCommandLineOption pageOption(
         QStringLiteral("page"),
         QApplication::translate(
-            "main", "For a lead: start on this page (labeling, dashboard, clusters, standards, adjudication)."),
+            "main", "For a lead: start on this page (labeling, dashboard, clusters, standards, adjudication, "
+                    "adjudication-objects: its Objects mode)."),
         QStringLiteral("PAGE"));
     const QCommandLineOption zoomOption(
         QStringLiteral("zoom"),
@@ -157,8 +158,15 @@ int main(int argc, char **argv)
         else if (auto *a = window.labelingView()->findChild<QAction *>(QStringLiteral("actionOneToOne")))
             a->trigger();
     }
-    if (parser.isSet(pageOption) && !window.showPageNamed(parser.value(pageOption)))
-        qWarning("no page %s for this session", qPrintable(parser.value(pageOption)));
+    if (parser.isSet(pageOption)) {
+        // "adjudication-objects": the adjudication page, switched to its Objects mode.
+        const QString page = parser.value(pageOption);
+        const bool objects = page.compare(QLatin1String("adjudication-objects"), Qt::CaseInsensitive) == 0;
+        if (!window.showPageNamed(objects ? QStringLiteral("adjudication") : page))
+            qWarning("no page %s for this session", qPrintable(page));
+        else if (auto *a = objects ? window.findChild<QAction *>(QStringLiteral("actionAdjudicationObjects")) : nullptr)
+            a->trigger();
+    }
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
         const int width = parser.value(widthOption).toInt();
