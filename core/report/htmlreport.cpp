@@ -4,6 +4,7 @@
 #include "core/common/numbertext.h"
 #include "core/io/exportfiles.h"
 #include "core/report/htmltext.h"
+#include "core/report/markdownhtml.h"
 #include "core/report/svgcharts.h"
 
 #include <algorithm>
@@ -40,7 +41,7 @@ figcaption{font-size:11px;color:#5b6575;overflow-wrap:anywhere}
 .badge.active{background:#cdebd6}.badge.retired{background:#eadada}
 .badge.flagged{background:#fbd9c4;color:#7a2e00;margin-left:0}tr.flagged td{background:#fff6ee}
 pre{background:#f5f6f8;border:1px solid #e0e3e8;border-radius:4px;padding:8px;white-space:pre-wrap;overflow-wrap:anywhere}
-.body{white-space:pre-wrap}.role{font-size:13px;font-weight:600;margin-top:8px}
+.body p,.body ul,.body ol{margin:4px 0}.body code{background:#f5f6f8;padding:0 3px;border-radius:3px}.role{font-size:13px;font-weight:600;margin-top:8px}
 footer{font-size:12px;color:#5b6575;text-align:center;padding:0 0 24px}
 )css";
 
@@ -472,8 +473,8 @@ void standards(Html &h, const ReportData &d)
         const std::string status(toString(s.status));
         h.raw("<div class=\"standard\"><h3>").text(s.title + " v" + std::to_string(s.version));
         h.raw("<span class=\"badge ").text(status).raw("\">").text(status).raw("</span></h3>");
-        if (!s.body.empty())
-            h.element("p", s.body, "class=\"body\"");
+        if (!s.body.empty()) // Markdown, as the window shows it; raw HTML in it stays text
+            h.raw("<div class=\"body\">").raw(markdownToHtml(s.body)).raw("</div>");
         if (!s.rule.empty())
             h.raw("<pre><code>").text(s.rule).raw("</code></pre>");
         h.element("p",
