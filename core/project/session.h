@@ -3,6 +3,7 @@
 
 #include "core/adjudication/decisionlog.h"
 #include "core/store/store.h"
+#include "core/project/taughtexample.h"
 
 #include <optional>
 #include <string>
@@ -88,6 +89,12 @@ public:
     std::optional<ImageRecord> image(Id shownId) const;
     /// Standards are the project's shared rule book, visible to all.
     std::vector<Standard> activeStandards() const;
+    /// The examples of standard `standard` as labelers are taught with them (taughtexample.h):
+    /// the expected class, the shapes of that class and the measured length. An example is
+    /// teaching material the lead chose to show, so this is the one view of other people's
+    /// shapes a labeler gets, and only for examples of an active standard (a lead sees every
+    /// standard's); Error(Denied) for another standard in a labeler's session.
+    std::vector<TaughtExample> taughtExamples(Id standard) const;
     /// The name this session's person sees for the image at `queueRow` (0-based) of a queue:
     /// shownImageName() with the project's setting as it was at sign-in.
     ShownImageName shownImageName(const std::string &path, std::int64_t queueRow) const;

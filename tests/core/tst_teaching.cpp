@@ -1,10 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Examples that teach (issue #19): a standard's Markdown in the HTML report. Expected values are
-// worked out by hand.
+// Examples that teach (issue #19): the measured values shown under example and candidate
+// images, what a labeler's session may learn from an example, and a standard's Markdown in the
+// HTML report. Expected values are worked out by hand in the comments.
+#include "core/common/error.h"
+#include "core/geometry/geometry.h"
+#include "core/project/project_ops.h"
+#include "core/project/session.h"
 #include "core/report/htmlreport.h"
 #include "core/report/markdownhtml.h"
 #include "core/report/reportdata.h"
+#include "core/standards/examplemeasurements.h"
+#include "core/standards/standardbook.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace concord::core;
@@ -13,7 +21,106 @@ class TestTeaching : public QObject
 {
     Q_OBJECT
 
+    QTemporaryDir m_dir;
+    std::unique_ptr<Store> m_store;
+    Id m_image = 0, m_plain = 0;
+    Id m_ok = 0, m_scratch = 0;
+
+    /// A line of `px` pixels along x at the project's 40 px/mm.
+    static Annotation line(double px) { return makeLineAnnotation({10.0, 10.0, 10.0 + px, 10.0}, 40.0); }
+
 private slots:
+    void initTestCase()
+    {
+        m_store = initProject(m_dir.path().toStdString() + "/t.concord", {"t", 40.0, 3, false}, {"ok", "scratch"});
+        for (const char *name : {"a.png", "b.png"}) {
+            ImageRecord r;
+            r.path = name;
+            r.hash = name;
+            r.width = r.height = 400;
+            (r.path == "a.png" ? m_image : m_plain) = m_store->addImage(r);
+        }
+        m_ok = m_store->classByName("ok")->id;
+        m_scratch = m_store->classByName("scratch")->id;
+        // ana draws 80 px (2.0 mm) and 40 px; ben 100 px (2.5 mm); cy says ok without a line.
+        Session::labeler(*m_store, "ana").saveLabel(m_image, m_scratch, {line(80.0), line(40.0)});
+        Session::labeler(*m_store, "ben").saveLabel(m_image, m_scratch, {line(100.0)});
+        Session::labeler(*m_store, "cy").saveLabel(m_image, m_ok);
+    }
+
+    void measurementKeys()
+    {
+        QCOMPARE(exampleMeasurementKeys(""), std::vector<std::string>{"length_mm"});
+        QCOMPARE(exampleMeasurementKeys("when label in {ok, scratch} and brightness > 0.2: scratch if length_mm "
+                                        ">= 2 else ok"),
+                 (std::vector<std::string>{"brightness", "length_mm"}));
+        QCOMPARE(exampleMeasurementKeys("scratch if length_mm >="), std::vector<std::string>{"length_mm"});
+    }
+
+    void measurementTexts()
+    {
+        // Two decimals, as rule thresholds are written (2.74): an example must show its side.
+        QCOMPARE(measurementText({"length_mm", 2.0}), std::string("2.00 mm"));
+        QCOMPARE(measurementText({"length_mm", 2.745}), std::string("2.75 mm")); // 2.745 is 2.74500000000000010…
+        QCOMPARE(measurementText({"line_length_mm", 1.04}), std::string("line_length 1.04 mm"));
+        QCOMPARE(measurementText({"brightness", 0.4123}), std::string("brightness 0.41"));
+    }
+
+    void measuredValues()
+    {
+        // Longest line per label: ana 80 px = 2.0 mm, ben 100 px = 2.5 mm; cy has none.
+        // Median of {2.0, 2.5} = 2.25 mm. b.png has no line: no value.
+        const auto values = exampleMeasurements(*m_store, {m_image, m_plain}, {"length_mm"});
+        QCOMPARE(values.size(), std::size_t(1));
+        QCOMPARE(values.at(m_image).size(), std::size_t(1));
+        QCOMPARE(values.at(m_image).front().key, std::string("length_mm"));
+        QCOMPARE(values.at(m_image).front().value, 2.25);
+    }
+
+    void labelersAreTaughtOnlyByActiveStandards()
+    {
+        StandardDraft draft{"Scratch length", "A scratch of **2 mm** or more is a defect.", "", StandardStatus::Draft};
+        const Id drafted = createStandard(*m_store, draft);
+        setStandardExample(*m_store, drafted, m_image, ExampleRole::Example, "2.2 mm: a defect");
+        auto dee = Session::labeler(*m_store, "dee");
+        try {
+            dee.taughtExamples(drafted);
+            QFAIL("a labeler read a draft's examples");
+        } catch (const Error &e) {
+            QCOMPARE(e.code(), ErrorCode::Denied);
+        }
+        draft.status = StandardStatus::Active;
+        const Id active = createStandardVersion(*m_store, drafted, draft);
+        setStandardExample(*m_store, active, m_image, ExampleRole::Example, "2.2 mm: a defect");
+        const auto taught = dee.taughtExamples(active);
+        QCOMPARE(taught.size(), std::size_t(1));
+        const TaughtExample &t = taught.front();
+        QCOMPARE(t.example.note, std::string("2.2 mm: a defect"));
+        // Two scratch labels against one ok: scratch is expected, and its three lines are shown
+        // (cy's ok label has none), without whose label they were.
+        QCOMPARE(t.expectedClass.value_or(0), m_scratch);
+        QCOMPARE(t.shapes.size(), std::size_t(3));
+        for (const auto &a : t.shapes)
+            QCOMPARE(a.label, Id(0));
+        QCOMPARE(t.lengthMm.value_or(0.0), 2.25); // as measuredValues()
+
+        // The lead's decision outranks the vote: decided ok, only ok's shapes (none) are shown.
+        auto lead = Session::lead(*m_store, "lea");
+        lead.recordDecision({m_image, m_ok, DecisionMethod::Adjudicated, {}, {}, {}, {}});
+        const auto decided = dee.taughtExamples(active).front();
+        QCOMPARE(decided.expectedClass.value_or(0), m_ok);
+        QVERIFY(decided.shapes.empty());
+        QCOMPARE(decided.lengthMm.value_or(0.0), 2.25); // the measurement is the image's
+        lead.removeDecision(m_image);
+    }
+
+    void medianOfLongestLines()
+    {
+        QVERIFY(!medianLongestLineMm({}).has_value());
+        // Longest per label 2.0, 4.0 and 2.5 mm: the median is 2.5 mm.
+        QCOMPARE(medianLongestLineMm({{line(80.0), line(20.0)}, {line(160.0)}, {line(100.0)}}).value_or(0.0), 2.5);
+    }
+
     void markdown()
     {
         const std::string html =

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/standards/examplemeasurements.h"
+
+#include "core/clusters/imageattributes.h"
+#include "core/common/numbertext.h"
+#include "core/standards/rule.h"
+#include "core/common/error.h"
+
+#include <algorithm>
+#include <set>
+#include <variant>
+
+namespace concord::core {
+
+std::vector<std::string> exampleMeasurementKeys(const std::string &rule)
+{
+    std::vector<std::string> keys;
+    try {
+        if (rule.find_first_not_of(" \t\r\n") != std::string::npos)
+            for (const auto &name : parseRule(rule).attributes())
+                if (std::find(keys.begin(), keys.end(), name.text) == keys.end())
+                    keys.push_back(name.text);
+    } catch (const Error &) {
+        keys.clear(); // the lead is still typing: show what a line measures meanwhile
+    }
+    if (keys.empty())
+        keys.emplace_back(kAttrLengthMm);
+    return keys;
+}
+
+std::map<Id, std::vector<ExampleMeasurement>> exampleMeasurements(const Store &store, const std::vector<Id> &images,
+                                                                  const std::vector<std::string> &keys)
+{
+    const std::set<Id> wanted(images.begin(), images.end());
+    std::map<Id, std::vector<ExampleMeasurement>> out;
+    for (const auto &key : keys)
+        for (const auto &a : attributeValues(store, key))
+            if (wanted.count(a.image) != 0)
+                if (const double *number = std::get_if<double>(&a.value))
+                    out[a.image].push_back({key, *number});
+    return out;
+}
+
+std::string measurementText(const ExampleMeasurement &m)
+{
+    constexpr std::string_view kMm = "_mm";
+    const bool mm = m.key.size() > kMm.size() && m.key.compare(m.key.size() - kMm.size(), kMm.size(), kMm) == 0;
+    if (m.key == kAttrLengthMm)
+        return formatFixed(m.value, 2) + " mm";
+    if (mm)
+        return m.key.substr(0, m.key.size() - kMm.size()) + " " + formatFixed(m.value, 2) + " mm";
+    return m.key + " " + formatFixed(m.value, 2);
+}
+
+} // namespace concord::core
