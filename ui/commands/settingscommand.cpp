@@ -22,17 +22,23 @@ void SettingsCommand::redo()
         m_written = false;
         return;
     }
-    write(m_after);
+    write(m_before, m_after);
 }
 
 void SettingsCommand::undo()
 {
-    write(m_before);
+    write(m_after, m_before);
 }
 
-void SettingsCommand::write(const core::ProjectSettings &settings)
+void SettingsCommand::write(const core::ProjectSettings &from, const core::ProjectSettings &to)
 {
     try {
+        // Only what this step changed: an overlap set since by another step or process stays.
+        core::ProjectSettings settings = m_document->leadReader().settings();
+        if (from.overlap != to.overlap)
+            settings.overlap = to.overlap;
+        if (from.pxPerMm != to.pxPerMm)
+            settings.pxPerMm = to.pxPerMm;
         m_document->writeSettings(settings);
     } catch (const core::Error &e) {
         setObsolete(true);

@@ -11,8 +11,9 @@ class ProjectDocument;
 
 /// A change of the overlap k or the calibration from Project → Settings… as one undo step:
 /// the settings before and after, written with ProjectDocument::writeSettings() (through
-/// core::setOverlap and core::setCalibration). Only those two values are written back, so
-/// settings changed elsewhere meanwhile (consistency checks, hidden file names) stay.
+/// core::setOverlap and core::setCalibration). Only the value this step changed is written
+/// back, so settings changed elsewhere meanwhile (the other of the two, consistency checks,
+/// hidden file names) stay.
 class SettingsCommand final : public QUndoCommand
 {
 public:
@@ -24,7 +25,8 @@ public:
     void redo() override;
 
 private:
-    void write(const core::ProjectSettings &settings);
+    /// Writes the value(s) that differ between `from` and `to` as in `to`.
+    void write(const core::ProjectSettings &from, const core::ProjectSettings &to);
 
     ProjectDocument *m_document;
     core::ProjectSettings m_before;

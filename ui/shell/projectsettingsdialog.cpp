@@ -6,6 +6,7 @@
 #include "ui/document/errortext.h"
 #include "ui/document/projectdocument.h"
 
+#include <QAction>
 #include <QColorDialog>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -19,6 +20,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace concord::ui {
@@ -156,6 +159,35 @@ ProjectSettingsDialog::ProjectSettingsDialog(ProjectDocument *document, QWidget 
     m_done->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // The window's Edit → Undo cannot be reached while this modal dialog is open: the dialog
+    // has its own, on the same undo stack, naming the step it takes back.
+    QUndoStack *undoStack = m_document->undoStack();
+    QAction *undo = undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("settingsUndoAction"));
+    undo->setShortcuts(QKeySequence::Undo);
+    QAction *redo = undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("settingsRedoAction"));
+    redo->setShortcuts(QKeySequence::Redo);
+    addAction(undo);
+    addAction(redo);
+    auto *undoButton = new QToolButton(this);
+    undoButton->setObjectName(QStringLiteral("settingsUndo"));
+    undoButton->setDefaultAction(undo);
+    undoButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *redoButton = new QToolButton(this);
+    redoButton->setObjectName(QStringLiteral("settingsRedo"));
+    redoButton->setDefaultAction(redo);
+    redoButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // An undo or redo the project refuses (the old key was given to another class since).
+    connect(m_document, &ProjectDocument::leadActionFailed, this, &ProjectSettingsDialog::showProblem);
+    // Enter confirms the field it is typed in (a name, the overlap) and nothing else: with no
+    // Accept button, Qt would make the first button in the focus chain the default, and Enter
+    // in the calibration would also move a class, add one, or close the dialog.
+    for (QPushButton *b : findChildren<QPushButton *>())
+        b->setAutoDefault(false);
+    // A complaint about a name to add goes once that name is edited.
+    for (QLineEdit *name : {m_newClass, m_newLabeler})
+        connect(name, &QLineEdit::textEdited, this, [this] { showProblem({}); });
 
     auto *right = new QVBoxLayout;
     right->addWidget(settingsBox);
@@ -167,7 +199,11 @@ ProjectSettingsDialog::ProjectSettingsDialog(ProjectDocument *document, QWidget 
     layout->addLayout(columns, 1);
     layout->addWidget(m_error);
     layout->addWidget(m_done);
-    layout->addWidget(buttons);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(undoButton);
+    bottom->addWidget(redoButton);
+    bottom->addWidget(buttons, 1);
+    layout->addLayout(bottom);
 
     // An undo (Ctrl+Z in the window) or another view may change what the dialog shows.
     connect(m_document, &ProjectDocument::classesChanged, this, &ProjectSettingsDialog::fillClasses);
@@ -176,6 +212,21 @@ ProjectSettingsDialog::ProjectSettingsDialog(ProjectDocument *document, QWidget 
     fillSettings();
     fillLabelers();
     resize(900, 520);
+}
+
+ProjectSettingsDialog::~ProjectSettingsDialog()
+{
+    // QDialog deletes the children after this part of the object is gone; a spin box that
+    // loses the focus then reports editingFinished, which must not reach this dialog.
+    for (QObject *child : findChildren<QObject *>())
+        child->disconnect(this);
+}
+
+void ProjectSettingsDialog::done(int result)
+{
+    m_closing = true; // the focus leaving a spin box as the dialog hides confirms nothing
+    QDialog::done(result);
+    m_closing = false;
 }
 
 QString ProjectSettingsDialog::errorText() const
@@ -191,16 +242,19 @@ void ProjectSettingsDialog::showProblem(const QString &text)
         m_done->clear();
 }
 
-bool ProjectSettingsDialog::attempt(const std::function<void()> &edit)
+bool ProjectSettingsDialog::attempt(const QString &what, const std::function<void()> &edit)
 {
     try {
         edit();
         showProblem({});
         return true;
     } catch (const core::Error &e) {
-        showProblem(concord::ui::errorText(e));
+        // Core's reason for refusing this edit reads best after what was refused; anything
+        // else (a lock, a server away) gets its full text.
+        showProblem(e.code() == core::ErrorCode::Invalid ? tr("%1: %2.").arg(what, QString::fromStdString(e.detail()))
+                                                         : tr("%1. %2").arg(what, concord::ui::errorText(e)));
     } catch (const std::exception &e) {
-        showProblem(concord::ui::errorText(e));
+        showProblem(tr("%1. %2").arg(what, concord::ui::errorText(e)));
     }
     fillClasses();
     fillSettings();
@@ -263,14 +317,23 @@ void ProjectSettingsDialog::classEdited(int row, int column)
     const auto &classes = m_document->classes();
     if (row < 0 || row >= static_cast<int>(classes.size()))
         return;
-    core::LabelClass changed = classes[static_cast<std::size_t>(row)];
+    const core::LabelClass &was = classes[static_cast<std::size_t>(row)];
+    core::LabelClass changed = was;
     const QString text = m_classes->item(row, column)->text().trimmed();
     if (column == NameColumn)
         changed.name = text.toStdString();
     else
         changed.shortcut = text.toStdString();
-    const QString before = QString::fromStdString(classes[static_cast<std::size_t>(row)].name);
-    if (attempt([&] { m_document->changeClass(changed); })) {
+    const QString before = QString::fromStdString(was.name);
+    if (changed.name == was.name && changed.shortcut == was.shortcut) {
+        fillClasses(); // only spaces added: nothing to write, no undo step
+        return;
+    }
+    const QString what = column == NameColumn ? tr("Class %1 keeps its name").arg(before)
+                         : was.shortcut.empty()
+                             ? tr("Class %1 keeps no key").arg(before)
+                             : tr("Class %1 keeps key %2").arg(before, QString::fromStdString(was.shortcut));
+    if (attempt(what, [&] { m_document->changeClass(changed); })) {
         m_done->setText(column == NameColumn ? tr("Class %1 is now %2.").arg(before, text)
                                              : tr("Class %1 now has key %2.").arg(before, text));
         fillClasses();
@@ -288,7 +351,8 @@ void ProjectSettingsDialog::pickColor(int row)
     if (!c.isValid())
         return;
     changed.color = c.name().toStdString();
-    if (attempt([&] { m_document->changeClass(changed); }))
+    if (attempt(tr("Class %1 keeps its colour").arg(QString::fromStdString(changed.name)),
+                [&] { m_document->changeClass(changed); }))
         fillClasses();
 }
 
@@ -303,7 +367,7 @@ void ProjectSettingsDialog::moveClass(int by)
     for (const auto &c : classes)
         ids.push_back(c.id);
     std::swap(ids[static_cast<std::size_t>(row)], ids[static_cast<std::size_t>(to)]);
-    if (attempt([&] { m_document->reorderClasses(ids); })) {
+    if (attempt(tr("The order stays as it was"), [&] { m_document->reorderClasses(ids); })) {
         fillClasses();
         m_classes->selectRow(to);
     }
@@ -319,7 +383,7 @@ void ProjectSettingsDialog::addClass()
     core::LabelClass c;
     c.name = name.toStdString();
     core::LabelClass added;
-    if (attempt([&] { added = m_document->addClass(c); })) {
+    if (attempt(tr("Class %1 is not added").arg(name), [&] { added = m_document->addClass(c); })) {
         m_newClass->clear();
         fillClasses();
         m_done->setText(added.shortcut.empty()
@@ -337,7 +401,7 @@ void ProjectSettingsDialog::addLabeler()
     }
     const auto role = static_cast<core::Role>(m_newRole->currentData().toInt());
     core::AddedLabeler added;
-    if (attempt([&] { added = m_document->addLabeler(name, role); })) {
+    if (attempt(tr("%1 is not added").arg(name), [&] { added = m_document->addLabeler(name, role); })) {
         m_newLabeler->clear();
         fillLabelers();
         m_done->setText(
@@ -350,18 +414,19 @@ void ProjectSettingsDialog::addLabeler()
 void ProjectSettingsDialog::applyOverlap()
 {
     const int k = m_overlap->value();
-    if (k == m_document->leadReader().settings().overlap)
+    const int was = m_document->leadReader().settings().overlap;
+    if (m_closing || !isVisible() || k == was)
         return;
-    if (attempt([&] { m_document->setOverlap(k); }))
+    if (attempt(tr("The overlap stays %1").arg(was), [&] { m_document->setOverlap(k); }))
         m_done->setText(tr("Overlap set to %1: new queues give each image to %1 labelers.").arg(k));
 }
 
 void ProjectSettingsDialog::applyCalibration()
 {
     const double v = m_pxPerMm->value();
-    if (v == m_document->leadReader().settings().pxPerMm)
+    if (m_closing || !isVisible() || v == m_document->leadReader().settings().pxPerMm)
         return;
-    if (attempt([&] { m_document->setCalibration(v); }))
+    if (attempt(tr("The calibration stays as it was"), [&] { m_document->setCalibration(v); }))
         m_done->setText(v > 0 ? tr("Calibration set to %1 px/mm.").arg(v) : tr("The project is not calibrated now."));
 }
 

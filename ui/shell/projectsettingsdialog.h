@@ -31,6 +31,11 @@ class ProjectSettingsDialog final : public QDialog
 
 public:
     explicit ProjectSettingsDialog(ProjectDocument *document, QWidget *parent = nullptr);
+    ~ProjectSettingsDialog() override;
+
+    /// Closing drops an overlap or calibration typed but not confirmed (Enter, or leaving the
+    /// field); every edit made before stays, and Edit → Undo takes it back.
+    void done(int result) override;
 
     /// The last refusal in words; empty after an edit that was written.
     QString errorText() const;
@@ -52,8 +57,9 @@ private:
     void addLabeler();
     void applyOverlap();
     void applyCalibration();
-    /// Runs an edit; a core refusal shows its words and reloads the tables from the project.
-    bool attempt(const std::function<void()> &edit);
+    /// Runs an edit; a core refusal shows its words after `what` (the row and field: "Class
+    /// dent keeps its name") and reloads the tables from the project.
+    bool attempt(const QString &what, const std::function<void()> &edit);
     void showProblem(const QString &text);
 
     ProjectDocument *m_document;
@@ -69,6 +75,7 @@ private:
     QLabel *m_error;
     QLabel *m_done;
     bool m_filling = false;
+    bool m_closing = false;
 };
 
 } // namespace concord::ui
