@@ -37,15 +37,6 @@ namespace {
 const QString kAutoAdvanceKey = QStringLiteral("labeling/autoAdvance");
 const QString kFitNewImagesKey = QStringLiteral("labeling/fitNewImages");
 
-QAction *makeAction(QWidget *owner, const QString &text, const QList<QKeySequence> &keys, const QString &name)
-{
-    auto *a = new QAction(text, owner);
-    a->setObjectName(name);
-    a->setShortcuts(keys);
-    owner->addAction(a);
-    return a;
-}
-
 QColor colorOf(const ProjectDocument &doc, std::optional<core::Id> cls)
 {
     if (cls)
@@ -54,23 +45,7 @@ QColor colorOf(const ProjectDocument &doc, std::optional<core::Id> cls)
     return QColor(0xe6, 0x9f, 0x00);
 }
 
-/// A class that names an image without a defect ("ok"): never given to a shape by default.
-bool isNoDefectName(const std::string &name)
-{
-    const QString n = QString::fromStdString(name).trimmed().toLower();
-    return n == QLatin1String("ok") || n == QLatin1String("good") || n == QLatin1String("normal") ||
-           n == QLatin1String("none") || n == QLatin1String("no defect");
-}
-
 } // namespace
-
-core::Id LabelingView::defaultObjectClass(const std::vector<core::LabelClass> &classes)
-{
-    for (const auto &c : classes)
-        if (c.scope != core::ClassScope::Image && !isNoDefectName(c.name))
-            return c.id;
-    return 0;
-}
 
 LabelingView::LabelingView(QWidget *parent)
     : QWidget(parent)
@@ -189,16 +164,25 @@ LabelingView::LabelingView(QWidget *parent)
 
 LabelingView::~LabelingView() = default;
 
+QAction *LabelingView::makeAction(const QString &text, const QList<QKeySequence> &keys, const QString &name)
+{
+    auto *a = new QAction(text, this);
+    a->setObjectName(name);
+    a->setShortcuts(keys);
+    addAction(a);
+    return a;
+}
+
 void LabelingView::createActions()
 {
     using QKS = QKeySequence;
     m_navigationActions = {
-        makeAction(this, tr("&Next image"), {QKS(Qt::Key_D), QKS(Qt::Key_Right)}, QStringLiteral("actionNext")),
-        makeAction(this, tr("&Previous image"), {QKS(Qt::Key_A), QKS(Qt::Key_Left)}, QStringLiteral("actionPrevious")),
-        makeAction(this, tr("&Skip image"), {QKS(Qt::Key_S)}, QStringLiteral("actionSkip")),
-        makeAction(this, tr("First &unlabeled image"), {QKS(Qt::Key_U), QKS(Qt::Key_Home)},
+        makeAction(tr("&Next image"), {QKS(Qt::Key_D), QKS(Qt::Key_Right)}, QStringLiteral("actionNext")),
+        makeAction(tr("&Previous image"), {QKS(Qt::Key_A), QKS(Qt::Key_Left)}, QStringLiteral("actionPrevious")),
+        makeAction(tr("&Skip image"), {QKS(Qt::Key_S)}, QStringLiteral("actionSkip")),
+        makeAction(tr("First &unlabeled image"), {QKS(Qt::Key_U), QKS(Qt::Key_Home)},
                    QStringLiteral("actionFirstUnlabeled")),
-        makeAction(this, tr("&Go to image\u2026"), {QKS(Qt::CTRL | Qt::Key_G)}, QStringLiteral("actionGoToImage")),
+        makeAction(tr("&Go to image\u2026"), {QKS(Qt::CTRL | Qt::Key_G)}, QStringLiteral("actionGoToImage")),
     };
     connect(m_navigationActions[0], &QAction::triggered, this, &LabelingView::next);
     connect(m_navigationActions[1], &QAction::triggered, this, &LabelingView::previous);
@@ -230,7 +214,7 @@ void LabelingView::createActions()
         QStringLiteral(":/concord/icons/tool-point.svg")};
     for (std::size_t i = 0; i < tools.size(); ++i) {
         const auto &[text, key, kind, name] = tools[i];
-        QAction *a = makeAction(this, text, {key}, name);
+        QAction *a = makeAction(text, {key}, name);
         a->setIcon(QIcon(icons[i]));
         a->setCheckable(true);
         a->setChecked(kind == ImageCanvas::ToolKind::Select);
@@ -240,8 +224,7 @@ void LabelingView::createActions()
         m_toolActions << a;
     }
     // Esc drops what is being drawn and the selection, so the class keys name the image again.
-    QAction *esc =
-        makeAction(this, tr("Cancel drawing, deselect"), {QKS(Qt::Key_Escape)}, QStringLiteral("actionCancel"));
+    QAction *esc = makeAction(tr("Cancel drawing, deselect"), {QKS(Qt::Key_Escape)}, QStringLiteral("actionCancel"));
     connect(esc, &QAction::triggered, this, [this] {
         m_toolActions.front()->setChecked(true);
         m_canvas->setTool(ImageCanvas::ToolKind::Select);
@@ -249,31 +232,30 @@ void LabelingView::createActions()
     });
     // Enabled only while a polygon is drawn, so Enter keeps its meaning elsewhere (the class
     // list of Ctrl+K).
-    m_finishAction = makeAction(this, tr("&Finish polygon"), {QKS(Qt::Key_Return), QKS(Qt::Key_Enter)},
+    m_finishAction = makeAction(tr("&Finish polygon"), {QKS(Qt::Key_Return), QKS(Qt::Key_Enter)},
                                 QStringLiteral("actionFinishShape"));
     connect(m_finishAction, &QAction::triggered, m_canvas, &ImageCanvas::finishDrawing);
     connect(m_canvas, &ImageCanvas::drawingChanged, this, &LabelingView::updateFinishAction);
-    m_deleteAction = makeAction(this, tr("&Delete shape (while drawing a polygon: its last point)"),
+    m_deleteAction = makeAction(tr("&Delete shape (while drawing a polygon: its last point)"),
                                 {QKS(Qt::Key_Delete), QKS(Qt::Key_Backspace)}, QStringLiteral("actionDeleteShape"));
     connect(m_deleteAction, &QAction::triggered, m_canvas, &ImageCanvas::deleteSelection);
     m_toolActions << esc << m_finishAction << m_deleteAction;
 
     m_viewActions = {
-        makeAction(this, tr("&Fit to window"), {QKS(Qt::Key_F), QKS(Qt::CTRL | Qt::Key_0)},
-                   QStringLiteral("actionFit")),
-        makeAction(this, tr("&Actual pixels (1:1)"), {QKS(Qt::CTRL | Qt::Key_1)}, QStringLiteral("actionOneToOne")),
-        makeAction(this, tr("Zoom &in"), {QKS(Qt::Key_Plus), QKS(Qt::Key_Equal), QKS::ZoomIn},
+        makeAction(tr("&Fit to window"), {QKS(Qt::Key_F), QKS(Qt::CTRL | Qt::Key_0)}, QStringLiteral("actionFit")),
+        makeAction(tr("&Actual pixels (1:1)"), {QKS(Qt::CTRL | Qt::Key_1)}, QStringLiteral("actionOneToOne")),
+        makeAction(tr("Zoom &in"), {QKS(Qt::Key_Plus), QKS(Qt::Key_Equal), QKS::ZoomIn},
                    QStringLiteral("actionZoomIn")),
-        makeAction(this, tr("Zoom &out"), {QKS(Qt::Key_Minus), QKS::ZoomOut}, QStringLiteral("actionZoomOut")),
+        makeAction(tr("Zoom &out"), {QKS(Qt::Key_Minus), QKS::ZoomOut}, QStringLiteral("actionZoomOut")),
     };
     connect(m_viewActions[0], &QAction::triggered, m_canvas, &ImageCanvas::fitToWindow);
     connect(m_viewActions[1], &QAction::triggered, m_canvas, &ImageCanvas::zoomOneToOne);
     connect(m_viewActions[2], &QAction::triggered, m_canvas, &ImageCanvas::zoomIn);
     connect(m_viewActions[3], &QAction::triggered, m_canvas, &ImageCanvas::zoomOut);
-    QAction *reload = makeAction(this, tr("&Reload image"), {QKS(Qt::Key_F5)}, QStringLiteral("actionReloadImage"));
+    QAction *reload = makeAction(tr("&Reload image"), {QKS(Qt::Key_F5)}, QStringLiteral("actionReloadImage"));
     connect(reload, &QAction::triggered, this, &LabelingView::reloadImage);
     m_viewActions << reload;
-    QAction *fitNew = makeAction(this, tr("Fit every &new image"), {}, QStringLiteral("actionFitNewImages"));
+    QAction *fitNew = makeAction(tr("Fit every &new image"), {}, QStringLiteral("actionFitNewImages"));
     fitNew->setCheckable(true);
     fitNew->setToolTip(tr("Off: the next image keeps the zoom, to compare the same spot of like images"));
     fitNew->setChecked(QSettings().value(kFitNewImagesKey, true).toBool());
@@ -291,48 +273,10 @@ void LabelingView::createActions()
     m_viewActions << m_adjustActions;
     connect(m_canvas, &ImageCanvas::adjustmentChanged, this, &LabelingView::updateStatus);
 
-    m_autoAdvanceAction =
-        makeAction(this, tr("&Move on after choosing a class"), {}, QStringLiteral("actionAutoAdvance"));
+    m_autoAdvanceAction = makeAction(tr("&Move on after choosing a class"), {}, QStringLiteral("actionAutoAdvance"));
     m_autoAdvanceAction->setCheckable(true);
     m_autoAdvanceAction->setChecked(QSettings().value(kAutoAdvanceKey, true).toBool());
     connect(m_autoAdvanceAction, &QAction::toggled, this, [](bool on) { QSettings().setValue(kAutoAdvanceKey, on); });
-}
-
-void LabelingView::rebuildClassActions()
-{
-    qDeleteAll(m_classActions);
-    m_classActions.clear();
-    if (!m_document)
-        return;
-    // An action (a Label menu entry) for the classes with a key or a button only: the rest are
-    // chosen in the class bar's list, found with Ctrl+K (200,000 actions took minutes to add).
-    int unkeyed = 0;
-    for (const auto &c : m_document->classes()) {
-        const QString key = QString::fromStdString(c.shortcut);
-        if (key.isEmpty() && unkeyed++ >= ClassBar::kMaxButtons)
-            continue;
-        auto *a = makeAction(this, QString::fromStdString(c.name),
-                             key.isEmpty() ? QList<QKeySequence>{} : QList<QKeySequence>{QKeySequence(key)},
-                             QStringLiteral("actionClass_%1").arg(c.id));
-        connect(a, &QAction::triggered, this, [this, id = c.id] { chooseClass(id); });
-        m_classActions << a;
-    }
-    if (m_classBar->picker()) {
-        auto *find = makeAction(this, tr("&Other class\u2026"), {QKeySequence(Qt::CTRL | Qt::Key_K)},
-                                QStringLiteral("actionFindClass"));
-        connect(find, &QAction::triggered, this, [this] {
-            if (QComboBox *picker = m_classBar->picker()) {
-                picker->setFocus(Qt::ShortcutFocusReason);
-                picker->lineEdit()->selectAll();
-            }
-        });
-        m_classActions << find;
-    }
-}
-
-QList<QAction *> LabelingView::labelActions() const
-{
-    return m_classActions + QList<QAction *>{m_autoAdvanceAction};
 }
 
 QList<QAction *> LabelingView::navigationActions() const
@@ -437,9 +381,11 @@ void LabelingView::setDocument(ProjectDocument *document)
         if (image == currentImage())
             refreshState();
     });
+    connect(document, &ProjectDocument::classesChanged, this, &LabelingView::followClasses);
     connect(document, &ProjectDocument::reloaded, this, [this] {
         // Another process changed the project: the queue model was reset, so select the
         // current row again and show the image's state as the store has it now.
+        followClassesIfChanged();
         updateProgress();
         if (m_current >= m_document->queueSize())
             m_current = m_document->queueSize() - 1;
@@ -657,65 +603,6 @@ void LabelingView::refreshState()
     updateClassBar();
 }
 
-void LabelingView::updateClassBar()
-{
-    const core::Id image = currentImage();
-    if (!image) {
-        m_classBar->setCurrentClass(std::nullopt);
-        return;
-    }
-    // The bar shows what the keys act on: the selected shape's class, else the image's.
-    const ImageState s = m_document->imageState(image);
-    const int shape = m_canvas->selectedAnnotation();
-    if (shape >= 0 && static_cast<std::size_t>(shape) < s.annotations.size() &&
-        s.annotations[static_cast<std::size_t>(shape)].classId != 0)
-        m_classBar->setCurrentClass(s.annotations[static_cast<std::size_t>(shape)].classId);
-    else
-        m_classBar->setCurrentClass(s.labelClass);
-}
-
-ShapeStyle LabelingView::styleOf(core::Id classId) const
-{
-    if (m_document)
-        if (const auto c = m_document->labelClass(classId))
-            return {QColor(QString::fromStdString(c->color)), QString::fromStdString(c->name)};
-    return {};
-}
-
-core::Id LabelingView::newShapeClass() const
-{
-    if (!m_document)
-        return 0;
-    if (m_lastObjectClass != 0)
-        if (const auto c = m_document->labelClass(m_lastObjectClass); c && c->scope != core::ClassScope::Image)
-            return c->id;
-    return defaultObjectClass(m_document->classes());
-}
-
-void LabelingView::updateDrawingStyle()
-{
-    const core::Id cls = newShapeClass();
-    ShapeStyle style = styleOf(cls);
-    if (!style.color.isValid())
-        style.color = QColor(0xe6, 0x9f, 0x00);
-    m_canvas->setDrawingStyle(style);
-}
-
-bool LabelingView::setShapeClass(core::Id image, int index, core::Id classId)
-{
-    const ImageState s = m_document->imageState(image);
-    if (index < 0 || static_cast<std::size_t>(index) >= s.annotations.size())
-        return false;
-    m_lastObjectClass = classId; // the next shape drawn gets it too
-    updateDrawingStyle();
-    core::Annotation shape = s.annotations[static_cast<std::size_t>(index)];
-    if (shape.classId == classId)
-        return true;
-    shape.classId = classId;
-    m_document->changeAnnotation(image, index, shape); // one undo step ("Set shape class to …")
-    return true;
-}
-
 void LabelingView::next()
 {
     if (m_document && m_current + 1 < m_document->queueSize())
@@ -745,33 +632,6 @@ void LabelingView::firstUnlabeled()
         goTo(i);
     else
         m_toast->showMessage(tr("Every image in your queue is labeled."));
-}
-
-void LabelingView::chooseClass(qint64 classId)
-{
-    const core::Id image = currentImage();
-    if (!image)
-        return;
-    // With a shape selected, the key names the shape (issue #17); a class for whole images
-    // only ("ok" with scope Image) still names the image.
-    if (const int shape = m_canvas->selectedAnnotation(); shape >= 0) {
-        const auto cls = m_document->labelClass(classId);
-        if (cls && cls->scope != core::ClassScope::Image && setShapeClass(image, shape, classId))
-            return;
-    }
-    // A key pressed before the decode reported: at least make sure the file is there.
-    if (m_document->imageHealth(image).health == core::ImageHealth::Unknown)
-        if (const auto access = core::checkImageAccess(QFile::encodeName(m_currentPath).toStdString()); !access.ok())
-            m_document->setImageHealth(image, access);
-    if (!m_document->setLabel(image, classId))
-        return; // refused (the toast says why): stay on the image
-    if (!autoAdvance())
-        return;
-    // The next image that still needs this labeler, not merely the next row (issue 19).
-    if (const int row = m_document->nextUnlabeledIndex(m_current); row >= 0)
-        goTo(row);
-    else
-        m_toast->showMessage(tr("Done: all %n image(s) in your queue are labeled.", nullptr, m_document->queueSize()));
 }
 
 void LabelingView::updateProgress()

@@ -103,8 +103,16 @@ signals:
     void currentChanged(int index);
 
 private:
+    /// A QAction of this view, with its object name and keys (listed by Help → Keyboard shortcuts).
+    QAction *makeAction(const QString &text, const QList<QKeySequence> &keys, const QString &name);
     void createActions();
     void rebuildClassActions();
+    /// Reads the project's classes again (Project → Settings… renamed, recoloured, re-keyed,
+    /// reordered or added one): the class bar, the class keys and the shapes' colours follow.
+    void followClasses();
+    /// followClasses() when the classes differ from those shown (after another connection's
+    /// change), so an unrelated outside change does not rebuild the bar.
+    void followClassesIfChanged();
     void refreshState();
     void imageDecoded(const QString &path, int detail);
     /// Asks for the full-resolution decode when the zoom shows more than the screen-size one.
