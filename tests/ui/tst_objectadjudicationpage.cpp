@@ -186,6 +186,12 @@ void TestObjectAdjudicationPage::decideObjectsByKeyboard()
     uitest::drag(canvas, QPoint(300, 300), QPoint(340, 320));
     QCOMPARE(canvas->objectOnScreen().center(), before + QPointF(40, 20));
 
+    // I inverts this picture as it does the images' (the page's adjustment keys), I again not.
+    press(Qt::Key_I);
+    QVERIFY(canvas->adjustment().invert);
+    press(Qt::Key_I);
+    QVERIFY(canvas->adjustment().isIdentity());
+
     // Enter: accepted with the voted class (dent), by the lead; the next object is shown.
     const core::Id lead = reader->labelerByName("lead")->id;
     press(Qt::Key_Return);

@@ -11,6 +11,7 @@
 #include "ui/lead/adjudicationqueuemodel.h"
 #include "ui/lead/labelercolors.h"
 #include "ui/lead/objectadjudicationview.h"
+#include "ui/lead/objectcanvas.h"
 
 #include <QAction>
 #include <QApplication>
@@ -198,7 +199,11 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     // The same image adjustments as the labeling view, for this picture.
     m_actions << makeAdjustmentActions(
         this, [this] { return m_canvas->adjustment(); },
-        [this](const ImageAdjustment &adjustment) { m_canvas->setAdjustment(adjustment); },
+        [this](const ImageAdjustment &adjustment) {
+            // Both modes' pictures: the lead judges a faint scratch in either.
+            m_canvas->setAdjustment(adjustment);
+            m_objects->canvas()->setAdjustment(adjustment);
+        },
         Qt::WidgetWithChildrenShortcut);
     // The Objects mode's keys live on the page too, enabled only while it is shown.
     for (QAction *a : m_objects->keyActions()) {

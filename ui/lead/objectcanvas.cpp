@@ -62,9 +62,29 @@ void ObjectCanvas::setImage(const QImage &image, QSize fullSize, const QString &
     m_image = image;
     m_fullSize = fullSize.isValid() ? fullSize : image.size();
     m_message = message;
+    updateShown();
     if (first && m_hasObject)
         fitObject();
     update();
+}
+
+void ObjectCanvas::setAdjustment(const ImageAdjustment &adjustment)
+{
+    if (adjustment == m_adjustment)
+        return;
+    m_adjustment = adjustment;
+    updateShown();
+    update();
+}
+
+void ObjectCanvas::updateShown()
+{
+    if (m_adjustment.isIdentity() || m_image.isNull()) {
+        m_shown = m_image;
+        return;
+    }
+    const auto histogram = luminanceHistogram(m_image);
+    m_shown = applyAdjustment(m_image, adjustmentTable(m_adjustment, &histogram));
 }
 
 void ObjectCanvas::setObject(std::vector<Shape> members, Shape proposal)
@@ -215,7 +235,7 @@ void ObjectCanvas::paintEvent(QPaintEvent *)
             p.drawText(rect(), Qt::AlignCenter, m_message);
     } else {
         p.setRenderHint(QPainter::SmoothPixmapTransform, m_scale * m_fullSize.width() / m_image.width() < 3.0);
-        p.drawImage(QRectF(toWidget(0, 0), toWidget(m_fullSize.width(), m_fullSize.height())), m_image);
+        p.drawImage(QRectF(toWidget(0, 0), toWidget(m_fullSize.width(), m_fullSize.height())), m_shown);
     }
     if (!m_hasObject)
         return;

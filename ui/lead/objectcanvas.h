@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/store/types.h"
+#include "ui/image/imageadjustment.h"
 
 #include <QColor>
 #include <QImage>
@@ -42,6 +43,10 @@ public:
     /// The members and the proposal; frames them (fitObject()).
     void setObject(std::vector<Shape> members, Shape proposal);
     void clearObject();
+    /// How the picture is shown (brightness, contrast, invert, equalise), the page's keys, kept
+    /// across objects until reset; never what is stored.
+    void setAdjustment(const ImageAdjustment &adjustment);
+    const ImageAdjustment &adjustment() const { return m_adjustment; }
 
     /// Frames the object's shapes with a margin of their own size (at least kMinMarginPx).
     void fitObject();
@@ -73,7 +78,11 @@ private:
     QPointF toImage(QPointF widget) const;
     void zoomAbout(double factor, QPointF anchor);
 
+    void updateShown();
+
     QImage m_image;
+    QImage m_shown; ///< m_image as adjusted
+    ImageAdjustment m_adjustment;
     QSize m_fullSize;
     QString m_message;
     std::vector<Shape> m_members;
