@@ -4,6 +4,7 @@
 #include "ui/canvas/annotationitem.h"
 #include "ui/canvas/dragshapetool.h"
 #include "ui/canvas/imageitem.h"
+#include "ui/canvas/overviewmap.h"
 #include "ui/canvas/pointtool.h"
 #include "ui/canvas/polygontool.h"
 #include "ui/canvas/selecttool.h"
@@ -37,6 +38,7 @@ ImageCanvas::ImageCanvas(QWidget *parent)
     , m_polygonTool(std::make_unique<PolygonTool>(*this))
     , m_pointTool(std::make_unique<PointTool>(*this))
     , m_tool(m_selectTool.get())
+    , m_overview(new OverviewMap(this))
 {
     setObjectName(QStringLiteral("imageCanvas"));
     setScene(m_scene);
@@ -56,6 +58,9 @@ ImageCanvas::ImageCanvas(QWidget *parent)
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &ImageCanvas::selectionMeasurement);
     // Connected before any view's slot: the document's refresh then finds the flag set.
     connect(this, &ImageCanvas::annotationCreated, this, [this] { m_selectNew = true; });
+    connect(m_overview, &OverviewMap::centerRequested, this, [this](QPointF p) { centerOn(p); });
+    connect(horizontalScrollBar(), &QScrollBar::valueChanged, this, &ImageCanvas::updateOverview);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ImageCanvas::updateOverview);
 }
 
 ImageCanvas::~ImageCanvas()
@@ -77,8 +82,28 @@ void ImageCanvas::setImage(std::shared_ptr<const DecodedImage> image, QSize nomi
     m_scene->setSceneRect(r);
     // A new picture is fitted when the view fits, when its size differs, or always with "fit every
     // new image"; otherwise the zoom is kept (comparing the same spot of like images).
+    const DecodedImage *shown = m_imageItem->image();
+    m_overview->setPicture(shown && !shown->levels.empty() ? shown->levels.back() : QImage(), r.size());
     if (m_fit || imageSize() != before || (!samePicture && m_fitNewImages))
         fitToWindow();
+    updateOverview();
+}
+
+void ImageCanvas::updateOverview()
+{
+    const QRectF image = m_imageItem->boundingRect();
+    const QRectF shown = mapToScene(viewport()->rect()).boundingRect().intersected(image);
+    // Half a pixel of slack: fitInView() leaves the whole image in view, give or take rounding.
+    const bool partial = hasImage() && !image.isEmpty() &&
+                         (shown.width() < image.width() - 0.5 || shown.height() < image.height() - 0.5);
+    m_overview->setVisible(partial);
+    if (!partial)
+        return;
+    m_overview->setVisibleRect(shown);
+    const QRect vp = viewport()->geometry();
+    constexpr int kMargin = 8;
+    m_overview->move(vp.right() - m_overview->width() - kMargin, vp.bottom() - m_overview->height() - kMargin);
+    m_overview->raise();
 }
 
 void ImageCanvas::setAdjustment(const ImageAdjustment &adjustment)
@@ -277,6 +302,7 @@ void ImageCanvas::scaleChanged()
     for (auto *item : m_items)
         item->setViewScale(s);
     emit zoomChanged(s);
+    updateOverview();
 }
 
 void ImageCanvas::mousePressEvent(QMouseEvent *event)
@@ -381,6 +407,7 @@ void ImageCanvas::resizeEvent(QResizeEvent *event)
     emit fitBoxChanged((viewport()->size() - QSize(4, 4)) * devicePixelRatioF());
     if (m_fit)
         fitToWindow();
+    updateOverview();
 }
 
 } // namespace concord::ui

@@ -15,6 +15,7 @@
 namespace concord::ui {
 
 class AnnotationItem;
+class OverviewMap;
 class ImageItem;
 class Tool;
 
@@ -87,6 +88,9 @@ public:
     bool isFitting() const { return m_fit; }
     /// Fit every new image to the window (the default), or keep the zoom from image to image.
     void setFitNewImages(bool on) { m_fitNewImages = on; }
+    /// The overview in the corner, shown while the image does not fit the view (a click or a
+    /// drag on it moves the view there).
+    OverviewMap *overview() const { return m_overview; }
     void showMeasurement(const QString &text);
 
 public slots:
@@ -131,6 +135,8 @@ private:
     void zoomBy(double factor);
     void zoomAroundCenter(double factor);
     void scaleChanged();
+    /// Shows the overview when part of the image is out of view, with that part outlined.
+    void updateOverview();
     /// Emits measurementChanged() for the selected shape (empty for none).
     void selectionMeasurement();
 
@@ -147,6 +153,7 @@ private:
     ShapeStyle m_drawingStyle{QColor(0xe6, 0x9f, 0x00), {}};
     std::function<ShapeStyle(core::Id)> m_shapeStyle;
     double m_pxPerMm = 0.0;
+    OverviewMap *m_overview;
     bool m_fit = true;
     bool m_fitNewImages = true;
     bool m_selectNew = false;  ///< a shape was just drawn: select it when it comes back
