@@ -109,6 +109,7 @@ private slots:
     void addedLabelerGetsAQueue();
     void importLabelsFromCsv();
     void badLabelFileNamesTheLine();
+    void importLabelsShowMnemonics();
     void cancelImportsNothing();
     void importAttributes();
     void badAttributeFileNamesTheLine();
@@ -222,10 +223,8 @@ void TestSettingsDialogs::duplicateNameIsRefused()
         qPrintable(dialog.errorText()));
     QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("settingsError"))->isVisible());
     QCOMPARE(rowOf(table, QStringLiteral("dent")), 2);
-    QStringList names;
-    for (const auto &c : readBack()->classes())
-        names << QString::fromStdString(c.name);
-    QCOMPARE(names, (QStringList{QStringLiteral("ok"), QStringLiteral("scratch"), QStringLiteral("dent")}));
+    QCOMPARE(classNames(*readBack()),
+             (QStringList{QStringLiteral("ok"), QStringLiteral("scratch"), QStringLiteral("dent")}));
     QCOMPARE(window->document()->undoStack()->count(), 0);
 
     // The words name the row and the field that were refused.
@@ -268,22 +267,16 @@ void TestSettingsDialogs::addAndReorderClasses()
     table->selectRow(3);
     for (int i = 0; i < 3; ++i)
         QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("moveClassUp")), Qt::LeftButton);
-    QStringList names;
-    for (const auto &c : readBack()->classes())
-        names << QString::fromStdString(c.name);
-    QCOMPARE(names, (QStringList{QStringLiteral("burr"), QStringLiteral("ok"), QStringLiteral("scratch"),
-                                 QStringLiteral("dent")}));
+    QCOMPARE(classNames(*readBack()), (QStringList{QStringLiteral("burr"), QStringLiteral("ok"),
+                                                   QStringLiteral("scratch"), QStringLiteral("dent")}));
     QCOMPARE(table->item(0, 0)->text(), QStringLiteral("burr"));
     // Three moves, three undo steps; undoing them all restores the order (burr stays: adding is
     // not an undo step).
     QCOMPARE(window->document()->undoStack()->count(), 3);
     while (window->document()->undoStack()->canUndo())
         window->document()->undoStack()->undo();
-    names.clear();
-    for (const auto &c : readBack()->classes())
-        names << QString::fromStdString(c.name);
-    QCOMPARE(names, (QStringList{QStringLiteral("ok"), QStringLiteral("scratch"), QStringLiteral("dent"),
-                                 QStringLiteral("burr")}));
+    QCOMPARE(classNames(*readBack()), (QStringList{QStringLiteral("ok"), QStringLiteral("scratch"),
+                                                   QStringLiteral("dent"), QStringLiteral("burr")}));
 }
 
 void TestSettingsDialogs::recolourThroughTheColourDialog()
@@ -558,6 +551,19 @@ void TestSettingsDialogs::badLabelFileNamesTheLine()
     clickOk(dialog);
     QCOMPARE(dialog.errorText(), QString());
     QVERIFY(readBack()->labelerByName("carol"));
+}
+
+void TestSettingsDialogs::importLabelsShowMnemonics()
+{
+    auto window = openAsLead();
+    QVERIFY(window);
+    ui::ImportLabelsDialog labels(window->document(), window.get());
+    ui::ImportAttributesDialog attributes(window->document(), window.get());
+    // Every label with a mnemonic names the field it jumps to, so no "&" is shown.
+    for (QDialog *dialog : {static_cast<QDialog *>(&labels), static_cast<QDialog *>(&attributes)})
+        for (const QLabel *label : dialog->findChildren<QLabel *>())
+            if (label->text().contains(QLatin1Char('&')))
+                QVERIFY2(label->buddy(), qPrintable(label->text()));
 }
 
 void TestSettingsDialogs::cancelImportsNothing()

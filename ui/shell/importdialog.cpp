@@ -34,7 +34,10 @@ ImportDialog::ImportDialog(ProjectDocument *document, const Texts &texts, QWidge
     m_input->setObjectName(QStringLiteral("importInput"));
     connect(m_input, &QLineEdit::textChanged, this, &ImportDialog::clearError);
     m_inputRow->addWidget(m_input, 1);
-    m_form->addRow(texts.inputLabel, m_inputRow);
+    // A row whose field is a layout gets no buddy from QFormLayout, and its "&" would show.
+    auto *inputLabel = new QLabel(texts.inputLabel, this);
+    inputLabel->setBuddy(m_input);
+    m_form->addRow(inputLabel, m_inputRow);
 
     m_encoding->setObjectName(QStringLiteral("importEncoding"));
     for (const char *e : {"utf-8", "windows-1252", "latin1"})
