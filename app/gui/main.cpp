@@ -2,8 +2,12 @@
 // concord: the desktop application. Argument parsing and wiring only (Tiled's tiledapp/main.cpp);
 // everything else lives in concord_ui.
 #include "ui/document/projectaccess.h"
+#include "ui/document/projectdocument.h"
 #include "ui/labeling/labelingview.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/importattributesdialog.h"
+#include "ui/shell/importlabelsdialog.h"
+#include "ui/shell/projectsettingsdialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -12,6 +16,7 @@
 #include <QStyle>
 #include <QTimer>
 
+#include <memory>
 #include <string_view>
 
 namespace {
@@ -59,6 +64,22 @@ bool onlyPrints(int argc, char **argv)
             return true;
     }
     return false;
+}
+
+/// The lead's dialog named on the command line (--dialog), for screenshots; null when there is
+/// no such dialog or the session is not a lead's.
+std::unique_ptr<QWidget> leadDialog(const QString &name, concord::ui::MainWindow &window)
+{
+    concord::ui::ProjectDocument *document = window.document();
+    if (!document || !document->isLead())
+        return nullptr;
+    if (name == QLatin1String("settings"))
+        return std::make_unique<concord::ui::ProjectSettingsDialog>(document, &window);
+    if (name == QLatin1String("import-labels"))
+        return std::make_unique<concord::ui::ImportLabelsDialog>(document, &window);
+    if (name == QLatin1String("import-attributes"))
+        return std::make_unique<concord::ui::ImportAttributesDialog>(document, &window);
+    return nullptr;
 }
 
 } // namespace
@@ -124,8 +145,14 @@ int main(int argc, char **argv)
         QStringLiteral("zoom"),
         QApplication::translate("main", "Show the first image at actual pixels (1:1, centred) instead of fitted."),
         QStringLiteral("1:1"));
+    const QCommandLineOption dialogOption(
+        QStringLiteral("dialog"),
+        QApplication::translate("main", "For a lead: open this dialog too (settings: Project > Settings..., "
+                                        "import-labels, import-attributes: File > Import...); --screenshot then "
+                                        "saves the dialog."),
+        QStringLiteral("NAME"));
     parser.addOptions({labelerOption, imageOption, screenshotOption, delayOption, widthOption, toolOption, pageOption,
-                       paletteOption, zoomOption});
+                       paletteOption, zoomOption, dialogOption});
     parser.process(app);
 
     if (parser.isSet(paletteOption)) {
@@ -167,11 +194,21 @@ int main(int argc, char **argv)
         else if (auto *a = objects ? window.findChild<QAction *>(QStringLiteral("actionAdjudicationObjects")) : nullptr)
             a->trigger();
     }
+    std::unique_ptr<QWidget> dialog;
+    if (parser.isSet(dialogOption)) {
+        dialog = leadDialog(parser.value(dialogOption), window);
+        if (dialog)
+            dialog->show();
+        else
+            qWarning("no dialog %s for this session (settings, import-labels, import-attributes; for a lead)",
+                     qPrintable(parser.value(dialogOption)));
+    }
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
         const int width = parser.value(widthOption).toInt();
-        QTimer::singleShot(parser.value(delayOption).toInt(), &window, [&window, file, width] {
-            QPixmap shot = window.grab();
+        QWidget *shown = dialog ? dialog.get() : &window;
+        QTimer::singleShot(parser.value(delayOption).toInt(), &window, [shown, file, width] {
+            QPixmap shot = shown->grab();
             if (width > 0)
                 shot = shot.scaledToWidth(width, Qt::SmoothTransformation);
             const bool ok = shot.save(file, nullptr, 88);
