@@ -3,8 +3,12 @@
 
 #include "core/geometry/geometry.h"
 
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QWheelEvent>
+
+#include <cmath>
 
 namespace concord::ui {
 
@@ -18,11 +22,92 @@ AdjudicationCanvas::AdjudicationCanvas(QWidget *parent)
 
 void AdjudicationCanvas::setImage(const QImage &image, QSize fullSize, const QString &error)
 {
+    const QSize before = m_fullSize;
+    const bool sameImage = !image.isNull() && image.cacheKey() == m_image.cacheKey();
     m_image = image;
     m_fullSize = fullSize.isValid() ? fullSize : image.size();
     m_error = error;
+    // A sharper decode of the same picture keeps the zoom; another picture is fitted.
+    if (!sameImage || m_fullSize != before)
+        fitToWindow();
     updateShown();
     update();
+}
+
+void AdjudicationCanvas::fitToWindow()
+{
+    m_fitted = true;
+    if (m_fullSize.isValid())
+        m_view.fit(QRectF(QPointF(0, 0), QSizeF(m_fullSize)), size());
+    update();
+}
+
+void AdjudicationCanvas::zoomIn()
+{
+    m_fitted = false;
+    m_view.zoomAbout(ViewTransform::kStep, rect().center(), size());
+    update();
+}
+
+void AdjudicationCanvas::zoomOut()
+{
+    m_fitted = false;
+    m_view.zoomAbout(1.0 / ViewTransform::kStep, rect().center(), size());
+    update();
+}
+
+void AdjudicationCanvas::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_fitted)
+        fitToWindow();
+}
+
+void AdjudicationCanvas::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0.0 || m_image.isNull())
+        return QWidget::wheelEvent(event);
+    m_fitted = false;
+    m_view.zoomAbout(std::pow(ViewTransform::kStep, steps), event->position(), size());
+    update();
+    event->accept();
+}
+
+void AdjudicationCanvas::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton && event->button() != Qt::MiddleButton)
+        return QWidget::mousePressEvent(event);
+    m_dragging = true;
+    m_dragFrom = event->position();
+    setCursor(Qt::ClosedHandCursor);
+    event->accept();
+}
+
+void AdjudicationCanvas::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_dragging)
+        return QWidget::mouseMoveEvent(event);
+    m_fitted = false;
+    m_view.pan(event->position() - m_dragFrom);
+    m_dragFrom = event->position();
+    update();
+    event->accept();
+}
+
+void AdjudicationCanvas::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (!m_dragging)
+        return QWidget::mouseReleaseEvent(event);
+    m_dragging = false;
+    unsetCursor();
+    event->accept();
+}
+
+void AdjudicationCanvas::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    fitToWindow();
+    event->accept();
 }
 
 void AdjudicationCanvas::setAdjustment(const ImageAdjustment &adjustment)
@@ -67,13 +152,13 @@ void AdjudicationCanvas::paintEvent(QPaintEvent *)
         p.drawText(rect(), Qt::AlignCenter, m_error.isEmpty() ? tr("No image") : m_error);
         return;
     }
-    const QSize fitted = m_fullSize.scaled(size(), Qt::KeepAspectRatio);
-    const QRectF target(QPointF((width() - fitted.width()) / 2.0, (height() - fitted.height()) / 2.0), fitted);
-    p.setRenderHint(QPainter::SmoothPixmapTransform);
+    const QRectF target(toWidget(QPointF(0, 0)), toWidget(QPointF(m_fullSize.width(), m_fullSize.height())));
+    // Smooth while the picture is shown smaller or a little larger; its pixels when zoomed in.
+    p.setRenderHint(QPainter::SmoothPixmapTransform, target.width() / m_shown.width() < 3.0);
     p.setRenderHint(QPainter::Antialiasing);
     p.drawImage(target, m_shown);
-    const double scale = target.width() / m_fullSize.width();
-    auto map = [&](double x, double y) { return QPointF(target.left() + x * scale, target.top() + y * scale); };
+    auto map = [&](double x, double y) { return toWidget(QPointF(x, y)); };
+    m_tagRects.clear();
     for (const auto &layer : m_layers) {
         if (!layer.visible)
             continue;
@@ -99,11 +184,24 @@ void AdjudicationCanvas::paintEvent(QPaintEvent *)
             const QString tag = a.kind == core::AnnotationKind::Line && a.lengthMm
                                     ? QStringLiteral("%1 %2 mm").arg(layer.labeler).arg(*a.lengthMm, 0, 'f', 2)
                                     : layer.labeler;
-            const QPointF at = a2 + QPointF(6, -6);
+            QPointF at = a2 + QPointF(6, -6);
             QFont f = p.font();
             f.setBold(true);
             p.setFont(f);
-            const QRectF box = QFontMetricsF(f).boundingRect(tag).translated(at).adjusted(-3, -1, 3, 1);
+            QRectF box = QFontMetricsF(f).boundingRect(tag).translated(at).adjusted(-3, -1, 3, 1);
+            // Labelers often draw the same mark: a tag that would cover another moves down
+            // below it, so every one stays readable.
+            for (bool moved = true; moved;) {
+                moved = false;
+                for (const QRectF &other : m_tagRects)
+                    if (box.intersects(other)) {
+                        const double dy = other.bottom() - box.top() + 1.0;
+                        box.translate(0, dy);
+                        at.ry() += dy;
+                        moved = true;
+                    }
+            }
+            m_tagRects.push_back(box);
             p.fillRect(box, QColor(0, 0, 0, 160));
             p.drawText(at, tag);
         }
