@@ -14,10 +14,6 @@ namespace concord::ui {
 
 namespace {
 
-constexpr double kMinScale = 0.02;
-constexpr double kMaxScale = 40.0;
-constexpr double kStep = 1.25;
-
 QPainterPath pathOf(const ObjectCanvas::Shape &s, const std::function<QPointF(double, double)> &map)
 {
     QPainterPath path;
@@ -132,49 +128,41 @@ void ObjectCanvas::fitObject()
     const QRectF b = objectBounds();
     if (!m_hasObject || !b.isValid()) {
         // No shapes: the whole image.
-        if (m_fullSize.isValid()) {
-            m_center = QPointF(m_fullSize.width() / 2.0, m_fullSize.height() / 2.0);
-            m_scale = std::min(width() / double(m_fullSize.width()), height() / double(m_fullSize.height()));
-        }
+        if (m_fullSize.isValid())
+            m_view.fit(QRectF(QPointF(0, 0), QSizeF(m_fullSize)), size());
         update();
         return;
     }
     // A margin as large as the object (at least kMinMarginPx) on each side: the lead sees the
     // surface around a short scratch, not only the scratch.
-    const double margin = std::max({b.width(), b.height(), kMinMarginPx});
-    const QRectF framed = b.adjusted(-margin, -margin, margin, margin);
-    m_center = b.center();
-    m_scale = std::clamp(std::min(width() / framed.width(), height() / framed.height()), kMinScale, kMaxScale);
+    m_view.fit(b, size(), std::max({b.width(), b.height(), kMinMarginPx}));
     update();
 }
 
 void ObjectCanvas::zoomIn()
 {
-    zoomAbout(kStep, rect().center());
+    zoomAbout(ViewTransform::kStep, rect().center());
 }
 
 void ObjectCanvas::zoomOut()
 {
-    zoomAbout(1.0 / kStep, rect().center());
+    zoomAbout(1.0 / ViewTransform::kStep, rect().center());
 }
 
 void ObjectCanvas::zoomAbout(double factor, QPointF anchor)
 {
-    const QPointF fixed = toImage(anchor);
-    m_scale = std::clamp(m_scale * factor, kMinScale, kMaxScale);
-    // Keep the image point under the anchor where it was.
-    m_center = fixed - (anchor - QPointF(width() / 2.0, height() / 2.0)) / m_scale;
+    m_view.zoomAbout(factor, anchor, size());
     update();
 }
 
 QPointF ObjectCanvas::toWidget(double x, double y) const
 {
-    return (QPointF(x, y) - m_center) * m_scale + QPointF(width() / 2.0, height() / 2.0);
+    return m_view.toWidget(QPointF(x, y), size());
 }
 
 QPointF ObjectCanvas::toImage(QPointF widget) const
 {
-    return (widget - QPointF(width() / 2.0, height() / 2.0)) / m_scale + m_center;
+    return m_view.toImage(widget, size());
 }
 
 void ObjectCanvas::resizeEvent(QResizeEvent *event)
@@ -188,7 +176,7 @@ void ObjectCanvas::wheelEvent(QWheelEvent *event)
 {
     const double steps = event->angleDelta().y() / 120.0;
     if (steps != 0.0)
-        zoomAbout(std::pow(kStep, steps), event->position());
+        zoomAbout(std::pow(ViewTransform::kStep, steps), event->position());
     event->accept();
 }
 
@@ -207,7 +195,7 @@ void ObjectCanvas::mouseMoveEvent(QMouseEvent *event)
 {
     if (!m_dragging)
         return;
-    m_center -= (event->position() - m_dragFrom) / m_scale;
+    m_view.pan(event->position() - m_dragFrom);
     m_dragFrom = event->position();
     update();
 }
@@ -234,7 +222,7 @@ void ObjectCanvas::paintEvent(QPaintEvent *)
         else
             p.drawText(rect(), Qt::AlignCenter, m_message);
     } else {
-        p.setRenderHint(QPainter::SmoothPixmapTransform, m_scale * m_fullSize.width() / m_image.width() < 3.0);
+        p.setRenderHint(QPainter::SmoothPixmapTransform, m_view.scale() * m_fullSize.width() / m_image.width() < 3.0);
         p.drawImage(QRectF(toWidget(0, 0), toWidget(m_fullSize.width(), m_fullSize.height())), m_shown);
     }
     if (!m_hasObject)

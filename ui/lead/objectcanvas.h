@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/store/types.h"
+#include "ui/canvas/viewtransform.h"
 #include "ui/image/imageadjustment.h"
 
 #include <QColor>
@@ -56,7 +57,7 @@ public:
     const std::vector<Shape> &members() const { return m_members; }
     const Shape &proposal() const { return m_proposal; }
     /// Widget pixels per image pixel.
-    double scale() const { return m_scale; }
+    double scale() const { return m_view.scale(); }
     /// The object's bounds in image pixels, and where they are in the widget now.
     QRectF objectBounds() const;
     QRectF objectOnScreen() const;
@@ -89,8 +90,7 @@ private:
     Shape m_proposal;
     bool m_hasObject = false;
     bool m_fitPending = false; ///< fit once the widget has its size
-    double m_scale = 1.0;
-    QPointF m_center; ///< image point at the widget's centre
+    ViewTransform m_view;
     QPointF m_dragFrom;
     bool m_dragging = false;
 };
