@@ -3,6 +3,8 @@
 
 #include "core/common/error.h"
 
+#include <QCoreApplication>
+
 namespace concord::ui {
 
 std::unique_ptr<core::Store> ProjectAccess::open(core::OpenMode mode) const
@@ -19,6 +21,11 @@ QThreadPool &ProjectAccess::pool()
     static const bool configured = [] {
         pool.setMaxThreadCount(2);
         pool.setObjectName(QStringLiteral("concord-project-pool"));
+        // Wait for a running job when the application object goes, before static destruction:
+        // a job still running then would use statics (core's name lists, OpenCV's) that were
+        // constructed after this pool and so are destroyed before it (ASan: use after free in
+        // a clusters job at a test's exit).
+        qAddPostRoutine([] { ProjectAccess::pool().waitForDone(); });
         return true;
     }();
     (void)configured;
