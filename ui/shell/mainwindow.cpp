@@ -19,7 +19,9 @@
 #include "ui/shell/filedialogs.h"
 #include "ui/shell/labelerdialog.h"
 #include "ui/shell/longtask.h"
+#include "ui/shell/keybindings.h"
 #include "ui/shell/newprojectdialog.h"
+#include "ui/shell/preferencesdialog.h"
 #include "ui/shell/startpage.h"
 #include "ui/shell/tourdialog.h"
 
@@ -86,6 +88,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_startPage, &StartPage::recentProjectRequested, this, [this](const QString &path) { openProject(path); });
     resize(1440, 900);
     updateTitle();
+    applyKeyBindings(this); // the user's own keys (Edit → Preferences…)
 }
 
 MainWindow::~MainWindow()
@@ -164,6 +167,13 @@ void MainWindow::createMenus()
     edit->addAction(redo);
     addAction(undo);
     addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("&Preferences…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this,
+                    [this] {
+                        PreferencesDialog dialog(this, this);
+                        dialog.exec();
+                    })
+        ->setObjectName(QStringLiteral("actionPreferences"));
 
     m_projectMenu = menuBar()->addMenu(tr("&Project"));
     m_projectMenu->setObjectName(QStringLiteral("projectMenu"));
@@ -416,6 +426,7 @@ bool MainWindow::startSession(const QString &labeler, QString passphrase)
     m_projectMenu->menuAction()->setVisible(lead);
     m_showLabeling->setEnabled(true);
     updateLeadActions();
+    applyKeyBindings(this); // actions a view made for this project (Ctrl+K's) get the user's keys too
     if (lead) {
         showLeadView();
     } else {

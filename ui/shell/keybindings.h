@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QKeySequence>
+#include <QList>
+#include <QString>
+
+class QAction;
+class QWidget;
+
+/// \file
+/// Custom key bindings (issue #19, "custom key bindings in a preferences dialog"): the user's
+/// keys for the window's named actions, kept in QSettings under "keys/<action's objectName>"
+/// and put on the actions when the window is built. A class's key is not here: it belongs to
+/// the project (Project → Settings…), so the per-class actions are left out.
+
+namespace concord::ui {
+
+/// The actions under `window` whose keys the user may change: named ("action…"), with text,
+/// not a class's own action; sorted by their text without mnemonics.
+QList<QAction *> bindableActions(QWidget *window);
+
+/// The keys an action had before any binding was applied (its default).
+QList<QKeySequence> defaultKeys(QAction *action);
+
+/// Puts the saved bindings on bindableActions(window); remembers each action's default first.
+void applyKeyBindings(QWidget *window);
+
+/// Saves `keys` as the binding of `action` and sets them (the default keys: the binding is
+/// removed). An empty list leaves the action without a key.
+void setKeyBinding(QAction *action, const QList<QKeySequence> &keys);
+
+/// The action among `actions` other than `action` that has `key` where both can fire: in the
+/// same widget, or one in a widget that holds the other's (a window's action against a page's).
+/// Two pages' actions may share a key (D: next image on the labeling page, drop on the
+/// objects page), as only the page shown has its keys enabled. Nullptr when none.
+QAction *conflictingAction(const QList<QAction *> &actions, const QKeySequence &key, const QAction *action);
+
+/// An action's text without its mnemonic ampersands or a trailing ellipsis.
+QString plainActionText(const QAction *action);
+
+} // namespace concord::ui
