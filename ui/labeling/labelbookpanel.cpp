@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/labeling/labelbookpanel.h"
 
+#include "core/clusters/imageattributes.h"
+#include "core/common/error.h"
+#include "core/standards/examplemeasurements.h"
 #include "ui/document/projectdocument.h"
+#include "ui/labeling/exampleviewer.h"
 #include "ui/labeling/standardview.h"
 #include "ui/models/examplemodel.h"
 #include "ui/models/standardmodel.h"
 
-#include <QDialog>
-#include <QImageReader>
 #include <QLabel>
 #include <QListView>
-#include <QScreen>
 #include <QVBoxLayout>
 
 namespace concord::ui {
@@ -44,7 +45,7 @@ LabelBookPanel::LabelBookPanel(QWidget *parent)
 
     connect(m_standardList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showStandard(current.row()); });
-    connect(m_view, &StandardView::exampleClicked, this, &LabelBookPanel::enlarge);
+    connect(m_view, &StandardView::exampleActivated, this, &LabelBookPanel::enlarge);
     setDocument(nullptr);
 }
 
@@ -97,36 +98,45 @@ void LabelBookPanel::showStandard(int row)
     }
     const core::Standard &standard = m_standards->standard(row);
     std::vector<ExampleModel::Entry> entries;
-    for (const auto &e : m_document->examplesOf(standard.id))
-        entries.push_back({e, m_document->imageFilePath(e.image)});
+    std::vector<core::TaughtExample> taught;
+    if (const core::Session *session = m_document->session()) {
+        try {
+            taught = session->taughtExamples(standard.id);
+        } catch (const core::Error &) {
+            // Not shown to this session (no longer active): the plain examples below.
+        }
+    }
+    if (taught.empty())
+        for (const auto &e : m_document->examplesOf(standard.id))
+            taught.push_back({e, std::nullopt, {}, std::nullopt});
+    for (auto &t : taught) {
+        ExampleModel::Entry entry(t.example, m_document->imageFilePath(t.example.image));
+        if (t.expectedClass)
+            if (const auto cls = m_document->labelClass(*t.expectedClass))
+                entry.expectedClass = QString::fromStdString(cls->name);
+        if (t.lengthMm)
+            entry.measurement = QString::fromStdString(core::measurementText({core::kAttrLengthMm, *t.lengthMm}));
+        entry.shapes = std::move(t.shapes);
+        entries.push_back(std::move(entry));
+    }
     m_view->setStandard(standard, std::move(entries));
 }
 
-void LabelBookPanel::enlarge(const QString &path)
+void LabelBookPanel::enlarge(int row)
 {
     const ExampleModel *examples = m_view->examples();
-    QString title;
-    for (int row = 0; row < examples->rowCount(); ++row) {
-        const QModelIndex index = examples->index(row);
-        if (index.data(ExampleModel::PathRole).toString() == path) {
-            const QString tip = index.data(Qt::ToolTipRole).toString();
-            title = index.data(Qt::DisplayRole).toString() + (tip.isEmpty() ? QString() : QStringLiteral(" — ") + tip);
-            break;
-        }
-    }
-    QImageReader reader(path);
-    reader.setAutoTransform(true);
-    const QSize avail = screen() ? screen()->availableSize() * 0.8 : QSize(1200, 800);
-    if (reader.size().isValid())
-        reader.setScaledSize(reader.size().scaled(avail.boundedTo(reader.size()), Qt::KeepAspectRatio));
-    auto *dialog = new QDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(title);
-    auto *layout = new QVBoxLayout(dialog);
-    auto *label = new QLabel(dialog);
-    label->setPixmap(QPixmap::fromImage(reader.read()));
-    layout->addWidget(label);
-    dialog->show();
+    if (!m_document || row < 0 || row >= examples->rowCount())
+        return;
+    const ExampleModel::Entry &e = examples->entry(row);
+    ExampleViewer::Content content;
+    content.path = e.path;
+    content.title = examples->index(row).data(Qt::DisplayRole).toString().section(QLatin1Char('\n'), 0, 0);
+    content.caption = exampleCaption(e);
+    content.shapes = e.shapes;
+    content.pxPerMm = m_document->pxPerMm(e.example.image);
+    const ProjectDocument *document = m_document;
+    content.style = [document](core::Id classId) { return shapeStyleOf(*document, classId); };
+    ExampleViewer::showFor(std::move(content), this);
 }
 
 } // namespace concord::ui

@@ -19,7 +19,9 @@ class StandardModel;
 class StandardView;
 
 /// The label book beside the image: the active standards' text and their example,
-/// counterexample and borderline thumbnails (click one to enlarge it).
+/// counterexample and borderline thumbnails, each with the class it should get, its measured
+/// length and the lead's note (core::Session::taughtExamples); double-click one to enlarge it
+/// with the shapes that teach (ExampleViewer).
 class LabelBookPanel final : public QWidget
 {
     Q_OBJECT
@@ -34,10 +36,12 @@ public:
     void setRound(int round);
     StandardModel *standardModel() const { return m_standards; }
     ExampleModel *exampleModel() const;
+    StandardView *standardView() const { return m_view; }
 
 private:
     void showStandard(int row);
-    void enlarge(const QString &path);
+    /// Opens the example at `row` of exampleModel() enlarged; returns the viewer (tests).
+    void enlarge(int row);
 
     const ProjectDocument *m_document = nullptr;
     StandardModel *m_standards;

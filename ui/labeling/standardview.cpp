@@ -29,18 +29,27 @@ StandardView::StandardView(int thumbnailSide, QWidget *parent)
     layout->addWidget(m_body, 1);
 
     m_examples->setThumbnailSize(thumbnailSide);
+    m_examples->setNotesInText(true);
     m_exampleList->setObjectName(QStringLiteral("standardExamples"));
     m_exampleList->setModel(m_examples);
     m_exampleList->setViewMode(QListView::IconMode);
     m_exampleList->setIconSize(QSize(thumbnailSide, thumbnailSide));
-    m_exampleList->setGridSize(QSize(thumbnailSide + 16, thumbnailSide + 28));
+    // Room for three lines under the thumbnail: role and class, measurement, note.
+    const int line = m_exampleList->fontMetrics().height();
+    m_exampleList->setGridSize(QSize(thumbnailSide + 40, thumbnailSide + 3 * line + 12));
+    m_exampleList->setWordWrap(true);
+    m_exampleList->setUniformItemSizes(true);
     m_exampleList->setResizeMode(QListView::Adjust);
     m_exampleList->setMovement(QListView::Static);
     m_exampleList->setFocusPolicy(Qt::NoFocus);
-    m_exampleList->setMinimumHeight(thumbnailSide + 44);
+    m_exampleList->setMinimumHeight(thumbnailSide + 3 * line + 20);
     layout->addWidget(m_exampleList, 1);
     connect(m_exampleList, &QListView::clicked, this,
             [this](const QModelIndex &index) { emit exampleClicked(index.data(ExampleModel::PathRole).toString()); });
+    connect(m_exampleList, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.isValid())
+            emit exampleActivated(index.row());
+    });
 }
 
 void StandardView::setStandard(const core::Standard &standard, std::vector<ExampleModel::Entry> examples)

@@ -19,8 +19,9 @@ namespace concord::ui {
 QString standardMarkdown(const core::Standard &standard);
 
 /// How the window shows a standard: standardMarkdown() rendered, and its example images as
-/// thumbnails below (clicking one asks to enlarge it). Used by the label book, the standards
-/// page and the adjudication page.
+/// thumbnails below, each captioned with its role, expected class, measurement and the lead's
+/// note when the caller gives them (double-clicking one asks to enlarge it). Used by the label
+/// book, the standards page and the adjudication page.
 class StandardView final : public QWidget
 {
     Q_OBJECT
@@ -42,6 +43,8 @@ public:
 signals:
     /// An example was clicked: its image file.
     void exampleClicked(const QString &path);
+    /// An example was double-clicked (or Enter pressed on it): its row in examples().
+    void exampleActivated(int row);
 
 private:
     QTextBrowser *m_body;

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/standardeditor.h"
 
+#include "core/standards/examplemeasurements.h"
 #include "core/standards/rule.h"
 #include "core/standards/ruleerror.h"
 #include "ui/document/enumtext.h"
 #include "ui/document/errortext.h"
 #include "ui/document/projectdocument.h"
 #include "ui/image/thumbnails.h"
+#include "ui/labeling/exampleviewer.h"
 #include "ui/lead/thumbnailgridmodel.h"
 
 #include <QComboBox>
@@ -24,6 +26,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QTreeWidget>
@@ -39,6 +42,11 @@ namespace {
 constexpr int kImageRole = Qt::UserRole;
 constexpr int kPathRole = Qt::UserRole + 1;
 constexpr int kExampleRole = Qt::UserRole + 2;
+constexpr int kNameRole = Qt::UserRole + 3;
+/// Columns of the chosen examples.
+constexpr int kRoleColumn = 1;
+constexpr int kMeasuredColumn = 2;
+constexpr int kNoteColumn = 3;
 /// Characters of a rule shown either side of its error, above the caret line.
 constexpr qsizetype kRuleContext = 40;
 
@@ -47,6 +55,17 @@ QString countText(int have, int want)
     return have >= want ? QStringLiteral("<b>%1</b>/%2 \u2713").arg(have).arg(want)
                         : QStringLiteral("<b>%1</b>/%2").arg(have).arg(want);
 }
+
+/// Edits nothing: the chosen list's columns other than the note.
+class ReadOnlyDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QWidget *createEditor(QWidget *, const QStyleOptionViewItem &, const QModelIndex &) const override
+    {
+        return nullptr;
+    }
+};
 
 } // namespace
 
@@ -93,7 +112,10 @@ StandardEditor::StandardEditor(QWidget *parent)
     m_candidates->setObjectName(QStringLiteral("candidateList"));
     m_candidates->setViewMode(QListView::IconMode);
     m_candidates->setIconSize(QSize(96, 96));
-    m_candidates->setGridSize(QSize(112, 124));
+    // The file name and the measured values under each thumbnail.
+    m_candidates->setGridSize(QSize(124, 96 + 2 * m_candidates->fontMetrics().height() + 14));
+    m_candidates->setWordWrap(true);
+    m_candidates->setToolTip(tr("Double-click a candidate to see it large, with the labelers' shapes"));
     m_candidates->setResizeMode(QListView::Adjust);
     m_candidates->setMovement(QListView::Static);
     m_candidates->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -103,11 +125,24 @@ StandardEditor::StandardEditor(QWidget *parent)
         view->viewport()->installEventFilter(this);
     }
     m_chosen->setObjectName(QStringLiteral("chosenExamples"));
-    m_chosen->setHeaderLabels({tr("Image"), tr("Role")});
+    m_chosen->setHeaderLabels({tr("Image"), tr("Role"), tr("Measured"), tr("Note for labelers")});
     m_chosen->setRootIsDecorated(false);
     m_chosen->setIconSize(QSize(40, 40));
     m_chosen->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_chosen->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // The note takes what the image, role and measurement leave, so all four fit.
+    m_chosen->header()->setStretchLastSection(true);
+    m_chosen->header()->setMinimumSectionSize(40);
+    m_chosen->setColumnWidth(0, 120);
+    m_chosen->setColumnWidth(kRoleColumn, 100);
+    m_chosen->setColumnWidth(kMeasuredColumn, 70);
+    // The note is typed in place (double-click or F2 on it); a double-click elsewhere enlarges.
+    auto *readOnly = new ReadOnlyDelegate(m_chosen);
+    for (int column : {0, kRoleColumn, kMeasuredColumn})
+        m_chosen->setItemDelegateForColumn(column, readOnly);
+    m_chosen->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                              QAbstractItemView::SelectedClicked);
+    m_chosen->setToolTip(tr("Double-click the note to write what the example teaches; double-click the "
+                            "image to see it large"));
     m_hint->setObjectName(QStringLiteral("exampleHint"));
     m_hint->setWordWrap(true);
     m_save->setObjectName(QStringLiteral("saveButton"));
@@ -159,7 +194,7 @@ StandardEditor::StandardEditor(QWidget *parent)
     auto *candCol = new QVBoxLayout;
     candCol->addWidget(new QLabel(tr("Candidates (select, then give a role):"), this));
     candCol->addWidget(m_candidates, 1);
-    exLayout->addLayout(candCol, 3);
+    exLayout->addLayout(candCol, 1);
     auto *buttons = new QVBoxLayout;
     buttons->addStretch();
     buttons->addWidget(exampleButton);
@@ -172,7 +207,7 @@ StandardEditor::StandardEditor(QWidget *parent)
     auto *chosenCol = new QVBoxLayout;
     chosenCol->addWidget(m_chosen, 1);
     chosenCol->addWidget(m_hint);
-    exLayout->addLayout(chosenCol, 2);
+    exLayout->addLayout(chosenCol, 1);
 
     auto *bottom = new QHBoxLayout;
     bottom->addStretch();
@@ -199,7 +234,11 @@ StandardEditor::StandardEditor(QWidget *parent)
             emit saveRequested();
     });
     connect(m_candidates, &QListWidget::itemDoubleClicked, this,
-            [this] { assignSelected(core::ExampleRole::Example); });
+            [this](QListWidgetItem *item) { enlarge(item->data(kImageRole).toLongLong()); });
+    connect(m_chosen, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item, int column) {
+        if (column != kNoteColumn)
+            enlarge(item->data(0, kImageRole).toLongLong());
+    });
     connect(m_thumbnails, &Thumbnails::ready, this, &StandardEditor::thumbnailReady);
     clear();
 }
@@ -255,7 +294,7 @@ void StandardEditor::startVersionOf(const core::Standard &standard, const std::v
     std::vector<core::Id> offered = candidates;
     if (m_document) {
         for (const auto &e : m_document->leadReader().examples(standard.id)) {
-            addExample(e.image, e.role);
+            addExample(e.image, e.role, e.note);
             offered.push_back(e.image);
         }
     }
@@ -280,12 +319,94 @@ void StandardEditor::setCandidates(const std::vector<core::Id> &candidates)
         if (path.isEmpty())
             continue;
         auto *item = new QListWidgetItem(QFileInfo(path).fileName(), m_candidates);
+        item->setData(kNameRole, QFileInfo(path).fileName());
         item->setData(kImageRole, QVariant::fromValue<qint64>(id));
         item->setData(kPathRole, path);
         item->setToolTip(path);
         const QImage thumb = m_thumbnails->get(path);
         item->setIcon(thumb.isNull() ? placeholder : QIcon(QPixmap::fromImage(thumb)));
     }
+    updateMeasurements(true);
+}
+
+void StandardEditor::updateMeasurements(bool force)
+{
+    if (!m_document)
+        return;
+    // A rule with an error may name an attribute that does not exist: show length_mm meanwhile.
+    const auto keys =
+        core::exampleMeasurementKeys(m_ruleError.isEmpty() ? m_rule->text().toStdString() : std::string());
+    if (!force && keys == m_measurementKeys)
+        return;
+    m_measurementKeys = keys;
+    std::vector<core::Id> ids;
+    for (int i = 0; i < m_candidates->count(); ++i)
+        ids.push_back(m_candidates->item(i)->data(kImageRole).toLongLong());
+    for (int i = 0; i < m_chosen->topLevelItemCount(); ++i)
+        ids.push_back(m_chosen->topLevelItem(i)->data(0, kImageRole).toLongLong());
+    m_measurementText.clear();
+    if (!ids.empty()) {
+        try {
+            for (const auto &[image, values] : core::exampleMeasurements(m_document->leadReader(), ids, keys)) {
+                QStringList texts;
+                for (const auto &m : values)
+                    texts << QString::fromStdString(core::measurementText(m));
+                m_measurementText.insert(image, texts.join(QStringLiteral(", ")));
+            }
+        } catch (const core::Error &) {
+            // Nothing measured to show (a closed or unreadable project): the captions stay bare.
+        }
+    }
+    for (int i = 0; i < m_candidates->count(); ++i) {
+        QListWidgetItem *item = m_candidates->item(i);
+        const QString measured = m_measurementText.value(item->data(kImageRole).toLongLong());
+        const QString name = item->data(kNameRole).toString();
+        item->setText(measured.isEmpty() ? name : name + QLatin1Char('\n') + measured);
+    }
+    for (int i = 0; i < m_chosen->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_chosen->topLevelItem(i);
+        item->setText(kMeasuredColumn, m_measurementText.value(item->data(0, kImageRole).toLongLong()));
+    }
+}
+
+void StandardEditor::enlarge(core::Id image)
+{
+    if (!m_document || image == 0)
+        return;
+    ExampleViewer::Content content;
+    content.path = m_document->imageFilePath(image);
+    content.title = QFileInfo(content.path).fileName();
+    content.pxPerMm = m_document->pxPerMm(image);
+    const ProjectDocument *document = m_document;
+    content.style = [document](core::Id classId) { return shapeStyleOf(*document, classId); };
+    ExampleModel::Entry entry(core::StandardExample{0, image, core::ExampleRole::Example, {}}, content.path);
+    QString role;
+    try {
+        // The lead sees every labeler's shapes, each in its class's colour.
+        const core::Store &store = m_document->leadReader();
+        for (const auto &label : store.labelsOfImage(image))
+            for (auto &a : store.annotationsOfLabel(label.id))
+                content.shapes.push_back(std::move(a));
+    } catch (const core::Error &) {
+        // Not a lead's session: the picture alone.
+    }
+    for (int i = 0; i < m_chosen->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *item = m_chosen->topLevelItem(i);
+        if (item->data(0, kImageRole).toLongLong() == image) {
+            entry.example.role = static_cast<core::ExampleRole>(item->data(0, kExampleRole).toInt());
+            entry.example.note = item->text(kNoteColumn).toStdString();
+            role = EnumText::capitalized(EnumText::of(entry.example.role));
+        }
+    }
+    QString caption = QStringLiteral("<b>%1</b>").arg(content.title.toHtmlEscaped());
+    if (!role.isEmpty())
+        caption += QStringLiteral(" \u00b7 ") + role;
+    if (const QString measured = m_measurementText.value(image); !measured.isEmpty())
+        caption += QStringLiteral(" \u00b7 ") + measured.toHtmlEscaped();
+    if (!entry.example.note.empty())
+        caption += QStringLiteral("<br>") + QString::fromStdString(entry.example.note).toHtmlEscaped();
+    content.caption = caption;
+    ExampleViewer::showFor(std::move(content), this);
 }
 
 void StandardEditor::thumbnailReady(const QString &path, const QImage &image)
@@ -341,6 +462,7 @@ bool StandardEditor::eventFilter(QObject *watched, QEvent *event)
         } else {
             for (core::Id id : ids)
                 addExample(id, core::ExampleRole::Example);
+            updateMeasurements(true);
             updateHint();
         }
         drop->acceptProposedAction();
@@ -350,7 +472,7 @@ bool StandardEditor::eventFilter(QObject *watched, QEvent *event)
     }
 }
 
-void StandardEditor::addExample(core::Id image, core::ExampleRole role)
+void StandardEditor::addExample(core::Id image, core::ExampleRole role, const std::string &note)
 {
     if (!m_document)
         return;
@@ -365,11 +487,16 @@ void StandardEditor::addExample(core::Id image, core::ExampleRole role)
         item->setToolTip(0, path);
         item->setData(0, kImageRole, QVariant::fromValue<qint64>(image));
         item->setData(0, kPathRole, path);
+        item->setFlags(item->flags() | Qt::ItemIsEditable);
+        item->setToolTip(kNoteColumn, tr("What this example teaches; the labelers read it under the image"));
         const QImage thumb = m_thumbnails->get(path);
         if (!thumb.isNull())
             item->setIcon(0, QIcon(QPixmap::fromImage(thumb)));
+        item->setText(kMeasuredColumn, m_measurementText.value(image));
     }
-    item->setText(1, EnumText::of(role));
+    if (!note.empty())
+        item->setText(kNoteColumn, QString::fromStdString(note));
+    item->setText(kRoleColumn, EnumText::of(role));
     item->setData(0, kExampleRole, int(role));
 }
 
@@ -379,7 +506,7 @@ void StandardEditor::assignSelected(core::ExampleRole role)
         addExample(item->data(kImageRole).toLongLong(), role);
     // Re-roling chosen ones works too.
     for (QTreeWidgetItem *item : m_chosen->selectedItems()) {
-        item->setText(1, EnumText::of(role));
+        item->setText(kRoleColumn, EnumText::of(role));
         item->setData(0, kExampleRole, int(role));
     }
     updateHint();
@@ -399,6 +526,7 @@ std::vector<core::StandardExample> StandardEditor::examples() const
         core::StandardExample e;
         e.image = item->data(0, kImageRole).toLongLong();
         e.role = static_cast<core::ExampleRole>(item->data(0, kExampleRole).toInt());
+        e.note = item->text(kNoteColumn).trimmed().toStdString();
         out.push_back(e);
     }
     return out;
@@ -465,6 +593,7 @@ void StandardEditor::validateRule()
     }
     m_rule->setStyleSheet(m_ruleError.isEmpty() ? QString()
                                                 : QStringLiteral("QLineEdit { border: 1px solid #c62828; }"));
+    updateMeasurements(false); // a rule on other attributes: the captions show those
     updateSaveEnabled();
 }
 

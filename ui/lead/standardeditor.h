@@ -4,6 +4,7 @@
 #include "core/standards/standardbook.h"
 #include "ui/lead/standardseed.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <vector>
@@ -26,6 +27,8 @@ class ProjectDocument;
 /// Writes one standard: title, body (Markdown, shown rendered beside the text), the rule with
 /// live validation against the project (the error under the exact column), and the example /
 /// counterexample / borderline images picked from candidate thumbnails, with the 4/3/3 hint.
+/// Each candidate and example shows its measured values (the attributes the rule reads) and
+/// enlarges on double-click; each example takes a note for the labelers.
 /// It only collects; StandardsPage saves through the document.
 class StandardEditor final : public QWidget
 {
@@ -63,7 +66,12 @@ protected:
 private:
     void clear();
     void setCandidates(const std::vector<core::Id> &candidates);
-    void addExample(core::Id image, core::ExampleRole role);
+    void addExample(core::Id image, core::ExampleRole role, const std::string &note = {});
+    /// Captions every candidate and chosen example with its measured values (the attributes
+    /// the rule reads, core::exampleMeasurements), when the rule's keys changed or `force`.
+    void updateMeasurements(bool force);
+    /// Opens `image` enlarged with every labeler's shapes (ExampleViewer).
+    void enlarge(core::Id image);
     void assignSelected(core::ExampleRole role);
     void removeSelected();
     void validateRule();
@@ -91,6 +99,10 @@ private:
     QTreeWidget *m_chosen;
     QLabel *m_hint;
     QPushButton *m_save;
+    /// The attribute keys the captions show (core::exampleMeasurementKeys of the rule).
+    std::vector<std::string> m_measurementKeys;
+    /// Measured values in words, per image (candidates and chosen ones).
+    QHash<core::Id, QString> m_measurementText;
 };
 
 } // namespace concord::ui

@@ -49,11 +49,24 @@ QVariant ExampleModel::data(const QModelIndex &index, int role) const
         return {};
     const auto &e = m_entries[static_cast<std::size_t>(index.row())];
     switch (role) {
-    case Qt::DisplayRole: return EnumText::capitalized(EnumText::of(e.example.role));
+    case Qt::DisplayRole: {
+        // "Example · scratch", then the measurement and the note, one line each (elided).
+        QString text = EnumText::capitalized(EnumText::of(e.example.role));
+        if (!e.expectedClass.isEmpty())
+            text += QStringLiteral(" \u00b7 ") + e.expectedClass;
+        if (!e.measurement.isEmpty())
+            text += QLatin1Char('\n') + e.measurement;
+        if (m_notesInText && !e.example.note.empty())
+            text += QLatin1Char('\n') + QString::fromStdString(e.example.note);
+        return text;
+    }
     case Qt::ToolTipRole:
         if (!e.example.note.empty())
             return QString::fromStdString(e.example.note);
         return m_fileNamesShown ? QFileInfo(e.path).fileName() : QString();
+    case NoteRole: return QString::fromStdString(e.example.note);
+    case ExpectedClassRole: return e.expectedClass;
+    case MeasurementRole: return e.measurement;
     case Qt::DecorationRole: {
         if (const QImage image = m_thumbnails->get(e.path); !image.isNull())
             return image;

@@ -23,12 +23,25 @@ public:
         ImageIdRole = Qt::UserRole + 1, ///< qint64
         PathRole,                       ///< absolute image file path
         ExampleRoleRole,                ///< "example", "counterexample" or "borderline"
+        NoteRole,                       ///< the lead's note on the example
+        ExpectedClassRole,              ///< the class the image should get, or empty
+        MeasurementRole,                ///< its measured values as shown ("2.25 mm"), or empty
     };
 
+    /// One example; what teaches with it (expected class, measurement, shapes) is optional.
     struct Entry
     {
+        Entry() = default;
+        Entry(core::StandardExample e, QString p)
+            : example(std::move(e))
+            , path(std::move(p))
+        {
+        }
         core::StandardExample example;
         QString path;
+        QString expectedClass;                ///< class name (core::TaughtExample::expectedClass)
+        QString measurement;                  ///< measured values, in words
+        std::vector<core::Annotation> shapes; ///< the shapes of the expected class, for the viewer
     };
 
     explicit ExampleModel(QObject *parent = nullptr);
@@ -39,6 +52,11 @@ public:
     /// Whether a tooltip without a note names the file (off for labelers when the project hides
     /// file names: a name often carries the class).
     void setFileNamesShown(bool shown) { m_fileNamesShown = shown; }
+    /// Whether the text under a thumbnail ends with the lead's note (the label book's: a note
+    /// says what the example teaches); off, the note is only the tooltip.
+    void setNotesInText(bool shown) { m_notesInText = shown; }
+
+    const Entry &entry(int row) const { return m_entries[static_cast<std::size_t>(row)]; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -49,6 +67,7 @@ private:
     std::vector<Entry> m_entries;
     Thumbnails *m_thumbnails;
     bool m_fileNamesShown = true;
+    bool m_notesInText = false;
 };
 
 } // namespace concord::ui
