@@ -7,6 +7,7 @@
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/importattributesdialog.h"
 #include "ui/shell/importlabelsdialog.h"
+#include "ui/shell/preferencesdialog.h"
 #include "ui/shell/projectsettingsdialog.h"
 
 #include <QApplication>
@@ -66,10 +67,12 @@ bool onlyPrints(int argc, char **argv)
     return false;
 }
 
-/// The lead's dialog named on the command line (--dialog), for screenshots; null when there is
-/// no such dialog or the session is not a lead's.
+/// The dialog named on the command line (--dialog), for screenshots; null when there is no
+/// such dialog or it is a lead's and the session is not.
 std::unique_ptr<QWidget> leadDialog(const QString &name, concord::ui::MainWindow &window)
 {
+    if (name == QLatin1String("preferences")) // anyone's
+        return std::make_unique<concord::ui::PreferencesDialog>(&window, &window);
     concord::ui::ProjectDocument *document = window.document();
     if (!document || !document->isLead())
         return nullptr;
@@ -147,9 +150,9 @@ int main(int argc, char **argv)
         QStringLiteral("1:1"));
     const QCommandLineOption dialogOption(
         QStringLiteral("dialog"),
-        QApplication::translate("main", "For a lead: open this dialog too (settings: Project > Settings..., "
-                                        "import-labels, import-attributes: File > Import...); --screenshot then "
-                                        "saves the dialog."),
+        QApplication::translate("main", "Open this dialog too (preferences: Edit > Preferences...; for a lead: "
+                                        "settings: Project > Settings..., import-labels, import-attributes: File > "
+                                        "Import...); --screenshot then saves the dialog."),
         QStringLiteral("NAME"));
     parser.addOptions({labelerOption, imageOption, screenshotOption, delayOption, widthOption, toolOption, pageOption,
                        paletteOption, zoomOption, dialogOption});
@@ -200,8 +203,9 @@ int main(int argc, char **argv)
         if (dialog)
             dialog->show();
         else
-            qWarning("no dialog %s for this session (settings, import-labels, import-attributes; for a lead)",
-                     qPrintable(parser.value(dialogOption)));
+            qWarning(
+                "no dialog %s for this session (preferences; settings, import-labels, import-attributes for a lead)",
+                qPrintable(parser.value(dialogOption)));
     }
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);

@@ -10,6 +10,7 @@
 #include "ui/labeling/labelbookpanel.h"
 #include "ui/models/classmodel.h"
 #include "ui/models/queuemodel.h"
+#include "ui/shell/keybindings.h"
 #include "ui/shell/toast.h"
 
 #include <QAction>
@@ -257,6 +258,7 @@ void LabelingView::createActions()
     m_viewActions << reload;
     QAction *fitNew = makeAction(tr("Fit every &new image"), {}, QStringLiteral("actionFitNewImages"));
     fitNew->setCheckable(true);
+    fitNew->setProperty(kPreferenceProperty, true); // listed in Edit → Preferences…
     fitNew->setToolTip(tr("Off: the next image keeps the zoom, to compare the same spot of like images"));
     fitNew->setChecked(QSettings().value(kFitNewImagesKey, true).toBool());
     m_canvas->setFitNewImages(fitNew->isChecked());
@@ -274,6 +276,7 @@ void LabelingView::createActions()
     connect(m_canvas, &ImageCanvas::adjustmentChanged, this, &LabelingView::updateStatus);
 
     m_autoAdvanceAction = makeAction(tr("&Move on after choosing a class"), {}, QStringLiteral("actionAutoAdvance"));
+    m_autoAdvanceAction->setProperty(kPreferenceProperty, true);
     m_autoAdvanceAction->setCheckable(true);
     m_autoAdvanceAction->setChecked(QSettings().value(kAutoAdvanceKey, true).toBool());
     connect(m_autoAdvanceAction, &QAction::toggled, this, [](bool on) { QSettings().setValue(kAutoAdvanceKey, on); });

@@ -16,6 +16,10 @@ class QWidget;
 
 namespace concord::ui {
 
+/// A checkable action with this property set (to true) is one of the window's on/off
+/// behaviours, shown as a checkbox in Edit → Preferences… (a tool or a project setting is not).
+inline constexpr const char *kPreferenceProperty = "concordPreference";
+
 /// The actions under `window` whose keys the user may change: named ("action…"), with text,
 /// not a class's own action; sorted by their text without mnemonics.
 QList<QAction *> bindableActions(QWidget *window);

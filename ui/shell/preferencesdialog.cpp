@@ -53,7 +53,7 @@ PreferencesDialog::PreferencesDialog(QWidget *window, QWidget *parent)
     auto *behaviour = new QGroupBox(tr("Behaviour"), this);
     auto *behaviourLayout = new QVBoxLayout(behaviour);
     for (QAction *a : std::as_const(m_actions)) {
-        if (!a->isCheckable())
+        if (!a->isCheckable() || !a->property(kPreferenceProperty).toBool())
             continue;
         auto *box = new QCheckBox(plainActionText(a), behaviour);
         box->setObjectName(QStringLiteral("pref_") + a->objectName());
@@ -102,7 +102,7 @@ PreferencesDialog::PreferencesDialog(QWidget *window, QWidget *parent)
     layout->addWidget(keys, 1);
     layout->addWidget(buttons);
     fillTable();
-    resize(640, 620);
+    resize(640, 640);
 }
 
 void PreferencesDialog::fillTable()
