@@ -52,4 +52,22 @@ std::string measurementText(const ExampleMeasurement &m)
     return m.key + " " + formatFixed(m.value, 2);
 }
 
+std::optional<std::string> ruleClassFor(const std::string &rule, const std::string &labelClass,
+                                        const AttributeValues &attributes)
+{
+    if (rule.find_first_not_of(" \t\r\n") == std::string::npos)
+        return std::nullopt;
+    try {
+        const Rule parsed = parseRule(rule);
+        if (parsed.forObjects)
+            return std::nullopt;
+        const RuleOutcome outcome = evaluateRule(parsed, labelClass, attributes);
+        if (outcome.verdict == RuleVerdict::Decided && !outcome.resultClass.empty())
+            return outcome.resultClass;
+    } catch (const Error &) {
+        // A rule that does not parse teaches nothing: the vote stands.
+    }
+    return std::nullopt;
+}
+
 } // namespace concord::core

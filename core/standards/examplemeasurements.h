@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/standards/ruleevaluator.h"
 #include "core/store/store.h"
 
 #include <map>
@@ -36,5 +37,13 @@ std::map<Id, std::vector<ExampleMeasurement>> exampleMeasurements(const Store &s
 /// "line_length 2.00 mm", any other number as "brightness 0.41". Two decimals, as rule
 /// thresholds are written (standardseed.h): an example must show which side of 2.74 it is on.
 std::string measurementText(const ExampleMeasurement &m);
+
+/// The class a standard's image rule gives an example: the rule evaluated on the class most
+/// of its labels carry (`labelClass`) and its measured `attributes`. So an example of "a scratch
+/// of 1.5 mm or longer" at 1.84 mm is taught as scratch even when most labelers said ok before
+/// the standard existed. Empty when the rule is empty, unparsable, an object rule, not about
+/// that class (its `when` is false) or lacks an attribute: then the vote or decision stands.
+std::optional<std::string> ruleClassFor(const std::string &rule, const std::string &labelClass,
+                                        const AttributeValues &attributes);
 
 } // namespace concord::core

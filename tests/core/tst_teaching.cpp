@@ -114,6 +114,20 @@ private slots:
         lead.removeDecision(m_image);
     }
 
+    void expectedClassByRule()
+    {
+        // The demo's standard: at 1.84 mm the rule says scratch, whatever most labelers said.
+        const std::string rule =
+            "when label in {ok, scratch} and length_mm is known: scratch if length_mm >= 1.5 else ok";
+        QCOMPARE(ruleClassFor(rule, "ok", {{"length_mm", 1.84}}).value_or("-"), std::string("scratch"));
+        QCOMPARE(ruleClassFor(rule, "scratch", {{"length_mm", 1.2}}).value_or("-"), std::string("ok"));
+        QVERIFY(!ruleClassFor(rule, "dent", {{"length_mm", 1.84}}));       // not about dents
+        QVERIFY(!ruleClassFor(rule, "ok", {}));                            // nothing measured
+        QVERIFY(!ruleClassFor("", "ok", {{"length_mm", 1.84}}));           // no rule
+        QVERIFY(!ruleClassFor("scratch if", "ok", {{"length_mm", 1.84}})); // does not parse
+        QVERIFY(!ruleClassFor("for objects of class scratch: drop if length_mm < 2", "ok", {{"length_mm", 1.0}}));
+    }
+
     void medianOfLongestLines()
     {
         QVERIFY(!medianLongestLineMm({}).has_value());

@@ -111,9 +111,17 @@ void LabelBookPanel::showStandard(int row)
             taught.push_back({e, std::nullopt, {}, std::nullopt});
     for (auto &t : taught) {
         ExampleModel::Entry entry(t.example, m_document->imageFilePath(t.example.image));
+        std::string expected;
         if (t.expectedClass)
             if (const auto cls = m_document->labelClass(*t.expectedClass))
-                entry.expectedClass = QString::fromStdString(cls->name);
+                expected = cls->name;
+        // The standard's own rule outranks the labelers' vote: it is what the example teaches.
+        core::AttributeValues measured;
+        if (t.lengthMm)
+            measured.emplace(core::kAttrLengthMm, *t.lengthMm);
+        if (const auto byRule = core::ruleClassFor(standard.rule, expected, measured))
+            expected = *byRule;
+        entry.expectedClass = QString::fromStdString(expected);
         if (t.lengthMm)
             entry.measurement = QString::fromStdString(core::measurementText({core::kAttrLengthMm, *t.lengthMm}));
         entry.shapes = std::move(t.shapes);
