@@ -63,8 +63,6 @@ std::vector<TaughtExample> Session::taughtExamples(Id standard) const
             }
         }
         for (std::size_t i = 0; i < labels.size(); ++i) {
-            if (t.expectedClass && labels[i].labelClass != *t.expectedClass)
-                continue;
             for (auto &a : shapes[i]) {
                 a.label = 0; // the shape, not whose label it was
                 t.shapes.push_back(std::move(a));

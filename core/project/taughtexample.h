@@ -20,8 +20,9 @@ struct TaughtExample
     /// The class the image should get: the lead's decision when there is one, else the class
     /// most of its labels carry (a tie gives none). A decision to exclude gives none.
     std::optional<Id> expectedClass;
-    /// The shapes of the labels carrying expectedClass (every label's when there is none),
-    /// without their labelers: what the class looks like drawn, not who drew it.
+    /// Every label's shapes, without their labelers (what a class looks like drawn, not who
+    /// drew it), each with its own class (Annotation::classId): the window draws those of the
+    /// class the example teaches, which the standard's rule may set (ruleClassFor).
     std::vector<Annotation> shapes;
     /// The image's measured length_mm as the rule engine and the cluster finders read it: the
     /// median over the image's labels of each label's longest line (imageattributes.h,

@@ -96,20 +96,23 @@ private slots:
         QCOMPARE(taught.size(), std::size_t(1));
         const TaughtExample &t = taught.front();
         QCOMPARE(t.example.note, std::string("2.2 mm: a defect"));
-        // Two scratch labels against one ok: scratch is expected, and its three lines are shown
-        // (cy's ok label has none), without whose label they were.
+        // Two scratch labels against one ok: scratch is expected; the image's three lines (cy's
+        // ok label has none) come without whose label they were, each with its class.
         QCOMPARE(t.expectedClass.value_or(0), m_scratch);
         QCOMPARE(t.shapes.size(), std::size_t(3));
-        for (const auto &a : t.shapes)
+        for (const auto &a : t.shapes) {
             QCOMPARE(a.label, Id(0));
+            QCOMPARE(a.classId, m_scratch);
+        }
         QCOMPARE(t.lengthMm.value_or(0.0), 2.25); // as measuredValues()
 
-        // The lead's decision outranks the vote: decided ok, only ok's shapes (none) are shown.
+        // The lead's decision outranks the vote; the shapes stay the image's (the window draws
+        // the taught class's).
         auto lead = Session::lead(*m_store, "lea");
         lead.recordDecision({m_image, m_ok, DecisionMethod::Adjudicated, {}, {}, {}, {}});
         const auto decided = dee.taughtExamples(active).front();
         QCOMPARE(decided.expectedClass.value_or(0), m_ok);
-        QVERIFY(decided.shapes.empty());
+        QCOMPARE(decided.shapes.size(), std::size_t(3));
         QCOMPARE(decided.lengthMm.value_or(0.0), 2.25); // the measurement is the image's
         lead.removeDecision(m_image);
     }

@@ -14,6 +14,8 @@
 #include <QListView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace concord::ui {
 
 LabelBookPanel::LabelBookPanel(QWidget *parent)
@@ -124,7 +126,17 @@ void LabelBookPanel::showStandard(int row)
         entry.expectedClass = QString::fromStdString(expected);
         if (t.lengthMm)
             entry.measurement = QString::fromStdString(core::measurementText({core::kAttrLengthMm, *t.lengthMm}));
-        entry.shapes = std::move(t.shapes);
+        // The enlarged view draws the shapes of the class the example teaches (all of them when
+        // none is of that class: the measurement still shows).
+        const auto &classes = m_document->classes();
+        const auto taughtClass =
+            std::find_if(classes.begin(), classes.end(), [&](const core::LabelClass &c) { return c.name == expected; });
+        if (taughtClass != classes.end())
+            for (const auto &a : t.shapes)
+                if (a.classId == taughtClass->id)
+                    entry.shapes.push_back(a);
+        if (entry.shapes.empty())
+            entry.shapes = std::move(t.shapes);
         entries.push_back(std::move(entry));
     }
     m_view->setStandard(standard, std::move(entries));
