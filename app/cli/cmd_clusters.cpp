@@ -162,9 +162,10 @@ void registerClusters(CLI::App &app)
     cmd->add_flag("--json", *json, "Machine-readable output on stdout");
     cmd->add_flag("--no-visual", *noVisual, "Skip the visual finder (it reads every image's thumbnail)");
     cmd->add_option("--seed", *seed, "k-means seed of the visual finder")->capture_default_str();
-    cmd->add_flag("--suggest-rule", *suggest,
-                  "With each cluster, the standard it suggests (\"Write a standard for this\" in the window): title, "
-                  "text (for a band, an instruction for the labelers) and, for a band, a rule ready for `standard add`");
+    cmd->add_flag(
+        "--suggest-rule", *suggest,
+        "With each cluster, the standard it suggests (\"Write a standard for this\" in the window): title, "
+        "text (for a band, an instruction for the labelers) and, for a band, a rule ready for `standard add`");
     auto objects = std::make_shared<bool>(false);
     auto iou = std::make_shared<double>(0.5);
     auto distance = std::make_shared<double>(10.0);
