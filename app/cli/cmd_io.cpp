@@ -17,7 +17,7 @@ void registerImportLabels(CLI::App &app)
 {
     auto *cmd =
         app.add_subcommand("import-labels", "Import one labeler's labels (or several, when the file names them) from "
-                                            "CSV, COCO, labelme, Label Studio or Pascal VOC; all or nothing");
+                                            "CSV, COCO, labelme, Label Studio, Pascal VOC or YOLO; all or nothing");
     auto project = std::make_shared<std::string>();
     auto input = std::make_shared<std::string>();
     auto format = std::make_shared<std::string>();
@@ -27,7 +27,9 @@ void registerImportLabels(CLI::App &app)
     auto skipUnmatched = std::make_shared<bool>(false);
     auto json = std::make_shared<bool>(false);
     cmd->add_option("PROJECT", *project, "Project file")->required();
-    cmd->add_option("INPUT", *input, "Label file, or folder of per-image files (labelme, voc)")->required();
+    cmd->add_option("INPUT", *input,
+                    "Label file, or folder of per-image files (labelme, voc; yolo: the folder with data.yaml)")
+        ->required();
     cmd->add_option("--format", *format, "Input format")->required()->check(CLI::IsMember(core::labelReaderFormats()));
     cmd->add_option("--labeler", *labeler, "Labeler name for entries the file does not attribute");
     addEncodingOption(cmd, *encoding);

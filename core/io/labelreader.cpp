@@ -7,6 +7,7 @@
 #include "core/io/labelmelabelreader_p.h"
 #include "core/io/labelstudiolabelreader_p.h"
 #include "core/io/voclabelreader_p.h"
+#include "core/io/yololabelreader_p.h"
 
 #include <algorithm>
 #include <cctype>
@@ -37,6 +38,8 @@ std::unique_ptr<LabelReader> makeLabelReader(std::string_view format)
         return std::make_unique<LabelStudioLabelReader>();
     if (format == "voc")
         return std::make_unique<VocLabelReader>();
+    if (format == "yolo")
+        return std::make_unique<YoloLabelReader>();
     std::string list;
     for (const auto &f : labelReaderFormats())
         list += (list.empty() ? "" : ", ") + f;
@@ -45,7 +48,7 @@ std::unique_ptr<LabelReader> makeLabelReader(std::string_view format)
 
 std::vector<std::string> labelReaderFormats()
 {
-    return {"csv", "coco", "labelme", "labelstudio", "voc"};
+    return {"csv", "coco", "labelme", "labelstudio", "voc", "yolo"};
 }
 
 std::vector<std::filesystem::path> listInputFiles(const std::filesystem::path &path, std::string_view extension)

@@ -5,6 +5,7 @@
 
 #include "core/common/error.h"
 #include "core/common/hash.h"
+#include "core/geometry/geometry.h"
 #include "core/io/datasetexporter.h"
 #include "core/io/labelimporter.h"
 
@@ -18,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <set>
@@ -466,6 +468,101 @@ private slots:
         QCOMPARE(qs(fileContentHash(project.string())), qs(before));
     }
 
+    /// YOLO: data.yaml's names (a block map here) and one normalised .txt per image, matched by
+    /// its stem; a box and a polygon worked out by hand on the 200 × 100 px fixture image; an
+    /// empty file (no objects) is skipped.
+    void yoloBoxesAndPolygons()
+    {
+        const auto dir = m_ws.root() / "yolo";
+        std::filesystem::create_directories(dir / "labels" / "train");
+        std::ofstream(dir / "data.yaml") << "# a comment\npath: ../data  # where the images are\ntrain: "
+                                            "images/train\nnames:\n  0: ok\n  1: scratch\n  2: 'dent'\n";
+        // Box: centre (0.5, 0.5), 0.2 × 0.4 → (80, 30) to (120, 70) on 200 × 100 px.
+        // Polygon: (0.1, 0.1), (0.3, 0.1), (0.2, 0.3) → (20, 10), (60, 10), (40, 30).
+        std::ofstream(dir / "labels" / "train" / "img2.txt") << "1 0.5 0.5 0.2 0.4\n2 0.1 0.1 0.3 0.1 0.2 0.3\n";
+        std::ofstream(dir / "labels" / "train" / "img3.txt") << "";
+        auto store = openProject(m_ws.freshProject());
+        const auto before = store->labelRows().size();
+        ImportOptions o;
+        o.format = "yolo";
+        o.labeler = "yolo";
+        const auto report = importLabels(*store, dir, o);
+        QCOMPARE(report.labels, std::int64_t(1));
+        QCOMPARE(report.annotations, std::int64_t(2));
+        const auto rows = store->labelRows();
+        QCOMPARE(rows.size(), before + 1);
+        const auto *row = findRow(rows, "yolo", "cam1/img2.png");
+        QVERIFY(row);
+        QCOMPARE(boxesOf(*store, *row), (std::multiset<Box>{{"scratch", 80, 30, 120, 70}}));
+        bool polygon = false;
+        for (const auto &a : store->annotationsOfLabel(row->label.id)) {
+            if (a.kind != AnnotationKind::Polygon)
+                continue;
+            polygon = true;
+            const auto shape = decodeGeometry(a.kind, a.geometry);
+            const auto &poly = std::get<PolygonShape>(shape);
+            QCOMPARE(poly.points.size(), std::size_t(3));
+            const double want[3][2] = {{20, 10}, {60, 10}, {40, 30}};
+            for (std::size_t i = 0; i < 3; ++i) {
+                QCOMPARE_LE(std::abs(poly.points[i].x - want[i][0]), 1e-9);
+                QCOMPARE_LE(std::abs(poly.points[i].y - want[i][1]), 1e-9);
+            }
+            QCOMPARE(a.classId, store->classByName("dent")->id);
+        }
+        QVERIFY(polygon);
+    }
+
+    /// YOLO input that cannot be read names the file, the line and what was expected, and the
+    /// project is left as it was.
+    void yoloErrors_data()
+    {
+        QTest::addColumn<QString>("yaml");
+        QTest::addColumn<QString>("txt");
+        QTest::addColumn<QStringList>("expected");
+        const QString names = QStringLiteral("names: [ok, scratch, dent]\n");
+        QTest::newRow("class id") << names << QStringLiteral("0 0.5 0.5 0.1 0.1\n3 0.5 0.5 0.1 0.1\n")
+                                  << QStringList{QStringLiteral("bad.txt:2:"), QStringLiteral("class id from 0 to 2")};
+        QTest::newRow("numbers") << names << QStringLiteral("1 0.5 0.5\n")
+                                 << QStringList{QStringLiteral("bad.txt"), QStringLiteral("'class cx cy w h'")};
+        QTest::newRow("not normalised") << names << QStringLiteral("1 0.5 0.5 40 0.1\n")
+                                        << QStringList{QStringLiteral("bad.txt"), QStringLiteral("normalised")};
+        QTest::newRow("not a number") << names << QStringLiteral("1 0.5 x 0.1 0.1\n")
+                                      << QStringList{QStringLiteral("bad.txt"), QStringLiteral("'x'")};
+        QTest::newRow("id gap") << QStringLiteral("names:\n  0: ok\n  2: dent\n")
+                                << QStringLiteral("0 0.5 0.5 0.1 0.1\n")
+                                << QStringList{QStringLiteral("data.yaml"), QStringLiteral("1 is missing")};
+        QTest::newRow("no names") << QStringLiteral("nc: 3\n") << QStringLiteral("0 0.5 0.5 0.1 0.1\n")
+                                  << QStringList{QStringLiteral("data.yaml"), QStringLiteral("'names:'")};
+    }
+
+    void yoloErrors()
+    {
+        QFETCH(QString, yaml);
+        QFETCH(QString, txt);
+        QFETCH(QStringList, expected);
+        const auto dir = m_ws.freshDir();
+        std::filesystem::create_directories(dir / "labels");
+        std::ofstream(dir / "data.yaml") << yaml.toStdString();
+        std::ofstream(dir / "labels" / "bad.txt") << txt.toStdString();
+        const auto project = m_ws.freshProject();
+        const QString before = qs(fileContentHash(project.string()));
+        {
+            auto store = openProject(project);
+            ImportOptions o;
+            o.format = "yolo";
+            o.labeler = "yolo";
+            try {
+                importLabels(*store, dir, o);
+                QFAIL("the import should have failed");
+            } catch (const Error &e) {
+                const QString what = QString::fromUtf8(e.what());
+                for (const QString &part : expected)
+                    QVERIFY2(what.contains(part), qPrintable(what + QStringLiteral(" lacks ") + part));
+            }
+        }
+        QCOMPARE(qs(fileContentHash(project.string())), before);
+    }
+
     /// NEU-DET: real VOC files, matched by the XML's name (two of them have `<filename>`
     /// without extension), imported, then exported as VOC with the same boxes as the data set's
     /// own boxes.csv.
@@ -530,6 +627,36 @@ private slots:
             // The image copy is byte-identical.
             QCOMPARE(qs(fileContentHash((req.outDir / "JPEGImages" / "steel" / name).string())),
                      qs(fileContentHash((kData / "neu-det" / "images" / name).string())));
+        }
+
+        // The same boxes back through YOLO: exported (normalised, six digits), imported into a
+        // project of the same images, equal to the data set's boxes.csv to 0.01 px.
+        ExportRequest yolo;
+        yolo.format = "yolo";
+        yolo.outDir = m_ws.root() / "neu-yolo";
+        QCOMPARE(exportDataset(*store, yolo).exported, std::int64_t(6));
+        auto again = initProject(dir / "neu-yolo.concord", s,
+                                 {"crazing", "inclusion", "patches", "pitted_surface", "rolled-in_scale", "scratches"});
+        for (const auto &image : store->images()) {
+            ImageRecord r = image;
+            r.id = 0;
+            again->addImage(r);
+        }
+        ImportOptions yo;
+        yo.format = "yolo";
+        yo.labeler = "neu";
+        QCOMPARE(importLabels(*again, yolo.outDir, yo).annotations, std::int64_t(15));
+        const auto rounded = [](const std::multiset<Box> &boxes) {
+            std::multiset<Box> out;
+            for (const auto &[c, x1, y1, x2, y2] : boxes)
+                out.insert({c, std::round(x1 * 100) / 100, std::round(y1 * 100) / 100, std::round(x2 * 100) / 100,
+                            std::round(y2 * 100) / 100});
+            return out;
+        };
+        QCOMPARE(again->labelRows().size(), std::size_t(6));
+        for (const auto &row : again->labelRows()) {
+            const std::string name = std::filesystem::path(row.imagePath).filename().string();
+            QCOMPARE(rounded(boxesOf(*again, row)), rounded(expected.at(name)));
         }
     }
 };

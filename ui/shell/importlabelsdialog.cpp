@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -89,7 +90,10 @@ void ImportLabelsDialog::guessFormat(const QString &path)
     const QFileInfo info(path);
     QString format;
     if (info.isDir())
-        format = QStringLiteral("labelme");
+        format = QFileInfo::exists(QDir(path).filePath(QStringLiteral("data.yaml"))) ? QStringLiteral("yolo")
+                                                                                     : QStringLiteral("labelme");
+    else if (info.fileName().compare(QLatin1String("data.yaml"), Qt::CaseInsensitive) == 0)
+        format = QStringLiteral("yolo");
     else if (info.suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0)
         format = QStringLiteral("csv");
     else if (info.suffix().compare(QLatin1String("xml"), Qt::CaseInsensitive) == 0)
