@@ -305,6 +305,19 @@ void TestLeadDashboard::dashboardEqualsCli()
     QVERIFY2(!headline.contains(QStringLiteral("Human labels only")), qPrintable(headline));
     QVERIFY(page->findChild<QLabel *>(QStringLiteral("dashboardWarning"))->isHidden());
 
+    // The demo's labelers draw marks: the object figures are `agreement --objects`' (issue #17).
+    const QJsonObject objects =
+        cliJson({QStringLiteral("agreement"), file, QStringLiteral("--objects"), QStringLiteral("--json")})
+            .value(QStringLiteral("objects"))
+            .toObject();
+    const double f1 = objects.value(QStringLiteral("f1_iou50")).toDouble();
+    QVERIFY(f1 > 0.0 && f1 < 1.0);
+    QCOMPARE_LE(std::abs(page->figures()->objects.f1Iou50 - f1), 1e-12);
+    QCOMPARE_LE(std::abs(page->figures()->objects.f1Iou75 - objects.value(QStringLiteral("f1_iou75")).toDouble()),
+                1e-12);
+    QVERIFY2(headline.contains(QStringLiteral("F1@0.5 <b>%1</b>").arg(QString::number(f1, 'f', 3))),
+             qPrintable(headline));
+
     // Closing the project leaves nothing behind.
     window.closeProject();
     QVERIFY(page->report() == nullptr);

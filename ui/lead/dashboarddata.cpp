@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/dashboarddata.h"
 
+#include "core/common/error.h"
 #include "core/project/project_agreement.h"
 #include "core/store/store.h"
 
@@ -15,6 +16,13 @@ DashboardData computeDashboardData(const core::Store &store)
     d.agreement = core::computeProjectAgreement(store);
     d.versions = core::agreementPerStandardVersion(store);
     d.consistency = core::computeProjectConsistency(store, {}, &d.agreement);
+    try {
+        d.objects = core::computeProjectObjectAgreement(store);
+    } catch (const core::Error &e) {
+        if (e.code() != core::ErrorCode::Invalid)
+            throw;
+        d.objectsError = e.what(); // as the report: said, not thrown
+    }
 
     return d;
 }

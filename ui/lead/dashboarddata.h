@@ -3,6 +3,7 @@
 
 #include "core/project/project_agreement.h"
 #include "core/project/project_consistency.h"
+#include "core/project/project_objects.h"
 #include "core/report/svgcharts.h"
 #include "core/standards/standardagreement.h"
 #include "core/store/store.h"
@@ -25,6 +26,10 @@ struct DashboardData
     std::vector<core::VersionAgreement> versions;
     /// Each labeler against their own repeats and gold (`concord-cli agreement --self`).
     core::ProjectConsistency consistency;
+    /// Agreement on objects (`concord-cli agreement --objects`, the report's "Agreement on
+    /// objects"): the same call with the same defaults. No shapes: objects.shapes is 0.
+    core::ObjectAgreement objects;
+    std::string objectsError; ///< why the object figures could not be computed, if so
 };
 
 /// The dashboard's figures from `store`: a worker's own connection (ProjectAccess). Its

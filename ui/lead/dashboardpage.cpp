@@ -98,6 +98,22 @@ QString figuresLine(const core::AgreementReport &r, int size)
              interval(r, "gwet_ac1", false));
 }
 
+/// The object figures of `concord-cli agreement --objects` and the report, three decimals.
+QString objectsLine(const core::ObjectAgreement &o)
+{
+    const auto fixed = [](double v) { return std::isfinite(v) ? QString::number(v, 'f', 3) : QStringLiteral("–"); };
+    const bool ci = std::isfinite(o.f1Iou50Ci.lo) && std::isfinite(o.f1Iou50Ci.hi);
+    return DashboardPage::tr("<b>Objects</b>: F1@0.5 <b>%1</b>%2 &nbsp; · &nbsp; F1@0.75 <b>%3</b> &nbsp; · &nbsp; "
+                             "mean IoU of matches <b>%4</b> &nbsp; · &nbsp; class κ of matches <b>%5</b> &nbsp; · "
+                             "&nbsp; %6 shapes, %7 image pairs")
+        .arg(fixed(o.f1Iou50),
+             ci ? QStringLiteral(" <small>[%1, %2]</small>").arg(fixed(o.f1Iou50Ci.lo), fixed(o.f1Iou50Ci.hi))
+                : QString(),
+             fixed(o.f1Iou75), fixed(o.meanMatchedIou), fixed(o.classKappa))
+        .arg(o.shapes)
+        .arg(o.imagePairs);
+}
+
 /// "compared: 120 of 120 images (two or more human labels) · 63.3 % of them unanimous".
 QString comparedLine(const core::AgreementReport &r, bool human)
 {
@@ -321,6 +337,11 @@ void DashboardPage::showData(std::shared_ptr<const DashboardData> computed)
                     .arg(d.labels)
                     .arg((dataset ? *dataset : r).labelers)
                     .arg(d.conflicts);
+    if (!d.objectsError.empty())
+        headline +=
+            tr("<br><b>Objects</b>: not computed (%1)").arg(QString::fromStdString(d.objectsError).toHtmlEscaped());
+    else if (d.objects.shapes > 0)
+        headline += QStringLiteral("<br>") + objectsLine(d.objects);
     m_headline->setText(headline);
 
     QStringList warnings;
