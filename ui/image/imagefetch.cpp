@@ -37,6 +37,13 @@ void unregisterImageFetcher(const ImageFetcher *fetcher)
     std::erase_if(registry(), [&](const auto &f) { return f.get() == fetcher; });
 }
 
+bool isFetchable(const QString &path)
+{
+    const std::lock_guard lock(registryMutex());
+    const auto &r = registry();
+    return std::any_of(r.begin(), r.end(), [&](const auto &f) { return f->knows(path); });
+}
+
 QString fetchMissingImage(const QString &path)
 {
     if (path.isEmpty() || QFileInfo::exists(path))

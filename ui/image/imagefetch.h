@@ -33,6 +33,9 @@ public:
 void registerImageFetcher(std::shared_ptr<ImageFetcher> fetcher);
 void unregisterImageFetcher(const ImageFetcher *fetcher);
 
+/// Whether a registered fetcher knows `path`: a missing file there is on its way, not lost.
+bool isFetchable(const QString &path);
+
 /// On a worker, before reading `path`: when the file is missing and a registered fetcher knows
 /// it, fetches it. An empty text when there is nothing to do or the fetch worked, else the
 /// fetcher's reason (the decoder then reports the file as missing with that reason).

@@ -7,6 +7,7 @@
 #include "core/imaging/image_check.h"
 #include "ui/canvas/imagecanvas.h"
 #include "ui/document/projectdocument.h"
+#include "ui/image/imagefetch.h"
 #include "ui/labeling/classbar.h"
 #include "ui/models/classmodel.h"
 #include "ui/shell/toast.h"
@@ -173,8 +174,9 @@ void LabelingView::chooseClass(qint64 classId)
         if (cls && cls->scope != core::ClassScope::Image && setShapeClass(image, shape, classId))
             return;
     }
-    // A key pressed before the decode reported: at least make sure the file is there.
-    if (m_document->imageHealth(image).health == core::ImageHealth::Unknown)
+    // A key pressed before the decode reported: at least make sure the file is there (a server
+    // project's image not fetched yet is on its way: the decoder's worker brings it).
+    if (m_document->imageHealth(image).health == core::ImageHealth::Unknown && !isFetchable(m_currentPath))
         if (const auto access = core::checkImageAccess(QFile::encodeName(m_currentPath).toStdString()); !access.ok())
             m_document->setImageHealth(image, access);
     if (!m_document->setLabel(image, classId))
