@@ -8,6 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
+#include <algorithm>
+#include <cctype>
+
 namespace concord::core {
 
 namespace {
@@ -178,6 +181,38 @@ std::vector<std::pair<std::int64_t, Id>> Session::unlabeledQueueRows(bool skippe
 {
     std::vector<std::pair<std::int64_t, Id>> rows;
     for (const QueueRow &r : m_store->unlabeledQueueRows(m_who.id, skipped, limit))
+        rows.emplace_back(r.row, r.checkItem ? shownIdOfCheck(*r.checkItem) : r.image);
+    return rows;
+}
+
+std::vector<std::pair<std::int64_t, Id>> Session::searchQueue(const std::string &text, QueueFilter::Status status,
+                                                              std::optional<Id> answer) const
+{
+    QueueFilter filter;
+    filter.status = status;
+    filter.answer = answer;
+    // Trimmed; "12", "#12" and "Image 12" (the alias the queue shows) are queue numbers.
+    const auto first = text.find_first_not_of(" \t");
+    std::string query = first == std::string::npos ? std::string() : text.substr(first);
+    query.erase(query.find_last_not_of(" \t") + 1);
+    std::string digits = query;
+    if (digits.size() > 5 && std::equal(digits.begin(), digits.begin() + 5, "image", [](char a, char b) {
+            return std::tolower(static_cast<unsigned char>(a)) == b;
+        }))
+        digits.erase(0, digits.find_first_not_of(' ', 5));
+    if (!digits.empty() && digits.front() == '#')
+        digits.erase(0, 1);
+    const bool isNumber = !digits.empty() && digits.size() <= 12 &&
+                          std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (isNumber)
+        filter.number = std::stoll(digits);
+    const bool namesShown = !shownImageName("x", 0).hidden();
+    if (namesShown)
+        filter.nameContains = query;
+    else if (!query.empty() && !isNumber)
+        return {};
+    std::vector<std::pair<std::int64_t, Id>> rows;
+    for (const QueueRow &r : m_store->queueSearch(m_who.id, filter))
         rows.emplace_back(r.row, r.checkItem ? shownIdOfCheck(*r.checkItem) : r.image);
     return rows;
 }

@@ -79,6 +79,13 @@ public:
     std::vector<std::int64_t> queueRowsOf(Id image) const;
     std::int64_t queueLabeledCount() const;
     std::vector<std::pair<std::int64_t, Id>> unlabeledQueueRows(bool skipped, std::int64_t limit) const;
+    /// The rows of the own queue a search shows (issue #19), in queue order, as (row, shown
+    /// id). `text` is matched as the person sees the queue: a number ("12", "#12",
+    /// "Image 12") finds that queue number; other text is looked for in the file names, and
+    /// only when this person is shown them (shownImageName()): with names hidden, a search
+    /// for a name finds nothing rather than telling which files hold it.
+    std::vector<std::pair<std::int64_t, Id>> searchQueue(const std::string &text, QueueFilter::Status status,
+                                                         std::optional<Id> answer = std::nullopt) const;
     std::optional<Label> myLabel(Id image) const;
     std::vector<Annotation> myAnnotations(Id image) const;
     Id saveLabel(Id image, Id labelClass, const std::vector<Annotation> &annotations = {});

@@ -381,6 +381,55 @@ private slots:
         QVERIFY(!initProject(dir.path().toStdString() + "/g.concord", shown, {"ok"})->settings().hideFileNames);
     }
 
+    /// A search of the queue finds what the person is shown (issue #19): with file names
+    /// hidden, a name finds nothing (it would tell which files hold it) and numbers still work.
+    void searchQueueKeepsHiddenNamesHidden()
+    {
+        QTemporaryDir dir;
+        auto store = initProject(dir.path().toStdString() + "/q.concord", {"q", 0, 1, false}, {"ok", "scratch"});
+        for (const char *name : {"line/scratches_1.png", "ok_2.png", "scratches_3.png"}) {
+            ImageRecord r;
+            r.path = name;
+            r.hash = name;
+            r.width = r.height = 8;
+            store->addImage(r);
+        }
+        auto ana = Session::labeler(*store, "ana");
+        assignImages(*store, 1, 7);
+        const auto queue = ana.queue();
+        QCOMPARE(queue.size(), std::size_t(3));
+        std::vector<std::int64_t> scratchRows; // worked out from the queue's paths
+        for (std::size_t i = 0; i < queue.size(); ++i)
+            if (queue[i].path.find("scratches") != std::string::npos)
+                scratchRows.push_back(static_cast<std::int64_t>(i));
+        const auto rowsOf = [](const std::vector<std::pair<std::int64_t, Id>> &hits) {
+            std::vector<std::int64_t> rows;
+            for (const auto &h : hits)
+                rows.push_back(h.first);
+            return rows;
+        };
+        using S = QueueFilter::Status;
+        using R = std::vector<std::int64_t>;
+        QVERIFY(store->settings().hideFileNames);
+        QCOMPARE(rowsOf(ana.searchQueue("scratch", S::Any)), R{});
+        QCOMPARE(rowsOf(ana.searchQueue("2", S::Any)), (R{1}));
+        QCOMPARE(rowsOf(ana.searchQueue(" Image 3 ", S::Any)), (R{2}));
+        QCOMPARE(rowsOf(ana.searchQueue("#1", S::Any)), (R{0}));
+        QCOMPARE(rowsOf(ana.searchQueue("", S::Any)), (R{0, 1, 2}));
+        QCOMPARE(ana.searchQueue("2", S::Any).front().second, queue[1].image);
+        ana.saveLabel(queue[2].image, store->classByName("scratch")->id);
+        QCOMPARE(rowsOf(ana.searchQueue("", S::Labeled)), (R{2}));
+        QCOMPARE(rowsOf(ana.searchQueue("", S::Unlabeled)), (R{0, 1}));
+        QCOMPARE(rowsOf(ana.searchQueue("", S::Any, store->classByName("scratch")->id)), (R{2}));
+        QCOMPARE(rowsOf(ana.searchQueue("", S::Any, store->classByName("ok")->id)), R{});
+
+        Session::lead(*store, "lea").setFileNamesHidden(false);
+        auto shown = Session::labeler(*store, "ana");
+        QCOMPARE(rowsOf(shown.searchQueue("SCRATCH", S::Any)), scratchRows);
+        QCOMPARE(rowsOf(shown.searchQueue("line", S::Any)), R{}); // a folder is not shown
+        QCOMPARE(rowsOf(shown.searchQueue("scratch", S::Unlabeled)).size(), scratchRows.size() - 1);
+    }
+
     /// concord-cli: `init` hides file names unless --show-file-names; `labeler-passphrase` sets
     /// a labeler's passphrase; `label --labeler NAME` then needs it (or the lead's); a wrong or
     /// missing one writes nothing.

@@ -258,6 +258,65 @@ private slots:
         QCOMPARE(store->unlabeledQueueRows(b, false, 10), Rows{});
     }
 
+    void queueSearchFilters_data() { addBackendRows(); }
+    void queueSearchFilters()
+    {
+        // The queue of queuePagingQueries, worked out by hand, searched (issue #19). a's rows:
+        // 0 p1 labeled ok; 1 p2 skipped (b's label is not a's); 2 p3 unlabeled; 3 p0 labeled
+        // ok; 4 p4 unlabeled; 5 p0 of relabel round 1, pending (its old label does not answer it).
+        QFETCH(QString, backend);
+        auto store = initProject(freshLocation(backend, m_dir, "search"), {"s", 0, 2, false}, {"ok", "bad"});
+        std::vector<Id> img;
+        for (int i = 0; i < 6; ++i)
+            img.push_back(store->addImage(makeImage("P" + std::to_string(i) + ".jpg", "s" + std::to_string(i))));
+        const Id folder = store->addImage(makeImage("scratch/q.jpg", "sq"));
+        const Id a = store->addLabeler("a", Role::Labeler);
+        const Id b = store->addLabeler("b", Role::Labeler);
+        const Id ok = store->classByName("ok")->id;
+        const Id bad = store->classByName("bad")->id;
+        store->assign({img[0], a, 0, 2, AssignmentState::Pending});
+        store->assign({img[1], a, 0, 0, AssignmentState::Pending});
+        store->assign({img[3], a, 0, 1, AssignmentState::Pending});
+        store->assign({img[2], a, 0, 1, AssignmentState::Pending});
+        store->assign({img[4], a, 0, 5, AssignmentState::Pending});
+        store->assign({img[2], b, 0, 0, AssignmentState::Pending});
+        store->assign({folder, b, 0, 1, AssignmentState::Pending});
+        saveLabel(*store, img[1], a, ok);
+        saveLabel(*store, img[0], a, ok);
+        saveLabel(*store, img[2], b, ok);
+        store->setAssignmentState(img[2], a, 0, AssignmentState::Skipped);
+        store->assign({img[0], a, 1, 0, AssignmentState::Pending}); // sent back after a's label
+
+        const auto rows = [&](Id labeler, QueueFilter f) {
+            std::vector<std::int64_t> out;
+            for (const QueueRow &r : store->queueSearch(labeler, f))
+                out.push_back(r.row);
+            return out;
+        };
+        using R = std::vector<std::int64_t>;
+        using S = QueueFilter::Status;
+        QCOMPARE(rows(a, {}), (R{0, 1, 2, 3, 4, 5}));
+        QCOMPARE(rows(a, {S::Unlabeled, {}, {}, {}}), (R{2, 4, 5}));
+        QCOMPARE(rows(a, {S::Skipped, {}, {}, {}}), (R{1}));
+        QCOMPARE(rows(a, {S::Relabel, {}, {}, {}}), (R{5}));
+        QCOMPARE(rows(a, {S::Labeled, {}, {}, {}}), (R{0, 3}));
+        QCOMPARE(rows(a, {S::Any, ok, {}, {}}), (R{0, 3}));
+        QCOMPARE(rows(a, {S::Any, bad, {}, {}}), R{});
+        QCOMPARE(rows(b, {S::Any, ok, {}, {}}), (R{0})); // b's own label
+        // File names, without case; numbers are 1-based; name or number.
+        QCOMPARE(rows(a, {S::Any, {}, "p0", {}}), (R{3, 5}));
+        QCOMPARE(rows(a, {S::Any, {}, {}, 2}), (R{1}));
+        QCOMPARE(rows(a, {S::Any, {}, "p0", 3}), (R{2, 3, 5}));
+        QCOMPARE(rows(a, {S::Unlabeled, {}, "p0", {}}), (R{5}));
+        QCOMPARE(rows(a, {S::Any, {}, {}, 99}), R{});
+        // The folder is not part of the name a labeler is shown.
+        QCOMPARE(rows(b, {S::Any, {}, "scratch", {}}), R{});
+        QCOMPARE(rows(b, {S::Any, {}, "Q.JP", {}}), (R{1}));
+        const auto hit = store->queueSearch(a, {S::Skipped, {}, {}, {}});
+        QCOMPARE(hit.size(), std::size_t(1));
+        QCOMPARE(hit.front(), (QueueRow{1, img[2], {}}));
+    }
+
     void checksInTheQueue_data() { addBackendRows(); }
     void checksInTheQueue()
     {
@@ -287,6 +346,11 @@ private slots:
         QCOMPARE(store->queue(a)[2].myLabelClass.value_or(0), bad);
         QVERIFY(!store->label(i0, a));
         QCOMPARE(store->queueLabeledCount(a), std::int64_t(1));
+        // A search sees the check's answer as the row's class, and says which item it is.
+        QCOMPARE(store->queueSearch(a, {QueueFilter::Status::Any, bad, {}, {}}),
+                 (std::vector<QueueRow>{{2, i0, item}}));
+        QCOMPARE(store->queueSearch(a, {QueueFilter::Status::Unlabeled, {}, {}, {}}),
+                 (std::vector<QueueRow>{{0, i0, {}}, {1, i1, {}}}));
         store->replaceCheckAnnotations(
             item, {Annotation{0, 0, AnnotationKind::Line, R"({"x1":0,"y1":0,"x2":3,"y2":4})", 5.0, 0.125, 0.0}});
         QCOMPARE(store->checkAnnotations(item).size(), std::size_t(1));
