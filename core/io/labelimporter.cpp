@@ -6,6 +6,7 @@
 #include "core/geometry/geometry.h"
 #include "core/io/imagematcher_p.h"
 #include "core/io/labelreader.h"
+#include "core/project/classkeys.h"
 #include "core/project/project_ops.h"
 #include "core/store/store.h"
 
@@ -257,8 +258,7 @@ ImportReport importLabels(Store &store, const std::filesystem::path &input, cons
             c.name = name;
             c.color = defaultClassColor(static_cast<std::size_t>(nextOrder));
             c.order = nextOrder++;
-            if (c.order < 9)
-                c.shortcut = std::to_string(c.order + 1);
+            c.shortcut = firstFreeClassKey(store.classes()); // "4" after ok, scratch, dent (1…3)
             classIds[name] = store.addClass(c);
             report.classesAdded.push_back(name);
         }

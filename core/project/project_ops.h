@@ -20,16 +20,17 @@ std::string defaultClassColor(std::size_t index);
 /// How many classes get colours of their own from defaultClassColor() before it repeats.
 inline constexpr std::size_t kDistinctClassColors = 20;
 
-/// Creates a project with the given classes (shortcuts 1..9 in order, default colours): a
+/// Creates a project with the given classes (keys defaultClassKeys() in order: 1…9, 0,
+/// Shift+A…; default colours): a
 /// project file, or in an empty server database when `location` is a PostgreSQL connection
 /// string (isServerLocation(), docs/TEAM.md).
 std::unique_ptr<Store> initProject(const std::string &location, const ProjectSettings &settings,
                                    const std::vector<std::string> &classNames);
 
 /// The checks initProject() and initProjectWithClasses() make of a project's classes (at
-/// least one; names UTF-8, not empty, used once; a shortcut used once), as Error(Invalid)
-/// naming the field "classes".
-/// Fills what may be left out: ids 0, order as given, default colours. The new-project
+/// least one; names UTF-8, not empty, used once; a key classkeys.h's grammar accepts, used
+/// once), as Error(Invalid) naming the field "classes".
+/// Fills what may be left out: ids 0, order as given, default colours; keys in stored form. The new-project
 /// dialog calls it to say what is wrong before anything is created.
 void checkProjectClasses(std::vector<LabelClass> &classes);
 

@@ -3,6 +3,7 @@
 
 #include "core/common/error.h"
 #include "core/common/text.h"
+#include "core/project/classkeys.h"
 #include "core/project/project_ops.h"
 
 #include <nlohmann/json.hpp>
@@ -35,14 +36,20 @@ void checkClassChange(const Store &store, const LabelClass &changed)
     if (!isColor(changed.color))
         throw Error(ErrorCode::Invalid, "a class colour is written #rrggbb, not '" + changed.color + "'", {}, 0,
                     "color");
+    // A key the class has already passes as it is: a project keyed before the grammar existed
+    // ("10") may still rename the class.
+    const auto stored =
+        std::find_if(classes.begin(), classes.end(), [&](const LabelClass &c) { return c.id == changed.id; });
+    const bool keyKept = changed.id != 0 && stored != classes.end() && stored->shortcut == changed.shortcut;
+    const std::string key = keyKept ? changed.shortcut : checkedClassKey(changed.shortcut, changed.name, "shortcut");
     for (const LabelClass &c : classes) {
         if (c.id == changed.id)
             continue;
         if (c.name == changed.name)
             throw Error(ErrorCode::Invalid, "another class is called '" + changed.name + "' already", {}, 0, "name");
-        if (!changed.shortcut.empty() && c.shortcut == changed.shortcut)
-            throw Error(ErrorCode::Invalid, "key " + changed.shortcut + " is the key of class '" + c.name + "' already",
-                        {}, 0, "shortcut");
+        if (!key.empty() && (c.shortcut == key || canonicalClassKey(c.shortcut) == key))
+            throw Error(ErrorCode::Invalid, "key " + key + " is the key of class '" + c.name + "' already", {}, 0,
+                        "shortcut");
     }
 }
 
@@ -55,14 +62,7 @@ LabelClass addProjectClass(Store &store, LabelClass cls, const std::string &acto
         c.id = 0;
         if (c.color.empty())
             c.color = defaultClassColor(classes.size());
-        if (c.shortcut.empty()) {
-            std::set<std::string> used;
-            for (const auto &o : classes)
-                used.insert(o.shortcut);
-            for (char key = '1'; key <= '9' && c.shortcut.empty(); ++key)
-                if (!used.count(std::string(1, key)))
-                    c.shortcut = std::string(1, key);
-        }
+        c.shortcut = c.shortcut.empty() ? firstFreeClassKey(classes) : checkedClassKey(c.shortcut, c.name, "shortcut");
         int order = 0;
         for (const auto &o : classes)
             order = std::max(order, o.order + 1);
@@ -86,12 +86,15 @@ void changeClass(Store &store, const LabelClass &changed, const std::string &act
         const auto classes = store.classes();
         const auto before =
             std::find_if(classes.begin(), classes.end(), [&](const LabelClass &c) { return c.id == changed.id; });
-        store.updateClass(changed);
+        LabelClass stored = changed;
+        if (stored.shortcut != before->shortcut)
+            stored.shortcut = *canonicalClassKey(stored.shortcut); // "s" is kept as "S"
+        store.updateClass(stored);
         store.appendAudit(
             actor, "class.change",
             nlohmann::json{{"class", changed.id},
                            {"from", {{"name", before->name}, {"color", before->color}, {"key", before->shortcut}}},
-                           {"to", {{"name", changed.name}, {"color", changed.color}, {"key", changed.shortcut}}}}
+                           {"to", {{"name", stored.name}, {"color", stored.color}, {"key", stored.shortcut}}}}
                 .dump());
     });
 }

@@ -18,16 +18,20 @@ namespace concord::core {
 
 /// Error(Invalid) naming the field ("name", "shortcut", "color") unless `changed` may replace
 /// the class of its id among `store`'s classes: a name that passes checkName() and no other
-/// class has, a colour "#rrggbb", and a key (empty for none) no other class uses. A class of
-/// id 0 is checked as a new class. Error(NotFound) for an id the project does not have.
+/// class has, a colour "#rrggbb", and a key (empty for none) that classkeys.h's grammar
+/// accepts and no other class uses ("s" and "S" are one key). A key the class has already is
+/// not checked again, so a class keyed "10" before the grammar can still be renamed. A class
+/// of id 0 is checked as a new class. Error(NotFound) for an id the project does not have.
 void checkClassChange(const Store &store, const LabelClass &changed);
 
 /// Adds a class at the end of the order, checked by checkClassChange(). Fills what is left
-/// out: a colour of its own (defaultClassColor by position) and the first free key of 1..9.
+/// out: a colour of its own (defaultClassColor by position) and the first free key of
+/// defaultClassKeys() (1…9, 0, Shift+A…Shift+Z); a key given is stored in canonical form.
 /// Returns the class as stored.
 LabelClass addProjectClass(Store &store, LabelClass cls, const std::string &actor);
 
-/// Renames, recolours or re-keys a class (by id) after checkClassChange(); labels, shapes and
+/// Renames, recolours or re-keys a class (by id) after checkClassChange(), a new key in its
+/// stored form ("shift+a" is kept as "Shift+A"); labels, shapes and
 /// decisions keep their class, since they refer to it by id. Undo is the same call with the
 /// class as it was.
 void changeClass(Store &store, const LabelClass &changed, const std::string &actor);

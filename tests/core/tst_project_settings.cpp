@@ -3,6 +3,7 @@
 // overlap, the calibration and a labeler who joins, on a project file and on a server project.
 // Expected values are worked out by hand in the comments.
 #include "core/common/error.h"
+#include "core/project/classkeys.h"
 #include "core/project/project_ops.h"
 #include "core/project/project_settings.h"
 #include "store_backends.h"
@@ -96,6 +97,159 @@ private slots:
         QVERIFY(expectError([&] { addProjectClass(*store, keyed, "lead"); }, ErrorCode::Invalid, "shortcut")
                     .contains(QStringLiteral("class 'scratch'")));
         QCOMPARE(store->classes().size(), std::size_t(4));
+    }
+
+    void classKeyGrammar_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("stored"); // "refused" when the grammar refuses it
+        QTest::newRow("digit") << "7"
+                               << "7";
+        QTest::newRow("zero") << "0"
+                              << "0";
+        QTest::newRow("none") << ""
+                              << "";
+        QTest::newRow("blank") << "  "
+                               << "";
+        QTest::newRow("lower letter") << "s"
+                                      << "S";
+        QTest::newRow("spaces") << " k "
+                                << "K";
+        QTest::newRow("F1") << "f1"
+                            << "F1";
+        QTest::newRow("F12") << "F12"
+                             << "F12";
+        QTest::newRow("shift letter") << "shift+a"
+                                      << "Shift+A";
+        QTest::newRow("shift F-key") << "SHIFT+F3"
+                                     << "Shift+F3";
+        QTest::newRow("two digits") << "10"
+                                    << "refused";
+        QTest::newRow("shift digit") << "Shift+1"
+                                     << "refused";
+        QTest::newRow("F0") << "F0"
+                            << "refused";
+        QTest::newRow("F13") << "F13"
+                             << "refused";
+        QTest::newRow("F01") << "F01"
+                             << "refused";
+        QTest::newRow("ctrl") << "Ctrl+A"
+                              << "refused";
+        QTest::newRow("shift alone") << "Shift+"
+                                     << "refused";
+        QTest::newRow("punctuation") << "/"
+                                     << "refused";
+        QTest::newRow("non-ASCII") << "\u00e9"
+                                   << "refused";
+        QTest::newRow("word") << "ab"
+                              << "refused";
+    }
+    void classKeyGrammar()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, stored);
+        const auto key = canonicalClassKey(typed.toStdString());
+        QCOMPARE(key ? QString::fromStdString(*key) : QStringLiteral("refused"), stored);
+    }
+
+    void keySets()
+    {
+        // 10 digits + 26 letters + 12 F-keys, and the 38 letters and F-keys again with Shift+.
+        const auto all = classKeys();
+        QCOMPARE(all.size(), std::size_t(86));
+        QCOMPARE(QString::fromStdString(all.back()), QStringLiteral("Shift+F12"));
+        for (const auto &k : all)
+            QCOMPARE(canonicalClassKey(k), std::optional<std::string>(k));
+        // Defaults: 1…9, 0, then Shift+A…Shift+Z (36), each one the grammar accepts.
+        const auto &defaults = defaultClassKeys();
+        QCOMPARE(defaults.size(), std::size_t(36));
+        QCOMPARE(QString::fromStdString(defaults[8]), QStringLiteral("9"));
+        QCOMPARE(QString::fromStdString(defaults[9]), QStringLiteral("0"));
+        QCOMPARE(QString::fromStdString(defaults[10]), QStringLiteral("Shift+A"));
+        QCOMPARE(QString::fromStdString(defaults[35]), QStringLiteral("Shift+Z"));
+        // A class keyed "s" (a project from before the grammar) takes no default; "1" and "2"
+        // are taken, "3" too when the caller says so.
+        std::vector<LabelClass> classes(2);
+        classes[0].shortcut = "1";
+        classes[1].shortcut = "2";
+        QCOMPARE(QString::fromStdString(firstFreeClassKey(classes, {"3"})), QStringLiteral("4"));
+        classes.resize(36);
+        for (std::size_t i = 0; i < 36; ++i)
+            classes[i].shortcut = i == 10 ? "shift+a" : defaults[i];
+        QCOMPARE(QString::fromStdString(firstFreeClassKey(classes)), QString());
+    }
+
+    void keysBeyondNine_data() { addBackendRows(); }
+    void keysBeyondNine()
+    {
+        QFETCH(QString, backend);
+        auto store = makeProject(backend, "beyondnine");
+        // ok, scratch, dent have 1, 2, 3: the next eight classes get 4…9, then 0, then Shift+A.
+        QStringList keys;
+        for (int i = 4; i <= 11; ++i) {
+            LabelClass c;
+            c.name = "class" + std::to_string(i);
+            keys << QString::fromStdString(addProjectClass(*store, c, "lead").shortcut);
+        }
+        QCOMPARE(keys, (QStringList{"4", "5", "6", "7", "8", "9", "0", "Shift+A"}));
+
+        // A key given is stored in its one spelling; "k" and "K" are one key.
+        LabelClass k;
+        k.name = "kink";
+        k.shortcut = " k";
+        QCOMPARE(QString::fromStdString(addProjectClass(*store, k, "lead").shortcut), QStringLiteral("K"));
+        LabelClass again;
+        again.name = "knot";
+        again.shortcut = "K";
+        QVERIFY(expectError([&] { addProjectClass(*store, again, "lead"); }, ErrorCode::Invalid, "shortcut")
+                    .contains(QStringLiteral("key K is the key of class 'kink' already")));
+
+        // A key no one can press as one key is refused, naming the class and what is allowed.
+        LabelClass dent = findClass(*store, "dent");
+        dent.shortcut = "10";
+        const QString why = expectError([&] { changeClass(*store, dent, "lead"); }, ErrorCode::Invalid, "shortcut");
+        QVERIFY2(why.contains(QStringLiteral("class 'dent' cannot have key '10'")), qPrintable(why));
+        QVERIFY2(why.contains(QStringLiteral("F1 to F12")), qPrintable(why));
+        dent.shortcut = "Shift+1";
+        QVERIFY(expectError([&] { changeClass(*store, dent, "lead"); }, ErrorCode::Invalid, "shortcut")
+                    .contains(QStringLiteral("keyboard layout")));
+        QCOMPARE(QString::fromStdString(findClass(*store, "dent").shortcut), QStringLiteral("3"));
+        dent.shortcut = "shift+f2";
+        changeClass(*store, dent, "lead");
+        QCOMPARE(QString::fromStdString(findClass(*store, "dent").shortcut), QStringLiteral("Shift+F2"));
+
+        // A key stored before the grammar existed does not stop a rename.
+        LabelClass old = findClass(*store, "class4");
+        old.shortcut = "10";
+        store->updateClass(old);
+        old.name = "pit";
+        changeClass(*store, old, "lead");
+        QCOMPARE(QString::fromStdString(findClass(*store, "pit").shortcut), QStringLiteral("10"));
+    }
+
+    void newProjectKeys()
+    {
+        // Twelve classes: 1…9, then 0, Shift+A and Shift+B.
+        std::vector<std::string> names;
+        for (int i = 1; i <= 12; ++i)
+            names.push_back("c" + std::to_string(i));
+        auto store = initProject(m_dir.filePath(QStringLiteral("twelve.concord")).toStdString(), {}, names);
+        QStringList keys;
+        for (const auto &c : store->classes())
+            keys << QString::fromStdString(c.shortcut);
+        QCOMPARE(keys, (QStringList{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "Shift+A", "Shift+B"}));
+        // Keys given to a new project pass the same grammar, in the field "classes".
+        std::vector<LabelClass> given(2);
+        given[0].name = "a";
+        given[0].shortcut = "s";
+        given[1].name = "b";
+        given[1].shortcut = "12";
+        QVERIFY(expectError([&] { checkProjectClasses(given); }, ErrorCode::Invalid, "classes")
+                    .contains(QStringLiteral("class 'b' cannot have key '12'")));
+        given[1].shortcut = "shift+s";
+        checkProjectClasses(given);
+        QCOMPARE(QString::fromStdString(given[0].shortcut), QStringLiteral("S"));
+        QCOMPARE(QString::fromStdString(given[1].shortcut), QStringLiteral("Shift+S"));
     }
 
     void renameKeepsLabels_data() { addBackendRows(); }

@@ -5,12 +5,16 @@
 // window's on/off behaviours are the checkable actions themselves.
 #include "uitestsupport.h"
 
+#include "core/project/project_ops.h"
+#include "core/project/project_settings.h"
+#include "core/store/store.h"
 #include "ui/shell/keybindings.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/preferencesdialog.h"
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDir>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,6 +29,7 @@ private slots:
     void initTestCase();
     void keysAreSetKeptRefusedAndReset();
     void behavioursAreTheActions();
+    void aClassKeyIsRefused();
 
 private:
     QTemporaryDir m_dir;
@@ -101,6 +106,45 @@ void TestPreferences::behavioursAreTheActions()
     QCOMPARE(fitNew->isChecked(), !before);
     fitNew->setChecked(before); // and the other way round (the View menu; disabled without a project)
     QCOMPARE(box->isChecked(), before);
+}
+
+void TestPreferences::aClassKeyIsRefused()
+{
+    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("classkeys"))));
+    const auto project = uitest::makeDemo(m_dir.filePath(QStringLiteral("classkeys")), 6, 2, 2);
+    const QString file = QString::fromStdString(project.string());
+    {
+        ui::MainWindow window;
+        QVERIFY(window.openProject(file, QStringLiteral("labeler-1")));
+        QAction *skip = action(window, "actionSkip");
+        ui::PreferencesDialog dialog(&window, &window);
+        // 3 is the demo's dent (1 ok, 2 scratch, 3 dent): refused, naming the class.
+        QVERIFY(!dialog.setKey(skip, QKeySequence(Qt::Key_3)));
+        QVERIFY2(dialog.errorText().startsWith(QStringLiteral("3 is the key of class \u201cdent\u201d")),
+                 qPrintable(dialog.errorText()));
+        QCOMPARE(skip->shortcuts(), QList<QKeySequence>{QKeySequence(Qt::Key_S)});
+        QVERIFY(dialog.setKey(skip, QKeySequence(Qt::Key_K)));
+    }
+    // The command line, which knows no window, gives scratch the key S (core allows it).
+    {
+        auto store = core::openProject(project);
+        core::LabelClass scratch = core::findClass(*store, "scratch");
+        scratch.shortcut = "S";
+        core::changeClass(*store, scratch, "lead");
+    }
+    // Skip's default, S, is now scratch's: Default is refused, naming the class; Skip keeps K.
+    ui::MainWindow window;
+    QVERIFY(window.openProject(file, QStringLiteral("labeler-1")));
+    QAction *skip = action(window, "actionSkip");
+    QCOMPARE(skip->shortcuts(), QList<QKeySequence>{QKeySequence(Qt::Key_K)});
+    ui::PreferencesDialog dialog(&window, &window);
+    dialog.resetKeys(skip);
+    QVERIFY2(dialog.errorText().startsWith(QStringLiteral("S is the key of class \u201cscratch\u201d")),
+             qPrintable(dialog.errorText()));
+    QCOMPARE(skip->shortcuts(), QList<QKeySequence>{QKeySequence(Qt::Key_K)});
+    // Next image may take a free key still.
+    QVERIFY(dialog.setKey(action(window, "actionNext"), QKeySequence(Qt::Key_N)));
+    dialog.resetKeys(action(window, "actionNext"));
 }
 
 QTEST_MAIN(TestPreferences)

@@ -5,10 +5,14 @@
 // are worked out by hand in the comments and in tests/data/ui-import/README.md.
 #include "uitestsupport.h"
 
+#include "core/project/classkeys.h"
 #include "core/project/project_ops.h"
+#include "core/project/project_settings.h"
 #include "core/store/store.h"
 #include "ui/document/projectaccess.h"
 #include "ui/document/projectdocument.h"
+#include "ui/labeling/labelingview.h"
+#include "ui/shell/keybindings.h"
 #include "ui/shell/importattributesdialog.h"
 #include "ui/shell/importlabelsdialog.h"
 #include "ui/shell/mainwindow.h"
@@ -105,6 +109,9 @@ private slots:
     void enterConfirmsOnlyItsField();
     void escapeDropsATypedOverlap();
     void labelingViewFollowsTheClasses();
+    void classKeysParseInQt();
+    void classKeyOfAnActionIsRefused();
+    void keysBeyondNineChooseTheClass();
     void overlapAndCalibrationSaved();
     void addedLabelerGetsAQueue();
     void importLabelsFromCsv();
@@ -443,6 +450,116 @@ void TestSettingsDialogs::labelingViewFollowsTheClasses()
     QCOMPARE(classNames(*readBack()), (QStringList{QStringLiteral("ok"), QStringLiteral("scratch"),
                                                    QStringLiteral("dent"), QStringLiteral("burr")}));
     QVERIFY(!doc->undoStack()->canUndo());
+}
+
+void TestSettingsDialogs::classKeysParseInQt()
+{
+    // Core's grammar (classkeys.h) is written in Qt's portable spelling: every key it accepts
+    // is one key chord to QKeySequence, read back the same, as the labeling view reads it.
+    const auto keys = core::classKeys();
+    QCOMPARE(keys.size(), std::size_t(86));
+    for (const std::string &key : keys) {
+        const QString text = QString::fromStdString(key);
+        const QKeySequence portable = QKeySequence::fromString(text, QKeySequence::PortableText);
+        QCOMPARE(portable.count(), 1);
+        QCOMPARE(portable.toString(QKeySequence::PortableText), text);
+        QCOMPARE(QKeySequence(text), portable); // labelingview_classes.cpp's QKeySequence(key)
+    }
+    QCOMPARE(QKeySequence(QStringLiteral("Shift+A")), QKeySequence(Qt::SHIFT | Qt::Key_A));
+    QCOMPARE(QKeySequence(QStringLiteral("F12")), QKeySequence(Qt::Key_F12));
+}
+
+void TestSettingsDialogs::classKeyOfAnActionIsRefused()
+{
+    auto window = openAsLead();
+    QVERIFY(window);
+    ui::ProjectSettingsDialog dialog(window->document(), window.get());
+    dialog.show();
+    auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("classTable"));
+    const int dent = rowOf(table, QStringLiteral("dent"));
+    // "s" is S, the labeling view's Skip: refused naming the action; dent keeps 3.
+    table->item(dent, 1)->setText(QStringLiteral("s"));
+    QCOMPARE(dialog.errorText(),
+             QStringLiteral("Class dent keeps key 3: S is the key of \u201cSkip image\u201d in the labeling view."));
+    QCOMPARE(table->item(dent, 1)->text(), QStringLiteral("3"));
+    QCOMPARE(QString::fromStdString(readBack()->classByName("dent")->shortcut), QStringLiteral("3"));
+    // F5 reloads the image; "f5" is the same key.
+    table->item(dent, 1)->setText(QStringLiteral("f5"));
+    QCOMPARE(dialog.errorText(),
+             QStringLiteral("Class dent keeps key 3: F5 is the key of \u201cReload image\u201d in the labeling view."));
+    // "10" cannot be pressed as one key: core's words name the class.
+    table->item(dent, 1)->setText(QStringLiteral("10"));
+    QVERIFY2(dialog.errorText().startsWith(QStringLiteral("Class dent keeps key 3: class 'dent' cannot have key '10'")),
+             qPrintable(dialog.errorText()));
+    // A free letter with Shift is taken, in Qt's spelling.
+    table->item(dent, 1)->setText(QStringLiteral("shift+k"));
+    QCOMPARE(dialog.errorText(), QString());
+    QCOMPARE(QString::fromStdString(readBack()->classByName("dent")->shortcut), QStringLiteral("Shift+K"));
+    QCOMPARE(table->item(dent, 1)->text(), QStringLiteral("Shift+K"));
+    const auto *key =
+        window->findChild<QAction *>(QStringLiteral("actionClass_%1").arg(readBack()->classByName("dent")->id));
+    QVERIFY(key);
+    QCOMPARE(key->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_K));
+    // D: the labeling view's Next image (the objects page's Drop is not where class keys work).
+    table->item(dent, 1)->setText(QStringLiteral("d"));
+    QVERIFY2(dialog.errorText().contains(QStringLiteral("\u201cNext image\u201d")), qPrintable(dialog.errorText()));
+}
+
+void TestSettingsDialogs::keysBeyondNineChooseTheClass()
+{
+    {
+        auto window = openAsLead();
+        QVERIFY(window);
+        // Skip bound to Shift+A (Edit → Preferences…): the eleventh class passes it over.
+        QAction *skip = window->findChild<QAction *>(QStringLiteral("actionSkip"));
+        ui::setKeyBinding(skip, {QKeySequence(Qt::SHIFT | Qt::Key_A)});
+        ui::ProjectSettingsDialog dialog(window->document(), window.get());
+        auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("newClassName"));
+        for (int i = 4; i <= 12; ++i) {
+            QTest::keyClicks(name, QStringLiteral("c%1").arg(i));
+            QTest::keyClick(name, Qt::Key_Return);
+            QCOMPARE(dialog.errorText(), QString());
+        }
+        ui::setKeyBinding(skip, {QKeySequence(Qt::Key_S)}); // the default again
+    }
+    // ok, scratch, dent have 1…3; c4…c9 get 4…9, c10 gets 0; Shift+A was Skip's while the
+    // classes were added, so c11 and c12 get Shift+B and Shift+C.
+    QStringList keys;
+    for (const auto &c : readBack()->classes())
+        keys << QString::fromStdString(c.shortcut);
+    QCOMPARE(keys, (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"),
+                                QStringLiteral("5"), QStringLiteral("6"), QStringLiteral("7"), QStringLiteral("8"),
+                                QStringLiteral("9"), QStringLiteral("0"), QStringLiteral("Shift+B"),
+                                QStringLiteral("Shift+C")}));
+
+    // A labeler's window: the keys choose those classes for the image shown.
+    ui::MainWindow window;
+    QVERIFY(window.openProject(QString::fromStdString(m_project.string()), QStringLiteral("labeler-1")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    ui::LabelingView *view = window.labelingView();
+    window.findChild<QAction *>(QStringLiteral("actionAutoAdvance"))->setChecked(false);
+    const core::Id labeler = readBack()->labelerByName("labeler-1")->id;
+    const core::Id image = view->currentImage();
+    QVERIFY(image != 0);
+    const auto classOf = [&] {
+        const auto label = readBack()->label(image, labeler);
+        if (!label)
+            return QString();
+        for (const auto &c : readBack()->classes())
+            if (c.id == label->labelClass)
+                return QString::fromStdString(c.name);
+        return QString();
+    };
+    QTest::keyClick(&window, Qt::Key_0);
+    QCOMPARE(classOf(), QStringLiteral("c10"));
+    QTest::keyClick(&window, Qt::Key_B, Qt::ShiftModifier);
+    QCOMPARE(classOf(), QStringLiteral("c11"));
+    QTest::keyClick(&window, Qt::Key_C, Qt::ShiftModifier);
+    QCOMPARE(classOf(), QStringLiteral("c12"));
+    QTest::keyClick(&window, Qt::Key_2);
+    QCOMPARE(classOf(), QStringLiteral("scratch"));
+    QCOMPARE(view->currentImage(), image); // auto-advance off: still the same image
 }
 
 void TestSettingsDialogs::overlapAndCalibrationSaved()

@@ -61,8 +61,10 @@ void LabelingView::rebuildClassActions()
         m_classActions << a;
     }
     if (m_classBar->picker()) {
-        auto *find = makeAction(tr("&Other class\u2026"), {QKeySequence(Qt::CTRL | Qt::Key_K)},
-                                QStringLiteral("actionFindClass"));
+        // "/" as in a browser's quick find; no class can have it (classkeys.h).
+        auto *find =
+            makeAction(tr("&Other class\u2026"), {QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::Key_Slash)},
+                       QStringLiteral("actionFindClass"));
         connect(find, &QAction::triggered, this, [this] {
             if (QComboBox *picker = m_classBar->picker()) {
                 picker->setFocus(Qt::ShortcutFocusReason);

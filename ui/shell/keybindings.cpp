@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/shell/keybindings.h"
 
+#include "ui/labeling/labelingview.h"
+
 #include <QAction>
 #include <QRegularExpression>
 #include <QSettings>
@@ -39,6 +41,26 @@ QList<QKeySequence> keysFromText(const QString &text)
     return keys;
 }
 
+/// The labeling view names its class actions "actionClass_<id>" (labelingview_classes.cpp).
+const char *const kClassActionPrefix = "actionClass_";
+
+/// The action among `actions` other than `except` that has `key` where an action of widget
+/// `scope` fires too: the same widget, or one holding the other (nullptr: everywhere).
+QAction *actionWithKeyIn(const QList<QAction *> &actions, const QKeySequence &key, const QWidget *scope,
+                         const QAction *except)
+{
+    if (key.isEmpty())
+        return nullptr;
+    for (QAction *a : actions) {
+        if (a == except || !a->shortcuts().contains(key))
+            continue;
+        const auto *theirs = qobject_cast<const QWidget *>(a->parent());
+        if (!scope || !theirs || scope == theirs || scope->isAncestorOf(theirs) || theirs->isAncestorOf(scope))
+            return a;
+    }
+    return nullptr;
+}
+
 void rememberDefault(QAction *action)
 {
     if (!action->property(kDefaultKeysProperty).isValid())
@@ -62,7 +84,7 @@ QList<QAction *> bindableActions(QWidget *window)
     QList<QAction *> out;
     for (QAction *a : window->findChildren<QAction *>()) {
         const QString name = a->objectName();
-        if (!name.startsWith(QStringLiteral("action")) || name.startsWith(QStringLiteral("actionClass_")) ||
+        if (!name.startsWith(QStringLiteral("action")) || name.startsWith(QLatin1String(kClassActionPrefix)) ||
             a->text().isEmpty() || a->isSeparator() || out.contains(a))
             continue;
         out << a;
@@ -103,17 +125,22 @@ void setKeyBinding(QAction *action, const QList<QKeySequence> &keys)
 
 QAction *conflictingAction(const QList<QAction *> &actions, const QKeySequence &key, const QAction *action)
 {
-    if (key.isEmpty())
-        return nullptr;
-    const auto *mine = qobject_cast<const QWidget *>(action->parent());
-    for (QAction *a : actions) {
-        if (a == action || !a->shortcuts().contains(key))
-            continue;
-        const auto *theirs = qobject_cast<const QWidget *>(a->parent());
-        if (!mine || !theirs || mine == theirs || mine->isAncestorOf(theirs) || theirs->isAncestorOf(mine))
-            return a;
-    }
-    return nullptr;
+    return actionWithKeyIn(actions, key, qobject_cast<const QWidget *>(action->parent()), action);
+}
+
+QAction *actionWithClassKey(QWidget *window, const QKeySequence &key)
+{
+    const auto *view = window->findChild<const LabelingView *>();
+    return view ? actionWithKeyIn(bindableActions(window), key, view, nullptr) : nullptr;
+}
+
+QAction *classActionWithKey(QWidget *window, const QKeySequence &key, const QAction *action)
+{
+    QList<QAction *> classActions;
+    for (QAction *a : window->findChildren<QAction *>())
+        if (a->objectName().startsWith(QLatin1String(kClassActionPrefix)))
+            classActions << a;
+    return conflictingAction(classActions, key, action);
 }
 
 } // namespace concord::ui

@@ -40,6 +40,15 @@ void setKeyBinding(QAction *action, const QList<QKeySequence> &keys);
 /// objects page), as only the page shown has its keys enabled. Nullptr when none.
 QAction *conflictingAction(const QList<QAction *> &actions, const QKeySequence &key, const QAction *action);
 
+/// The labeling view's or the window's own action (bindableActions(window)) that a class key
+/// `key` would clash with: one whose key fires where the class keys do (the labeling view,
+/// the window around it). Nullptr when none, or when `window` has no labeling view.
+QAction *actionWithClassKey(QWidget *window, const QKeySequence &key);
+
+/// The class action (a key of the project's classes, in the labeling view) that `action`
+/// would clash with if it had `key`; nullptr when none.
+QAction *classActionWithKey(QWidget *window, const QKeySequence &key, const QAction *action);
+
 /// An action's text without its mnemonic ampersands or a trailing ellipsis.
 QString plainActionText(const QAction *action);
 

@@ -3,6 +3,7 @@
 
 #include "core/common/error.h"
 #include "core/project/project_ops.h"
+#include "core/project/classkeys.h"
 #include "ui/document/errortext.h"
 #include "ui/shell/filedialogs.h"
 
@@ -152,7 +153,11 @@ void NewProjectDialog::addClassRow(const QString &name)
     const int row = m_classes->rowCount();
     m_classes->insertRow(row);
     m_classes->setItem(row, NameColumn, new QTableWidgetItem(name));
-    m_classes->setItem(row, KeyColumn, new QTableWidgetItem(row < 9 ? QString::number(row + 1) : QString()));
+    const auto &keys = core::defaultClassKeys(); // the keys a project created in core would give
+    m_classes->setItem(row, KeyColumn,
+                       new QTableWidgetItem(static_cast<std::size_t>(row) < keys.size()
+                                                ? QString::fromStdString(keys[static_cast<std::size_t>(row)])
+                                                : QString()));
     auto *color = new QTableWidgetItem(QString::fromStdString(core::defaultClassColor(static_cast<std::size_t>(row))));
     color->setFlags(color->flags() & ~Qt::ItemIsEditable);
     color->setBackground(QColor(color->text()));

@@ -41,6 +41,7 @@ QString keysText(const QList<QKeySequence> &keys)
 
 PreferencesDialog::PreferencesDialog(QWidget *window, QWidget *parent)
     : QDialog(parent)
+    , m_window(window)
     , m_actions(bindableActions(window))
     , m_filter(new QLineEdit(this))
     , m_table(new QTableWidget(this))
@@ -145,11 +146,25 @@ int PreferencesDialog::rowOf(const QAction *action) const
     return int(m_actions.indexOf(const_cast<QAction *>(action)));
 }
 
+QString PreferencesDialog::classKeyProblem(QAction *action, const QKeySequence &key) const
+{
+    // A class's key belongs to the project; the action gives way, not the class.
+    if (QAction *cls = classActionWithKey(m_window, key, action))
+        return tr("%1 is the key of class “%2” in this project. Change the class's key in Project → Settings… "
+                  "first, or give the action another key.")
+            .arg(key.toString(QKeySequence::NativeText), plainActionText(cls));
+    return {};
+}
+
 bool PreferencesDialog::setKey(QAction *action, const QKeySequence &key)
 {
     if (QAction *other = conflictingAction(m_actions, key, action)) {
         m_error->setText(tr("%1 is already the key of “%2”. Give that action another key first.")
                              .arg(key.toString(QKeySequence::NativeText), plainActionText(other)));
+        return false;
+    }
+    if (const QString problem = classKeyProblem(action, key); !problem.isEmpty()) {
+        m_error->setText(problem);
         return false;
     }
     m_error->clear();
@@ -172,6 +187,11 @@ void PreferencesDialog::resetKeys(QAction *action)
             m_error->setText(
                 tr("The default key %1 of “%2” is now the key of “%3”. Give that action another key first.")
                     .arg(k.toString(QKeySequence::NativeText), plainActionText(action), plainActionText(other)));
+            return;
+        }
+    for (const QKeySequence &k : defaults)
+        if (const QString problem = classKeyProblem(action, k); !problem.isEmpty()) {
+            m_error->setText(problem);
             return;
         }
     m_error->clear();

@@ -13,7 +13,8 @@ class QTableWidget;
 namespace concord::ui {
 
 /// Edit → Preferences… (issue #19): the window's key bindings, each changed by pressing the
-/// new key (a key another action has is refused, naming that action) or reset to its default,
+/// new key (a key another action or a class of the open project has is refused, naming the
+/// action or the class) or reset to its default,
 /// and the window's on/off behaviours (fit every new image, auto-advance…), which are the
 /// checkable actions themselves. Changes take effect at once and are kept (keybindings.h).
 class PreferencesDialog final : public QDialog
@@ -36,7 +37,10 @@ private:
     void fillTable();
     void showRow(int row);
     void filter(const QString &text);
+    /// Why `action` may not have `key`: a class of the open project has it (empty: it may).
+    QString classKeyProblem(QAction *action, const QKeySequence &key) const;
 
+    QWidget *m_window;
     QList<QAction *> m_actions;
     QLineEdit *m_filter;
     QTableWidget *m_table;

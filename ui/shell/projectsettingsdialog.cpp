@@ -2,9 +2,11 @@
 #include "ui/shell/projectsettingsdialog.h"
 
 #include "core/common/error.h"
+#include "core/project/classkeys.h"
 #include "core/store/store.h"
 #include "ui/document/errortext.h"
 #include "ui/document/projectdocument.h"
+#include "ui/shell/keybindings.h"
 
 #include <QAction>
 #include <QColorDialog>
@@ -319,11 +321,15 @@ void ProjectSettingsDialog::classEdited(int row, int column)
         return;
     const core::LabelClass &was = classes[static_cast<std::size_t>(row)];
     core::LabelClass changed = was;
-    const QString text = m_classes->item(row, column)->text().trimmed();
-    if (column == NameColumn)
+    QString text = m_classes->item(row, column)->text().trimmed();
+    if (column == NameColumn) {
         changed.name = text.toStdString();
-    else
-        changed.shortcut = text.toStdString();
+    } else {
+        // Core's spelling ("s" is S), so the key is compared with the actions' as stored.
+        const auto key = core::canonicalClassKey(text.toStdString());
+        changed.shortcut = key ? *key : text.toStdString();
+        text = QString::fromStdString(changed.shortcut);
+    }
     const QString before = QString::fromStdString(was.name);
     if (changed.name == was.name && changed.shortcut == was.shortcut) {
         fillClasses(); // only spaces added: nothing to write, no undo step
@@ -333,11 +339,25 @@ void ProjectSettingsDialog::classEdited(int row, int column)
                          : was.shortcut.empty()
                              ? tr("Class %1 keeps no key").arg(before)
                              : tr("Class %1 keeps key %2").arg(before, QString::fromStdString(was.shortcut));
+    if (column == KeyColumn)
+        if (const QAction *action = actionWithKey(text)) {
+            showProblem(tr("%1: %2 is the key of “%3” in the labeling view.").arg(what, text, plainActionText(action)));
+            fillClasses();
+            return;
+        }
     if (attempt(what, [&] { m_document->changeClass(changed); })) {
         m_done->setText(column == NameColumn ? tr("Class %1 is now %2.").arg(before, text)
                                              : tr("Class %1 now has key %2.").arg(before, text));
         fillClasses();
     }
+}
+
+const QAction *ProjectSettingsDialog::actionWithKey(const QString &key) const
+{
+    QWidget *window = parentWidget() ? parentWidget()->window() : nullptr;
+    if (!window || key.isEmpty())
+        return nullptr;
+    return actionWithClassKey(window, QKeySequence::fromString(key, QKeySequence::PortableText));
 }
 
 void ProjectSettingsDialog::pickColor(int row)
@@ -382,6 +402,13 @@ void ProjectSettingsDialog::addClass()
     }
     core::LabelClass c;
     c.name = name.toStdString();
+    // The first free default key that no action of the labeling view has either (a key bound
+    // in Edit → Preferences… to Shift+A is skipped).
+    std::vector<std::string> taken;
+    for (const std::string &key : core::defaultClassKeys())
+        if (actionWithKey(QString::fromStdString(key)))
+            taken.push_back(key);
+    c.shortcut = core::firstFreeClassKey(m_document->classes(), taken);
     core::LabelClass added;
     if (attempt(tr("Class %1 is not added").arg(name), [&] { added = m_document->addClass(c); })) {
         m_newClass->clear();

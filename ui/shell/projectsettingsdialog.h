@@ -5,6 +5,7 @@
 
 #include <functional>
 
+class QAction;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -23,8 +24,10 @@ class ProjectDocument;
 /// ProjectDocument intention, so the other views follow and Edit → Undo takes back a rename, a
 /// colour, a key, an order, an overlap or a calibration; a class or a person added is not an
 /// undo step (the project has no call that removes either). Core checks each edit: a refused
-/// one (a name another class has, a key in use) is put back in the table and the reason is
-/// shown in words under it. The same for a project file and a server project.
+/// one (a name another class has, a key in use or not one key press) is put back in the table
+/// and the reason is shown in words under it. A class key that an action of the labeling view
+/// has (S skips) is refused here, naming the action: core knows no actions. The same for a
+/// project file and a server project.
 class ProjectSettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -61,6 +64,9 @@ private:
     /// dent keeps its name") and reloads the tables from the project.
     bool attempt(const QString &what, const std::function<void()> &edit);
     void showProblem(const QString &text);
+    /// The labeling view's or the window's action with class key `key` (stored form), which
+    /// the key would clash with; nullptr when none or the dialog has no window.
+    const QAction *actionWithKey(const QString &key) const;
 
     ProjectDocument *m_document;
     QTableWidget *m_classes;
