@@ -256,6 +256,21 @@ void ProjectDocument::serverLost(const core::Error &e)
     m_retryTimer.start();
 }
 
+std::optional<std::vector<int>> ProjectDocument::searchQueue(const QString &text, core::QueueFilter::Status status,
+                                                             std::optional<core::Id> answer) const
+{
+    if (!m_session)
+        return std::vector<int>{};
+    return offlineSafe(
+        [&] {
+            std::vector<int> rows;
+            for (const auto &hit : m_session->searchQueue(text.toStdString(), status, answer))
+                rows.push_back(static_cast<int>(hit.first));
+            return std::optional(std::move(rows));
+        },
+        std::optional<std::vector<int>>());
+}
+
 int ProjectDocument::firstUnlabeledIndex() const
 {
     if (!m_session)

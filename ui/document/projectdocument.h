@@ -119,6 +119,11 @@ public:
     /// SQL at sign-in, then kept up to date by each change, so the progress bar costs nothing
     /// per key press.
     int labeledCount() const { return m_labeledCount; }
+    /// The queue rows a search of the queue shows (core::Session::searchQueue: file names only
+    /// when the session is shown them, numbers always), ascending. The store's saved state is
+    /// searched; std::nullopt while the server is away (the banner says so).
+    std::optional<std::vector<int>> searchQueue(const QString &text, core::QueueFilter::Status status,
+                                                std::optional<core::Id> answer) const;
     /// First queue index without the labeler's label (skipped ones last), or -1. Asked of the
     /// store (an indexed query), corrected for input that is not saved yet.
     int firstUnlabeledIndex() const;

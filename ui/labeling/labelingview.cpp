@@ -8,6 +8,7 @@
 #include "ui/labeling/classbar.h"
 #include "ui/labeling/imagebanner.h"
 #include "ui/labeling/labelbookpanel.h"
+#include "ui/labeling/queuepanel.h"
 #include "ui/models/classmodel.h"
 #include "ui/models/queuemodel.h"
 #include "ui/shell/keybindings.h"
@@ -54,7 +55,7 @@ LabelingView::LabelingView(QWidget *parent)
     , m_canvas(new ImageCanvas(this))
     , m_classModel(new ClassModel(this))
     , m_classBar(new ClassBar(m_classModel, this))
-    , m_queueView(new QListView(this))
+    , m_queuePanel(new QueuePanel(this))
     , m_progressLabel(new QLabel(this))
     , m_emptyNote(new QLabel(this))
     , m_progressBar(new QProgressBar(this))
@@ -72,7 +73,6 @@ LabelingView::LabelingView(QWidget *parent)
     setObjectName(QStringLiteral("labelingView"));
     setWindowTitle(tr("Labeling")); // names the view's keys in Help → Keyboard shortcuts
     m_progressLabel->setObjectName(QStringLiteral("progressLabel"));
-    m_queueView->setObjectName(QStringLiteral("queueView"));
     m_nameLabel->setObjectName(QStringLiteral("imageNameLabel"));
     m_zoomLabel->setObjectName(QStringLiteral("zoomLabel"));
     m_scaleLabel->setObjectName(QStringLiteral("scaleLabel"));
@@ -93,10 +93,22 @@ LabelingView::LabelingView(QWidget *parent)
     m_progressBar->setTextVisible(false);
     m_progressBar->setMaximumHeight(6);
     leftLayout->addWidget(m_progressBar);
-    m_queueView->setFocusPolicy(Qt::NoFocus);
-    m_queueView->setUniformItemSizes(true);
-    m_queueView->setSelectionMode(QAbstractItemView::SingleSelection);
-    leftLayout->addWidget(m_queueView, 1);
+    leftLayout->addWidget(m_queuePanel, 1);
+    connect(m_queuePanel, &QueuePanel::rowChosen, this, [this](int row) {
+        if (row != m_current)
+            goTo(row);
+    });
+    connect(m_queuePanel, &QueuePanel::searchLeft, m_canvas, [this] { m_canvas->setFocus(); });
+    connect(m_queuePanel, &QueuePanel::gridToggled, this, [this](bool on) {
+        // Three columns of thumbnails, or the list's width again.
+        QList<int> sizes = m_splitter->sizes();
+        const int wanted = on ? 3 * m_queuePanel->view()->gridSize().width() + 40 : 230;
+        if (sizes.size() == 3 && (on ? sizes[0] < wanted : sizes[0] > wanted)) {
+            sizes[1] = std::max(200, sizes[1] - (wanted - sizes[0]));
+            sizes[0] = wanted;
+            m_splitter->setSizes(sizes);
+        }
+    });
 
     // Middle: canvas over the class buttons.
     auto *middle = new QWidget(this);
@@ -185,6 +197,7 @@ void LabelingView::createActions()
                    QStringLiteral("actionFirstUnlabeled")),
         makeAction(tr("&Go to image\u2026"), {QKS(Qt::CTRL | Qt::Key_G)}, QStringLiteral("actionGoToImage")),
     };
+    m_navigationActions << m_queuePanel->searchAction(); // Ctrl+F, in the Navigate menu
     connect(m_navigationActions[0], &QAction::triggered, this, &LabelingView::next);
     connect(m_navigationActions[1], &QAction::triggered, this, &LabelingView::previous);
     connect(m_navigationActions[2], &QAction::triggered, this, &LabelingView::skip);
@@ -266,7 +279,7 @@ void LabelingView::createActions()
         QSettings().setValue(kFitNewImagesKey, on);
         m_canvas->setFitNewImages(on);
     });
-    m_viewActions << fitNew;
+    m_viewActions << fitNew << m_queuePanel->gridAction();
 
     // How the image is shown, never what is stored or exported (issue #19).
     m_adjustActions = makeAdjustmentActions(
@@ -355,7 +368,7 @@ void LabelingView::setDocument(ProjectDocument *document)
     m_lastObjectClass = 0;
     m_current = -1;
     m_currentPath.clear();
-    m_queueView->setModel(nullptr);
+    m_queuePanel->setDocument(nullptr, nullptr);
     m_queueModel.reset();
     m_classModel->setClasses(document ? document->classes() : std::vector<core::LabelClass>{});
     rebuildClassActions();
@@ -373,12 +386,7 @@ void LabelingView::setDocument(ProjectDocument *document)
         return;
     }
     m_queueModel = std::make_unique<QueueModel>(document);
-    m_queueView->setModel(m_queueModel.get());
-    connect(m_queueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &idx) {
-                if (idx.isValid() && idx.row() != m_current)
-                    goTo(idx.row());
-            });
+    m_queuePanel->setDocument(document, m_queueModel.get());
     connect(document, &ProjectDocument::imageStateChanged, this, [this](qint64 image) {
         updateProgress();
         if (image == currentImage())
@@ -392,10 +400,9 @@ void LabelingView::setDocument(ProjectDocument *document)
         updateProgress();
         if (m_current >= m_document->queueSize())
             m_current = m_document->queueSize() - 1;
+        m_queuePanel->refresh();
         if (m_current >= 0) {
-            m_queueModel->ensureFetched(m_current);
-            const QModelIndex idx = m_queueModel->index(m_current);
-            m_queueView->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect);
+            m_queuePanel->showRow(m_current);
             refreshState();
         }
     });
@@ -497,12 +504,7 @@ void LabelingView::goTo(int index)
     m_cache->setWanted(m_wanted);
     ensureDetail();
 
-    if (m_queueModel) {
-        m_queueModel->ensureFetched(index); // a row far down the queue (first unlabeled, undo)
-        const QModelIndex idx = m_queueModel->index(index);
-        m_queueView->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect);
-        m_queueView->scrollTo(idx);
-    }
+    m_queuePanel->showRow(index);
     emit currentChanged(index);
 }
 
@@ -608,14 +610,15 @@ void LabelingView::refreshState()
 
 void LabelingView::next()
 {
-    if (m_document && m_current + 1 < m_document->queueSize())
-        goTo(m_current + 1);
+    // With a search, the images it shows (issue #19).
+    if (const int row = m_queuePanel->rowAfter(m_current); row >= 0)
+        goTo(row);
 }
 
 void LabelingView::previous()
 {
-    if (m_current > 0)
-        goTo(m_current - 1);
+    if (const int row = m_queuePanel->rowBefore(m_current); row >= 0)
+        goTo(row);
 }
 
 void LabelingView::skip()

@@ -26,6 +26,7 @@ class ImageCanvas;
 class LabelBookPanel;
 class ProjectDocument;
 class QueueModel;
+class QueuePanel;
 class Toast;
 struct ShapeStyle;
 
@@ -56,6 +57,8 @@ public:
     ImageCanvas *canvas() const { return m_canvas; }
     ImageCache *imageCache() const { return m_cache; }
     QueueModel *queueModel() const { return m_queueModel.get(); }
+    /// The queue's list, search and filter (issue #19).
+    QueuePanel *queuePanel() const { return m_queuePanel; }
     ClassModel *classModel() const { return m_classModel; }
     LabelBookPanel *labelBook() const { return m_labelBook; }
     /// The state shown over the image (missing file, damaged data); hidden when it is whole.
@@ -146,7 +149,7 @@ private:
     ClassModel *m_classModel;
     ClassBar *m_classBar;
     std::unique_ptr<QueueModel> m_queueModel;
-    QListView *m_queueView;
+    QueuePanel *m_queuePanel;
     QLabel *m_progressLabel;
     QLabel *m_emptyNote; ///< why the queue is empty and what to do, above the empty canvas
     QProgressBar *m_progressBar;

@@ -9,6 +9,7 @@
 #include "ui/document/projectdocument.h"
 #include "ui/image/imagefetch.h"
 #include "ui/labeling/classbar.h"
+#include "ui/labeling/queuepanel.h"
 #include "ui/models/classmodel.h"
 #include "ui/shell/toast.h"
 
@@ -185,11 +186,18 @@ void LabelingView::chooseClass(qint64 classId)
         return; // refused (the toast says why): stay on the image
     if (!autoAdvance())
         return;
-    // The next image that still needs this labeler, not merely the next row (issue 19).
-    if (const int row = m_document->nextUnlabeledIndex(m_current); row >= 0)
+    // The next image that still needs this labeler, not merely the next row (issue 19); with a
+    // search, among the images it shows.
+    if (m_queuePanel->isFiltered()) {
+        if (const int row = m_queuePanel->nextNeededAfter(m_current); row >= 0)
+            goTo(row);
+        else
+            m_toast->showMessage(tr("Done: every image this search shows is labeled."));
+    } else if (const int row = m_document->nextUnlabeledIndex(m_current); row >= 0) {
         goTo(row);
-    else
+    } else {
         m_toast->showMessage(tr("Done: all %n image(s) in your queue are labeled.", nullptr, m_document->queueSize()));
+    }
 }
 
 } // namespace concord::ui

@@ -28,18 +28,34 @@ int QueueModel::totalRows() const
     return m_document->queueSize();
 }
 
+namespace {
+
+/// The session shows this row by its queue number, not its file name (also with no session).
+bool isNameHidden(const ProjectDocument &document, const std::string &path, int row)
+{
+    const core::Session *session = document.session();
+    return !session || session->shownImageName(path, row).hidden();
+}
+
+} // namespace
+
 QVariant QueueModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const core::QueueEntry e = m_document->queueEntry(index.row());
-    const auto cls = e.myLabelClass ? m_document->labelClass(*e.myLabelClass) : std::nullopt;
+    return rowData(*m_document, index.row(), role);
+}
+
+QVariant QueueModel::rowData(const ProjectDocument &document, int row, int role)
+{
+    const core::QueueEntry e = document.queueEntry(row);
+    const auto cls = e.myLabelClass ? document.labelClass(*e.myLabelClass) : std::nullopt;
     switch (role) {
     case Qt::DisplayRole: {
         // File names often carry the class: a labeler may see only the queue number ("Image 12").
-        const bool hidden = isNameHidden(e.path, index.row());
-        const QString name = m_document->shownImageName(e.path, index.row());
-        QString text = hidden ? name : QStringLiteral("%1  %2").arg(index.row() + 1, 3).arg(name);
+        const bool hidden = isNameHidden(document, e.path, row);
+        const QString name = document.shownImageName(e.path, row);
+        QString text = hidden ? name : QStringLiteral("%1  %2").arg(row + 1, 3).arg(name);
         if (e.round > 0 && !core::isAnswered(e) && e.state != core::AssignmentState::Skipped)
             text += QStringLiteral("  · ") + tr("relabel"); // sent back by a standard: answer again
         else if (cls)
@@ -50,17 +66,17 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return text;
     }
     case Qt::ToolTipRole: {
-        QString tip = isNameHidden(e.path, index.row()) ? m_document->shownImageName(e.path, index.row())
-                                                        : QString::fromStdString(e.path);
+        QString tip =
+            isNameHidden(document, e.path, row) ? document.shownImageName(e.path, row) : QString::fromStdString(e.path);
         if (e.round > 0 && !core::isAnswered(e))
-            if (const auto s = m_document->standardOfRound(e.round))
+            if (const auto s = document.standardOfRound(e.round))
                 tip += QLatin1Char('\n') + tr("Sent back by the standard “%1” v%2: label it again.")
                                                .arg(QString::fromStdString(s->title))
                                                .arg(s->version);
         return tip;
     }
     case Qt::DecorationRole:
-        if (const auto h = m_document->imageHealth(e.image).health; !core::mayLabel(h))
+        if (const auto h = document.imageHealth(e.image).health; !core::mayLabel(h))
             return QIcon(h == core::ImageHealth::Damaged ? QStringLiteral(":/concord/icons/image-damaged.svg")
                                                          : QStringLiteral(":/concord/icons/image-missing.svg"));
         if (cls)
@@ -71,24 +87,26 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     case StateRole:
         return QString::fromLatin1(core::toString(e.state).data(),
                                    static_cast<qsizetype>(core::toString(e.state).size()));
-    case HealthRole: return static_cast<int>(m_document->imageHealth(e.image).health);
+    case HealthRole: return static_cast<int>(document.imageHealth(e.image).health);
+    case QueueRowRole: return row;
     default: return {};
     }
 }
 
-bool QueueModel::isNameHidden(const std::string &path, int row) const
-{
-    const core::Session *session = m_document->session();
-    return !session || session->shownImageName(path, row).hidden();
-}
-
 QHash<int, QByteArray> QueueModel::roleNames() const
 {
-    auto names = QAbstractListModel::roleNames();
+    return rowRoleNames();
+}
+
+QHash<int, QByteArray> QueueModel::rowRoleNames()
+{
+    QHash<int, QByteArray> names{
+        {Qt::DisplayRole, "display"}, {Qt::DecorationRole, "decoration"}, {Qt::ToolTipRole, "toolTip"}};
     names.insert(ImageIdRole, "imageId");
     names.insert(LabelClassRole, "labelClass");
     names.insert(StateRole, "state");
     names.insert(HealthRole, "health");
+    names.insert(QueueRowRole, "queueRow");
     return names;
 }
 

@@ -31,6 +31,7 @@ public:
         /// decoded. The row shows a red icon for the ones that cannot be shown and an amber
         /// one for damaged ones.
         HealthRole,
+        QueueRowRole, ///< int, the row's index in the queue (also in a search's list)
     };
 
     explicit QueueModel(ProjectDocument *document, QObject *parent = nullptr);
@@ -38,13 +39,17 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    /// What queue row `row` shows for `role`: the one description of a row, also for the rows
+    /// a search of the queue shows (QueueSearchModel).
+    static QVariant rowData(const ProjectDocument &document, int row, int role);
+    /// The role names of rowData().
+    static QHash<int, QByteArray> rowRoleNames();
+
 protected:
     int totalRows() const override;
 
 private:
     void imageChanged(qint64 image);
-    /// The session shows this row by its queue number, not its file name (also with no session).
-    bool isNameHidden(const std::string &path, int row) const;
 
     ProjectDocument *m_document;
 };
