@@ -12,6 +12,7 @@
 #include "ui/labeling/exampleviewer.h"
 #include "ui/labeling/labelbookpanel.h"
 #include "ui/labeling/standardview.h"
+#include "ui/lead/adjudicationpage.h"
 #include "ui/lead/standardeditor.h"
 #include "ui/lead/standardspage.h"
 #include "ui/models/examplemodel.h"
@@ -38,6 +39,7 @@ private slots:
     void initTestCase();
     void pickerShowsMeasurementsAndNotes();
     void labelBookTeaches();
+    void adjudicationEnlargesExamples();
 
 private:
     QTemporaryDir m_dir;
@@ -235,6 +237,40 @@ void TestExamples::labelBookTeaches()
     QVERIFY2(caption.contains(QStringLiteral("expected class <b>scratch</b>")) &&
                  caption.contains(QStringLiteral("2.25 mm")) && caption.contains(QStringLiteral("however faint")),
              qPrintable(caption));
+    viewer->close();
+}
+
+void TestExamples::adjudicationEnlargesExamples()
+{
+    // a.png is in dispute (scratch, scratch, ok) and the standard of the first case speaks
+    // about ok and scratch: the adjudication page cites it with its example.
+    ui::MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(window.openProject(QString::fromStdString(m_project.string()), QStringLiteral("lead")));
+    QVERIFY(window.showPageNamed(QStringLiteral("adjudication")));
+    auto *page = window.findChild<ui::AdjudicationPage *>();
+    QVERIFY(page);
+    auto *standard = page->findChild<ui::StandardView *>(QStringLiteral("adjudicationStandard"));
+    QVERIFY(standard);
+    QTRY_COMPARE_WITH_TIMEOUT(standard->examples()->rowCount(), 1, 10000);
+    // The same entry as the label book's: expected scratch, 2.25 mm, the note.
+    const QModelIndex row = standard->examples()->index(0);
+    QCOMPARE(row.data(ui::ExampleModel::ExpectedClassRole).toString(), QStringLiteral("scratch"));
+    QCOMPARE(row.data(ui::ExampleModel::MeasurementRole).toString(), QStringLiteral("2.25 mm"));
+
+    auto *list = standard->findChild<QListView *>(QStringLiteral("standardExamples"));
+    QVERIFY(list);
+    QTRY_VERIFY(list->isVisible());
+    doubleClick(list->viewport(), list->visualRect(row).center());
+    ui::ExampleViewer *viewer = openViewer(&window);
+    QVERIFY(viewer);
+    QTRY_VERIFY(viewer->isVisible());
+    QCOMPARE(shapeTexts(viewer),
+             (QStringList{QStringLiteral("scratch \u00b7 2.00 mm"), QStringLiteral("scratch \u00b7 2.50 mm")}));
+    QVERIFY2(viewer->caption()->text().contains(QStringLiteral("expected class <b>scratch</b>")),
+             qPrintable(viewer->caption()->text()));
+
     viewer->close();
 }
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/labeling/exampleviewer.h"
 
+#include "core/clusters/imageattributes.h"
+#include "core/common/error.h"
+#include "core/standards/examplemeasurements.h"
 #include "ui/document/enumtext.h"
 #include "ui/document/projectdocument.h"
 #include "ui/image/decodedimage.h"
@@ -12,6 +15,8 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace concord::ui {
 
@@ -97,6 +102,71 @@ QString exampleCaption(const ExampleModel::Entry &e)
     if (!e.example.note.empty())
         caption += QStringLiteral("<br>") + QString::fromStdString(e.example.note).toHtmlEscaped();
     return caption;
+}
+
+std::vector<ExampleModel::Entry> taughtExampleEntries(const ProjectDocument &document, const core::Standard &standard)
+{
+    std::vector<ExampleModel::Entry> entries;
+    std::vector<core::TaughtExample> taught;
+    if (const core::Session *session = document.session()) {
+        try {
+            taught = session->taughtExamples(standard.id);
+        } catch (const core::Error &) {
+            // Not shown to this session (no longer active): the plain examples below.
+        }
+    }
+    if (taught.empty())
+        for (const auto &e : document.examplesOf(standard.id))
+            taught.push_back({e, std::nullopt, {}, std::nullopt});
+    for (auto &t : taught) {
+        ExampleModel::Entry entry(t.example, document.imageFilePath(t.example.image));
+        std::string expected;
+        if (t.expectedClass)
+            if (const auto cls = document.labelClass(*t.expectedClass))
+                expected = cls->name;
+        // The standard's own rule outranks the labelers' vote: it is what the example teaches.
+        core::AttributeValues measured;
+        if (t.lengthMm)
+            measured.emplace(core::kAttrLengthMm, *t.lengthMm);
+        if (const auto byRule = core::ruleClassFor(standard.rule, expected, measured))
+            expected = *byRule;
+        entry.expectedClass = QString::fromStdString(expected);
+        if (t.lengthMm)
+            entry.measurement = QString::fromStdString(core::measurementText({core::kAttrLengthMm, *t.lengthMm}));
+        // The enlarged view draws the shapes of the class the example teaches (all of them when
+        // none is of that class: the measurement still shows).
+        const auto &classes = document.classes();
+        const auto taughtClass =
+            std::find_if(classes.begin(), classes.end(), [&](const core::LabelClass &c) { return c.name == expected; });
+        if (taughtClass != classes.end())
+            for (const auto &a : t.shapes)
+                if (a.classId == taughtClass->id)
+                    entry.shapes.push_back(a);
+        if (entry.shapes.empty())
+            entry.shapes = std::move(t.shapes);
+        entries.push_back(std::move(entry));
+    }
+    return entries;
+}
+
+ExampleViewer::Content exampleContent(const ExampleModel &examples, int row, const ProjectDocument &document)
+{
+    const ExampleModel::Entry &e = examples.entry(row);
+    ExampleViewer::Content content;
+    content.path = e.path;
+    content.title = examples.index(row).data(Qt::DisplayRole).toString().section(QLatin1Char('\n'), 0, 0);
+    content.caption = exampleCaption(e);
+    content.shapes = e.shapes;
+    content.pxPerMm = document.pxPerMm(e.example.image);
+    content.style = [&document](core::Id classId) { return shapeStyleOf(document, classId); };
+    return content;
+}
+
+ExampleViewer *enlargeExample(const ExampleModel &examples, int row, const ProjectDocument &document, QWidget *parent)
+{
+    if (row < 0 || row >= examples.rowCount())
+        return nullptr;
+    return ExampleViewer::showFor(exampleContent(examples, row, document), parent);
 }
 
 ShapeStyle shapeStyleOf(const ProjectDocument &document, core::Id classId)

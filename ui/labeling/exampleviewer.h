@@ -54,6 +54,22 @@ private:
 /// the lead's note (HTML, escaped).
 QString exampleCaption(const ExampleModel::Entry &entry);
 
+/// A standard's examples as the label book and the adjudication page show them: each with
+/// the class it teaches (the standard's rule outranks the labelers' vote), its measured length
+/// and the shapes of that class (all shapes when none has it), from the session's
+/// core::Session::taughtExamples; the plain examples when the session may not see them.
+std::vector<ExampleModel::Entry> taughtExampleEntries(const ProjectDocument &document, const core::Standard &standard);
+
+/// What the viewer shows of the example at `row` (a row of `examples`): its picture, title,
+/// caption, shapes in their class's colours and the calibration. `document` must outlive it.
+ExampleViewer::Content exampleContent(const ExampleModel &examples, int row, const ProjectDocument &document);
+
+/// Opens the example at `row` of `examples` enlarged beside `parent` (ExampleViewer::showFor),
+/// its shapes in their class's colours; nullptr for a row that is not there. What
+/// StandardView::exampleActivated does wherever a standard is shown. `document` must outlive
+/// the viewer (the viewer is a child of `parent`, which the document outlives).
+ExampleViewer *enlargeExample(const ExampleModel &examples, int row, const ProjectDocument &document, QWidget *parent);
+
 /// How a shape of class `classId` is drawn outside the labeling view: the class's colour and
 /// name (blue and no name for an unknown class).
 ShapeStyle shapeStyleOf(const ProjectDocument &document, core::Id classId);

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/labeling/labelbookpanel.h"
 
-#include "core/clusters/imageattributes.h"
-#include "core/common/error.h"
-#include "core/standards/examplemeasurements.h"
 #include "ui/document/projectdocument.h"
 #include "ui/labeling/exampleviewer.h"
 #include "ui/labeling/standardview.h"
@@ -13,8 +10,6 @@
 #include <QLabel>
 #include <QListView>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace concord::ui {
 
@@ -99,64 +94,13 @@ void LabelBookPanel::showStandard(int row)
         return;
     }
     const core::Standard &standard = m_standards->standard(row);
-    std::vector<ExampleModel::Entry> entries;
-    std::vector<core::TaughtExample> taught;
-    if (const core::Session *session = m_document->session()) {
-        try {
-            taught = session->taughtExamples(standard.id);
-        } catch (const core::Error &) {
-            // Not shown to this session (no longer active): the plain examples below.
-        }
-    }
-    if (taught.empty())
-        for (const auto &e : m_document->examplesOf(standard.id))
-            taught.push_back({e, std::nullopt, {}, std::nullopt});
-    for (auto &t : taught) {
-        ExampleModel::Entry entry(t.example, m_document->imageFilePath(t.example.image));
-        std::string expected;
-        if (t.expectedClass)
-            if (const auto cls = m_document->labelClass(*t.expectedClass))
-                expected = cls->name;
-        // The standard's own rule outranks the labelers' vote: it is what the example teaches.
-        core::AttributeValues measured;
-        if (t.lengthMm)
-            measured.emplace(core::kAttrLengthMm, *t.lengthMm);
-        if (const auto byRule = core::ruleClassFor(standard.rule, expected, measured))
-            expected = *byRule;
-        entry.expectedClass = QString::fromStdString(expected);
-        if (t.lengthMm)
-            entry.measurement = QString::fromStdString(core::measurementText({core::kAttrLengthMm, *t.lengthMm}));
-        // The enlarged view draws the shapes of the class the example teaches (all of them when
-        // none is of that class: the measurement still shows).
-        const auto &classes = m_document->classes();
-        const auto taughtClass =
-            std::find_if(classes.begin(), classes.end(), [&](const core::LabelClass &c) { return c.name == expected; });
-        if (taughtClass != classes.end())
-            for (const auto &a : t.shapes)
-                if (a.classId == taughtClass->id)
-                    entry.shapes.push_back(a);
-        if (entry.shapes.empty())
-            entry.shapes = std::move(t.shapes);
-        entries.push_back(std::move(entry));
-    }
-    m_view->setStandard(standard, std::move(entries));
+    m_view->setStandard(standard, taughtExampleEntries(*m_document, standard));
 }
 
 void LabelBookPanel::enlarge(int row)
 {
-    const ExampleModel *examples = m_view->examples();
-    if (!m_document || row < 0 || row >= examples->rowCount())
-        return;
-    const ExampleModel::Entry &e = examples->entry(row);
-    ExampleViewer::Content content;
-    content.path = e.path;
-    content.title = examples->index(row).data(Qt::DisplayRole).toString().section(QLatin1Char('\n'), 0, 0);
-    content.caption = exampleCaption(e);
-    content.shapes = e.shapes;
-    content.pxPerMm = m_document->pxPerMm(e.example.image);
-    const ProjectDocument *document = m_document;
-    content.style = [document](core::Id classId) { return shapeStyleOf(*document, classId); };
-    ExampleViewer::showFor(std::move(content), this);
+    if (m_document)
+        enlargeExample(*m_view->examples(), row, *m_document, this);
 }
 
 } // namespace concord::ui

@@ -6,6 +6,7 @@
 #include "ui/document/projectdocument.h"
 #include "ui/image/adjustmentactions.h"
 #include "ui/image/imagecache.h"
+#include "ui/labeling/exampleviewer.h"
 #include "ui/labeling/standardview.h"
 #include "ui/lead/adjudicationcanvas.h"
 #include "ui/lead/adjudicationqueuemodel.h"
@@ -94,6 +95,10 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     m_values->setRootIsDecorated(false);
     m_values->setFocusPolicy(Qt::NoFocus);
     m_standard->setObjectName(QStringLiteral("adjudicationStandard"));
+    connect(m_standard, &StandardView::exampleActivated, this, [this](int row) {
+        if (m_document)
+            enlargeExample(*m_standard->examples(), row, *m_document, this);
+    });
 
     auto *keys = new QLabel(tr("<b>1</b>\u2013<b>9</b> class \u00b7 <b>M</b> majority \u00b7 <b>U</b> ambiguous "
                                "\u00b7 <b>N</b> note \u00b7 <b>Enter</b> next \u00b7 <b>Ctrl+Z</b> undo \u00b7 "
@@ -565,10 +570,8 @@ void AdjudicationPage::showStandard(const std::vector<core::Label> &labels)
         return;
     }
     m_cited = cited->id;
-    std::vector<ExampleModel::Entry> entries;
-    for (const auto &e : m_document->leadReader().examples(cited->id))
-        entries.push_back({e, m_document->imageFilePath(e.image)});
-    m_standard->setStandard(*cited, std::move(entries));
+    // The examples as the label book shows them: expected class, measurement, shapes.
+    m_standard->setStandard(*cited, taughtExampleEntries(*m_document, *cited));
 }
 
 void AdjudicationPage::message(const QString &text, bool error)
