@@ -18,6 +18,7 @@
 #include "ui/models/examplemodel.h"
 #include "ui/shell/mainwindow.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -271,6 +272,25 @@ void TestExamples::adjudicationEnlargesExamples()
     QVERIFY2(viewer->caption()->text().contains(QStringLiteral("expected class <b>scratch</b>")),
              qPrintable(viewer->caption()->text()));
 
+    // The labeling view's adjustment keys work in the viewer (hand-worked: brightness steps of
+    // 0.05, contrast and gamma steps of ×1.1; ImageAdjustment::brighter and moreContrast).
+    QApplication::setActiveWindow(viewer); // as the window manager does with a new window
+    QTRY_COMPARE(QApplication::activeWindow(), viewer);
+    QCOMPARE(QApplication::focusWidget(), viewer->canvas()); // the keys go to the picture
+    ui::ImageCanvas *canvas = viewer->canvas();
+    QVERIFY(canvas->adjustment().isIdentity());
+    QTest::keyClick(viewer, Qt::Key_BracketRight); // brightness + 0.05
+    QTest::keyClick(viewer, Qt::Key_BracketRight); // + 0.05 = 0.10
+    QCOMPARE(canvas->adjustment().brightness, 0.10);
+    QTest::keyClick(viewer, Qt::Key_BraceRight); // contrast × 1.1
+    QCOMPARE(canvas->adjustment().contrast, 1.1);
+    QTest::keyClick(viewer, Qt::Key_BracketLeft, Qt::ControlModifier); // gamma ÷ 1.1
+    QCOMPARE(canvas->adjustment().gamma, 1.0 / 1.1);
+    QTest::keyClick(viewer, Qt::Key_I);
+    QVERIFY(canvas->adjustment().invert);
+    QTest::keyClick(viewer, Qt::Key_R); // reset: as the file is
+    QVERIFY(canvas->adjustment().isIdentity());
+    QCOMPARE(canvas->adjustment(), ui::ImageAdjustment{});
     viewer->close();
 }
 

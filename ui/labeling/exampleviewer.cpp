@@ -6,6 +6,7 @@
 #include "core/standards/examplemeasurements.h"
 #include "ui/document/enumtext.h"
 #include "ui/document/projectdocument.h"
+#include "ui/image/adjustmentactions.h"
 #include "ui/image/decodedimage.h"
 
 #include <QDialogButtonBox>
@@ -51,6 +52,12 @@ ExampleViewer::ExampleViewer(Content content, QWidget *parent)
     connect(m_canvas, &ImageCanvas::annotationChanged, this, restore, Qt::QueuedConnection);
     connect(m_canvas, &ImageCanvas::annotationCreated, this, restore, Qt::QueuedConnection);
 
+    // The keys of every image view (] [ brightness, } { contrast, Ctrl+] Ctrl+[ gamma, I, E,
+    // R reset): how the example is shown, never the file.
+    m_adjustActions = makeAdjustmentActions(
+        this, [this] { return m_canvas->adjustment(); },
+        [this](const ImageAdjustment &a) { m_canvas->setAdjustment(a); });
+
     auto *fit = new QPushButton(tr("&Fit"), this);
     fit->setObjectName(QStringLiteral("fitButton"));
     auto *oneToOne = new QPushButton(tr("&1:1"), this);
@@ -67,9 +74,11 @@ ExampleViewer::ExampleViewer(Content content, QWidget *parent)
     bottom->addWidget(oneToOne);
     bottom->addWidget(zoomIn);
     bottom->addWidget(zoomOut);
-    bottom->addWidget(new QLabel(tr("Wheel: zoom · drag: pan"), this));
+    bottom->addWidget(new QLabel(tr("Wheel: zoom · drag: pan · ] [ brightness · } { contrast · R: reset"), this));
     bottom->addStretch();
     bottom->addWidget(close);
+
+    m_canvas->setFocus(); // the keys act on the picture, not on a button
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_caption);

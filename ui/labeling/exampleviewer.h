@@ -10,6 +10,7 @@
 #include <functional>
 #include <vector>
 
+class QAction;
 class QLabel;
 
 namespace concord::ui {
@@ -19,8 +20,9 @@ class ProjectDocument;
 /// An example or candidate image enlarged (issue #19, "Examples that teach"): the picture in an
 /// ImageCanvas, so it fits, zooms around the cursor and pans like the labeling view, with the
 /// shapes that teach drawn in their class's colour and measured ("scratch · 2.05 mm"), and a
-/// caption above it: role, expected class, measured values and the lead's note. Read only: a
-/// shape dragged by accident springs back.
+/// caption above it: role, expected class, measured values and the lead's note. The image
+/// adjustment keys of the labeling view work here too. Read only: a shape dragged by accident
+/// springs back.
 class ExampleViewer final : public QDialog
 {
     Q_OBJECT
@@ -43,9 +45,13 @@ public:
 
     ImageCanvas *canvas() const { return m_canvas; }
     QLabel *caption() const { return m_caption; }
+    /// Brightness, contrast, gamma, invert, equalise and reset, with the labeling view's keys
+    /// (makeAdjustmentActions).
+    QList<QAction *> adjustmentActions() const { return m_adjustActions; }
 
 private:
     Content m_content;
+    QList<QAction *> m_adjustActions;
     ImageCanvas *m_canvas;
     QLabel *m_caption;
 };
