@@ -52,6 +52,24 @@ std::vector<std::pair<Id, double>> medianMeasurements(const std::vector<LabelerM
     return out;
 }
 
+namespace {
+
+/// `byImage` with each image of `measured` (sorted by image) given its median length_mm, as a
+/// list in image order: what attributeValues() and attributeValuesOf() return for length_mm.
+std::vector<ImageAttribute> withMedians(std::map<Id, ImageAttribute> byImage,
+                                        const std::vector<LabelerMeasurement> &measured)
+{
+    for (const auto &[image, mm] : medianMeasurements(measured))
+        byImage.insert_or_assign(image, ImageAttribute{image, kAttrLengthMm, mm, AttrSource::Measured});
+    std::vector<ImageAttribute> out;
+    out.reserve(byImage.size());
+    for (auto &[image, a] : byImage)
+        out.push_back(std::move(a));
+    return out;
+}
+
+} // namespace
+
 std::vector<ImageAttribute> attributeValues(const Store &store, const std::string &key)
 {
     auto stored = store.attributes(key);
@@ -63,13 +81,43 @@ std::vector<ImageAttribute> attributeValues(const Store &store, const std::strin
     std::map<Id, ImageAttribute> byImage;
     for (auto &a : stored)
         byImage.insert_or_assign(a.image, std::move(a));
-    for (const auto &[image, mm] : medianMeasurements(measured))
-        byImage.insert_or_assign(image, ImageAttribute{image, kAttrLengthMm, mm, AttrSource::Measured});
-    std::vector<ImageAttribute> out;
-    out.reserve(byImage.size());
-    for (auto &[image, a] : byImage)
-        out.push_back(std::move(a));
-    return out;
+    return withMedians(std::move(byImage), measured);
+}
+
+std::vector<ImageAttribute> attributeValuesOf(const Store &store, const std::string &key, const std::vector<Id> &images)
+{
+    const std::set<Id> wanted(images.begin(), images.end());
+    std::map<Id, ImageAttribute> byImage;
+    bool imported = false;
+    if (key == kAttrLengthMm) {
+        // Whether the project imported its own length_mm is a question about every image.
+        for (auto &a : store.attributes(key)) {
+            imported = imported || a.source == AttrSource::Imported;
+            if (wanted.count(a.image) != 0)
+                byImage.insert_or_assign(a.image, std::move(a));
+        }
+    } else {
+        for (const Id image : wanted)
+            for (auto &a : store.imageAttributes(image))
+                if (a.key == key)
+                    byImage.insert_or_assign(image, std::move(a));
+    }
+    std::vector<LabelerMeasurement> measured;
+    if (key == kAttrLengthMm && !imported) {
+        // labelerMeasurements() of these images only: each label's longest line in mm.
+        for (const Id image : wanted)
+            for (const auto &label : store.labelsOfImage(image)) {
+                LabelerMeasurement m{image, label.labeler, 0.0, 0};
+                for (const auto &a : store.annotationsOfLabel(label.id))
+                    if (a.kind == AnnotationKind::Line && a.lengthMm && std::isfinite(*a.lengthMm)) {
+                        m.lengthMm = m.lines == 0 ? *a.lengthMm : std::max(m.lengthMm, *a.lengthMm);
+                        ++m.lines;
+                    }
+                if (m.lines > 0)
+                    measured.push_back(m);
+            }
+    }
+    return withMedians(std::move(byImage), measured);
 }
 
 std::vector<std::string> knownAttributeKeys(const Store &store)

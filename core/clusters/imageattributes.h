@@ -51,6 +51,13 @@ std::vector<std::pair<Id, double>> medianMeasurements(const std::vector<LabelerM
 /// its own `length_mm` (AttrSource::Imported) keeps those values throughout.
 std::vector<ImageAttribute> attributeValues(const Store &store, const std::string &key);
 
+/// attributeValues() of only `images` (in the order of their ids), reading only those images'
+/// labels and lines: what a caption under a few example images needs, where attributeValues()
+/// would read every line of the project (10^5 images: every label's shapes). The same values
+/// as attributeValues() gives those images; tst_teaching compares the two.
+std::vector<ImageAttribute> attributeValuesOf(const Store &store, const std::string &key,
+                                              const std::vector<Id> &images);
+
 /// The attribute keys attributeValues() knows: the stored ones, and `length_mm` as soon as some
 /// label carries a measured line. Sorted.
 std::vector<std::string> knownAttributeKeys(const Store &store);

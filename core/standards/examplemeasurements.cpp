@@ -31,13 +31,13 @@ std::vector<std::string> exampleMeasurementKeys(const std::string &rule)
 std::map<Id, std::vector<ExampleMeasurement>> exampleMeasurements(const Store &store, const std::vector<Id> &images,
                                                                   const std::vector<std::string> &keys)
 {
-    const std::set<Id> wanted(images.begin(), images.end());
+    // Only these images' labels and lines are read: the picker and the examples show a few
+    // images of a project that may have 10^5.
     std::map<Id, std::vector<ExampleMeasurement>> out;
     for (const auto &key : keys)
-        for (const auto &a : attributeValues(store, key))
-            if (wanted.count(a.image) != 0)
-                if (const double *number = std::get_if<double>(&a.value))
-                    out[a.image].push_back({key, *number});
+        for (const auto &a : attributeValuesOf(store, key, images))
+            if (const double *number = std::get_if<double>(&a.value))
+                out[a.image].push_back({key, *number});
     return out;
 }
 

@@ -2,6 +2,7 @@
 // Examples that teach (issue #19): the measured values shown under example and candidate
 // images, what a labeler's session may learn from an example, and a standard's Markdown in the
 // HTML report. Expected values are worked out by hand in the comments.
+#include "core/clusters/imageattributes.h"
 #include "core/common/error.h"
 #include "core/geometry/geometry.h"
 #include "core/project/project_ops.h"
@@ -75,6 +76,35 @@ private slots:
         QCOMPARE(values.at(m_image).size(), std::size_t(1));
         QCOMPARE(values.at(m_image).front().key, std::string("length_mm"));
         QCOMPARE(values.at(m_image).front().value, 2.25);
+    }
+
+    void measuredValuesReadOnlyTheirImages()
+    {
+        // attributeValuesOf() gives what attributeValues() gives those images: a stored value
+        // on b.png is kept, a.png's measured 2.25 mm (as above) outranks a stale stored 9.0.
+        m_store->setAttribute({m_plain, "length_mm", 1.5, AttrSource::Measured});
+        m_store->setAttribute({m_image, "length_mm", 9.0, AttrSource::Measured});
+        m_store->setAttribute({m_plain, "brightness", 0.25, AttrSource::Computed});
+        const auto of = [](const std::vector<ImageAttribute> &values) {
+            std::vector<std::pair<Id, double>> out;
+            for (const auto &a : values)
+                out.emplace_back(a.image, std::get<double>(a.value));
+            return out;
+        };
+        const std::vector<std::pair<Id, double>> lengths{{m_image, 2.25}, {m_plain, 1.5}};
+        QCOMPARE(of(attributeValuesOf(*m_store, "length_mm", {m_plain, m_image})), lengths);
+        QCOMPARE(of(attributeValues(*m_store, "length_mm")), lengths);
+        QCOMPARE(of(attributeValuesOf(*m_store, "length_mm", {m_plain})),
+                 (std::vector<std::pair<Id, double>>{{m_plain, 1.5}}));
+        QCOMPARE(of(attributeValuesOf(*m_store, "brightness", {m_image, m_plain})),
+                 (std::vector<std::pair<Id, double>>{{m_plain, 0.25}}));
+        // An imported length_mm anywhere: the stored values stand, a.png's 9.0 too.
+        m_store->setAttribute({m_plain, "length_mm", 1.5, AttrSource::Imported});
+        QCOMPARE(of(attributeValuesOf(*m_store, "length_mm", {m_image})),
+                 (std::vector<std::pair<Id, double>>{{m_image, 9.0}}));
+        m_store->removeAttributes("length_mm", AttrSource::Imported);
+        m_store->removeAttributes("length_mm", AttrSource::Measured);
+        m_store->removeAttributes("brightness", AttrSource::Computed);
     }
 
     void labelersAreTaughtOnlyByActiveStandards()
