@@ -3,6 +3,7 @@
 // everything else lives in concord_ui.
 #include "ui/document/projectaccess.h"
 #include "ui/document/projectdocument.h"
+#include "ui/labeling/exampleviewer.h"
 #include "ui/labeling/labelingview.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/importattributesdialog.h"
@@ -74,6 +75,14 @@ std::unique_ptr<QWidget> leadDialog(const QString &name, concord::ui::MainWindow
     if (name == QLatin1String("preferences")) // anyone's
         return std::make_unique<concord::ui::PreferencesDialog>(&window, &window);
     concord::ui::ProjectDocument *document = window.document();
+    if (name == QLatin1String("example") && document) // anyone's: the first example of the label book
+        for (const auto &standard : document->activeStandards()) {
+            concord::ui::ExampleModel examples;
+            examples.setExamples(concord::ui::taughtExampleEntries(*document, standard));
+            if (examples.rowCount() > 0)
+                return std::make_unique<concord::ui::ExampleViewer>(concord::ui::exampleContent(examples, 0, *document),
+                                                                    &window);
+        }
     if (!document || !document->isLead())
         return nullptr;
     if (name == QLatin1String("settings"))
@@ -150,7 +159,8 @@ int main(int argc, char **argv)
         QStringLiteral("1:1"));
     const QCommandLineOption dialogOption(
         QStringLiteral("dialog"),
-        QApplication::translate("main", "Open this dialog too (preferences: Edit > Preferences...; for a lead: "
+        QApplication::translate("main", "Open this dialog too (preferences: Edit > Preferences...; example: the "
+                                        "first example of the first active standard, enlarged; for a lead: "
                                         "settings: Project > Settings..., import-labels, import-attributes: File > "
                                         "Import...); --screenshot then saves the dialog."),
         QStringLiteral("NAME"));
@@ -203,9 +213,11 @@ int main(int argc, char **argv)
         if (dialog)
             dialog->show();
         else
-            qWarning(
-                "no dialog %s for this session (preferences; settings, import-labels, import-attributes for a lead)",
-                qPrintable(parser.value(dialogOption)));
+            qWarning("no dialog %s for this session (preferences, example; settings, import-labels, "
+                     "import-attributes for a lead)",
+                     qPrintable(parser.value(dialogOption)));
+        if (auto *viewer = qobject_cast<concord::ui::ExampleViewer *>(dialog.get()))
+            viewer->canvas()->fitToWindow();
     }
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
