@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QColorDialog>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -515,7 +516,7 @@ void TestSettingsDialogs::keysBeyondNineChooseTheClass()
         ui::setKeyBinding(skip, {QKeySequence(Qt::SHIFT | Qt::Key_A)});
         ui::ProjectSettingsDialog dialog(window->document(), window.get());
         auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("newClassName"));
-        for (int i = 4; i <= 12; ++i) {
+        for (int i = 4; i <= 13; ++i) {
             QTest::keyClicks(name, QStringLiteral("c%1").arg(i));
             QTest::keyClick(name, Qt::Key_Return);
             QCOMPARE(dialog.errorText(), QString());
@@ -523,14 +524,14 @@ void TestSettingsDialogs::keysBeyondNineChooseTheClass()
         ui::setKeyBinding(skip, {QKeySequence(Qt::Key_S)}); // the default again
     }
     // ok, scratch, dent have 1…3; c4…c9 get 4…9, c10 gets 0; Shift+A was Skip's while the
-    // classes were added, so c11 and c12 get Shift+B and Shift+C.
+    // classes were added, so c11, c12 and c13 get Shift+B, Shift+C and Shift+D.
     QStringList keys;
     for (const auto &c : readBack()->classes())
         keys << QString::fromStdString(c.shortcut);
     QCOMPARE(keys, (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"),
                                 QStringLiteral("5"), QStringLiteral("6"), QStringLiteral("7"), QStringLiteral("8"),
                                 QStringLiteral("9"), QStringLiteral("0"), QStringLiteral("Shift+B"),
-                                QStringLiteral("Shift+C")}));
+                                QStringLiteral("Shift+C"), QStringLiteral("Shift+D")}));
 
     // A labeler's window: the keys choose those classes for the image shown.
     ui::MainWindow window;
@@ -560,6 +561,15 @@ void TestSettingsDialogs::keysBeyondNineChooseTheClass()
     QTest::keyClick(&window, Qt::Key_2);
     QCOMPARE(classOf(), QStringLiteral("scratch"));
     QCOMPARE(view->currentImage(), image); // auto-advance off: still the same image
+
+    // Thirteen classes: twelve buttons and the type-ahead list, which "/" opens.
+    auto *picker = window.findChild<QComboBox *>(QStringLiteral("classPicker"));
+    QVERIFY(picker);
+    QTest::keyClick(&window, Qt::Key_Slash);
+    QVERIFY(picker->hasFocus() || picker->lineEdit()->hasFocus());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("c13"));
+    QCOMPARE(picker->completer()->completionCount(), 1); // "Shift+D  c13" only
+    QCOMPARE(classOf(), QStringLiteral("scratch"));      // typing chose nothing yet
 }
 
 void TestSettingsDialogs::overlapAndCalibrationSaved()

@@ -101,6 +101,9 @@ void ClassBar::rebuild()
         auto *list = new QListView(m_picker);
         list->setUniformItemSizes(true);
         m_picker->setView(list);
+        // The text shown ("Shift+D  burr"): the class model has no edit role, the completer's
+        // default, so typing found nothing.
+        m_picker->completer()->setCompletionRole(Qt::DisplayRole);
         m_picker->completer()->setFilterMode(Qt::MatchContains);
         m_picker->completer()->setCaseSensitivity(Qt::CaseInsensitive);
         m_picker->completer()->setCompletionMode(QCompleter::PopupCompletion);
