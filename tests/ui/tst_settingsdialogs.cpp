@@ -113,6 +113,7 @@ private slots:
     void classKeysParseInQt();
     void classKeyOfAnActionIsRefused();
     void keysBeyondNineChooseTheClass();
+    void settingsFromTheMenuAreFollowed();
     void overlapAndCalibrationSaved();
     void addedLabelerGetsAQueue();
     void importLabelsFromCsv();
@@ -570,6 +571,36 @@ void TestSettingsDialogs::keysBeyondNineChooseTheClass()
     QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("c13"));
     QCOMPARE(picker->completer()->completionCount(), 1); // "Shift+D  c13" only
     QCOMPARE(classOf(), QStringLiteral("scratch"));      // typing chose nothing yet
+}
+
+void TestSettingsDialogs::settingsFromTheMenuAreFollowed()
+{
+    // Project → Settings… as a person opens it (modal): the class bar and the class keys
+    // follow each edit without the window handing the document to the labeling view again.
+    auto window = openAsLead();
+    QVERIFY(window);
+    window->show();
+    QCOMPARE(classButton(*window, 2), QStringLiteral("3  dent"));
+    bool edited = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = window->findChild<ui::ProjectSettingsDialog *>();
+        QVERIFY(dialog);
+        auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("classTable"));
+        table->item(2, 0)->setText(QStringLiteral("pit"));
+        table->item(2, 1)->setText(QStringLiteral("shift+p"));
+        QCOMPARE(dialog->errorText(), QString());
+        QCOMPARE(classButton(*window, 2), QStringLiteral("Shift+P  pit")); // while it is open
+        edited = true;
+        dialog->reject();
+    });
+    window->findChild<QAction *>(QStringLiteral("actionProjectSettings"))->trigger();
+    QVERIFY(edited);
+    QCOMPARE(classButton(*window, 2), QStringLiteral("Shift+P  pit"));
+    const core::Id pit = readBack()->classByName("pit")->id;
+    const auto *key = window->findChild<QAction *>(QStringLiteral("actionClass_%1").arg(pit));
+    QVERIFY(key);
+    QCOMPARE(key->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_P));
+    QCOMPARE(window->findChildren<QAction *>(QStringLiteral("actionClass_%1").arg(pit)).size(), 1);
 }
 
 void TestSettingsDialogs::overlapAndCalibrationSaved()

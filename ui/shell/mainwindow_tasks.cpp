@@ -151,16 +151,10 @@ void MainWindow::projectSettings()
 {
     if (!m_document || !m_document->isLead())
         return;
+    // The labeling view and the queue follow ProjectDocument::classesChanged themselves, each
+    // edit as it is made (tst_settingsdialogs' labelingViewFollowsTheClasses).
     ProjectSettingsDialog dialog(m_document.get(), this);
-    // The labeling view reads the classes when it is given a document: a changed class bar
-    // needs the document given again (it keeps the queue position by image).
-    bool classesChanged = false;
-    const auto connection = connect(m_document.get(), &ProjectDocument::classesChanged, &dialog,
-                                    [&classesChanged] { classesChanged = true; });
     dialog.exec();
-    disconnect(connection);
-    if (classesChanged)
-        m_labelingView->setDocument(m_document.get());
 }
 
 void MainWindow::importLabels()
