@@ -5,6 +5,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -309,7 +310,16 @@ void Connection::connect()
     m_prepared.clear();
     ++m_generation;
     if (!m_setup.empty())
-        execScript(m_setup);
+        exec(m_setup);
+}
+
+void Connection::reconnectIfAllowed()
+{
+    // A connection the server dropped (restart, network) is opened again before a statement
+    // that starts a unit of its own; inside a transaction the unit fails and is retried whole.
+    // A deferred BEGIN not sent yet means nothing of the unit is lost by reconnecting.
+    if (!isOk() && (m_autoReconnect || !m_deferredBegin.empty()))
+        connect();
 }
 
 void Connection::reset()
@@ -382,10 +392,9 @@ void Connection::fail(pg_result *r, std::string_view context) const
 
 Result Connection::query(const char *sql, const Params &params)
 {
-    // A connection the server dropped (restart, network) is opened again before a statement
-    // that starts a unit of its own; inside a transaction the unit fails and is retried whole.
-    if (!isOk() && m_autoReconnect)
-        connect();
+    if (!m_deferredBegin.empty()) // BEGIN and the statement in one round trip
+        return std::move(pipeline({Statement{sql, params}}).front());
+    reconnectIfAllowed();
     auto it = m_prepared.find(sql);
     if (it == m_prepared.end()) {
         std::string name = "concord_" + std::to_string(++m_nextStatement);
@@ -404,10 +413,146 @@ Result Connection::query(const char *sql, const Params &params)
     return Result(r);
 }
 
+std::vector<Result> Connection::pipeline(const std::vector<Statement> &statements, bool commit)
+{
+    reconnectIfAllowed();
+    // What goes to the server, in order: each statement's Parse the first time this connection
+    // sees its text, then its Bind/Execute; BEGIN and COMMIT as statements of their own.
+    struct Command
+    {
+        enum Kind
+        {
+            Plain,
+            Prepare,
+            Execute
+        } kind;
+        std::string text; ///< Plain: the SQL; Prepare, Execute: the statement's name
+        const char *sql = nullptr;
+        std::size_t statement = 0;
+    };
+    std::vector<Command> commands;
+    commands.reserve(statements.size() + 4);
+    if (std::string begin = std::exchange(m_deferredBegin, {}); !begin.empty())
+        commands.push_back({Command::Plain, std::move(begin)});
+    std::unordered_map<const char *, std::string> preparing;
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+        const char *sql = statements[i].sql;
+        std::string name;
+        if (const auto it = m_prepared.find(sql); it != m_prepared.end()) {
+            name = it->second;
+        } else if (const auto p = preparing.find(sql); p != preparing.end()) {
+            name = p->second;
+        } else {
+            name = "concord_" + std::to_string(++m_nextStatement);
+            preparing.emplace(sql, name);
+            commands.push_back({Command::Prepare, name, sql});
+        }
+        commands.push_back({Command::Execute, std::move(name), sql, i});
+    }
+    if (commit)
+        commands.push_back({Command::Plain, "COMMIT"});
+
+    if (!m_conn || PQenterPipelineMode(m_conn) != 1)
+        fail(nullptr, "pipeline");
+    std::vector<Result> results(statements.size());
+    PGresult *error = nullptr; // the first statement that failed; the ones after it did not run
+    std::string errorContext;
+    bool broken = false;
+    // A sync point every kBatch commands: what the server answers before the client reads
+    // stays far below the socket's buffers, however many shapes a label has.
+    constexpr std::size_t kBatch = 128;
+    for (std::size_t next = 0; next < commands.size() && !error && !broken;) {
+        const std::size_t end = std::min(commands.size(), next + kBatch);
+        std::size_t sent = next;
+        for (; sent < end; ++sent) {
+            const Command &c = commands[sent];
+            int ok = 0;
+            if (c.kind == Command::Plain) {
+                ok = PQsendQueryParams(m_conn, c.text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0);
+            } else if (c.kind == Command::Prepare) {
+                ok = PQsendPrepare(m_conn, c.text.c_str(), c.sql, 0, nullptr);
+            } else {
+                const Params &p = statements[c.statement].params;
+                const auto values = p.pointers();
+                ok = PQsendQueryPrepared(m_conn, c.text.c_str(), p.size(), values.data(), p.lengths().data(),
+                                         p.formats().data(), 0);
+            }
+            if (ok != 1)
+                break;
+        }
+        if (sent < end || PQpipelineSync(m_conn) != 1) {
+            broken = true;
+            break;
+        }
+        // One result per command, each followed by a null, then the sync point's.
+        std::size_t at = next;
+        bool synced = false;
+        bool lastWasNull = false;
+        for (;;) {
+            PGresult *r = PQgetResult(m_conn);
+            if (!r) {
+                if (lastWasNull || PQstatus(m_conn) != CONNECTION_OK)
+                    break; // the connection went away: no sync point will come
+                lastWasNull = true;
+                continue;
+            }
+            lastWasNull = false;
+            const auto status = PQresultStatus(r);
+            if (status == PGRES_PIPELINE_SYNC) {
+                PQclear(r);
+                synced = true;
+                break;
+            }
+            if (at >= sent) {
+                PQclear(r);
+                continue;
+            }
+            const Command &c = commands[at++];
+            if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+                if (c.kind == Command::Prepare)
+                    m_prepared.emplace(c.sql, c.text);
+                if (c.kind == Command::Execute)
+                    results[c.statement] = Result(r);
+                else
+                    PQclear(r);
+            } else if (status == PGRES_PIPELINE_ABORTED || error) {
+                PQclear(r);
+            } else {
+                error = r;
+                errorContext = c.kind == Command::Plain ? c.text : std::string(c.sql);
+            }
+        }
+        broken = !synced;
+        next = sent;
+    }
+    if (broken || PQexitPipelineMode(m_conn) != 1) {
+        // The connection is in no state to be used again: close it, so that the unit fails
+        // (Unavailable) and a new one reconnects.
+        std::string message = PQerrorMessage(m_conn);
+        while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+            message.pop_back();
+        if (error)
+            PQclear(error);
+        PQfinish(m_conn);
+        m_conn = nullptr;
+        throw Error(ErrorCode::Unavailable, "lost the server: " + (message.empty() ? "no answer" : message), m_display);
+    }
+    if (error)
+        fail(error, errorContext);
+    return results;
+}
+
 void Connection::execScript(const std::string &sql)
 {
-    if (!isOk() && m_autoReconnect)
-        connect();
+    reconnectIfAllowed();
+    if (!m_deferredBegin.empty()) // one simple query: "BEGIN …; sql"
+        exec(std::exchange(m_deferredBegin, {}) + ";\n" + sql);
+    else
+        exec(sql);
+}
+
+void Connection::exec(const std::string &sql)
+{
     PGresult *r = PQexec(m_conn, sql.c_str());
     const auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)

@@ -58,6 +58,13 @@ private:
     std::vector<int> m_formats;
 };
 
+/// One statement of a pipeline (Connection::pipeline): a string literal, as for query().
+struct Statement
+{
+    const char *sql;
+    Params params;
+};
+
 /// The rows of one statement (RAII over PGresult). Columns are read by index.
 class Result
 {
@@ -115,6 +122,20 @@ public:
     /// Runs SQL without parameters (schema, BEGIN/COMMIT). Never pass user values here.
     void execScript(const std::string &sql);
 
+    /// Sends the statements in one round trip (libpq pipeline mode) and returns their results
+    /// in order; a deferred BEGIN goes first and, with `commit`, COMMIT last. The server runs
+    /// them one after another as separate statements, each seeing the ones before; the first
+    /// that fails stops the rest and is thrown (the transaction is then in error, as with
+    /// query()). Statements are prepared in the same round trip the first time.
+    std::vector<Result> pipeline(const std::vector<Statement> &statements, bool commit = false);
+
+    /// `begin` (e.g. "BEGIN ISOLATION LEVEL SERIALIZABLE") is sent with the next statement,
+    /// in its round trip, instead of one of its own. Until then nothing of the unit has
+    /// reached the server, so a dropped connection may still be opened again.
+    void deferBegin(std::string begin) { m_deferredBegin = std::move(begin); }
+    /// Drops a deferred BEGIN; true when it was still pending (no statement was sent since).
+    bool cancelDeferredBegin() { return !std::exchange(m_deferredBegin, {}).empty(); }
+
     /// "ana" → "\"ana\"" (libpq's PQescapeIdentifier), for role names in GRANT/CREATE ROLE.
     std::string quoteIdentifier(std::string_view name) const;
     /// A string literal for the few statements that take no parameters (ALTER ROLE … PASSWORD).
@@ -149,6 +170,10 @@ public:
 
 private:
     void connect();
+    /// Reopens a dropped connection when no unit would lose statements by it.
+    void reconnectIfAllowed();
+    /// Runs SQL without parameters as it is (no reconnection, no deferred BEGIN).
+    void exec(const std::string &sql);
     [[noreturn]] void fail(pg_result *r, std::string_view context) const;
 
     std::string m_conninfo;
@@ -156,6 +181,7 @@ private:
     std::string m_setup;
     std::uint64_t m_generation = 0;
     bool m_autoReconnect = true;
+    std::string m_deferredBegin; ///< deferBegin(): sent with the next statement
     pg_conn *m_conn = nullptr;
     std::unordered_map<const char *, std::string> m_prepared;
     int m_nextStatement = 0;

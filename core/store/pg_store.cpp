@@ -8,6 +8,7 @@
 #include "core/store/pg_schema_p.h"
 #include "core/store/server.h"
 #include "core/store/settings_meta_p.h"
+#include "core/store/shapeclass_p.h"
 
 #include <nlohmann/json.hpp>
 
@@ -312,15 +313,21 @@ void PgStore::transaction(const std::function<void()> &work)
             // SERIALIZABLE: a unit that read labels (a standard's apply) and another that
             // changed one of them (a labeler's save) cannot both commit; the loser is retried
             // whole and sees the winner's work, as SQLite's single writer would have it.
-            m_db->execScript("BEGIN ISOLATION LEVEL SERIALIZABLE");
+            // BEGIN travels with the unit's first statement (a round trip fewer); the
+            // snapshot is taken at that statement either way.
+            m_db->deferBegin("BEGIN ISOLATION LEVEL SERIALIZABLE");
             m_db->setAutoReconnect(false);
             work();
-            m_db->execScript("COMMIT");
+            // Nothing to commit when the unit sent no statement, or committed with its last
+            // one (saveLabel's pipeline).
+            if (!m_db->cancelDeferredBegin() && m_db->inTransaction())
+                m_db->execScript("COMMIT");
             m_db->setAutoReconnect(true);
             m_depth = 0;
             return;
         } catch (const Error &e) {
             m_depth = 0;
+            m_db->cancelDeferredBegin();
             m_db->setAutoReconnect(true);
             if (m_db->isOk() && m_db->inTransaction()) {
                 try {
@@ -345,6 +352,7 @@ void PgStore::transaction(const std::function<void()> &work)
             throw;
         } catch (...) {
             m_depth = 0;
+            m_db->cancelDeferredBegin();
             m_db->setAutoReconnect(true);
             if (m_db->isOk() && m_db->inTransaction()) {
                 try {
@@ -360,6 +368,48 @@ void PgStore::transaction(const std::function<void()> &work)
 void PgStore::write(const std::function<void()> &work)
 {
     transaction(work);
+}
+
+Id PgStore::saveLabel(Id image, Id labeler, Id labelClass, const std::vector<Annotation> &annotations,
+                      LabelSource source)
+{
+    // What core::saveLabel() asks of any store, statement for statement: setLabel() with the
+    // round from assignmentRound() (0 without one) and the newest active standard (what
+    // standardInForce() picks), replaceAnnotations() and markAssignmentsDone(). The label's
+    // id is not needed between them: the shapes find their label by (image, labeler), and
+    // a shape without a class of its own takes the label's, as addAnnotation() does. The
+    // created_at of a label saved before stays, as ON CONFLICT never changes it.
+    static constexpr const char *kLabel =
+        "INSERT INTO label(image, labeler, class, round, standard, source, created_at, updated_at) "
+        "VALUES ($1, $2, $3, coalesce((SELECT max(round) FROM assignment WHERE image = $1 AND labeler = $2), 0), "
+        "(SELECT max(id) FROM standard WHERE status = 'active'), $4, $5, $5) "
+        "ON CONFLICT(image, labeler) DO UPDATE SET class = excluded.class, round = excluded.round, "
+        "standard = excluded.standard, source = excluded.source, updated_at = excluded.updated_at RETURNING id";
+    static constexpr const char *kDropShapes =
+        "DELETE FROM annotation WHERE label = (SELECT id FROM label WHERE image = $1 AND labeler = $2)";
+    static constexpr const char *kShape =
+        "INSERT INTO annotation(label, kind, geometry, length_px, length_mm, area, class) "
+        "SELECT l.id, $3::text, $4::text, $5::double precision, $6::double precision, $7::double precision, "
+        "coalesce($8::bigint, (SELECT id FROM label_class WHERE name = $9::text), l.class) "
+        "FROM label l WHERE l.image = $1 AND l.labeler = $2";
+    static constexpr const char *kDone =
+        "UPDATE assignment SET state = 'done' WHERE image = $1 AND labeler = $2 AND state <> 'done'";
+    Id id = 0;
+    transaction([&] {
+        std::vector<pg::Statement> unit;
+        unit.reserve(annotations.size() + 3);
+        unit.push_back({kLabel, pg::Params::of(image, labeler, labelClass, toString(source), utcNow())});
+        unit.push_back({kDropShapes, pg::Params::of(image, labeler)});
+        for (const Annotation &a : annotations)
+            unit.push_back({kShape, pg::Params::of(image, labeler, toString(a.kind), a.geometry, a.lengthPx, a.lengthMm,
+                                                   a.area, store_detail::boundClass(a.classId),
+                                                   store_detail::geometryClassHint(a.geometry))});
+        unit.push_back({kDone, pg::Params::of(image, labeler)});
+        // COMMIT rides along unless an enclosing unit commits.
+        const auto results = m_db->pipeline(unit, m_depth == 1);
+        id = results.front().rows() > 0 ? results.front().int64(0, 0) : 0;
+    });
+    return id;
 }
 
 std::int64_t PgStore::dataVersion() const

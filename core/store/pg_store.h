@@ -31,6 +31,14 @@ public:
     bool hasImageContent(const std::string &hash) const override;
     std::optional<ServerIdentity> serverIdentity() const override;
     void transaction(const std::function<void()> &work) override;
+    /// core::saveLabel() on a server (issue #18, "Speed"): the same statements as
+    /// setLabel() + replaceAnnotations() + markAssignmentsDone(), with the round and the
+    /// standard in force looked up by the label's statement itself, sent in one round trip
+    /// together with BEGIN and COMMIT (Connection::pipeline). Each statement runs as the
+    /// signed-in role, so row-level security applies exactly as to the separate calls. Inside
+    /// a transaction() it joins it and the enclosing unit commits.
+    Id saveLabel(Id image, Id labeler, Id labelClass, const std::vector<Annotation> &annotations,
+                 LabelSource source);
     void setLockWait(std::chrono::milliseconds total) override;
     void lockLabelsForRewrite() override;
     std::int64_t dataVersion() const override;
