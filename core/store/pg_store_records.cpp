@@ -262,34 +262,6 @@ std::vector<Store::QueueKey> PgStore::unlabeledQueueKeys(Id labeler, bool skippe
         });
 }
 
-std::vector<QueueRow> PgStore::queueSearch(Id labeler, const QueueFilter &filter) const
-{
-    // As the SQLite backend's: the queue() union numbered in queue order, then filtered.
-    return collect<QueueRow>(
-        m_db->run("SELECT row, image, item FROM (SELECT row_number() OVER (ORDER BY round, position, chk, k) - 1 "
-                  "AS row, image, item, path, round, state, class, answered FROM ("
-                  "SELECT a.image AS image, NULL::bigint AS item, i.path AS path, a.round AS round, "
-                  "a.position AS position, 0 AS chk, a.image AS k, a.state AS state, l.class AS class, "
-                  "(l.class IS NOT NULL AND (a.round = 0 OR a.state = 'done')) AS answered FROM assignment a "
-                  "JOIN image i ON i.id = a.image "
-                  "LEFT JOIN label l ON l.image = a.image AND l.labeler = a.labeler WHERE a.labeler = $1 "
-                  "UNION ALL "
-                  "SELECT c.image, c.id, i.path, c.round, c.position, 1, c.id, c.state, c.answer, "
-                  "c.answer IS NOT NULL FROM check_item c JOIN image i ON i.id = c.image WHERE c.labeler = $1"
-                  ") u) q "
-                  "WHERE ($2 = 0 OR ($2 = 1 AND NOT answered AND state <> 'skipped') "
-                  "OR ($2 = 2 AND NOT answered AND state = 'skipped') OR ($2 = 3 AND round > 0) "
-                  "OR ($2 = 4 AND answered)) "
-                  "AND ($3::bigint IS NULL OR (answered AND class = $3::bigint)) "
-                  "AND (($4 = '' AND $5::bigint IS NULL) OR row + 1 = $5::bigint OR ($4 <> '' AND "
-                  "strpos(lower(regexp_replace(path, '^.*[/\\\\]', '')), lower($4)) > 0)) "
-                  "ORDER BY row",
-                  labeler, static_cast<int>(filter.status), filter.answer, filter.nameContains, filter.number),
-        [](const pg::Result &r, int row) {
-            return QueueRow{r.int64(row, 0), r.int64(row, 1), r.optInt64(row, 2)};
-        });
-}
-
 void PgStore::setAssignmentState(Id image, Id labeler, int round, AssignmentState state)
 {
     write([&] {

@@ -74,7 +74,6 @@ public:
     std::vector<QueueEntry> queue(Id labeler, std::int64_t offset, std::int64_t limit) const override;
     std::int64_t queueSize(Id labeler) const override;
     std::int64_t queueLabeledCount(Id labeler) const override;
-    std::vector<QueueRow> queueSearch(Id labeler, const QueueFilter &filter) const override;
     void setAssignmentState(Id image, Id labeler, int round, AssignmentState state) override;
     void unassign(Id image, Id labeler, int round) override;
     std::vector<std::pair<Id, int>> assignmentCounts() const override;

@@ -268,34 +268,6 @@ std::vector<Store::QueueKey> SqliteStore::unlabeledQueueKeys(Id labeler, bool sk
     });
 }
 
-std::vector<QueueRow> SqliteStore::queueSearch(Id labeler, const QueueFilter &filter) const
-{
-    // The queue() union, numbered in queue order by a window, then filtered: one pass over
-    // the labeler's rows. `answered` is isAnswered().
-    auto &st = m_db->prepare(
-        "SELECT row, image, item FROM (SELECT row_number() OVER (ORDER BY round, position, chk, k) - 1 AS row, "
-        "image, item, path, round, state, class, answered FROM ("
-        "SELECT a.image AS image, NULL AS item, replace(i.path, '\\', '/') AS path, a.round AS round, a.position AS "
-        "position, 0 AS chk, "
-        "a.image AS k, a.state AS state, l.class AS class, "
-        "(l.class IS NOT NULL AND (a.round = 0 OR a.state = 'done')) AS answered FROM assignment a "
-        "JOIN image i ON i.id = a.image "
-        "LEFT JOIN label l ON l.image = a.image AND l.labeler = a.labeler WHERE a.labeler = ?1 "
-        "UNION ALL "
-        "SELECT c.image, c.id, replace(i.path, '\\', '/'), c.round, c.position, 1, c.id, c.state, c.answer, "
-        "c.answer IS NOT NULL "
-        "FROM check_item c JOIN image i ON i.id = c.image WHERE c.labeler = ?1)) "
-        "WHERE (?2 = 0 OR (?2 = 1 AND NOT answered AND state <> 'skipped') "
-        "OR (?2 = 2 AND NOT answered AND state = 'skipped') OR (?2 = 3 AND round > 0) OR (?2 = 4 AND answered)) "
-        "AND (?3 IS NULL OR (answered AND class = ?3)) "
-        // The file name: the path without what rtrim() leaves when it strips every non-'/'.
-        "AND ((?4 = '' AND ?5 IS NULL) OR row + 1 = ?5 OR (?4 <> '' AND "
-        "instr(lower(replace(path, rtrim(path, replace(path, '/', '')), '')), lower(?4)) > 0)) "
-        "ORDER BY row");
-    st.bindAll(labeler, static_cast<int>(filter.status), filter.answer, filter.nameContains, filter.number);
-    return collect<QueueRow>(st, [](const Statement &r) { return QueueRow{r.int64(0), r.int64(1), r.optInt64(2)}; });
-}
-
 void SqliteStore::setAssignmentState(Id image, Id labeler, int round, AssignmentState state)
 {
     write([&] {

@@ -87,6 +87,9 @@ struct QueueFilter
     /// `number`; when both are empty, any row.
     std::string nameContains;
     std::optional<std::int64_t> number;
+
+    /// Whether queue row `row` (0-based), holding `entry`, passes.
+    bool matches(const QueueEntry &entry, std::int64_t row) const;
 };
 
 /// Every row of a project, ids included: what copyProject() (core/project/project_copy.h)
@@ -281,11 +284,12 @@ public:
     /// ones when `skipped`, else the others. "Go to the first unlabeled image" without reading
     /// the queue.
     std::vector<QueueRow> unlabeledQueueRows(Id labeler, bool skipped, std::int64_t limit) const;
-    /// The labeler's queue rows that pass `filter`, in queue order: row numbers and ids only,
-    /// so a search of a queue of 10^5 rows costs one statement and a few MB at most (the view
-    /// reads each shown row through queue()). Sessions call it through Session::searchQueue(),
-    /// which keeps file names out of a search when the project hides them.
-    virtual std::vector<QueueRow> queueSearch(Id labeler, const QueueFilter &filter) const = 0;
+    /// The labeler's queue rows that pass `filter` (QueueFilter::matches), in queue order: row
+    /// numbers and ids only (the view reads each shown row through queue()). One read of the
+    /// queue in its index order, filtered here, so both backends filter by the same code; a
+    /// search for a number alone reads that row only. Sessions call it through
+    /// Session::searchQueue(), which keeps file names out of a search when the project hides them.
+    std::vector<QueueRow> queueSearch(Id labeler, const QueueFilter &filter) const;
     virtual void setAssignmentState(Id image, Id labeler, int round, AssignmentState state) = 0;
     /// Removes one assignment (undoing the relabel round a standard created); no-op if absent.
     virtual void unassign(Id image, Id labeler, int round) = 0;

@@ -4,6 +4,8 @@
 // builds a project of IMAGES images and IMAGES × LABELS_PER_IMAGE labels (with assignments),
 // then, in a fresh child process so its peak memory is its own, measures
 //   - open the project and fetch the first page of a labeler's queue and its first image record
+//   - search labeler0's queue (Store::queueSearch, issue #19): by status, by part of a file
+//     name, by number; the median of 5 each
 //   - save one label (saveLabel: label + annotations + assignment state, one transaction),
 //     1000 times, p50/p99
 // and prints one JSON object on its last line. Targets: open+first ≤ 1 s, peak RSS ≤ 300 MB,
@@ -84,6 +86,23 @@ int measure(const fs::path &file)
     if (!first)
         return 1;
 
+    // Search the whole queue: every row of it numbered, then filtered.
+    const auto searchMs = [&](const QueueFilter &filter, std::size_t &found) {
+        std::vector<double> runs;
+        for (int k = 0; k < 5; ++k) {
+            const auto s = Clock::now();
+            found = store->queueSearch(who->id, filter).size();
+            runs.push_back(ms(Clock::now() - s));
+        }
+        std::sort(runs.begin(), runs.end());
+        return runs[runs.size() / 2];
+    };
+    std::size_t unlabeledFound = 0, labeledFound = 0, nameFound = 0, numberFound = 0;
+    const double unlabeledMs = searchMs({QueueFilter::Status::Unlabeled, {}, {}, {}}, unlabeledFound);
+    const double labeledMs = searchMs({QueueFilter::Status::Labeled, {}, {}, {}}, labeledFound);
+    const double nameMs = searchMs({QueueFilter::Status::Any, {}, "img4711", {}}, nameFound);
+    const double numberMs = searchMs({QueueFilter::Status::Any, {}, {}, 4711}, numberFound);
+
     // Save one label, 1000 times, on images spread over the project.
     const auto classes = store->classes();
     std::vector<double> saves;
@@ -112,6 +131,14 @@ int measure(const fs::path &file)
         {"images", count},
         {"labels", store->labelCount()},
         {"open_and_first_image_ms", openMs},
+        {"search_unlabeled_ms", unlabeledMs},
+        {"search_unlabeled_found", unlabeledFound},
+        {"search_labeled_ms", labeledMs},
+        {"search_labeled_found", labeledFound},
+        {"search_name_ms", nameMs},
+        {"search_name_found", nameFound},
+        {"search_number_ms", numberMs},
+        {"search_number_found", numberFound},
         {"save_label_p50_ms", saves[saves.size() / 2]},
         {"save_label_p99_ms", saves[saves.size() * 99 / 100]},
         {"save_label_max_ms", saves.back()},
