@@ -476,6 +476,8 @@ void TestProjectDocument::createChecksClassesLikeInit()
         {cls("ok"), cls("Jos\xe9")},
         {cls("ok"), cls("ok")},
         {cls("ok", "1"), cls("dent", "1")},
+        {cls("ok", "1"), cls("dent", "10")}, // no one key press (classkeys.h)
+        {cls("ok", "1"), cls("dent", "Shift+2")},
     };
     for (const auto &classes : bad) {
         try {
@@ -487,10 +489,11 @@ void TestProjectDocument::createChecksClassesLikeInit()
         }
         QVERIFY(!QFileInfo::exists(file));
     }
-    // A good list is stored as given: order, keys, and a default colour where none was given.
+    // A good list is stored as given: order, keys (in their one spelling: "d" is D), and a
+    // default colour where none was given.
     auto doc = ui::ProjectDocument::create(file, core::ProjectSettings{}, {cls("ok", "1"), cls("dent", "d")});
     QCOMPARE(int(doc->classes().size()), 2);
     QCOMPARE(doc->classes()[1].name, std::string("dent"));
-    QCOMPARE(doc->classes()[1].shortcut, std::string("d"));
+    QCOMPARE(doc->classes()[1].shortcut, std::string("D"));
     QCOMPARE(doc->classes()[1].color, core::defaultClassColor(1));
 }
