@@ -99,16 +99,7 @@ LabelingView::LabelingView(QWidget *parent)
             goTo(row);
     });
     connect(m_queuePanel, &QueuePanel::searchLeft, m_canvas, [this] { m_canvas->setFocus(); });
-    connect(m_queuePanel, &QueuePanel::gridToggled, this, [this](bool on) {
-        // Three columns of thumbnails, or the list's width again.
-        QList<int> sizes = m_splitter->sizes();
-        const int wanted = on ? 3 * m_queuePanel->view()->gridSize().width() + 40 : 230;
-        if (sizes.size() == 3 && (on ? sizes[0] < wanted : sizes[0] > wanted)) {
-            sizes[1] = std::max(200, sizes[1] - (wanted - sizes[0]));
-            sizes[0] = wanted;
-            m_splitter->setSizes(sizes);
-        }
-    });
+    connect(m_queuePanel, &QueuePanel::gridToggled, this, &LabelingView::fitQueueWidth);
 
     // Middle: canvas over the class buttons.
     auto *middle = new QWidget(this);
@@ -137,7 +128,7 @@ LabelingView::LabelingView(QWidget *parent)
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 0);
-    m_splitter->setSizes({230, 900, 300});
+    m_splitter->setSizes({queueWidth(m_queuePanel->gridAction()->isChecked()), 900, 300});
     m_splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -197,7 +188,6 @@ void LabelingView::createActions()
                    QStringLiteral("actionFirstUnlabeled")),
         makeAction(tr("&Go to image\u2026"), {QKS(Qt::CTRL | Qt::Key_G)}, QStringLiteral("actionGoToImage")),
     };
-    m_navigationActions << m_queuePanel->searchAction(); // Ctrl+F, in the Navigate menu
     connect(m_navigationActions[0], &QAction::triggered, this, &LabelingView::next);
     connect(m_navigationActions[1], &QAction::triggered, this, &LabelingView::previous);
     connect(m_navigationActions[2], &QAction::triggered, this, &LabelingView::skip);
@@ -279,7 +269,9 @@ void LabelingView::createActions()
         QSettings().setValue(kFitNewImagesKey, on);
         m_canvas->setFitNewImages(on);
     });
-    m_viewActions << fitNew << m_queuePanel->gridAction();
+    // The queue's Ctrl+F and Ctrl+T: in the View menu, not on the toolbar (the field and the
+    // grid button are on the queue itself).
+    m_viewActions << fitNew << m_queuePanel->searchAction() << m_queuePanel->gridAction();
 
     // How the image is shown, never what is stored or exported (issue #19).
     m_adjustActions = makeAdjustmentActions(
@@ -358,6 +350,23 @@ void LabelingView::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
     updateAdjustActions();
+}
+
+int LabelingView::queueWidth(bool grid) const
+{
+    // Three columns of thumbnails (the grid as the labeler left it), or the list's width.
+    return grid ? 3 * m_queuePanel->view()->gridSize().width() + 40 : 230;
+}
+
+void LabelingView::fitQueueWidth(bool grid)
+{
+    QList<int> sizes = m_splitter->sizes();
+    const int wanted = queueWidth(grid);
+    if (sizes.size() == 3 && (grid ? sizes[0] < wanted : sizes[0] > wanted)) {
+        sizes[1] = std::max(200, sizes[1] - (wanted - sizes[0]));
+        sizes[0] = wanted;
+        m_splitter->setSizes(sizes);
+    }
 }
 
 void LabelingView::setDocument(ProjectDocument *document)

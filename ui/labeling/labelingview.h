@@ -106,6 +106,9 @@ signals:
     void currentChanged(int index);
 
 private:
+    /// Gives the queue room for three columns of thumbnails, or the list's width.
+    void fitQueueWidth(bool grid);
+    int queueWidth(bool grid) const;
     /// A QAction of this view, with its object name and keys (listed by Help → Keyboard shortcuts).
     QAction *makeAction(const QString &text, const QList<QKeySequence> &keys, const QString &name);
     void createActions();

@@ -24,7 +24,7 @@ QueueGridDelegate::QueueGridDelegate(int side, std::function<QString(qint64)> pa
 
 QSize QueueGridDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
-    return {m_side + 2 * kPad, kPad + m_side + kBar + kPad + option.fontMetrics.height() + kPad};
+    return {m_side + 2 * kPad, kPad + m_side + kBar + kPad + 2 * option.fontMetrics.height() + kPad};
 }
 
 void QueueGridDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -53,11 +53,17 @@ void QueueGridDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     else if (const QIcon icon = decoration.value<QIcon>(); !icon.isNull())
         icon.paint(painter, QRect(imageBox.right() - 20, imageBox.top() + 2, 18, 18));
 
-    const QRect textBox(r.left() + kPad, bar.bottom() + kPad, m_side, option.fontMetrics.height());
+    // Two lines: the image (its number or file name), then what the labeler did with it.
+    const QString text = index.data(Qt::DisplayRole).toString();
+    const qsizetype dot = text.indexOf(QStringLiteral("  \u00b7 "));
+    const QString name = (dot < 0 ? text : text.left(dot)).trimmed();
+    const QString status = dot < 0 ? QString() : text.mid(dot + 4).trimmed();
+    const int line = option.fontMetrics.height();
     painter->setPen(selected ? option.palette.highlightedText().color() : option.palette.text().color());
-    painter->drawText(
-        textBox, Qt::AlignCenter,
-        option.fontMetrics.elidedText(index.data(Qt::DisplayRole).toString().simplified(), Qt::ElideMiddle, m_side));
+    painter->drawText(QRect(r.left() + kPad, bar.bottom() + kPad, m_side, line), Qt::AlignCenter,
+                      option.fontMetrics.elidedText(name, Qt::ElideMiddle, m_side));
+    painter->drawText(QRect(r.left() + kPad, bar.bottom() + kPad + line, m_side, line), Qt::AlignCenter,
+                      option.fontMetrics.elidedText(status, Qt::ElideRight, m_side));
     painter->restore();
 }
 
