@@ -28,25 +28,31 @@ using namespace concord::core;
 
 namespace {
 
-/// The save as any store makes it, one call a statement (core::saveLabel on a project file).
-Id stepByStepSave(Store &store, Id image, Id labeler, Id labelClass, const std::vector<Annotation> &annotations)
+/// What a save left for `labeler` on `image`, by names: the label's class, round, standard
+/// and source, its shapes and the labeler's queue rows of the image (ids and times differ
+/// between a server and a file).
+QString describe(const Store &store, Id image, Id labeler)
 {
-    Id id = 0;
-    store.transaction([&] {
-        Label l;
-        l.image = image;
-        l.labeler = labeler;
-        l.labelClass = labelClass;
-        l.round = store.assignmentRound(image, labeler).value_or(0);
-        if (auto s = standardInForce(store))
-            l.standard = s->id;
-        if (auto old = store.label(image, labeler))
-            l.createdAt = old->createdAt;
-        id = store.setLabel(l);
-        store.replaceAnnotations(id, annotations);
-        store.markAssignmentsDone(image, labeler);
-    });
-    return id;
+    const auto l = store.label(image, labeler);
+    if (!l)
+        return QStringLiteral("no label");
+    auto className = [&](Id id) {
+        for (const auto &c : store.classes())
+            if (c.id == id)
+                return c.name;
+        return std::string("?");
+    };
+    std::ostringstream out;
+    out << className(l->labelClass) << " round " << l->round << " standard "
+        << (l->standard ? store.standard(*l->standard)->title : "none") << ' ' << toString(l->source) << " created "
+        << !l->createdAt.empty() << " updated " << (l->updatedAt >= l->createdAt) << '\n';
+    for (const auto &a : store.annotationsOfLabel(l->id))
+        out << toString(a.kind) << ' ' << a.geometry << ' ' << a.lengthPx << ' ' << a.lengthMm.value_or(-1) << ' '
+            << a.area << ' ' << className(a.classId) << " of label " << (a.label == l->id) << '\n';
+    for (const auto &e : store.queue(labeler))
+        if (e.image == image)
+            out << "queue round " << e.round << ' ' << toString(e.state) << '\n';
+    return QString::fromStdString(out.str());
 }
 
 /// Counts the round trips a piece of work makes on `db`: every Sync (extended protocol) and
@@ -121,11 +127,16 @@ class TestPgSave : public QObject
 {
     Q_OBJECT
 
+    QTemporaryDir m_dir;
     std::string m_conninfo;
     std::unique_ptr<Store> m_store; ///< the lead's (the server's superuser)
     std::vector<Id> m_images;
     Id m_ana = 0;
     Id m_ben = 0;
+    /// The same project in a file, saved on by the step-by-step save: the reference.
+    std::unique_ptr<Store> m_file;
+    std::vector<Id> m_fileImages;
+    Id m_fileAna = 0;
     std::string m_anaLogin;
     std::vector<std::string> m_roles;
     LabelClass m_ok, m_scratch, m_dent;
@@ -143,44 +154,23 @@ class TestPgSave : public QObject
         return {own, hinted, line};
     }
 
-    /// What a save leaves behind, without ids and times.
-    struct Saved
+    /// Images, assignments: Ana has images 0–9 in round 0 and images 4–5 again in round 1;
+    /// Ben has 10–11.
+    static std::vector<Id> fillProject(Store &store, Id ana, Id ben)
     {
-        Label label;
-        std::vector<Annotation> shapes;
-        std::vector<QueueEntry> queue;
-    };
-    Saved savedOf(Id img, Id labeler)
-    {
-        Saved s;
-        s.label = *m_store->label(img, labeler);
-        s.shapes = m_store->annotationsOfLabel(s.label.id);
-        for (const auto &e : m_store->queue(labeler))
-            if (e.image == img)
-                s.queue.push_back(e);
-        return s;
-    }
-    void compareSaved(const Saved &a, const Saved &b)
-    {
-        QCOMPARE(a.label.labelClass, b.label.labelClass);
-        QCOMPARE(a.label.round, b.label.round);
-        QCOMPARE(a.label.standard, b.label.standard);
-        QCOMPARE_ENUM(a.label.source, b.label.source);
-        QCOMPARE(a.shapes.size(), b.shapes.size());
-        for (std::size_t i = 0; i < a.shapes.size(); ++i) {
-            QCOMPARE_ENUM(a.shapes[i].kind, b.shapes[i].kind);
-            QCOMPARE(a.shapes[i].geometry, b.shapes[i].geometry);
-            QCOMPARE(a.shapes[i].lengthPx, b.shapes[i].lengthPx);
-            QCOMPARE(a.shapes[i].lengthMm, b.shapes[i].lengthMm);
-            QCOMPARE(a.shapes[i].area, b.shapes[i].area);
-            QCOMPARE(a.shapes[i].classId, b.shapes[i].classId);
-            QCOMPARE(a.shapes[i].label, a.label.id);
-        }
-        QCOMPARE(a.queue.size(), b.queue.size());
-        for (std::size_t i = 0; i < a.queue.size(); ++i) {
-            QCOMPARE(a.queue[i].round, b.queue[i].round);
-            QCOMPARE_ENUM(a.queue[i].state, b.queue[i].state);
-        }
+        std::vector<Id> images;
+        store.transaction([&] {
+            for (int i = 0; i < 12; ++i)
+                images.push_back(store.addImage(makeImage(i)));
+            auto at = [&](int i) { return images.at(static_cast<std::size_t>(i)); };
+            for (int i = 0; i < 10; ++i)
+                store.assign({at(i), ana, 0, i, AssignmentState::Pending});
+            for (int i = 4; i < 6; ++i)
+                store.assign({at(i), ana, 1, 10 + i, AssignmentState::Pending});
+            for (int i = 10; i < 12; ++i)
+                store.assign({at(i), ben, 0, i, AssignmentState::Pending});
+        });
+        return images;
     }
 
 private slots:
@@ -204,17 +194,11 @@ private slots:
         m_anaLogin = withLogin(m_conninfo, ana, "pw-ana");
         m_ana = m_store->labelerByName(ana)->id;
         m_ben = m_store->labelerByName(ben)->id;
-        m_store->transaction([&] {
-            for (int i = 0; i < 12; ++i)
-                m_images.push_back(m_store->addImage(makeImage(i)));
-            // Ana has images 0–9 in round 0 and images 4–5 again in round 1; Ben has 10–11.
-            for (int i = 0; i < 10; ++i)
-                m_store->assign({image(i), m_ana, 0, i, AssignmentState::Pending});
-            for (int i = 4; i < 6; ++i)
-                m_store->assign({image(i), m_ana, 1, 10 + i, AssignmentState::Pending});
-            for (int i = 10; i < 12; ++i)
-                m_store->assign({image(i), m_ben, 0, i, AssignmentState::Pending});
-        });
+        m_images = fillProject(*m_store, m_ana, m_ben);
+
+        m_file = initProject((m_dir.path() + "/file.concord").toStdString(), settings, {"ok", "scratch", "dent"});
+        m_fileAna = m_file->addLabeler("ana", Role::Labeler);
+        m_fileImages = fillProject(*m_file, m_fileAna, m_file->addLabeler("ben", Role::Labeler));
     }
 
     void cleanupTestCase()
@@ -229,41 +213,41 @@ private slots:
             admin.execScript("DROP ROLE " + admin.quoteIdentifier(r));
     }
 
-    void sameRowsAsStepByStep()
+    void sameRowsAsTheFilesSave()
     {
         // Without a standard, then with two active ones (the newest is in force); a first save
         // and a save over it; an image with a round-1 assignment.
         for (int pass = 0; pass < 3; ++pass) {
             if (pass == 1) {
-                Standard s;
-                s.family = 101;
-                s.title = "first";
-                s.status = StandardStatus::Active;
-                m_store->addStandard(s);
-                s.family = 102;
-                s.title = "second";
-                const Id second = m_store->addStandard(s);
-                Standard draft = s;
-                draft.family = 103;
-                draft.title = "draft, newer, not in force";
-                draft.status = StandardStatus::Draft;
-                m_store->addStandard(draft);
-                QCOMPARE(standardInForce(*m_store)->id, second);
+                for (Store *store : {m_store.get(), m_file.get()}) {
+                    Standard s;
+                    s.family = 101;
+                    s.title = "first";
+                    s.status = StandardStatus::Active;
+                    store->addStandard(s);
+                    s.family = 102;
+                    s.title = "second";
+                    const Id second = store->addStandard(s);
+                    Standard draft = s;
+                    draft.family = 103;
+                    draft.title = "draft, newer, not in force";
+                    draft.status = StandardStatus::Draft;
+                    store->addStandard(draft);
+                    QCOMPARE(standardInForce(*store)->id, second);
+                }
             }
-            const Id a = image(pass == 2 ? 4 : 2 * pass);
-            const Id b = image(pass == 2 ? 5 : 1 + 2 * pass);
-            for (Id cls : {m_ok.id, m_scratch.id}) {
-                const Id viaPipeline = saveLabel(*m_store, a, m_ana, cls, shapes(m_dent.id));
-                const Id stepByStep = stepByStepSave(*m_store, b, m_ana, cls, shapes(m_dent.id));
-                QCOMPARE(viaPipeline, m_store->label(a, m_ana)->id);
-                QCOMPARE(stepByStep, m_store->label(b, m_ana)->id);
-                compareSaved(savedOf(a, m_ana), savedOf(b, m_ana));
+            const int i = pass == 2 ? 4 : pass;
+            const auto dent = m_file->classByName("dent")->id;
+            QCOMPARE(dent, m_dent.id);
+            for (const char *name : {"ok", "scratch"}) {
+                const Id onServer = saveLabel(*m_store, image(i), m_ana, m_store->classByName(name)->id, shapes(dent));
+                const Id fileImage = m_fileImages.at(static_cast<std::size_t>(i));
+                saveLabel(*m_file, fileImage, m_fileAna, m_file->classByName(name)->id, shapes(dent));
+                QCOMPARE(onServer, m_store->label(image(i), m_ana)->id);
+                QCOMPARE(describe(*m_store, image(i), m_ana), describe(*m_file, fileImage, m_fileAna));
             }
-            const auto label = *m_store->label(a, m_ana);
-            QCOMPARE(label.round, pass == 2 ? 1 : 0);
-            QCOMPARE(label.standard.has_value(), pass > 0);
-            QVERIFY(!label.createdAt.empty());
-            QVERIFY(label.updatedAt >= label.createdAt);
+            QCOMPARE(m_store->label(image(i), m_ana)->round, pass == 2 ? 1 : 0);
+            QCOMPARE(m_store->label(image(i), m_ana)->standard.has_value(), pass > 0);
         }
         // A save over an earlier one keeps the label's id and its creation time.
         const auto before = *m_store->label(image(0), m_ana);
@@ -282,12 +266,23 @@ private slots:
             saveLabel(*m_store, image(6), m_ana, m_scratch.id, shapes(m_dent.id));
             QCOMPARE(trips.stop(), 1);
         }
+        // The store's calls one by one (what core::saveLabel makes of a project file): a
+        // round trip each, the first with BEGIN, then COMMIT.
+        auto oneByOne = [&](Id cls) {
+            m_store->transaction([&] {
+                m_store->assignmentRound(image(7), m_ana);
+                m_store->standards();
+                m_store->label(image(7), m_ana);
+                const Id id = m_store->setLabel({0, image(7), m_ana, cls, 0, {}, LabelSource::Manual, {}, {}});
+                m_store->replaceAnnotations(id, shapes(m_dent.id));
+                m_store->markAssignmentsDone(image(7), m_ana);
+            });
+        };
+        oneByOne(m_ok.id); // statements prepared
         {
             RoundTrips trips(db);
-            stepByStepSave(*m_store, image(7), m_ana, m_scratch.id, shapes(m_dent.id));
-            // BEGIN (with the first statement), assignmentRound, standards, label, setLabel,
-            // delete shapes, 3 shapes, the queue row, COMMIT.
-            QCOMPARE(trips.stop(), 10);
+            oneByOne(m_scratch.id);
+            QCOMPARE(trips.stop(), 10); // 9 statements with 3 shapes (BEGIN rides with the first), COMMIT
         }
         QVERIFY(!db.inTransaction());
         QCOMPARE(m_store->label(image(6), m_ana)->labelClass, m_scratch.id);
