@@ -14,6 +14,7 @@
 #include "ui/shell/mainwindow.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,7 +35,53 @@ class TestAdjudicationOrder final : public QObject
 
 private slots:
     void clustersFirstThenLowestAgreement();
+    void decideKeysBeyondNine();
 };
+
+/// Eleven classes get the keys 1…9, 0 and Shift+A (core::defaultClassKeys); on the
+/// adjudication page the same keys decide them, so the tenth and eleventh classes can be
+/// decided by key, as they are labeled (issue #19).
+void TestAdjudicationOrder::decideKeysBeyondNine()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    uitest::isolateSettings(dir.filePath(QStringLiteral("settings")));
+    const std::string file = dir.filePath(QStringLiteral("k.concord")).toStdString();
+    std::vector<std::string> names;
+    for (int i = 1; i <= 11; ++i)
+        names.push_back("c" + std::to_string(i));
+    core::Id image = 0;
+    {
+        auto store = core::initProject(file, core::ProjectSettings{std::string("k"), 0.0, 2, false}, names);
+        QCOMPARE(store->classByName("c10")->shortcut, std::string("0"));
+        QCOMPARE(store->classByName("c11")->shortcut, std::string("Shift+A"));
+        core::ImageRecord r;
+        r.path = "a.png";
+        r.hash = "a";
+        r.width = r.height = 8;
+        image = store->addImage(r);
+        store->addLabeler("lead", core::Role::Lead);
+        const core::Id ana = store->addLabeler("ana", core::Role::Labeler);
+        const core::Id ben = store->addLabeler("ben", core::Role::Labeler);
+        core::saveLabel(*store, image, ana, store->classByName("c1")->id);
+        core::saveLabel(*store, image, ben, store->classByName("c2")->id);
+    }
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(window.openProject(QString::fromStdString(file), QStringLiteral("lead")));
+    QVERIFY(window.showPageNamed(QStringLiteral("adjudication")));
+    auto *page = window.findChild<ui::AdjudicationPage *>();
+    auto *view = window.findChild<QListView *>(QStringLiteral("adjudicationQueue"));
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && view->model()->rowCount() == 1, 30000);
+    QCOMPARE(page->findChild<QAction *>(QStringLiteral("actionDecideShiftA"))->text(), QStringLiteral("Decide: c11"));
+    QCOMPARE(page->findChild<QAction *>(QStringLiteral("actionDecide0"))->text(), QStringLiteral("Decide: c10"));
+    QCOMPARE(page->findChild<QAction *>(QStringLiteral("actionDecide1"))->text(), QStringLiteral("Decide: c1"));
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_A, Qt::ShiftModifier);
+    auto store = core::openProject(file, core::OpenMode::ReadOnly);
+    QTRY_VERIFY(store->decision(image).has_value());
+    QCOMPARE(store->decision(image)->labelClass, store->classByName("c11")->id);
+}
 
 void TestAdjudicationOrder::clustersFirstThenLowestAgreement()
 {

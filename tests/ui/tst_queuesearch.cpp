@@ -57,6 +57,7 @@ private slots:
     void escapeClearsAndEnterJumps();
     void hiddenNamesAreNotSearched();
     void thumbnailGrid();
+    void plainLettersBesideShiftLetterClasses();
 
 private:
     std::vector<int> shownRows() const;
@@ -297,6 +298,42 @@ void TestQueueSearch::thumbnailGrid()
     QCOMPARE(list->viewMode(), QListView::IconMode);
     QTest::keyClick(m_view.get(), Qt::Key_T, Qt::ControlModifier);
     QCOMPARE(list->viewMode(), QListView::ListMode);
+}
+
+/// Eleven classes: the eleventh gets Shift+A (core::defaultClassKeys). A plain A still steps
+/// back, and Shift+A gives the class.
+void TestQueueSearch::plainLettersBesideShiftLetterClasses()
+{
+    const QString file = m_dir.filePath(QStringLiteral("eleven.concord"));
+    std::vector<std::string> names;
+    for (int i = 1; i <= 11; ++i)
+        names.push_back("c" + std::to_string(i));
+    {
+        auto store =
+            core::initProject(file.toStdString(), core::ProjectSettings{std::string("e"), 0.0, 1, false}, names);
+        QCOMPARE(store->classByName("c11")->shortcut, std::string("Shift+A"));
+        const core::Id ana = store->addLabeler("ana", core::Role::Labeler);
+        for (int i = 0; i < 3; ++i) {
+            core::ImageRecord r;
+            r.path = (QStringLiteral("img/") + nameOf(i)).toStdString();
+            r.hash = std::to_string(i);
+            r.width = r.height = 16;
+            store->assign(core::Assignment{store->addImage(r), ana, 0, i, core::AssignmentState::Pending});
+        }
+    }
+    m_view->setDocument(nullptr);
+    m_doc = ui::ProjectDocument::open(file);
+    m_doc->startSession(QStringLiteral("ana"));
+    m_view->setDocument(m_doc.get());
+    m_view->setFocus();
+    QTest::keyClick(m_view.get(), Qt::Key_D);
+    QTest::keyClick(m_view.get(), Qt::Key_D);
+    QCOMPARE(m_view->currentIndex(), 2);
+    QTest::keyClick(m_view.get(), Qt::Key_A);
+    QCOMPARE(m_view->currentIndex(), 1);
+    QVERIFY(!m_doc->queueEntry(1).myLabelClass);
+    QTest::keyClick(m_view.get(), Qt::Key_A, Qt::ShiftModifier);
+    QCOMPARE(m_doc->queueEntry(1).myLabelClass.value_or(0), m_doc->classForShortcut(QStringLiteral("Shift+A"))->id);
 }
 
 QTEST_MAIN(TestQueueSearch)

@@ -2,6 +2,7 @@
 #include "ui/lead/adjudicationpage.h"
 
 #include "core/adjudication/conflictqueue.h"
+#include "core/project/classkeys.h"
 #include "ui/document/enumtext.h"
 #include "ui/document/projectdocument.h"
 #include "ui/image/adjustmentactions.h"
@@ -38,6 +39,13 @@
 namespace concord::ui {
 
 namespace {
+
+/// "actionDecide1" … "actionDecide0", "actionDecideShiftA" …: the object name of the action
+/// deciding the class of key `key` (kept for keys 1…9 as it was, for saved key bindings).
+QString decideActionName(const QString &key)
+{
+    return QStringLiteral("actionDecide") + QString(key).remove(QLatin1Char('+'));
+}
 
 constexpr int kLayerRole = Qt::UserRole + 1;
 /// Longest side an image is decoded at for this view (the canvas fits it to the window).
@@ -191,9 +199,12 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
         m_imageKeys.append(a);
         addAction(a);
     };
-    for (int k = 1; k <= 9; ++k)
-        addKey(QStringLiteral("actionDecide%1").arg(k), tr("Decide Class %1").arg(k),
-               {QKeySequence(Qt::Key(Qt::Key_0 + k))}, [this, k] { decideClass(k); });
+    // A key for each key classes get by default (1…9, 0, Shift+A…): the class's own key in
+    // the labeling view decides it here too, also with more than nine classes.
+    for (const std::string &key : core::defaultClassKeys()) {
+        const QString k = QString::fromStdString(key);
+        addKey(decideActionName(k), tr("Decide Class %1").arg(k), {QKeySequence(k)}, [this, k] { decideClass(k); });
+    }
     addKey(QStringLiteral("actionAcceptMajority"), tr("Accept Majority"), {QKeySequence(Qt::Key_M)},
            [this] { acceptMajority(); });
     addKey(QStringLiteral("actionMarkAmbiguous"), tr("Mark Ambiguous"), {QKeySequence(Qt::Key_U)},
@@ -240,14 +251,17 @@ QAction *AdjudicationPage::contestedAction(const QKeyEvent *event) const
     if (mods & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
         return nullptr;
     const bool letter = event->key() >= Qt::Key_A && event->key() <= Qt::Key_Z;
-    if (letter && (mods & Qt::ShiftModifier))
-        return nullptr; // Shift only for symbols such as +
     for (QAction *a : m_contestedKeys) {
         if (!a->isEnabled())
             continue;
-        for (const QKeySequence &s : a->shortcuts())
-            if (s.count() == 1 && s[0].key() == Qt::Key(event->key()))
+        for (const QKeySequence &s : a->shortcuts()) {
+            if (s.count() != 1 || s[0].key() != Qt::Key(event->key()))
+                continue;
+            // Shift+I (a class's key) is another key than I (invert); a symbol typed with
+            // Shift (+ on many layouts) is the same key as without.
+            if (letter ? s[0].keyboardModifiers() == mods : s[0].keyboardModifiers() == Qt::NoModifier)
                 return a;
+        }
     }
     return nullptr;
 }
@@ -348,11 +362,12 @@ void AdjudicationPage::dataChanged(const ProjectChange &change)
 void AdjudicationPage::nameDecideActions()
 {
     // "Decide: scratch" names the class each key gives, in the Lead menu and the shortcut sheet.
-    for (int k = 1; k <= 9; ++k) {
-        auto *a = findChild<QAction *>(QStringLiteral("actionDecide%1").arg(k));
+    for (const std::string &key : core::defaultClassKeys()) {
+        const QString k = QString::fromStdString(key);
+        auto *a = findChild<QAction *>(decideActionName(k));
         if (!a)
             continue;
-        const auto cls = m_document ? m_document->classForShortcut(QString::number(k)) : std::nullopt;
+        const auto cls = m_document ? m_document->classForShortcut(k) : std::nullopt;
         a->setText(cls ? tr("Decide: %1").arg(QString::fromStdString(cls->name)) : tr("Decide class %1").arg(k));
     }
 }
@@ -592,11 +607,11 @@ void AdjudicationPage::record(core::Decision decision)
     m_document->recordDecision(std::move(decision));
 }
 
-void AdjudicationPage::decideClass(int key)
+void AdjudicationPage::decideClass(const QString &key)
 {
     if (!m_document || currentImage() == 0)
         return;
-    const auto cls = m_document->classForShortcut(QString::number(key));
+    const auto cls = m_document->classForShortcut(key);
     if (!cls) {
         message(tr("No class has the key %1").arg(key), true);
         return;

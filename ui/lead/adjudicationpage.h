@@ -75,7 +75,7 @@ public:
     ObjectAdjudicationView *objectsView() const { return m_objects; }
 
 public slots:
-    void decideClass(int key);
+    void decideClass(const QString &key);
     void acceptMajority();
     void markAmbiguous();
     void editNote();

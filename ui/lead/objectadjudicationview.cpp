@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lead/objectadjudicationview.h"
 
+#include "core/project/classkeys.h"
 #include "ui/commands/objectdecisioncommand.h"
 #include "ui/document/projectaccess.h"
 #include "ui/document/projectdocument.h"
@@ -120,9 +121,11 @@ ObjectAdjudicationView::ObjectAdjudicationView(QWidget *parent)
     };
     addKey(QStringLiteral("actionObjectAccept"), tr("Accept Object"),
            {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)}, [this] { acceptVoted(); });
-    for (int k = 1; k <= 9; ++k)
-        addKey(QStringLiteral("actionObjectClass%1").arg(k), tr("Accept Object as Class %1").arg(k),
-               {QKeySequence(Qt::Key(Qt::Key_0 + k))}, [this, k] { acceptAs(k); });
+    for (const std::string &key : core::defaultClassKeys()) { // as the image decisions' keys
+        const QString k = QString::fromStdString(key);
+        addKey(QStringLiteral("actionObjectClass") + QString(k).remove(QLatin1Char('+')),
+               tr("Accept Object as Class %1").arg(k), {QKeySequence(k)}, [this, k] { acceptAs(k); });
+    }
     addKey(QStringLiteral("actionObjectDrop"), tr("Drop Object"),
            {QKeySequence(Qt::Key_Delete), QKeySequence(Qt::Key_D)}, [this] { drop(); });
     addKey(QStringLiteral("actionObjectZoomIn"), tr("Zoom In on Object"),
@@ -420,12 +423,12 @@ void ObjectAdjudicationView::acceptVoted()
     decide(core::ObjectAction::Accept, std::nullopt);
 }
 
-void ObjectAdjudicationView::acceptAs(int key)
+void ObjectAdjudicationView::acceptAs(const QString &key)
 {
     const auto o = currentObject();
     if (!m_document || !o)
         return;
-    const auto cls = m_document->classForShortcut(QString::number(key));
+    const auto cls = m_document->classForShortcut(key);
     if (!cls) {
         message(tr("No class has the key %1").arg(key), true);
         return;

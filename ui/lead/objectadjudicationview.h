@@ -63,7 +63,7 @@ public:
 
 public slots:
     void acceptVoted();
-    void acceptAs(int key);
+    void acceptAs(const QString &key);
     void drop();
 
 private:
