@@ -151,6 +151,10 @@ void TestExamples::pickerShowsMeasurementsAndNotes()
     QCOMPARE(shapeTexts(viewer),
              (QStringList{QStringLiteral("scratch \u00b7 2.00 mm"), QStringLiteral("scratch \u00b7 2.50 mm")}));
     QVERIFY2(viewer->caption()->text().contains(QStringLiteral("2.25 mm")), qPrintable(viewer->caption()->text()));
+    // Tags that may overlap on the picture are listed under the caption as well.
+    QVERIFY2(viewer->caption()->text().contains(
+                 QStringLiteral("Each shape: scratch \u00b7 2.00 mm; scratch \u00b7 2.50 mm")),
+             qPrintable(viewer->caption()->text()));
     QCOMPARE(viewer->canvas()->imageSize(), QSize(400, 300));
     viewer->close();
     QTRY_VERIFY(!openViewer(&window));

@@ -4,6 +4,7 @@
 #include "core/clusters/imageattributes.h"
 #include "core/common/error.h"
 #include "core/standards/examplemeasurements.h"
+#include "ui/canvas/annotationitem.h"
 #include "ui/document/enumtext.h"
 #include "ui/document/projectdocument.h"
 #include "ui/image/adjustmentactions.h"
@@ -47,6 +48,16 @@ ExampleViewer::ExampleViewer(Content content, QWidget *parent)
     m_canvas->setImage(std::move(image), size);
     const QColor fallback(0x1e, 0x88, 0xe5);
     m_canvas->setAnnotations(m_content.shapes, fallback, m_content.pxPerMm);
+    // Labelers often draw the same mark, so tags on the picture may hide each other: every
+    // shape's tag is listed under the caption too (issue #19).
+    if (m_canvas->annotationItems().size() > 1) {
+        QStringList tags;
+        for (const AnnotationItem *item : m_canvas->annotationItems())
+            tags << item->tagText().toHtmlEscaped();
+        m_caption->setText(m_content.caption + (m_content.caption.isEmpty() ? QString() : QStringLiteral("<br>")) +
+                           tr("Each shape: %1").arg(tags.join(QStringLiteral("; "))));
+        m_caption->show();
+    }
     // Read only: whatever the select tool does to a shape is undone at once.
     const auto restore = [this, fallback] { m_canvas->setAnnotations(m_content.shapes, fallback, m_content.pxPerMm); };
     connect(m_canvas, &ImageCanvas::annotationChanged, this, restore, Qt::QueuedConnection);
