@@ -4,17 +4,15 @@
 #include "core/store/store.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace concord::core {
 
 namespace {
 
-std::string lowerAscii(std::string text)
+char lowerAscii(char c)
 {
-    for (char &c : text)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return text;
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 } // namespace
@@ -52,8 +50,10 @@ bool QueueFilter::matches(const QueueEntry &entry, std::int64_t row) const
         return false;
     // The file name as shownImageName() shows it: the path's last part.
     const auto slash = entry.path.find_last_of("/\\");
-    const std::string name = slash == std::string::npos ? entry.path : entry.path.substr(slash + 1);
-    return lowerAscii(name).find(lowerAscii(nameContains)) != std::string::npos;
+    const std::string_view name =
+        slash == std::string::npos ? std::string_view(entry.path) : std::string_view(entry.path).substr(slash + 1);
+    const auto same = [](char a, char b) { return lowerAscii(a) == lowerAscii(b); };
+    return std::search(name.begin(), name.end(), nameContains.begin(), nameContains.end(), same) != name.end();
 }
 
 std::vector<QueueRow> Store::queueSearch(Id labeler, const QueueFilter &filter) const
