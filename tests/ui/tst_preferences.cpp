@@ -11,6 +11,7 @@
 #include "ui/shell/keybindings.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/preferencesdialog.h"
+#include "ui/shell/toast.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -145,6 +146,20 @@ void TestPreferences::aClassKeyIsRefused()
     // Next image may take a free key still.
     QVERIFY(dialog.setKey(action(window, "actionNext"), QKeySequence(Qt::Key_N)));
     dialog.resetKeys(action(window, "actionNext"));
+    // S is scratch's alone: nothing to say.
+    QVERIFY(!window.findChild<ui::Toast *>()->text().contains(QStringLiteral("both have")));
+
+    // A binding made where no class is known (here: as with no project open) can still meet
+    // a class key later: S for Skip again, and the window says that neither fires.
+    ui::setKeyBinding(skip, {QKeySequence(Qt::Key_S)});
+    ui::MainWindow again;
+    again.show();
+    QVERIFY(again.openProject(file, QStringLiteral("labeler-1")));
+    auto *toast = again.findChild<ui::Toast *>();
+    QTRY_VERIFY(toast->isVisible());
+    QVERIFY2(toast->text().contains(QStringLiteral("class \u201cscratch\u201d and \u201cSkip image\u201d both have S")),
+             qPrintable(toast->text()));
+    ui::setKeyBinding(action(again, "actionSkip"), ui::defaultKeys(action(again, "actionSkip")));
 }
 
 QTEST_MAIN(TestPreferences)

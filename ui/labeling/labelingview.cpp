@@ -469,10 +469,12 @@ void LabelingView::setDocument(ProjectDocument *document)
                      "ask the lead to add images or to assign some to you."));
         m_emptyNote->show();
         updateStatus();
+        warnOfKeyClashes();
         return;
     }
     const int first = document->firstUnlabeledIndex();
     goTo(first >= 0 ? first : 0);
+    warnOfKeyClashes(); // after goTo(), which clears the toast of the image left
 }
 
 core::Id LabelingView::currentImage() const

@@ -108,6 +108,8 @@ signals:
 private:
     /// Gives the queue room for three columns of thumbnails, or the list's width.
     void fitQueueWidth(bool grid);
+    /// A toast naming each class key that an action of the window also has (neither fires).
+    void warnOfKeyClashes();
     int queueWidth(bool grid) const;
     /// A QAction of this view, with its object name and keys (listed by Help → Keyboard shortcuts).
     QAction *makeAction(const QString &text, const QList<QKeySequence> &keys, const QString &name);

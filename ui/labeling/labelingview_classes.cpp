@@ -11,6 +11,7 @@
 #include "ui/labeling/classbar.h"
 #include "ui/labeling/queuepanel.h"
 #include "ui/models/classmodel.h"
+#include "ui/shell/keybindings.h"
 #include "ui/shell/toast.h"
 
 #include <QAction>
@@ -84,9 +85,33 @@ void LabelingView::followClasses()
     rebuildClassActions();
     for (auto *a : std::as_const(m_classActions))
         a->setEnabled(m_document->hasSession());
+    warnOfKeyClashes();
     // Shapes show their class's colour and name; the bar checks the current class again.
     if (currentImage())
         refreshState();
+}
+
+void LabelingView::warnOfKeyClashes()
+{
+    // The settings dialog and Preferences refuse a key in use, but the command line gives a
+    // class any key and a binding made with no project open knows no classes: two actions with
+    // one key in one window both stay silent, so say which ones (issue #19).
+    if (!m_document || !window())
+        return;
+    QStringList clashes;
+    for (const auto &c : m_document->classes()) {
+        if (c.shortcut.empty())
+            continue;
+        const QKeySequence key(QString::fromStdString(c.shortcut));
+        if (const QAction *other = actionWithClassKey(window(), key))
+            clashes << tr("class \u201c%1\u201d and \u201c%2\u201d both have %3")
+                           .arg(QString::fromStdString(c.name), plainActionText(other), key.toString());
+    }
+    if (!clashes.isEmpty())
+        m_toast->showMessage(tr("A key does nothing while two things have it: %1. Change the class's key (Project "
+                                "\u2192 Settings\u2026) or the other one's (Edit \u2192 Preferences\u2026).")
+                                 .arg(clashes.join(QStringLiteral("; "))),
+                             Toast::Kind::Error);
 }
 
 void LabelingView::followClassesIfChanged()
