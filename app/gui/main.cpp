@@ -8,52 +8,20 @@
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/importattributesdialog.h"
 #include "ui/shell/importlabelsdialog.h"
+#include "ui/shell/appearance.h"
 #include "ui/shell/preferencesdialog.h"
 #include "ui/shell/projectsettingsdialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QPalette>
-#include <QStyle>
 #include <QTimer>
 
+#include <cstdio>
 #include <memory>
 #include <string_view>
 
 namespace {
-
-/// A dark palette in the spirit of KDE's Breeze Dark, for --palette dark (and for checking
-/// that no view hard-codes light colours).
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2a, 0x2e, 0x32), base(0x1b, 0x1e, 0x20), text(0xfc, 0xfc, 0xfc);
-    const QColor disabled(0x80, 0x80, 0x80), highlight(0x3d, 0xae, 0xe9);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::ToolTipBase, base);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, disabled);
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, QColor(0x31, 0x36, 0x3b));
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Light, QColor(0x40, 0x46, 0x4c));
-    p.setColor(QPalette::Midlight, QColor(0x36, 0x3b, 0x40));
-    p.setColor(QPalette::Mid, QColor(0x25, 0x28, 0x2b));
-    p.setColor(QPalette::Dark, QColor(0x18, 0x1a, 0x1c));
-    p.setColor(QPalette::Shadow, Qt::black);
-    p.setColor(QPalette::Highlight, highlight);
-    p.setColor(QPalette::HighlightedText, text);
-    p.setColor(QPalette::Link, highlight);
-    p.setColor(QPalette::LinkVisited, QColor(0x9b, 0x59, 0xb6));
-    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, disabled);
-    return p;
-}
 
 /// Whether the command line asks only for the help or the version, which show no window.
 bool onlyPrints(int argc, char **argv)
@@ -139,8 +107,9 @@ int main(int argc, char **argv)
         QStringLiteral("PX"));
     const QCommandLineOption paletteOption(
         QStringLiteral("palette"),
-        QApplication::translate("main", "Use a light or dark palette (Fusion style) instead of the desktop's."),
-        QStringLiteral("light|dark"));
+        QApplication::translate("main", "Use a light or dark palette (Fusion style), or the desktop's, for this run "
+                                        "(Edit > Preferences... keeps a choice)."),
+        QStringLiteral("light|dark|desktop"));
     const QCommandLineOption toolOption(QStringLiteral("tool"),
                                         QApplication::translate("main", "Start with a tool: select, box or line."),
                                         QStringLiteral("TOOL"));
@@ -168,12 +137,17 @@ int main(int argc, char **argv)
                        paletteOption, zoomOption, dialogOption});
     parser.process(app);
 
+    // --palette for this run only (screenshots); else the colours chosen in Edit → Preferences….
     if (parser.isSet(paletteOption)) {
-        QApplication::setStyle(QStringLiteral("Fusion"));
-        if (parser.value(paletteOption) == QLatin1String("dark"))
-            QApplication::setPalette(darkPalette());
-        else
-            QApplication::setPalette(QApplication::style()->standardPalette());
+        const auto named = concord::ui::appearanceNamed(parser.value(paletteOption));
+        if (!named) {
+            std::fprintf(stderr, "concord: --palette is light, dark or desktop, not %s\n",
+                         qPrintable(parser.value(paletteOption)));
+            return 2;
+        }
+        concord::ui::setAppearance(*named, false);
+    } else {
+        concord::ui::setAppearance(concord::ui::savedAppearance(), false);
     }
 
     concord::ui::MainWindow window;

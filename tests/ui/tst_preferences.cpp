@@ -8,16 +8,20 @@
 #include "core/project/project_ops.h"
 #include "core/project/project_settings.h"
 #include "core/store/store.h"
+#include "ui/shell/appearance.h"
 #include "ui/shell/keybindings.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/preferencesdialog.h"
 #include "ui/shell/toast.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QStyle>
 #include <QTest>
 
 using namespace concord;
@@ -31,6 +35,7 @@ private slots:
     void keysAreSetKeptRefusedAndReset();
     void behavioursAreTheActions();
     void aClassKeyIsRefused();
+    void coloursOfTheWindow();
 
 private:
     QTemporaryDir m_dir;
@@ -160,6 +165,28 @@ void TestPreferences::aClassKeyIsRefused()
     QVERIFY2(toast->text().contains(QStringLiteral("class \u201cscratch\u201d and \u201cSkip image\u201d both have S")),
              qPrintable(toast->text()));
     ui::setKeyBinding(action(again, "actionSkip"), ui::defaultKeys(action(again, "actionSkip")));
+}
+
+/// The window's colours are chosen in Preferences, shown at once and kept; "The desktop's"
+/// brings back the palette the application started with.
+void TestPreferences::coloursOfTheWindow()
+{
+    const QColor before = QApplication::palette().color(QPalette::Window);
+    ui::MainWindow window;
+    ui::PreferencesDialog dialog(&window, &window);
+    auto *box = dialog.findChild<QComboBox *>(QStringLiteral("prefAppearance"));
+    QVERIFY(box);
+    QCOMPARE(box->currentText(), QStringLiteral("The desktop's"));
+    box->setCurrentIndex(box->findText(QStringLiteral("Dark")));
+    QCOMPARE(QApplication::palette().color(QPalette::Window), QColor(0x2a, 0x2e, 0x32)); // darkPalette()
+    QCOMPARE(QApplication::style()->name().toLower(), QStringLiteral("fusion"));
+    QCOMPARE(QSettings().value(QStringLiteral("appearance")).toString(), QStringLiteral("dark"));
+    QCOMPARE(ui::savedAppearance(), ui::Appearance::Dark);
+    box->setCurrentIndex(box->findText(QStringLiteral("The desktop's")));
+    QCOMPARE(QApplication::palette().color(QPalette::Window), before);
+    QCOMPARE(ui::savedAppearance(), ui::Appearance::Desktop);
+    QCOMPARE(ui::appearanceNamed(QStringLiteral(" Light ")), std::optional(ui::Appearance::Light));
+    QVERIFY(!ui::appearanceNamed(QStringLiteral("blue")));
 }
 
 QTEST_MAIN(TestPreferences)

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/shell/preferencesdialog.h"
 
+#include "ui/shell/appearance.h"
 #include "ui/shell/keybindings.h"
 
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -65,8 +67,22 @@ PreferencesDialog::PreferencesDialog(QWidget *window, QWidget *parent)
         connect(a, &QAction::toggled, box, &QCheckBox::setChecked);
         behaviourLayout->addWidget(box);
     }
-    if (behaviourLayout->isEmpty())
-        behaviour->hide();
+    // The window's colours: shown at once, kept for the next start (appearance.h).
+    auto *appearanceRow = new QHBoxLayout;
+    auto *appearance = new QComboBox(behaviour);
+    appearance->setObjectName(QStringLiteral("prefAppearance"));
+    appearance->addItem(tr("The desktop's"), static_cast<int>(Appearance::Desktop));
+    appearance->addItem(tr("Light"), static_cast<int>(Appearance::Light));
+    appearance->addItem(tr("Dark"), static_cast<int>(Appearance::Dark));
+    appearance->setCurrentIndex(appearance->findData(static_cast<int>(currentAppearance())));
+    connect(appearance, &QComboBox::currentIndexChanged, this,
+            [appearance] { setAppearance(static_cast<Appearance>(appearance->currentData().toInt())); });
+    auto *appearanceLabel = new QLabel(tr("&Colours of the window:"), behaviour);
+    appearanceLabel->setBuddy(appearance);
+    appearanceRow->addWidget(appearanceLabel);
+    appearanceRow->addWidget(appearance);
+    appearanceRow->addStretch(1);
+    behaviourLayout->addLayout(appearanceRow);
 
     auto *keys = new QGroupBox(tr("Keys"), this);
     auto *keysLayout = new QVBoxLayout(keys);

@@ -15,8 +15,9 @@ namespace concord::ui {
 /// Edit → Preferences… (issue #19): the window's key bindings, each changed by pressing the
 /// new key (a key another action or a class of the open project has is refused, naming the
 /// action or the class) or reset to its default,
-/// and the window's on/off behaviours (fit every new image, auto-advance…), which are the
-/// checkable actions themselves. Changes take effect at once and are kept (keybindings.h).
+/// the window's on/off behaviours (fit every new image, auto-advance…), which are the
+/// checkable actions themselves, and the window's colours (appearance.h). Changes take effect
+/// at once and are kept (keybindings.h).
 class PreferencesDialog final : public QDialog
 {
     Q_OBJECT
