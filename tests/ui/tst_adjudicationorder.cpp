@@ -11,6 +11,7 @@
 #include "core/store/store.h"
 #include "ui/lead/adjudicationpage.h"
 #include "ui/lead/adjudicationqueuemodel.h"
+#include "ui/shell/keybindings.h"
 #include "ui/shell/mainwindow.h"
 
 #include <QAbstractItemModelTester>
@@ -76,6 +77,11 @@ void TestAdjudicationOrder::decideKeysBeyondNine()
     QCOMPARE(page->findChild<QAction *>(QStringLiteral("actionDecideShiftA"))->text(), QStringLiteral("Decide: c11"));
     QCOMPARE(page->findChild<QAction *>(QStringLiteral("actionDecide0"))->text(), QStringLiteral("Decide: c10"));
     QCOMPARE(page->findChild<QAction *>(QStringLiteral("actionDecide1"))->text(), QStringLiteral("Decide: c1"));
+    // Keys no class has are not offered (the Lead menu lists 11 decisions, not 36), and the
+    // decide keys follow the classes' keys rather than being bound in Preferences.
+    QVERIFY(!page->findChild<QAction *>(QStringLiteral("actionDecideShiftB"))->isVisible());
+    QVERIFY(page->findChild<QAction *>(QStringLiteral("actionDecideShiftA"))->isVisible());
+    QVERIFY(!ui::bindableActions(&window).contains(page->findChild<QAction *>(QStringLiteral("actionDecide1"))));
     view->setFocus();
     QTest::keyClick(view, Qt::Key_A, Qt::ShiftModifier);
     auto store = core::openProject(file, core::OpenMode::ReadOnly);

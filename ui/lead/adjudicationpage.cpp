@@ -14,6 +14,7 @@
 #include "ui/lead/labelercolors.h"
 #include "ui/lead/objectadjudicationview.h"
 #include "ui/lead/objectcanvas.h"
+#include "ui/shell/keybindings.h"
 
 #include <QAction>
 #include <QApplication>
@@ -204,6 +205,7 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
     for (const std::string &key : core::defaultClassKeys()) {
         const QString k = QString::fromStdString(key);
         addKey(decideActionName(k), tr("Decide Class %1").arg(k), {QKeySequence(k)}, [this, k] { decideClass(k); });
+        m_actions.back()->setProperty(kClassKeyProperty, true); // its key is the class's
     }
     addKey(QStringLiteral("actionAcceptMajority"), tr("Accept Majority"), {QKeySequence(Qt::Key_M)},
            [this] { acceptMajority(); });
@@ -252,7 +254,7 @@ QAction *AdjudicationPage::contestedAction(const QKeyEvent *event) const
         return nullptr;
     const bool letter = event->key() >= Qt::Key_A && event->key() <= Qt::Key_Z;
     for (QAction *a : m_contestedKeys) {
-        if (!a->isEnabled())
+        if (!a->isEnabled() || !a->isVisible()) // hidden: a class key no class has
             continue;
         for (const QKeySequence &s : a->shortcuts()) {
             if (s.count() != 1 || s[0].key() != Qt::Key(event->key()))
@@ -369,6 +371,13 @@ void AdjudicationPage::nameDecideActions()
             continue;
         const auto cls = m_document ? m_document->classForShortcut(k) : std::nullopt;
         a->setText(cls ? tr("Decide: %1").arg(QString::fromStdString(cls->name)) : tr("Decide class %1").arg(k));
+        // Only the keys the project's classes have: no menu of 36 entries for 3 classes.
+        a->setVisible(cls.has_value());
+        if (auto *o = findChild<QAction *>(QStringLiteral("actionObjectClass") + QString(k).remove(QLatin1Char('+')))) {
+            o->setText(cls ? tr("Accept object as: %1").arg(QString::fromStdString(cls->name))
+                           : tr("Accept Object as Class %1").arg(k));
+            o->setVisible(cls.has_value());
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 #include "ui/image/imagecache.h"
 #include "ui/lead/labelercolors.h"
 #include "ui/lead/objectcanvas.h"
+#include "ui/shell/keybindings.h"
 #include "ui/lead/objectqueuemodel.h"
 
 #include <QAction>
@@ -125,6 +126,7 @@ ObjectAdjudicationView::ObjectAdjudicationView(QWidget *parent)
         const QString k = QString::fromStdString(key);
         addKey(QStringLiteral("actionObjectClass") + QString(k).remove(QLatin1Char('+')),
                tr("Accept Object as Class %1").arg(k), {QKeySequence(k)}, [this, k] { acceptAs(k); });
+        m_actions.back()->setProperty(kClassKeyProperty, true); // named and shown by the page
     }
     addKey(QStringLiteral("actionObjectDrop"), tr("Drop Object"),
            {QKeySequence(Qt::Key_Delete), QKeySequence(Qt::Key_D)}, [this] { drop(); });

@@ -85,7 +85,7 @@ QList<QAction *> bindableActions(QWidget *window)
     for (QAction *a : window->findChildren<QAction *>()) {
         const QString name = a->objectName();
         if (!name.startsWith(QStringLiteral("action")) || name.startsWith(QLatin1String(kClassActionPrefix)) ||
-            a->text().isEmpty() || a->isSeparator() || out.contains(a))
+            a->property(kClassKeyProperty).toBool() || a->text().isEmpty() || a->isSeparator() || out.contains(a))
             continue;
         out << a;
     }

@@ -20,8 +20,14 @@ namespace concord::ui {
 /// behaviours, shown as a checkbox in Edit → Preferences… (a tool or a project setting is not).
 inline constexpr const char *kPreferenceProperty = "concordPreference";
 
+/// An action with this property set (to true) has a class's key and follows the class (the
+/// adjudication page's "Decide: scratch"): its key is changed with the class's, in Project →
+/// Settings…, not bound here.
+inline constexpr const char *kClassKeyProperty = "concordClassKey";
+
 /// The actions under `window` whose keys the user may change: named ("action…"), with text,
-/// not a class's own action; sorted by their text without mnemonics.
+/// not a class's own action nor one with kClassKeyProperty; sorted by their text without
+/// mnemonics.
 QList<QAction *> bindableActions(QWidget *window);
 
 /// The keys an action had before any binding was applied (its default).

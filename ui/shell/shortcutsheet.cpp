@@ -71,7 +71,7 @@ ShortcutSheet::ShortcutSheet(QWidget *window, QWidget *parent)
     QList<QStringList> rows;
     QSet<QString> seen;
     for (const QAction *a : window->findChildren<QAction *>()) {
-        if (a->shortcuts().isEmpty() || a->text().isEmpty())
+        if (a->shortcuts().isEmpty() || a->text().isEmpty() || !a->isVisible()) // hidden: a key no class has
             continue;
         const QString group = groupOf.contains(a) ? groupOf.value(a) : ownerTitle(a);
         const QStringList row{group, plainText(a), keysText(a)};
