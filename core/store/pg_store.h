@@ -37,8 +37,7 @@ public:
     /// together with BEGIN and COMMIT (Connection::pipeline). Each statement runs as the
     /// signed-in role, so row-level security applies exactly as to the separate calls. Inside
     /// a transaction() it joins it and the enclosing unit commits.
-    Id saveLabel(Id image, Id labeler, Id labelClass, const std::vector<Annotation> &annotations,
-                 LabelSource source);
+    Id saveLabel(Id image, Id labeler, Id labelClass, const std::vector<Annotation> &annotations, LabelSource source);
     void setLockWait(std::chrono::milliseconds total) override;
     void lockLabelsForRewrite() override;
     std::int64_t dataVersion() const override;
