@@ -109,7 +109,7 @@ AdjudicationPage::AdjudicationPage(QWidget *parent)
             enlargeExample(*m_standard->examples(), row, *m_document, this);
     });
 
-    auto *keys = new QLabel(tr("<b>1</b>\u2013<b>9</b> class \u00b7 <b>M</b> majority \u00b7 <b>U</b> ambiguous "
+    auto *keys = new QLabel(tr("<b>class key</b> decide \u00b7 <b>M</b> majority \u00b7 <b>U</b> ambiguous "
                                "\u00b7 <b>N</b> note \u00b7 <b>Enter</b> next \u00b7 <b>Ctrl+Z</b> undo \u00b7 "
                                "<b>]</b> <b>[</b> brightness \u00b7 <b>}</b> <b>{</b> contrast \u00b7 <b>I</b> invert "
                                "\u00b7 <b>E</b> equalise \u00b7 <b>R</b> reset"),
@@ -638,7 +638,7 @@ void AdjudicationPage::acceptMajority()
         return;
     const auto majority = core::voteOf(m_document->leadReader().labelsOfImage(image)).majority;
     if (!majority) {
-        message(tr("No majority here (a tie): choose the class with 1\u20139"), true);
+        message(tr("No majority here (a tie): choose the class with its key"), true);
         return;
     }
     core::Decision d;
