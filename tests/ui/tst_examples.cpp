@@ -98,16 +98,7 @@ void TestExamples::initTestCase()
     m_scratch = store->classByName("scratch")->id;
     store->addLabeler("lead", core::Role::Lead);
     const auto image = [&](const QString &name) {
-        QImage picture(400, 300, QImage::Format_RGB32);
-        picture.fill(QColor(0x70, 0x70, 0x70));
-        if (!picture.save(m_dir.filePath(name)))
-            return core::Id(0);
-        core::ImageRecord r;
-        r.path = name.toStdString();
-        r.hash = r.path;
-        r.width = 400;
-        r.height = 300;
-        return store->addImage(r);
+        return uitest::addPlainImage(*store, m_dir.path(), name, QSize(400, 300), QColor(0x70, 0x70, 0x70));
     };
     m_a = image(QStringLiteral("a.png"));
     m_b = image(QStringLiteral("b.png"));

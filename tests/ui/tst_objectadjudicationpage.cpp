@@ -79,17 +79,7 @@ void TestObjectAdjudicationPage::initTestCase()
     m_dent = store->classByName("dent")->id;
     store->addLabeler("lead", core::Role::Lead);
     const auto image = [&](const QString &name) {
-        QImage picture(1000, 1000, QImage::Format_RGB32);
-        picture.fill(QColor(0x80, 0x80, 0x80));
-        const QString path = m_dir.filePath(name);
-        if (!picture.save(path))
-            return core::Id(0);
-        core::ImageRecord r;
-        r.path = name.toStdString();
-        r.hash = r.path;
-        r.width = 1000;
-        r.height = 1000;
-        return store->addImage(r);
+        return uitest::addPlainImage(*store, m_dir.path(), name, QSize(1000, 1000), QColor(0x80, 0x80, 0x80));
     };
     m_a = image(QStringLiteral("a.png"));
     m_b = image(QStringLiteral("b.png"));

@@ -2,12 +2,14 @@
 #include "uitestsupport.h"
 
 #include "core/demo/demo.h"
+#include "core/store/store.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModel>
 #include <QAction>
 #include <QCoreApplication>
 #include <QDir>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMouseEvent>
@@ -38,6 +40,20 @@ std::filesystem::path makeDemo(const QString &dir, int images, int labelers, int
     o.threads = 2;
     core::generateDemo(file, o);
     return file;
+}
+
+core::Id addPlainImage(core::Store &store, const QString &dir, const QString &name, QSize size, QColor colour)
+{
+    QImage picture(size, QImage::Format_RGB32);
+    picture.fill(colour);
+    if (!picture.save(QDir(dir).filePath(name)))
+        return 0;
+    core::ImageRecord r;
+    r.path = name.toStdString();
+    r.hash = r.path;
+    r.width = size.width();
+    r.height = size.height();
+    return store.addImage(r);
 }
 
 void drag(QWidget *viewport, QPoint from, QPoint to)
