@@ -424,15 +424,16 @@ std::vector<Result> Connection::pipeline(const std::vector<Statement> &statement
         {
             Plain,
             Prepare,
-            Execute
+            Execute,
+            AfterCommit ///< setAfterCommit()'s SQL: a failure is not the unit's
         } kind;
-        std::string text; ///< Plain: the SQL; Prepare, Execute: the statement's name
+        std::string text; ///< Plain, AfterCommit: the SQL; Prepare, Execute: the statement's name
         const char *sql = nullptr;
         std::size_t statement = 0;
     };
     std::vector<Command> commands;
     commands.reserve(statements.size() + 4);
-    if (std::string begin = std::exchange(m_deferredBegin, {}); !begin.empty())
+    for (std::string &begin : std::exchange(m_deferredBegin, {}))
         commands.push_back({Command::Plain, std::move(begin)});
     std::unordered_map<const char *, std::string> preparing;
     for (std::size_t i = 0; i < statements.size(); ++i) {
@@ -449,8 +450,11 @@ std::vector<Result> Connection::pipeline(const std::vector<Statement> &statement
         }
         commands.push_back({Command::Execute, std::move(name), sql, i});
     }
-    if (commit)
+    if (commit) {
         commands.push_back({Command::Plain, "COMMIT"});
+        if (!m_afterCommit.empty())
+            commands.push_back({Command::AfterCommit, m_afterCommit});
+    }
 
     if (!m_conn || PQenterPipelineMode(m_conn) != 1)
         fail(nullptr, "pipeline");
@@ -467,7 +471,7 @@ std::vector<Result> Connection::pipeline(const std::vector<Statement> &statement
         for (; sent < end; ++sent) {
             const Command &c = commands[sent];
             int ok = 0;
-            if (c.kind == Command::Plain) {
+            if (c.kind == Command::Plain || c.kind == Command::AfterCommit) {
                 ok = PQsendQueryParams(m_conn, c.text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0);
             } else if (c.kind == Command::Prepare) {
                 ok = PQsendPrepare(m_conn, c.text.c_str(), c.sql, 0, nullptr);
@@ -515,7 +519,7 @@ std::vector<Result> Connection::pipeline(const std::vector<Statement> &statement
                     results[c.statement] = Result(r);
                 else
                     PQclear(r);
-            } else if (status == PGRES_PIPELINE_ABORTED || error) {
+            } else if (status == PGRES_PIPELINE_ABORTED || error || c.kind == Command::AfterCommit) {
                 PQclear(r);
             } else {
                 error = r;
@@ -545,10 +549,14 @@ std::vector<Result> Connection::pipeline(const std::vector<Statement> &statement
 void Connection::execScript(const std::string &sql)
 {
     reconnectIfAllowed();
-    if (!m_deferredBegin.empty()) // one simple query: "BEGIN …; sql"
-        exec(std::exchange(m_deferredBegin, {}) + ";\n" + sql);
-    else
+    if (!m_deferredBegin.empty()) { // one simple query: "BEGIN …; sql"
+        std::string script;
+        for (const std::string &begin : std::exchange(m_deferredBegin, {}))
+            script += begin + ";\n";
+        exec(script + sql);
+    } else {
         exec(sql);
+    }
 }
 
 void Connection::exec(const std::string &sql)

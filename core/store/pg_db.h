@@ -123,16 +123,24 @@ public:
     void execScript(const std::string &sql);
 
     /// Sends the statements in one round trip (libpq pipeline mode) and returns their results
-    /// in order; a deferred BEGIN goes first and, with `commit`, COMMIT last. The server runs
-    /// them one after another as separate statements, each seeing the ones before; the first
-    /// that fails stops the rest and is thrown (the transaction is then in error, as with
-    /// query()). Statements are prepared in the same round trip the first time.
+    /// in order; a deferred BEGIN goes first and, with `commit`, COMMIT last (then the SQL of
+    /// setAfterCommit()). The server runs them one after another as separate statements, each
+    /// seeing the ones before; the first that fails stops the rest and is thrown (the
+    /// transaction is then in error, as with query()). Statements are prepared in the same
+    /// round trip the first time.
     std::vector<Result> pipeline(const std::vector<Statement> &statements, bool commit = false);
+    /// COMMIT, and the SQL of setAfterCommit() in the same round trip.
+    void commit() { pipeline({}, true); }
+    /// SQL without parameters sent right after each COMMIT of pipeline() and commit(), in the
+    /// same round trip, as a transaction of its own: it runs only when the commit succeeded,
+    /// and its own failure is ignored (the commit stands). Empty: nothing.
+    void setAfterCommit(std::string sql) { m_afterCommit = std::move(sql); }
 
-    /// `begin` (e.g. "BEGIN ISOLATION LEVEL SERIALIZABLE") is sent with the next statement,
-    /// in its round trip, instead of one of its own. Until then nothing of the unit has
-    /// reached the server, so a dropped connection may still be opened again.
-    void deferBegin(std::string begin) { m_deferredBegin = std::move(begin); }
+    /// `statements` (e.g. "BEGIN ISOLATION LEVEL SERIALIZABLE" and a SET LOCAL), SQL without
+    /// parameters, are sent with the next statement, in its round trip, instead of in one of
+    /// their own. Until then nothing of the unit has reached the server, so a dropped
+    /// connection may still be opened again.
+    void deferBegin(std::vector<std::string> statements) { m_deferredBegin = std::move(statements); }
     /// Drops a deferred BEGIN; true when it was still pending (no statement was sent since).
     bool cancelDeferredBegin() { return !std::exchange(m_deferredBegin, {}).empty(); }
 
@@ -181,7 +189,8 @@ private:
     std::string m_setup;
     std::uint64_t m_generation = 0;
     bool m_autoReconnect = true;
-    std::string m_deferredBegin; ///< deferBegin(): sent with the next statement
+    std::vector<std::string> m_deferredBegin; ///< deferBegin(): sent with the next statement
+    std::string m_afterCommit;                ///< setAfterCommit()
     pg_conn *m_conn = nullptr;
     std::unordered_map<const char *, std::string> m_prepared;
     int m_nextStatement = 0;

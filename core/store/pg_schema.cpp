@@ -193,9 +193,13 @@ CREATE TABLE gold (
 
 -- Every committed change pings the other connections (Store::dataVersion, the lead's live
 -- dashboard). The payload names the table only: no data crosses to anyone blind to it.
+-- Concord's own units of work ping once after their COMMIT instead (pg_store.cpp, kNotify) and
+-- say so with concord.notify_after_commit; any other writer (psql, a script) pings from here.
 CREATE FUNCTION concord_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify('concord_changes', TG_TABLE_NAME);
+  IF current_setting('concord.notify_after_commit', true) IS DISTINCT FROM 'on' THEN
+    PERFORM pg_notify('concord_changes', TG_TABLE_NAME);
+  END IF;
   RETURN NULL;
 END $$;
 )sql";

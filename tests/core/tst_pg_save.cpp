@@ -11,6 +11,7 @@
 #include "store_backends.h"
 #include "test_printers.h"
 
+#include <QDeadlineTimer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -378,6 +379,41 @@ private slots:
         // And she saves on as before.
         saveLabel(*desk, image(3), m_ana, m_ok.id, {});
         QCOMPARE(m_store->label(image(3), m_ana)->labelClass, m_ok.id);
+    }
+
+    void pingsTheOthersOnceAfterItsCommit()
+    {
+        // The lead's window learns of a save from one notification sent after the save's
+        // COMMIT, in its own transaction, not from the change trigger inside it (whose lock
+        // PostgreSQL holds through the commit's flush): once per unit of work, however many
+        // tables it wrote (the trigger alone sends three: label, annotation, assignment).
+        pg::Connection listener(m_conninfo);
+        listener.execScript("LISTEN concord_changes");
+        int pings = 0;
+        const auto waitForPings = [&](int expected) {
+            QDeadlineTimer deadline(5000);
+            while ((pings += listener.drainNotifications()) < expected && !deadline.hasExpired())
+                QTest::qWait(10);
+            QTest::qWait(300); // any more on their way
+            return pings += listener.drainNotifications();
+        };
+        auto desk = openStore(m_anaLogin);
+        const Id id = saveLabel(*desk, image(9), m_ana, m_scratch.id, shapes(m_dent.id));
+        QCOMPARE(waitForPings(1), 1);
+        // Sent after the commit: what it announces is there for the one who reads.
+        QCOMPARE(listener.run("SELECT class FROM label WHERE id = $1", id).int64(0, 0), m_scratch.id);
+        // The window's unit (the save and the labeler's draft together): one ping too.
+        pings = 0;
+        desk->transaction([&] {
+            saveLabel(*desk, image(5), m_ana, m_ok.id, shapes(m_dent.id));
+            desk->setMeta("draft:" + std::to_string(m_ana) + ":" + std::to_string(image(5)), "{}");
+        });
+        QCOMPARE(waitForPings(1), 1);
+        // A unit that fails sends none; a writer other than Concord is still heard (trigger).
+        pings = 0;
+        QVERIFY_THROWS_EXCEPTION(Error, saveLabel(*desk, image(10), m_ana, m_ok.id, {}));
+        lead().connection().run("UPDATE label SET updated_at = updated_at WHERE id = $1", id);
+        QCOMPARE(waitForPings(1), 1);
     }
 
     void reconnectsBeforeTheFirstStatement()
