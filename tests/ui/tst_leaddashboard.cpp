@@ -208,7 +208,13 @@ void TestLeadDashboard::dashboardEqualsCli()
     auto *page = window.leadView()->page<ui::DashboardPage>();
     QVERIFY(page);
     QCOMPARE(page->objectName(), QStringLiteral("dashboardPage"));
+    // Before the clusters' computation reports, the chart says it is looking, not that the
+    // project has no attribute (it said so for seconds on a server project).
+    auto *chart = page->findChild<ui::DashboardProfileChart *>(QStringLiteral("dashboardChart"));
+    QVERIFY(chart);
+    QCOMPARE(chart->message(), QStringLiteral("Finding where labelers disagree along the attributes…"));
     QTRY_VERIFY_WITH_TIMEOUT(page->report() != nullptr && !page->isComputing(), 240000);
+    QVERIFY(chart->message().isEmpty());
 
     const QString file = QString::fromStdString(m_project.string());
     compareFigures(*page->report(), cliJson({QStringLiteral("agreement"), file, QStringLiteral("--json")}));
@@ -263,8 +269,6 @@ void TestLeadDashboard::dashboardEqualsCli()
     auto *combo = page->findChild<QComboBox *>(QStringLiteral("dashboardAttribute"));
     QVERIFY(combo && combo->count() >= 1);
     QVERIFY(combo->currentText().startsWith(QStringLiteral("length_mm")));
-    auto *chart = page->findChild<ui::DashboardProfileChart *>(QStringLiteral("dashboardChart"));
-    QVERIFY(chart);
     for (const auto &t : thresholds[QStringLiteral("length_mm")].toArray()) {
         const QJsonObject o = t.toObject();
         if (o.contains(QStringLiteral("threshold")))

@@ -312,7 +312,9 @@ void DashboardPage::clear()
     m_classes->setRowCount(0);
     const QSignalBlocker block(m_attribute);
     m_attribute->clear();
-    m_chart->setProfile(nullptr);
+    // Until the clusters' computation reports, "no attribute" would be a guess; on a server
+    // project it takes seconds.
+    m_chart->setMessage(m_document ? tr("Finding where labelers disagree along the attributes…") : QString());
 }
 
 void DashboardPage::showData(std::shared_ptr<const DashboardData> computed)
@@ -448,7 +450,9 @@ void DashboardPage::showProfiles(std::shared_ptr<const ClusterData> clusters)
 
 void DashboardPage::showProfile(int index)
 {
-    if (!m_clusterData || index < 0 || index >= static_cast<int>(m_clusterData->profiles.size())) {
+    if (!m_clusterData)
+        return; // still finding them (clear())
+    if (index < 0 || index >= static_cast<int>(m_clusterData->profiles.size())) {
         m_chart->setProfile(nullptr);
         return;
     }

@@ -27,25 +27,44 @@ DashboardProfileChart::DashboardProfileChart(QWidget *parent)
     setProfile(nullptr);
 }
 
-void DashboardProfileChart::setProfile(const core::ProfileChart *profile)
+bool DashboardProfileChart::isDark() const
+{
+    return palette().color(QPalette::Window).lightness() < 128;
+}
+
+QChart *DashboardProfileChart::freshChart()
 {
     m_markerNames.clear();
     m_markerTexts.clear();
+    m_message.clear();
     auto *chart = new QChart;
     // Follow the window's palette: a light chart on a dark desktop glares.
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
-    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setTheme(isDark() ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setBackgroundBrush(palette().color(QPalette::Base));
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setAlignment(Qt::AlignRight);
     auto *old = this->chart();
     setChart(chart);
     delete old;
+    return chart;
+}
+
+void DashboardProfileChart::setMessage(const QString &text)
+{
+    QChart *chart = freshChart();
+    m_message = text;
+    chart->setTitle(text);
+    chart->legend()->hide();
+}
+
+void DashboardProfileChart::setProfile(const core::ProfileChart *profile)
+{
     if (!profile || profile->bins.empty()) {
-        chart->setTitle(tr("No numeric attribute with labels to profile"));
-        chart->legend()->hide();
+        setMessage(tr("No numeric attribute with labels to profile"));
         return;
     }
+    QChart *chart = freshChart();
+    const bool dark = isDark();
     auto *x = new QValueAxis;
     x->setTitleText(QString::fromStdString(profile->attribute));
     x->setRange(profile->bins.front().lo, profile->bins.back().hi);

@@ -19,16 +19,25 @@ class DashboardProfileChart final : public QChartView
 public:
     explicit DashboardProfileChart(QWidget *parent = nullptr);
 
-    /// Shows `profile`; nullptr clears the chart.
+    /// Shows `profile`; nullptr: a chart that says there is no attribute to profile.
     void setProfile(const core::ProfileChart *profile);
+    /// An empty chart with `text` in place of a plot (e.g. while the profiles are computed).
+    void setMessage(const QString &text);
+    /// The text of setMessage() or setProfile(nullptr); empty while a profile is shown.
+    QString message() const { return m_message; }
     /// Names of the markers drawn (labelers, "suggested"), for tests.
     QStringList markerNames() const { return m_markerNames; }
     /// The texts written over the markers ("ana 1.52", "suggested 1.5"), for tests.
     QStringList markerTexts() const { return m_markerTexts; }
 
 private:
+    bool isDark() const;
+    /// A new chart in the window's colours, replacing the one shown.
+    QChart *freshChart();
+
     QStringList m_markerNames;
     QStringList m_markerTexts;
+    QString m_message;
 };
 
 } // namespace concord::ui
