@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <unistd.h>
 
@@ -50,6 +51,17 @@ inline std::string freshServerDatabase(const std::string &name)
     concord::core::pg::Connection admin(server + " dbname=postgres");
     admin.execScript("CREATE DATABASE " + admin.quoteIdentifier(db));
     return server + " dbname=" + db;
+}
+
+/// `conninfo` signed in as another role: its user and password replaced by `user`, `password`
+/// (a labeler's own login on the test server).
+inline std::string withLogin(const std::string &conninfo, const std::string &user, const std::string &password)
+{
+    auto parts = concord::core::pg::parseConnectionString(conninfo);
+    std::erase_if(parts, [](const auto &p) { return p.first == "user" || p.first == "password"; });
+    parts.emplace_back("user", user);
+    parts.emplace_back("password", password);
+    return concord::core::pg::makeConnectionString(parts);
 }
 
 /// Where a new project named `name` goes for `backend` ("sqlite" or "postgresql").

@@ -103,15 +103,6 @@ private:
     FILE *m_file = nullptr;
 };
 
-std::string withLogin(const std::string &conninfo, const std::string &user, const std::string &password)
-{
-    auto parts = pg::parseConnectionString(conninfo);
-    std::erase_if(parts, [](const auto &p) { return p.first == "user" || p.first == "password"; });
-    parts.emplace_back("user", user);
-    parts.emplace_back("password", password);
-    return pg::makeConnectionString(parts);
-}
-
 ImageRecord makeImage(int i)
 {
     ImageRecord r;
@@ -192,7 +183,7 @@ private slots:
         addServerUser(*m_store, ana, Role::Labeler, "pw-ana");
         addServerUser(*m_store, ben, Role::Labeler, "pw-ben");
         m_roles = {ana, ben};
-        m_anaLogin = withLogin(m_conninfo, ana, "pw-ana");
+        m_anaLogin = concord_test::withLogin(m_conninfo, ana, "pw-ana");
         m_ana = m_store->labelerByName(ana)->id;
         m_ben = m_store->labelerByName(ben)->id;
         m_images = fillProject(*m_store, m_ana, m_ben);

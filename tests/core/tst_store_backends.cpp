@@ -478,11 +478,7 @@ private slots:
         if (backend != QLatin1String("postgresql"))
             return;
         addServerUser(*store, "ana", Role::Labeler, std::string("ana-pw"));
-        auto parts = pg::parseConnectionString(location);
-        std::erase_if(parts, [](const auto &p) { return p.first == "user" || p.first == "password"; });
-        parts.emplace_back("user", "ana");
-        parts.emplace_back("password", "ana-pw");
-        auto ana = openStore(pg::makeConnectionString(parts));
+        auto ana = openStore(concord_test::withLogin(location, "ana", "ana-pw"));
         QVERIFY(ana->objectDecisions().empty()); // blind: the lead's decisions are not hers to see
         QVERIFY(!ana->objectDecision(second));
         QVERIFY_THROWS_EXCEPTION(Error, ana->addObjectDecision(d));

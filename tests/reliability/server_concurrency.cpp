@@ -210,16 +210,6 @@ pid_t spawnSelf(const char *self, std::vector<std::string> args, int stdinFd, in
     return pid;
 }
 
-/// The labeler's own login: the lead's connection string with another user and a password.
-std::string loginConninfo(const std::string &lead, const std::string &user, const std::string &password)
-{
-    auto parts = pg::parseConnectionString(lead);
-    std::erase_if(parts, [](const auto &p) { return p.first == "user" || p.first == "password"; });
-    parts.emplace_back("user", user);
-    parts.emplace_back("password", password);
-    return pg::makeConnectionString(parts);
-}
-
 class Checks
 {
 public:
@@ -326,7 +316,7 @@ int runTest(const char *self, int imageCount, int passes)
         const std::string password = "pw-" + std::to_string(k) + "-" + c->name;
         addServerUser(*store, c->name, Role::Labeler, password);
         c->labeler = store->labelerByName(c->name)->id;
-        logins.push_back(loginConninfo(conninfo, c->name, password));
+        logins.push_back(concord_test::withLogin(conninfo, c->name, password));
         children.push_back(std::move(c));
     }
     assignImages(*store, kLabelers, 42);

@@ -71,11 +71,7 @@ void TestTeamWindow::initTestCase()
     core::copyProject(*from, *to);
     QVERIFY(to->labelerByName("ben"));
     core::addServerUser(*to, "ben", core::Role::Labeler, std::string("ben-pw"));
-    auto parts = core::pg::parseConnectionString(m_server);
-    std::erase_if(parts, [](const auto &p) { return p.first == "user"; });
-    parts.emplace_back("user", "ben");
-    parts.emplace_back("password", "ben-pw");
-    m_labelerUri = core::pg::makeConnectionString(parts);
+    m_labelerUri = concord_test::withLogin(m_server, "ben", "ben-pw");
 }
 
 void TestTeamWindow::connectDialogBuildsTheConnectionString()
